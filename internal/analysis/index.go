@@ -1,0 +1,164 @@
+package analysis
+
+import (
+	"math"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+const dayLayout = "2006-01-02"
+
+// MaxBuckets caps how many buckets FillGaps produces, so that a query
+// such as since=0001-01-01 cannot allocate without bound; the range is
+// cut at its old end (the recent buckets are kept).
+const MaxBuckets = 100_000
+
+// Index returns the cooperation–conflict index of a bucket: the mean
+// Goldstein score of its events, 0 when it has none.
+func Index(p store.TimelinePoint) float64 {
+	if p.Count == 0 {
+		return 0
+	}
+	return p.Goldstein / float64(p.Count)
+}
+
+// Baseline returns the mean and the sample standard deviation of the
+// event counts of the last window points (all points when window <= 0
+// or exceeds their number). The points must be dense (see FillGaps):
+// a missing day would otherwise not count as a quiet day. The standard
+// deviation is 0 for fewer than two points.
+func Baseline(points []store.TimelinePoint, window int) (mean, sd float64) {
+	return BaselineOf(points, window, func(p store.TimelinePoint) float64 { return float64(p.Count) })
+}
+
+// BaselineOf is Baseline over any value of the points, e.g. Index.
+func BaselineOf(points []store.TimelinePoint, window int, value func(store.TimelinePoint) float64) (mean, sd float64) {
+	if window > 0 && window < len(points) {
+		points = points[len(points)-window:]
+	}
+	n := len(points)
+	if n == 0 {
+		return 0, 0
+	}
+	// Welford's algorithm: one pass, numerically stable for long windows.
+	var m, s2 float64
+	for i, p := range points {
+		x := value(p)
+		d := x - m
+		m += d / float64(i+1)
+		s2 += d * (x - m)
+	}
+	if n < 2 {
+		return m, 0
+	}
+	return m, math.Sqrt(s2 / float64(n-1))
+}
+
+// ZScore returns how many standard deviations x lies from mean, with sd
+// raised to floor first so that a flat baseline (sd 0) does not turn
+// every change into an infinite departure.
+func ZScore(x, mean, sd, floor float64) float64 {
+	sd = math.Max(sd, floor)
+	if sd <= 0 {
+		switch {
+		case x > mean:
+			return math.Inf(1)
+		case x < mean:
+			return math.Inf(-1)
+		}
+		return 0
+	}
+	return (x - mean) / sd
+}
+
+// FillGaps returns a dense timeline: one bucket per day ("day") or per
+// week starting on Monday ("week", labelled with the Monday's date) from
+// since to until inclusive (YYYY-MM-DD), with zero buckets where points
+// has none. An empty since or until takes the first or last point's
+// bucket. Points outside the range are dropped. If the interval is
+// unknown or a bucket or bound cannot be parsed, the points are returned
+// unchanged, as no dense series can be built from them. At most
+// MaxBuckets buckets are returned.
+func FillGaps(points []store.TimelinePoint, interval, since, until string) []store.TimelinePoint {
+	var step int
+	switch interval {
+	case "day", "":
+		step = 1
+	case "week":
+		step = 7
+	default:
+		return points
+	}
+	align := func(t time.Time) time.Time {
+		if step == 7 {
+			// Monday-based weeks: Go's Sunday is 0.
+			wd := (int(t.Weekday()) + 6) % 7
+			t = t.AddDate(0, 0, -wd)
+		}
+		return t
+	}
+	byBucket := make(map[string]store.TimelinePoint, len(points))
+	var lo, hi time.Time
+	for i, p := range points {
+		t, err := time.Parse(dayLayout, p.Bucket)
+		if err != nil {
+			return points
+		}
+		t = align(t)
+		key := t.Format(dayLayout)
+		if q, ok := byBucket[key]; ok {
+			// Two points in one bucket (e.g. daily points asked for
+			// weekly): merge them rather than lose one.
+			q.Count += p.Count
+			for k := range q.Quad {
+				q.Quad[k] += p.Quad[k]
+			}
+			q.Goldstein += p.Goldstein
+			q.Index = Index(q)
+			byBucket[key] = q
+		} else {
+			p.Bucket = key
+			byBucket[key] = p
+		}
+		if i == 0 || t.Before(lo) {
+			lo = t
+		}
+		if i == 0 || t.After(hi) {
+			hi = t
+		}
+	}
+	if since != "" {
+		t, err := time.Parse(dayLayout, since)
+		if err != nil {
+			return points
+		}
+		lo = align(t)
+	}
+	if until != "" {
+		t, err := time.Parse(dayLayout, until)
+		if err != nil {
+			return points
+		}
+		hi = align(t)
+	}
+	if lo.IsZero() || hi.IsZero() || hi.Before(lo) {
+		return []store.TimelinePoint{}
+	}
+	n := int(hi.Sub(lo).Hours()/24)/step + 1
+	if n > MaxBuckets {
+		lo = hi.AddDate(0, 0, -(MaxBuckets-1)*step)
+		n = MaxBuckets
+	}
+	out := make([]store.TimelinePoint, 0, n)
+	for t := lo; !t.After(hi); t = t.AddDate(0, 0, step) {
+		key := t.Format(dayLayout)
+		if p, ok := byBucket[key]; ok {
+			out = append(out, p)
+		} else {
+			out = append(out, store.TimelinePoint{Bucket: key})
+		}
+	}
+	return out
+}
+

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/postgres"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+// Globals are the flags every command takes.
+type Globals struct {
+	DB       string   `help:"Database: a SQLite file path or a postgres:// URL." default:"${default_db}" env:"SITREP_DB"`
+	Lexicon  []string `help:"Extra lexicon directory (same layout as lexicon/); adds or overrides entries. Repeatable." type:"existingdir" env:"SITREP_LEXICON"`
+	LogLevel string   `help:"Log level: debug, info, warn, error." default:"info" enum:"debug,info,warn,error" env:"SITREP_LOG_LEVEL"`
+
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// CLI is the command tree.
+type CLI struct {
+	Globals
+
+	Ingest           IngestCmd           `cmd:"" help:"Ingest files, directories or URLs into the database."`
+	Extract          ExtractCmd          `cmd:"" help:"Print the JSON document of each article in FILE (no database)."`
+	Articles         ArticlesCmd         `cmd:"" help:"List stored articles."`
+	Show             ShowCmd             `cmd:"" help:"Print a stored article with its entities and events marked."`
+	Entities         EntitiesCmd         `cmd:"" help:"List entities across the store with mention counts."`
+	Events           EventsCmd           `cmd:"" help:"List stored events with filters."`
+	Quotes           QuotesCmd           `cmd:"" help:"List stored quotes and their speakers."`
+	Timeline         TimelineCmd         `cmd:"" help:"Print a dyad timeline (counts by QuadClass, Goldstein index)."`
+	Export           ExportCmd           `cmd:"" help:"Export events as CSV, JSONL or GDELT-style TSV."`
+	Alerts           AlertsCmd           `cmd:"" help:"Manage alert rules and list fired alerts."`
+	Eval             EvalCmd             `cmd:"" help:"Score the pipeline against a gold annotation file."`
+	Serve            ServeCmd            `cmd:"" help:"Serve the HTTP JSON API and the dashboard."`
+	Worker           WorkerCmd           `cmd:"" help:"Run a pipeline worker pulling documents from NATS JetStream."`
+	Watch            WatchCmd            `cmd:"" help:"Poll feeds and publish new items to NATS JetStream."`
+	Bench            BenchCmd            `cmd:"" help:"Measure whole-pipeline throughput (MB/s, sentences/s)."`
+}
+
+// DefaultDB returns the default database path in the user's data
+// directory ($XDG_DATA_HOME/sitrep/sitrep.db or ~/.local/share/...).
+func DefaultDB() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "sitrep", "sitrep.db")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "sitrep", "sitrep.db")
+	}
+	return "sitrep.db"
+}
+
+// Main runs the command line and returns the exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var c CLI
+	exit := -1
+	parser, err := kong.New(&c,
+		kong.Name("sitrep"),
+		kong.Description("sitrep turns raw news into structured, sourced geopolitical events.\n\nExample:\n  sitrep ingest testdata/sample && sitrep serve"),
+		kong.Vars{"default_db": DefaultDB()},
+		kong.UsageOnError(),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { exit = code; panic(exitPanic{}) }),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+	)
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep:", err)
+		return 2
+	}
+	code := func() (code int) {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(exitPanic); ok {
+					code = exit
+					return
+				}
+				panic(r)
+			}
+		}()
+		kctx, err := parser.Parse(args)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitrep:", err)
+			return 2
+		}
+		c.stdin, c.stdout, c.stderr = stdin, stdout, stderr
+		c.log = newLogger(stderr, c.LogLevel)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := kctx.Run(ctx, &c.Globals); err != nil {
+			var ee exitError
+			if errors.As(err, &ee) {
+				if ee.msg != "" {
+					fmt.Fprintln(stderr, "sitrep:", ee.msg)
+				}
+				return ee.code
+			}
+			fmt.Fprintln(stderr, "sitrep:", err)
+			return 1
+		}
+		return 0
+	}()
+	return code
+}
+
+type exitPanic struct{}
+
+// exitError ends a command with a specific status.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// isPostgres reports whether dsn names a PostgreSQL database.
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// openStore opens the database the flags name, creating a SQLite file's
+// directory when needed.
+func (g *Globals) openStore(ctx context.Context) (store.Store, error) {
+	if isPostgres(g.DB) {
+		return postgres.Open(ctx, g.DB, postgres.DefaultOptions())
+	}
+	if dir := filepath.Dir(g.DB); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create database directory: %w", err)
+		}
+	}
+	return sqlite.Open(ctx, g.DB, sqlite.DefaultOptions())
+}
+
+// pipeline builds the analysis pipeline with the user's lexicons.
+func (g *Globals) pipeline() (*pipeline.Pipeline, error) {
+	opts := pipeline.DefaultOptions()
+	opts.Lexicons = g.Lexicon
+	return pipeline.New(opts)
+}

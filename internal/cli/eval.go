@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/eval"
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+// EvalCmd scores the pipeline against gold files.
+type EvalCmd struct {
+	Gold         []string `arg:"" name:"GOLD" help:"Gold annotation files (format of shared/gold/seed.yaml)."`
+	Quiet        bool     `help:"Print only the summary, not each failure."`
+	MinRecall    float64  `help:"Exit 1 when required-event recall is below this." default:"0"`
+	MinPrecision float64  `help:"Exit 1 when event precision is below this." default:"0"`
+}
+
+// Help implements kong.HelpProvider.
+func (EvalCmd) Help() string {
+	return `Runs the corpus each gold file names through the pipeline (once without and once with the
+gold publication dates) and prints precision, recall, forbidden hits and every failure with
+its sentence. Exit status 1 when forbidden events are produced or a --min bar is missed.
+
+Example:
+  sitrep eval ../shared/gold/seed.yaml --min-recall 1 --min-precision 0.9`
+}
+
+func (c *EvalCmd) Run(ctx context.Context, g *Globals) error {
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	failed := false
+	for _, path := range c.Gold {
+		gold, err := eval.LoadGold(path)
+		if err != nil {
+			return err
+		}
+		rep, err := eval.Run(ctx, gold, pipeline.EvalRunner{Pipeline: p, Ingest: ingest.DefaultOptions()})
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if len(c.Gold) > 1 {
+			fmt.Fprintf(g.stdout, "== %s\n", path)
+		}
+		rep.Write(g.stdout, !c.Quiet)
+		if !rep.Passes(c.MinRecall, c.MinPrecision) {
+			failed = true
+		}
+	}
+	if failed {
+		return exitError{code: 1, msg: "below the bar (recall, precision or forbidden events)"}
+	}
+	return nil
+}
+
+// BenchCmd measures whole-pipeline throughput.
+type BenchCmd struct {
+	Inputs   []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
+	Duration time.Duration `help:"How long to keep analysing." default:"5s"`
+	Store    bool          `help:"Also store each article in a fresh temporary SQLite database."`
+}
+
+// Help implements kong.HelpProvider.
+func (BenchCmd) Help() string {
+	return `Reads the inputs once, then runs the analysis stages over their articles repeatedly on
+one goroutine for --duration, and prints MB/s of body text and sentences/s per core.
+
+Example:
+  sitrep bench --duration 10s testdata/sample`
+}
+
+func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
+	if len(c.Inputs) == 0 {
+		c.Inputs = []string{filepath.Join("testdata", "sample")}
+	}
+	inputs, err := expandInputs(c.Inputs)
+	if err != nil {
+		return err
+	}
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	var raw []*model.Article
+	ingestStart := time.Now()
+	var rawBytes int64
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil {
+			rawBytes += st.Size()
+		}
+		err := ingest.Read(ctx, in, ingest.DefaultOptions(), func(a *model.Article) error {
+			raw = append(raw, a)
+			return nil
+		}, func(err error) { fmt.Fprintln(g.stderr, "error:", err) })
+		if err != nil {
+			fmt.Fprintln(g.stderr, "error:", err)
+		}
+	}
+	ingestTime := time.Since(ingestStart)
+	if len(raw) == 0 {
+		return fmt.Errorf("no articles in %v", c.Inputs)
+	}
+	var st store.Store
+	if c.Store {
+		dir, err := os.MkdirTemp("", "sitrep-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		st, err = sqlite.Open(ctx, filepath.Join(dir, "bench.db"), sqlite.DefaultOptions())
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	var bytes, sentences, articles, events int
+	start := time.Now()
+	for i := 0; time.Since(start) < c.Duration && ctx.Err() == nil; i++ {
+		src := raw[i%len(raw)]
+		a := *src
+		a.Sentences, a.Tokens, a.Entities, a.Times, a.Quantities, a.Quotes, a.Events = nil, nil, nil, nil, nil, nil, nil
+		if err := p.Process(ctx, &a); err != nil {
+			return err
+		}
+		if st != nil {
+			// A fresh id per round so every write is a real insert.
+			a.ID = fmt.Sprintf("%s-%d", src.ID, i)
+			if _, err := st.PutArticle(ctx, &a); err != nil {
+				return err
+			}
+		}
+		bytes += len(a.Body)
+		sentences += len(a.Sentences)
+		events += len(a.Events)
+		articles++
+	}
+	el := time.Since(start).Seconds()
+	fmt.Fprintf(g.stdout, "sitrep bench: %d inputs, %d articles (%.1f KB of body) on 1 goroutine, GOMAXPROCS=%d, lexicon load %s\n",
+		len(inputs), len(raw), float64(totalBody(raw))/1024, runtime.GOMAXPROCS(0), p.LoadTime.Round(time.Millisecond))
+	fmt.Fprintf(g.stdout, "ingest      %8.2f MB/s raw input\n", float64(rawBytes)/1e6/ingestTime.Seconds())
+	what := "analysis"
+	if st != nil {
+		what = "analysis+store"
+	}
+	fmt.Fprintf(g.stdout, "%-11s %8.2f MB/s  %10.0f sentences/s  %8.0f articles/s  %8.0f events/s  (per core)\n",
+		what, float64(bytes)/1e6/el, float64(sentences)/el, float64(articles)/el, float64(events)/el)
+	return nil
+}
+
+func totalBody(as []*model.Article) int {
+	n := 0
+	for _, a := range as {
+		n += len(a.Body)
+	}
+	return n
+}

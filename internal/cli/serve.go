@@ -1,0 +1,497 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/nats-io/nats.go"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/sitrep-project/sitrep/internal/analysis"
+	"github.com/sitrep-project/sitrep/internal/export"
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
+	"github.com/sitrep-project/sitrep/internal/queue"
+	"github.com/sitrep-project/sitrep/internal/serve"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+func newAlertEngine(st store.Store, g *Globals) *analysis.Engine {
+	return analysis.NewEngine(st, analysis.DefaultOptions(), g.log)
+}
+
+func newMetrics() (*prometheus.Registry, *queue.Metrics) {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg, queue.NewMetrics(reg)
+}
+
+// ServeCmd serves the API and dashboard.
+type ServeCmd struct {
+	Addr      string `help:"Listen address." default:"127.0.0.1:8080" env:"SITREP_ADDR"`
+	Token     string `help:"Bearer token that allows POST /api/ingest and alert-rule changes; without it the server is read-only." env:"SITREP_TOKEN"`
+	EmbedNATS bool   `name:"embed-nats" help:"Also run an embedded NATS JetStream server and a worker (one-machine deployment with the scale-out code path)."`
+	NATSDir   string `name:"nats-dir" help:"JetStream store directory for --embed-nats (default: beside the database)."`
+}
+
+// Help implements kong.HelpProvider.
+func (ServeCmd) Help() string {
+	return `Serves the dashboard at http://ADDR/ and the JSON API under /api (OpenAPI document at
+/api/openapi.json), Prometheus metrics at /metrics.
+
+Examples:
+  sitrep serve
+  SITREP_TOKEN=s3cret sitrep serve --addr :8080 --db postgres://postgres@127.0.0.1/test`
+}
+
+func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	reg, metrics := newMetrics()
+	engine := newAlertEngine(st, g)
+	opts := serve.DefaultOptions()
+	opts.Addr, opts.Token, opts.Log = c.Addr, c.Token, g.log
+	opts.Metrics = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+	process := func(ctx context.Context, name string, data []byte) ([]*model.Article, error) {
+		var out []*model.Article
+		r := &pipeline.Runner{Pipeline: p, Ingest: ingest.DefaultOptions(), Store: st,
+			Emit: func(a *model.Article, res store.PutResult) error {
+				if res.Inserted {
+					if _, err := engine.Check(ctx, a); err != nil {
+						g.log.Warn("alert check failed", "article", a.ID, "err", err)
+					}
+				}
+				out = append(out, a)
+				return nil
+			}}
+		if err := r.Bytes(ctx, name, data); err != nil {
+			return out, err
+		}
+		if errs := r.Summary().Errors; len(errs) > 0 && len(out) == 0 {
+			return nil, errs[0]
+		}
+		return out, nil
+	}
+	opts.Ingest = func(ctx context.Context, name string, data []byte, url string) ([]*model.Article, error) {
+		if url != "" {
+			body, err := fetchURL(ctx, url)
+			if err != nil {
+				return nil, err
+			}
+			name, data = url, body
+		}
+		return process(ctx, name, data)
+	}
+	if c.EmbedNATS {
+		dir := c.NATSDir
+		if dir == "" {
+			dir = g.DB + ".jetstream"
+		}
+		ns, err := queue.EmbeddedServer(queue.EmbeddedOptions{StoreDir: dir})
+		if err != nil {
+			return fmt.Errorf("embedded nats: %w", err)
+		}
+		defer ns.Shutdown()
+		nc, err := nats.Connect(ns.ClientURL())
+		if err != nil {
+			return fmt.Errorf("connect embedded nats: %w", err)
+		}
+		defer nc.Close()
+		w, err := queue.NewWorker(nc, queue.DefaultConfig(), st, func(ctx context.Context, d queue.Doc) ([]*model.Article, error) {
+			return processDoc(ctx, p, d)
+		}, metrics, g.log)
+		if err != nil {
+			return err
+		}
+		go func() {
+			if err := w.Run(ctx); err != nil && ctx.Err() == nil {
+				g.log.Error("embedded worker stopped", "err", err)
+			}
+		}()
+		g.log.Info("embedded NATS JetStream running", "url", ns.ClientURL(), "dir", dir)
+	}
+	srv, err := serve.New(st, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "sitrep dashboard on http://%s/  (database %s; Ctrl-C to stop)\n", displayAddr(c.Addr), g.DB)
+	return srv.ListenAndServe(ctx)
+}
+
+func displayAddr(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return addr
+}
+
+// fetchURL downloads a document with a size limit.
+func fetchURL(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", url, err)
+	}
+	client := &http.Client{Timeout: 30 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetch %s: %s", url, resp.Status)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, ingest.DefaultOptions().MaxBytes))
+}
+
+// processDoc runs ingest and analysis on one queued document; the worker
+// stores the result.
+func processDoc(ctx context.Context, p *pipeline.Pipeline, d queue.Doc) ([]*model.Article, error) {
+	opts := ingest.DefaultOptions()
+	opts.Published = d.Published
+	var out []*model.Article
+	var firstErr error
+	err := ingest.ReadBytes(ctx, d.Name, d.Data, opts, func(a *model.Article) error {
+		if err := p.Process(ctx, a); err != nil {
+			return err
+		}
+		out = append(out, a)
+		return nil
+	}, func(err error) {
+		if firstErr == nil {
+			firstErr = err
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	return out, nil
+}
+
+// QueueFlags name the JetStream server and stream.
+type QueueFlags struct {
+	Queue  string `help:"NATS URL." default:"nats://127.0.0.1:4222" env:"SITREP_QUEUE"`
+	Stream string `help:"JetStream stream name." default:"SITREP" env:"SITREP_STREAM"`
+}
+
+func (q QueueFlags) config() queue.Config {
+	cfg := queue.DefaultConfig()
+	cfg.URL = q.Queue
+	if q.Stream != "" {
+		cfg.Stream = q.Stream
+	}
+	return cfg
+}
+
+// WorkerCmd runs a JetStream worker.
+type WorkerCmd struct {
+	QueueFlags
+	MetricsAddr string `help:"Serve Prometheus metrics on this address (empty: off)." default:"" env:"SITREP_METRICS_ADDR"`
+}
+
+// Help implements kong.HelpProvider.
+func (WorkerCmd) Help() string {
+	return `Pulls raw documents from the stream (durable consumer shared by all workers), runs the
+pipeline, stores the articles and acknowledges only after the commit. Documents that keep
+failing go to the dead-letter subject.
+
+Example:
+  sitrep worker --queue nats://127.0.0.1:4222 --db postgres://postgres@127.0.0.1:5432/test`
+}
+
+func (c *WorkerCmd) Run(ctx context.Context, g *Globals) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	reg, metrics := newMetrics()
+	if c.MetricsAddr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+		srv := &http.Server{Addr: c.MetricsAddr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		go func() { _ = srv.ListenAndServe() }()
+		defer srv.Close()
+	}
+	nc, err := nats.Connect(c.Queue, nats.Name("sitrep-worker"))
+	if err != nil {
+		return fmt.Errorf("connect %s: %w", c.Queue, err)
+	}
+	defer nc.Drain()
+	w, err := queue.NewWorker(nc, c.config(), st, func(ctx context.Context, d queue.Doc) ([]*model.Article, error) {
+		return processDoc(ctx, p, d)
+	}, metrics, g.log)
+	if err != nil {
+		return err
+	}
+	g.log.Info("worker running", "queue", c.Queue, "db", g.DB)
+	return w.Run(ctx)
+}
+
+// publishInputs sends raw documents to JetStream for the workers.
+func publishInputs(ctx context.Context, g *Globals, url string, inputs []string, opts ingest.Options) error {
+	nc, err := nats.Connect(url, nats.Name("sitrep-ingest"))
+	if err != nil {
+		return fmt.Errorf("connect %s: %w", url, err)
+	}
+	defer nc.Drain()
+	cfg := queue.DefaultConfig()
+	cfg.URL = url
+	pub, err := queue.NewPublisher(ctx, nc, cfg)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, in := range inputs {
+		var data []byte
+		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
+			data, err = fetchURL(ctx, in)
+		} else {
+			data, err = os.ReadFile(in)
+		}
+		if err != nil {
+			fmt.Fprintln(g.stderr, "error:", err)
+			continue
+		}
+		if err := pub.Publish(ctx, queue.Doc{Name: in, Data: data, Published: opts.Published, Source: in}); err != nil {
+			return fmt.Errorf("publish %s: %w", in, err)
+		}
+		n++
+	}
+	fmt.Fprintf(g.stdout, "published %d of %d inputs to %s\n", n, len(inputs), url)
+	return nil
+}
+
+// WatchCmd polls feeds and publishes new items.
+type WatchCmd struct {
+	QueueFlags
+	Feeds    []string      `arg:"" name:"FEED" help:"RSS/Atom feed URLs or files."`
+	Interval time.Duration `help:"Polling interval." default:"5m"`
+}
+
+// Help implements kong.HelpProvider.
+func (WatchCmd) Help() string {
+	return `Polls each feed every --interval and publishes each item to JetStream once (deduplicated
+by message id), for the workers to process.
+
+Example:
+  sitrep watch --interval 2m https://example.org/world.rss https://example.net/atom.xml`
+}
+
+func (c *WatchCmd) Run(ctx context.Context, g *Globals) error {
+	nc, err := nats.Connect(c.Queue, nats.Name("sitrep-watch"))
+	if err != nil {
+		return fmt.Errorf("connect %s: %w", c.Queue, err)
+	}
+	defer nc.Drain()
+	pub, err := queue.NewPublisher(ctx, nc, c.config())
+	if err != nil {
+		return err
+	}
+	w := queue.NewWatcher(pub, g.log)
+	return w.Poll(ctx, c.Feeds, c.Interval, fetchFeedItems)
+}
+
+// fetchFeedItems turns each feed item into a one-line JSONL document so
+// the worker ingests it with the item's own URL, title and date.
+func fetchFeedItems(ctx context.Context, src string) ([]queue.Doc, error) {
+	fp := gofeed.NewParser()
+	var f *gofeed.Feed
+	var err error
+	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		f, err = fp.ParseURLWithContext(src, ctx)
+	} else {
+		var fh *os.File
+		fh, err = os.Open(src)
+		if err == nil {
+			defer fh.Close()
+			f, err = fp.Parse(fh)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("feed %s: %w", src, err)
+	}
+	var docs []queue.Doc
+	for _, it := range f.Items {
+		rec := map[string]any{"url": it.Link, "title": it.Title}
+		if it.PublishedParsed != nil {
+			rec["published"] = it.PublishedParsed.Format("2006-01-02")
+		}
+		if it.Content != "" {
+			rec["html"] = it.Content
+		} else {
+			rec["html"] = it.Description
+		}
+		line, err := json.Marshal(rec)
+		if err != nil {
+			return nil, err
+		}
+		id := it.GUID
+		if id == "" {
+			id = it.Link
+		}
+		docs = append(docs, queue.Doc{Name: id + ".jsonl", Data: append(line, '\n'), Source: src})
+	}
+	return docs, nil
+}
+
+// ExportCmd streams events in an export format.
+type ExportCmd struct {
+	EventFlags
+	Format string `help:"Export format." default:"csv" enum:"csv,jsonl,gdelt"`
+	Output string `short:"o" help:"Write to this file instead of standard output."`
+}
+
+// Help implements kong.HelpProvider.
+func (ExportCmd) Help() string {
+	return `Streams every matching event (constant memory). gdelt is the GDELT 2.0 event table's
+61 columns in GDELT's order, with sitrep's values (ISO alpha-3 country codes).
+
+Example:
+  sitrep export --format gdelt --dyad RUS,PRK -o rus-prk.tsv`
+}
+
+func (c *ExportCmd) Run(ctx context.Context, g *Globals) error {
+	f, err := c.filter()
+	if err != nil {
+		return err
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w := g.stdout
+	if c.Output != "" {
+		fh, err := os.Create(c.Output)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer fh.Close()
+		w = fh
+	}
+	return export.Write(ctx, w, st, f, c.Format)
+}
+
+// AlertsCmd manages alert rules.
+type AlertsCmd struct {
+	Add  AlertsAddCmd  `cmd:"" help:"Add an alert rule."`
+	List AlertsListCmd `cmd:"" help:"List alert rules and recently fired alerts."`
+	Rm   AlertsRmCmd   `cmd:"" help:"Remove an alert rule."`
+}
+
+// AlertsAddCmd adds a rule.
+type AlertsAddCmd struct {
+	Name    string  `arg:"" help:"Rule name."`
+	Kind    string  `help:"new_event: any matching event; sigma: daily count departs from the trailing baseline by K sigma; first_event: first event of the kind between the dyad." default:"new_event" enum:"new_event,sigma,first_event"`
+	Source  string  `help:"Source actor code prefix."`
+	Target  string  `help:"Target actor code prefix."`
+	Code    string  `help:"CAMEO code prefix."`
+	K       float64 `help:"Sigma threshold (sigma rules)." default:"3"`
+	Window  int     `help:"Baseline window in days (sigma rules)." default:"30"`
+	Webhook string  `help:"URL to POST fired alerts to (JSON)."`
+}
+
+// Help implements kong.HelpProvider.
+func (AlertsAddCmd) Help() string {
+	return "Example:\n  sitrep alerts add rus-prk-military --kind sigma --source RUS --target PRK --code 15 --k 3"
+}
+
+func (c *AlertsAddCmd) Run(ctx context.Context, g *Globals) error {
+	if c.Webhook != "" {
+		if err := analysis.ValidateWebhook(c.Webhook, false); err != nil {
+			return fmt.Errorf("--webhook: %w", err)
+		}
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.AddAlertRule(ctx, store.AlertRule{Name: c.Name, Kind: c.Kind, Source: c.Source, Target: c.Target, Code: c.Code, K: c.K, Window: c.Window, Webhook: c.Webhook})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "added rule %d %q\n", r.ID, r.Name)
+	return nil
+}
+
+// AlertsListCmd lists rules and fired alerts.
+type AlertsListCmd struct {
+	Fired int `help:"Also list this many fired alerts." default:"20"`
+}
+
+// Help implements kong.HelpProvider.
+func (AlertsListCmd) Help() string { return "Example:\n  sitrep alerts list --fired 50" }
+
+func (c *AlertsListCmd) Run(ctx context.Context, g *Globals) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rules, err := st.AlertRules(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		fmt.Fprintf(g.stdout, "rule %d %q: %s source=%s target=%s code=%s k=%g window=%d webhook=%s\n", r.ID, r.Name, r.Kind, orDash(r.Source), orDash(r.Target), orDash(r.Code), r.K, r.Window, orDash(r.Webhook))
+	}
+	if c.Fired > 0 {
+		alerts, err := st.Alerts(ctx, 0, 1<<30)
+		if err != nil {
+			return err
+		}
+		if len(alerts) > c.Fired {
+			alerts = alerts[len(alerts)-c.Fired:]
+		}
+		for _, a := range alerts {
+			fmt.Fprintf(g.stdout, "alert %d [%s] %s: %s (%s)\n", a.ID, a.FiredAt.Format(time.RFC3339), a.RuleName, a.Message, a.EventKey)
+		}
+	}
+	return nil
+}
+
+// AlertsRmCmd removes a rule.
+type AlertsRmCmd struct {
+	ID int64 `arg:"" help:"Rule id."`
+}
+
+// Help implements kong.HelpProvider.
+func (AlertsRmCmd) Help() string { return "Example:\n  sitrep alerts rm 3" }
+
+func (c *AlertsRmCmd) Run(ctx context.Context, g *Globals) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.DeleteAlertRule(ctx, c.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stdout, "removed rule %d\n", c.ID)
+	return nil
+}

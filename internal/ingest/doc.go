@@ -1,0 +1,26 @@
+// Package ingest is the first stage of sitrep: it reads raw news in every
+// form it arrives in — plain-text dumps, HTML pages, RSS/Atom/JSON feeds,
+// WARC crawls (gzipped or not) and JSON Lines — splits it into articles,
+// strips boilerplate (navigation, logo markers, repeated headline blocks),
+// keeps photo captions and their credits as metadata, records
+// subheadings apart from the body, and sets each article's publication
+// date with its provenance ("flag", "metadata", "inferred" or "unknown").
+//
+// The form of an input is found by sniffing its content; a file
+// extension or an HTTP Content-Type is only a hint used to break ties.
+// Every article is emitted through a callback so that arbitrarily large
+// crawls never have to be held as a list. Problems with one record (a
+// bad JSONL line, a broken WARC record, a feed item without text) go to
+// an onErr callback as *Error and reading continues; a problem with the
+// whole input (empty, binary, invalid UTF-8, too large, truncated) is
+// returned as *Error naming the input and the byte position.
+//
+// Bodies are kept close to the raw bytes: each paragraph is copied
+// verbatim where the input allows it and Article.Offsets maps body bytes
+// back to the raw input, so a later stage can point at the exact source
+// bytes of any fact. Paragraphs are joined by a single "\n".
+//
+// Near-duplicates (the same wire story re-edited by two outlets) are found
+// with a 64-bit Simhash over word shingles; DupIndex remembers
+// fingerprints and answers within a Hamming distance.
+package ingest

@@ -1,0 +1,512 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(openAPIDoc)
+}
+
+func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("stats: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
+	f, err := articleFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.st.Articles(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list articles: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, nonNilPage(page))
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	a, err := s.st.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("article %s: %w", r.PathValue("id"), err))
+		return
+	}
+	a.Normalize()
+	writeJSON(w, http.StatusOK, a)
+}
+
+func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
+	f, err := eventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.st.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list events: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, nonNilPage(page))
+}
+
+func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
+	rec, err := s.findEvent(r.Context(), r.PathValue("key"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rec)
+}
+
+// findEvent looks an event up by its key (article id ":" event id). The
+// store has no point lookup, so it pages through the article's events,
+// which are few.
+func (s *Server) findEvent(ctx context.Context, key string) (store.EventRecord, error) {
+	articleID, _, ok := strings.Cut(key, ":")
+	if !ok || articleID == "" {
+		return store.EventRecord{}, fmt.Errorf("event %q: %w", key, store.ErrNotFound)
+	}
+	f := store.EventFilter{ArticleID: articleID, Limit: store.MaxLimit}
+	for {
+		page, err := s.st.Events(ctx, f)
+		if err != nil {
+			return store.EventRecord{}, fmt.Errorf("events of article %s: %w", articleID, err)
+		}
+		for _, e := range page.Items {
+			if e.Key == key {
+				return e, nil
+			}
+		}
+		if page.Next == "" {
+			return store.EventRecord{}, fmt.Errorf("event %q: %w", key, store.ErrNotFound)
+		}
+		f.Cursor = page.Next
+	}
+}
+
+func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) {
+	f, err := eventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.st.Clusters(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list clusters: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, nonNilPage(page))
+}
+
+func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
+	f, err := entityFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.st.Entities(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list entities: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, nonNilPage(page))
+}
+
+func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
+	f, err := quoteFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.st.Quotes(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list quotes: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, nonNilPage(page))
+}
+
+// timelineResponse echoes the normalised query next to the points so a
+// client can label its chart.
+type timelineResponse struct {
+	A        string                `json:"a"`
+	B        string                `json:"b"`
+	Directed bool                  `json:"directed"`
+	Code     string                `json:"code"`
+	Interval string                `json:"interval"`
+	Since    string                `json:"since"`
+	Until    string                `json:"until"`
+	Points   []store.TimelinePoint `json:"points"`
+}
+
+func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
+	q, err := timelineQuery(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pts, err := s.st.Timeline(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("timeline: %w", err))
+		return
+	}
+	if pts == nil {
+		pts = []store.TimelinePoint{}
+	}
+	writeJSON(w, http.StatusOK, timelineResponse{q.A, q.B, q.Directed, q.Code, q.Interval, q.Since, q.Until, pts})
+}
+
+func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {
+	f, level, err := networkParams(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := s.network(r.Context(), f, level)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, n)
+}
+
+func (s *Server) apiAlerts(w http.ResponseWriter, r *http.Request) {
+	q := query{r.URL.Query()}
+	after, err := q.int64("after")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit, err := q.limit()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	alerts, err := s.st.Alerts(r.Context(), after, limit)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list alerts: %w", err))
+		return
+	}
+	if alerts == nil {
+		alerts = []store.Alert{}
+	}
+	next := ""
+	if len(alerts) == limit {
+		next = strconv.FormatInt(alerts[len(alerts)-1].ID, 10)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": alerts, "next": next})
+}
+
+// apiAlertStream is a Server-Sent Events stream of fired alerts. It
+// polls the store (alerts can be fired by another process writing to
+// the same database) and resumes after Last-Event-ID on reconnect.
+func (s *Server) apiAlertStream(w http.ResponseWriter, r *http.Request) {
+	q := query{r.URL.Query()}
+	after, err := q.int64("after")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if id := strings.TrimSpace(r.Header.Get("Last-Event-ID")); id != "" {
+		n, err := strconv.ParseInt(id, 10, 64)
+		if err != nil || n < 0 {
+			writeError(w, http.StatusBadRequest, "bad_request", "Last-Event-ID must be an alert id", "Last-Event-ID")
+			return
+		}
+		after = n
+	}
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no") // proxies must not buffer the stream
+	w.WriteHeader(http.StatusOK)
+	if _, err := io.WriteString(w, "retry: 3000\n: connected\n\n"); err != nil {
+		return
+	}
+	_ = rc.Flush()
+
+	ctx := r.Context()
+	ticker := time.NewTicker(s.opts.PollInterval)
+	defer ticker.Stop()
+	lastWrite := time.Now()
+	for {
+		alerts, err := s.st.Alerts(ctx, after, store.MaxLimit)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			s.log.Warn("alert stream poll", "err", err)
+		}
+		for _, a := range alerts {
+			data, err := json.Marshal(a)
+			if err != nil {
+				continue
+			}
+			if _, err := fmt.Fprintf(w, "id: %d\nevent: alert\ndata: %s\n\n", a.ID, data); err != nil {
+				return
+			}
+			after = a.ID
+			lastWrite = time.Now()
+		}
+		// A comment now and then keeps idle proxies from closing us.
+		if time.Since(lastWrite) > 15*time.Second {
+			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
+				return
+			}
+			lastWrite = time.Now()
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.done:
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+func (s *Server) apiAlertRules(w http.ResponseWriter, r *http.Request) {
+	rules, err := s.st.AlertRules(r.Context())
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list alert rules: %w", err))
+		return
+	}
+	if rules == nil {
+		rules = []store.AlertRule{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": rules})
+}
+
+// RuleKinds are the alert rule kinds a client may create.
+var RuleKinds = []string{store.RuleNewEvent, store.RuleSigma, store.RuleFirstEvent}
+
+func (s *Server) apiAddAlertRule(w http.ResponseWriter, r *http.Request) {
+	var rule store.AlertRule
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rule); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.fail(w, r, err)
+			return
+		}
+		writeError(w, http.StatusBadRequest, "bad_request", "body must be a JSON alert rule: "+err.Error(), "body")
+		return
+	}
+	if err := validateRule(&rule); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	saved, err := s.st.AddAlertRule(r.Context(), rule)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("add alert rule: %w", err))
+		return
+	}
+	w.Header().Set("Location", "/api/alert-rules/"+strconv.FormatInt(saved.ID, 10))
+	writeJSON(w, http.StatusCreated, saved)
+}
+
+func validateRule(rule *store.AlertRule) error {
+	rule.ID, rule.Created = 0, time.Time{}
+	rule.Name = strings.TrimSpace(rule.Name)
+	if rule.Name == "" {
+		return badParam("name", "an alert rule needs a name")
+	}
+	if rule.Kind == "" {
+		rule.Kind = store.RuleNewEvent
+	}
+	if !slices.Contains(RuleKinds, rule.Kind) {
+		return badParam("kind", "unknown rule kind %q (one of %s)", rule.Kind, strings.Join(RuleKinds, ", "))
+	}
+	for name, v := range map[string]*string{"source": &rule.Source, "target": &rule.Target, "code": &rule.Code} {
+		c, err := (query{url.Values{name: {*v}}}).code(name)
+		if err != nil {
+			return err
+		}
+		*v = c
+	}
+	if rule.Kind == store.RuleSigma {
+		if rule.K <= 0 {
+			rule.K = 3
+		}
+		if rule.Window <= 0 {
+			rule.Window = 28
+		}
+	}
+	if rule.K < 0 || rule.Window < 0 {
+		return badParam("k", "k and window must not be negative")
+	}
+	if rule.Webhook != "" {
+		u, err := url.Parse(rule.Webhook)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return badParam("webhook", "must be an http(s) URL")
+		}
+	}
+	return nil
+}
+
+func (s *Server) apiDeleteAlertRule(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, "bad_request", "rule id must be a positive integer", "id")
+		return
+	}
+	if err := s.st.DeleteAlertRule(r.Context(), id); err != nil {
+		s.fail(w, r, fmt.Errorf("delete alert rule %d: %w", id, err))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// ExportFormats are the formats of /api/export.
+var ExportFormats = []string{"csv", "jsonl", "gdelt"}
+
+func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	format := strings.ToLower(strings.TrimSpace(v.Get("format")))
+	if format == "" {
+		format = "jsonl"
+	}
+	if !slices.Contains(ExportFormats, format) {
+		writeError(w, http.StatusBadRequest, "bad_request",
+			fmt.Sprintf("unknown format %q (one of %s)", v.Get("format"), strings.Join(ExportFormats, ", ")), "format")
+		return
+	}
+	f, err := eventFilter(v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f.Limit, f.Cursor = 0, ""
+	ext := map[string]string{"csv": "csv", "jsonl": "jsonl", "gdelt": "tsv"}[format]
+	w.Header().Set("Content-Type", exportContentType(format))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "sitrep-events." + ext}))
+	fw := &flushWriter{w: w, rc: http.NewResponseController(w)}
+	if err := exportEvents(r.Context(), fw, s.st, f, format); err != nil {
+		if !fw.wrote {
+			w.Header().Del("Content-Disposition")
+			s.fail(w, r, fmt.Errorf("export %s: %w", format, err))
+			return
+		}
+		// Headers are gone; all we can do is cut the stream short so the
+		// client sees a truncated file rather than a silently partial one.
+		s.log.Error("export failed mid-stream", "format", format, "err", err)
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// flushWriter flushes every 64 KiB so that a long export reaches the
+// client while it is being produced.
+type flushWriter struct {
+	w       io.Writer
+	rc      *http.ResponseController
+	pending int
+	wrote   bool
+}
+
+func (f *flushWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	f.wrote = f.wrote || n > 0
+	f.pending += n
+	if f.pending >= 64<<10 {
+		f.pending = 0
+		_ = f.rc.Flush()
+	}
+	return n, err
+}
+
+func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Ingest == nil {
+		writeError(w, http.StatusNotImplemented, "ingest_disabled", "this server does not accept uploads", "")
+		return
+	}
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		writeError(w, http.StatusBadRequest, "bad_request", "empty body: send a document or {\"url\": ...}", "body")
+		return
+	}
+	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	if name == "" {
+		if _, params, err := mime.ParseMediaType(r.Header.Get("Content-Disposition")); err == nil {
+			name = params["filename"]
+		}
+	}
+	if name == "" {
+		name = "upload"
+	}
+	var fetch string
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		// {"url": ...} asks the server to fetch; any other JSON is a
+		// document in its own right (e.g. one JSONL record).
+		var req struct {
+			URL string `json:"url"`
+		}
+		if json.Unmarshal(data, &req) == nil && req.URL != "" {
+			u, err := url.Parse(req.URL)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				writeError(w, http.StatusBadRequest, "bad_request", "url must be an http(s) URL", "url")
+				return
+			}
+			fetch, name, data = req.URL, req.URL, nil
+		}
+	}
+	sum, err := s.opts.Ingest(r.Context(), name, data, fetch)
+	if err != nil {
+		var pe *paramError
+		if errors.As(err, &pe) || errors.Is(err, store.ErrNotFound) {
+			s.fail(w, r, err)
+			return
+		}
+		s.log.Warn("ingest failed", "name", name, "err", err)
+		writeError(w, http.StatusUnprocessableEntity, "ingest_failed", err.Error(), "body")
+		return
+	}
+	if sum.IDs == nil {
+		sum.IDs = []string{}
+	}
+	if sum.Errors == nil {
+		sum.Errors = []string{}
+	}
+	writeJSON(w, http.StatusOK, sum)
+}
+
+// nonNilPage makes an empty listing serialise as [] rather than null.
+func nonNilPage[T any](p store.Page[T]) store.Page[T] {
+	if p.Items == nil {
+		p.Items = []T{}
+	}
+	return p
+}

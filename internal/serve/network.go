@@ -1,0 +1,215 @@
+package serve
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Network is the actor graph: who acts on whom, how often, and how
+// cooperative the relation is on average.
+type Network struct {
+	Nodes []NetworkNode `json:"nodes"`
+	Edges []NetworkEdge `json:"edges"`
+	// Events is the number of events with a target that were counted;
+	// Truncated says edges were dropped to keep the graph readable.
+	Events    int  `json:"events"`
+	Truncated bool `json:"truncated"`
+}
+
+// NetworkNode is one actor. X and Y are its layout position in a
+// 1000x640 box (used by the dashboard's SVG).
+type NetworkNode struct {
+	Code   string  `json:"code"`
+	Events int     `json:"events"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+}
+
+// NetworkEdge is a directed dyad with its event count and mean
+// Goldstein score (-10 conflict .. +10 cooperation).
+type NetworkEdge struct {
+	Source    string  `json:"source"`
+	Target    string  `json:"target"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"`
+}
+
+// networkParams reads the event filter plus level=country|actor: at
+// country level codes are cut to their three-letter country part, which
+// keeps a large store's graph legible.
+func networkParams(v url.Values) (store.EventFilter, string, error) {
+	f, err := eventFilter(v)
+	if err != nil {
+		return f, "", err
+	}
+	level := query{v}.str("level")
+	switch level {
+	case "":
+		level = "country"
+	case "country", "actor":
+	default:
+		return f, "", badParam("level", "must be country or actor, got %q", level)
+	}
+	f.Limit, f.Cursor = 0, ""
+	return f, level, nil
+}
+
+// network aggregates dyads while streaming the events, so memory grows
+// with the number of distinct dyads, not events; then it keeps the
+// NetworkEdges busiest edges and lays the nodes out.
+func (s *Server) network(ctx context.Context, f store.EventFilter, level string) (Network, error) {
+	type agg struct {
+		n   int
+		sum float64
+	}
+	dyads := map[[2]string]*agg{}
+	var n Network
+	err := s.st.EachEvent(ctx, f, func(e store.EventRecord) error {
+		if e.Target == nil || e.Target.Code == "" || e.Source.Code == "" {
+			return nil
+		}
+		a, b := e.Source.Code, e.Target.Code
+		if level == "country" {
+			a, b = countryPart(a), countryPart(b)
+		}
+		if a == b {
+			return nil // domestic events would only draw loops
+		}
+		k := [2]string{a, b}
+		d := dyads[k]
+		if d == nil {
+			d = &agg{}
+			dyads[k] = d
+		}
+		d.n++
+		d.sum += e.Goldstein
+		n.Events++
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("network: %w", err)
+	}
+	n.Edges = make([]NetworkEdge, 0, len(dyads))
+	for k, d := range dyads {
+		n.Edges = append(n.Edges, NetworkEdge{Source: k[0], Target: k[1], Count: d.n, Goldstein: round2(d.sum / float64(d.n))})
+	}
+	slices.SortFunc(n.Edges, func(x, y NetworkEdge) int {
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.Source, y.Source); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Target, y.Target)
+	})
+	if len(n.Edges) > s.opts.NetworkEdges {
+		n.Edges, n.Truncated = n.Edges[:s.opts.NetworkEdges], true
+	}
+	count := map[string]int{}
+	for _, e := range n.Edges {
+		count[e.Source] += e.Count
+		count[e.Target] += e.Count
+	}
+	n.Nodes = make([]NetworkNode, 0, len(count))
+	for c, k := range count {
+		n.Nodes = append(n.Nodes, NetworkNode{Code: c, Events: k})
+	}
+	slices.SortFunc(n.Nodes, func(x, y NetworkNode) int {
+		if c := cmp.Compare(y.Events, x.Events); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Code, y.Code)
+	})
+	layout(n.Nodes, n.Edges, 1000, 640)
+	return n, nil
+}
+
+// countryPart is the leading three-letter country (or IGO/NGO) code of
+// an actor code.
+func countryPart(code string) string {
+	if len(code) > 3 {
+		return code[:3]
+	}
+	return code
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// layout is a small deterministic force-directed layout
+// (Fruchterman–Reingold): nodes repel, edges pull, and the step size
+// cools so the picture settles. Nodes start on a circle so that the
+// result does not depend on map order.
+func layout(nodes []NetworkNode, edges []NetworkEdge, w, h float64) {
+	n := len(nodes)
+	if n == 0 {
+		return
+	}
+	idx := make(map[string]int, n)
+	for i := range nodes {
+		idx[nodes[i].Code] = i
+		angle := 2 * math.Pi * float64(i) / float64(n)
+		r := 0.35 * math.Min(w, h)
+		nodes[i].X = w/2 + r*math.Cos(angle)
+		nodes[i].Y = h/2 + r*math.Sin(angle)
+	}
+	if n == 1 {
+		return
+	}
+	k := 0.8 * math.Sqrt(w*h/float64(n))
+	dx := make([]float64, n)
+	dy := make([]float64, n)
+	temp := w / 8
+	const iterations = 250
+	for it := 0; it < iterations; it++ {
+		clear(dx)
+		clear(dy)
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				ddx, ddy := nodes[i].X-nodes[j].X, nodes[i].Y-nodes[j].Y
+				d2 := ddx*ddx + ddy*ddy
+				if d2 < 0.01 {
+					ddx, ddy, d2 = 0.1*float64(i-j), 0.1, 0.02
+				}
+				d := math.Sqrt(d2)
+				f := k * k / d
+				dx[i] += ddx / d * f
+				dy[i] += ddy / d * f
+				dx[j] -= ddx / d * f
+				dy[j] -= ddy / d * f
+			}
+		}
+		for _, e := range edges {
+			i, j := idx[e.Source], idx[e.Target]
+			ddx, ddy := nodes[i].X-nodes[j].X, nodes[i].Y-nodes[j].Y
+			d := math.Max(math.Sqrt(ddx*ddx+ddy*ddy), 0.01)
+			f := d * d / k * (1 + math.Log1p(float64(e.Count))/4)
+			dx[i] -= ddx / d * f
+			dy[i] -= ddy / d * f
+			dx[j] += ddx / d * f
+			dy[j] += ddy / d * f
+		}
+		for i := range nodes {
+			// Gravity toward the centre keeps disconnected parts on screen.
+			dx[i] -= (nodes[i].X - w/2) * 0.02 * k / 10
+			dy[i] -= (nodes[i].Y - h/2) * 0.02 * k / 10
+			d := math.Sqrt(dx[i]*dx[i] + dy[i]*dy[i])
+			if d > 0 {
+				step := math.Min(d, temp)
+				nodes[i].X += dx[i] / d * step
+				nodes[i].Y += dy[i] / d * step
+			}
+			nodes[i].X = math.Min(w-40, math.Max(40, nodes[i].X))
+			nodes[i].Y = math.Min(h-30, math.Max(30, nodes[i].Y))
+		}
+		temp *= 0.985
+	}
+	for i := range nodes {
+		nodes[i].X, nodes[i].Y = math.Round(nodes[i].X*10)/10, math.Round(nodes[i].Y*10)/10
+	}
+}

@@ -1,0 +1,340 @@
+package serve
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// IngestSummary is what an Ingest call reports back to the API client.
+type IngestSummary struct {
+	Articles   int      `json:"articles"`   // articles found in the document
+	Inserted   int      `json:"inserted"`   // newly stored
+	Duplicates int      `json:"duplicates"` // already stored (same id) or near-duplicates
+	Events     int      `json:"events"`     // events stored
+	IDs        []string `json:"ids"`        // ids of the articles found
+	Errors     []string `json:"errors"`     // per-article problems that did not stop the upload
+}
+
+// IngestFunc runs ingest, the pipeline and the store on one uploaded
+// document. name is a file name hint ("upload.html", "feed.xml"); url is
+// set (and data nil) when the client asked to fetch a URL.
+type IngestFunc func(ctx context.Context, name string, data []byte, url string) (IngestSummary, error)
+
+// Options configures a Server.
+type Options struct {
+	// Addr is the listen address of ListenAndServe.
+	Addr string
+	// Token is the bearer token that write requests must present; ""
+	// makes the server read-only.
+	Token string
+	// MaxBodyBytes limits request bodies (413 beyond).
+	MaxBodyBytes int64
+	// Ingest handles POST /api/ingest; nil disables ingest (501).
+	Ingest IngestFunc
+	// Metrics is mounted at /metrics when non-nil.
+	Metrics http.Handler
+	// Log receives request and error logs; nil discards them.
+	Log *slog.Logger
+	// PollInterval is how often the alert stream polls the store.
+	PollInterval time.Duration
+	// Web is the dashboard tree (templates/ and static/ under "web/");
+	// Vendor the npm files (under "node_modules/").
+	Web    fs.FS
+	Vendor fs.FS
+	// NetworkEdges caps the edges drawn on the actor network page.
+	NetworkEdges int
+}
+
+// DefaultOptions returns the options of `sitrep serve` without flags.
+func DefaultOptions() Options {
+	return Options{
+		Addr:         "127.0.0.1:8080",
+		MaxBodyBytes: 32 << 20,
+		PollInterval: 2 * time.Second,
+		Web:          sitrep.Web,
+		Vendor:       sitrep.Vendor,
+		NetworkEdges: 120,
+	}
+}
+
+// Server serves the API and the dashboard over one store.
+type Server struct {
+	st      store.Store
+	opts    Options
+	log     *slog.Logger
+	pages   *pages
+	handler http.Handler
+	// done is closed when ListenAndServe shuts down, so that long-lived
+	// streams (SSE) end and let Shutdown finish.
+	done chan struct{}
+}
+
+// New builds a server over st. It fails when the dashboard templates do
+// not parse.
+func New(st store.Store, opts Options) (*Server, error) {
+	if st == nil {
+		return nil, errors.New("serve: nil store")
+	}
+	def := DefaultOptions()
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = def.MaxBodyBytes
+	}
+	if opts.PollInterval <= 0 {
+		opts.PollInterval = def.PollInterval
+	}
+	if opts.Web == nil {
+		opts.Web = def.Web
+	}
+	if opts.Vendor == nil {
+		opts.Vendor = def.Vendor
+	}
+	if opts.NetworkEdges <= 0 {
+		opts.NetworkEdges = def.NetworkEdges
+	}
+	if opts.Addr == "" {
+		opts.Addr = def.Addr
+	}
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{st: st, opts: opts, log: log, done: make(chan struct{})}
+	p, err := loadPages(opts.Web)
+	if err != nil {
+		return nil, fmt.Errorf("load dashboard: %w", err)
+	}
+	s.pages = p
+	static, err := fs.Sub(opts.Web, "web/static")
+	if err != nil {
+		return nil, fmt.Errorf("dashboard static files: %w", err)
+	}
+	vendor, err := fs.Sub(opts.Vendor, "node_modules")
+	if err != nil {
+		return nil, fmt.Errorf("vendor files: %w", err)
+	}
+	s.handler = s.routes(static, vendor)
+	return s, nil
+}
+
+// Handler returns the root handler (API, dashboard, static files).
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// ListenAndServe serves on opts.Addr until ctx is cancelled, then shuts
+// down gracefully (in-flight requests get 10 s; streams are told to end).
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.opts.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is ListenAndServe on an existing listener.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		// No WriteTimeout: exports and the alert stream are long.
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving", "addr", ln.Addr().String(), "read_only", s.opts.Token == "")
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.closeDone()
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) closeDone() {
+	select {
+	case <-s.done:
+	default:
+		close(s.done)
+	}
+}
+
+// routes wires every endpoint. Method dispatch is done by methods()
+// rather than by mux patterns so that a wrong method gets a JSON 405
+// under /api instead of the mux's plain-text one.
+func (s *Server) routes(static, vendor fs.FS) http.Handler {
+	mux := http.NewServeMux()
+	api := func(pattern string, m methods) { mux.Handle(pattern, m) }
+
+	api("/api/articles", methods{"GET": s.apiArticles})
+	api("/api/articles/{id}", methods{"GET": s.apiArticle})
+	api("/api/events", methods{"GET": s.apiEvents})
+	api("/api/events/{key}", methods{"GET": s.apiEvent})
+	api("/api/clusters", methods{"GET": s.apiClusters})
+	api("/api/entities", methods{"GET": s.apiEntities})
+	api("/api/quotes", methods{"GET": s.apiQuotes})
+	api("/api/timeline", methods{"GET": s.apiTimeline})
+	api("/api/network", methods{"GET": s.apiNetwork})
+	api("/api/alerts", methods{"GET": s.apiAlerts})
+	api("/api/alerts/stream", methods{"GET": s.apiAlertStream})
+	api("/api/alert-rules", methods{"GET": s.apiAlertRules, "POST": s.write(s.apiAddAlertRule)})
+	api("/api/alert-rules/{id}", methods{"DELETE": s.write(s.apiDeleteAlertRule)})
+	api("/api/export", methods{"GET": s.apiExport})
+	api("/api/stats", methods{"GET": s.apiStats})
+	api("/api/ingest", methods{"POST": s.write(s.apiIngest)})
+	api("/api/openapi.json", methods{"GET": s.apiOpenAPI})
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path, "")
+	})
+	if s.opts.Metrics != nil {
+		mux.Handle("/metrics", s.opts.Metrics)
+	}
+
+	mux.Handle("GET /static/vendor/", http.StripPrefix("/static/vendor/", staticHandler(vendor)))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	mux.HandleFunc("GET /{$}", s.pageOverview)
+	mux.HandleFunc("GET /partials/events", s.partialEvents)
+	mux.HandleFunc("GET /events/{key}", s.pageEvent)
+	mux.HandleFunc("GET /timeline", s.pageTimeline)
+	mux.HandleFunc("GET /map", s.pageMap)
+	mux.HandleFunc("GET /network", s.pageNetwork)
+	mux.HandleFunc("GET /articles", s.pageArticles)
+	mux.HandleFunc("GET /articles/{id}", s.pageArticle)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".")
+	})
+	return s.middleware(mux)
+}
+
+// methods dispatches on the request method; HEAD is served by GET.
+type methods map[string]http.HandlerFunc
+
+func (m methods) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	method := r.Method
+	if method == http.MethodHead {
+		method = http.MethodGet
+	}
+	if h, ok := m[method]; ok {
+		h(w, r)
+		return
+	}
+	allow := make([]string, 0, len(m))
+	for k := range m {
+		allow = append(allow, k)
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed here", "")
+}
+
+// contentSecurityPolicy forbids inline scripts and styles: an article
+// that smuggles markup past escaping still cannot run anything.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; " +
+	"img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+		}
+		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic serving request", "path", r.URL.Path, "panic", fmt.Sprint(v))
+				if !rw.wrote {
+					writeError(rw, http.StatusInternalServerError, "internal", "internal error", "")
+				}
+			}
+			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rw.status, "duration", time.Since(start))
+		}()
+		next.ServeHTTP(rw, r)
+	})
+}
+
+// statusWriter records the status for the access log. It forwards
+// Flush (SSE and exports need it) through Unwrap.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *statusWriter) Flush() {
+	w.wrote = true
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// write guards a handler that changes the store: 403 read_only when the
+// server has no token, 401 when the request's bearer token is wrong.
+func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.Token == "" {
+			writeError(w, http.StatusForbidden, "read_only", "this server is read-only (started without a token)", "")
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
+			writeError(w, http.StatusUnauthorized, "unauthorized", "missing or wrong bearer token", "")
+			return
+		}
+		h(w, r)
+	}
+}
+
+// staticHandler serves an fs.FS with a cache lifetime suited to files
+// that change only with the binary.
+func staticHandler(fsys fs.FS) http.Handler {
+	fileServer := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") || r.URL.Path == "" {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fileServer.ServeHTTP(w, r)
+	})
+}

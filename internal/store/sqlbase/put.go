@@ -1,0 +1,395 @@
+package sqlbase
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Base implements store.Store over a DB and a Dialect (everything but
+// Close, which the stores add).
+type Base struct {
+	DB DB
+	D  Dialect
+	// Now stamps ingest and alert times; time.Now when nil.
+	Now func() time.Time
+}
+
+func (b *Base) now() time.Time {
+	if b.Now != nil {
+		return b.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// clusterWindow is how many days apart two reports of one real-world
+// event may date it (time zones, "on Friday" resolved against different
+// publication dates, late reports).
+const clusterWindow = 2
+
+// dyadKey is one row of dyad_daily.
+type dyadKey struct {
+	Source, Target, Day, Root string
+	Quad                      int
+}
+
+type dyadVal struct {
+	N         int64
+	Goldstein float64
+}
+
+// PutArticle stores a and all its facts in one transaction.
+func (b *Base) PutArticle(ctx context.Context, a *model.Article) (res store.PutResult, err error) {
+	if a == nil || a.ID == "" {
+		return res, errors.New("put article: missing id")
+	}
+	tx, err := b.DB.Begin(ctx)
+	if err != nil {
+		return res, fmt.Errorf("put article %s: begin: %w", a.ID, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	seq, inserted, err := b.insertArticle(ctx, tx, a)
+	if err != nil {
+		return res, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	if !inserted {
+		return res, tx.Rollback(ctx)
+	}
+	n, err := b.insertFacts(ctx, tx, seq, a)
+	if err != nil {
+		return res, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return res, fmt.Errorf("put article %s: commit: %w", a.ID, err)
+	}
+	return store.PutResult{Inserted: true, Events: n}, nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// The model holds only strings, numbers and slices of them.
+		panic(fmt.Sprintf("sqlbase: marshal %T: %v", v, err))
+	}
+	return string(b)
+}
+
+// fpBands splits a fingerprint into the four 16-bit bands indexed for
+// near-duplicate lookup.
+func fpBands(fp uint64) [4]int64 {
+	return [4]int64{int64(fp & 0xffff), int64(fp >> 16 & 0xffff), int64(fp >> 32 & 0xffff), int64(fp >> 48)}
+}
+
+func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article) (int64, bool, error) {
+	bands := fpBands(a.Fingerprint)
+	var seq int64
+	found, err := queryRow(ctx, tx, `INSERT INTO articles (id, title, url, source, pub_date, pub_precision,
+		pub_source, pub_evidence, pub_day, body, duplicate_of, fingerprint, fp0, fp1, fp2, fp3, ingested_at,
+		captions, subheadings, warnings, heading_at, language, n_sentences, n_entities, n_events)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+		$21, $22, $23, $24, $25)
+		ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		[]any{a.ID, a.Title, a.URL, a.Source, a.Published.Date, a.Published.Precision,
+			a.Published.Source, a.Published.Evidence, store.DayOf(model.Deref(a.Published.Date)), a.Body,
+			a.DuplicateOf, int64(a.Fingerprint), bands[0], bands[1], bands[2], bands[3], b.now().UnixNano(),
+			mustJSON(a.Captions), mustJSON(a.Subheadings), mustJSON(a.Warnings), mustJSON(a.HeadingAt),
+			a.Language, len(a.Sentences), len(a.Entities), len(a.Events)},
+		&seq)
+	if err != nil {
+		return 0, false, fmt.Errorf("insert article: %w", err)
+	}
+	if !found {
+		return 0, false, nil
+	}
+	if b.D.IndexArticle != nil {
+		if err := b.D.IndexArticle(ctx, tx, seq, model.Deref(a.Title), a.Body); err != nil {
+			return 0, false, fmt.Errorf("index article: %w", err)
+		}
+	}
+	return seq, true, nil
+}
+
+// insertFacts stores everything an article says; it returns the number
+// of events.
+func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Article) (int, error) {
+	sentSeq := make([]int64, len(a.Sentences))
+	for i, s := range a.Sentences {
+		if _, err := queryRow(ctx, tx, `INSERT INTO sentences (article_seq, idx, start_off, end_off, text)
+			VALUES ($1, $2, $3, $4, $5) RETURNING seq`, []any{seq, s.Index, s.Start, s.End, s.Text}, &sentSeq[i]); err != nil {
+			return 0, fmt.Errorf("insert sentence %d: %w", i, err)
+		}
+		if b.D.IndexSentence != nil {
+			if err := b.D.IndexSentence(ctx, tx, sentSeq[i], s.Text); err != nil {
+				return 0, fmt.Errorf("index sentence %d: %w", i, err)
+			}
+		}
+	}
+	ents := make(map[string]*model.Entity, len(a.Entities))
+	for i := range a.Entities {
+		e := a.Entities[i]
+		ents[e.ID] = &a.Entities[i]
+		mentions := e.Mentions
+		e.Mentions = nil
+		if err := tx.Exec(ctx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
+			n_mentions, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country), e.Lat, e.Lon,
+			len(mentions), mustJSON(e)); err != nil {
+			return 0, fmt.Errorf("insert entity %s: %w", e.ID, err)
+		}
+		for j, m := range mentions {
+			if err := tx.Exec(ctx, `INSERT INTO mentions (article_seq, entity_idx, idx, sentence, start_off, end_off, text)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`, seq, i, j, m.Sentence, m.Start, m.End, m.Text); err != nil {
+				return 0, fmt.Errorf("insert mention %d of entity %s: %w", j, e.ID, err)
+			}
+		}
+	}
+	for i, q := range a.Quantities {
+		if err := tx.Exec(ctx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)
+			VALUES ($1, $2, $3, $4, $5, $6)`, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q)); err != nil {
+			return 0, fmt.Errorf("insert quantity %d: %w", i, err)
+		}
+	}
+	for i, t := range a.Times {
+		if err := tx.Exec(ctx, `INSERT INTO times (article_seq, idx, sentence, value, data)
+			VALUES ($1, $2, $3, $4, $5)`, seq, i, t.Sentence, t.Value, mustJSON(t)); err != nil {
+			return 0, fmt.Errorf("insert time %d: %w", i, err)
+		}
+	}
+	for i, q := range a.Quotes {
+		var name, code string
+		if q.Speaker != nil {
+			if e := ents[*q.Speaker]; e != nil {
+				name, code = e.Name, model.Deref(e.Code)
+			}
+		}
+		if err := tx.Exec(ctx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
+			speaker_code, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q)); err != nil {
+			return 0, fmt.Errorf("insert quote %d: %w", i, err)
+		}
+	}
+	dyads := map[dyadKey]dyadVal{}
+	for i := range a.Events {
+		e := &a.Events[i]
+		var ss *int64
+		if e.Sentence >= 0 && e.Sentence < len(sentSeq) {
+			ss = &sentSeq[e.Sentence]
+		}
+		r := newEventRow(a.ID, e, ents)
+		cluster, err := b.findCluster(ctx, tx, r)
+		if err != nil {
+			return 0, fmt.Errorf("cluster event %s: %w", e.ID, err)
+		}
+		r.cluster = cluster
+		if err := insertEvent(ctx, tx, seq, i, ss, r); err != nil {
+			return 0, fmt.Errorf("insert event %s: %w", e.ID, err)
+		}
+		r.addDyad(dyads)
+	}
+	if err := upsertDyads(ctx, tx, dyads); err != nil {
+		return 0, err
+	}
+	return len(a.Events), nil
+}
+
+// eventRow is an event with the derived columns it is indexed by.
+type eventRow struct {
+	e                      *model.Event
+	articleID, key         string
+	source, target         string
+	root, day, country     string
+	sourceName, targetName string
+	lat, lon               *float64
+	cluster                string
+}
+
+func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity) eventRow {
+	r := eventRow{
+		e: e, articleID: articleID, key: articleID + ":" + e.ID,
+		source: e.Source.Code, root: store.CameoRoot(e.Cameo), day: store.EventDay(e),
+	}
+	if e.Target != nil {
+		r.target = e.Target.Code
+		if t := ents[model.Deref(e.Target.Entity)]; t != nil {
+			r.targetName = t.Name
+		}
+	}
+	if s := ents[model.Deref(e.Source.Entity)]; s != nil {
+		r.sourceName = s.Name
+	}
+	if e.Location != nil {
+		r.country = model.Deref(e.Location.Country)
+		r.lat, r.lon = e.Location.Lat, e.Location.Lon
+	}
+	r.cluster = r.key
+	return r
+}
+
+func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
+	if r.day == "" {
+		return // timelines need a day
+	}
+	k := dyadKey{Source: r.source, Target: r.target, Day: r.day, Root: r.root, Quad: r.e.QuadClass}
+	v := m[k]
+	v.N++
+	v.Goldstein += r.e.Goldstein
+	m[k] = v
+}
+
+// findCluster returns the cluster of an earlier report of the same
+// real-world event: same actors, same CAMEO root, a day within
+// clusterWindow and no conflicting country; else the event's own key.
+func (b *Base) findCluster(ctx context.Context, q Querier, r eventRow) (string, error) {
+	if r.day == "" || r.root == "" {
+		return r.key, nil
+	}
+	var c string
+	found, err := queryRow(ctx, q, `SELECT cluster FROM events
+		WHERE source_code = $1 AND target_code = $2 AND cameo_root = $3 AND day >= $4 AND day <= $5
+		AND ($6 = '' OR country = '' OR country = $6)
+		ORDER BY seq LIMIT 1`,
+		[]any{r.source, r.target, r.root, store.AddDays(r.day, -clusterWindow), store.AddDays(r.day, clusterWindow), r.country},
+		&c)
+	if err != nil || !found {
+		return r.key, err
+	}
+	return c, nil
+}
+
+const eventInsertCols = `ekey, article_seq, article_id, idx, eid, sent_seq, source_code, target_code, cameo,
+	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data`
+
+const eventInsertN = 21
+
+func (r *eventRow) args(seq int64, idx int, sentSeq *int64) []any {
+	return []any{r.key, seq, r.articleID, idx, r.e.ID, sentSeq, r.source, r.target, r.e.Cameo,
+		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
+		r.sourceName, r.targetName, r.cluster, mustJSON(r.e)}
+}
+
+func insertEvent(ctx context.Context, q Querier, seq int64, idx int, sentSeq *int64, r eventRow) error {
+	return q.Exec(ctx, `INSERT INTO events (`+eventInsertCols+`) VALUES `+placeholders(1, 1, eventInsertN), r.args(seq, idx, sentSeq)...)
+}
+
+// placeholders returns rows groups of n parameters "($1, ..., $n), ..."
+// numbered from first.
+func placeholders(first, rows, n int) string {
+	var sb strings.Builder
+	p := first
+	for i := range rows {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteByte('(')
+		for j := range n {
+			if j > 0 {
+				sb.WriteString(", ")
+			}
+			fmt.Fprintf(&sb, "$%d", p)
+			p++
+		}
+		sb.WriteByte(')')
+	}
+	return sb.String()
+}
+
+// upsertDyads adds to the daily dyad aggregates in key order, so that
+// concurrent writers lock rows in the same order and cannot deadlock.
+func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
+	keys := make([]dyadKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
+		if a.Day != b.Day {
+			return a.Day < b.Day
+		}
+		if a.Quad != b.Quad {
+			return a.Quad < b.Quad
+		}
+		return a.Root < b.Root
+	})
+	for _, k := range keys {
+		v := m[k]
+		if err := q.Exec(ctx, `INSERT INTO dyad_daily (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
+			DO UPDATE SET n = dyad_daily.n + excluded.n, goldstein_sum = dyad_daily.goldstein_sum + excluded.goldstein_sum`,
+			k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein); err != nil {
+			return fmt.Errorf("update dyad aggregates: %w", err)
+		}
+	}
+	return nil
+}
+
+// BulkInsertEvents stores many events under one article quickly, for
+// benchmarks and load tests: a stub article is created when articleID is
+// new, each event is its own cluster, and sentences are not linked. The
+// dyad aggregates are updated as PutArticle would.
+func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) (err error) {
+	tx, err := b.DB.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("bulk insert: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	var seq int64
+	found, err := queryRow(ctx, tx, `SELECT seq FROM articles WHERE id = $1`, []any{articleID}, &seq)
+	if err != nil {
+		return fmt.Errorf("bulk insert: %w", err)
+	}
+	if !found {
+		stub := model.NewArticle()
+		stub.ID = articleID
+		stub.Title = model.Str("bulk " + articleID)
+		if seq, _, err = b.insertArticle(ctx, tx, stub); err != nil {
+			return fmt.Errorf("bulk insert: %w", err)
+		}
+	}
+	var start int
+	if _, err := queryRow(ctx, tx, `SELECT COUNT(*) FROM events WHERE article_seq = $1`, []any{seq}, &start); err != nil {
+		return fmt.Errorf("bulk insert: %w", err)
+	}
+	const chunk = 200
+	dyads := map[dyadKey]dyadVal{}
+	for lo := 0; lo < len(events); lo += chunk {
+		hi := min(lo+chunk, len(events))
+		args := make([]any, 0, (hi-lo)*eventInsertN)
+		for i := lo; i < hi; i++ {
+			r := newEventRow(articleID, &events[i], nil)
+			args = append(args, r.args(seq, start+i, nil)...)
+			r.addDyad(dyads)
+		}
+		if err := tx.Exec(ctx, `INSERT INTO events (`+eventInsertCols+`) VALUES `+placeholders(1, hi-lo, eventInsertN), args...); err != nil {
+			return fmt.Errorf("bulk insert events: %w", err)
+		}
+	}
+	if err := upsertDyads(ctx, tx, dyads); err != nil {
+		return err
+	}
+	if err := tx.Exec(ctx, `UPDATE articles SET n_events = n_events + $1 WHERE seq = $2`, len(events), seq); err != nil {
+		return fmt.Errorf("bulk insert: %w", err)
+	}
+	return tx.Commit(ctx)
+}
