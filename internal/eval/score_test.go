@@ -64,7 +64,7 @@ func TestScoreEventsCountsOnce(t *testing.T) {
 	a := article("Ruritania and Borduria denied the deal.")
 	a.Events = []model.Event{ev(0, "RUR", "", "012", "asserted", ""), ev(0, "BOR", "", "012", "asserted", ""), ev(0, "RUR", "BOR", "057", "asserted", "")}
 	g := GoldArticle{
-		Events: GoldEventGroups{Required: []GoldEvent{{ID: "deny", Evidence: "denied the deal", Source: []string{"RUR", "BOR"}, Cameo: []string{"01"}}}},
+		Events:    GoldEventGroups{Required: []GoldEvent{{ID: "deny", Evidence: "denied the deal", Source: []string{"RUR", "BOR"}, Cameo: []string{"01"}}}},
 		Forbidden: []GoldEvent{{Evidence: "denied the deal", Source: []string{"RUR"}, Target: []string{"BOR"}, Cameo: []string{"057"}, Modality: StringList{"asserted"}}},
 	}
 	var r Report

@@ -237,16 +237,16 @@ const (
 
 // AlertRule is a stored alert rule: an event filter plus a condition.
 type AlertRule struct {
-	ID       int64     `json:"id"`
-	Name     string    `json:"name"`
-	Kind     string    `json:"kind"`
-	Source   string    `json:"source"`   // actor code prefix
-	Target   string    `json:"target"`   // actor code prefix
-	Code     string    `json:"code"`     // CAMEO prefix
-	K        float64   `json:"k"`        // sigma threshold for RuleSigma
-	Window   int       `json:"window"`   // baseline length in days for RuleSigma
-	Webhook  string    `json:"webhook"`  // optional URL to POST fired alerts to
-	Created  time.Time `json:"created"`
+	ID      int64     `json:"id"`
+	Name    string    `json:"name"`
+	Kind    string    `json:"kind"`
+	Source  string    `json:"source"`  // actor code prefix
+	Target  string    `json:"target"`  // actor code prefix
+	Code    string    `json:"code"`    // CAMEO prefix
+	K       float64   `json:"k"`       // sigma threshold for RuleSigma
+	Window  int       `json:"window"`  // baseline length in days for RuleSigma
+	Webhook string    `json:"webhook"` // optional URL to POST fired alerts to
+	Created time.Time `json:"created"`
 }
 
 // Alert is a fired alert.
