@@ -238,13 +238,21 @@ func (e *Engine) articleEvents(ctx context.Context, a *model.Article) ([]store.E
 		}
 		f.Cursor = page.Next
 	}
-	if len(out) > 0 || len(a.Events) == 0 {
+	if len(out) > 0 {
 		return out, nil
 	}
+	return recordsOf(a), nil
+}
+
+// recordsOf derives an article's event records the way the store
+// contract defines them (day, key, names, sentence; each event its own
+// cluster).
+func recordsOf(a *model.Article) []store.EventRecord {
 	names := make(map[string]string, len(a.Entities))
 	for _, en := range a.Entities {
 		names[en.ID] = en.Name
 	}
+	out := make([]store.EventRecord, 0, len(a.Events))
 	for _, ev := range a.Events {
 		r := store.EventRecord{
 			Event:      ev,
@@ -263,7 +271,7 @@ func (e *Engine) articleEvents(ctx context.Context, a *model.Article) ([]store.E
 		r.Cluster = r.Key
 		out = append(out, r)
 	}
-	return out, nil
+	return out
 }
 
 // matches reports whether ev fits the rule's prefixes.

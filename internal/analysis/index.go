@@ -100,6 +100,7 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 	}
 	byBucket := make(map[string]store.TimelinePoint, len(points))
 	var lo, hi time.Time
+	have := len(points) > 0
 	for i, p := range points {
 		t, err := time.Parse(dayLayout, p.Bucket)
 		if err != nil {
@@ -134,6 +135,8 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 			return points
 		}
 		lo = align(t)
+	} else if !have {
+		return []store.TimelinePoint{}
 	}
 	if until != "" {
 		t, err := time.Parse(dayLayout, until)
@@ -141,11 +144,14 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 			return points
 		}
 		hi = align(t)
-	}
-	if lo.IsZero() || hi.IsZero() || hi.Before(lo) {
+	} else if !have {
 		return []store.TimelinePoint{}
 	}
-	n := int(hi.Sub(lo).Hours()/24)/step + 1
+	if hi.Before(lo) {
+		return []store.TimelinePoint{}
+	}
+	// Unix seconds, not Sub: a Duration overflows after 292 years.
+	n := int((hi.Unix()-lo.Unix())/86400)/step + 1
 	if n > MaxBuckets {
 		lo = hi.AddDate(0, 0, -(MaxBuckets-1)*step)
 		n = MaxBuckets
@@ -161,4 +167,3 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 	}
 	return out
 }
-

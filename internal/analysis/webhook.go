@@ -176,7 +176,9 @@ func newWebhookClient(base *http.Client, allowPrivate bool) *http.Client {
 			TLSHandshakeTimeout:   10 * time.Second,
 			ResponseHeaderTimeout: 15 * time.Second,
 		}
-		c.Timeout = 30 * time.Second
+		// Check waits for deliveries; a hanging receiver must not stall
+		// ingestion for long.
+		c.Timeout = 10 * time.Second
 	}
 	inner := c.CheckRedirect
 	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {

@@ -36,21 +36,22 @@ type Globals struct {
 type CLI struct {
 	Globals
 
-	Ingest   IngestCmd   `cmd:"" help:"Ingest files, directories or URLs into the database."`
-	Extract  ExtractCmd  `cmd:"" help:"Print the JSON document of each article in FILE (no database)."`
-	Articles ArticlesCmd `cmd:"" help:"List stored articles."`
-	Show     ShowCmd     `cmd:"" help:"Print a stored article with its entities and events marked."`
-	Entities EntitiesCmd `cmd:"" help:"List entities across the store with mention counts."`
-	Events   EventsCmd   `cmd:"" help:"List stored events with filters."`
-	Quotes   QuotesCmd   `cmd:"" help:"List stored quotes and their speakers."`
-	Timeline TimelineCmd `cmd:"" help:"Print a dyad timeline (counts by QuadClass, Goldstein index)."`
-	Export   ExportCmd   `cmd:"" help:"Export events as CSV, JSONL or GDELT-style TSV."`
-	Alerts   AlertsCmd   `cmd:"" help:"Manage alert rules and list fired alerts."`
-	Eval     EvalCmd     `cmd:"" help:"Score the pipeline against a gold annotation file."`
-	Serve    ServeCmd    `cmd:"" help:"Serve the HTTP JSON API and the dashboard."`
-	Worker   WorkerCmd   `cmd:"" help:"Run a pipeline worker pulling documents from NATS JetStream."`
-	Watch    WatchCmd    `cmd:"" help:"Poll feeds and publish new items to NATS JetStream."`
-	Bench    BenchCmd    `cmd:"" help:"Measure whole-pipeline throughput (MB/s, sentences/s)."`
+	Ingest           IngestCmd           `cmd:"" help:"Ingest files, directories or URLs into the database."`
+	Extract          ExtractCmd          `cmd:"" help:"Print the JSON document of each article in FILE (no database)."`
+	Articles         ArticlesCmd         `cmd:"" help:"List stored articles."`
+	Show             ShowCmd             `cmd:"" help:"Print a stored article with its entities and events marked."`
+	Entities         EntitiesCmd         `cmd:"" help:"List entities across the store with mention counts."`
+	Events           EventsCmd           `cmd:"" help:"List stored events with filters."`
+	Quotes           QuotesCmd           `cmd:"" help:"List stored quotes and their speakers."`
+	Timeline         TimelineCmd         `cmd:"" help:"Print a dyad timeline (counts by QuadClass, Goldstein index)."`
+	Export           ExportCmd           `cmd:"" help:"Export events as CSV, JSONL or GDELT-style TSV."`
+	Alerts           AlertsCmd           `cmd:"" help:"Manage alert rules and list fired alerts."`
+	Eval             EvalCmd             `cmd:"" help:"Score the pipeline against a gold annotation file."`
+	Serve            ServeCmd            `cmd:"" help:"Serve the HTTP JSON API and the dashboard."`
+	Worker           WorkerCmd           `cmd:"" help:"Run a pipeline worker pulling documents from NATS JetStream."`
+	Watch            WatchCmd            `cmd:"" help:"Poll feeds and publish new items to NATS JetStream."`
+	Bench            BenchCmd            `cmd:"" help:"Measure whole-pipeline throughput (MB/s, sentences/s)."`
+	ValidatePetrarch ValidatePetrarchCmd `cmd:"" name:"validate-petrarch" help:"Run a PETRARCH validation records file against TABARI/PETRARCH dictionaries."`
 }
 
 // DefaultDB returns the default database path in the user's data
@@ -101,7 +102,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		c.log = newLogger(stderr, c.LogLevel)
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		if err := kctx.Run(ctx, &c.Globals); err != nil {
+		kctx.BindTo(ctx, (*context.Context)(nil))
+		if err := kctx.Run(&c.Globals); err != nil {
 			var ee exitError
 			if errors.As(err, &ee) {
 				if ee.msg != "" {

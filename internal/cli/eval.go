@@ -45,7 +45,7 @@ func (c *EvalCmd) Run(ctx context.Context, g *Globals) error {
 		if err != nil {
 			return err
 		}
-		rep, err := eval.Run(ctx, gold, pipeline.EvalRunner{Pipeline: p, Ingest: ingest.DefaultOptions()})
+		rep, err := eval.Run(ctx, gold, pipeline.EvalRunner{Pipeline: p, Options: ingest.DefaultOptions()})
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}

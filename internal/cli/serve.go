@@ -42,6 +42,7 @@ type ServeCmd struct {
 	Token     string `help:"Bearer token that allows POST /api/ingest and alert-rule changes; without it the server is read-only." env:"SITREP_TOKEN"`
 	EmbedNATS bool   `name:"embed-nats" help:"Also run an embedded NATS JetStream server and a worker (one-machine deployment with the scale-out code path)."`
 	NATSDir   string `name:"nats-dir" help:"JetStream store directory for --embed-nats (default: beside the database)."`
+	NATSPort  int    `name:"nats-port" help:"Client port of the embedded NATS server (-1: any free port)." default:"-1"`
 }
 
 // Help implements kong.HelpProvider.
@@ -104,7 +105,9 @@ func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
 		if dir == "" {
 			dir = g.DB + ".jetstream"
 		}
-		ns, err := queue.EmbeddedServer(queue.EmbeddedOptions{StoreDir: dir})
+		eo := queue.DefaultEmbeddedOptions()
+		eo.StoreDir, eo.Port = dir, c.NATSPort
+		ns, err := queue.EmbeddedServer(eo)
 		if err != nil {
 			return fmt.Errorf("embedded nats: %w", err)
 		}
@@ -187,17 +190,45 @@ func processDoc(ctx context.Context, p *pipeline.Pipeline, d queue.Doc) ([]*mode
 	return out, nil
 }
 
-// QueueFlags name the JetStream server and stream.
+// QueueFlags configure the JetStream work stream (see docs/deploy.md).
 type QueueFlags struct {
-	Queue  string `help:"NATS URL." default:"nats://127.0.0.1:4222" env:"SITREP_QUEUE"`
-	Stream string `help:"JetStream stream name." default:"SITREP" env:"SITREP_STREAM"`
+	Queue         string        `help:"NATS URL(s), comma separated (worker and watch default to nats://127.0.0.1:4222)." env:"SITREP_QUEUE"`
+	Stream        string        `help:"JetStream work stream name." default:"SITREP" env:"SITREP_STREAM"`
+	SubjectPrefix string        `name:"subject-prefix" help:"Documents go to PREFIX.SOURCE." default:"sitrep.raw" env:"SITREP_SUBJECT_PREFIX"`
+	Durable       string        `help:"Durable consumer shared by all workers." default:"sitrep-workers" env:"SITREP_DURABLE"`
+	MaxDeliver    int           `name:"max-deliver" help:"Attempts before a document is dead-lettered." default:"5" env:"SITREP_MAX_DELIVER"`
+	AckWait       time.Duration `name:"ack-wait" help:"Redelivery timeout without ack or heartbeat." default:"30s" env:"SITREP_ACK_WAIT"`
+	MaxAckPending int           `name:"max-ack-pending" help:"Documents one worker processes at once (backpressure)." default:"4" env:"SITREP_MAX_ACK_PENDING"`
+	DeadLetter    string        `name:"dead-letter" help:"Dead-letter subject." default:"sitrep.dead" env:"SITREP_DEAD_LETTER"`
+	Replicas      int           `help:"Stream replicas (3 on a three-node cluster)." default:"1" env:"SITREP_REPLICAS"`
 }
 
 func (q QueueFlags) config() queue.Config {
 	cfg := queue.DefaultConfig()
 	cfg.URL = q.Queue
-	if q.Stream != "" {
-		cfg.Stream = q.Stream
+	if cfg.URL == "" {
+		cfg.URL = "nats://127.0.0.1:4222"
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&cfg.Stream, q.Stream)
+	set(&cfg.SubjectPrefix, q.SubjectPrefix)
+	set(&cfg.Durable, q.Durable)
+	set(&cfg.DeadLetterSubject, q.DeadLetter)
+	if q.MaxDeliver > 0 {
+		cfg.MaxDeliver = q.MaxDeliver
+	}
+	if q.AckWait > 0 {
+		cfg.AckWait = q.AckWait
+	}
+	if q.MaxAckPending > 0 {
+		cfg.MaxAckPending = q.MaxAckPending
+	}
+	if q.Replicas > 0 {
+		cfg.Replicas = q.Replicas
 	}
 	return cfg
 }
@@ -236,9 +267,9 @@ func (c *WorkerCmd) Run(ctx context.Context, g *Globals) error {
 		go func() { _ = srv.ListenAndServe() }()
 		defer srv.Close()
 	}
-	nc, err := nats.Connect(c.Queue, nats.Name("sitrep-worker"))
+	nc, err := nats.Connect(c.config().URL, nats.Name("sitrep-worker"))
 	if err != nil {
-		return fmt.Errorf("connect %s: %w", c.Queue, err)
+		return fmt.Errorf("connect %s: %w", c.config().URL, err)
 	}
 	defer nc.Drain()
 	w, err := queue.NewWorker(nc, c.config(), st, func(ctx context.Context, d queue.Doc) ([]*model.Article, error) {
@@ -247,19 +278,18 @@ func (c *WorkerCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	g.log.Info("worker running", "queue", c.Queue, "db", g.DB)
+	g.log.Info("worker running", "queue", c.config().URL, "db", g.DB)
 	return w.Run(ctx)
 }
 
 // publishInputs sends raw documents to JetStream for the workers.
-func publishInputs(ctx context.Context, g *Globals, url string, inputs []string, opts ingest.Options) error {
+func publishInputs(ctx context.Context, g *Globals, cfg queue.Config, inputs []string, opts ingest.Options) error {
+	url := cfg.URL
 	nc, err := nats.Connect(url, nats.Name("sitrep-ingest"))
 	if err != nil {
 		return fmt.Errorf("connect %s: %w", url, err)
 	}
 	defer nc.Drain()
-	cfg := queue.DefaultConfig()
-	cfg.URL = url
 	pub, err := queue.NewPublisher(ctx, nc, cfg)
 	if err != nil {
 		return err
@@ -302,9 +332,9 @@ Example:
 }
 
 func (c *WatchCmd) Run(ctx context.Context, g *Globals) error {
-	nc, err := nats.Connect(c.Queue, nats.Name("sitrep-watch"))
+	nc, err := nats.Connect(c.config().URL, nats.Name("sitrep-watch"))
 	if err != nil {
-		return fmt.Errorf("connect %s: %w", c.Queue, err)
+		return fmt.Errorf("connect %s: %w", c.config().URL, err)
 	}
 	defer nc.Drain()
 	pub, err := queue.NewPublisher(ctx, nc, c.config())
@@ -353,7 +383,7 @@ func fetchFeedItems(ctx context.Context, src string) ([]queue.Doc, error) {
 		if id == "" {
 			id = it.Link
 		}
-		docs = append(docs, queue.Doc{Name: id + ".jsonl", Data: append(line, '\n'), Source: src})
+		docs = append(docs, queue.Doc{Name: id + ".jsonl", Data: append(line, '\n'), Source: src, ID: id})
 	}
 	return docs, nil
 }

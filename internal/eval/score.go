@@ -469,6 +469,11 @@ func (r *Report) ScorePublished(id string, a *model.Article, g GoldArticle) {
 	var ok bool
 	var want string
 	switch {
+	case p.Source == model.DateFromMetadata && g.Published != "":
+		// The input itself carries the date (feed, page, JSONL): it must
+		// agree with the gold date.
+		ok = date == g.Published
+		want = "metadata " + g.Published
 	case g.PublishedInferableFrom != nil && *g.PublishedInferableFrom != "":
 		ok = p.Source == model.DateFromInferred && date == g.Published
 		want = fmt.Sprintf("inferred %s from %q", g.Published, *g.PublishedInferableFrom)

@@ -22,6 +22,9 @@ type bodyBuilder struct {
 	subs    []string
 	headAt  []int
 	pending int // subheadings waiting for the paragraph they stand before
+	// m, when set, maps pieces without a raw offset by finding their
+	// words in the raw input.
+	m *rawMapper
 }
 
 // para appends one paragraph made of pieces joined by single spaces.
@@ -46,6 +49,8 @@ func (bb *bodyBuilder) para(pieces ...piece) {
 		}
 		if p.raw >= 0 {
 			bb.offs.Add(bb.b.Len(), p.raw, len(p.text))
+		} else if bb.m != nil {
+			bb.m.mapInto(&bb.offs, bb.b.Len(), p.text)
 		}
 		bb.b.WriteString(p.text)
 	}
@@ -59,10 +64,10 @@ func (bb *bodyBuilder) paraMapped(text string, m *rawMapper) {
 	if text == "" {
 		return
 	}
+	saved := bb.m
+	bb.m = m
 	bb.para(piece{text: text, raw: -1})
-	if m != nil {
-		m.mapInto(&bb.offs, bb.b.Len()-len(text), text)
-	}
+	bb.m = saved
 }
 
 // heading records a subheading standing before the next paragraph.
@@ -76,9 +81,10 @@ func (bb *bodyBuilder) empty() bool { return bb.b.Len() == 0 }
 // into stores body, offsets and subheadings in a.
 func (bb *bodyBuilder) into(a *model.Article) {
 	a.Body = bb.b.String()
-	for ; bb.pending > 0; bb.pending-- {
-		bb.headAt = append(bb.headAt, len(a.Body))
-	}
+	// A heading with no text after it titled boilerplate the cleaner
+	// dropped ("Related stories", "More from World"): forget it.
+	bb.subs = bb.subs[:len(bb.subs)-bb.pending]
+	bb.pending = 0
 	a.Offsets = bb.offs
 	a.Subheadings = append([]string{}, bb.subs...)
 	a.HeadingAt = append([]int{}, bb.headAt...)
@@ -92,12 +98,19 @@ type rawMapper struct {
 	cursor int
 }
 
-// window bounds how far ahead a word is looked for: markup between two
-// words of a paragraph is rarely longer, and an unbounded search would
-// make mapping quadratic on pages where a word is missing.
-const window = 8192
+// Search windows: a paragraph may start far after the previous one (ads,
+// asides, scripts in between), but markup between two words of one
+// paragraph is short. Bounded windows keep mapping linear and stop a
+// word that cannot be found verbatim (an entity) from matching far away
+// and dragging the cursor past the text that follows.
+const (
+	paraWindow = 64 << 10
+	wordWindow = 1 << 10
+)
 
-func (m *rawMapper) find(s string) int {
+func (m *rawMapper) find(s string) int { return m.findWithin(s, paraWindow) }
+
+func (m *rawMapper) findWithin(s string, window int) int {
 	if m.cursor >= len(m.raw) {
 		return -1
 	}
@@ -116,7 +129,7 @@ func (m *rawMapper) mapInto(offs *model.OffsetMap, at int, text string) {
 		m.cursor = i + len(text)
 		return
 	}
-	pos := 0
+	pos, found := 0, false
 	for pos < len(text) {
 		for pos < len(text) && text[pos] == ' ' {
 			pos++
@@ -127,9 +140,14 @@ func (m *rawMapper) mapInto(offs *model.OffsetMap, at int, text string) {
 		}
 		if end > pos {
 			w := text[pos:end]
-			if i := m.find(w); i >= 0 {
+			win := paraWindow
+			if found {
+				win = wordWindow
+			}
+			if i := m.findWithin(w, win); i >= 0 {
 				offs.Add(at+pos, m.base+i, len(w))
 				m.cursor = i + len(w)
+				found = true
 			}
 		}
 		pos = end

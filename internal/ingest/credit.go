@@ -98,15 +98,19 @@ func parenCredit(s string) (string, string, bool) {
 // labelledCredit handles "… town. Photo: John Smith/AP" and
 // "… town | Picture by Jane Doe".
 func labelledCredit(s string) (string, string, bool) {
-	lower := strings.ToLower(s)
+	// Every label form needs a colon or " by ": most lines have neither.
+	if !strings.Contains(s, ":") && !strings.Contains(s, " by ") && !strings.Contains(s, " By ") {
+		return "", "", false
+	}
 	for _, lab := range creditLabels {
 		from := 0
 		for {
-			i := strings.Index(lower[from:], lab)
+			// Labels are ASCII: fold case bytewise so that offsets stay
+			// those of s (strings.ToLower may change byte lengths).
+			i := indexFoldASCII(s, lab, from)
 			if i < 0 {
 				break
 			}
-			i += from
 			from = i + len(lab)
 			// The label must start a word and follow a caption boundary.
 			if i > 0 {
@@ -120,7 +124,7 @@ func labelledCredit(s string) (string, string, bool) {
 			switch {
 			case strings.HasPrefix(rest, ":"):
 				credit = rest[1:]
-			case strings.HasPrefix(strings.ToLower(rest), " by "):
+			case indexFoldASCII(rest, " by ", 0) == 0:
 				credit = rest[4:]
 			default:
 				continue
@@ -143,11 +147,35 @@ func labelledCredit(s string) (string, string, bool) {
 	return "", "", false
 }
 
+// indexFoldASCII finds the lowercase ASCII word sub in s at or after
+// from, ignoring ASCII case; -1 when absent.
+func indexFoldASCII(s, sub string, from int) int {
+	for i := from; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 // trailingCredit handles "… 09 January 2025. EPA/RITCHIE B. TONGO" and
 // "… on Monday. AFP via Getty Images": the earliest sentence boundary
 // after which everything is a credit.
 func trailingCredit(s string) (string, string, bool) {
-	for i := 0; i < len(s); i++ {
+	// A credit is at most 90 bytes (isCreditText), so only the line's
+	// tail needs scanning.
+	for i := max(0, len(s)-96); i < len(s); i++ {
 		c := s[i]
 		var cut, next int
 		switch {
@@ -173,7 +201,7 @@ func trailingCredit(s string) (string, string, bool) {
 			continue
 		}
 		before := cleanCaptionText(s[:cut])
-		if before == "" || len(strings.Fields(before)) < 2 {
+		if before == "" || countWords(before) < 2 {
 			continue
 		}
 		return before, rest, true

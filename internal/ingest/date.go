@@ -66,10 +66,9 @@ func parseLooseDate(s string) (model.Published, bool) {
 const monthRe = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
 
 var (
-	reDMY     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+(\d{4})\b`)
-	reMDY     = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reISO     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reWeekday = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `\.?,?\s+(\d{4})\b`)
+	reMDY = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 var monthNum = map[string]time.Month{
@@ -83,6 +82,9 @@ type dateMention struct {
 }
 
 func findDates(s string) []dateMention {
+	if !hasYear(s) {
+		return nil // every form needs a four-digit year; skip the regexps
+	}
 	var out []dateMention
 	add := func(y, m, d int, text string) {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -110,6 +112,43 @@ func findDates(s string) []dateMention {
 	return out
 }
 
+// hasYear reports whether s holds four digits in a row.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// containsWord reports whether w occurs in s as a whole word ("Thursday"
+// and "Thursday's", not "Thursdays").
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := i == 0 || !isWordByte(s[i-1])
+		after := i+len(w) == len(s) || !isWordByte(s[i+len(w)])
+		if before && after {
+			return true
+		}
+		from = i + len(w)
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
 // datelineSpan is how much of the body's start may hold a dateline
 // ("KYIV, 14 June 2024 (Reuters) -").
 const datelineSpan = 160
@@ -122,11 +161,9 @@ const datelineSpan = 160
 func inferPublished(a *model.Article) model.Published {
 	unknown := model.Published{Source: model.DateUnknown}
 	days := map[time.Weekday]bool{}
-	for _, m := range reWeekday.FindAllString(a.Body, -1) {
-		for wd := time.Sunday; wd <= time.Saturday; wd++ {
-			if wd.String() == m {
-				days[wd] = true
-			}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if containsWord(a.Body, wd.String()) {
+			days[wd] = true
 		}
 	}
 	if len(days) == 0 {

@@ -13,11 +13,32 @@ type dumpLine struct {
 	text   string // trimmed
 	raw    int    // offset of text in the raw input
 	blanks int    // blank lines right before it
+	rule   bool   // a separator rule ("-----", "* * *") came right before it
+
+	// Shape, computed once per line by classify.
+	capText, credit string // caption text and credit when hasCredit
+	hasCredit       bool
+	titleLike       bool
+	marker, subhead bool
+	boiler          bool // short non-sentence line (header boilerplate)
+	words           int
+	caps            bool
+}
+
+func (l *dumpLine) classify() {
+	l.capText, l.credit, l.hasCredit = splitCredit(l.text)
+	l.caps = isAllCaps(l.text)
+	l.words = countWords(l.text)
+	l.marker = isMarker(l.text)
+	l.subhead = isSubheading(l.text)
+	l.boiler = isHeaderBoilerplate(l.text)
+	l.titleLike = !l.hasCredit && titleShape(l.text)
 }
 
 func splitDumpLines(data []byte) []dumpLine {
 	var out []dumpLine
 	blanks := 0
+	rule := false
 	pos := 0
 	for pos < len(data) {
 		end := pos
@@ -32,17 +53,38 @@ func splitDumpLines(data []byte) []dumpLine {
 		t := strings.TrimSpace(ln)
 		if t == "" {
 			blanks++
+		} else if isRule(t) {
+			rule = true
+			blanks++
 		} else {
 			start := pos + lead
 			if pos == 0 && strings.HasPrefix(string(data[:min(3, len(data))]), "\ufeff") {
 				start += len("\ufeff")
 			}
-			out = append(out, dumpLine{text: t, raw: start, blanks: blanks})
-			blanks = 0
+			l := dumpLine{text: t, raw: start, blanks: blanks, rule: rule}
+			l.classify()
+			out = append(out, l)
+			blanks, rule = 0, false
 		}
 		pos = end + 1
 	}
 	return out
+}
+
+// isRule: a separator line made only of rule characters ("-----",
+// "=====", "* * *"), which dumps put between articles.
+func isRule(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '-', '=', '*', '_', '#', '~', '•', '·', '—', '–':
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // Line shapes used by the dump heuristics. They look at layout only:
@@ -73,14 +115,22 @@ func isSubheading(s string) bool {
 	if !isAllCaps(s) || isMarker(s) {
 		return false
 	}
-	n := len(strings.Fields(s))
+	n := countWords(s)
 	return n <= 12 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
 }
 
 // isTitleLike: a headline shape — a short line, starting with a capital,
 // digit or quote, with no sentence-final period, not all caps.
 func isTitleLike(s string) bool {
-	n := len(strings.Fields(s))
+	if _, _, ok := splitCredit(s); ok {
+		return false
+	}
+	return titleShape(s)
+}
+
+// titleShape is isTitleLike without the credit test.
+func titleShape(s string) bool {
+	n := countWords(s)
 	if n < 2 || n > 30 || len(s) > 250 {
 		return false
 	}
@@ -96,19 +146,27 @@ func isTitleLike(s string) bool {
 	if strings.ContainsRune(".,;:", last) {
 		return false
 	}
-	if (last == '?' || last == '!') && n > 16 {
-		return false
-	}
-	if _, _, ok := splitCredit(s); ok {
-		return false
-	}
-	return true
+	return (last != '?' && last != '!') || n <= 16
 }
 
 // isHeaderBoilerplate: a short non-sentence line in an article's header
 // block (logo text, "Share", "Listen to this article", a kicker).
 func isHeaderBoilerplate(s string) bool {
-	return len(strings.Fields(s)) <= 3 && len(s) <= 30 && !endsSentence(s)
+	return countWords(s) <= 3 && len(s) <= 30 && !endsSentence(s)
+}
+
+// isByline: "By Jane Doe and John Smith" — "By" and a few capitalised
+// names, not a sentence.
+func isByline(s string) bool {
+	if !strings.HasPrefix(s, "By ") || endsSentence(s) || countWords(s) > 10 {
+		return false
+	}
+	for _, w := range strings.Fields(s)[1:] {
+		if r := firstRune(w); !unicode.IsUpper(r) && w != "and" && w != "in" && w != "of" {
+			return false
+		}
+	}
+	return true
 }
 
 // readDump splits a plain-text dump into articles.
@@ -117,8 +175,9 @@ func isHeaderBoilerplate(s string) bool {
 // in a header block together with photo captions (themselves often
 // doubled) and logo markers; then one paragraph per line (or
 // blank-separated, possibly hard-wrapped paragraphs) with optional
-// all-caps subheadings. Articles are separated by a longer run of blank
-// lines than the paragraphs use, or by a repeated headline block.
+// all-caps subheadings. Articles are separated by a separator rule
+// ("-----"), by a longer run of blank lines than the paragraphs use, or by
+// a repeated headline block.
 func (r *reader) readDump(data []byte) error {
 	lines := splitDumpLines(data)
 	if len(lines) == 0 {
@@ -131,7 +190,7 @@ func (r *reader) readDump(data []byte) error {
 		if k+1 < len(starts) {
 			e = starts[k+1]
 		}
-		a := buildDumpArticle(lines[s:e])
+		a := buildDumpArticle(lines[s:e], dumpOpts{detectTitle: true})
 		if a == nil {
 			continue
 		}
@@ -174,18 +233,22 @@ func articleStarts(lines []dumpLine) []int {
 		if l.text == title {
 			continue
 		}
+		if l.rule && hasBody {
+			starts = append(starts, i)
+			title = l.text
+			hasBody = false
+			continue
+		}
 		repeated := repeatedSoon(lines, i)
-		titleish := isTitleLike(l.text) || (isAllCaps(l.text) && repeated && len(strings.Fields(l.text)) >= 3)
+		titleish := l.titleLike || (l.caps && repeated && l.words >= 3)
 		if titleish && hasBody && l.blanks >= 1 && (l.blanks > mode || repeated) {
 			starts = append(starts, i)
 			title = l.text
 			hasBody = false
 			continue
 		}
-		if !isHeaderBoilerplate(l.text) && !isMarker(l.text) && !isSubheading(l.text) {
-			if _, _, cap := splitCredit(l.text); !cap && !repeated {
-				hasBody = true
-			}
+		if !l.boiler && !l.marker && !l.subhead && !l.hasCredit && !repeated {
+			hasBody = true
 		}
 	}
 	return starts
@@ -202,26 +265,43 @@ func repeatedSoon(lines []dumpLine, i int) bool {
 	return false
 }
 
+// dumpOpts adapt buildDumpArticle to text that did not come from a dump
+// file (a JSONL "text" field).
+type dumpOpts struct {
+	detectTitle bool       // take a headline-shaped first line as the title
+	title       string     // a title known from metadata; lines repeating it are dropped
+	m           *rawMapper // when set, line offsets are not raw offsets: map words instead
+}
+
 // buildDumpArticle turns the lines of one article into an Article, or nil
 // when they hold no body text.
-func buildDumpArticle(lines []dumpLine) *model.Article {
+func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
+	if len(lines) == 0 {
+		return nil
+	}
 	a := model.NewArticle()
 	count := map[string]int{}
 	for _, l := range lines {
 		count[l.text]++
 	}
-	title := ""
-	first := lines[0].text
-	if isTitleLike(first) || (isAllCaps(first) && len(strings.Fields(first)) >= 3) {
-		if len(lines) > 1 && (count[first] > 1 || lines[1].blanks > 0 || isTitleLike(first)) {
-			title = first
+	// The headline is the first line of the header block that is not a
+	// logo marker, a short label or a caption. Lines repeating it (the
+	// repeated headline block) are dropped below.
+	title := o.title
+	if title == "" && o.detectTitle {
+		for j, l := range lines {
+			if l.marker || (l.boiler && !l.subhead) || l.hasCredit {
+				continue
+			}
+			capsHead := l.caps && l.words >= 3 && (count[l.text] > 1 || (j+1 < len(lines) && lines[j+1].blanks > 0))
+			if (l.titleLike || capsHead) && j+1 < len(lines) {
+				title = l.text
+			}
+			break
 		}
 	}
-	if title != "" {
-		a.Title = model.Str(title)
-		lines = lines[1:]
-	}
-	var bb bodyBuilder
+	a.Title = model.Str(title)
+	bb := bodyBuilder{m: o.m}
 	seenCap := map[string]bool{}
 	header := true
 	var cur []piece // the paragraph being collected (hard-wrapped lines)
@@ -236,8 +316,13 @@ func buildDumpArticle(lines []dumpLine) *model.Article {
 		}
 		dupNext := i+1 < len(lines) && lines[i+1].text == t
 		dupPrev := i > 0 && lines[i-1].text == t
-		text, credit, hasCredit := splitCredit(t)
-		if hasCredit || (count[t] > 1 && (header || dupNext || dupPrev)) {
+		if l.marker || (header && ((l.boiler && !l.subhead) || isByline(t))) {
+			continue
+		}
+		text, credit, hasCredit := l.capText, l.credit, l.hasCredit
+		// A caption carries a credit, or is repeated (photo alt text and
+		// caption both dumped) in the header block or right next to itself.
+		if hasCredit || (!l.caps && count[t] > 1 && (header || dupNext || dupPrev)) {
 			if !hasCredit {
 				text = t
 			}
@@ -248,10 +333,7 @@ func buildDumpArticle(lines []dumpLine) *model.Article {
 			}
 			continue
 		}
-		if isMarker(t) || (header && isHeaderBoilerplate(t) && !isSubheading(t)) {
-			continue
-		}
-		if isSubheading(t) {
+		if l.subhead {
 			flush()
 			bb.heading(t)
 			header = false
@@ -261,7 +343,11 @@ func buildDumpArticle(lines []dumpLine) *model.Article {
 		if len(cur) > 0 && !(l.blanks == 0 && continuesLine(cur[len(cur)-1].text, t)) {
 			flush()
 		}
-		cur = append(cur, piece{text: t, raw: l.raw})
+		raw := l.raw
+		if o.m != nil {
+			raw = -1
+		}
+		cur = append(cur, piece{text: t, raw: raw})
 	}
 	flush()
 	if bb.empty() {
@@ -285,4 +371,18 @@ func continuesLine(prev, next string) bool {
 	}
 	n := utf8.RuneCountInString(prev)
 	return n >= 55 && n <= 100
+}
+
+// countWords counts whitespace-separated words without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

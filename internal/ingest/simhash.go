@@ -1,52 +1,88 @@
 package ingest
 
 import (
-	"hash/fnv"
 	"math/bits"
-	"strings"
 	"sync"
 	"unicode"
 )
 
-// shingleSize is the number of words per shingle. Two-word shingles keep
-// word order (so two stories on one topic differ) while one edited
-// sentence only disturbs a handful of features.
-const shingleSize = 2
-
-// Simhash returns a 64-bit simhash of body over lowercased word shingles:
-// bodies that share most of their shingles get fingerprints a few bits
-// apart.
+// Simhash returns a 64-bit similarity fingerprint of body over its
+// lowercased two-word shingles: bodies that share most of their shingles
+// get fingerprints a few bits apart, compared with Hamming.
+//
+// The bits are computed by 1-bit minwise hashing (one-permutation, with
+// densification) rather than Charikar's sign-of-sums: bit i comes from
+// the smallest shingle hash of the i-th bin, so two bodies differ in a bit with
+// probability (1 − Jaccard)/2 — linear in the share of changed shingles.
+// Charikar's bits flip with the angle between the shingle vectors, which
+// grows with the square root of the change, so one edited word in a short
+// story already moved them past 3 bits a third of the time. Measured by
+// TestSimhashEditTolerance (400 random edits of the test stories): one
+// word replaced stays within 3 bits 100% of the time (Charikar: 67%),
+// three words 93% (43%), six words 74% (33%); unrelated stories, even on
+// the same topic, are 21–32 bits apart.
 func Simhash(body string) uint64 {
-	words := strings.FieldsFunc(strings.ToLower(body), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) == 0 {
-		return 0
+	var mins [64]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
 	}
-	var v [64]int
-	add := func(feature string) {
-		h := fnv.New64a()
-		h.Write([]byte(feature))
-		x := mix64(h.Sum64())
-		for i := range 64 {
-			if x&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
+	// One-permutation hashing: each shingle hash falls into one of the 64
+	// bins by its top 6 bits and competes only there, which costs one
+	// hash per shingle instead of 64.
+	add := func(x uint64) {
+		b := x >> 58
+		if y := x << 6; y < mins[b] {
+			mins[b] = y
+		}
+	}
+	// Words are hashed while scanning (FNV-1a over lowercased runes); a
+	// shingle's hash combines the hashes of its two words, so no strings
+	// are built.
+	const offset, prime = 14695981039346656037, 1099511628211
+	var prev uint64
+	words := 0
+	h, inWord := uint64(offset), false
+	endWord := func() {
+		cur := mix64(h)
+		if words >= 1 {
+			add(mix64(prev*31 + cur))
+		}
+		prev = cur
+		words++
+		h, inWord = offset, false
+	}
+	for _, r := range body {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r = unicode.ToLower(r)
+			for r > 0 {
+				h ^= uint64(r & 0xff)
+				h *= prime
+				r >>= 8
 			}
+			inWord = true
+		} else if inWord {
+			endWord()
 		}
 	}
-	if len(words) < shingleSize {
-		add(strings.Join(words, " "))
+	if inWord {
+		endWord()
 	}
-	for i := 0; i+shingleSize <= len(words); i++ {
-		add(strings.Join(words[i:i+shingleSize], " "))
+	switch words {
+	case 0:
+		return 0
+	case 1:
+		add(prev) // a one-word body is its own single shingle
 	}
+	// Bins no shingle fell into (short bodies) borrow the value of the
+	// next filled bin, re-mixed with the distance so bits stay independent.
 	var fp uint64
-	for i := range 64 {
-		if v[i] > 0 {
-			fp |= 1 << uint(i)
+	for b := range mins {
+		v, k := mins[b], 0
+		for v == ^uint64(0) && k < 64 {
+			k++
+			v = mins[(b+k)%64]
 		}
+		fp |= (mix64(v+uint64(k)) & 1) << uint(b)
 	}
 	return fp
 }

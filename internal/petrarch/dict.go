@@ -29,6 +29,9 @@ type Phrase []Word
 type Word struct {
 	Text  string
 	Exact bool // written with a trailing "_": no prefix matching
+	// Next (patterns only) is set when the word was joined to the
+	// following element by "_": nothing may come between them.
+	Next bool
 }
 
 func (p Phrase) String() string {
@@ -46,6 +49,9 @@ func (p Phrase) String() string {
 type DatedCode struct {
 	Code     string
 	From, To time.Time
+	// Alt holds every code of "ELR/GAL": an actor that stands for
+	// several actors at once (Lorien is both ELR and GAL).
+	Alt []string
 }
 
 // ValidOn reports whether the code applies on day d.
@@ -61,14 +67,42 @@ type Actor struct {
 	Line  int
 }
 
-// CodeOn returns the actor's code on day d ("" if none applies).
+// CodeOn returns the actor's code on day d ("" if none applies). A
+// date-restricted code that covers d wins over an open default code,
+// so a default written first does not hide later restrictions; among
+// restricted codes the first listed wins.
 func (a *Actor) CodeOn(d time.Time) string {
-	for _, c := range a.Codes {
-		if c.ValidOn(d) {
-			return c.Code
-		}
+	if c := a.codeOn(d); c != nil {
+		return c.Code
 	}
 	return ""
+}
+
+// CodesOn is CodeOn with every alternative of a "A/B" code.
+func (a *Actor) CodesOn(d time.Time) []string {
+	if c := a.codeOn(d); c != nil {
+		if len(c.Alt) > 0 {
+			return c.Alt
+		}
+		return []string{c.Code}
+	}
+	return nil
+}
+
+func (a *Actor) codeOn(d time.Time) *DatedCode {
+	for i := range a.Codes {
+		c := &a.Codes[i]
+		if (!c.From.IsZero() || !c.To.IsZero()) && c.ValidOn(d) {
+			return c
+		}
+	}
+	for i := range a.Codes {
+		c := &a.Codes[i]
+		if c.From.IsZero() && c.To.IsZero() {
+			return c
+		}
+	}
+	return nil
 }
 
 // Agent is an agent entry ("FOREIGN_MINISTER [~GOVFRM]"): its names,
@@ -77,9 +111,12 @@ func (a *Actor) CodeOn(d time.Time) string {
 type Agent struct {
 	Names   []Phrase
 	Plurals []Phrase
-	Code    string
-	Prefix  bool
-	Line    int
+	// ExplicitPlurals is set when the entry had "{...}" (possibly
+	// empty): then only the listed plurals match, no regular -S/-ES.
+	ExplicitPlurals bool
+	Code            string
+	Prefix          bool
+	Line            int
 }
 
 // Pattern is a verb pattern: the words before and after the verb ("*"),
@@ -87,13 +124,19 @@ type Agent struct {
 // compound actor, "^" skip a noun phrase, "&NAME" a synset.
 type Pattern struct {
 	Pre, Post []Word
-	Code      string
-	Line      int
+	// PreNext / StarNext: the last Pre word is joined to the verb by
+	// "_" ("IN_*"), the verb to the first Post word ("*_OUT").
+	PreNext, StarNext bool
+	Code              string
+	Line              int
 }
 
 // Verb is a verb (or verb phrase) with its explicit inflected forms.
 type Verb struct {
 	Words Phrase
+	// Infl is the index of the word that inflects: the word written
+	// after "+" ("WIRE_+TAP"), else the first.
+	Infl  int
 	Forms []Phrase
 	Code  string // own code, or "" to use the block's
 	Line  int
@@ -258,10 +301,17 @@ func parseCode(s string) (DatedCode, error) {
 		}
 		dc.Code = s
 	}
-	if i := strings.IndexByte(dc.Code, '/'); i > 0 {
-		dc.Code = dc.Code[:i]
-	}
 	dc.Code = strings.ToUpper(dc.Code)
+	if strings.IndexByte(dc.Code, '/') > 0 {
+		for _, c := range strings.Split(dc.Code, "/") {
+			if c = strings.TrimSpace(c); c != "" {
+				dc.Alt = append(dc.Alt, c)
+			}
+		}
+		if len(dc.Alt) > 0 {
+			dc.Code = dc.Alt[0]
+		}
+	}
 	if dc.Code == "" {
 		return dc, fmt.Errorf("empty code")
 	}
@@ -343,7 +393,9 @@ func ReadAgents(r io.Reader, name string) ([]*Agent, error) {
 		}
 		head := strings.TrimSpace(t[:strings.IndexByte(t, '[')])
 		var plurals []string
+		explicit := false
 		if i := strings.IndexByte(head, '{'); i >= 0 {
+			explicit = true
 			j := strings.IndexByte(head, '}')
 			if j < i {
 				return &SyntaxError{name, n, "unbalanced { }"}
@@ -352,7 +404,13 @@ func ReadAgents(r io.Reader, name string) ([]*Agent, error) {
 			head = strings.TrimSpace(head[:i])
 		}
 		code := strings.TrimSpace(m[1])
-		a := &Agent{Line: n}
+		if len(parsePhrase(head)) == 0 {
+			return &SyntaxError{name, n, "agent without a name"}
+		}
+		if strings.Trim(code, "~ ") == "" {
+			return &SyntaxError{name, n, "empty agent code"}
+		}
+		a := &Agent{Line: n, ExplicitPlurals: explicit}
 		switch {
 		case strings.HasPrefix(code, "~"):
 			a.Code = code[1:]
@@ -423,7 +481,7 @@ func ReadVerbs(r io.Reader, name string) ([]*VerbBlock, map[string][]Phrase, err
 			blocks = append(blocks, cur)
 			syn = ""
 		case strings.HasPrefix(t, "&"):
-			syn = strings.ToUpper(strings.Fields(t)[0])
+			syn = strings.TrimRight(strings.ToUpper(strings.Fields(t)[0]), "_")
 			if len(syn) < 2 {
 				return &SyntaxError{name, n, "empty synset name"}
 			}
@@ -474,9 +532,15 @@ func parseVerb(t string) (Verb, error) {
 	} else if strings.ContainsRune(t, '}') {
 		return v, fmt.Errorf("unbalanced { } in verb forms")
 	}
+	if i := strings.IndexByte(t, '+'); i >= 0 {
+		v.Infl = len(parsePhrase(t[:i]))
+	}
 	v.Words = parsePhrase(strings.ReplaceAll(t, "+", ""))
 	if len(v.Words) == 0 {
 		return v, fmt.Errorf("empty verb")
+	}
+	if v.Infl >= len(v.Words) {
+		v.Infl = 0
 	}
 	return v, nil
 }
@@ -496,17 +560,27 @@ func parsePattern(t string) (Pattern, error) {
 	if strings.Count(body, "*") > 1 {
 		return p, fmt.Errorf("pattern with more than one *")
 	}
-	split := func(s string) []Word {
-		var ws []Word
+	split := func(s string) (ws []Word, lead, trail bool) {
 		for _, f := range strings.Fields(strings.ReplaceAll(s, "_", " _ ")) {
 			if f == "_" {
+				if len(ws) == 0 {
+					lead = true
+				} else {
+					ws[len(ws)-1].Next = true
+				}
 				continue
 			}
 			ws = append(ws, Word{Text: strings.ToUpper(f)})
 		}
-		return ws
+		if len(ws) > 0 && ws[len(ws)-1].Next {
+			ws[len(ws)-1].Next, trail = false, true
+		}
+		return ws, lead, trail
 	}
-	p.Pre, p.Post = split(body[:star]), split(body[star+1:])
+	var lead bool
+	p.Pre, _, p.PreNext = split(body[:star])
+	p.Post, lead, _ = split(body[star+1:])
+	p.StarNext = lead
 	return p, nil
 }
 

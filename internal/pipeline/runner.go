@@ -150,14 +150,14 @@ func (r *Runner) Article(ctx context.Context, a *model.Article) error {
 // EvalRunner adapts a Pipeline to eval.Runner.
 type EvalRunner struct {
 	Pipeline *Pipeline
-	Ingest   ingest.Options
+	Options  ingest.Options
 }
 
 // Ingest reads path without analysing the articles.
 func (e EvalRunner) Ingest(ctx context.Context, path string) ([]*model.Article, error) {
 	var out []*model.Article
 	var recErr error
-	err := ingest.Read(ctx, path, e.Ingest, func(a *model.Article) error {
+	err := ingest.Read(ctx, path, e.Options, func(a *model.Article) error {
 		out = append(out, a)
 		return nil
 	}, func(err error) { recErr = err })

@@ -39,6 +39,11 @@ const maxTokenLen = 64
 // cannot change the subject's shape.
 func SourceToken(source string) string {
 	s := strings.TrimSpace(source)
+	if i := strings.IndexFunc(s, func(r rune) bool { return r <= ' ' }); i > 0 && strings.Contains(s[:i], "://") {
+		// A URL ends at white space or a control byte; what
+		// follows cannot be part of its host.
+		s = s[:i]
+	}
 	if u, err := url.Parse(s); err == nil && u.Host != "" {
 		s = u.Hostname()
 		s = strings.TrimPrefix(strings.ToLower(s), "www.")

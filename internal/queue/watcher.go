@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-// FetchFunc fetches a feed and returns its items as documents. Each Doc
-// should carry the item's GUID (or link) in ID and its link in Source.
+// FetchFunc fetches a feed and returns its items as documents. A Doc
+// should carry the item's GUID (or, failing that, its link) in ID, so an
+// item is recognised even if its text is edited; without ID the item is
+// identified by the hash of its Data.
 type FetchFunc func(ctx context.Context, url string) ([]Doc, error)
 
 // Watcher polls feeds and publishes their new items.
@@ -29,16 +31,13 @@ type Watcher struct {
 	seen map[string]map[string]bool // feed URL -> ids of its last poll
 }
 
-// NewWatcher returns a watcher publishing through p. m and log may be
-// nil.
-func NewWatcher(p *Publisher, m *Metrics, log *slog.Logger) *Watcher {
-	if m == nil {
-		m = p.m
-	}
+// NewWatcher returns a watcher publishing through p; it counts into p's
+// metrics (see Publisher.WithMetrics). log may be nil (p's logger).
+func NewWatcher(p *Publisher, log *slog.Logger) *Watcher {
 	if log == nil {
 		log = p.log
 	}
-	return &Watcher{pub: p, m: m, log: log, seen: map[string]map[string]bool{}}
+	return &Watcher{pub: p, m: p.m, log: log.With("component", "queue-watcher"), seen: map[string]map[string]bool{}}
 }
 
 // Poll polls every feed now and then every interval until ctx is
@@ -98,10 +97,8 @@ func (w *Watcher) PollOnce(ctx context.Context, feeds []string, fetch FetchFunc)
 		w.mu.Unlock()
 		cur := make(map[string]bool, len(docs))
 		for _, d := range docs {
-			if d.ID == "" {
-				// Without a GUID the link identifies the item.
-				d.ID = d.Source
-			}
+			// Not d.Source: fetchers often set it to the feed's
+			// URL, which is the same for every item.
 			key := MsgID(d)
 			if prev[key] {
 				cur[key] = true

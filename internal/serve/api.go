@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep-project/sitrep/internal/export"
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -36,18 +38,22 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, st)
 }
 
-func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
-	f, err := articleFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// listHandler serves a paged listing: parse the query into a filter,
+// ask the store, answer the page.
+func listHandler[F, T any](s *Server, what string, parse func(url.Values) (F, error), list func(context.Context, F) (store.Page[T], error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, err := parse(r.URL.Query())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page, err := list(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, fmt.Errorf("list %s: %w", what, err))
+			return
+		}
+		writeJSON(w, http.StatusOK, nonNilPage(page))
 	}
-	page, err := s.st.Articles(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list articles: %w", err))
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilPage(page))
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
@@ -58,20 +64,6 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	a.Normalize()
 	writeJSON(w, http.StatusOK, a)
-}
-
-func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
-	f, err := eventFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.st.Events(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list events: %w", err))
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilPage(page))
 }
 
 func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
@@ -107,48 +99,6 @@ func (s *Server) findEvent(ctx context.Context, key string) (store.EventRecord, 
 		}
 		f.Cursor = page.Next
 	}
-}
-
-func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) {
-	f, err := eventFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.st.Clusters(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list clusters: %w", err))
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilPage(page))
-}
-
-func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
-	f, err := entityFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.st.Entities(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list entities: %w", err))
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilPage(page))
-}
-
-func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
-	f, err := quoteFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.st.Quotes(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list quotes: %w", err))
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilPage(page))
 }
 
 // timelineResponse echoes the normalised query next to the points so a
@@ -388,7 +338,7 @@ func (s *Server) apiDeleteAlertRule(w http.ResponseWriter, r *http.Request) {
 }
 
 // ExportFormats are the formats of /api/export.
-var ExportFormats = []string{"csv", "jsonl", "gdelt"}
+var ExportFormats = export.Formats()
 
 func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
@@ -407,7 +357,7 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit, f.Cursor = 0, ""
-	ext := map[string]string{"csv": "csv", "jsonl": "jsonl", "gdelt": "tsv"}[format]
+	ext := exportExtension(format)
 	w.Header().Set("Content-Type", exportContentType(format))
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "sitrep-events." + ext}))
 	fw := &flushWriter{w: w, rc: http.NewResponseController(w)}
@@ -483,10 +433,10 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 			fetch, name, data = req.URL, req.URL, nil
 		}
 	}
-	sum, err := s.opts.Ingest(r.Context(), name, data, fetch)
-	if err != nil {
-		var pe *paramError
-		if errors.As(err, &pe) || errors.Is(err, store.ErrNotFound) {
+	arts, err := s.opts.Ingest(r.Context(), name, data, fetch)
+	if err != nil && len(arts) == 0 {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
 			s.fail(w, r, err)
 			return
 		}
@@ -494,11 +444,17 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnprocessableEntity, "ingest_failed", err.Error(), "body")
 		return
 	}
-	if sum.IDs == nil {
-		sum.IDs = []string{}
+	sum := IngestSummary{Items: []IngestedArticle{}, Errors: []string{}}
+	if err != nil {
+		sum.Errors = append(sum.Errors, err.Error())
 	}
-	if sum.Errors == nil {
-		sum.Errors = []string{}
+	for _, a := range arts {
+		sum.Articles++
+		sum.Events += len(a.Events)
+		if a.DuplicateOf != nil {
+			sum.Duplicates++
+		}
+		sum.Items = append(sum.Items, IngestedArticle{ID: a.ID, Title: model.Deref(a.Title), Events: len(a.Events), DuplicateOf: model.Deref(a.DuplicateOf)})
 	}
 	writeJSON(w, http.StatusOK, sum)
 }

@@ -3,10 +3,12 @@ package serve
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
 	"slices"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -20,6 +22,9 @@ type Network struct {
 	// Truncated says edges were dropped to keep the graph readable.
 	Events    int  `json:"events"`
 	Truncated bool `json:"truncated"`
+	// Since is set when the graph covers only the most recent events
+	// (from that day on) because the filter matched too many to scan.
+	Since string `json:"since,omitempty"`
 }
 
 // NetworkNode is one actor. X and Y are its layout position in a
@@ -60,17 +65,43 @@ func networkParams(v url.Values) (store.EventFilter, string, error) {
 	return f, level, nil
 }
 
+// errScanDone stops EachEvent once the scan budget is spent.
+var errScanDone = errors.New("network scan budget spent")
+
 // network aggregates dyads while streaming the events, so memory grows
 // with the number of distinct dyads, not events; then it keeps the
-// NetworkEdges busiest edges and lays the nodes out.
+// NetworkEdges busiest edges and lays the nodes out. The store has no
+// per-dyad aggregate query, so streaming is the cost: when the filter
+// has no start date the window is narrowed to the most recent
+// NetworkScan events (found from the cheap timeline aggregates), and
+// results are cached until the store's counts change.
 func (s *Server) network(ctx context.Context, f store.EventFilter, level string) (Network, error) {
+	stats, err := s.st.Stats(ctx)
+	if err != nil {
+		return Network{}, fmt.Errorf("network: %w", err)
+	}
+	key := fmt.Sprintf("%s|%+v|%+v", level, f, stats)
+	if n, ok := s.netCache.get(key); ok {
+		return n, nil
+	}
+	var n Network
+	if f.Since == "" && stats.Events > s.opts.NetworkScan {
+		since, err := s.recentWindow(ctx, f)
+		if err != nil {
+			return n, err
+		}
+		f.Since, n.Since = since, since
+	}
 	type agg struct {
 		n   int
 		sum float64
 	}
 	dyads := map[[2]string]*agg{}
-	var n Network
-	err := s.st.EachEvent(ctx, f, func(e store.EventRecord) error {
+	scanned := 0
+	err = s.st.EachEvent(ctx, f, func(e store.EventRecord) error {
+		if scanned++; scanned > 2*s.opts.NetworkScan {
+			return errScanDone // the window estimate was off; enough is enough
+		}
 		if e.Target == nil || e.Target.Code == "" || e.Source.Code == "" {
 			return nil
 		}
@@ -92,6 +123,9 @@ func (s *Server) network(ctx context.Context, f store.EventFilter, level string)
 		n.Events++
 		return nil
 	})
+	if errors.Is(err, errScanDone) {
+		n.Truncated, err = true, nil
+	}
 	if err != nil {
 		return n, fmt.Errorf("network: %w", err)
 	}
@@ -127,7 +161,70 @@ func (s *Server) network(ctx context.Context, f store.EventFilter, level string)
 		return cmp.Compare(x.Code, y.Code)
 	})
 	layout(n.Nodes, n.Edges, 1000, 640)
+	s.netCache.put(key, n)
 	return n, nil
+}
+
+// recentWindow returns the first day of the most recent stretch of days
+// holding about NetworkScan events that match f, read off the timeline
+// aggregates.
+func (s *Server) recentWindow(ctx context.Context, f store.EventFilter) (string, error) {
+	q := store.TimelineQuery{Code: f.Code, Interval: "day", Until: f.Until}
+	switch {
+	case f.Source != "" || f.Target != "":
+		q.A, q.B, q.Directed = f.Source, f.Target, !f.Undirected
+	case f.Actor != "":
+		q.A = f.Actor
+	}
+	if len(q.Code) > 2 {
+		q.Code = q.Code[:2] // finer codes make the store scan events; the root is enough for an estimate
+	}
+	pts, err := s.st.Timeline(ctx, q)
+	if err != nil {
+		return "", fmt.Errorf("network window: %w", err)
+	}
+	total := 0
+	for i := len(pts) - 1; i >= 0; i-- {
+		total += pts[i].Count
+		if total >= s.opts.NetworkScan {
+			return pts[i].Bucket, nil
+		}
+	}
+	return "", nil
+}
+
+// netCache keeps a few recent network results; entries are keyed by the
+// store's counts too, so any write invalidates them.
+type netCache struct {
+	mu    sync.Mutex
+	keys  []string
+	items map[string]Network
+}
+
+const netCacheSize = 16
+
+func (c *netCache) get(key string) (Network, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.items[key]
+	return n, ok
+}
+
+func (c *netCache) put(key string, n Network) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.items == nil {
+		c.items = map[string]Network{}
+	}
+	if _, ok := c.items[key]; ok {
+		return
+	}
+	if len(c.keys) >= netCacheSize {
+		delete(c.items, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	c.keys = append(c.keys, key)
+	c.items[key] = n
 }
 
 // countryPart is the leading three-letter country (or IGO/NGO) code of
@@ -209,7 +306,21 @@ func layout(nodes []NetworkNode, edges []NetworkEdge, w, h float64) {
 		}
 		temp *= 0.985
 	}
+	// Stretch the settled picture to fill the box: the forces fix the
+	// shape, not the scale.
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, nd := range nodes {
+		minX, maxX = math.Min(minX, nd.X), math.Max(maxX, nd.X)
+		minY, maxY = math.Min(minY, nd.Y), math.Max(maxY, nd.Y)
+	}
+	const padX, padY = 50.0, 40.0
 	for i := range nodes {
+		if maxX > minX {
+			nodes[i].X = padX + (nodes[i].X-minX)/(maxX-minX)*(w-2*padX)
+		}
+		if maxY > minY {
+			nodes[i].Y = padY + (nodes[i].Y-minY)/(maxY-minY)*(h-2*padY)
+		}
 		nodes[i].X, nodes[i].Y = math.Round(nodes[i].X*10)/10, math.Round(nodes[i].Y*10)/10
 	}
 }

@@ -72,11 +72,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // isCursorError recognises a store's complaint about an opaque cursor it
-// did not issue. Stores wrap such errors with the word "cursor" (they
-// have no shared sentinel), and a bad cursor is the client's fault.
-func isCursorError(err error) bool {
-	return err != nil && strings.Contains(strings.ToLower(err.Error()), "cursor")
-}
+// did not issue: the client's fault, so a 400 rather than a 500.
+func isCursorError(err error) bool { return errors.Is(err, store.ErrBadCursor) }
 
 // query wraps url.Values with typed, validating getters.
 type query struct{ v url.Values }

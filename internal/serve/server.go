@@ -13,23 +13,33 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// IngestSummary is what an Ingest call reports back to the API client.
+// IngestSummary is what POST /api/ingest reports back to the client.
 type IngestSummary struct {
-	Articles   int      `json:"articles"`   // articles found in the document
-	Inserted   int      `json:"inserted"`   // newly stored
-	Duplicates int      `json:"duplicates"` // already stored (same id) or near-duplicates
-	Events     int      `json:"events"`     // events stored
-	IDs        []string `json:"ids"`        // ids of the articles found
-	Errors     []string `json:"errors"`     // per-article problems that did not stop the upload
+	Articles   int               `json:"articles"`   // articles found and processed
+	Events     int               `json:"events"`     // events in them
+	Duplicates int               `json:"duplicates"` // near-duplicates of stored articles
+	Items      []IngestedArticle `json:"items"`
+	Errors     []string          `json:"errors"` // problems that did not stop the upload
+}
+
+// IngestedArticle is one processed article of an upload.
+type IngestedArticle struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Events      int    `json:"events"`
+	DuplicateOf string `json:"duplicate_of"`
 }
 
 // IngestFunc runs ingest, the pipeline and the store on one uploaded
-// document. name is a file name hint ("upload.html", "feed.xml"); url is
-// set (and data nil) when the client asked to fetch a URL.
-type IngestFunc func(ctx context.Context, name string, data []byte, url string) (IngestSummary, error)
+// document and returns the processed articles. name is a file name hint
+// ("upload.html", "feed.xml"); url is set (and data nil) when the client
+// asked the server to fetch a URL. An error together with articles means
+// some records failed; with none, the upload failed.
+type IngestFunc func(ctx context.Context, name string, data []byte, url string) ([]*model.Article, error)
 
 // Options configures a Server.
 type Options struct {
@@ -54,6 +64,9 @@ type Options struct {
 	Vendor fs.FS
 	// NetworkEdges caps the edges drawn on the actor network page.
 	NetworkEdges int
+	// NetworkScan is about how many events the network streams when the
+	// request names no start date: the most recent ones.
+	NetworkScan int
 }
 
 // DefaultOptions returns the options of `sitrep serve` without flags.
@@ -65,6 +78,7 @@ func DefaultOptions() Options {
 		Web:          sitrep.Web,
 		Vendor:       sitrep.Vendor,
 		NetworkEdges: 120,
+		NetworkScan:  20000,
 	}
 }
 
@@ -75,6 +89,8 @@ type Server struct {
 	log     *slog.Logger
 	pages   *pages
 	handler http.Handler
+	// netCache memoises actor networks until the store changes.
+	netCache netCache
 	// done is closed when ListenAndServe shuts down, so that long-lived
 	// streams (SSE) end and let Shutdown finish.
 	done chan struct{}
@@ -101,6 +117,9 @@ func New(st store.Store, opts Options) (*Server, error) {
 	}
 	if opts.NetworkEdges <= 0 {
 		opts.NetworkEdges = def.NetworkEdges
+	}
+	if opts.NetworkScan <= 0 {
+		opts.NetworkScan = def.NetworkScan
 	}
 	if opts.Addr == "" {
 		opts.Addr = def.Addr
@@ -184,13 +203,13 @@ func (s *Server) routes(static, vendor fs.FS) http.Handler {
 	mux := http.NewServeMux()
 	api := func(pattern string, m methods) { mux.Handle(pattern, m) }
 
-	api("/api/articles", methods{"GET": s.apiArticles})
+	api("/api/articles", methods{"GET": listHandler(s, "articles", articleFilter, s.st.Articles)})
 	api("/api/articles/{id}", methods{"GET": s.apiArticle})
-	api("/api/events", methods{"GET": s.apiEvents})
+	api("/api/events", methods{"GET": listHandler(s, "events", eventFilter, s.st.Events)})
 	api("/api/events/{key}", methods{"GET": s.apiEvent})
-	api("/api/clusters", methods{"GET": s.apiClusters})
-	api("/api/entities", methods{"GET": s.apiEntities})
-	api("/api/quotes", methods{"GET": s.apiQuotes})
+	api("/api/clusters", methods{"GET": listHandler(s, "clusters", eventFilter, s.st.Clusters)})
+	api("/api/entities", methods{"GET": listHandler(s, "entities", entityFilter, s.st.Entities)})
+	api("/api/quotes", methods{"GET": listHandler(s, "quotes", quoteFilter, s.st.Quotes)})
 	api("/api/timeline", methods{"GET": s.apiTimeline})
 	api("/api/network", methods{"GET": s.apiNetwork})
 	api("/api/alerts", methods{"GET": s.apiAlerts})

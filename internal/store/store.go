@@ -140,6 +140,7 @@ type EventRecord struct {
 	model.Event
 	ArticleID    string `json:"article_id"`
 	ArticleTitle string `json:"article_title"`
+	ArticleURL   string `json:"article_url"`
 	// SentenceText and SentenceStart let a client highlight the event's
 	// spans (body offsets) inside its sentence.
 	SentenceText  string `json:"sentence_text"`

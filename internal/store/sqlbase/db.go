@@ -43,6 +43,10 @@ type Dialect struct {
 	// SentenceText is a condition on events alias e whose sentence
 	// matches the full-text query held by parameter p.
 	SentenceText func(p string) string
+	// InSubquery is a condition that col is one of the values sub (a
+	// SELECT of one column) returns, phrased so the planner probes an
+	// index per value; nil means "col IN (sub)".
+	InSubquery func(col, sub string) string
 	// TextArg turns query words into the parameter value.
 	TextArg func(terms []string) string
 	// StringAggDistinct aggregates the distinct values of expr into one

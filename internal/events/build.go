@@ -1,0 +1,260 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// refusal maps the root of a refused act to CAMEO's refusal code.
+var refusal = map[string]string{
+	"03": "120", "04": "125", "036": "125", "045": "126", "046": "125", "05": "120",
+	"057": "127", "06": "121", "061": "1211", "062": "1212", "07": "122", "071": "1221",
+	"072": "1222", "073": "1223", "074": "1224", "08": "124", "083": "123", "084": "1243",
+	"0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246",
+	"0874": "1246",
+}
+
+// intentOf maps the root of an intended act to CAMEO's 03x code.
+var intentOf = map[string]string{
+	"03": "", "04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031",
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
+	"072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351", "084": "0353",
+	"0841": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356", "0874": "0356",
+}
+
+// threatOf maps the root of a threatened act to CAMEO's 13x code.
+var threatOf = map[string]string{
+	"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+	"166": "136", "17": "137", "172": "132", "18": "1383", "19": "138", "191": "1381", "192": "1382",
+	"195": "1384", "194": "1384", "193": "1384", "20": "1385", "204": "1385",
+}
+
+func lookupRoot(m map[string]string, code string) (string, bool) {
+	for n := len(code); n >= 2; n-- {
+		if v, ok := m[code[:n]]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// target finds the target actors after a verb: the direct object, or the
+// object of "to/with/against/on/at"; "that" complements of demands and
+// warnings give their subject.
+func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
+	code := m.code
+	allowThat := code != "" && (code[:2] == "10" || code[:2] == "02" || code[:2] == "13" || code[:2] == "11")
+	end := m.last
+	stopAt := m.last + c.opts.MaxObjectWords
+	lastPrep := ""
+	for k := m.head + 1; k < len(st.toks) && k <= stopAt; k++ {
+		t := st.toks[k]
+		if k <= m.last && len(t.ments) == 0 {
+			continue // the pattern's own words; a name in its gap is an object ("supplied Russia with drones")
+		}
+		if t.inTime > 0 || quoteOpen[t.text] || quoteClose[t.text] {
+			continue
+		}
+		if t.low == "as" && k+2 < len(st.toks) && st.toks[k+1].low == "well" && st.toks[k+2].low == "as" {
+			k += 2
+			continue
+		}
+		if isBoundary(t) {
+			if t.low == "that" && allowThat && k == m.last+1+countTime(st, m.last+1, k) {
+				continue
+			}
+			break
+		}
+		if prepositions[t.low] {
+			lastPrep = t.low
+			continue
+		}
+		if len(t.ments) == 0 {
+			if strings.HasPrefix(t.tag, "VB") && t.tag != "VBN" && t.tag != "VBG" && k > m.last+1 {
+				// another verb: the object of an embedded clause ("to challenge X") is fine
+				if k > 0 && st.toks[k-1].low != "to" {
+					break
+				}
+			}
+			if coordinators[t.low] && k+1 < len(st.toks) && (strings.HasPrefix(st.toks[k+1].tag, "VB") || st.verb[k+1]) {
+				break // "denied the accusation and said ..."
+			}
+			continue
+		}
+		mm := &st.ments[t.ments[0]]
+		if mm.adj {
+			// "Polish Prime Minister Donald Tusk": the head name, not the demonym
+			for y := mm.last + 1; y < len(st.toks) && y <= mm.last+5; y++ {
+				u := st.toks[y]
+				if isBoundary(u) || prepositions[u.low] || st.verb[y] {
+					break
+				}
+				if len(u.ments) > 0 {
+					if n := &st.ments[u.ments[0]]; !n.adj && n.ent.Type != model.TypeEquipment {
+						mm, t, k = n, u, y
+						break
+					}
+				}
+			}
+		}
+		violentIn := code != "" && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
+		ok := lastPrep == "" || targetPreps[lastPrep] || (lastPrep == "in" && violentIn) || (lastPrep == "in" && code == "042") ||
+			lastPrep == "of" && k >= 2 && placeNouns[st.toks[k-2].low]
+		if pronouns[t.low] || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
+			// "defend its territory": a possessive pronoun is not the target
+			if mm.poss || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
+				ok = false
+			}
+		}
+		if m.code == "042" && lastPrep == "" && mm.ent.Type != model.TypePlace {
+			ok = true
+		}
+		if !ok || mm.ent.Type == model.TypeEquipment || sameEntity(mm, srcs) {
+			k = mm.last
+			continue
+		}
+		out := []*mention{}
+		for _, mi := range t.ments {
+			out = append(out, &st.ments[mi])
+		}
+		end = mm.last
+		// coordinated targets: "North Korea and Vietnam", "as well as China and Iran"
+		x := mm.last + 1
+		for x < len(st.toks) {
+			w := st.toks[x].low
+			if w == "and" || w == "or" || w == "," || w == "the" || quoteClose[st.toks[x].text] {
+				x++
+				continue
+			}
+			if w == "as" && x+2 < len(st.toks) && st.toks[x+1].low == "well" && st.toks[x+2].low == "as" {
+				x += 3
+				continue
+			}
+			if len(st.toks[x].ments) > 0 && hasCoord(st, end+1, x-1) {
+				n := &st.ments[st.toks[x].ments[0]]
+				if n.ent.Type != model.TypeEquipment && !sameEntity(n, srcs) {
+					out = append(out, n)
+				}
+				end = n.last
+				x = n.last + 1
+				continue
+			}
+			break
+		}
+		return dedupe(out), end
+	}
+	return nil, end
+}
+
+func countTime(st *sent, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if st.toks[k].inTime > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func sameEntity(m *mention, refs []actorRef) bool {
+	for _, r := range refs {
+		if r.m.ent == m.ent {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal resolves an event noun: "a visit by X to Y", "X's visit to Y",
+// "a Chinese attack on Y", "a phone call with Y" (source: the clause's
+// subject).
+func (c *Coder) nominal(st *sent, ms []*match, k int) {
+	m := ms[k]
+	// modifiers before the head: hedges, possessors, demonyms, blockers
+	x := m.head - 1
+	for x >= 0 && x >= m.head-6 {
+		t := st.toks[x]
+		switch {
+		case hedgeAdj[t.low]:
+			m.mod = stronger(m.mod, model.ModalityPossible)
+		case futureAdj[t.low]:
+			m.mod = stronger(m.mod, model.ModalityFuture)
+		case blockNoun[t.low] || t.low == "of" && x > 0 && (st.toks[x-1].low == "risk" || st.toks[x-1].low == "threat" || st.toks[x-1].low == "fear" || st.toks[x-1].low == "short"):
+			m.mod = model.ModalityPossible
+			if blockNoun[t.low] || st.toks[x-1].low == "short" {
+				m.done = true // "far short of an alliance", "to deter an invasion"
+				return
+			}
+		case len(t.ments) > 0:
+			mm := &st.ments[t.ments[0]]
+			if (mm.poss || mm.adj) && len(m.subj) == 0 && mm.ent.Type != model.TypeEquipment {
+				m.subj = toRefs([]*mention{mm})
+				m.subjAt = mm.first
+			}
+			x = mm.first
+		case isBoundary(t) || strings.HasPrefix(t.tag, "VB") || prepositions[t.low]:
+			x = -1
+			continue
+		}
+		x--
+	}
+	// "by X" after the head
+	for y := m.last + 1; y < len(st.toks) && y <= m.last+8; y++ {
+		t := st.toks[y]
+		if isBoundary(t) {
+			break
+		}
+		if t.low == "by" {
+			z := y + 1
+			for z < len(st.toks) && len(st.toks[z].ments) == 0 && !isBoundary(st.toks[z]) && z < y+6 {
+				z++
+			}
+			if z < len(st.toks) && len(st.toks[z].ments) > 0 {
+				_, end := npRight(st, z)
+				refs := toRefs(resolveNP(st, y+1, end))
+				if len(refs) > 0 {
+					m.subj, m.subjAt = refs, y+1
+					m.last = max(m.last, y-1)
+				}
+			}
+			break
+		}
+	}
+	// consult nouns take the clause's subject: "X, in a phone call with Y, said"
+	if len(m.subj) == 0 && m.code != "" && m.code[:2] == "04" && m.code != "042" {
+		for p := range ms {
+			q := ms[p]
+			if q.noun || len(q.subj) == 0 {
+				continue
+			}
+			if q.head > m.head || q.last < m.head && !strings.Contains(tokText(st, q.last+1, m.head-1), ",") {
+				m.subj, m.subjAt = q.subj, q.subjAt
+				// "urged X to open talks": the talks are as unreal as the act asked for
+				m.done = m.done || q.done
+				m.mod = stronger(m.mod, q.mod)
+				if q.head > m.head {
+					break
+				}
+			}
+		}
+	}
+}
+
+func tokText(st *sent, from, to int) string {
+	var b strings.Builder
+	for k := from; k <= to && k < len(st.toks); k++ {
+		b.WriteString(st.toks[k].low)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// npRight returns the mention run starting at k (with "of X" tails).
+func npRight(st *sent, k int) (int, int) {
+	end := k
+	for end+1 < len(st.toks) && len(st.toks[end+1].ments) > 0 {
+		end++
+	}
+	return k, end
+}

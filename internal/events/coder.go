@@ -1,0 +1,266 @@
+package events
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Options tune the coder.
+type Options struct {
+	// MaxGap is how many words may stand between two words of a verb
+	// pattern ("refused almost all communication").
+	MaxGap int
+	// MaxObjectWords bounds the search for a target after the verb.
+	MaxObjectWords int
+	// Quotes turns quote finding on.
+	Quotes bool
+}
+
+// DefaultOptions returns the options sitrep uses.
+func DefaultOptions() Options { return Options{MaxGap: 4, MaxObjectWords: 14, Quotes: true} }
+
+// Coder is the events stage. It keeps no state between articles and is
+// safe for concurrent use.
+type Coder struct {
+	lex  *Lexicon
+	opts Options
+}
+
+// New returns a coder over lex.
+func New(lex *Lexicon, opts Options) *Coder {
+	if opts.MaxGap <= 0 {
+		opts.MaxGap = 3
+	}
+	if opts.MaxObjectWords <= 0 {
+		opts.MaxObjectWords = 14
+	}
+	return &Coder{lex: lex, opts: opts}
+}
+
+// Name implements model.Stage.
+func (c *Coder) Name() string { return "events" }
+
+// mention is an entity mention in a sentence, with its token range.
+type mention struct {
+	ent        *model.Entity
+	start, end int // bytes
+	first      int // token range [first, last]
+	last       int
+	poss       bool // followed by 's
+	adj        bool // demonym used as a modifier ("Chinese ships")
+}
+
+// tok is a token with the facts the coder uses.
+type tok struct {
+	text, low, tag string
+	start, end     int
+	ments          []int // indexes into sent.ments covering the token
+	inTime         int   // index into art.Times + 1, or 0
+}
+
+type sent struct {
+	idx   int
+	s     model.Sentence
+	toks  []tok
+	ments []mention
+	used  []bool // tokens consumed by a pattern match
+	verb  []bool // tokens consumed by a match used as a verb
+}
+
+// match is one verb-pattern hit.
+type match struct {
+	p       *pattern
+	head    int // token index of the head
+	last    int // token index of the last pattern word
+	noun    bool
+	subj    []actorRef
+	subjAt  int // first token of the subject NP, or -1
+	passive bool
+	mod     string
+	gov     *match // the governing verb of an infinitive complement
+	code    string
+	done    bool
+}
+
+type actorRef struct {
+	m *mention
+}
+
+// Process implements model.Stage: it fills art.Quotes and art.Events.
+func (c *Coder) Process(ctx context.Context, art *model.Article) error {
+	art.Events = art.Events[:0]
+	if art.Events == nil {
+		art.Events = []model.Event{}
+	}
+	sents := c.prepare(art)
+	if c.opts.Quotes {
+		art.Quotes = c.quotes(art, sents)
+	} else if art.Quotes == nil {
+		art.Quotes = []model.Quote{}
+	}
+	focus := focusPlace(art)
+	groups := 0
+	for i := range sents {
+		if i%32 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		evs := c.sentence(art, sents[i])
+		// number groups and ids, then fill dates, locations
+		for _, ev := range evs {
+			if ev.group > 0 {
+				ev.ev.Group = model.Str("g" + strconv.Itoa(groups+ev.group))
+			}
+			ev.ev.ID = "v" + strconv.Itoa(len(art.Events)+1)
+			if ev.ev.Location == nil && focus != nil {
+				l := *focus
+				ev.ev.Location = &l
+			}
+			art.Events = append(art.Events, ev.ev)
+		}
+		maxg := 0
+		for _, ev := range evs {
+			if ev.group > maxg {
+				maxg = ev.group
+			}
+		}
+		groups += maxg
+	}
+	return nil
+}
+
+// prepare indexes tokens, mentions and times per sentence.
+func (c *Coder) prepare(art *model.Article) []*sent {
+	out := make([]*sent, len(art.Sentences))
+	for i, s := range art.Sentences {
+		st := &sent{idx: i, s: s}
+		var toks []model.Token
+		if i < len(art.Tokens) {
+			toks = art.Tokens[i]
+		}
+		if toks == nil {
+			toks = simpleTokens(art.Body, s.Start, s.End)
+		}
+		st.toks = make([]tok, len(toks))
+		for j, t := range toks {
+			st.toks[j] = tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+		}
+		st.used = make([]bool, len(toks))
+		st.verb = make([]bool, len(toks))
+		out[i] = st
+	}
+	for ei := range art.Entities {
+		e := &art.Entities[ei]
+		for _, m := range e.Mentions {
+			if m.Sentence < 0 || m.Sentence >= len(out) {
+				continue
+			}
+			st := out[m.Sentence]
+			first, last := -1, -1
+			j := sort.Search(len(st.toks), func(j int) bool { return st.toks[j].end > m.Start })
+			for ; j < len(st.toks) && st.toks[j].start < m.End; j++ {
+				if first < 0 {
+					first = j
+				}
+				last = j
+			}
+			if first < 0 {
+				continue
+			}
+			mm := mention{ent: e, start: m.Start, end: m.End, first: first, last: last}
+			if last+1 < len(st.toks) {
+				n := st.toks[last+1].low
+				mm.poss = n == "'s" || n == "’s" || n == "'" || n == "’"
+			}
+			if strings.HasSuffix(strings.ToLower(m.Text), "'s") || strings.HasSuffix(strings.ToLower(m.Text), "’s") {
+				mm.poss = true
+			}
+			if e.Type == model.TypePlace && !strings.EqualFold(m.Text, e.Name) && isDemonym(m.Text) {
+				// "Chinese ships": a modifier unless it stands alone as a noun
+				if last+1 < len(st.toks) && isWordTok(st.toks[last+1]) && !clauseWords[st.toks[last+1].low] && !prepositions[st.toks[last+1].low] {
+					mm.adj = true
+				}
+			}
+			st.ments = append(st.ments, mm)
+		}
+	}
+	for _, st := range out {
+		sort.SliceStable(st.ments, func(a, b int) bool { return st.ments[a].start < st.ments[b].start })
+		for mi, m := range st.ments {
+			for j := m.first; j <= m.last; j++ {
+				st.toks[j].ments = append(st.toks[j].ments, mi)
+			}
+		}
+	}
+	for ti, t := range art.Times {
+		if t.Sentence < 0 || t.Sentence >= len(out) {
+			continue
+		}
+		st := out[t.Sentence]
+		j := sort.Search(len(st.toks), func(j int) bool { return st.toks[j].end > t.Start })
+		for ; j < len(st.toks) && st.toks[j].start < t.End; j++ {
+			st.toks[j].inTime = ti + 1
+		}
+	}
+	return out
+}
+
+func isDemonym(s string) bool {
+	l := strings.ToLower(s)
+	for _, suf := range []string{"an", "ese", "ish", "i", "ic", "ch", "ean", "ian"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return strings.Contains(l, "-made") || strings.Contains(l, "-backed") || strings.Contains(l, "-led")
+}
+
+func isWordTok(t tok) bool {
+	if t.text == "" {
+		return false
+	}
+	r := t.text[0]
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && !quoteOpen[t.text] && !quoteClose[t.text]
+}
+
+// simpleTokens splits a sentence on spaces and punctuation when the text
+// stage left no tokens.
+func simpleTokens(body string, start, end int) []model.Token {
+	var out []model.Token
+	i := start
+	for i < end {
+		c := body[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		j := i
+		if isAlnum(c) || c >= 0x80 && !strings.HasPrefix(body[i:], "“") && !strings.HasPrefix(body[i:], "”") && !strings.HasPrefix(body[i:], "’") {
+			for j < end && (isAlnum(body[j]) || body[j] == '-' || body[j] >= 0x80 && !strings.HasPrefix(body[j:], "“") && !strings.HasPrefix(body[j:], "”") && !strings.HasPrefix(body[j:], "’")) {
+				j++
+			}
+		} else if strings.HasPrefix(body[i:], "’s") || strings.HasPrefix(body[i:], "'s") {
+			j = i + len("'s")
+			if body[i] != '\'' {
+				j = i + len("’s")
+			}
+		} else {
+			j = i + 1
+			for j < end && body[j] >= 0x80 && body[j] < 0xC0 {
+				j++
+			}
+		}
+		out = append(out, model.Token{Start: i, End: j, Text: body[i:j]})
+		i = j
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

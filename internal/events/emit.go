@@ -1,0 +1,404 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// sentence codes the events of one sentence.
+func (c *Coder) sentence(art *model.Article, st *sent) []coded {
+	ms := c.findMatches(st)
+	if len(ms) == 0 {
+		return nil
+	}
+	for k, m := range ms {
+		if m.noun {
+			continue
+		}
+		c.subject(st, ms, k)
+	}
+	for k, m := range ms {
+		if m.noun {
+			c.nominal(st, ms, k)
+		}
+	}
+	attrs := c.attributions(art, st, ms)
+	// a complement takes over its governor's event
+	absorbed := map[*match]bool{}
+	for _, m := range ms {
+		g := m.gov
+		if g == nil || m.code == "" {
+			continue
+		}
+		switch g.p.class {
+		case classIntent:
+			if v, ok := lookupRoot(intentOf, m.code); ok {
+				if v != "" {
+					m.code = v
+				}
+				absorbed[g] = true
+			}
+		case classThreat:
+			if v, ok := lookupRoot(threatOf, m.code); ok {
+				m.code = v
+			} else {
+				m.code = "130"
+			}
+			absorbed[g] = true
+		case classRefuse:
+			absorbed[g] = true
+			if v, ok := lookupRoot(refusal, m.code); ok {
+				m.code = v
+			} else {
+				m.mod = stronger(m.mod, model.ModalityNegated)
+			}
+		case classFuture:
+			m.mod = stronger(m.mod, model.ModalityFuture)
+		case classPossible:
+			m.mod = stronger(m.mod, model.ModalityPossible)
+		case classDeny:
+			m.mod = model.ModalityDenied
+		}
+	}
+	// the object of a deny verb is denied ("denied arms deals", "denied
+	// that it had attacked X")
+	for _, m := range ms {
+		for _, d := range ms {
+			if d.p.class == classDeny && !d.noun && !m.noun && m != d && m.head > d.last && m.head-d.last <= 8 &&
+				!hasBoundaryBetween(st, d.last+1, m.head-1) {
+				m.mod = model.ModalityDenied
+			}
+		}
+		if m.noun {
+			for _, d := range ms {
+				if d.p.class == classDeny && !d.noun && d.last < m.head && m.head-d.last <= 4 {
+					m.mod = model.ModalityDenied
+				}
+			}
+		}
+	}
+	var out []coded
+	group := 0
+	for _, m := range ms {
+		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 {
+			continue
+		}
+		// conditional clauses: "should they establish", "if necessary"
+		if conditionalBefore(st, m) {
+			m.mod = stronger(m.mod, model.ModalityPossible)
+		}
+		srcs := m.subj
+		var tgts []*mention
+		end := m.last
+		if m.passive {
+			// "X was attacked by Y": Y is the source, X the target
+			var by []*mention
+			for y := m.last + 1; y < len(st.toks) && y <= m.last+4; y++ {
+				if st.toks[y].low == "by" && y+1 < len(st.toks) && len(st.toks[y+1].ments) > 0 {
+					f, e := npRight(st, y+1)
+					by = resolveNP(st, f, e)
+					end = e
+					break
+				}
+			}
+			if len(by) == 0 {
+				continue
+			}
+			for _, r := range srcs {
+				tgts = append(tgts, r.m)
+			}
+			srcs = toRefs(by)
+		} else if m.noun {
+			tgts, end = c.target(st, m, srcs)
+		} else {
+			tgts, end = c.target(st, m, srcs)
+		}
+		// reciprocal acts of a compound subject: "X and Y vowed to deepen cooperation"
+		if len(tgts) == 0 && len(srcs) == 2 && reciprocal(m.code) {
+			tgts = []*mention{srcs[1].m, srcs[0].m}
+		}
+		if (m.noun || m.p.needTarget) && len(tgts) == 0 {
+			continue // "Putin's visit" alone is background, not an event
+		}
+		if len(tgts) == 0 && m.mod == model.ModalityPossible {
+			continue
+		}
+		cc, ok := c.lex.Cameo(m.code)
+		if !ok {
+			continue
+		}
+		mod := m.mod
+		if mod == "" {
+			mod = model.ModalityAsserted
+		}
+		start := st.toks[m.head].start
+		if m.subjAt >= 0 && m.subjAt < m.head {
+			start = st.toks[m.subjAt].start
+		}
+		clauseEnd := st.toks[max(end, m.last)].end
+		date := c.eventDate(art, st, m, start, clauseEnd)
+		if m.noun && mod == model.ModalityAsserted && cc.QuadClass >= 3 && date.FromText == nil && inBackgroundPP(st, m) {
+			// "since Russia's invasion of Ukraine": an undated conflict noun is
+			// background, not news of the day
+			continue
+		}
+		var chain []model.Attribution
+		alleged := false
+		for _, a := range attrs {
+			if m.head >= a.from && m.head <= a.to && !speakerIsSource(a, srcs) {
+				chain = append(chain, a.a)
+				alleged = alleged || a.alleged
+			}
+		}
+		if alleged && mod == model.ModalityAsserted {
+			mod = model.ModalityAlleged
+		}
+		vs := st.toks[m.head].start
+		if m.gov != nil && absorbed[m.gov] && m.gov.head < m.head {
+			vs = st.toks[m.gov.head].start // "threatened to impose sanctions"
+		}
+		verbText := art.Body[vs:st.toks[m.last].end]
+		action := model.Span{Start: vs, End: st.toks[m.last].end}
+		n := len(srcs) * max(1, len(tgts))
+		g := 0
+		if n > 1 {
+			group++
+			g = group
+		}
+		for si, s := range srcs {
+			for ti := 0; ti < max(1, len(tgts)); ti++ {
+				var tgt *model.Actor
+				if len(tgts) > 0 {
+					t := tgts[ti]
+					if t.ent == s.m.ent {
+						if len(tgts) == 2 && si < 2 && len(srcs) == 2 {
+							continue
+						}
+						continue
+					}
+					tgt = actorOf(t) // nil for an uncoded target ("Europe"): no target
+				}
+				src := actorOf(s.m)
+				if src == nil {
+					continue
+				}
+				ev := model.Event{
+					Sentence:    st.idx,
+					Start:       min(start, action.Start),
+					End:         max(clauseEnd, action.End),
+					Source:      *src,
+					Target:      tgt,
+					Cameo:       cc.Code,
+					Goldstein:   cc.Goldstein,
+					QuadClass:   cc.QuadClass,
+					Plover:      model.Plover{Type: cc.Plover.Type, Mode: model.Str(cc.Plover.Mode), Context: append([]string{}, cc.Plover.Contexts...)},
+					Modality:    mod,
+					Date:        date,
+					Attribution: append([]model.Attribution{}, chain...),
+					Location:    c.location(st, m, srcs, tgts, start, clauseEnd),
+					Verb:        verbText,
+				}
+				a := action
+				ev.Action = &a
+				out = append(out, coded{ev: ev, group: g})
+			}
+		}
+	}
+	return out
+}
+
+// inBackgroundPP reports a noun event inside a framing prepositional
+// phrase ("since Russia's invasion of Ukraine", "amid the war").
+func inBackgroundPP(st *sent, m *match) bool {
+	for k := m.head - 1; k >= 0 && k >= m.head-5; k-- {
+		t := st.toks[k]
+		if backgroundPreps[t.low] {
+			return true
+		}
+		if isBoundary(t) || st.verb[k] {
+			return false
+		}
+	}
+	return false
+}
+
+// hasBoundaryBetween reports a sentence-level break (";", a coordinated
+// new clause) between two tokens; "that" does not count.
+func hasBoundaryBetween(st *sent, from, to int) bool {
+	for k := from; k <= to && k < len(st.toks); k++ {
+		l := st.toks[k].low
+		if l == ";" || l == "but" || l == "." || l == "and" && k+1 < len(st.toks) && st.verb[k+1] {
+			return true
+		}
+	}
+	return false
+}
+
+func reciprocal(code string) bool {
+	if code == "" {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06":
+		return code != "042" && code != "043"
+	}
+	return false
+}
+
+func speakerIsSource(a attr, srcs []actorRef) bool {
+	if a.a.Entity == nil {
+		return false
+	}
+	for _, s := range srcs {
+		if s.m.ent.ID == *a.a.Entity {
+			return true
+		}
+	}
+	return false
+}
+
+func conditionalBefore(st *sent, m *match) bool {
+	for x := m.head - 1; x >= 0 && x >= m.head-6; x-- {
+		t := st.toks[x]
+		if conditional[t.low] && (t.low != "should" || x+1 < len(st.toks) && pronouns[st.toks[x+1].low]) {
+			return true
+		}
+		if t.low == "," || t.low == ";" {
+			break
+		}
+	}
+	for x := m.last + 1; x < len(st.toks) && x <= m.last+6; x++ {
+		if st.toks[x].low == "if" && x+1 < len(st.toks) && (st.toks[x+1].low == "necessary" || st.toks[x+1].low == "needed") {
+			return true
+		}
+	}
+	return false
+}
+
+func actorOf(m *mention) *model.Actor {
+	code := model.Deref(m.ent.Code)
+	if code == "" {
+		code = model.Deref(m.ent.Country)
+	}
+	if code == "" {
+		return nil
+	}
+	id := m.ent.ID
+	return &model.Actor{Entity: &id, Code: code, Start: m.start, End: m.end}
+}
+
+// eventDate takes the time expression inside the event's clause (between
+// its subject and the end of its object, up to the next clause edge), else
+// the publication date.
+func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int) model.EventDate {
+	best := -1
+	// within the clause span
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.inTime == 0 {
+			continue
+		}
+		if t.start >= start && t.end <= end {
+			best = t.inTime - 1
+			break
+		}
+	}
+	if best < 0 {
+		// right after the clause, before any clause edge ("warned on Friday")
+		for k := m.last + 1; k < len(st.toks); k++ {
+			t := st.toks[k]
+			if t.start < end {
+				continue
+			}
+			if t.inTime > 0 {
+				best = t.inTime - 1
+				break
+			}
+			if isBoundary(t) && !quoteOpen[t.text] && !quoteClose[t.text] {
+				break
+			}
+			if st.verb[k] && !m.noun || coordinators[t.low] && k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "VB") {
+				break // another verb's clause
+			}
+		}
+	}
+	if best < 0 && m.gov != nil && m.gov.subjAt >= 0 {
+		// "Peskov on Thursday declined to give": the governor's time
+		for k := m.gov.subjAt; k <= m.gov.last; k++ {
+			if st.toks[k].inTime > 0 {
+				best = st.toks[k].inTime - 1
+				break
+			}
+		}
+	}
+	if best >= 0 {
+		tm := art.Times[best]
+		txt := tm.Text
+		if tm.Precision == model.PrecisionRange {
+			v := tm.From
+			if v == nil {
+				v = tm.Value
+			}
+			if v == nil {
+				v = tm.To
+			}
+			p := model.PrecisionRange
+			return model.EventDate{Value: v, Precision: &p, FromText: &txt}
+		}
+		p := tm.Precision
+		return model.EventDate{Value: tm.Value, Precision: &p, FromText: &txt}
+	}
+	return model.EventDate{Value: art.Published.Date, Precision: art.Published.Precision}
+}
+
+// location is a place named in the clause that is not an actor.
+func (c *Coder) location(st *sent, m *match, srcs []actorRef, tgts []*mention, start, end int) *model.Location {
+	// the clause runs on past the object to the next clause edge ("hosted X in Cairo")
+	for k := m.last + 1; k < len(st.toks); k++ {
+		t := st.toks[k]
+		if t.end <= end {
+			continue
+		}
+		if isBoundary(t) || st.verb[k] || coordinators[t.low] {
+			break
+		}
+		end = t.end
+	}
+	for _, mm := range st.ments {
+		if mm.start < start || mm.end > end || mm.ent.Type != model.TypePlace || mm.poss || mm.adj {
+			continue
+		}
+		if sameEntity(&mm, srcs) {
+			continue
+		}
+		isT := false
+		for _, t := range tgts {
+			if t.ent == mm.ent {
+				isT = true
+			}
+		}
+		if isT && !(m.code == "042" || strings.HasPrefix(m.code, "19") || strings.HasPrefix(m.code, "18")) {
+			continue
+		}
+		id := mm.ent.ID
+		return &model.Location{Entity: &id, Name: mm.ent.Name, Lat: mm.ent.Lat, Lon: mm.ent.Lon, Country: mm.ent.Country, Basis: "clause"}
+	}
+	return nil
+}
+
+// focusPlace is the article's most-mentioned place.
+func focusPlace(art *model.Article) *model.Location {
+	best, n := -1, 0
+	for i, e := range art.Entities {
+		if e.Type == model.TypePlace && len(e.Mentions) > n {
+			best, n = i, len(e.Mentions)
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	e := art.Entities[best]
+	id := e.ID
+	return &model.Location{Entity: &id, Name: e.Name, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Basis: "article"}
+}

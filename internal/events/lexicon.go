@@ -1,0 +1,280 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// CameoCode is one entry of the CAMEO table with its PLOVER mapping.
+type CameoCode struct {
+	Code      string
+	Name      string
+	Goldstein float64
+	QuadClass int
+	Plover    PloverCode
+}
+
+// PloverCode is the PLOVER event type a CAMEO code maps to, with the mode
+// and contexts the CAMEO code implies.
+type PloverCode struct {
+	Type     string
+	Mode     string
+	Contexts []string
+}
+
+// Verb classes: what a lexicon entry does besides (or instead of) coding
+// an event of its own.
+const (
+	classEvent    = ""         // an event verb
+	classSpeech   = "speech"   // attribution verb: "said", "reported"
+	classIntent   = "intent"   // "vow to", "agree to": codes 03x of its complement
+	classFuture   = "future"   // "expected to", "plans to": complement is future
+	classRefuse   = "refuse"   // "refused to": complement refused (12x) or negated
+	classDeny     = "deny"     // "denied": the denied object is modality denied
+	classControl  = "control"  // "prompting X to": X is the complement's subject
+	classThreat   = "threat"   // "threatened to": 13x of the complement
+	classPossible = "possible" // "seek to": complement only possible
+	classVia      = "via"      // "used X to V": V keeps the main clause modality
+)
+
+// pattern is one verbs.txt entry.
+type pattern struct {
+	code     string            // CAMEO code or "" for classes without an event
+	words    [][]string        // each position: alternatives (lemmas)
+	forms    []map[string]bool // each position: every inflected form of its alternatives
+	class    string
+	noun     bool // the head word may be a noun ("a visit by", "talks with")
+	nounOnly bool
+	// needTarget: a generic verb ("provide", "release") codes an event
+	// only with a target actor ("released a report" is not a release)
+	needTarget bool
+	line       int
+	text       string
+}
+
+// Lexicon holds the CAMEO table, the PLOVER mapping and the verb
+// patterns. It is immutable once loaded and safe to share.
+type Lexicon struct {
+	cameo    map[string]CameoCode
+	plover   map[string]PloverCode
+	patterns map[string][]*pattern // head surface form → patterns, longest first
+	npat     int
+}
+
+// Patterns returns the number of verb patterns loaded.
+func (l *Lexicon) Patterns() int { return l.npat }
+
+// Cameo returns the CAMEO entry for code with its PLOVER mapping.
+func (l *Lexicon) Cameo(code string) (CameoCode, bool) {
+	c, ok := l.cameo[code]
+	if !ok {
+		return CameoCode{}, false
+	}
+	c.Plover = l.ploverFor(code)
+	return c, true
+}
+
+func (l *Lexicon) ploverFor(code string) PloverCode {
+	for n := len(code); n >= 2; n-- {
+		if p, ok := l.plover[code[:n]]; ok {
+			return p
+		}
+	}
+	return PloverCode{}
+}
+
+// LoadLexicon reads events/cameo.tsv, events/plover.tsv and
+// events/verbs.txt from each root; later roots add entries or override
+// entries with the same key (a CAMEO code; a verb pattern's text). Files
+// are optional in every root but the resulting table must not be empty.
+func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
+	l := &Lexicon{
+		cameo:    map[string]CameoCode{},
+		plover:   map[string]PloverCode{},
+		patterns: map[string][]*pattern{},
+	}
+	byText := map[string]*pattern{}
+	var order []string
+	for _, root := range roots {
+		if err := readLines(root, "events/cameo.tsv", func(n int, f []string) error {
+			if len(f) != 4 {
+				return errors.New("want 4 tab-separated fields: code, goldstein, quadclass, name")
+			}
+			if !validCode(f[0]) {
+				return fmt.Errorf("bad CAMEO code %q", f[0])
+			}
+			g, err := strconv.ParseFloat(f[1], 64)
+			if err != nil || g < -10 || g > 10 {
+				return fmt.Errorf("bad Goldstein score %q", f[1])
+			}
+			q, err := strconv.Atoi(f[2])
+			if err != nil || q < 1 || q > 4 {
+				return fmt.Errorf("bad QuadClass %q", f[2])
+			}
+			l.cameo[f[0]] = CameoCode{Code: f[0], Name: f[3], Goldstein: g, QuadClass: q}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/plover.tsv", func(n int, f []string) error {
+			if len(f) != 4 {
+				return errors.New("want 4 tab-separated fields: cameo prefix, type, mode, contexts")
+			}
+			if !validCode(f[0]) {
+				return fmt.Errorf("bad CAMEO code %q", f[0])
+			}
+			p := PloverCode{Type: f[1]}
+			if f[2] != "-" {
+				p.Mode = f[2]
+			}
+			if f[3] != "-" {
+				p.Contexts = strings.Split(f[3], ",")
+			}
+			l.plover[f[0]] = p
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/verbs.txt", func(n int, f []string) error {
+			p, err := parsePattern(f)
+			if err != nil {
+				return err
+			}
+			p.line = n
+			if _, ok := byText[p.text]; !ok {
+				order = append(order, p.text)
+			}
+			byText[p.text] = p
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(l.cameo) == 0 {
+		return nil, errors.New("events/cameo.tsv: no CAMEO codes loaded")
+	}
+	for _, t := range order {
+		p := byText[t]
+		if p.code != "" {
+			if _, ok := l.cameo[p.code]; !ok {
+				return nil, fmt.Errorf("events/verbs.txt:%d: unknown CAMEO code %q", p.line, p.code)
+			}
+		}
+		p.forms = make([]map[string]bool, len(p.words))
+		for i, alts := range p.words {
+			p.forms[i] = map[string]bool{}
+			for _, w := range alts {
+				for _, f := range inflect(w) {
+					p.forms[i][f] = true
+				}
+			}
+		}
+		for f := range p.forms[0] {
+			l.patterns[f] = append(l.patterns[f], p)
+		}
+		l.npat++
+	}
+	for _, ps := range l.patterns {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
+	return l, nil
+}
+
+func validCode(s string) bool {
+	if len(s) < 2 || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePattern reads "CODE<TAB>words[<TAB>flags]".
+func parsePattern(f []string) (*pattern, error) {
+	if len(f) < 2 || len(f) > 3 {
+		return nil, errors.New("want CODE<TAB>pattern[<TAB>flags]")
+	}
+	p := &pattern{}
+	if f[0] != "-" {
+		if !validCode(f[0]) {
+			return nil, fmt.Errorf("bad CAMEO code %q", f[0])
+		}
+		p.code = f[0]
+	}
+	if len(f) == 3 {
+		for _, fl := range strings.Split(f[2], ",") {
+			switch fl = strings.TrimSpace(fl); fl {
+			case "noun":
+				p.noun = true
+			case "target":
+				p.needTarget = true
+			case "nounonly":
+				p.noun, p.nounOnly = true, true
+			case classSpeech, classVia, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
+				p.class = fl
+			case "":
+			default:
+				return nil, fmt.Errorf("unknown flag %q", fl)
+			}
+		}
+	}
+	if p.code == "" && p.class == "" {
+		return nil, errors.New("a pattern without a code needs a class flag")
+	}
+	words := strings.Fields(strings.ToLower(f[1]))
+	if len(words) == 0 {
+		return nil, errors.New("empty pattern")
+	}
+	for _, w := range words {
+		alts := strings.Split(w, "|")
+		for _, a := range alts {
+			if a == "" {
+				return nil, fmt.Errorf("empty alternative in %q", w)
+			}
+		}
+		p.words = append(p.words, alts)
+	}
+	p.text = strings.Join(words, " ")
+	return p, nil
+}
+
+// readLines calls fn for each non-comment line of name in root, split on
+// tabs; a missing file is fine. Errors come back as "name:line: reason".
+func readLines(root fs.FS, name string, fn func(n int, fields []string) error) error {
+	data, err := fs.ReadFile(root, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r ")
+		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(n, fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}

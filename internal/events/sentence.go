@@ -1,0 +1,337 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// modality ranks: a stronger cue wins when several apply.
+var modRank = map[string]int{
+	"": 0, model.ModalityAsserted: 0, model.ModalityAlleged: 1, model.ModalityHabitual: 2,
+	model.ModalityFuture: 3, model.ModalityPossible: 4, model.ModalityNegated: 5, model.ModalityDenied: 6,
+}
+
+func stronger(a, b string) string {
+	if modRank[b] > modRank[a] {
+		return b
+	}
+	return a
+}
+
+// attr is one attribution found in a sentence and the tokens it covers.
+type attr struct {
+	a        model.Attribution
+	from, to int // tokens covered (inclusive)
+	alleged  bool
+}
+
+// subject finds the subject (and modality cues) of verb match k.
+func (c *Coder) subject(st *sent, ms []*match, k int) {
+	m := ms[k]
+	j := m.head - 1
+	sawBe := false
+	for j >= 0 {
+		t := st.toks[j]
+		switch {
+		case t.inTime > 0:
+		case futureWords[t.low]:
+			m.mod = stronger(m.mod, model.ModalityFuture)
+		case possibleMod[t.low]:
+			m.mod = stronger(m.mod, model.ModalityPossible)
+		case negWords[t.low] && t.low != "no":
+			m.mod = stronger(m.mod, model.ModalityNegated)
+		case habitual[t.low]:
+			m.mod = stronger(m.mod, model.ModalityHabitual)
+		case allegedWords[t.low]:
+			m.mod = stronger(m.mod, model.ModalityAlleged)
+		case auxiliaries[t.low] && len(t.ments) == 0:
+			if beForms[t.low] {
+				sawBe = true
+			}
+		case t.tag == "RB" || t.tag == "" && strings.HasSuffix(t.low, "ly") && len(t.ments) == 0:
+		default:
+			goto found
+		}
+		j--
+	}
+found:
+	head := st.toks[m.head]
+	if sawBe && (head.tag == "VBN" || head.tag == "" && (strings.HasSuffix(head.low, "ed") || head.low != m.p.words[0][0])) && (m.p.class == "" || m.p.class == classControl) {
+		m.passive = true
+	}
+	if j < 0 {
+		c.inherit(st, ms, k, false)
+		return
+	}
+	t := st.toks[j]
+	switch {
+	case t.low == "to":
+		c.infinitive(st, ms, k, j)
+	case t.low == "which" || t.low == "who" || t.low == "that":
+		e := j - 1
+		if e >= 0 && st.toks[e].low == "," {
+			e--
+		}
+		if e >= 0 {
+			from, to := npLeft(st, e)
+			m.subj = toRefs(resolveNP(st, from, to))
+			m.subjAt = from
+		}
+	case coordinators[t.low] || t.low == ",":
+		if t.low == "," {
+			if c.apposition(st, ms, k, j) {
+				return
+			}
+		}
+		c.inherit(st, ms, k, true)
+	case isBoundary(t):
+		c.inverted(st, m)
+	default:
+		from, to := npLeft(st, j)
+		m.subj = toRefs(resolveNP(st, from, to))
+		m.subjAt = from
+		if len(m.subj) == 0 {
+			// "Beijing is growing closer to": nothing; keep it empty
+			m.subjAt = -1
+		}
+	}
+	if len(m.subj) == 0 && m.p.class == classSpeech {
+		c.inverted(st, m)
+	}
+}
+
+// inverted handles "said Chen Ming-feng": the subject after the verb.
+func (c *Coder) inverted(st *sent, m *match) {
+	if m.p.class != classSpeech {
+		return
+	}
+	k := m.last + 1
+	for k < len(st.toks) && (st.toks[k].low == "the" || st.toks[k].tag == "JJ") {
+		k++
+	}
+	if k < len(st.toks) && len(st.toks[k].ments) > 0 {
+		mm := &st.ments[st.toks[k].ments[0]]
+		if mm.ent.Type == model.TypePerson || mm.ent.Type == model.TypeOrg {
+			m.subj = toRefs([]*mention{mm})
+			m.subjAt = k
+		}
+	}
+}
+
+// apposition handles a comma left of the verb: "Kim Hong-kyun, in a call
+// with ..., said" and "Hsiao, captain of a corvette, said".
+func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
+	m := ms[k]
+	pc := j - 1
+	for pc >= 0 && st.toks[pc].low != "," && !(isBoundary(st.toks[pc]) && !quoteOpen[st.toks[pc].text] && !quoteClose[st.toks[pc].text]) {
+		pc--
+	}
+	head := st.toks[m.head]
+	if head.tag == "VBG" || head.tag == "" && strings.HasSuffix(head.low, "ing") {
+		return false // a participle clause: "..., prompting X to"
+	}
+	if pc > 0 && st.toks[pc].low == "," && len(st.toks[pc-1].ments) > 0 {
+		mm := &st.ments[st.toks[pc-1].ments[0]]
+		if (mm.ent.Type == model.TypePerson || mm.ent.Type == model.TypeOrg) && !mm.poss {
+			from, to := npLeft(st, pc-1)
+			m.subj = toRefs(resolveNP(st, from, to))
+			m.subjAt = from
+			return len(m.subj) > 0
+		}
+	}
+	seg := pc + 1
+	if seg < j {
+		first := st.toks[seg]
+		if prepositions[first.low] || first.tag == "VBG" {
+			if pc > 0 && st.toks[pc].low == "," {
+				from, to := npLeft(st, pc-1)
+				m.subj = toRefs(resolveNP(st, from, to))
+				m.subjAt = from
+				return len(m.subj) > 0
+			}
+			return false
+		}
+		if len(st.toks[j-1].ments) > 0 && (pc < 0 || st.toks[pc].low != ",") {
+			return false // "A and B, C said" lists are handled by npLeft
+		}
+	}
+	return false
+}
+
+// inherit takes the subject of the previous verb in a coordination
+// ("denied X but vowed to Y", "scramble jets, activate missile systems").
+func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
+	m := ms[k]
+	for p := k - 1; p >= 0; p-- {
+		q := ms[p]
+		if q.noun || q.last >= m.head {
+			continue
+		}
+		if q.p.class == classSpeech && coord {
+			return
+		}
+		if !coord {
+			return
+		}
+		m.subj, m.subjAt = q.subj, q.subjAt
+		// a bare verb shares its conjunct's auxiliary and governor ("expected
+		// to visit X and meet Y", "to scramble jets, activate ..."); a finite
+		// one ("threatened to veto it but agreed") does not
+		if bareVerb(st, m) {
+			m.gov = q.gov
+			m.mod = stronger(m.mod, q.mod)
+		}
+		return
+	}
+}
+
+// infinitive resolves "to V": a governing verb (agree to, expected to,
+// prompting X to), an adjective or noun ("ready to", "right to"), or a
+// purpose clause.
+func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
+	m := ms[k]
+	var g *match
+	for p := k - 1; p >= 0; p-- {
+		if !ms[p].noun && ms[p].last < m.head && (len(ms[p].subj) > 0 || ms[p].p.class != "") {
+			g = ms[p]
+			break
+		}
+	}
+	if g != nil && g.p.class != classControl && g.last >= to-2 && g.last <= to && (g.last >= to-1 || len(st.toks[to-1].ments) == 0) {
+		m.gov = g
+		m.subj, m.subjAt = g.subj, g.subjAt
+		m.mod = stronger(m.mod, g.mod)
+		if g.p.class == classSpeech {
+			m.mod = stronger(m.mod, model.ModalityAlleged) // "is believed to have", "was said to"
+		}
+		return
+	}
+	if g != nil && (g.p.class == classControl || g.p.class == classVia || g.code != "" && (g.code[:2] == "10" || g.code[:2] == "02")) {
+		between := g.last + 1
+		if g.passive || g.p.class == classVia {
+			m.gov = g
+			m.subj, m.subjAt = g.subj, g.subjAt
+			m.mod = stronger(m.mod, g.mod)
+			return
+		}
+		for x := between; x < to; x++ {
+			if len(st.toks[x].ments) > 0 {
+				from, end := x, to-1
+				m.subj = toRefs(resolveNP(st, from, end))
+				if len(m.subj) == 0 {
+					// "urged Seoul's government to"
+					f2, e2 := npLeft(st, to-1)
+					m.subj = toRefs(resolveNP(st, f2, e2))
+				}
+				m.subjAt = from
+				m.gov = g
+				m.mod = stronger(m.mod, g.mod)
+				if g.code != "" {
+					// what X was urged or asked to do has not happened: the
+					// appeal is the event
+					m.mod = stronger(m.mod, model.ModalityPossible)
+					m.done = true
+				}
+				return
+			}
+			if isBoundary(st.toks[x]) {
+				break
+			}
+		}
+		if g.code != "" && (g.code[:2] == "02" || g.code[:2] == "10") && between < to {
+			// "urged European leaders to seize ...": only the appeal happened
+			m.done = true
+			return
+		}
+	}
+	// adjective or noun governor
+	if to > 0 {
+		w := st.toks[to-1].low
+		if to >= 2 && (st.toks[to-2].low == "no" || negWords[st.toks[to-2].low]) && (possibleGov[w] || futureGov[w]) {
+			m.mod = stronger(m.mod, model.ModalityNegated) // "had no plans to send troops"
+		}
+		switch {
+		case allegedGov[w] && to >= 2 && (beForms[st.toks[to-2].low] || st.toks[to-2].tag == "RB"):
+			// "North Korea is believed to have supplied": the clause subject, alleged
+			m.mod = stronger(m.mod, model.ModalityAlleged)
+			j := to - 2
+			for j >= 0 && (auxiliaries[st.toks[j].low] || st.toks[j].tag == "RB") && len(st.toks[j].ments) == 0 {
+				j--
+			}
+			if j >= 0 && len(st.toks[j].ments) > 0 {
+				from, end := npLeft(st, j)
+				m.subj, m.subjAt = toRefs(resolveNP(st, from, end)), from
+				return
+			}
+		case futureGov[w]:
+			m.mod = stronger(m.mod, model.ModalityFuture)
+		case possibleGov[w]:
+			m.mod = stronger(m.mod, model.ModalityPossible)
+			// "Russia's right to develop": the possessor
+			if from, end := npLeft(st, to-1); end >= from {
+				if refs := toRefs(resolveNP(st, from, end)); len(refs) > 0 {
+					m.subj, m.subjAt = refs, from
+					return
+				}
+			}
+		default:
+			m.mod = stronger(m.mod, model.ModalityPossible)
+			if g != nil && g.p.class == classVia {
+				m.mod = g.mod
+			}
+		}
+	}
+	// purpose clause or "is growing closer to": the clause subject
+	if g != nil && g.p.class != classSpeech {
+		m.subj, m.subjAt = g.subj, g.subjAt
+		if g.p.class == classVia {
+			m.mod = g.mod
+		}
+		return
+	}
+	for x := to - 1; x >= 0; x-- {
+		t := st.toks[x]
+		if isBoundary(t) && t.low != "," {
+			break
+		}
+		if len(t.ments) > 0 && x+1 < len(st.toks) {
+			n := st.toks[x+1]
+			if auxiliaries[n.low] || strings.HasPrefix(n.tag, "VB") || futureWords[n.low] || possibleMod[n.low] {
+				from, end := npLeft(st, x)
+				m.subj, m.subjAt = toRefs(resolveNP(st, from, end)), from
+				return
+			}
+		}
+		if strings.HasPrefix(t.tag, "VB") && x < to-1 && len(t.ments) == 0 {
+			// keep looking left for the clause subject
+			continue
+		}
+	}
+}
+
+// bareVerb reports whether the head is a base form (VB, or untagged and
+// equal to the lemma) or a participle.
+func bareVerb(st *sent, m *match) bool {
+	t := st.toks[m.head]
+	if t.tag == "VBG" || t.tag == "" && strings.HasSuffix(t.low, "ing") {
+		return true // a participle clause shares the main clause's aspect ("..., prompting")
+	}
+	if strings.HasPrefix(t.tag, "VB") {
+		return t.tag == "VB" || t.tag == "VBP"
+	}
+	for _, w := range m.p.words[0] {
+		if w == t.low {
+			return true
+		}
+	}
+	return false
+}
+
+func toRefs(ms []*mention) []actorRef {
+	var out []actorRef
+	for _, m := range ms {
+		out = append(out, actorRef{m: m})
+	}
+	return out
+}

@@ -1,0 +1,263 @@
+package export
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// GDELTColumns names the 61 columns of a GDELT 2.0 Event table row, in
+// GDELT's order. Files have no header line (GDELT's have none either);
+// this list is the header for tools that want one.
+//
+// What sitrep puts in them:
+//
+//   - GlobalEventID: a stable 63-bit hash of the event key (article id
+//     ":" event id), so re-exports give the same ids.
+//   - Day (YYYYMMDD), MonthYear (YYYYMM), Year, FractionDate (Year +
+//     ((month-1)*30+day)/365, GDELT's formula): the event day; empty when
+//     the event date is unknown.
+//   - Actor1Code: the CAMEO-style actor code as stored ("RUSGOV").
+//     Actor1Name: the entity name, upper-cased as in GDELT.
+//     Actor1CountryCode: the code's first three letters when they are an
+//     ISO 3166 alpha-3 country. Actor1Type1..3Code: the sector codes that
+//     follow (GOV, MIL, REB, IGO...). Actor1KnownGroupCode: the first
+//     other three-letter part ("UNO" of "IGOUNO"). Actor1Religion1/2Code:
+//     religion parts (MOS, CHR...). Actor1EthnicCode: always empty.
+//     Actor2*: the same for the target; empty for events without one.
+//   - IsRootEvent: 1 for events of the article's first sentence (GDELT:
+//     of the lead paragraph).
+//   - EventCode, EventBaseCode (3 digits), EventRootCode (2 digits):
+//     the CAMEO code and its prefixes. QuadClass, GoldsteinScale: ours.
+//   - NumMentions, NumSources, NumArticles: 1. An event's cluster counts
+//     would need a query per event; use the clusters API for them.
+//     AvgTone: 0 (sitrep measures no tone).
+//   - Actor1Geo_*, Actor2Geo_*: Type 0 and empty (sitrep locates events,
+//     not actors).
+//   - ActionGeo_*: the event location. Type is 1 (country) without
+//     coordinates, 3 (US city) or 4 (world city) with them. CountryCode is
+//     ISO 3166 alpha-3, NOT the FIPS 10-4 code real GDELT uses.
+//     ADM1Code, ADM2Code and FeatureID are empty.
+//   - DATEADDED: empty (the export does not know the ingest time).
+//   - SOURCEURL: the article id (the event record carries no URL).
+//
+// Text fields never contain tabs, newlines or double quotes (they become
+// spaces and single quotes), so every row is one line of exactly 61
+// tab-separated fields.
+var GDELTColumns = []string{
+	"GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+	"Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+	"Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+	"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+	"GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+	"Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+	"Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+	"Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+	"Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+	"ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+	"ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+	"DATEADDED", "SOURCEURL",
+}
+
+// CAMEO actor type (sector) codes.
+var cameoTypes = setOf("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD REF IGO NGO MNC NGM IMG PTY SET UIS")
+
+// CAMEO religion codes.
+var cameoReligions = setOf("ADR ALE ATH BAH BUD CHR CON CPT CTH DOX DRZ HIN HSD ITR JAN JEW JHW LDS MOS MRN NRM PAG PRO SFI SHI SHN SIK SUN TAO UDX ZRO")
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// isCountry reports whether c is an ISO 3166 alpha-3 country code.
+func isCountry(c string) bool {
+	if len(c) != 3 || strings.ToUpper(c) != c {
+		return false
+	}
+	r, err := language.ParseRegion(c)
+	return err == nil && r.IsCountry() && r.ISO3() == c
+}
+
+// actorParts splits a CAMEO-style actor code into GDELT's columns.
+type actorParts struct {
+	country, group, rel1, rel2 string
+	types                      [3]string
+}
+
+func splitActor(code string) actorParts {
+	var p actorParts
+	rest := code
+	if len(rest) >= 3 && isCountry(rest[:3]) {
+		p.country, rest = rest[:3], rest[3:]
+	}
+	nt := 0
+	for len(rest) >= 3 {
+		part := rest[:3]
+		rest = rest[3:]
+		switch {
+		case cameoTypes[part]:
+			if nt < len(p.types) {
+				p.types[nt] = part
+				nt++
+			}
+		case cameoReligions[part]:
+			if p.rel1 == "" {
+				p.rel1 = part
+			} else if p.rel2 == "" {
+				p.rel2 = part
+			}
+		case p.group == "" && !isCountry(part):
+			p.group = part
+		}
+	}
+	return p
+}
+
+// GlobalEventID is the GDELT event id sitrep assigns to an event key: the
+// first 63 bits of its SHA-256, stable across exports and machines.
+func GlobalEventID(key string) uint64 {
+	h := sha256.Sum256([]byte(key))
+	return binary.BigEndian.Uint64(h[:8]) >> 1
+}
+
+// tsvText makes s safe for an unquoted TSV field.
+func tsvText(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == '"' || s[i] == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean && !strings.ContainsAny(s, "\u2028\u2029\u0085") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '"':
+			return '\''
+		case r < 0x20, r == 0x7f, r == '\u2028', r == '\u2029', r == '\u0085':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+type gdeltWriter struct {
+	w     *bufio.Writer
+	first bool
+}
+
+func (g *gdeltWriter) field(s string) {
+	if g.first {
+		g.first = false
+	} else {
+		g.w.WriteByte('\t')
+	}
+	g.w.WriteString(s)
+}
+
+func (g *gdeltWriter) actor(a *model.Actor, name string) {
+	if a == nil {
+		for range 10 {
+			g.field("")
+		}
+		return
+	}
+	p := splitActor(a.Code)
+	g.field(tsvText(a.Code))
+	g.field(tsvText(strings.ToUpper(name)))
+	g.field(p.country)
+	g.field(p.group)
+	g.field("") // ethnic
+	g.field(p.rel1)
+	g.field(p.rel2)
+	g.field(p.types[0])
+	g.field(p.types[1])
+	g.field(p.types[2])
+}
+
+func (g *gdeltWriter) noGeo() {
+	g.field("0")
+	for range 7 {
+		g.field("")
+	}
+}
+
+func (g *gdeltWriter) geo(l *model.Location) {
+	if l == nil {
+		g.noGeo()
+		return
+	}
+	country := model.Deref(l.Country)
+	typ := "0"
+	switch {
+	case l.Lat != nil && l.Lon != nil && country == "USA":
+		typ = "3"
+	case l.Lat != nil && l.Lon != nil:
+		typ = "4"
+	case country != "":
+		typ = "1"
+	}
+	g.field(typ)
+	g.field(tsvText(l.Name))
+	g.field(tsvText(country))
+	g.field("")
+	g.field("")
+	g.field(optFloat(l.Lat))
+	g.field(optFloat(l.Lon))
+	g.field("")
+}
+
+func (g *gdeltWriter) row(r *store.EventRecord) error {
+	g.first = true
+	g.field(strconv.FormatUint(GlobalEventID(r.Key), 10))
+	if t, err := time.Parse("2006-01-02", r.Day); err == nil {
+		g.field(t.Format("20060102"))
+		g.field(t.Format("200601"))
+		g.field(t.Format("2006"))
+		frac := float64(t.Year()) + float64((int(t.Month())-1)*30+t.Day())/365
+		g.field(strconv.FormatFloat(frac, 'f', 4, 64))
+	} else {
+		for range 4 {
+			g.field("")
+		}
+	}
+	g.actor(&r.Source, r.SourceName)
+	g.actor(r.Target, r.TargetName)
+	if r.Sentence == 0 {
+		g.field("1")
+	} else {
+		g.field("0")
+	}
+	cameo := tsvText(r.Cameo)
+	g.field(cameo)
+	g.field(cameo[:min(3, len(cameo))])
+	g.field(cameo[:min(2, len(cameo))])
+	g.field(strconv.Itoa(r.QuadClass))
+	g.field(ftoa(r.Goldstein))
+	g.field("1")
+	g.field("1")
+	g.field("1")
+	g.field("0")
+	g.noGeo()
+	g.noGeo()
+	g.geo(r.Location)
+	g.field("") // DATEADDED
+	g.field(tsvText(r.ArticleID))
+	return g.w.WriteByte('\n')
+}

@@ -1,0 +1,291 @@
+package petrarch
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Tokenizer is the sentence analysis the coder runs on; *text.Analyzer
+// satisfies it.
+type Tokenizer interface {
+	Split(body string) []model.Span
+	Tokenize(body string, s model.Span) []model.Token
+}
+
+// Coder codes sentences with a set of dictionaries. It is safe for
+// concurrent use once built.
+type Coder struct {
+	d      *Dictionaries
+	tok    Tokenizer
+	actors phraseIndex
+	agents phraseIndex
+	story  phraseIndex
+	sent   phraseIndex
+	verbs  map[string][]verbForm
+}
+
+// verbForm is one surface form of a dictionary verb.
+type verbForm struct {
+	words []string
+	block *VerbBlock
+	verb  *Verb
+}
+
+// phraseIndex finds dictionary phrases in a token sequence. Exact
+// first words are looked up directly, stems by every prefix of the token.
+type phraseIndex struct {
+	exact map[string][]phraseEntry
+	stem  map[string][]phraseEntry
+}
+
+type phraseEntry struct {
+	words Phrase
+	id    int
+}
+
+func (x *phraseIndex) add(p Phrase, id int, exactOnly bool) {
+	if len(p) == 0 {
+		return
+	}
+	if x.exact == nil {
+		x.exact, x.stem = map[string][]phraseEntry{}, map[string][]phraseEntry{}
+	}
+	if exactOnly {
+		q := make(Phrase, len(p))
+		for i, w := range p {
+			q[i] = Word{Text: w.Text, Exact: true}
+		}
+		p = q
+	}
+	e := phraseEntry{p, id}
+	if p[0].Exact {
+		x.exact[p[0].Text] = append(x.exact[p[0].Text], e)
+	} else {
+		x.stem[p[0].Text] = append(x.stem[p[0].Text], e)
+	}
+}
+
+func wordMatches(w Word, t string) bool {
+	if w.Exact {
+		return t == w.Text
+	}
+	return strings.HasPrefix(t, w.Text)
+}
+
+// longest returns the id and length (in tokens) of the longest phrase
+// starting at words[i]; ties go to the longer written phrase, then to
+// the earlier entry.
+func (x *phraseIndex) longest(words []string, i int) (id, n int) {
+	id, n, _ = x.longestStem(words, i)
+	return id, n
+}
+
+// longestStem is longest that also reports whether the last word
+// matched its token only as a stem ("KU" in "KUWAIT").
+func (x *phraseIndex) longestStem(words []string, i int) (id, n int, stem bool) {
+	id = -1
+	best := 0
+	try := func(es []phraseEntry) {
+		for _, e := range es {
+			if i+len(e.words) > len(words) {
+				continue
+			}
+			ok := true
+			chars := 0
+			for k, w := range e.words {
+				if !wordMatches(w, words[i+k]) {
+					ok = false
+					break
+				}
+				chars += len(w.Text)
+			}
+			if !ok {
+				continue
+			}
+			if len(e.words) > n || (len(e.words) == n && chars > best) {
+				id, n, best = e.id, len(e.words), chars
+				stem = len(e.words[len(e.words)-1].Text) < len(words[i+len(e.words)-1])
+			}
+		}
+	}
+	t := words[i]
+	if x.exact == nil || t == "" {
+		return -1, 0, false
+	}
+	try(x.exact[t])
+	for k := 1; k <= len(t); k++ {
+		if es, ok := x.stem[t[:k]]; ok {
+			try(es)
+		}
+	}
+	return id, n, stem
+}
+
+// NewCoder prepares the dictionaries for coding.
+func NewCoder(d *Dictionaries, tok Tokenizer) *Coder {
+	c := &Coder{d: d, tok: tok, verbs: map[string][]verbForm{}}
+	for i, a := range d.Actors {
+		for _, n := range a.Names {
+			c.actors.add(n, i, false)
+		}
+	}
+	for i, a := range d.Agents {
+		for _, n := range a.Names {
+			c.agents.add(n, i, true)
+			if !a.ExplicitPlurals {
+				for _, pl := range regularPlurals(n) {
+					c.agents.add(pl, i, true)
+				}
+			}
+		}
+		for _, n := range a.Plurals {
+			c.agents.add(n, i, true)
+		}
+	}
+	for i, p := range d.Discards.Story {
+		c.story.add(p, i, false)
+	}
+	for i, p := range d.Discards.Sentence {
+		c.sent.add(p, i, false)
+	}
+	for _, b := range d.Verbs {
+		for vi := range b.Verbs {
+			v := &b.Verbs[vi]
+			seen := map[string]bool{}
+			addForm := func(ws []string) {
+				k := strings.Join(ws, " ")
+				if seen[k] || len(ws) == 0 {
+					return
+				}
+				seen[k] = true
+				c.verbs[ws[0]] = append(c.verbs[ws[0]], verbForm{ws, b, v})
+			}
+			base := texts(v.Words)
+			for _, f := range inflections(base[v.Infl]) {
+				ws := append([]string(nil), base...)
+				ws[v.Infl] = f
+				addForm(ws)
+			}
+			for _, f := range v.Forms {
+				addForm(texts(f))
+			}
+		}
+	}
+	return c
+}
+
+func texts(p Phrase) []string {
+	out := make([]string, len(p))
+	for i, w := range p {
+		out[i] = w.Text
+	}
+	return out
+}
+
+func regularPlurals(p Phrase) []Phrase {
+	if len(p) == 0 {
+		return nil
+	}
+	last := p[len(p)-1].Text
+	var forms []string
+	switch {
+	case strings.HasSuffix(last, "Y") && len(last) > 1 && !strings.ContainsRune("AEIOU", rune(last[len(last)-2])):
+		forms = []string{last[:len(last)-1] + "IES"}
+	case strings.HasSuffix(last, "S") || strings.HasSuffix(last, "X") || strings.HasSuffix(last, "Z") ||
+		strings.HasSuffix(last, "CH") || strings.HasSuffix(last, "SH"):
+		forms = []string{last + "ES"}
+	case strings.HasSuffix(last, "MAN"):
+		forms = []string{last[:len(last)-3] + "MEN"}
+	default:
+		forms = []string{last + "S"}
+	}
+	var out []Phrase
+	for _, f := range forms {
+		q := append(Phrase(nil), p...)
+		q[len(q)-1] = Word{Text: f, Exact: true}
+		out = append(out, q)
+	}
+	return out
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("AEIOU", b) >= 0 }
+
+// inflections returns the regular forms of a verb: base, -S/-ES/-IES,
+// -ED/-D/-IED, -ING, with consonant doubling and e-dropping.
+func inflections(v string) []string {
+	out := []string{v}
+	n := len(v)
+	if n == 0 {
+		return out
+	}
+	last := v[n-1]
+	switch {
+	case last == 'Y' && n > 1 && !isVowel(v[n-2]):
+		out = append(out, v[:n-1]+"IES", v[:n-1]+"IED", v+"ING")
+	case last == 'E':
+		out = append(out, v+"S", v+"D", v[:n-1]+"ING", v+"ING")
+	default:
+		if strings.HasSuffix(v, "S") || strings.HasSuffix(v, "X") || strings.HasSuffix(v, "Z") ||
+			strings.HasSuffix(v, "CH") || strings.HasSuffix(v, "SH") || strings.HasSuffix(v, "O") {
+			out = append(out, v+"ES")
+		} else {
+			out = append(out, v+"S")
+		}
+		out = append(out, v+"ED", v+"ING")
+		if n >= 3 && !isVowel(last) && isVowel(v[n-2]) && !isVowel(v[n-3]) && strings.IndexByte("WXY", last) < 0 {
+			out = append(out, v+string(last)+"ED", v+string(last)+"ING")
+		}
+	}
+	return out
+}
+
+// CodeTokens codes one sentence already tokenized and tagged (as
+// internal/text makes them, e.g. an Article's Tokens[i]), so the
+// pipeline need not tokenize twice. Sentence discards apply; story
+// discards are the caller's business (see HasStoryDiscard).
+func (c *Coder) CodeTokens(toks []model.Token, date time.Time) []Coding {
+	s := newSent(c, toks, date)
+	if s.hasPhrase(&c.sent) {
+		return nil
+	}
+	var out []Coding
+	seen := map[Coding]bool{}
+	for _, cd := range s.code() {
+		if !seen[cd] {
+			seen[cd] = true
+			out = append(out, cd)
+		}
+	}
+	return out
+}
+
+// HasStoryDiscard reports whether the sentence holds a story-discard
+// phrase ("+TYPHOON"): then no sentence of the story is coded.
+func (c *Coder) HasStoryDiscard(toks []model.Token) bool {
+	return newSent(c, toks, time.Time{}).hasPhrase(&c.story)
+}
+
+// Code codes one sentence (or a short text: each sentence is coded) on
+// the given date. Codings are unique per sentence.
+func (c *Coder) Code(sentence string, date time.Time) []Coding {
+	var out []Coding
+	if c.tok == nil {
+		return nil
+	}
+	var sents [][]model.Token
+	for _, sp := range c.tok.Split(sentence) {
+		sents = append(sents, c.tok.Tokenize(sentence, sp))
+	}
+	// A story discard anywhere drops every sentence.
+	for _, toks := range sents {
+		if c.HasStoryDiscard(toks) {
+			return nil
+		}
+	}
+	for _, toks := range sents {
+		out = append(out, c.CodeTokens(toks, date)...)
+	}
+	return out
+}

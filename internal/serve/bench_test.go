@@ -1,0 +1,128 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+// The dashboard must stay fast on a store of 100,000 events: every page
+// pages server-side, so these benchmarks should not grow with the store
+// except for the network page, which streams all matching events.
+// SITREP_BENCH_EVENTS changes the size (default 100000).
+
+var (
+	bigOnce sync.Once
+	bigSt   *sqlite.Store
+	bigArt  *model.Article
+	bigErr  error
+)
+
+func bigStore(b *testing.B) (*sqlite.Store, *model.Article) {
+	b.Helper()
+	bigOnce.Do(func() {
+		n := 100000
+		if s := os.Getenv("SITREP_BENCH_EVENTS"); s != "" {
+			n, _ = strconv.Atoi(s)
+		}
+		ctx := context.Background()
+		dir, err := os.MkdirTemp("", "sitrep-bench")
+		if err != nil {
+			bigErr = err
+			return
+		}
+		bigSt, bigErr = sqlite.Open(ctx, dir+"/big.db", sqlite.DefaultOptions())
+		if bigErr != nil {
+			return
+		}
+		w := loadWorld(b)
+		// A few hundred real articles, then bulk events cloned from them
+		// with shifted days, until the store holds n events.
+		var arts []*model.Article
+		for i := range 200 {
+			a := genArticle(w, i, genOpts{})
+			if _, err := bigSt.PutArticle(ctx, a); err != nil {
+				bigErr = err
+				return
+			}
+			arts = append(arts, a)
+		}
+		bigArt = arts[17]
+		batch := make([]model.Event, 0, 5000)
+		for i := 0; i < n-2*len(arts); i++ {
+			a := arts[i%len(arts)]
+			e := a.Events[i%2]
+			e.ID = fmt.Sprintf("b%d", i)
+			day := genBase.AddDate(0, 0, i%730).Format("2006-01-02")
+			e.Date.Value = &day
+			batch = append(batch, e)
+			if len(batch) == cap(batch) {
+				if bigErr = bigSt.BulkInsertEvents(ctx, fmt.Sprintf("bulk%03d", i/50000), batch); bigErr != nil {
+					return
+				}
+				batch = batch[:0]
+			}
+		}
+		if len(batch) > 0 {
+			bigErr = bigSt.BulkInsertEvents(ctx, "bulk-last", batch)
+		}
+	})
+	if bigErr != nil {
+		b.Fatalf("big store: %v", bigErr)
+	}
+	return bigSt, bigArt
+}
+
+func benchGet(b *testing.B, path string) {
+	st, _ := bigStore(b)
+	s, err := New(st, DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := s.Handler()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if rec.Code != 200 {
+			b.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body.String())
+		}
+	}
+}
+
+func BenchmarkOverviewPage(b *testing.B)  { benchGet(b, "/") }
+func BenchmarkOverviewDyad(b *testing.B)  { benchGet(b, "/?dyad=RUS,PRK&modality=asserted") }
+func BenchmarkEventsAPIBBox(b *testing.B) { benchGet(b, "/api/events?bbox=-10,35,40,60&limit=1000") }
+func BenchmarkTimelinePage(b *testing.B)  { benchGet(b, "/timeline?a=RUS&b=PRK&interval=week") }
+func BenchmarkNetworkPage(b *testing.B)   { benchGet(b, "/network") }
+func BenchmarkStats(b *testing.B)         { benchGet(b, "/api/stats") }
+
+func BenchmarkEventPage(b *testing.B) {
+	_, a := bigStore(b)
+	benchGet(b, "/events/"+a.ID+":v1")
+}
+
+// BenchmarkNetworkPageUncached is the first visit: no cached network.
+func BenchmarkNetworkPageUncached(b *testing.B) {
+	st, _ := bigStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := New(st, DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/network", nil))
+		if rec.Code != 200 {
+			b.Fatalf("%d", rec.Code)
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Chart is a server-side SVG chart of a dyad timeline: stacked bars of
+// event counts by QuadClass and a line of the Goldstein index. All
+// coordinates are computed here so the template only prints numbers.
+type Chart struct {
+	Width, Height float64
+	Left, Right   float64 // plot x range
+	Top, Bottom   float64 // plot y range
+	Bars          []chartBar
+	Line          string // SVG points of the index line
+	Dots          []chartDot
+	YTicks        []chartTick // counts, left axis
+	GTicks        []chartTick // Goldstein, right axis
+	XTicks        []chartTick
+	ZeroY         float64 // y of Goldstein 0
+	Empty         bool
+}
+
+type chartBar struct {
+	X, W  float64
+	Parts []chartRect
+	Title string
+}
+
+type chartRect struct {
+	Y, H  float64
+	Class string
+}
+
+type chartDot struct {
+	X, Y  float64
+	Title string
+}
+
+type chartTick struct {
+	Pos   float64
+	Label string
+}
+
+// maxBuckets bounds gap filling: a decade of days is still drawable but
+// beyond that the chart would only be noise.
+const maxBuckets = 4000
+
+// fillGaps inserts empty buckets between the store's points, which only
+// exist for days or weeks with events, so bar widths mean time.
+func fillGaps(pts []store.TimelinePoint, interval string) []store.TimelinePoint {
+	if len(pts) < 2 {
+		return pts
+	}
+	step := 1
+	if interval == "week" {
+		step = 7
+	}
+	first, err1 := time.Parse("2006-01-02", pts[0].Bucket)
+	last, err2 := time.Parse("2006-01-02", pts[len(pts)-1].Bucket)
+	if err1 != nil || err2 != nil || int(last.Sub(first).Hours()/24)/step > maxBuckets {
+		return pts
+	}
+	have := make(map[string]store.TimelinePoint, len(pts))
+	for _, p := range pts {
+		have[p.Bucket] = p
+	}
+	var out []store.TimelinePoint
+	for d := first; !d.After(last); d = d.AddDate(0, 0, step) {
+		b := d.Format("2006-01-02")
+		if p, ok := have[b]; ok {
+			out = append(out, p)
+		} else {
+			out = append(out, store.TimelinePoint{Bucket: b})
+		}
+	}
+	if len(out) < len(pts) {
+		return pts // buckets not aligned to the step; draw as given
+	}
+	return out
+}
+
+func buildChart(pts []store.TimelinePoint) Chart {
+	c := Chart{Width: 960, Height: 340, Left: 48, Right: 912, Top: 16, Bottom: 296}
+	if len(pts) == 0 {
+		c.Empty = true
+		return c
+	}
+	maxCount := 1
+	for _, p := range pts {
+		maxCount = max(maxCount, p.Count, p.Quad[0]+p.Quad[1]+p.Quad[2]+p.Quad[3])
+	}
+	// A round axis maximum gives readable ticks.
+	stepTick := niceStep(float64(maxCount) / 4)
+	top := stepTick * math.Ceil(float64(maxCount)/stepTick)
+	plotH := c.Bottom - c.Top
+	band := (c.Right - c.Left) / float64(len(pts))
+	gap := math.Min(band*0.15, 2)
+	yOf := func(v float64) float64 { return c.Bottom - v/top*plotH }
+	gy := func(g float64) float64 { return c.Top + (10-g)/20*plotH }
+	c.ZeroY = round2(gy(0))
+	for v := 0.0; v <= top+1e-9; v += stepTick {
+		c.YTicks = append(c.YTicks, chartTick{round2(yOf(v)), strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	for _, g := range []float64{-10, -5, 0, 5, 10} {
+		c.GTicks = append(c.GTicks, chartTick{round2(gy(g)), fmt.Sprintf("%+.0f", g)})
+	}
+	classes := [4]string{"q1", "q2", "q3", "q4"}
+	var line []string
+	labelEvery := max(1, len(pts)/8)
+	for i, p := range pts {
+		x := c.Left + float64(i)*band
+		bar := chartBar{X: round2(x + gap/2), W: round2(math.Max(band-gap, 0.5))}
+		acc := 0.0
+		for q := 0; q < 4; q++ {
+			if p.Quad[q] == 0 {
+				continue
+			}
+			y0, y1 := yOf(acc), yOf(acc+float64(p.Quad[q]))
+			bar.Parts = append(bar.Parts, chartRect{Y: round2(y1), H: round2(y0 - y1), Class: classes[q]})
+			acc += float64(p.Quad[q])
+		}
+		bar.Title = fmt.Sprintf("%s: %d events (verbal coop %d, material coop %d, verbal conflict %d, material conflict %d), Goldstein index %+.2f",
+			p.Bucket, p.Count, p.Quad[0], p.Quad[1], p.Quad[2], p.Quad[3], p.Index)
+		c.Bars = append(c.Bars, bar)
+		if p.Count > 0 {
+			cx, cy := round2(x+band/2), round2(gy(p.Index))
+			line = append(line, fmt.Sprintf("%g,%g", cx, cy))
+			c.Dots = append(c.Dots, chartDot{cx, cy, fmt.Sprintf("%s: Goldstein index %+.2f", p.Bucket, p.Index)})
+		}
+		if i%labelEvery == 0 {
+			c.XTicks = append(c.XTicks, chartTick{round2(x + band/2), p.Bucket})
+		}
+	}
+	c.Line = strings.Join(line, " ")
+	return c
+}
+
+// niceStep rounds a raw tick step up to 1, 2 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 1 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if raw <= m*p {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+type timelineData struct {
+	Form    url.Values
+	Query   store.TimelineQuery
+	Points  []store.TimelinePoint
+	Chart   Chart
+	Total   int
+	Error   string
+	Events  string // link to the matching events table
+	Summary []quadSum
+}
+
+type quadSum struct {
+	Name  string
+	Class string
+	Count int
+}
+
+func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	d := timelineData{Form: v}
+	q, err := timelineQuery(v)
+	if err != nil {
+		var pe *paramError
+		if !errors.As(err, &pe) {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Error = "The " + pe.Param + " parameter " + pe.Message + "."
+		d.Chart = Chart{Empty: true}
+		s.render(w, r, http.StatusBadRequest, "timeline", "Timeline", d)
+		return
+	}
+	d.Query = q
+	pts, err := s.st.Timeline(r.Context(), q)
+	if err != nil {
+		s.pageFail(w, r, fmt.Errorf("timeline: %w", err))
+		return
+	}
+	d.Points = pts
+	d.Chart = buildChart(fillGaps(pts, q.Interval))
+	var quads [4]int
+	for _, p := range pts {
+		d.Total += p.Count
+		for i := range quads {
+			quads[i] += p.Quad[i]
+		}
+	}
+	for i, n := range quads {
+		d.Summary = append(d.Summary, quadSum{quadNames[i+1], fmt.Sprintf("q%d", i+1), n})
+	}
+	ev := url.Values{}
+	switch {
+	case q.A != "" && q.B != "":
+		ev.Set("dyad", q.A+","+q.B)
+		if q.Directed {
+			ev.Set("directed", "true")
+		}
+	case q.A != "":
+		ev.Set("actor", q.A)
+	case q.B != "":
+		ev.Set("actor", q.B)
+	}
+	for k, val := range map[string]string{"code": q.Code, "since": q.Since, "until": q.Until} {
+		if val != "" {
+			ev.Set(k, val)
+		}
+	}
+	d.Events = "/?" + ev.Encode()
+	title := "Timeline"
+	if q.A != "" || q.B != "" {
+		title = "Timeline " + orAny(q.A) + " – " + orAny(q.B)
+	}
+	s.render(w, r, http.StatusOK, "timeline", title, d)
+}
+
+func orAny(code string) string {
+	if code == "" {
+		return "any"
+	}
+	return code
+}

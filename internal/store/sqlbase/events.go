@@ -1,0 +1,167 @@
+package sqlbase
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+const eventCols = `e.data, e.article_id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
+	e.source_name, e.target_name, e.day, e.cluster, e.ekey`
+
+const eventJoins = ` JOIN articles a ON a.seq = e.article_seq LEFT JOIN sentences s ON s.seq = e.sent_seq`
+
+func scanEvent(r Rows, extra ...any) (store.EventRecord, error) {
+	var rec store.EventRecord
+	var data string
+	var title *string
+	dest := append([]any{&data, &rec.ArticleID, &title, &rec.ArticleURL, &rec.SentenceText, &rec.SentenceStart,
+		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key}, extra...)
+	if err := r.Scan(dest...); err != nil {
+		return rec, err
+	}
+	if err := json.Unmarshal([]byte(data), &rec.Event); err != nil {
+		return rec, fmt.Errorf("decode event %s: %w", rec.Key, err)
+	}
+	if rec.Attribution == nil {
+		rec.Attribution = []model.Attribution{}
+	}
+	if rec.Plover.Context == nil {
+		rec.Plover.Context = []string{}
+	}
+	rec.ArticleTitle = model.Deref(title)
+	return rec, nil
+}
+
+// eventWhere adds the conditions of f (but not its cursor) on events e.
+func (b *Base) eventWhere(f store.EventFilter, w *where) {
+	if f.Actor != "" {
+		w.add("(" + w.code("e.source_code", f.Actor) + " OR " + w.code("e.target_code", f.Actor) + ")")
+	}
+	if f.Source != "" || f.Target != "" {
+		w.add(w.dyadEither("e.source_code", "e.target_code", f.Source, f.Target, !f.Undirected))
+	}
+	if f.Code != "" {
+		w.add(w.cameo("e.cameo_root", "e.cameo", f.Code))
+	}
+	if len(f.Modality) > 0 {
+		ps := make([]string, len(f.Modality))
+		for i, m := range f.Modality {
+			ps[i] = w.arg(m)
+		}
+		w.add("e.modality IN (" + strings.Join(ps, ", ") + ")")
+	}
+	if f.Since != "" {
+		w.add("e.day >= " + w.arg(store.DayOf(f.Since)))
+	}
+	if f.Until != "" {
+		w.add("e.day <> '' AND e.day <= " + w.arg(untilDay(f.Until)))
+	}
+	if bb := f.BBox; bb != nil {
+		w.add("e.lat >= " + w.arg(bb.MinLat) + " AND e.lat <= " + w.arg(bb.MaxLat) +
+			" AND e.lon >= " + w.arg(bb.MinLon) + " AND e.lon <= " + w.arg(bb.MaxLon))
+	}
+	if terms := store.TextTerms(f.Text); len(terms) > 0 {
+		w.add(b.D.SentenceText(w.arg(b.D.TextArg(terms))))
+	}
+	if f.ArticleID != "" {
+		w.add("e.article_id = " + w.arg(f.ArticleID))
+	}
+	if f.Cluster != "" {
+		w.add("e.cluster = " + w.arg(f.Cluster))
+	}
+}
+
+// Events lists events matching f by event day, then key.
+func (b *Base) Events(ctx context.Context, f store.EventFilter) (store.Page[store.EventRecord], error) {
+	var page store.Page[store.EventRecord]
+	w := &where{d: &b.D}
+	b.eventWhere(f, w)
+	if f.Cursor != "" {
+		var day, key string
+		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
+			return page, fmt.Errorf("events: %w", err)
+		}
+		w.add("(e.day, e.ekey) > (" + w.arg(day) + ", " + w.arg(key) + ")")
+	}
+	return listPage(ctx, b.DB, "events", store.ClampLimit(f.Limit),
+		`SELECT `+eventCols+` FROM events e`+eventJoins+w.sql()+` ORDER BY e.day, e.ekey`, w.args,
+		func(r Rows) (store.EventRecord, []any, error) {
+			rec, err := scanEvent(r)
+			return rec, []any{rec.Day, rec.Key}, err
+		})
+}
+
+// EachEvent walks all events matching f page by page, so memory stays
+// bounded and no read transaction is held while fn runs.
+func (b *Base) EachEvent(ctx context.Context, f store.EventFilter, fn func(store.EventRecord) error) error {
+	f.Limit, f.Cursor = store.MaxLimit, ""
+	for {
+		p, err := b.Events(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.Items {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if p.Next == "" {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f.Cursor = p.Next
+	}
+}
+
+// Clusters lists merged events ordered like their first reports.
+func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[store.Cluster], error) {
+	var page store.Page[store.Cluster]
+	w := &where{d: &b.D}
+	b.eventWhere(f, w)
+	// The page is ordered by the first report's day and key; the
+	// clusters table stores both (day, id).
+	from, order := "", "e.day, e.ekey"
+	if len(w.conds) == 0 {
+		// No filter: the maintained clusters table answers directly.
+		from = `SELECT c.id AS cluster, c.day, c.reports, c.articles AS narticles, (SELECT ` +
+			b.D.StringAggDistinct("m.modality") + ` FROM cluster_modalities m WHERE m.cluster = c.id) AS mods
+			FROM clusters c`
+		order = "g.day, g.cluster"
+	} else {
+		from = `SELECT e.cluster, COUNT(*) AS reports, COUNT(DISTINCT e.article_seq) AS narticles, ` +
+			b.D.StringAggDistinct("e.modality") + ` AS mods FROM events e` + w.sql() + ` GROUP BY e.cluster`
+	}
+	outer := &where{d: &b.D, args: w.args}
+	if f.Cursor != "" {
+		var day, key string
+		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
+			return page, fmt.Errorf("clusters: %w", err)
+		}
+		outer.add("(" + order + ") > (" + outer.arg(day) + ", " + outer.arg(key) + ")")
+	}
+	return listPage(ctx, b.DB, "clusters", store.ClampLimit(f.Limit), `SELECT `+eventCols+`, g.reports, g.narticles,
+		COALESCE(g.mods, '') FROM (`+from+`) g JOIN events e ON e.ekey = g.cluster`+eventJoins+outer.sql()+
+		` ORDER BY `+order, outer.args, func(r Rows) (store.Cluster, []any, error) {
+		var c store.Cluster
+		var mods string
+		rec, err := scanEvent(r, &c.Reports, &c.Articles, &mods)
+		if err != nil {
+			return c, nil, err
+		}
+		c.ID, c.First = rec.Key, rec
+		c.Modalities = []string{}
+		if mods != "" {
+			c.Modalities = strings.Split(mods, ",")
+		}
+		sort.Strings(c.Modalities)
+		return c, []any{rec.Day, rec.Key}, nil
+	})
+}

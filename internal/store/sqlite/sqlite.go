@@ -1,0 +1,206 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers driver "sqlite"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlbase"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Options tune the SQLite store.
+type Options struct {
+	// BusyTimeout is how long a writer waits for another one to finish.
+	BusyTimeout time.Duration
+	// MaxOpenConns bounds the connection pool (readers run in parallel
+	// in WAL mode; writers take turns).
+	MaxOpenConns int
+	// Synchronous is the PRAGMA synchronous level; NORMAL is durable
+	// across application crashes in WAL mode and much faster than FULL.
+	Synchronous string
+	// CacheKiB is the page cache per connection; large transactions
+	// spill to disk when it is too small.
+	CacheKiB int
+	// Now stamps ingest and alert times; time.Now when nil.
+	Now func() time.Time
+}
+
+// DefaultOptions returns the options sitrep uses.
+func DefaultOptions() Options {
+	return Options{BusyTimeout: 10 * time.Second, MaxOpenConns: 4, Synchronous: "NORMAL", CacheKiB: 64 << 10}
+}
+
+// Store is the SQLite implementation of store.Store.
+type Store struct {
+	*sqlbase.Base
+	db *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating it if needed) the database file at path and
+// migrates its schema.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	def := DefaultOptions()
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = def.BusyTimeout
+	}
+	if opts.MaxOpenConns <= 0 {
+		opts.MaxOpenConns = def.MaxOpenConns
+	}
+	if opts.Synchronous == "" {
+		opts.Synchronous = def.Synchronous
+	}
+	if opts.CacheKiB <= 0 {
+		opts.CacheKiB = def.CacheKiB
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)+")")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous("+opts.Synchronous+")")
+	q.Add("_pragma", "cache_size(-"+strconv.Itoa(opts.CacheKiB)+")")
+	// IMMEDIATE takes the write lock at BEGIN, so two writers never both
+	// read and then fail to upgrade (SQLITE_BUSY that busy_timeout
+	// cannot resolve).
+	q.Set("_txlock", "immediate")
+	// A file: URI, percent-escaped, so that any path works and the
+	// driver's parameters can't be confused with it.
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	db, err := sql.Open("sqlite", "file:"+esc+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(opts.MaxOpenConns)
+	db.SetMaxIdleConns(opts.MaxOpenConns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	s := &Store{Base: &sqlbase.Base{DB: sqlDB{db, &sqlCache{}}, D: Dialect(), Now: opts.Now}, db: db}
+	ms, err := sqlbase.LoadMigrations(migrationFS, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := sqlbase.Migrate(ctx, s.DB, s.D, ms); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database, first letting SQLite refresh the planner
+// statistics it finds stale.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec("PRAGMA optimize")
+	return s.db.Close()
+}
+
+// Optimize gathers planner statistics (ANALYZE); worth running after a
+// bulk load, so that queries pick the right index.
+func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
+}
+
+// BulkInsertEvents stores events fast for benchmarks; see
+// sqlbase.Base.BulkInsertEvents.
+func (s *Store) BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) error {
+	return s.Base.BulkInsertEvents(ctx, articleID, events)
+}
+
+// Dialect is SQLite's SQL: FTS5 contentless tables keyed by rowid.
+func Dialect() sqlbase.Dialect {
+	return sqlbase.Dialect{
+		Name: "sqlite",
+		ArticleText: func(p string) string {
+			return "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + p + ")"
+		},
+		SentenceText: func(p string) string {
+			return "e.sent_seq IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + p + ")"
+		},
+		TextArg: func(terms []string) string {
+			// Each word as a quoted FTS5 string: no query syntax leaks
+			// through, and juxtaposition means AND.
+			qs := make([]string, len(terms))
+			for i, t := range terms {
+				qs[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+			}
+			return strings.Join(qs, " ")
+		},
+		StringAggDistinct: func(expr string) string { return "group_concat(DISTINCT " + expr + ")" },
+		IndexArticle: func(ctx context.Context, q sqlbase.Querier, seq int64, title, body string) error {
+			return q.Exec(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES ($1, $2, $3)`, seq, title, body)
+		},
+		IndexSentence: func(ctx context.Context, q sqlbase.Querier, seq int64, text string) error {
+			return q.Exec(ctx, `INSERT INTO sentences_fts (rowid, text) VALUES ($1, $2)`, seq, text)
+		},
+	}
+}
+
+// sqlDB adapts database/sql to sqlbase.DB.
+type sqlDB struct {
+	db *sql.DB
+	sq *sqlCache
+}
+
+func (d sqlDB) Exec(ctx context.Context, q string, args ...any) error {
+	_, err := d.db.ExecContext(ctx, d.sq.rewrite(q), args...)
+	return err
+}
+
+func (d sqlDB) Query(ctx context.Context, q string, args ...any) (sqlbase.Rows, error) {
+	r, err := d.db.QueryContext(ctx, d.sq.rewrite(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{r}, nil
+}
+
+func (d sqlDB) Begin(ctx context.Context) (sqlbase.Tx, error) {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return sqlTx{tx, d.sq}, nil
+}
+
+type sqlTx struct {
+	tx *sql.Tx
+	sq *sqlCache
+}
+
+func (t sqlTx) Exec(ctx context.Context, q string, args ...any) error {
+	_, err := t.tx.ExecContext(ctx, t.sq.rewrite(q), args...)
+	return err
+}
+
+func (t sqlTx) Query(ctx context.Context, q string, args ...any) (sqlbase.Rows, error) {
+	r, err := t.tx.QueryContext(ctx, t.sq.rewrite(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{r}, nil
+}
+
+func (t sqlTx) Commit(context.Context) error   { return t.tx.Commit() }
+func (t sqlTx) Rollback(context.Context) error { return t.tx.Rollback() }
+
+type sqlRows struct{ *sql.Rows }
+
+func (r sqlRows) Close() { _ = r.Rows.Close() }

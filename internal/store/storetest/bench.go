@@ -1,0 +1,147 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// BulkInserter is implemented by stores that can load events without
+// the full PutArticle path (for benchmarks).
+type BulkInserter interface {
+	BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) error
+	Optimize(ctx context.Context) error
+}
+
+// BenchEvents is the number of events the query benchmarks load:
+// $SITREP_BENCH_EVENTS, default 100,000 so `go test -bench` stays short.
+func BenchEvents() int {
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_EVENTS")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
+// benchCountries are the actors of the synthetic event stream; RUS and
+// PRK are the dyad the benchmarks query.
+var benchCountries = []string{"RUS", "PRK", "UKR", "USA", "CHN", "KOR", "JPN", "IND", "PAK", "IRN", "ISR",
+	"SYR", "TUR", "FRA", "DEU", "GBR", "NGA", "KEN", "ETH", "SDN", "BRA", "COL", "VEN", "MEX", "AUS",
+	"PHL", "IDN", "VNM", "EGY", "SAU", "IGOUNO", "IGONAT", "AFG", "IRQ", "LBY", "MLI", "COD", "SOM", "YEM", "MMR"}
+
+var benchSectors = []string{"", "GOV", "MIL", "GOV", "REB", "BUS"}
+
+// BulkEvents generates n lean synthetic events spread over ten years,
+// with a skewed actor distribution like real news (a few countries in
+// most events).
+func BulkEvents(n int, seed uint64) []model.Event {
+	r := rand.New(rand.NewPCG(seed, 1))
+	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	pick := func() string {
+		// Squaring a uniform number favours the first countries.
+		f := r.Float64()
+		return benchCountries[int(f*f*float64(len(benchCountries)))] + benchSectors[r.IntN(len(benchSectors))]
+	}
+	evs := make([]model.Event, n)
+	for i := range evs {
+		v := Verbs[r.IntN(len(Verbs))]
+		day := base.AddDate(0, 0, r.IntN(3650)).Format("2006-01-02")
+		e := model.Event{ID: "v" + strconv.Itoa(i), Source: model.Actor{Code: pick()}, Cameo: v.Cameo,
+			Goldstein: v.Goldstein, QuadClass: v.Quad, Plover: model.Plover{Type: v.Plover, Context: []string{}},
+			Modality: model.ModalityAsserted, Date: model.EventDate{Value: &day, Precision: model.Str(model.PrecisionDay)},
+			Attribution: []model.Attribution{}}
+		if r.IntN(10) > 0 {
+			e.Target = &model.Actor{Code: pick()}
+		}
+		evs[i] = e
+	}
+	return evs
+}
+
+// LoadBenchEvents fills s with n synthetic events in batches.
+func LoadBenchEvents(b *testing.B, s BulkInserter, n int) {
+	b.Helper()
+	const batch = 50_000
+	start := time.Now()
+	for lo, k := 0, 0; lo < n; lo, k = lo+batch, k+1 {
+		evs := BulkEvents(min(batch, n-lo), uint64(k)+1)
+		if err := s.BulkInsertEvents(context.Background(), fmt.Sprintf("bench-%06d", k), evs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Optimize(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("loaded %d events in %v", n, time.Since(start))
+}
+
+// BenchmarkQueries times the dashboard's hot queries over a loaded
+// store: dyad timelines from the aggregates, one through the events
+// table (CAMEO prefix finer than the root), and a filtered event page.
+func BenchmarkQueries(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		q    store.TimelineQuery
+	}{
+		{"timeline/RUS-PRK/day/undirected", store.TimelineQuery{A: "RUS", B: "PRK", Interval: "day"}},
+		{"timeline/RUS-PRK/week/directed", store.TimelineQuery{A: "RUS", B: "PRK", Directed: true, Interval: "week"}},
+		{"timeline/RUS/week/code19", store.TimelineQuery{A: "RUS", Code: "19", Interval: "week"}},
+		{"timeline/RUS-PRK/day/code194", store.TimelineQuery{A: "RUS", B: "PRK", Code: "194", Interval: "day"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Timeline(ctx, tc.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("clusters/page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Clusters(ctx, store.EventFilter{Limit: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		f    store.EventFilter
+	}{
+		{"events/RUS-PRK/19", store.EventFilter{Source: "RUS", Target: "PRK", Code: "19", Limit: 50}},
+		{"events/RUS-PRK/undirected/since", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Since: "2020-01-01", Limit: 50}},
+		{"events/all/page", store.EventFilter{Limit: 50}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Events(ctx, tc.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPut times PutArticle of generated articles, reporting
+// articles/s and body MB/s.
+func BenchmarkPut(b *testing.B, s store.Store) {
+	arts := Generate(b.N, uint64(time.Now().UnixNano()))
+	var bytes int
+	for _, a := range arts {
+		bytes += len(a.Body)
+	}
+	b.SetBytes(int64(bytes / len(arts)))
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := s.PutArticle(context.Background(), arts[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
