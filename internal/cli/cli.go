@@ -22,9 +22,11 @@ import (
 
 // Globals are the flags every command takes.
 type Globals struct {
-	DB       string   `help:"Database: a SQLite file path or a postgres:// URL." default:"${default_db}" env:"SITREP_DB"`
-	Lexicon  []string `help:"Extra lexicon directory (same layout as lexicon/); adds or overrides entries. Repeatable." type:"existingdir" env:"SITREP_LEXICON"`
-	LogLevel string   `help:"Log level: debug, info, warn, error." default:"info" enum:"debug,info,warn,error" env:"SITREP_LOG_LEVEL"`
+	DB           string   `help:"Database: a SQLite file path or a postgres:// URL." default:"${default_db}" env:"SITREP_DB"`
+	Lexicon      []string `help:"Extra lexicon directory (same layout as lexicon/); adds or overrides entries. Repeatable." type:"existingdir" env:"SITREP_LEXICON"`
+	Dictionaries string   `help:"TABARI/PETRARCH dictionary directory; its codings replace sitrep's own event coding (see --extend-events)." type:"existingdir" env:"SITREP_DICTIONARIES"`
+	ExtendEvents bool     `help:"With --dictionaries: add the dictionary codings to sitrep's own events instead of replacing them."`
+	LogLevel     string   `help:"Log level: debug, info, warn, error." default:"info" enum:"debug,info,warn,error" env:"SITREP_LOG_LEVEL"`
 
 	stdin  io.Reader
 	stdout io.Writer
@@ -158,5 +160,6 @@ func (g *Globals) openStore(ctx context.Context) (store.Store, error) {
 func (g *Globals) pipeline() (*pipeline.Pipeline, error) {
 	opts := pipeline.DefaultOptions()
 	opts.Lexicons = g.Lexicon
+	opts.Dictionaries, opts.ExtendEvents = g.Dictionaries, g.ExtendEvents
 	return pipeline.New(opts)
 }

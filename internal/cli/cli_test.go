@@ -106,7 +106,11 @@ func checkSpans(t *testing.T, a model.Article) {
 		mention("time", tm.Mention)
 	}
 	for _, q := range a.Quotes {
-		mention("quote", q.Mention)
+		// A quote may run over several sentences; it starts in its own.
+		in("quote", q.Start, q.End, q.Text)
+		if q.Sentence < 0 || q.Sentence >= len(a.Sentences) || q.Start < a.Sentences[q.Sentence].Start || q.Start > a.Sentences[q.Sentence].End {
+			t.Errorf("quote %q: does not start in sentence %d", q.Text, q.Sentence)
+		}
 	}
 	for _, ev := range a.Events {
 		if ev.Sentence < 0 || ev.Sentence >= len(a.Sentences) || !a.Sentences[ev.Sentence].Span().Contains(model.Span{Start: ev.Start, End: ev.End}) {
@@ -210,7 +214,7 @@ func TestIngestIdempotentAndQueries(t *testing.T) {
 		t.Errorf("no summary: %s", out)
 	}
 	out2, _, code := run(t, "--db", db, "ingest", "--quiet", sample)
-	if code != 0 || !strings.Contains(out2, " 0 new") {
+	if code != 0 || !strings.Contains(out2, "(0 new,") {
 		t.Errorf("second ingest should store nothing new: %s", out2)
 	}
 	list, _, code := run(t, "--db", db, "articles", "--format", "json")

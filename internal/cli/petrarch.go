@@ -11,11 +11,10 @@ import (
 
 // ValidatePetrarchCmd runs a PETRARCH validation records file.
 type ValidatePetrarchCmd struct {
-	Records      string  `arg:"" name:"RECORDS.xml" help:"PETRARCH validation records (<Sentence> with <EventCoding> expectations)." type:"existingfile"`
-	Dictionaries string  `required:"" help:"Directory of TABARI/PETRARCH dictionaries (*actor*.txt, *agent*.txt, *verb*.txt, *discard*.txt)." type:"existingdir"`
-	Verbose      bool    `short:"v" help:"Print expected and produced codings for every record."`
-	MinRecall    float64 `help:"Exit 1 when fewer expected codings than this share are produced." default:"0"`
-	MaxExtra     float64 `help:"Exit 1 when the share of extra codings exceeds this." default:"1"`
+	Records   string  `arg:"" name:"RECORDS.xml" help:"PETRARCH validation records (<Sentence> with <EventCoding> expectations)." type:"existingfile"`
+	Verbose   bool    `short:"v" help:"Print expected and produced codings for every record."`
+	MinRecall float64 `help:"Exit 1 when fewer expected codings than this share are produced." default:"0"`
+	MaxExtra  float64 `help:"Exit 1 when the share of extra codings exceeds this." default:"1"`
 }
 
 // Help implements kong.HelpProvider.
@@ -29,9 +28,12 @@ Example:
 }
 
 func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
-	d, err := petrarch.LoadDir(os.DirFS(c.Dictionaries))
+	if g.Dictionaries == "" {
+		return fmt.Errorf("--dictionaries DIR is required (*actor*.txt, *agent*.txt, *verb*.txt, *discard*.txt)")
+	}
+	d, err := petrarch.LoadDir(os.DirFS(g.Dictionaries))
 	if err != nil {
-		return fmt.Errorf("dictionaries %s: %w", c.Dictionaries, err)
+		return fmt.Errorf("dictionaries %s: %w", g.Dictionaries, err)
 	}
 	fh, err := os.Open(c.Records)
 	if err != nil {

@@ -47,7 +47,7 @@ import (
 //     ISO 3166 alpha-3, NOT the FIPS 10-4 code real GDELT uses.
 //     ADM1Code, ADM2Code and FeatureID are empty.
 //   - DATEADDED: empty (the export does not know the ingest time).
-//   - SOURCEURL: the article id (the event record carries no URL).
+//   - SOURCEURL: the article URL, or the article id when the source had none.
 //
 // Text fields never contain tabs, newlines or double quotes (they become
 // spaces and single quotes), so every row is one line of exactly 61
@@ -258,6 +258,10 @@ func (g *gdeltWriter) row(r *store.EventRecord) error {
 	g.noGeo()
 	g.geo(r.Location)
 	g.field("") // DATEADDED
-	g.field(tsvText(r.ArticleID))
+	src := r.ArticleURL
+	if src == "" {
+		src = r.ArticleID
+	}
+	g.field(tsvText(src))
 	return g.w.WriteByte('\n')
 }

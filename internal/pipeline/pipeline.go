@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/events"
 	"github.com/sitrep-project/sitrep/internal/measure"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
 )
@@ -23,6 +24,11 @@ type Options struct {
 	Lexicons []string
 	// Text configures sentence splitting and tokenisation.
 	Text text.Options
+	// Dictionaries is a directory of TABARI/PETRARCH dictionaries; when
+	// set, their codings are added to (ExtendEvents) or replace sitrep's
+	// own event coding.
+	Dictionaries string
+	ExtendEvents bool
 }
 
 // DefaultOptions returns the options `sitrep` uses without flags.
@@ -86,14 +92,33 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event lexicon: %w", err)
 	}
-	return &Pipeline{
-		stages: []model.Stage{
-			tx, tm, ms,
-			entities.New(elex, entities.DefaultOptions()),
-			events.New(vlex, events.DefaultOptions()),
-		},
-		LoadTime: time.Since(start),
-	}, nil
+	stages := []model.Stage{tx, tm, ms, entities.New(elex, entities.DefaultOptions())}
+	if opts.Dictionaries == "" || opts.ExtendEvents {
+		stages = append(stages, events.New(vlex, events.DefaultOptions()))
+	}
+	if opts.Dictionaries != "" {
+		d, err := petrarch.LoadDir(os.DirFS(opts.Dictionaries))
+		if err != nil {
+			return nil, fmt.Errorf("dictionaries %s: %w", opts.Dictionaries, err)
+		}
+		stages = append(stages, &petrarch.Stage{Coder: petrarch.NewCoder(d, tx), Info: cameoInfo(vlex)})
+	}
+	return &Pipeline{stages: stages, LoadTime: time.Since(start)}, nil
+}
+
+// cameoInfo adapts the events lexicon's CAMEO table for dictionary codings.
+func cameoInfo(l *events.Lexicon) petrarch.CameoInfo {
+	return func(code string) (float64, int, model.Plover, bool) {
+		c, ok := l.Cameo(code)
+		if !ok {
+			return 0, 0, model.Plover{}, false
+		}
+		p := model.Plover{Type: c.Plover.Type, Mode: model.Str(c.Plover.Mode), Context: c.Plover.Contexts}
+		if p.Context == nil {
+			p.Context = []string{}
+		}
+		return c.Goldstein, c.QuadClass, p, true
+	}
 }
 
 // Stages returns the stages in order.
