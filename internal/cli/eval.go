@@ -68,6 +68,7 @@ type BenchCmd struct {
 	Inputs   []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
 	Duration time.Duration `help:"How long to keep analysing." default:"5s"`
 	Store    bool          `help:"Also store each article in a fresh temporary SQLite database."`
+	Batch    int           `help:"Articles per store transaction with --store." default:"64"`
 }
 
 // Help implements kong.HelpProvider.
@@ -124,6 +125,7 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 		defer st.Close()
 	}
 	var bytes, sentences, articles, events int
+	var pending []*model.Article
 	start := time.Now()
 	for i := 0; time.Since(start) < c.Duration && ctx.Err() == nil; i++ {
 		src := raw[i%len(raw)]
@@ -135,14 +137,23 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 		if st != nil {
 			// A fresh id per round so every write is a real insert.
 			a.ID = fmt.Sprintf("%s-%d", src.ID, i)
-			if _, err := st.PutArticle(ctx, &a); err != nil {
-				return err
+			pending = append(pending, &a)
+			if len(pending) >= c.Batch {
+				if err := putAll(ctx, st, pending); err != nil {
+					return err
+				}
+				pending = pending[:0]
 			}
 		}
 		bytes += len(a.Body)
 		sentences += len(a.Sentences)
 		events += len(a.Events)
 		articles++
+	}
+	if st != nil {
+		if err := putAll(ctx, st, pending); err != nil {
+			return err
+		}
 	}
 	el := time.Since(start).Seconds()
 	fmt.Fprintf(g.stdout, "sitrep bench: %d inputs, %d articles (%.1f KB of body) on 1 goroutine, GOMAXPROCS=%d, lexicon load %s\n",
@@ -163,4 +174,18 @@ func totalBody(as []*model.Article) int {
 		n += len(a.Body)
 	}
 	return n
+}
+
+// putAll stores articles, in one transaction when the store can.
+func putAll(ctx context.Context, st store.Store, arts []*model.Article) error {
+	if bp, ok := st.(store.BatchPutter); ok {
+		_, err := bp.PutArticles(ctx, arts)
+		return err
+	}
+	for _, a := range arts {
+		if _, err := st.PutArticle(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -55,6 +55,7 @@ type IngestCmd struct {
 	Inputs []string `arg:"" name:"PATH|URL" help:"Files, directories (read recursively) or http(s) URLs: text dumps, HTML, RSS/Atom, WARC(.gz), JSONL."`
 	QueueFlags
 	Quiet bool `help:"No progress bar."`
+	Batch int  `help:"Articles stored per transaction (each article stays all-or-nothing)." default:"64"`
 }
 
 // Help implements kong.HelpProvider.
@@ -136,7 +137,7 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	}
 	r := &pipeline.Runner{
-		Pipeline: p, Ingest: opts, Store: st,
+		Pipeline: p, Ingest: opts, Store: st, Batch: c.Batch,
 		OnError: func(err error) {
 			if bar != nil {
 				bar.Clear()

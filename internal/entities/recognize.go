@@ -396,6 +396,8 @@ func (d *doc) nameRunEnd(i int) int {
 			}
 		case j == i && isDigit(t.text):
 		case j > i && nameParticle[t.lower] && j+1 < len(toks) && toks[j+1].cap:
+		case j > i && particleHyphen(t.text) != "":
+			// "Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"
 		default:
 			return j
 		}
@@ -443,6 +445,20 @@ func (d *doc) givenAt(j int) bool {
 }
 
 var nameParticle = set("bin bint al el de da del della di van von der le la ibn abu")
+
+// particleHyphen returns the name after a hyphenated lower-case particle
+// ("Burhan" of "al-Burhan"), or "".
+func particleHyphen(w string) string {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k+1 >= len(w) || !nameParticle[w[:k]] {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	if !unicode.IsUpper(r) {
+		return ""
+	}
+	return w[k+1:]
+}
 
 // trimRunStart drops sentence-initial function words and headline
 // words from the start of a run.
@@ -1160,15 +1176,18 @@ func (d *doc) appositionOrg(k int) (string, bool) {
 // capitalised words.
 func (d *doc) looksLikePerson(k int) bool {
 	it := d.items[k]
-	n := it.e - it.s
-	if n > 4 {
-		return false
-	}
+	n := 0 // capitalised words: particles do not count ("Lula da Silva")
 	first := d.toks[it.s]
 	for q := it.s; q < it.e; q++ {
 		if isAllCaps(d.toks[q].text) || isDigit(d.toks[q].text) {
 			return false
 		}
+		if d.toks[q].cap {
+			n++
+		}
+	}
+	if n > 4 {
+		return false
 	}
 	if k > 0 && d.items[k-1].kind == iRole && d.items[k-1].e == it.s {
 		return true

@@ -40,10 +40,15 @@ type Runner struct {
 	Emit func(a *model.Article, res store.PutResult) error
 	// OnError receives per-input and per-record errors; the run goes on.
 	OnError func(error)
+	// Batch, when > 1 and the store implements store.BatchPutter, stores
+	// articles in transactions of up to Batch articles (each article is
+	// still all-or-nothing). Source and Bytes flush at the end of input.
+	Batch int
 
-	dups *ingest.DupIndex
-	mu   sync.Mutex
-	sum  Summary
+	dups    *ingest.DupIndex
+	pending []*model.Article
+	mu      sync.Mutex
+	sum     Summary
 }
 
 // Summary returns the counts so far.
@@ -74,6 +79,9 @@ func (r *Runner) Source(ctx context.Context, src string) error {
 	if err != nil {
 		r.fail(err)
 	}
+	if ferr := r.Flush(ctx); ferr != nil {
+		return ferr
+	}
 	return err
 }
 
@@ -85,6 +93,9 @@ func (r *Runner) Bytes(ctx context.Context, name string, data []byte) error {
 	err := ingest.ReadBytes(ctx, name, data, r.Ingest, func(a *model.Article) error { return r.Article(ctx, a) }, r.fail)
 	if err != nil {
 		r.fail(err)
+	}
+	if ferr := r.Flush(ctx); ferr != nil {
+		return ferr
 	}
 	return err
 }
@@ -117,6 +128,13 @@ func (r *Runner) Article(ctx context.Context, a *model.Article) error {
 		r.fail(err)
 		return nil
 	}
+	if bp, ok := r.Store.(store.BatchPutter); ok && r.Batch > 1 {
+		r.pending = append(r.pending, a)
+		if len(r.pending) < r.Batch {
+			return nil
+		}
+		return r.flushBatch(ctx, bp)
+	}
 	var res store.PutResult
 	if r.Store != nil {
 		var err error
@@ -127,6 +145,39 @@ func (r *Runner) Article(ctx context.Context, a *model.Article) error {
 	} else {
 		res = store.PutResult{Inserted: true, Events: len(a.Events)}
 	}
+	return r.done(a, res)
+}
+
+// Flush stores the articles a batching Runner still holds.
+func (r *Runner) Flush(ctx context.Context) error {
+	if bp, ok := r.Store.(store.BatchPutter); ok && len(r.pending) > 0 {
+		return r.flushBatch(ctx, bp)
+	}
+	return nil
+}
+
+func (r *Runner) flushBatch(ctx context.Context, bp store.BatchPutter) error {
+	batch := r.pending
+	r.pending = nil
+	res, err := bp.PutArticles(ctx, batch)
+	if err != nil && len(res) != len(batch) {
+		return fmt.Errorf("store batch: %w", err)
+	}
+	if err != nil {
+		// The batch fell back to one transaction per article: only the
+		// failed ones are lost, and they are reported.
+		r.fail(fmt.Errorf("store batch: %w", err))
+	}
+	for i, a := range batch {
+		if err := r.done(a, res[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// done counts a stored article and hands it to Emit.
+func (r *Runner) done(a *model.Article, res store.PutResult) error {
 	r.mu.Lock()
 	r.sum.Articles++
 	r.sum.Bytes += int64(len(a.Body))

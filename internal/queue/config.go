@@ -268,6 +268,18 @@ func upsertStream(ctx context.Context, js jetstream.JetStream, sc jetstream.Stre
 		if attempt < 2 && errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
 			continue
 		}
+		// The server reports a failure to create the stream's files
+		// (JSStreamStoreFailed, 10049) when its disk is momentarily
+		// overloaded; that is transient, so retry a few times.
+		var apiErr *jetstream.APIError
+		if attempt < 4 && errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.ErrorCode(10049) {
+			select {
+			case <-ctx.Done():
+				return nil, err
+			case <-time.After(time.Duration(attempt+1) * 200 * time.Millisecond):
+			}
+			continue
+		}
 		return nil, err
 	}
 }

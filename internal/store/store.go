@@ -66,6 +66,13 @@ type Store interface {
 	Close() error
 }
 
+// BatchPutter is implemented by stores that can store several articles
+// in one transaction. The results and atomicity per article are those of
+// PutArticle; callers use it where throughput matters (ingest, bench).
+type BatchPutter interface {
+	PutArticles(ctx context.Context, arts []*model.Article) ([]PutResult, error)
+}
+
 // PutResult says what PutArticle did.
 type PutResult struct {
 	Inserted bool // false when the article was already stored

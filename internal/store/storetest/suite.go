@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, fresh(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, fresh(t)) })
 	t.Run("Atomic", func(t *testing.T) { testAtomic(t, fresh(t)) })
+	t.Run("Batch", func(t *testing.T) { testBatch(t, fresh(t), fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
@@ -955,5 +956,60 @@ func testPagingUnderInserts(t *testing.T, s store.Store) {
 	keys = append(keys, eventKeys(restEv)...)
 	if !slices.Equal(keys[:len(oldEvents)], oldEvents) {
 		t.Errorf("events paged under inserts:\ngot  %v\nwant %v", keys, oldEvents)
+	}
+}
+
+// testBatch checks that PutArticles stores what PutArticle would, that a
+// re-put batch inserts nothing, and that one bad article in a batch costs
+// only itself.
+func testBatch(t *testing.T, batched, single store.Store) {
+	bp, ok := batched.(store.BatchPutter)
+	if !ok {
+		t.Skip("store has no batch put")
+	}
+	ctx := context.Background()
+	arts := Generate(6, 7)
+	res, err := bp.PutArticles(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, single, arts...)
+	for i, r := range res {
+		if !r.Inserted || r.Events != len(arts[i].Events) {
+			t.Errorf("article %d: %+v, want inserted with %d events", i, r, len(arts[i].Events))
+		}
+		a, err := batched.Article(ctx, arts[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := single.Article(ctx, arts[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if jsonOf(t, a) != jsonOf(t, b) {
+			t.Errorf("article %d differs between batch and single put", i)
+		}
+	}
+	if stats(t, batched) != stats(t, single) {
+		t.Errorf("stats differ: batch %+v, single %+v", stats(t, batched), stats(t, single))
+	}
+	again, err := bp.PutArticles(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range again {
+		if r.Inserted {
+			t.Errorf("re-put article %d inserted again", i)
+		}
+	}
+	more := Generate(9, 8)[6:]
+	bad := *more[1]
+	bad.ID = ""
+	res, err = bp.PutArticles(ctx, []*model.Article{more[0], &bad, more[2]})
+	if err == nil {
+		t.Error("batch with an article without id: no error")
+	}
+	if len(res) != 3 || !res[0].Inserted || res[1].Inserted || !res[2].Inserted {
+		t.Errorf("bad article should cost only itself: %+v", res)
 	}
 }
