@@ -50,6 +50,38 @@ func pages[T any](ctx context.Context, all bool, fetch func(cursor string) (stor
 	}
 }
 
+// list prints every page fetch returns, as JSON Lines or as a table
+// with header and one row line per item (tab-separated columns).
+func list[T any](ctx context.Context, g *Globals, of OutputFlags, header string, fetch func(cursor string) (store.Page[T], error), row func(T) string) error {
+	tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
+	if of.Format == "table" {
+		fmt.Fprintln(tw, header)
+	}
+	err := pages(ctx, of.All, fetch, func(items []T) error {
+		if of.Format == "json" {
+			return writeJSONLines(g.stdout, items)
+		}
+		for _, it := range items {
+			fmt.Fprintln(tw, row(it))
+		}
+		return nil
+	})
+	if ferr := tw.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// withStore opens the database for the length of fn.
+func withStore(ctx context.Context, g *Globals, fn func(store.Store) error) error {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
+
 // ArticlesCmd lists stored articles.
 type ArticlesCmd struct {
 	OutputFlags
@@ -64,32 +96,17 @@ func (ArticlesCmd) Help() string {
 }
 
 func (c *ArticlesCmd) Run(ctx context.Context, g *Globals) error {
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
-	if c.Format == "table" {
-		fmt.Fprintln(tw, "ID\tPUBLISHED\tSENT\tEVENTS\tTITLE")
-	}
-	err = pages(ctx, c.All, func(cur string) (store.Page[store.ArticleSummary], error) {
-		return st.Articles(ctx, store.ArticleFilter{Text: c.Query, Since: c.Since, Until: c.Until, Limit: c.Limit, Cursor: cur})
-	}, func(items []store.ArticleSummary) error {
-		if c.Format == "json" {
-			return writeJSONLines(g.stdout, items)
-		}
-		for _, a := range items {
+	return withStore(ctx, g, func(st store.Store) error {
+		return list(ctx, g, c.OutputFlags, "ID\tPUBLISHED\tSENT\tEVENTS\tTITLE", func(cur string) (store.Page[store.ArticleSummary], error) {
+			return st.Articles(ctx, store.ArticleFilter{Text: c.Query, Since: c.Since, Until: c.Until, Limit: c.Limit, Cursor: cur})
+		}, func(a store.ArticleSummary) string {
 			dup := ""
 			if a.DuplicateOf != "" {
 				dup = " (duplicate of " + short(a.DuplicateOf) + ")"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s%s\n", short(a.ID), orDash(a.Published), a.Sentences, a.Events, a.Title, dup)
-		}
-		return nil
+			return fmt.Sprintf("%s\t%s\t%d\t%d\t%s%s", short(a.ID), orDash(a.Published), a.Sentences, a.Events, a.Title, dup)
+		})
 	})
-	tw.Flush()
-	return err
 }
 
 func short(id string) string {
@@ -261,28 +278,13 @@ type EntitiesCmd struct {
 func (EntitiesCmd) Help() string { return "Example:\n  sitrep entities --type PERSON --code RUS" }
 
 func (c *EntitiesCmd) Run(ctx context.Context, g *Globals) error {
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
-	if c.Format == "table" {
-		fmt.Fprintln(tw, "NAME\tTYPE\tCODE\tARTICLES\tMENTIONS")
-	}
-	err = pages(ctx, c.All, func(cur string) (store.Page[store.EntitySummary], error) {
-		return st.Entities(ctx, store.EntityFilter{Name: c.Name, Type: c.Type, Code: c.Code, Limit: c.Limit, Cursor: cur})
-	}, func(items []store.EntitySummary) error {
-		if c.Format == "json" {
-			return writeJSONLines(g.stdout, items)
-		}
-		for _, e := range items {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", e.Name, e.Type, orDash(e.Code), e.Articles, e.Mentions)
-		}
-		return nil
+	return withStore(ctx, g, func(st store.Store) error {
+		return list(ctx, g, c.OutputFlags, "NAME\tTYPE\tCODE\tARTICLES\tMENTIONS", func(cur string) (store.Page[store.EntitySummary], error) {
+			return st.Entities(ctx, store.EntityFilter{Name: c.Name, Type: c.Type, Code: c.Code, Limit: c.Limit, Cursor: cur})
+		}, func(e store.EntitySummary) string {
+			return fmt.Sprintf("%s\t%s\t%s\t%d\t%d", e.Name, e.Type, orDash(e.Code), e.Articles, e.Mentions)
+		})
 	})
-	tw.Flush()
-	return err
 }
 
 // EventFlags are the event filters shared by events, export and timeline.
@@ -337,33 +339,18 @@ func (c *EventsCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
-	if c.Format == "table" {
-		fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCAMEO\tGOLD\tMODALITY\tVERB\tSENTENCE")
-	}
-	err = pages(ctx, c.All, func(cur string) (store.Page[store.EventRecord], error) {
-		f.Limit, f.Cursor = c.Limit, cur
-		return st.Events(ctx, f)
-	}, func(items []store.EventRecord) error {
-		if c.Format == "json" {
-			return writeJSONLines(g.stdout, items)
-		}
-		for _, e := range items {
+	return withStore(ctx, g, func(st store.Store) error {
+		return list(ctx, g, c.OutputFlags, "DATE\tSOURCE\tTARGET\tCAMEO\tGOLD\tMODALITY\tVERB\tSENTENCE", func(cur string) (store.Page[store.EventRecord], error) {
+			f.Limit, f.Cursor = c.Limit, cur
+			return st.Events(ctx, f)
+		}, func(e store.EventRecord) string {
 			tgt := "-"
 			if e.Target != nil {
 				tgt = e.Target.Code
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s\n", orDash(e.Day), e.Source.Code, tgt, e.Cameo, e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
-		}
-		return nil
+			return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", orDash(e.Day), e.Source.Code, tgt, e.Cameo, e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
+		})
 	})
-	tw.Flush()
-	return err
 }
 
 func clip(s string, n int) string {

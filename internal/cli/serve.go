@@ -514,14 +514,11 @@ type AlertsRmCmd struct {
 func (AlertsRmCmd) Help() string { return "Example:\n  sitrep alerts rm 3" }
 
 func (c *AlertsRmCmd) Run(ctx context.Context, g *Globals) error {
-	st, err := g.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.DeleteAlertRule(ctx, c.ID); err != nil {
-		return err
-	}
-	fmt.Fprintf(g.stdout, "removed rule %d\n", c.ID)
-	return nil
+	return withStore(ctx, g, func(st store.Store) error {
+		if err := st.DeleteAlertRule(ctx, c.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(g.stdout, "removed rule %d\n", c.ID)
+		return nil
+	})
 }
