@@ -13,7 +13,10 @@
 // people and organisations get country + sector from titles ("Russian
 // President"), appositions ("X, then Russia's defense minister"), their
 // organisation ("a correspondent with NK Pro") or the article's focus
-// country for military units; international organisations and their
+// country for military units and for holders of national titles named
+// without a country ("President Dina Boluarte" in a report from Lima;
+// an explicit country, demonym or apposition always wins); international
+// organisations and their
 // officials get "IGO..." codes. A demonym ("Chinese") is a mention of its
 // country; with a collective noun ("Chinese troops") it also makes an ORG
 // ("troops", CHNMIL).

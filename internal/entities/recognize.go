@@ -88,12 +88,14 @@ type ent struct {
 	gender   byte
 	surname  string
 	alias    string // a second short form ("Xi" of "Xi Jinping")
+	first    string // first word of a full name ("Abiy" of "Abiy Ahmed")
 	head     string // organisation head word ("ministry") or role head for "the minister"
 	last     int    // body offset of the latest mention, for recency
 	rank     int
 	island   bool
 	mainland string
 	capital  bool
+	town     bool // a city or town that is no capital: not an actor for "its"
 }
 
 // doc is the per-article state.
@@ -109,6 +111,7 @@ type doc struct {
 	items    []item
 	buf      []byte
 	countryN map[string]int // mentions per country, for the article's focus
+	country1 map[string]int // order of each country's first counted mention
 	order    []mref         // mentions in text order (entity, offset, sentence)
 	subject  []int          // subject entity per sentence (-1 none)
 	hasEquip bool
@@ -124,7 +127,7 @@ type mref struct{ ent, off, sent int }
 
 // Process fills art.Entities.
 func (r *Recognizer) Process(ctx context.Context, art *model.Article) error {
-	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
+	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
 	if r.opts.UseContext {
 		var ctxTexts []string
 		if art.Title != nil {
@@ -271,6 +274,15 @@ func (d *doc) scan() {
 					i = j
 					continue
 				}
+				// "Amnesty International Kenya": the national section of a
+				// transnational organisation belongs to that country
+				if e.kind == kSeat && e.country == "" && i+n < len(toks) && toks[i+n].cap {
+					if c, n2, ok := lex.proper.match(toks, i+n, false, &d.buf); ok && c.kind == kCountry {
+						e.name = d.spanText(i, i+n+n2)
+						e.country = c.country
+						n += n2
+					}
+				}
 				d.items = append(d.items, item{kind: iLex, s: i, e: i + n, lex: e, ent: -1})
 				i += n
 				continue
@@ -286,7 +298,8 @@ func (d *doc) scan() {
 				}
 			}
 		}
-		if rl, n, ok := lex.roles.match(toks, i, true, &d.buf); ok && n > bn && (t.cap == toks[i+n-1].cap || !t.cap) {
+		if rl, n, ok := lex.roles.match(toks, i, true, &d.buf); ok && n > bn && (t.cap == toks[i+n-1].cap || !t.cap || i == 0 && d.tokAt(i+n).cap) {
+			// ("Army chief Abdel Fattah al-Burhan" opens a sentence)
 			best, bn = item{kind: iRole, s: i, e: i + n, role: rl}, n
 		}
 		if o, n, ok := lex.orgs.match(toks, i, true, &d.buf); ok && n >= bn && (o.common || t.cap) {
@@ -471,13 +484,16 @@ func (d *doc) trimRunStart(s, e int) int {
 			continue
 		}
 		if initial {
+			if e-s == 1 && d.knownShortName(t.text) {
+				break // a person named before, whatever the tagger guessed
+			}
 			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") {
 				s++
 				continue
 			}
 			if t.tag == "" && e-s == 1 {
 				// a lone sentence-initial capital is a name only with support
-				if _, ok := d.r.lex.given[t.text]; !ok && !speechVerbs[d.tokAt(s+1).lower] && !d.tokAt(s+1).isPossessive() && !d.bigCity(t.text) {
+				if _, ok := d.r.lex.given[t.text]; !ok && !speechVerbs[d.tokAt(s+1).lower] && !d.tokAt(s+1).isPossessive() && !d.bigCity(t.text) && !d.knownShortName(t.text) {
 					s++
 					continue
 				}
@@ -576,6 +592,9 @@ func (d *doc) mention(x, s, e int) {
 	en.last = m.Start
 	d.order = append(d.order, mref{x, m.Start, d.sentIdx})
 	if en.country != "" && (en.typ == model.TypePlace || en.typ == model.TypeOrg && en.sector == "GOV") {
+		if _, ok := d.country1[en.country]; !ok {
+			d.country1[en.country] = len(d.country1)
+		}
 		d.countryN[en.country]++
 	}
 	if d.sentIdx >= 0 && d.sentIdx < len(d.subject) && d.subject[d.sentIdx] < 0 && !prepositions[d.tokAt(s-1).lower] {
@@ -615,11 +634,15 @@ func (d *doc) lexEntity(e entry) int {
 		})
 	case kFeature:
 		return d.entity("P:"+e.name, func() *ent {
-			return &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true}
+			return &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true, town: e.class == "city"}
 		})
 	case kSeat:
 		return d.entity("O:"+e.name, func() *ent {
-			return &ent{name: e.name, typ: model.TypeOrg, country: e.country, sector: e.sector, head: strings.ToLower(e.name)}
+			x := &ent{name: e.name, typ: model.TypeOrg, country: e.country, sector: e.sector, head: strings.ToLower(e.name)}
+			if e.country == "" {
+				x.code = e.sector // a transnational NGO: CAMEO "NGO"
+			}
+			return x
 		})
 	case kIGO:
 		return d.entity("O:"+e.name, func() *ent {
@@ -723,15 +746,53 @@ func (d *doc) modifierBefore(k, i int) modifier {
 	return m
 }
 
-// focusCountry is the country most mentioned so far.
-func (d *doc) focusCountry() string {
+// focusCountry is the country most mentioned so far, ties going to the
+// one mentioned first (the lead names the story's country).
+func (d *doc) focusCountry() string { return d.articleFocus() }
+
+// sentenceCountry is the latest country (not capital) named in the
+// sentence before token i, or "".
+func (d *doc) sentenceCountry(i int) string {
+	for k := len(d.items) - 1; k >= 0; k-- {
+		it := d.items[k]
+		if it.e <= i && it.kind == iLex && it.lex.kind == kCountry {
+			return it.lex.country
+		}
+	}
+	return ""
+}
+
+// articleFocus is the country the whole article is most about: the most
+// mentioned one (countries, their capitals and cities, government
+// bodies), ties going to the one mentioned first.
+func (d *doc) articleFocus() string {
+	first := d.country1
 	best, bn := "", 0
 	for c, n := range d.countryN {
-		if n > bn || n == bn && c < best {
+		if _, ok := d.r.lex.countries[c]; !ok {
+			continue
+		}
+		if n > bn || n == bn && (first[c] < first[best] || first[c] == first[best] && c < best) {
 			best, bn = c, n
 		}
 	}
 	return best
+}
+
+// nationalRole reports a role that implies a national government or high
+// command: a president, a minister, an army chief.
+func (d *doc) nationalRole(r string) bool {
+	rl, ok := d.r.lex.roles.m[r]
+	if !ok {
+		return false
+	}
+	switch rl.sector {
+	case "GOV", "MIL", "SPY":
+		return nationalHeads[lastWord(r)]
+	case "OPP":
+		return lastWord(r) == "leader" // "Opposition leader Raila Odinga"
+	}
+	return false
 }
 
 // defPlace resolves "the island" and "the mainland".
@@ -848,9 +909,21 @@ func (d *doc) resolveOrg(k int) {
 		return // "a newspaper", "government officials"
 	}
 	if m.country == "" {
-		if it.org.sector == "LEG" && words == "congress" {
-			m.country = "USA" // unqualified "Congress" in English news
-		} else {
+		switch {
+		case it.org.sector == "LEG" && words == "congress":
+			// unqualified "Congress" in English news is the US one, unless
+			// the article is about another country with a congress
+			m.country = "USA"
+			if f := d.focusCountry(); congressCountries[f] {
+				m.country = f
+			}
+		case it.org.sector == "MIL" && det == "the":
+			// "the war in Sudan, where ... the army": the country named
+			// in the sentence, else the article's
+			if m.country = d.sentenceCountry(it.s); m.country == "" {
+				m.country = d.focusCountry()
+			}
+		default:
 			m.country = d.focusCountry()
 		}
 	}
@@ -870,6 +943,36 @@ func (d *doc) resolveOrg(k int) {
 	}
 	it.ent = x
 	d.mention(x, it.s, it.e)
+	// "Indian and Pakistani troops": the noun names both countries' forces
+	if c := d.coordinatedCountry(k, m); c != "" && c != m.country {
+		y := d.entity("O:"+c+":"+words, func() *ent {
+			return &ent{name: words, typ: model.TypeOrg, country: c, sector: it.org.sector, head: words}
+		})
+		if y >= 0 {
+			d.mention(y, it.s, it.e)
+		}
+	}
+}
+
+// coordinatedCountry reads "Indian and" before the modifier m of the
+// organisation word at item k: the first of two coordinated countries.
+func (d *doc) coordinatedCountry(k int, m modifier) string {
+	if m.country == "" || m.sector != "" || d.tokAt(m.start-1).lower != "and" {
+		return ""
+	}
+	for q := k - 1; q >= 0; q-- {
+		o := d.items[q]
+		if o.e == m.start-1 {
+			if o.kind == iLex && (o.lex.kind == kDemonym || o.lex.kind == kCountry) {
+				return o.lex.country
+			}
+			return ""
+		}
+		if o.e < m.start-1 {
+			return ""
+		}
+	}
+	return ""
 }
 
 // resolveRole handles a role noun not attached to a name: "the minister"
@@ -990,6 +1093,12 @@ func (d *doc) resolveName(k int) {
 					e.surname = first // "Kim Jong Un", "Kim Hong-kyun"
 				} else if _, given := d.r.lex.given[first]; !given && it.e-it.s > 1 && utf8.RuneCountInString(first) <= 3 {
 					e.alias = first // "Xi Jinping" is "Xi"
+				}
+				if b := particleHyphen(e.surname); b != "" && e.alias == "" {
+					e.alias = b // "al-Burhan" is also "Burhan"
+				}
+				if it.e-it.s > 1 {
+					e.first = first
 				}
 				return e
 			})
@@ -1313,10 +1422,20 @@ func (d *doc) personContext(k int, x int) {
 			}
 		}
 	}
-	// "President Jair Bolsonaro of Brazil"
+	// "President Jair Bolsonaro of Brazil", "Chairperson X of the
+	// African Union"
 	if country == "" && igo == "" && len(e.roles) > 0 && d.tokAt(it.e).lower == "of" {
-		if le, _, ok := d.r.lex.proper.match(d.toks, it.e+1, false, &d.buf); ok && le.kind == kCountry {
-			country = le.country
+		at := it.e + 1
+		if d.tokAt(at).lower == "the" {
+			at++
+		}
+		if le, _, ok := d.r.lex.proper.match(d.toks, at, false, &d.buf); ok {
+			switch {
+			case le.kind == kCountry && at == it.e+1:
+				country = le.country
+			case le.kind == kIGO:
+				igo = le.code
+			}
 		}
 	}
 	if igo != "" && e.code == "" && e.country == "" {
@@ -1454,7 +1573,7 @@ func (d *doc) city(k int, name string) int {
 	c := cs[best]
 	a3 := d.r.lex.alpha2[c.cc]
 	return d.entity("P:"+name, func() *ent {
-		return &ent{name: name, typ: model.TypePlace, country: a3, code: a3, lat: c.lat, lon: c.lon, hasLL: true}
+		return &ent{name: name, typ: model.TypePlace, country: a3, code: a3, lat: c.lat, lon: c.lon, hasLL: true, town: true}
 	})
 }
 
@@ -1472,6 +1591,9 @@ func (d *doc) surname(k int, name string) int {
 		if e.typ == model.TypePerson && (e.surname == name || e.alias == name) && e.name != name {
 			cands = append(cands, x)
 		}
+	}
+	if len(cands) == 0 {
+		cands = d.firstNameRef(name)
 	}
 	if len(cands) == 0 {
 		return -1
@@ -1506,6 +1628,48 @@ func (d *doc) surname(k int, name string) int {
 		}
 	}
 	return best
+}
+
+// firstNameRef returns the people a lone given name can refer to: where
+// names are patronymic (Ethiopia, Eritrea, Iceland) the first name is the
+// usual short form ("Abiy" for Abiy Ahmed); elsewhere a lone first word
+// refers back to a full name only when no one has it as a surname and it
+// is not a town's name.
+func (d *doc) firstNameRef(name string) []int {
+	var cands []int
+	for x, e := range d.ents {
+		if e.typ == model.TypePerson && e.first == name && len(e.mentions) > 0 {
+			cands = append(cands, x)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, x := range cands {
+		if patronymicCountries[d.ents[x].country] {
+			return cands
+		}
+	}
+	for _, e := range d.ents {
+		if e.surname == name || e.alias == name || e.name == name {
+			return nil
+		}
+	}
+	if _, ok := d.byKey["P:"+name]; ok || len(d.r.lex.cityIndex()[name]) > 0 {
+		return nil
+	}
+	return cands
+}
+
+// knownShortName reports a single word that refers to a person seen
+// before: enough to keep a sentence-initial capital ("Abiy is expected").
+func (d *doc) knownShortName(w string) bool {
+	for _, e := range d.ents {
+		if e.typ == model.TypePerson && (e.surname == w || e.alias == w || e.first == w && patronymicCountries[e.country]) && e.name != w {
+			return true
+		}
+	}
+	return false
 }
 
 // resolvePronoun links he/she/his/her to the latest compatible person
@@ -1567,7 +1731,10 @@ func (d *doc) resolvePronoun(k int) {
 	if w == "its" {
 		for q := k - 1; q >= 0; q-- {
 			o := d.items[q]
-			if o.ent >= 0 && isActorEnt(d.ents[o.ent]) {
+			if o.kind == iLex && o.lex.kind == kDemonym {
+				continue // "Pakistani forces ... its posts": an adjective is no antecedent
+			}
+			if o.ent >= 0 && isActorEnt(d.ents[o.ent]) && !pluralCommon(d.ents[o.ent].name) {
 				it.ent = o.ent
 				d.mention(o.ent, it.s, it.e)
 				return
@@ -1596,11 +1763,17 @@ func (d *doc) resolvePlural(k int) {
 	d.mention(d.pair[1], it.s, it.e)
 }
 
+// pluralCommon reports a common-noun organisation in the plural
+// ("forces", "troops"), which "its" cannot refer to.
+func pluralCommon(name string) bool {
+	return name != "" && strings.ToLower(name) == name && strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss")
+}
+
 // isActorEnt2 accepts people too (pairs of leaders).
 func isActorEnt2(e *ent) bool { return e.typ == model.TypePerson || isActorEnt(e) }
 
 func isActorEnt(e *ent) bool {
-	return e.typ == model.TypeOrg || e.typ == model.TypePlace && (e.code != "" && len(e.code) == 3 || e.capital)
+	return e.typ == model.TypeOrg || e.typ == model.TypePlace && (e.code != "" && len(e.code) == 3 && !e.town || e.capital)
 }
 
 // inQuote reports whether token i sits inside a quotation of the
@@ -1637,8 +1810,35 @@ func (d *doc) resolveDefinites() {
 			if best >= 0 {
 				d.mention(best, i, i+2)
 			}
+		case groupNouns[nx] && d.headEnds(i+2) || groupAdjectives[nx] && groupNouns[d.tokAt(i+2).lower] && d.headEnds(i+3):
+			// "the group", "the militant group": the latest armed or
+			// political group named
+			n := 2
+			if groupAdjectives[nx] {
+				n = 3
+			}
+			best, bl := -1, -1
+			for x, e := range d.ents {
+				if e.typ == model.TypeOrg && (e.sector == "REB" || e.sector == "OPP") && e.name != strings.ToLower(e.name) && len(e.mentions) > 0 && e.last < toks[i].start && e.last > bl {
+					best, bl = x, e.last
+				}
+			}
+			if best >= 0 {
+				d.mention(best, i, i+n)
+			}
 		case nx == "two" && i+2 < len(toks) && pairNouns[toks[i+2].lower]:
-			a, b := d.recentPair(toks[i].start)
+			var a, b int
+			if personPairNouns[toks[i+2].lower] {
+				a, b = d.recentPeople(toks[i].start)
+			} else {
+				// "Brazil offered to mediate between the two countries":
+				// the sentence's opening subject stands between them
+				skip := ""
+				if d.tokAt(i-1).lower == "between" {
+					skip = d.openingCountry()
+				}
+				a, b = d.recentPair(toks[i].start, skip)
+			}
 			if a >= 0 && b >= 0 {
 				d.mention(a, i, i+3)
 				d.mention(b, i, i+3)
@@ -1647,13 +1847,27 @@ func (d *doc) resolveDefinites() {
 	}
 }
 
+// headEnds reports that the noun phrase ends before token j: no name
+// follows ("the group Hamas") and no "of" + noun ("the group of seven"),
+// though "accused the group of using" is a verb's complement.
+func (d *doc) headEnds(j int) bool {
+	t := d.tokAt(j)
+	if t.cap {
+		return false
+	}
+	return t.lower != "of" || strings.HasSuffix(d.tokAt(j+1).lower, "ing")
+}
+
 // recentPair returns the two most recently mentioned distinct countries
 // (as entities: the country itself when it has one), media and
 // international bodies aside.
-func (d *doc) recentPair(before int) (int, int) {
+func (d *doc) recentPair(before int, skip string) (int, int) {
 	var got []string
 	for q := len(d.order) - 1; q >= 0 && len(got) < 2; q-- {
 		if d.order[q].off >= before {
+			continue
+		}
+		if skip != "" && d.ents[d.order[q].ent].country == skip {
 			continue
 		}
 		e := d.ents[d.order[q].ent]
@@ -1686,6 +1900,37 @@ func (d *doc) recentPair(before int) (int, int) {
 	return pick(got[0]), pick(got[1])
 }
 
+// openingCountry is the country of the entity that opens the sentence
+// ("Brazil offered ...", "The Kremlin said ..."), or "".
+func (d *doc) openingCountry() string {
+	s := 0
+	if d.tokAt(0).lower == "the" {
+		s = 1
+	}
+	for _, it := range d.items {
+		if it.s == s && it.ent >= 0 {
+			return d.ents[it.ent].country
+		}
+	}
+	return ""
+}
+
+// recentPeople returns the two people mentioned most recently before
+// offset before ("the two leaders").
+func (d *doc) recentPeople(before int) (int, int) {
+	got := [2]int{-1, -1}
+	n := 0
+	for q := len(d.order) - 1; q >= 0 && n < 2; q-- {
+		x := d.order[q].ent
+		if d.order[q].off >= before || d.ents[x].typ != model.TypePerson || n == 1 && got[0] == x {
+			continue
+		}
+		got[n] = x
+		n++
+	}
+	return got[0], got[1]
+}
+
 // output builds the model entities: only those with body mentions, ids
 // in order of first mention, mentions sorted.
 func (d *doc) output() []model.Entity {
@@ -1702,6 +1947,24 @@ func (d *doc) output() []model.Entity {
 		}
 	}
 	sort.SliceStable(live, func(i, j int) bool { return live[i].mentions[0].Start < live[j].mentions[0].Start })
+	// people with a national title and no country: the article's focus
+	// (explicit "Peru's president", demonyms and appositions came first)
+	if focus := d.articleFocus(); focus != "" {
+		for _, e := range live {
+			if e.typ != model.TypePerson || e.country != "" || e.code != "" || e.sector != "" && e.sector != "GOV" && e.sector != "MIL" && e.sector != "SPY" && e.sector != "OPP" {
+				continue
+			}
+			for _, r := range e.roles {
+				if d.nationalRole(r) {
+					e.country = focus
+					if e.sector == "" {
+						e.sector = d.r.lex.roles.m[r].sector
+					}
+					break
+				}
+			}
+		}
+	}
 	out := make([]model.Entity, 0, len(live))
 	for i, e := range live {
 		me := model.Entity{ID: "e" + strconv.Itoa(i+1), Name: e.name, Type: e.typ, Roles: e.roles, Former: e.former, Mentions: e.mentions}

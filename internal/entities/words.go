@@ -48,7 +48,7 @@ january february march april may june july august september october november dec
 
 var honorifics = set("mr mrs ms miss sir madam dame lord lady dr")
 
-var pairNouns = set("sides countries nations governments leaders neighbours neighbors allies rivals states parties capitals")
+var pairNouns = set("sides countries nations governments leaders presidents ministers neighbours neighbors allies rivals states parties capitals")
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}
@@ -76,3 +76,26 @@ func roleRank(r string) int {
 	}
 	return 1
 }
+
+// patronymicCountries name people by given name then father's name, so a
+// lone first name is the usual short form ("Abiy" for Abiy Ahmed).
+var patronymicCountries = set("ETH ERI ISL")
+
+// congressCountries call their national legislature "Congress"; an
+// unqualified "Congress" in an article about one of them is its own.
+var congressCountries = set("USA PER COL MEX CHL ARG BRA GTM HND PRY ESP DOM SLV PHL FSM")
+
+// nationalHeads are role head words that imply a national government or
+// high command, so a holder named without a country belongs to the
+// country the article is about ("President Dina Boluarte" in a report
+// from Lima).
+var nationalHeads = set("president president-elect minister premier chancellor chief commander-in-chief")
+
+// personPairNouns make "the two leaders" refer to two people, not two
+// countries.
+var personPairNouns = set("leaders presidents ministers men women")
+
+// groupNouns and groupAdjectives make "the (militant) group" refer back
+// to the latest armed or political group named ("Hamas", "the RSF").
+var groupNouns = set("group militia movement")
+var groupAdjectives = set("militant rebel armed islamist paramilitary")
