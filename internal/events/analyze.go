@@ -62,6 +62,38 @@ func modifierMention(st *sent, k int) bool {
 	return false
 }
 
+// subjectBefore reports whether token i follows a whole actor mention
+// that is not itself an object or a modifier (no verb, preposition or
+// determiner right before it): "the group denies", not "the Hamas
+// attacks" or "condemned Hamas attacks".
+func subjectBefore(st *sent, i int) bool {
+	if i == 0 {
+		return false
+	}
+	for _, mi := range st.toks[i-1].ments {
+		m := st.ments[mi]
+		if m.last != i-1 || m.poss || m.adj || m.ent.Type == model.TypeEquipment {
+			continue
+		}
+		if m.first == 0 {
+			return true
+		}
+		b := st.toks[m.first-1]
+		return !prepositions[b.low] && !determiners[b.low] && !st.verb[m.first-1] && !strings.HasPrefix(b.tag, "VB")
+	}
+	return false
+}
+
+// clauseEndAfter reports whether token i ends its clause or is followed
+// by the start of an object ("denies.", "denies the report", "denies that").
+func clauseEndAfter(st *sent, i int) bool {
+	if i+1 >= len(st.toks) {
+		return true
+	}
+	n := st.toks[i+1]
+	return isBoundary(n) || determiners[n.low] || len(n.ments) > 0
+}
+
 func inForms(p *pattern, w string) bool {
 	for _, f := range p.forms {
 		if f[w] {
@@ -127,7 +159,10 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		prevTag = st.toks[i-1].tag
 	}
 	nounCtx := determiners[prev] || hedgeAdj[prev] || futureAdj[prev] || strings.HasPrefix(prevTag, "JJ") ||
-		(i > 0 && modifierMention(st, i-1)) || prevTag == "POS" || prevTag == "PRP$"
+		(i > 0 && modifierMention(st, i-1)) || prevTag == "POS" || prevTag == "PRP$" ||
+		// untagged "by phone", "in talks": a preposition's object is a noun
+		// (gerunds excepted: "of massing troops")
+		t.tag == "" && prev != "to" && prepositions[prev] && !strings.HasSuffix(t.low, "ing")
 	verbCtx := prev == "to" || futureWords[prev] || possibleMod[prev] || negWords[prev] || auxiliaries[prev] ||
 		prevTag == "MD" || prevTag == "RB" && !strings.HasPrefix(t.tag, "NN")
 	// capitalised words mid-sentence are names, not verbs
@@ -139,6 +174,11 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 	// untagged "sanctions monitors", "attack helicopters": a noun compound
 	if t.tag == "" && len(p.words) == 1 && i+1 < len(st.toks) && roleHeads[st.toks[i+1].low] && !strings.HasSuffix(t.low, "ed") {
 		return p.noun, false
+	}
+	if strings.HasPrefix(t.tag, "NNS") && subjectBefore(st, i) && clauseEndAfter(st, i) {
+		// "a charge the group denies.": taggers read a bare third-person
+		// verb after its subject as a plural noun
+		verbCtx = true
 	}
 	switch {
 	case strings.HasPrefix(t.tag, "VB"):
@@ -210,6 +250,20 @@ func resolveNP(st *sent, from, to int) []*mention {
 		for _, mi := range st.toks[head].ments {
 			out = append(out, &st.ments[mi])
 		}
+		if hm.ent.Type == model.TypeOrg {
+			// a demonym whose country the role noun already stands for (the
+			// entities stage may split "Indian and Pakistani troops" itself)
+			// adds nothing
+			var adjs []*mention
+			for _, a := range coordDemonyms(st, from, hm) {
+				if !sameCountry(a, out) {
+					adjs = append(adjs, a)
+				}
+			}
+			if len(adjs) > 0 {
+				return dedupe(append(adjs, out...))
+			}
+		}
 		// coordinated mentions to the left: "North Korea and Russia"
 		j := hm.first - 1
 		for j >= from {
@@ -276,6 +330,52 @@ func resolveNP(st *sent, from, to int) []*mention {
 		}
 	}
 	return nil
+}
+
+// sameCountry reports whether one of ms belongs to a's country.
+func sameCountry(a *mention, ms []*mention) bool {
+	c := model.Deref(a.ent.Country)
+	if c == "" {
+		c = model.Deref(a.ent.Code)
+	}
+	for _, m := range ms {
+		if c != "" && (model.Deref(m.ent.Country) == c || strings.HasPrefix(model.Deref(m.ent.Code), c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordDemonyms finds the demonyms coordinated before a role noun
+// ("Indian and Pakistani troops", "Chinese, Russian and Iranian warships"):
+// each stands for its own side, not only the one next to the noun.
+func coordDemonyms(st *sent, from int, hm *mention) []*mention {
+	k := hm.first - 1
+	if k >= from && len(st.toks[k].ments) > 0 {
+		if a := &st.ments[st.toks[k].ments[0]]; a.adj && a.last == k {
+			k = a.first - 1 // the noun's own demonym
+		}
+	}
+	var out []*mention
+	for k >= from {
+		l := st.toks[k].low
+		if l != "and" && l != "or" && l != "," {
+			break
+		}
+		for k >= from && (st.toks[k].low == "and" || st.toks[k].low == "or" || st.toks[k].low == ",") {
+			k--
+		}
+		if k < from || len(st.toks[k].ments) == 0 {
+			break
+		}
+		a := &st.ments[st.toks[k].ments[0]]
+		if !a.adj || a.last != k {
+			break
+		}
+		out = append([]*mention{a}, out...)
+		k = a.first - 1
+	}
+	return out
 }
 
 func hasCoord(st *sent, from, to int) bool {

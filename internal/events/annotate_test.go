@@ -109,7 +109,8 @@ func TestAnnotatedUntagged(t *testing.T) {
 {{TIME On Tuesday=2025-03-11/day}}, an official said [[FRAGOV:PERSON Macron]] was expected to visit [[DZA:PLACE Algeria]] {{TIME in the coming weeks=2025-03-14..2025-04-14/range}}.
 "We will not accept this," [[CHNGOV:ORG the foreign ministry]] said in a statement. "Taiwan is part of China."
 [[SRB:PLACE Serbia]] and [[HUN:PLACE Hungary]] have denied arms deals but vowed to deepen cooperation.
-[[ISR:PLACE Israeli]] jets struck targets in [[LBN:PLACE Lebanon]] {{TIME on Sunday=2025-03-09/day}}, the army said.`
+[[ISR:PLACE Israeli]] jets struck targets in [[LBN:PLACE Lebanon]] {{TIME on Sunday=2025-03-09/day}}, the army said.
+[[BRAGOV:PERSON Lula]] spoke with [[VENGOV:PERSON Maduro]] by phone {{TIME on Saturday=2025-03-08/day}}.`
 	a := annotated(t, text, "2025-03-14")
 	if err := New(lex, DefaultOptions()).Process(context.Background(), a); err != nil {
 		t.Fatal(err)
@@ -122,6 +123,7 @@ func TestAnnotatedUntagged(t *testing.T) {
 		{"016", "HUN", "-", "asserted"},    //
 		{"030", "SRB", "HUN", ""},          // coordinated verb keeps the subject; reciprocal
 		{"19", "ISR", "LBN", model.ModalityAsserted},
+		{"041", "BRAGOV", "VENGOV", ""}, // "by phone" is a noun: the date after it is the call's
 	} {
 		if !has(a, w) {
 			t.Errorf("missing %+v in %s", w, dump(a))
@@ -140,6 +142,10 @@ func TestAnnotatedUntagged(t *testing.T) {
 		case strings.HasPrefix(e.Cameo, "19"):
 			if model.Deref(e.Date.Value) != "2025-03-09" || e.Location == nil || e.Location.Name != "Lebanon" {
 				t.Errorf("strike date/location %+v %+v", e.Date, e.Location)
+			}
+		case e.Cameo == "041" && e.Source.Code == "BRAGOV":
+			if model.Deref(e.Date.Value) != "2025-03-08" {
+				t.Errorf("call date %+v", e.Date)
 			}
 		case e.Cameo == "016":
 			if e.Group == nil {

@@ -45,6 +45,7 @@ func lookupRoot(m map[string]string, code string) (string, bool) {
 func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 	code := m.code
 	allowThat := code != "" && (code[:2] == "10" || code[:2] == "02" || code[:2] == "13" || code[:2] == "11")
+	appealTo := code != "" && (code[:2] == "10" || code[:2] == "02")
 	end := m.last
 	stopAt := m.last + c.opts.MaxObjectWords
 	lastPrep := ""
@@ -64,6 +65,12 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			if t.low == "that" && allowThat && k == m.last+1+countTime(st, m.last+1, k) {
 				continue
 			}
+			break
+		}
+		if t.low == "to" && appealTo && k > m.last+1 && k+1 < len(st.toks) && infinitiveVerb(st, k+1) {
+			// "urged European leaders to seize Russian assets": the addressee
+			// stands before the infinitive; what comes after is the object of
+			// the act asked for, not of the appeal
 			break
 		}
 		if prepositions[t.low] {
@@ -145,6 +152,25 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		return dedupe(out), end
 	}
 	return nil, end
+}
+
+// infinitiveVerb reports whether token k, right after "to", is a verb: a
+// verb tag, or untagged and used by a verb match.
+func infinitiveVerb(st *sent, k int) bool {
+	t := st.toks[k]
+	if t.text == "" {
+		return false
+	}
+	if t.tag != "" {
+		return t.tag == "VB"
+	}
+	if st.verb[k] {
+		return true
+	}
+	// untagged: a lower-case word that is neither a name nor the start of a
+	// noun phrase ("to the UN", "to both sides", "to 2030")
+	c := t.text[0]
+	return len(t.ments) == 0 && c >= 'a' && c <= 'z' && !determiners[t.low] && !quantifiers[t.low] && !pronouns[t.low]
 }
 
 func countTime(st *sent, from, to int) int {

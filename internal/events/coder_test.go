@@ -106,6 +106,45 @@ func TestCoderCases(t *testing.T) {
 			[]want{{"02", "DEU", "", ""}}, nil},
 		{"habitual", "Turkey regularly bombs Kurdish positions in Iraq.",
 			[]want{{"19", "TUR", "", model.ModalityHabitual}}, nil},
+		// a vow of force is a threat; a vow of cooperation stays an intent
+		{"vow of force", "Iran vowed to retaliate against Israel.",
+			[]want{{"138", "IRN", "ISR", ""}}, []want{{"03", "", "", ""}, {"19", "IRN", "", model.ModalityAsserted}}},
+		{"vow of cooperation", "Japan vowed to deepen cooperation with India.",
+			[]want{{"03", "JPN", "IND", ""}}, []want{{"13", "", "", ""}}},
+		// hosting talks is an event without a guest actor; hosting people is not
+		{"host talks", "Cairo will host new talks next week.",
+			[]want{{"043", "EGY", "-", model.ModalityFuture}}, []want{{"04", "EGY", "", model.ModalityAsserted}}},
+		{"host refugees", "Uganda hosts more than a million refugees.",
+			nil, []want{{"04", "", "", ""}}},
+		// "asked X to V": the appeal, not V; a gerund after "of" is no conjunct
+		{"asked to", "Guyana accused Venezuela of massing troops and asked the UN Security Council to intervene.",
+			[]want{{"112", "GUY", "VEN", ""}, {"02", "GUY", "IGOUNO", ""}}, []want{{"", "IGO", "", model.ModalityAsserted}, {"15", "VEN", "", model.ModalityAsserted}}},
+		{"asked about", "Asked about the talks, the Turkish minister declined to comment.",
+			nil, []want{{"02", "", "", ""}}},
+		// the addressee of an appeal stands before the infinitive
+		{"appeal object", "Ukrainian President Volodymyr Zelensky urged European leaders to seize frozen Russian assets.",
+			[]want{{"02", "UKR", "-", ""}}, []want{{"02", "", "RUS", ""}, {"17", "", "", model.ModalityAsserted}}},
+		{"appeal addressee", "Poland urged Germany to send more tanks to Ukraine.",
+			[]want{{"02", "POL", "DEU", ""}}, []want{{"02", "", "UKR", ""}}},
+		// coordinated demonyms and symmetric acts
+		{"exchange fire", "Thai and Cambodian troops exchanged fire along the border on Sunday.",
+			[]want{{"193", "THA", "KHM", ""}, {"193", "KHM", "THA", ""}}, nil},
+		{"clash with", "Armenian troops clashed with Azerbaijani forces on Sunday.",
+			[]want{{"19", "ARM", "AZE", ""}}, []want{{"19", "AZE", "ARM", ""}}},
+		// a finite verb after a reported clause about the speaker or about no
+		// actor belongs to the speaker; after a clause with its own actor it does not
+		{"said and appealed", "UN Secretary-General Antonio Guterres said he was deeply concerned and appealed for restraint.",
+			[]want{{"02", "IGOUNO", "", ""}}, nil},
+		{"said passive and called", "Amnesty International said 30 people were detained and called on the authorities to release them.",
+			[]want{{"02", "NGO", "", ""}}, nil},
+		{"said other subject", "A Sudanese army spokesman said the militia entered the village and shot two men.",
+			nil, []want{{"19", "SDN", "", ""}}},
+		// taggers read "denies" after its subject as a plural noun
+		{"relative denial", "India has accused Pakistan of backing militants, a charge Pakistan denies.",
+			[]want{{"112", "IND", "PAK", ""}, {"016", "PAK", "", model.ModalityAsserted}}, nil},
+		{"denial noun", "Pakistan rejected the Indian denials.", nil, []want{{"016", "", "", ""}}},
+		{"remain committed", "Nepal's government remained committed to the peace accord.",
+			[]want{{"03", "NPL", "", ""}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -38,6 +38,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					m.code = v
 				}
 				absorbed[g] = true
+			} else if v, ok := lookupRoot(threatOf, m.code); ok {
+				// "vowed to retaliate", "pledged to crush the rebels": an
+				// announced act of force is a threat, not an intent to cooperate
+				m.code = v
+				absorbed[g] = true
 			}
 		case classThreat:
 			if v, ok := lookupRoot(threatOf, m.code); ok {
@@ -115,7 +120,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			tgts, end = c.target(st, m, srcs)
 		}
 		// reciprocal acts of a compound subject: "X and Y vowed to deepen cooperation"
-		if len(tgts) == 0 && len(srcs) == 2 && reciprocal(m.code) {
+		if len(srcs) == 2 && m.p.mutual && !anyCoded(tgts) {
+			// "X and Y exchanged fire in Kashmir": a place is where, not whom
+			tgts = nil
+		}
+		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) || m.p.mutual) {
 			tgts = []*mention{srcs[1].m, srcs[0].m}
 		}
 		if (m.noun || m.p.needTarget) && len(tgts) == 0 {
@@ -229,6 +238,16 @@ func hasBoundaryBetween(st *sent, from, to int) bool {
 	for k := from; k <= to && k < len(st.toks); k++ {
 		l := st.toks[k].low
 		if l == ";" || l == "but" || l == "." || l == "and" && k+1 < len(st.toks) && st.verb[k+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// anyCoded reports whether one of ms has an actor code.
+func anyCoded(ms []*mention) bool {
+	for _, m := range ms {
+		if actorOf(m) != nil {
 			return true
 		}
 	}

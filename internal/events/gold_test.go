@@ -12,9 +12,30 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// goldFiles are scored by TestGold: the shared seed and our own articles.
+// bar is the least score a gold file must keep: a ratchet set to what the
+// real stages reach today, so that a regression in any stage shows here.
+// Raise it when the scores go up; lower it only with a reason.
+type bar struct{ recall, precision, untaggedRecall, untaggedPrecision float64 }
+
+var goldBars = map[string]bar{
+	"seed.yaml":       {1, 1, 1, 1},       // 18/18, 30/30 (untagged the same)
+	"world.yaml":      {1, 1, 1, 1},       // 18/18, 29/29 (untagged the same)
+	"world-2025.yaml": {0.97, 1, 0.92, 1}, // 38/39, 43/43; untagged 36/39, 41/41
+}
+
+// barFor returns the ratchet of a gold file; a new file starts at 0.7/0.8.
+func barFor(path string) bar {
+	if b, ok := goldBars[filepath.Base(path)]; ok {
+		return b
+	}
+	return bar{0.7, 0.8, 0.6, 0.75}
+}
+
+// goldFiles are scored by TestGold: the shared seed, the events stage's own
+// articles and the sample corpus's gold file.
 func goldFiles(t *testing.T) []string {
 	files, _ := filepath.Glob("testdata/gold/*.yaml")
+	files = append(files, "../../testdata/sample/world-2025.yaml")
 	seed := "../../../shared/gold/seed.yaml"
 	if _, err := os.Stat(seed); err == nil {
 		files = append([]string{seed}, files...)
@@ -86,10 +107,9 @@ func TestGold(t *testing.T) {
 			}
 			t.Logf("recall %d/%d precision %d/%d quotes %d/%d", rep.Recall.Hit, rep.Recall.Total,
 				rep.Precision.Hit, rep.Precision.Total, rep.Quotes.Hit, rep.Quotes.Total)
-			// the bars leave room for changes in the earlier stages; today's
-			// scores are in the log (seed: 18/18 and 30/30)
-			if rep.Recall.Ratio() < 0.7 || rep.Precision.Ratio() < 0.8 {
-				t.Errorf("recall %.2f precision %.2f below 0.7/0.8", rep.Recall.Ratio(), rep.Precision.Ratio())
+			b := barFor(f)
+			if rep.Recall.Ratio() < b.recall || rep.Precision.Ratio() < b.precision {
+				t.Errorf("recall %.3f precision %.3f below the ratchet %.3f/%.3f", rep.Recall.Ratio(), rep.Precision.Ratio(), b.recall, b.precision)
 			}
 		})
 	}
@@ -109,8 +129,9 @@ func TestGoldUntagged(t *testing.T) {
 				t.Errorf("forbidden events: %d", rep.Forbidden)
 			}
 			t.Logf("untagged: recall %d/%d precision %d/%d", rep.Recall.Hit, rep.Recall.Total, rep.Precision.Hit, rep.Precision.Total)
-			if rep.Recall.Ratio() < 0.6 || rep.Precision.Ratio() < 0.75 {
-				t.Errorf("untagged recall %.2f precision %.2f too low", rep.Recall.Ratio(), rep.Precision.Ratio())
+			b := barFor(f)
+			if rep.Recall.Ratio() < b.untaggedRecall || rep.Precision.Ratio() < b.untaggedPrecision {
+				t.Errorf("untagged recall %.3f precision %.3f below the ratchet %.3f/%.3f", rep.Recall.Ratio(), rep.Precision.Ratio(), b.untaggedRecall, b.untaggedPrecision)
 			}
 		})
 	}

@@ -54,8 +54,11 @@ type pattern struct {
 	// needTarget: a generic verb ("provide", "release") codes an event
 	// only with a target actor ("released a report" is not a release)
 	needTarget bool
-	line       int
-	text       string
+	// mutual: a symmetric act ("exchange fire", "clash"): a compound subject
+	// with no object does it to each other
+	mutual bool
+	line   int
+	text   string
 }
 
 // Lexicon holds the CAMEO table, the PLOVER mapping and the verb
@@ -217,6 +220,8 @@ func parsePattern(f []string) (*pattern, error) {
 				p.noun = true
 			case "target":
 				p.needTarget = true
+			case "mutual":
+				p.mutual = true
 			case "nounonly":
 				p.noun, p.nounOnly = true, true
 			case classSpeech, classVia, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:

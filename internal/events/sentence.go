@@ -163,16 +163,31 @@ func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 // ("denied X but vowed to Y", "scramble jets, activate missile systems").
 func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 	m := ms[k]
+	skippedPassive := false
 	for p := k - 1; p >= 0; p-- {
 		q := ms[p]
 		if q.noun || q.last >= m.head {
 			continue
 		}
-		if q.p.class == classSpeech && coord {
-			return
-		}
 		if !coord {
 			return
+		}
+		if q.p.class == classSpeech {
+			// "X said [he was concerned] and appealed", "X said [12 people
+			// were arrested] and called on": a finite verb after a reported
+			// clause whose subject is the speaker again or no actor at all
+			// coordinates with the speech verb
+			if finiteVerb(st, m) && (skippedPassive || speakerPronoun(st, q, m)) {
+				m.subj, m.subjAt = q.subj, q.subjAt
+			}
+			return
+		}
+		if finiteVerb(st, m) && prepGerund(st, q) {
+			continue // "accused X of massing troops and asked Y": the gerund is no conjunct
+		}
+		if q.passive && len(q.subj) == 0 && finiteVerb(st, m) {
+			skippedPassive = true // an agentless passive cannot lend its subject to an active verb
+			continue
 		}
 		m.subj, m.subjAt = q.subj, q.subjAt
 		// a bare verb shares its conjunct's auxiliary and governor ("expected
@@ -184,6 +199,49 @@ func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 		}
 		return
 	}
+}
+
+// finiteVerb reports a finite active verb form ("appealed", "calls"),
+// which heads a clause of its own rather than sharing an auxiliary.
+func finiteVerb(st *sent, m *match) bool {
+	t := st.toks[m.head]
+	if t.tag != "" {
+		return t.tag == "VBD" || t.tag == "VBZ"
+	}
+	return !bareVerb(st, m)
+}
+
+// prepGerund reports a gerund governed by a preposition ("of massing",
+// "for violating"): a complement, not a clause of its own.
+func prepGerund(st *sent, q *match) bool {
+	t := st.toks[q.head]
+	if !(t.tag == "VBG" || t.tag == "" && strings.HasSuffix(t.low, "ing")) {
+		return false
+	}
+	return q.head > 0 && prepositions[st.toks[q.head-1].low]
+}
+
+// speakerPronoun reports whether the clause reported by speech verb q
+// starts with a pronoun that agrees with q's subject ("Guterres said he",
+// "the ministry said it") and stands before m.
+func speakerPronoun(st *sent, q, m *match) bool {
+	if len(q.subj) != 1 {
+		return false
+	}
+	k := q.last + 1
+	for k < m.head && (st.toks[k].low == "that" || st.toks[k].inTime > 0) {
+		k++
+	}
+	if k >= m.head {
+		return false
+	}
+	switch q.subj[0].m.ent.Type {
+	case model.TypePerson:
+		return st.toks[k].low == "he" || st.toks[k].low == "she"
+	case model.TypeOrg, model.TypePlace:
+		return st.toks[k].low == "it"
+	}
+	return false
 }
 
 // infinitive resolves "to V": a governing verb (agree to, expected to,

@@ -47,6 +47,7 @@ var (
 		"amid", "among", "between", "across", "through", "about", "near", "without", "within",
 		"including", "following", "according", "around", "along", "beyond", "via", "per", "upon")
 	targetPreps = set("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "onto", "over", "for")
+	quantifiers = set("both", "all", "many", "several", "few", "most", "other", "others", "each", "either", "neither")
 	conditional = set("if", "unless", "should", "whether", "lest")
 	pronouns    = set("it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us")
 	// role nouns that stand for the country or organisation they belong to
