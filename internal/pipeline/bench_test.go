@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+// BenchmarkPipeline measures raw text → events stored in SQLite on the
+// sample corpus, with and without the store, reporting sentences/s.
+func BenchmarkPipeline(b *testing.B) {
+	ctx := context.Background()
+	p, err := New(DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var raw []*model.Article
+	for _, f := range []string{"seed-2024-nk-russia-taiwan.txt", "world-2025.jsonl"} {
+		err := ingest.Read(ctx, filepath.Join("..", "..", "testdata", "sample", f), ingest.DefaultOptions(),
+			func(a *model.Article) error { raw = append(raw, a); return nil }, func(error) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, withStore := range []bool{false, true} {
+		b.Run(fmt.Sprintf("store=%v", withStore), func(b *testing.B) {
+			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "b.db"), sqlite.DefaultOptions())
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			var sentences, bytes int
+			var batch []*model.Article
+			i := 0
+			for b.Loop() {
+				a := *raw[i%len(raw)]
+				a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+				i++
+				if err := p.Process(ctx, &a); err != nil {
+					b.Fatal(err)
+				}
+				sentences += len(a.Sentences)
+				bytes += len(a.Body)
+				if withStore {
+					batch = append(batch, &a)
+					if len(batch) == 64 {
+						if _, err := st.PutArticles(ctx, batch); err != nil {
+							b.Fatal(err)
+						}
+						batch = batch[:0]
+					}
+				}
+			}
+			if len(batch) > 0 {
+				if _, err := st.PutArticles(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(sentences)/b.Elapsed().Seconds(), "sentences/s")
+			b.ReportMetric(float64(bytes)/1e6/b.Elapsed().Seconds(), "MB/s")
+		})
+	}
+}
