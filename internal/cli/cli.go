@@ -163,3 +163,18 @@ func (g *Globals) pipeline() (*pipeline.Pipeline, error) {
 	opts.Dictionaries, opts.ExtendEvents = g.Dictionaries, g.ExtendEvents
 	return pipeline.New(opts)
 }
+
+// openWork builds the pipeline and opens the database, for the commands
+// that analyse and store (ingest, serve, worker). The caller closes the
+// store.
+func (g *Globals) openWork(ctx context.Context) (store.Store, *pipeline.Pipeline, error) {
+	p, err := g.pipeline()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, p, nil
+}

@@ -121,11 +121,7 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 	if c.Queue != "" { // --queue: publish raw documents for the workers instead of processing here
 		return publishInputs(ctx, g, c.config(), inputs, opts)
 	}
-	p, err := g.pipeline()
-	if err != nil {
-		return err
-	}
-	st, err := g.openStore(ctx)
+	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
 	}

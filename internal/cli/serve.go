@@ -56,15 +56,11 @@ Examples:
 }
 
 func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
-	st, err := g.openStore(ctx)
+	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := g.pipeline()
-	if err != nil {
-		return err
-	}
 	reg, metrics := newMetrics()
 	engine := newAlertEngine(st, g)
 	opts := serve.DefaultOptions()
@@ -250,15 +246,11 @@ Example:
 }
 
 func (c *WorkerCmd) Run(ctx context.Context, g *Globals) error {
-	st, err := g.openStore(ctx)
+	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := g.pipeline()
-	if err != nil {
-		return err
-	}
 	reg, metrics := newMetrics()
 	if c.MetricsAddr != "" {
 		mux := http.NewServeMux()
