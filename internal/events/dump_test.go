@@ -13,7 +13,7 @@ func TestDumpSeed(t *testing.T) {
 		t.Skip()
 	}
 	for _, pub := range []string{"2024-06-14"} {
-		arts := ingestFile(t, "/work/shared/seed/000_8bdc426c88a831b7.txt", pub)
+		arts := ingestFile(t, "../../../shared/seed/000_8bdc426c88a831b7.txt", pub)
 		for _, a := range arts {
 			fmt.Println("=== ", *a.Title, a.Published)
 			for i, s := range a.Sentences {
@@ -53,7 +53,7 @@ func TestDumpMatches(t *testing.T) {
 	c := New(up.lex, DefaultOptions())
 	path := os.Getenv("DUMPFILE")
 	if path == "" {
-		path = "/work/shared/seed/000_8bdc426c88a831b7.txt"
+		path = "../../../shared/seed/000_8bdc426c88a831b7.txt"
 	}
 	for _, a := range ingestFile(t, path, "2024-06-14") {
 		sents := c.prepare(a)

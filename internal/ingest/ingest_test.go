@@ -15,7 +15,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-const seedPath = "/work/shared/seed/000_8bdc426c88a831b7.txt"
+const seedPath = "../../../shared/seed/000_8bdc426c88a831b7.txt"
 
 func readAll(t *testing.T, src string, opts Options) ([]*model.Article, []error, error) {
 	t.Helper()

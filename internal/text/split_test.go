@@ -131,7 +131,7 @@ func TestOverlong(t *testing.T) {
 
 // TestSeedParagraphs checks exact spans and tokens on real news paragraphs.
 func TestSeedParagraphs(t *testing.T) {
-	f, err := os.Open("/work/shared/seed/000_8bdc426c88a831b7.txt")
+	f, err := os.Open("../../../shared/seed/000_8bdc426c88a831b7.txt")
 	if err != nil {
 		t.Skip("seed corpus not available:", err)
 	}
