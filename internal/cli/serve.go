@@ -67,24 +67,14 @@ func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
 	opts.Addr, opts.Token, opts.Log = c.Addr, c.Token, g.log
 	opts.Metrics = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	process := func(ctx context.Context, name string, data []byte) ([]*model.Article, error) {
-		var out []*model.Article
-		r := &pipeline.Runner{Pipeline: p, Ingest: ingest.DefaultOptions(), Store: st,
-			Emit: func(a *model.Article, res store.PutResult) error {
-				if res.Inserted {
-					if _, err := engine.Check(ctx, a); err != nil {
-						g.log.Warn("alert check failed", "article", a.ID, "err", err)
-					}
+		return pipeline.Document(ctx, p, ingest.DefaultOptions(), st, name, data, func(a *model.Article, res store.PutResult) error {
+			if res.Inserted {
+				if _, err := engine.Check(ctx, a); err != nil {
+					g.log.Warn("alert check failed", "article", a.ID, "err", err)
 				}
-				out = append(out, a)
-				return nil
-			}}
-		if err := r.Bytes(ctx, name, data); err != nil {
-			return out, err
-		}
-		if errs := r.Summary().Errors; len(errs) > 0 && len(out) == 0 {
-			return nil, errs[0]
-		}
-		return out, nil
+			}
+			return nil
+		})
 	}
 	opts.Ingest = func(ctx context.Context, name string, data []byte, url string) ([]*model.Article, error) {
 		if url != "" {
@@ -164,26 +154,7 @@ func fetchURL(ctx context.Context, url string) ([]byte, error) {
 func processDoc(ctx context.Context, p *pipeline.Pipeline, d queue.Doc) ([]*model.Article, error) {
 	opts := ingest.DefaultOptions()
 	opts.Published = d.Published
-	var out []*model.Article
-	var firstErr error
-	err := ingest.ReadBytes(ctx, d.Name, d.Data, opts, func(a *model.Article) error {
-		if err := p.Process(ctx, a); err != nil {
-			return err
-		}
-		out = append(out, a)
-		return nil
-	}, func(err error) {
-		if firstErr == nil {
-			firstErr = err
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(out) == 0 && firstErr != nil {
-		return nil, firstErr
-	}
-	return out, nil
+	return pipeline.Document(ctx, p, opts, nil, d.Name, d.Data, nil)
 }
 
 // QueueFlags configure the JetStream work stream (see docs/deploy.md).

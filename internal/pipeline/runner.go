@@ -225,3 +225,25 @@ func (e EvalRunner) Ingest(ctx context.Context, path string) ([]*model.Article, 
 func (e EvalRunner) Analyze(ctx context.Context, a *model.Article) error {
 	return e.Pipeline.Process(ctx, a)
 }
+
+// Document ingests and analyses one in-memory document (an HTTP POST, a
+// queue message), storing each article in st when st is set and passing
+// it to emit when emit is set. It returns the articles; when none could
+// be read it returns the first error.
+func Document(ctx context.Context, p *Pipeline, opts ingest.Options, st store.Store, name string, data []byte, emit func(*model.Article, store.PutResult) error) ([]*model.Article, error) {
+	var out []*model.Article
+	r := &Runner{Pipeline: p, Ingest: opts, Store: st, Emit: func(a *model.Article, res store.PutResult) error {
+		out = append(out, a)
+		if emit != nil {
+			return emit(a, res)
+		}
+		return nil
+	}}
+	if err := r.Bytes(ctx, name, data); err != nil {
+		return out, err
+	}
+	if errs := r.Summary().Errors; len(errs) > 0 && len(out) == 0 {
+		return nil, errs[0]
+	}
+	return out, nil
+}
