@@ -158,7 +158,10 @@ type EventRecord struct {
 	// (YYYY-MM-DD; the first day of a month/year/range), "" if unknown.
 	Day string `json:"day"`
 	// Cluster is the id of the merged real-world event this report
-	// belongs to (the id of its first report).
+	// belongs to (the id of its first report). A report joins the
+	// earliest stored cluster whose first report has the same source,
+	// target and CAMEO root, is dated within two days of it, and names
+	// no other country; otherwise it founds its own.
 	Cluster string `json:"cluster"`
 	// Key is the event's globally unique id: article id + ":" + event id.
 	Key string `json:"key"`

@@ -14,7 +14,10 @@ type Rows interface {
 	Close()
 }
 
-// Querier runs statements with $N parameters.
+// Querier runs statements with $N parameters. Exec may queue its
+// statement until the next Query or Commit (the PostgreSQL transaction
+// batches them), keeping args: callers must not reuse args's backing
+// array after Exec.
 type Querier interface {
 	Exec(ctx context.Context, sql string, args ...any) error
 	Query(ctx context.Context, sql string, args ...any) (Rows, error)
@@ -52,10 +55,13 @@ type Dialect struct {
 	// StringAggDistinct aggregates the distinct values of expr into one
 	// comma-separated string.
 	StringAggDistinct func(expr string) string
-	// IndexArticle and IndexSentence add text to a separate full-text
-	// index; nil when the database indexes generated columns itself.
-	IndexArticle  func(ctx context.Context, q Querier, seq int64, title, body string) error
-	IndexSentence func(ctx context.Context, q Querier, seq int64, text string) error
+	// IndexText adds the articles and sentences a transaction stored
+	// (seq ranges, inclusive; lo > hi when none) to a separate full-text
+	// index, once before commit; nil when the database indexes generated
+	// columns itself. Once, because SQLite's FTS5 flushes its pending
+	// terms whenever a later statement opens a savepoint: indexing row
+	// by row wrote a tiny index segment per sentence.
+	IndexText func(ctx context.Context, q Querier, articles, sentences SeqRange) error
 	// LockMigrations serialises migrations of concurrent processes
 	// inside the migration transaction; nil when Begin already does.
 	LockMigrations func(ctx context.Context, q Querier) error
@@ -80,4 +86,18 @@ func queryRow(ctx context.Context, q Querier, sql string, args []any, dest ...an
 		return false, err
 	}
 	return found, nil
+}
+
+// SeqRange is an inclusive range of row sequence numbers.
+type SeqRange struct{ Lo, Hi int64 }
+
+// Empty reports whether the range holds no row.
+func (r SeqRange) Empty() bool { return r.Lo > r.Hi || r.Hi == 0 }
+
+// add widens r to hold seq.
+func (r *SeqRange) add(seq int64) {
+	if r.Hi == 0 || seq < r.Lo {
+		r.Lo = seq
+	}
+	r.Hi = max(r.Hi, seq)
 }

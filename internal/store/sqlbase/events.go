@@ -70,7 +70,8 @@ func (b *Base) eventWhere(f store.EventFilter, w *where) {
 		w.add(b.D.SentenceText(w.arg(b.D.TextArg(terms))))
 	}
 	if f.ArticleID != "" {
-		w.add("e.article_id = " + w.arg(f.ArticleID))
+		// Through the article's seq, which events_article_seq indexes.
+		w.add("e.article_seq = (SELECT seq FROM articles WHERE id = " + w.arg(f.ArticleID) + ")")
 	}
 	if f.Cluster != "" {
 		w.add("e.cluster = " + w.arg(f.Cluster))

@@ -45,6 +45,20 @@ type dyadVal struct {
 	Goldstein float64
 }
 
+// written is what one transaction stored, for the full-text index.
+type written struct{ articles, sentences SeqRange }
+
+// indexText hands the transaction's new rows to the full-text index.
+func (b *Base) indexText(ctx context.Context, tx Tx, w *written) error {
+	if b.D.IndexText == nil || (w.articles.Empty() && w.sentences.Empty()) {
+		return nil
+	}
+	if err := b.D.IndexText(ctx, tx, w.articles, w.sentences); err != nil {
+		return fmt.Errorf("full-text index: %w", err)
+	}
+	return nil
+}
+
 // PutArticle stores a and all its facts in one transaction.
 func (b *Base) PutArticle(ctx context.Context, a *model.Article) (res store.PutResult, err error) {
 	if a == nil || a.ID == "" {
@@ -59,15 +73,19 @@ func (b *Base) PutArticle(ctx context.Context, a *model.Article) (res store.PutR
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	seq, inserted, err := b.insertArticle(ctx, tx, a)
+	var w written
+	seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
 	if err != nil {
 		return res, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	if !inserted {
 		return res, tx.Rollback(ctx)
 	}
-	n, err := b.insertFacts(ctx, tx, seq, a)
+	n, err := b.insertFacts(ctx, tx, seq, a, &w)
 	if err != nil {
+		return res, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	if err := b.indexText(ctx, tx, &w); err != nil {
 		return res, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -91,7 +109,7 @@ func fpBands(fp uint64) [4]int64 {
 	return [4]int64{int64(fp & 0xffff), int64(fp >> 16 & 0xffff), int64(fp >> 32 & 0xffff), int64(fp >> 48)}
 }
 
-func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article) (int64, bool, error) {
+func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article, w *written) (int64, bool, error) {
 	bands := fpBands(a.Fingerprint)
 	var seq int64
 	found, err := queryRow(ctx, tx, `INSERT INTO articles (id, title, url, source, pub_date, pub_precision,
@@ -112,60 +130,57 @@ func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article) (int6
 	if !found {
 		return 0, false, nil
 	}
-	if b.D.IndexArticle != nil {
-		if err := b.D.IndexArticle(ctx, tx, seq, model.Deref(a.Title), a.Body); err != nil {
-			return 0, false, fmt.Errorf("index article: %w", err)
-		}
-	}
+	w.articles.add(seq)
 	return seq, true, nil
 }
 
 // insertFacts stores everything an article says; it returns the number
-// of events.
-func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Article) (int, error) {
-	sentSeq := make([]int64, len(a.Sentences))
-	for i, s := range a.Sentences {
-		if _, err := queryRow(ctx, tx, `INSERT INTO sentences (article_seq, idx, start_off, end_off, text)
-			VALUES ($1, $2, $3, $4, $5) RETURNING seq`, []any{seq, s.Index, s.Start, s.End, s.Text}, &sentSeq[i]); err != nil {
-			return 0, fmt.Errorf("insert sentence %d: %w", i, err)
-		}
-		if b.D.IndexSentence != nil {
-			if err := b.D.IndexSentence(ctx, tx, sentSeq[i], s.Text); err != nil {
-				return 0, fmt.Errorf("index sentence %d: %w", i, err)
-			}
-		}
+// of events. Rows go in as multi-row INSERTs (see insertRows): a row per
+// statement spent more time in the driver than in the database.
+func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Article, w *written) (int, error) {
+	sentSeq, err := insertSentences(ctx, tx, seq, a.Sentences)
+	if err != nil {
+		return 0, err
+	}
+	for _, ss := range sentSeq {
+		w.sentences.add(ss)
 	}
 	ents := make(map[string]*model.Entity, len(a.Entities))
+	var entArgs, menArgs []any
 	for i := range a.Entities {
 		e := a.Entities[i]
 		ents[e.ID] = &a.Entities[i]
 		mentions := e.Mentions
 		e.Mentions = nil
-		if err := tx.Exec(ctx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
-			n_mentions, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country), e.Lat, e.Lon,
-			len(mentions), mustJSON(e)); err != nil {
-			return 0, fmt.Errorf("insert entity %s: %w", e.ID, err)
-		}
+		entArgs = append(entArgs, seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country), e.Lat, e.Lon,
+			len(mentions), mustJSON(e))
 		for j, m := range mentions {
-			if err := tx.Exec(ctx, `INSERT INTO mentions (article_seq, entity_idx, idx, sentence, start_off, end_off, text)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`, seq, i, j, m.Sentence, m.Start, m.End, m.Text); err != nil {
-				return 0, fmt.Errorf("insert mention %d of entity %s: %w", j, e.ID, err)
-			}
+			menArgs = append(menArgs, seq, i, j, m.Sentence, m.Start, m.End, m.Text)
 		}
 	}
+	if err := insertRows(ctx, tx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
+		n_mentions, data)`, "", 11, entArgs); err != nil {
+		return 0, fmt.Errorf("insert entities: %w", err)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_seq, entity_idx, idx, sentence, start_off, end_off, text)`,
+		"", 7, menArgs); err != nil {
+		return 0, fmt.Errorf("insert mentions: %w", err)
+	}
+	var args []any
 	for i, q := range a.Quantities {
-		if err := tx.Exec(ctx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)
-			VALUES ($1, $2, $3, $4, $5, $6)`, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q)); err != nil {
-			return 0, fmt.Errorf("insert quantity %d: %w", i, err)
-		}
+		args = append(args, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q))
 	}
+	if err := insertRows(ctx, tx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)`, "", 6, args); err != nil {
+		return 0, fmt.Errorf("insert quantities: %w", err)
+	}
+	args = nil // not [:0]: a batching Querier may still hold the previous rows
 	for i, t := range a.Times {
-		if err := tx.Exec(ctx, `INSERT INTO times (article_seq, idx, sentence, value, data)
-			VALUES ($1, $2, $3, $4, $5)`, seq, i, t.Sentence, t.Value, mustJSON(t)); err != nil {
-			return 0, fmt.Errorf("insert time %d: %w", i, err)
-		}
+		args = append(args, seq, i, t.Sentence, t.Value, mustJSON(t))
 	}
+	if err := insertRows(ctx, tx, `INSERT INTO times (article_seq, idx, sentence, value, data)`, "", 5, args); err != nil {
+		return 0, fmt.Errorf("insert times: %w", err)
+	}
+	args = nil // not [:0]: a batching Querier may still hold the previous rows
 	for i, q := range a.Quotes {
 		var name, code string
 		if q.Speaker != nil {
@@ -173,15 +188,16 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 				name, code = e.Name, model.Deref(e.Code)
 			}
 		}
-		if err := tx.Exec(ctx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
-			speaker_code, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q)); err != nil {
-			return 0, fmt.Errorf("insert quote %d: %w", i, err)
-		}
+		args = append(args, seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q))
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
+		speaker_code, data)`, "", 8, args); err != nil {
+		return 0, fmt.Errorf("insert quotes: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
 	codes := map[string]bool{}
 	cl := clusterDelta{}
+	args = nil // not [:0]: a batching Querier may still hold the previous rows
 	for i := range a.Events {
 		e := &a.Events[i]
 		var ss *int64
@@ -189,17 +205,22 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 			ss = &sentSeq[e.Sentence]
 		}
 		r := newEventRow(a.ID, e, ents)
+		r.articleSeq, r.idx = seq, i
 		cluster, err := b.findCluster(ctx, tx, r)
 		if err != nil {
 			return 0, fmt.Errorf("cluster event %s: %w", e.ID, err)
 		}
-		r.cluster = cluster
-		if err := insertEvent(ctx, tx, seq, i, ss, r); err != nil {
-			return 0, fmt.Errorf("insert event %s: %w", e.ID, err)
+		if cluster == "" {
+			cluster = cl.find(&r)
 		}
+		r.cluster = cluster
+		args = append(args, r.args(seq, i, ss)...)
 		r.addDyad(dyads)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
+		return 0, fmt.Errorf("insert events: %w", err)
 	}
 	if err := cl.apply(ctx, tx); err != nil {
 		return 0, err
@@ -213,6 +234,74 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 	return len(a.Events), nil
 }
 
+// insertSentences stores an article's sentences and returns their seq
+// numbers, by index.
+func insertSentences(ctx context.Context, q Querier, article int64, sents []model.Sentence) ([]int64, error) {
+	seqs := make([]int64, len(sents))
+	args := make([]any, 0, 5*len(sents))
+	for _, s := range sents {
+		args = append(args, article, s.Index, s.Start, s.End, s.Text)
+	}
+	err := eachChunk(len(sents), 5, func(lo, hi int) error {
+		// RETURNING's row order is unspecified: map by idx.
+		rows, err := q.Query(ctx, `INSERT INTO sentences (article_seq, idx, start_off, end_off, text) VALUES `+
+			placeholders(1, hi-lo, 5)+` RETURNING seq, idx`, args[lo*5:hi*5]...)
+		if err != nil {
+			return err
+		}
+		return scanAll(rows, func(r Rows) error {
+			var seq int64
+			var idx int
+			if err := r.Scan(&seq, &idx); err != nil {
+				return err
+			}
+			for i := lo; i < hi; i++ {
+				if sents[i].Index == idx {
+					seqs[i] = seq
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("insert sentences: %w", err)
+	}
+	return seqs, nil
+}
+
+// maxChunk is the most rows one INSERT carries.
+const maxChunk = 64
+
+// eachChunk calls fn for consecutive ranges [lo, hi) covering n rows,
+// sized as powers of two up to maxChunk (and under the databases'
+// parameter limits), so that an article's statements come in a handful
+// of shapes the driver can keep prepared.
+func eachChunk(n, width int, fn func(lo, hi int) error) error {
+	top := maxChunk
+	for top*width > 30_000 {
+		top /= 2
+	}
+	for lo := 0; lo < n; {
+		size := top
+		for size > n-lo {
+			size /= 2
+		}
+		if err := fn(lo, lo+size); err != nil {
+			return err
+		}
+		lo += size
+	}
+	return nil
+}
+
+// insertRows runs "prefix VALUES (...), (...) suffix" over args, a flat
+// list of rows of width values each, in chunks.
+func insertRows(ctx context.Context, q Querier, prefix, suffix string, width int, args []any) error {
+	return eachChunk(len(args)/width, width, func(lo, hi int) error {
+		return q.Exec(ctx, prefix+` VALUES `+placeholders(1, hi-lo, width)+suffix, args[lo*width:hi*width]...)
+	})
+}
+
 // eventRow is an event with the derived columns it is indexed by.
 type eventRow struct {
 	e                      *model.Event
@@ -222,6 +311,10 @@ type eventRow struct {
 	sourceName, targetName string
 	lat, lon               *float64
 	cluster                string
+	// articleSeq and idx order reports by insertion, so that the first
+	// report of an event founds its cluster.
+	articleSeq int64
+	idx        int
 }
 
 func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity) eventRow {
@@ -257,24 +350,39 @@ func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 	m[k] = v
 }
 
-// findCluster returns the cluster of an earlier report of the same
-// real-world event: same actors, same CAMEO root, a day within
-// clusterWindow and no conflicting country; else the event's own key.
+// findCluster returns the stored cluster a report of the same
+// real-world event founded: same actors, same CAMEO root, a first report
+// dated within clusterWindow days and no conflicting country; the
+// earliest such cluster wins. It returns "" when there is none (the
+// article's own new clusters are checked by clusterDelta.find).
+//
+// Matching against the first report only, not any member, bounds a
+// cluster to the window around its first report: daily reports of a
+// campaign stay separate events instead of chaining into one.
 func (b *Base) findCluster(ctx context.Context, q Querier, r eventRow) (string, error) {
 	if r.day == "" || r.root == "" {
 		return r.key, nil
 	}
 	var c string
-	found, err := queryRow(ctx, q, `SELECT cluster FROM events
+	found, err := queryRow(ctx, q, `SELECT id FROM clusters
 		WHERE source_code = $1 AND target_code = $2 AND cameo_root = $3 AND day >= $4 AND day <= $5
 		AND ($6 = '' OR country = '' OR country = $6)
-		ORDER BY seq LIMIT 1`,
+		ORDER BY article_seq, idx LIMIT 1`,
 		[]any{r.source, r.target, r.root, store.AddDays(r.day, -clusterWindow), store.AddDays(r.day, clusterWindow), r.country},
 		&c)
 	if err != nil || !found {
-		return r.key, err
+		return "", err
 	}
 	return c, nil
+}
+
+// sameEvent reports whether report r may join the cluster founded by
+// head: the rule findCluster applies in SQL.
+func sameEvent(head, r *eventRow) bool {
+	return r.day != "" && r.root != "" && head.source == r.source && head.target == r.target &&
+		head.root == r.root && head.day >= store.AddDays(r.day, -clusterWindow) &&
+		head.day <= store.AddDays(r.day, clusterWindow) &&
+		(r.country == "" || head.country == "" || head.country == r.country)
 }
 
 const eventInsertCols = `ekey, article_seq, article_id, idx, eid, sent_seq, source_code, target_code, cameo,
@@ -286,10 +394,6 @@ func (r *eventRow) args(seq int64, idx int, sentSeq *int64) []any {
 	return []any{r.key, seq, r.articleID, idx, r.e.ID, sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
 		r.sourceName, r.targetName, r.cluster, mustJSON(r.e)}
-}
-
-func insertEvent(ctx context.Context, q Querier, seq int64, idx int, sentSeq *int64, r eventRow) error {
-	return q.Exec(ctx, `INSERT INTO events (`+eventInsertCols+`) VALUES `+placeholders(1, 1, eventInsertN), r.args(seq, idx, sentSeq)...)
 }
 
 // placeholders returns rows groups of n parameters "($1, ..., $n), ..."
@@ -315,53 +419,78 @@ func placeholders(first, rows, n int) string {
 }
 
 // clusterDelta is what one article adds to the clusters table.
-type clusterDelta map[string]*clusterAdd
+type clusterDelta struct {
+	m     map[string]*clusterAdd
+	heads []*eventRow // reports that found a cluster, in order
+}
 
 type clusterAdd struct {
-	day        string // set when the article founds the cluster
+	head       *eventRow // set when the article founds the cluster
 	reports    int64
 	modalities map[string]bool
 }
 
-func (d clusterDelta) add(r *eventRow) {
-	c := d[r.cluster]
+func (d *clusterDelta) add(r *eventRow) {
+	if d.m == nil {
+		d.m = map[string]*clusterAdd{}
+	}
+	c := d.m[r.cluster]
 	if c == nil {
 		c = &clusterAdd{modalities: map[string]bool{}}
-		d[r.cluster] = c
+		d.m[r.cluster] = c
 	}
 	if r.cluster == r.key {
-		c.day = r.day
+		c.head = r
+		d.heads = append(d.heads, r)
 	}
 	c.reports++
 	c.modalities[r.e.Modality] = true
 }
 
+// find returns the cluster of this article that r joins, else r's own
+// key (r founds a cluster).
+func (d *clusterDelta) find(r *eventRow) string {
+	for _, h := range d.heads {
+		if sameEvent(h, r) {
+			return h.cluster
+		}
+	}
+	return r.key
+}
+
 // apply updates the clusters in id order (see upsertDyads). One article
 // adds one to the article count of every cluster it reports on.
-func (d clusterDelta) apply(ctx context.Context, q Querier) error {
-	ids := make([]string, 0, len(d))
-	for id := range d {
+func (d *clusterDelta) apply(ctx context.Context, q Querier) error {
+	ids := make([]string, 0, len(d.m))
+	for id := range d.m {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	var args, mods []any
 	for _, id := range ids {
-		c := d[id]
-		if err := q.Exec(ctx, `INSERT INTO clusters (id, day, reports, articles) VALUES ($1, $2, $3, 1)
-			ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports, articles = clusters.articles + 1`,
-			id, c.day, c.reports); err != nil {
-			return fmt.Errorf("update cluster %s: %w", id, err)
+		c := d.m[id]
+		h := c.head
+		if h == nil {
+			h = &eventRow{} // the cluster exists: only the counts change
 		}
-		mods := make([]string, 0, len(c.modalities))
+		args = append(args, id, h.day, c.reports, 1, h.source, h.target, h.root, h.country, h.articleSeq, h.idx)
+		ms := make([]string, 0, len(c.modalities))
 		for m := range c.modalities {
-			mods = append(mods, m)
+			ms = append(ms, m)
 		}
-		sort.Strings(mods)
-		for _, m := range mods {
-			if err := q.Exec(ctx, `INSERT INTO cluster_modalities (cluster, modality) VALUES ($1, $2)
-				ON CONFLICT (cluster, modality) DO NOTHING`, id, m); err != nil {
-				return fmt.Errorf("update cluster %s: %w", id, err)
-			}
+		sort.Strings(ms)
+		for _, m := range ms {
+			mods = append(mods, id, m)
 		}
+	}
+	if err := insertRows(ctx, q, `INSERT INTO clusters (id, day, reports, articles, source_code, target_code,
+		cameo_root, country, article_seq, idx)`, ` ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports,
+		articles = clusters.articles + 1`, 10, args); err != nil {
+		return fmt.Errorf("update clusters: %w", err)
+	}
+	if err := insertRows(ctx, q, `INSERT INTO cluster_modalities (cluster, modality)`,
+		` ON CONFLICT (cluster, modality) DO NOTHING`, 2, mods); err != nil {
+		return fmt.Errorf("update cluster modalities: %w", err)
 	}
 	return nil
 }
@@ -381,10 +510,12 @@ func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
-	for _, c := range codes {
-		if err := q.Exec(ctx, `INSERT INTO actor_codes (code) VALUES ($1) ON CONFLICT (code) DO NOTHING`, c); err != nil {
-			return fmt.Errorf("record actor code %s: %w", c, err)
-		}
+	args := make([]any, len(codes))
+	for i, c := range codes {
+		args[i] = c
+	}
+	if err := insertRows(ctx, q, `INSERT INTO actor_codes (code)`, ` ON CONFLICT (code) DO NOTHING`, 1, args); err != nil {
+		return fmt.Errorf("record actor codes: %w", err)
 	}
 	return nil
 }
@@ -392,6 +523,21 @@ func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
 // upsertDyads adds to the daily dyad aggregates in key order, so that
 // concurrent writers lock rows in the same order and cannot deadlock.
 func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
+	cc := map[dyadKey]dyadVal{}
+	for k, v := range m {
+		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
+		c := cc[k]
+		c.N += v.N
+		c.Goldstein += v.Goldstein
+		cc[k] = c
+	}
+	if err := upsertDyadTable(ctx, q, "dyad_daily", m); err != nil {
+		return err
+	}
+	return upsertDyadTable(ctx, q, "dyad_daily_cc", cc)
+}
+
+func upsertDyadTable(ctx context.Context, q Querier, table string, m map[dyadKey]dyadVal) error {
 	keys := make([]dyadKey, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -412,29 +558,16 @@ func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
 		}
 		return a.Root < b.Root
 	})
-	cc := map[dyadKey]dyadVal{}
+	args := make([]any, 0, 7*len(keys))
 	for _, k := range keys {
 		v := m[k]
-		if err := upsertDyad(ctx, q, "dyad_daily", k, v); err != nil {
-			return err
-		}
-		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
-		c := cc[k]
-		c.N += v.N
-		c.Goldstein += v.Goldstein
-		cc[k] = c
+		args = append(args, k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein)
 	}
-	// Truncating keeps the sort order, so these are in order too.
-	done := map[dyadKey]bool{}
-	for _, k := range keys {
-		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
-		if done[k] {
-			continue
-		}
-		done[k] = true
-		if err := upsertDyad(ctx, q, "dyad_daily_cc", k, cc[k]); err != nil {
-			return err
-		}
+	if err := insertRows(ctx, q, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)`,
+		` ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
+		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
+		7, args); err != nil {
+		return fmt.Errorf("update %s: %w", table, err)
 	}
 	return nil
 }
@@ -448,17 +581,6 @@ func countryPart(code string) string {
 }
 
 const countryLen = 3
-
-func upsertDyad(ctx context.Context, q Querier, table string, k dyadKey, v dyadVal) error {
-	if err := q.Exec(ctx, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
-		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
-		k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein); err != nil {
-		return fmt.Errorf("update %s: %w", table, err)
-	}
-	return nil
-}
 
 // BulkInsertEvents stores many events under one article quickly, for
 // benchmarks and load tests: a stub article is created when articleID is
@@ -483,7 +605,11 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 		stub := model.NewArticle()
 		stub.ID = articleID
 		stub.Title = model.Str("bulk " + articleID)
-		if seq, _, err = b.insertArticle(ctx, tx, stub); err != nil {
+		var w written
+		if seq, _, err = b.insertArticle(ctx, tx, stub, &w); err != nil {
+			return fmt.Errorf("bulk insert: %w", err)
+		}
+		if err := b.indexText(ctx, tx, &w); err != nil {
 			return fmt.Errorf("bulk insert: %w", err)
 		}
 	}
@@ -491,23 +617,20 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 	if _, err := queryRow(ctx, tx, `SELECT COUNT(*) FROM events WHERE article_seq = $1`, []any{seq}, &start); err != nil {
 		return fmt.Errorf("bulk insert: %w", err)
 	}
-	const chunk = 200
 	dyads := map[dyadKey]dyadVal{}
 	codes := map[string]bool{}
 	cl := clusterDelta{}
-	for lo := 0; lo < len(events); lo += chunk {
-		hi := min(lo+chunk, len(events))
-		args := make([]any, 0, (hi-lo)*eventInsertN)
-		for i := lo; i < hi; i++ {
-			r := newEventRow(articleID, &events[i], nil)
-			args = append(args, r.args(seq, start+i, nil)...)
-			r.addDyad(dyads)
-			codes[r.source], codes[r.target] = true, true
-			cl.add(&r)
-		}
-		if err := tx.Exec(ctx, `INSERT INTO events (`+eventInsertCols+`) VALUES `+placeholders(1, hi-lo, eventInsertN), args...); err != nil {
-			return fmt.Errorf("bulk insert events: %w", err)
-		}
+	args := make([]any, 0, len(events)*eventInsertN)
+	for i := range events {
+		r := newEventRow(articleID, &events[i], nil)
+		r.articleSeq, r.idx = seq, start+i
+		args = append(args, r.args(seq, start+i, nil)...)
+		r.addDyad(dyads)
+		codes[r.source], codes[r.target] = true, true
+		cl.add(&r)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
+		return fmt.Errorf("bulk insert events: %w", err)
 	}
 	if err := cl.apply(ctx, tx); err != nil {
 		return err
@@ -557,22 +680,26 @@ func (b *Base) putBatch(ctx context.Context, arts []*model.Article, res []store.
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
+	var w written
 	for i, a := range arts {
 		if a == nil || a.ID == "" {
 			return errors.New("put articles: missing id")
 		}
-		seq, inserted, err := b.insertArticle(ctx, tx, a)
+		seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", a.ID, err)
 		}
 		if !inserted {
 			continue
 		}
-		n, err := b.insertFacts(ctx, tx, seq, a)
+		n, err := b.insertFacts(ctx, tx, seq, a, &w)
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", a.ID, err)
 		}
 		res[i] = store.PutResult{Inserted: true, Events: n}
+	}
+	if err := b.indexText(ctx, tx, &w); err != nil {
+		return fmt.Errorf("put articles: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("put articles: commit: %w", err)

@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Batch", func(t *testing.T) { testBatch(t, fresh(t), fresh(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, fresh(t)) })
+	t.Run("ClusterWindow", func(t *testing.T) { testClusterWindow(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
 	t.Run("NearDuplicate", func(t *testing.T) { testNearDuplicate(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
@@ -224,6 +225,50 @@ func testConcurrent(t *testing.T, s store.Store) {
 	}
 	if st := stats(t, s); st.Articles != len(arts) || st.Events != nev {
 		t.Errorf("stats = %+v, want %d articles, %d events", st, len(arts), nev)
+	}
+}
+
+// testClusterWindow checks that a cluster spans the window around its
+// first report only (daily reports of a campaign don't chain into one
+// event), and that two reports in one article share a cluster.
+func testClusterWindow(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	rus, ukr, kharkiv := Actors[6], Actors[5], Places[4]
+	attack := Verbs[8]
+	ev := func(day string) EventSpec {
+		return EventSpec{Source: rus, Verb: attack, Target: &ukr, Place: &kharkiv, Day: day}
+	}
+	arts := []*model.Article{
+		Build(Spec{Serial: 1, Published: "2024-05-01", Events: []EventSpec{ev("2024-05-01"), ev("2024-05-02")}}),
+		Build(Spec{Serial: 2, Published: "2024-05-03", Events: []EventSpec{ev("2024-05-03")}}),
+		// Two days after the second report but four after the first.
+		Build(Spec{Serial: 3, Published: "2024-05-05", Events: []EventSpec{ev("2024-05-05")}}),
+	}
+	put(t, s, arts...)
+	want := map[string]string{
+		arts[0].ID + ":v1": arts[0].ID + ":v1",
+		arts[0].ID + ":v2": arts[0].ID + ":v1", // same article
+		arts[1].ID + ":v1": arts[0].ID + ":v1",
+		arts[2].ID + ":v1": arts[2].ID + ":v1", // outside the first report's window
+	}
+	p, err := s.Events(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != len(want) {
+		t.Fatalf("got %d events, want %d", len(p.Items), len(want))
+	}
+	for _, r := range p.Items {
+		if r.Cluster != want[r.Key] {
+			t.Errorf("event %s in cluster %s, want %s", r.Key, r.Cluster, want[r.Key])
+		}
+	}
+	c, err := s.Clusters(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Items) != 2 || c.Items[0].Reports != 3 || c.Items[0].Articles != 2 {
+		t.Errorf("clusters = %s, want one of 3 reports in 2 articles and one single", jsonOf(t, c.Items))
 	}
 }
 
