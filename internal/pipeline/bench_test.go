@@ -48,7 +48,7 @@ func BenchmarkPipeline(b *testing.B) {
 				bytes += len(a.Body)
 				if withStore {
 					batch = append(batch, &a)
-					if len(batch) == 64 {
+					if len(batch) == DefaultBatch {
 						if _, err := st.PutArticles(ctx, batch); err != nil {
 							b.Fatal(err)
 						}

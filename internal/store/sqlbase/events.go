@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -132,12 +131,12 @@ func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[st
 	from, order := "", "e.day, e.ekey"
 	if len(w.conds) == 0 {
 		// No filter: the maintained clusters table answers directly.
-		from = `SELECT c.id AS cluster, c.day, c.reports, c.articles AS narticles, (SELECT ` +
+		from = `SELECT c.id AS cluster, c.day, c.reports, c.articles AS narticles, c.modalities AS bits, (SELECT ` +
 			b.D.StringAggDistinct("m.modality") + ` FROM cluster_modalities m WHERE m.cluster = c.id) AS mods
 			FROM clusters c`
 		order = "g.day, g.cluster"
 	} else {
-		from = `SELECT e.cluster, COUNT(*) AS reports, COUNT(DISTINCT e.article_seq) AS narticles, ` +
+		from = `SELECT e.cluster, COUNT(*) AS reports, COUNT(DISTINCT e.article_seq) AS narticles, 0 AS bits, ` +
 			b.D.StringAggDistinct("e.modality") + ` AS mods FROM events e` + w.sql() + ` GROUP BY e.cluster`
 	}
 	outer := &where{d: &b.D, args: w.args}
@@ -149,20 +148,17 @@ func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[st
 		outer.add("(" + order + ") > (" + outer.arg(day) + ", " + outer.arg(key) + ")")
 	}
 	return listPage(ctx, b.DB, "clusters", store.ClampLimit(f.Limit), `SELECT `+eventCols+`, g.reports, g.narticles,
-		COALESCE(g.mods, '') FROM (`+from+`) g JOIN events e ON e.ekey = g.cluster`+eventJoins+outer.sql()+
+		g.bits, COALESCE(g.mods, '') FROM (`+from+`) g JOIN events e ON e.ekey = g.cluster`+eventJoins+outer.sql()+
 		` ORDER BY `+order, outer.args, func(r Rows) (store.Cluster, []any, error) {
 		var c store.Cluster
+		var bits int64
 		var mods string
-		rec, err := scanEvent(r, &c.Reports, &c.Articles, &mods)
+		rec, err := scanEvent(r, &c.Reports, &c.Articles, &bits, &mods)
 		if err != nil {
 			return c, nil, err
 		}
 		c.ID, c.First = rec.Key, rec
-		c.Modalities = []string{}
-		if mods != "" {
-			c.Modalities = strings.Split(mods, ",")
-		}
-		sort.Strings(c.Modalities)
+		c.Modalities = modalityNames(bits, mods)
 		return c, []any{rec.Day, rec.Key}, nil
 	})
 }

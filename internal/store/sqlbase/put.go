@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -20,6 +21,8 @@ type Base struct {
 	D  Dialect
 	// Now stamps ingest and alert times; time.Now when nil.
 	Now func() time.Time
+
+	values sync.Map // valuesKey → statement text
 }
 
 func (b *Base) now() time.Time {
@@ -138,7 +141,7 @@ func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article, w *wr
 // of events. Rows go in as multi-row INSERTs (see insertRows): a row per
 // statement spent more time in the driver than in the database.
 func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Article, w *written) (int, error) {
-	sentSeq, err := insertSentences(ctx, tx, seq, a.Sentences)
+	sentSeq, err := b.insertSentences(ctx, tx, seq, a.Sentences)
 	if err != nil {
 		return 0, err
 	}
@@ -146,38 +149,33 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 		w.sentences.add(ss)
 	}
 	ents := make(map[string]*model.Entity, len(a.Entities))
-	var entArgs, menArgs []any
+	var entArgs []any
 	for i := range a.Entities {
-		e := a.Entities[i]
-		ents[e.ID] = &a.Entities[i]
-		mentions := e.Mentions
-		e.Mentions = nil
+		// The mentions stay in the entity's JSON: nothing queries them
+		// apart from the article, and a row per mention was a fifth of
+		// the rows an article wrote. (Schema 1 kept them in the mentions
+		// table, which Article still reads.)
+		e := &a.Entities[i]
+		ents[e.ID] = e
 		entArgs = append(entArgs, seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country), e.Lat, e.Lon,
-			len(mentions), mustJSON(e))
-		for j, m := range mentions {
-			menArgs = append(menArgs, seq, i, j, m.Sentence, m.Start, m.End, m.Text)
-		}
+			len(e.Mentions), mustJSON(e))
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
+	if err := b.insertRows(ctx, tx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
 		n_mentions, data)`, "", 11, entArgs); err != nil {
 		return 0, fmt.Errorf("insert entities: %w", err)
-	}
-	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_seq, entity_idx, idx, sentence, start_off, end_off, text)`,
-		"", 7, menArgs); err != nil {
-		return 0, fmt.Errorf("insert mentions: %w", err)
 	}
 	var args []any
 	for i, q := range a.Quantities {
 		args = append(args, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q))
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)`, "", 6, args); err != nil {
+	if err := b.insertRows(ctx, tx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)`, "", 6, args); err != nil {
 		return 0, fmt.Errorf("insert quantities: %w", err)
 	}
 	args = nil // not [:0]: a batching Querier may still hold the previous rows
 	for i, t := range a.Times {
 		args = append(args, seq, i, t.Sentence, t.Value, mustJSON(t))
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO times (article_seq, idx, sentence, value, data)`, "", 5, args); err != nil {
+	if err := b.insertRows(ctx, tx, `INSERT INTO times (article_seq, idx, sentence, value, data)`, "", 5, args); err != nil {
 		return 0, fmt.Errorf("insert times: %w", err)
 	}
 	args = nil // not [:0]: a batching Querier may still hold the previous rows
@@ -190,7 +188,7 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 		}
 		args = append(args, seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q))
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
+	if err := b.insertRows(ctx, tx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
 		speaker_code, data)`, "", 8, args); err != nil {
 		return 0, fmt.Errorf("insert quotes: %w", err)
 	}
@@ -219,16 +217,16 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
+	if err := b.insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
 		return 0, fmt.Errorf("insert events: %w", err)
 	}
-	if err := cl.apply(ctx, tx); err != nil {
+	if err := cl.apply(ctx, b, tx); err != nil {
 		return 0, err
 	}
-	if err := insertCodes(ctx, tx, codes); err != nil {
+	if err := b.insertCodes(ctx, tx, codes); err != nil {
 		return 0, err
 	}
-	if err := upsertDyads(ctx, tx, dyads); err != nil {
+	if err := b.upsertDyads(ctx, tx, dyads); err != nil {
 		return 0, err
 	}
 	return len(a.Events), nil
@@ -236,7 +234,7 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 
 // insertSentences stores an article's sentences and returns their seq
 // numbers, by index.
-func insertSentences(ctx context.Context, q Querier, article int64, sents []model.Sentence) ([]int64, error) {
+func (b *Base) insertSentences(ctx context.Context, q Querier, article int64, sents []model.Sentence) ([]int64, error) {
 	seqs := make([]int64, len(sents))
 	args := make([]any, 0, 5*len(sents))
 	for _, s := range sents {
@@ -244,8 +242,8 @@ func insertSentences(ctx context.Context, q Querier, article int64, sents []mode
 	}
 	err := eachChunk(len(sents), 5, func(lo, hi int) error {
 		// RETURNING's row order is unspecified: map by idx.
-		rows, err := q.Query(ctx, `INSERT INTO sentences (article_seq, idx, start_off, end_off, text) VALUES `+
-			placeholders(1, hi-lo, 5)+` RETURNING seq, idx`, args[lo*5:hi*5]...)
+		rows, err := q.Query(ctx, b.valuesSQL(`INSERT INTO sentences (article_seq, idx, start_off, end_off, text)`,
+			` RETURNING seq, idx`, hi-lo, 5), args[lo*5:hi*5]...)
 		if err != nil {
 			return err
 		}
@@ -296,10 +294,31 @@ func eachChunk(n, width int, fn func(lo, hi int) error) error {
 
 // insertRows runs "prefix VALUES (...), (...) suffix" over args, a flat
 // list of rows of width values each, in chunks.
-func insertRows(ctx context.Context, q Querier, prefix, suffix string, width int, args []any) error {
+func (b *Base) insertRows(ctx context.Context, q Querier, prefix, suffix string, width int, args []any) error {
 	return eachChunk(len(args)/width, width, func(lo, hi int) error {
-		return q.Exec(ctx, prefix+` VALUES `+placeholders(1, hi-lo, width)+suffix, args[lo*width:hi*width]...)
+		return q.Exec(ctx, b.valuesSQL(prefix, suffix, hi-lo, width), args[lo*width:hi*width]...)
 	})
+}
+
+// valuesKey identifies a multi-row statement.
+type valuesKey struct {
+	prefix, suffix string
+	rows, width    int
+}
+
+// valuesSQL returns the text of a multi-row statement, from b.values:
+// an article's inserts come in a few dozen shapes, and building a
+// thousand placeholders per statement showed in profiles. The cache is
+// bounded by the statement prefixes in this package times the chunk
+// sizes.
+func (b *Base) valuesSQL(prefix, suffix string, rows, width int) string {
+	k := valuesKey{prefix, suffix, rows, width}
+	if v, ok := b.values.Load(k); ok {
+		return v.(string)
+	}
+	q := prefix + ` VALUES ` + placeholders(1, rows, width) + suffix
+	b.values.Store(k, q)
+	return q
 }
 
 // eventRow is an event with the derived columns it is indexed by.
@@ -460,44 +479,74 @@ func (d *clusterDelta) find(r *eventRow) string {
 
 // apply updates the clusters in id order (see upsertDyads). One article
 // adds one to the article count of every cluster it reports on.
-func (d *clusterDelta) apply(ctx context.Context, q Querier) error {
+func (d *clusterDelta) apply(ctx context.Context, b *Base, q Querier) error {
 	ids := make([]string, 0, len(d.m))
 	for id := range d.m {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var args, mods []any
+	var args, other []any
 	for _, id := range ids {
 		c := d.m[id]
 		h := c.head
 		if h == nil {
 			h = &eventRow{} // the cluster exists: only the counts change
 		}
-		args = append(args, id, h.day, c.reports, 1, h.source, h.target, h.root, h.country, h.articleSeq, h.idx)
-		ms := make([]string, 0, len(c.modalities))
+		bits := int64(0)
 		for m := range c.modalities {
-			ms = append(ms, m)
+			if bit := modalityBit(m); bit != 0 {
+				bits |= bit
+			} else {
+				other = append(other, id, m)
+			}
 		}
-		sort.Strings(ms)
-		for _, m := range ms {
-			mods = append(mods, id, m)
-		}
+		args = append(args, id, h.day, c.reports, 1, h.source, h.target, h.root, h.country, h.articleSeq, h.idx, bits)
 	}
-	if err := insertRows(ctx, q, `INSERT INTO clusters (id, day, reports, articles, source_code, target_code,
-		cameo_root, country, article_seq, idx)`, ` ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports,
-		articles = clusters.articles + 1`, 10, args); err != nil {
+	if err := b.insertRows(ctx, q, `INSERT INTO clusters (id, day, reports, articles, source_code, target_code,
+		cameo_root, country, article_seq, idx, modalities)`, ` ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports,
+		articles = clusters.articles + 1, modalities = clusters.modalities | excluded.modalities`, 11, args); err != nil {
 		return fmt.Errorf("update clusters: %w", err)
 	}
-	if err := insertRows(ctx, q, `INSERT INTO cluster_modalities (cluster, modality)`,
-		` ON CONFLICT (cluster, modality) DO NOTHING`, 2, mods); err != nil {
+	if err := b.insertRows(ctx, q, `INSERT INTO cluster_modalities (cluster, modality)`,
+		` ON CONFLICT (cluster, modality) DO NOTHING`, 2, other); err != nil {
 		return fmt.Errorf("update cluster modalities: %w", err)
 	}
 	return nil
 }
 
+// modalities are the modalities clusters.modalities holds as bits, in
+// bit order; a modality not listed (none today) goes to the
+// cluster_modalities table instead.
+var modalities = [...]string{model.ModalityAsserted, model.ModalityFuture, model.ModalityPossible,
+	model.ModalityDenied, model.ModalityAlleged, model.ModalityHabitual, model.ModalityNegated}
+
+func modalityBit(m string) int64 {
+	for i, x := range modalities {
+		if x == m {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// modalityNames lists the modalities of a bit set, plus the others.
+func modalityNames(bits int64, others string) []string {
+	out := []string{}
+	for i, m := range modalities {
+		if bits&(1<<i) != 0 {
+			out = append(out, m)
+		}
+	}
+	if others != "" {
+		out = append(out, strings.Split(others, ",")...)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // insertCodes records the actor codes of new events, in sorted order
 // for the same reason as upsertDyads.
-func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
+func (b *Base) insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
 	set := map[string]bool{}
 	for c := range m {
 		if c != "" {
@@ -514,7 +563,7 @@ func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
 	for i, c := range codes {
 		args[i] = c
 	}
-	if err := insertRows(ctx, q, `INSERT INTO actor_codes (code)`, ` ON CONFLICT (code) DO NOTHING`, 1, args); err != nil {
+	if err := b.insertRows(ctx, q, `INSERT INTO actor_codes (code)`, ` ON CONFLICT (code) DO NOTHING`, 1, args); err != nil {
 		return fmt.Errorf("record actor codes: %w", err)
 	}
 	return nil
@@ -522,7 +571,7 @@ func insertCodes(ctx context.Context, q Querier, m map[string]bool) error {
 
 // upsertDyads adds to the daily dyad aggregates in key order, so that
 // concurrent writers lock rows in the same order and cannot deadlock.
-func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
+func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
 	cc := map[dyadKey]dyadVal{}
 	for k, v := range m {
 		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
@@ -531,13 +580,59 @@ func upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
 		c.Goldstein += v.Goldstein
 		cc[k] = c
 	}
-	if err := upsertDyadTable(ctx, q, "dyad_daily", m); err != nil {
+	if err := b.upsertDyadTable(ctx, q, "dyad_daily", m); err != nil {
 		return err
 	}
-	return upsertDyadTable(ctx, q, "dyad_daily_cc", cc)
+	if err := b.upsertDyadTable(ctx, q, "dyad_daily_cc", cc); err != nil {
+		return err
+	}
+	return b.upsertActors(ctx, q, cc)
 }
 
-func upsertDyadTable(ctx context.Context, q Querier, table string, m map[dyadKey]dyadVal) error {
+// actorKey is one row of actor_daily_cc; the dyadKey fields are reused
+// with Source as the actor and Target as its role.
+type actorKey = dyadKey
+
+// upsertActors adds the country-level dyad sums to the per-actor
+// aggregates: to the source as 's', the target as 't', or once as 'b'
+// when both are the same country.
+func (b *Base) upsertActors(ctx context.Context, q Querier, cc map[dyadKey]dyadVal) error {
+	m := map[actorKey]dyadVal{}
+	add := func(actor, role string, k dyadKey, v dyadVal) {
+		ak := actorKey{Source: actor, Target: role, Day: k.Day, Root: k.Root, Quad: k.Quad}
+		a := m[ak]
+		a.N += v.N
+		a.Goldstein += v.Goldstein
+		m[ak] = a
+	}
+	for k, v := range cc {
+		switch {
+		case k.Source == k.Target:
+			add(k.Source, "b", k, v)
+		default:
+			add(k.Source, "s", k, v)
+			if k.Target != "" {
+				add(k.Target, "t", k, v)
+			}
+		}
+	}
+	keys := sortedDyadKeys(m)
+	args := make([]any, 0, 7*len(keys))
+	for _, k := range keys {
+		v := m[k]
+		args = append(args, k.Source, k.Root, k.Day, k.Quad, k.Target, v.N, v.Goldstein)
+	}
+	if err := b.insertRows(ctx, q, `INSERT INTO actor_daily_cc (actor, cameo_root, day, quad_class, role, n, goldstein_sum)`,
+		` ON CONFLICT (actor, cameo_root, day, quad_class, role)
+		DO UPDATE SET n = actor_daily_cc.n + excluded.n, goldstein_sum = actor_daily_cc.goldstein_sum + excluded.goldstein_sum`,
+		7, args); err != nil {
+		return fmt.Errorf("update actor_daily_cc: %w", err)
+	}
+	return nil
+}
+
+// sortedDyadKeys returns m's keys in the order rows are locked.
+func sortedDyadKeys(m map[dyadKey]dyadVal) []dyadKey {
 	keys := make([]dyadKey, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -558,12 +653,17 @@ func upsertDyadTable(ctx context.Context, q Querier, table string, m map[dyadKey
 		}
 		return a.Root < b.Root
 	})
+	return keys
+}
+
+func (b *Base) upsertDyadTable(ctx context.Context, q Querier, table string, m map[dyadKey]dyadVal) error {
+	keys := sortedDyadKeys(m)
 	args := make([]any, 0, 7*len(keys))
 	for _, k := range keys {
 		v := m[k]
 		args = append(args, k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein)
 	}
-	if err := insertRows(ctx, q, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)`,
+	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)`,
 		` ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
 		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
 		7, args); err != nil {
@@ -629,16 +729,16 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
+	if err := b.insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
 		return fmt.Errorf("bulk insert events: %w", err)
 	}
-	if err := cl.apply(ctx, tx); err != nil {
+	if err := cl.apply(ctx, b, tx); err != nil {
 		return err
 	}
-	if err := insertCodes(ctx, tx, codes); err != nil {
+	if err := b.insertCodes(ctx, tx, codes); err != nil {
 		return err
 	}
-	if err := upsertDyads(ctx, tx, dyads); err != nil {
+	if err := b.upsertDyads(ctx, tx, dyads); err != nil {
 		return err
 	}
 	if err := tx.Exec(ctx, `UPDATE articles SET n_events = n_events + $1 WHERE seq = $2`, len(events), seq); err != nil {

@@ -102,12 +102,17 @@ func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.Tim
 	if len(q.A) <= countryLen && len(q.B) <= countryLen {
 		table = "dyad_daily_cc" // a prefix this short matches the country part alone
 	}
-	if len(q.Code) > 2 {
+	actor, roles := singleCountry(q)
+	switch {
+	case len(q.Code) > 2:
 		table, count, sum = "events", "COUNT(*)", "SUM(goldstein)"
 		cameoCol = "cameo"
 		w.add("day <> ''")
+	case actor != "":
+		table = "actor_daily_cc"
+		w.add("actor = " + w.arg(actor) + " AND role IN (" + roles + ")")
 	}
-	if q.A != "" || q.B != "" {
+	if actor == "" && (q.A != "" || q.B != "") {
 		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
 	}
 	if q.Code != "" {
@@ -152,6 +157,25 @@ func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.Tim
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return fillTimeline(buckets, week), nil
+}
+
+// singleCountry returns the country code of a timeline of one country
+// (one side a three-letter code, the other empty), which
+// actor_daily_cc answers, and the roles to sum; "" otherwise.
+func singleCountry(q store.TimelineQuery) (actor, roles string) {
+	switch {
+	case len(q.A) == countryLen && q.B == "":
+		if q.Directed {
+			return q.A, "'s', 'b'"
+		}
+		return q.A, "'s', 't', 'b'"
+	case len(q.B) == countryLen && q.A == "":
+		if q.Directed {
+			return q.B, "'t', 'b'"
+		}
+		return q.B, "'s', 't', 'b'"
+	}
+	return "", ""
 }
 
 func fillTimeline(buckets map[string]*store.TimelinePoint, week bool) []store.TimelinePoint {

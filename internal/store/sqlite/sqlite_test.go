@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -84,9 +85,17 @@ func BenchmarkPutArticle(b *testing.B) {
 }
 
 // BenchmarkQueries loads $SITREP_BENCH_EVENTS events (default 100,000)
-// and times timelines and filtered event queries over them.
+// and times timelines and filtered event queries over them. With
+// $SITREP_BENCH_DB the database is kept (and topped up) at that path:
+//
+//	SITREP_BENCH_EVENTS=10000000 SITREP_BENCH_DB=/tmp/10m.db \
+//	  go test -run XXX -bench Queries -timeout 0 ./internal/store/sqlite
 func BenchmarkQueries(b *testing.B) {
-	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.DefaultOptions())
+	path := storetest.BenchDB()
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	s, err := sqlite.Open(context.Background(), path, sqlite.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -95,11 +104,12 @@ func BenchmarkQueries(b *testing.B) {
 	storetest.BenchmarkQueries(b, s)
 }
 
-// TestUpgradeClusterHeads opens a database as schema version 1 left it
-// (clusters without their first report's dyad) and checks that the
-// upgrade fills the new columns from the events, so that new reports
-// still join the clusters stored before it.
-func TestUpgradeClusterHeads(t *testing.T) {
+// TestUpgradeFromV1 opens a database as schema version 1 left it
+// (clusters without their first report's dyad, no per-country
+// aggregates) and checks that the upgrade fills the new columns and
+// tables from what is stored: new reports still join the clusters
+// stored before it, and country timelines don't change.
+func TestUpgradeFromV1(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sitrep.db")
 	s, err := sqlite.Open(ctx, path, sqlite.DefaultOptions())
@@ -111,13 +121,29 @@ func TestUpgradeClusterHeads(t *testing.T) {
 	if _, err := s.PutArticle(ctx, first); err != nil {
 		t.Fatal(err)
 	}
+	country := first.Events[0].Source.Code[:3]
+	tq := store.TimelineQuery{A: country, Interval: "day"}
+	before, err := s.Timeline(ctx, tq)
+	if err != nil || len(before) == 0 {
+		t.Fatalf("timeline of %s: %v, %v", country, before, err)
+	}
+	clustersBefore, err := s.Clusters(ctx, store.EventFilter{})
+	if err != nil || len(clustersBefore.Items) == 0 {
+		t.Fatalf("clusters: %v, %v", clustersBefore, err)
+	}
 	// Back to version 1.
 	for _, q := range []string{
 		`DROP INDEX clusters_dyad`, `CREATE INDEX events_article ON events (article_id)`,
 		`ALTER TABLE clusters DROP COLUMN source_code`, `ALTER TABLE clusters DROP COLUMN target_code`,
 		`ALTER TABLE clusters DROP COLUMN cameo_root`, `ALTER TABLE clusters DROP COLUMN country`,
 		`ALTER TABLE clusters DROP COLUMN article_seq`, `ALTER TABLE clusters DROP COLUMN idx`,
-		`DELETE FROM schema_migrations WHERE version = 2`,
+		`DROP TABLE actor_daily_cc`,
+		`WITH m(bit, name) AS (VALUES (1, 'asserted'), (2, 'future'), (4, 'possible'), (8, 'denied'),
+			(16, 'alleged'), (32, 'habitual'), (64, 'negated'))
+		INSERT INTO cluster_modalities (cluster, modality)
+		SELECT c.id, m.name FROM clusters c JOIN m ON c.modalities & m.bit <> 0`,
+		`ALTER TABLE clusters DROP COLUMN modalities`,
+		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -128,6 +154,20 @@ func TestUpgradeClusterHeads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	after, err := s.Timeline(ctx, tq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("timeline of %s after upgrade = %v, want %v", country, after, before)
+	}
+	clustersAfter, err := s.Clusters(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(clustersAfter, clustersBefore) {
+		t.Errorf("clusters after upgrade = %+v, want %+v", clustersAfter, clustersBefore)
+	}
 	// A copy of the first article's events in a new article joins their
 	// clusters, which only works if the upgrade filled clusters_dyad.
 	again := *first

@@ -18,6 +18,7 @@ import (
 type BulkInserter interface {
 	BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) error
 	Optimize(ctx context.Context) error
+	Stats(ctx context.Context) (store.Stats, error)
 }
 
 // BenchEvents is the number of events the query benchmarks load:
@@ -64,22 +65,45 @@ func BulkEvents(n int, seed uint64) []model.Event {
 	return evs
 }
 
-// LoadBenchEvents fills s with n synthetic events in batches.
+// benchBatch is how many events LoadBenchEvents stores per transaction
+// (and per stub article).
+const benchBatch = 50_000
+
+// LoadBenchEvents fills s with n synthetic events in batches. A store
+// that already holds some (a database kept with $SITREP_BENCH_DB) is
+// topped up from where the last load stopped, so a 10-million-event
+// load can be resumed.
 func LoadBenchEvents(b *testing.B, s BulkInserter, n int) {
 	b.Helper()
-	const batch = 50_000
-	start := time.Now()
-	for lo, k := 0, 0; lo < n; lo, k = lo+batch, k+1 {
-		evs := BulkEvents(min(batch, n-lo), uint64(k)+1)
-		if err := s.BulkInsertEvents(context.Background(), fmt.Sprintf("bench-%06d", k), evs); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := s.Optimize(context.Background()); err != nil {
+	ctx := context.Background()
+	st, err := s.Stats(ctx)
+	if err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("loaded %d events in %v", n, time.Since(start))
+	have := st.Events
+	if have >= n {
+		b.Logf("store already holds %d events", have)
+		return
+	}
+	start := time.Now()
+	for lo, k := have/benchBatch*benchBatch, have/benchBatch; lo < n; lo, k = lo+benchBatch, k+1 {
+		evs := BulkEvents(min(benchBatch, n-lo), uint64(k)+1)
+		if err := s.BulkInsertEvents(ctx, fmt.Sprintf("bench-%06d", k), evs); err != nil {
+			b.Fatal(err)
+		}
+		if k%20 == 19 {
+			b.Logf("%d events after %v", lo+len(evs), time.Since(start).Round(time.Second))
+		}
+	}
+	if err := s.Optimize(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("loaded %d events in %v", n-have, time.Since(start))
 }
+
+// BenchDB is where a query benchmark keeps its database between runs:
+// $SITREP_BENCH_DB, or "" for a temporary one.
+func BenchDB() string { return os.Getenv("SITREP_BENCH_DB") }
 
 // BenchmarkQueries times the dashboard's hot queries over a loaded
 // store: dyad timelines from the aggregates, one through the events
@@ -92,7 +116,10 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 	}{
 		{"timeline/RUS-PRK/day/undirected", store.TimelineQuery{A: "RUS", B: "PRK", Interval: "day"}},
 		{"timeline/RUS-PRK/week/directed", store.TimelineQuery{A: "RUS", B: "PRK", Directed: true, Interval: "week"}},
+		{"timeline/RUS/day", store.TimelineQuery{A: "RUS", Interval: "day"}},
 		{"timeline/RUS/week/code19", store.TimelineQuery{A: "RUS", Code: "19", Interval: "week"}},
+		{"timeline/PRK/week/as-target", store.TimelineQuery{B: "PRK", Directed: true, Interval: "week"}},
+		{"timeline/RUSMIL-UKR/week", store.TimelineQuery{A: "RUSMIL", B: "UKR", Interval: "week"}},
 		{"timeline/RUS-PRK/day/code194", store.TimelineQuery{A: "RUS", B: "PRK", Code: "194", Interval: "day"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
@@ -117,6 +144,8 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 		{"events/RUS-PRK/19", store.EventFilter{Source: "RUS", Target: "PRK", Code: "19", Limit: 50}},
 		{"events/RUS-PRK/undirected/since", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Since: "2020-01-01", Limit: 50}},
 		{"events/all/page", store.EventFilter{Limit: 50}},
+		{"events/actor-RUS/page", store.EventFilter{Actor: "RUS", Limit: 50}},
+		{"events/code-19/since-2024", store.EventFilter{Code: "19", Since: "2024-01-01", Limit: 50}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {

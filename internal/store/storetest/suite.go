@@ -867,6 +867,7 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 		{A: "RUS", B: "UKR", Interval: "day"},
 		{A: "UKR", B: "RUS", Interval: "week"},
 		{A: "NGA", Interval: "week", Directed: true},
+		{B: "UKR", Interval: "day", Directed: true},
 		{A: "IND", Interval: "week", Code: "1"},
 		{B: "CHN", Interval: "day", Code: "19"},
 		{Interval: "day", Code: "1663"},
