@@ -68,7 +68,7 @@ type BenchCmd struct {
 	Inputs   []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
 	Duration time.Duration `help:"How long to keep analysing." default:"5s"`
 	Store    bool          `help:"Also store each article in a fresh temporary SQLite database."`
-	Batch    int           `help:"Articles per store transaction with --store." default:"64"`
+	Batch    int           `help:"Articles per store transaction with --store." default:"256"`
 }
 
 // Help implements kong.HelpProvider.

@@ -55,7 +55,7 @@ type IngestCmd struct {
 	Inputs []string `arg:"" name:"PATH|URL" help:"Files, directories (read recursively) or http(s) URLs: text dumps, HTML, RSS/Atom, WARC(.gz), JSONL."`
 	QueueFlags
 	Quiet bool `help:"No progress bar."`
-	Batch int  `help:"Articles stored per transaction (each article stays all-or-nothing)." default:"64"`
+	Batch int  `help:"Articles stored per transaction (each article stays all-or-nothing)." default:"256"`
 }
 
 // Help implements kong.HelpProvider.

@@ -168,12 +168,14 @@ func (r *Runner) flushBatch(ctx context.Context, bp store.BatchPutter) error {
 	if err != nil && len(res) != len(batch) {
 		return fmt.Errorf("store batch: %w", err)
 	}
-	if err != nil {
-		// The batch fell back to one transaction per article: only the
-		// failed ones are lost, and they are reported.
-		r.fail(fmt.Errorf("store batch: %w", err))
-	}
+	// On error the batch fell back to one transaction per article: only
+	// the failed ones are lost, and each is reported (not counted as
+	// stored).
 	for i, a := range batch {
+		if res[i].Err != nil {
+			r.fail(fmt.Errorf("store %s: %w", a.Source, res[i].Err))
+			continue
+		}
 		if err := r.done(a, res[i]); err != nil {
 			return err
 		}

@@ -74,3 +74,57 @@ func TestRunnerMarksNearDuplicates(t *testing.T) {
 		t.Fatalf("second copy not linked to the first: %d articles", len(got))
 	}
 }
+
+// breakOne is a real store whose batches carry one article the store
+// rejects (its id is blanked), as a corrupt article would be.
+type breakOne struct {
+	*sqlite.Store
+	victim int // index in the next batch
+}
+
+func (b *breakOne) PutArticles(ctx context.Context, arts []*model.Article) ([]store.PutResult, error) {
+	if b.victim < len(arts) {
+		bad := *arts[b.victim]
+		bad.ID = ""
+		arts = append([]*model.Article(nil), arts...)
+		arts[b.victim] = &bad
+	}
+	b.victim = len(arts) + 1 // break only the first batch
+	return b.Store.PutArticles(ctx, arts)
+}
+
+// TestRunnerBatchFailureCountsOnlyTheFailed checks that an article the
+// store rejects inside a batch is reported as an error, not counted as
+// stored or as already stored, and costs no other article.
+func TestRunnerBatchFailureCountsOnlyTheFailed(t *testing.T) {
+	ctx := context.Background()
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"), sqlite.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var errs []error
+	r := &Runner{Pipeline: p, Ingest: ingest.DefaultOptions(), Store: &breakOne{Store: st, victim: 1}, Batch: 4,
+		OnError: func(err error) { errs = append(errs, err) }}
+	if err := r.Source(ctx, filepath.Join("..", "..", "testdata", "sample", "world-2025.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sum := r.Summary()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) != 1 || sum.AlreadyStored != 0 || sum.New != stats.Articles || sum.Articles != stats.Articles {
+		t.Errorf("summary %+v with errors %v; store holds %d articles", sum, errs, stats.Articles)
+	}
+	if stats.Articles < 3 {
+		t.Errorf("store holds %d articles: the failure cost others", stats.Articles)
+	}
+}

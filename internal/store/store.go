@@ -75,8 +75,11 @@ type BatchPutter interface {
 
 // PutResult says what PutArticle did.
 type PutResult struct {
-	Inserted bool // false when the article was already stored
+	Inserted bool // false when the article was already stored or failed
 	Events   int  // events stored
+	// Err is why PutArticles could not store this article (nil when
+	// stored or already there); PutArticle returns it instead.
+	Err error
 }
 
 // Page is one page of a listing; Next is the opaque cursor of the next

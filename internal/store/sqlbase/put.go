@@ -762,8 +762,11 @@ func (b *Base) PutArticles(ctx context.Context, arts []*model.Article) ([]store.
 	var firstErr error
 	for i, a := range arts {
 		r, err := b.PutArticle(ctx, a)
-		if err != nil && firstErr == nil {
-			firstErr = err
+		if err != nil {
+			r = store.PutResult{Err: err}
+			if firstErr == nil {
+				firstErr = err
+			}
 		}
 		res[i] = r
 	}

@@ -1058,4 +1058,7 @@ func testBatch(t *testing.T, batched, single store.Store) {
 	if len(res) != 3 || !res[0].Inserted || res[1].Inserted || !res[2].Inserted {
 		t.Errorf("bad article should cost only itself: %+v", res)
 	}
+	if len(res) == 3 && (res[0].Err != nil || res[1].Err == nil || res[2].Err != nil) {
+		t.Errorf("only the bad article should carry an error: %+v", res)
+	}
 }
