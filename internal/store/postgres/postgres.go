@@ -116,6 +116,16 @@ func (s *Store) BulkInsertEvents(ctx context.Context, articleID string, events [
 // indexes, string_agg, and an advisory lock around migrations.
 func Dialect() sqlbase.Dialect {
 	return sqlbase.Dialect{
+		LockClusters: func(ctx context.Context, q sqlbase.Querier, keys []int64) error {
+			// One-key advisory locks: a key space apart from the
+			// two-key migration lock. Queued statements run in order.
+			for _, k := range keys {
+				if err := q.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, k); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		Name: "postgres",
 		ArticleText: func(p string) string {
 			return "a.tsv @@ plainto_tsquery('simple', " + p + ")"

@@ -62,6 +62,11 @@ type Dialect struct {
 	// terms whenever a later statement opens a savepoint: indexing row
 	// by row wrote a tiny index segment per sentence.
 	IndexText func(ctx context.Context, q Querier, articles, sentences SeqRange) error
+	// LockClusters takes transaction-scoped locks on the given keys (in
+	// the order given, which is sorted), so that two writers storing
+	// reports of the same new event one after the other find one
+	// cluster, not two; nil when writers are serialised anyway.
+	LockClusters func(ctx context.Context, q Querier, keys []int64) error
 	// LockMigrations serialises migrations of concurrent processes
 	// inside the migration transaction; nil when Begin already does.
 	LockMigrations func(ctx context.Context, q Querier) error

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -76,6 +78,9 @@ func (b *Base) PutArticle(ctx context.Context, a *model.Article) (res store.PutR
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
+	if err := b.lockClusters(ctx, tx, a); err != nil {
+		return res, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
 	var w written
 	seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
 	if err != nil {
@@ -393,6 +398,43 @@ func (b *Base) findCluster(ctx context.Context, q Querier, r eventRow) (string, 
 		return "", err
 	}
 	return c, nil
+}
+
+// lockClusters locks, where the dialect needs it, the (source, target,
+// CAMEO root) of every event of arts that findCluster will look up.
+func (b *Base) lockClusters(ctx context.Context, tx Tx, arts ...*model.Article) error {
+	if b.D.LockClusters == nil {
+		return nil
+	}
+	set := map[int64]bool{}
+	for _, a := range arts {
+		for i := range a.Events {
+			e := &a.Events[i]
+			root := store.CameoRoot(e.Cameo)
+			if root == "" || store.EventDay(e) == "" {
+				continue
+			}
+			var target string
+			if e.Target != nil {
+				target = e.Target.Code
+			}
+			h := fnv.New64a()
+			h.Write([]byte(e.Source.Code + "\x00" + target + "\x00" + root))
+			set[int64(h.Sum64())] = true
+		}
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	keys := make([]int64, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if err := b.D.LockClusters(ctx, tx, keys); err != nil {
+		return fmt.Errorf("lock clusters: %w", err)
+	}
+	return nil
 }
 
 // sameEvent reports whether report r may join the cluster founded by
@@ -783,11 +825,18 @@ func (b *Base) putBatch(ctx context.Context, arts []*model.Article, res []store.
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	var w written
-	for i, a := range arts {
+	for _, a := range arts {
 		if a == nil || a.ID == "" {
 			return errors.New("put articles: missing id")
 		}
+	}
+	// All the batch's locks first, in one sorted order: two batches
+	// never wait for each other in a cycle.
+	if err := b.lockClusters(ctx, tx, arts...); err != nil {
+		return fmt.Errorf("put articles: %w", err)
+	}
+	var w written
+	for i, a := range arts {
 		seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", a.ID, err)

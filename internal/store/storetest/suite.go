@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, fresh(t)) })
 	t.Run("ClusterWindow", func(t *testing.T) { testClusterWindow(t, fresh(t)) })
+	t.Run("ConcurrentReports", func(t *testing.T) { testConcurrentReports(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
 	t.Run("NearDuplicate", func(t *testing.T) { testNearDuplicate(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
@@ -185,6 +186,41 @@ func testAtomic(t *testing.T, s store.Store) {
 	// is in the way.
 	bad.Events[1].ID = "v2"
 	put(t, s, bad)
+}
+
+// testConcurrentReports stores reports of one new event from many
+// goroutines at once: they must end up in one cluster.
+func testConcurrentReports(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	rus, ukr, kharkiv := Actors[6], Actors[5], Places[4]
+	const writers = 8
+	arts := make([]*model.Article, writers)
+	for i := range arts {
+		arts[i] = Build(Spec{Serial: 100 + i, Published: "2024-06-01", Events: []EventSpec{
+			{Source: rus, Verb: Verbs[8], Target: &ukr, Place: &kharkiv, Day: "2024-06-01"},
+		}})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for _, a := range arts {
+		wg.Go(func() {
+			if _, err := s.PutArticle(ctx, a); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("PutArticle: %v", err)
+	}
+	c, err := s.Clusters(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Items) != 1 || c.Items[0].Reports != writers || c.Items[0].Articles != writers {
+		t.Errorf("%d concurrent reports of one event gave %d clusters: %s", writers, len(c.Items), jsonOf(t, c.Items))
+	}
 }
 
 func testConcurrent(t *testing.T, s store.Store) {
