@@ -10,7 +10,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-const eventCols = `e.data, e.article_id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
+const eventCols = `e.data, a.id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
 	e.source_name, e.target_name, e.day, e.cluster, e.ekey`
 
 const eventJoins = ` JOIN articles a ON a.seq = e.article_seq LEFT JOIN sentences s ON s.seq = e.sent_seq`

@@ -446,13 +446,13 @@ func sameEvent(head, r *eventRow) bool {
 		(r.country == "" || head.country == "" || head.country == r.country)
 }
 
-const eventInsertCols = `ekey, article_seq, article_id, idx, eid, sent_seq, source_code, target_code, cameo,
+const eventInsertCols = `ekey, article_seq, idx, eid, sent_seq, source_code, target_code, cameo,
 	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data`
 
-const eventInsertN = 21
+const eventInsertN = 20
 
 func (r *eventRow) args(seq int64, idx int, sentSeq *int64) []any {
-	return []any{r.key, seq, r.articleID, idx, r.e.ID, sentSeq, r.source, r.target, r.e.Cameo,
+	return []any{r.key, seq, idx, r.e.ID, sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
 		r.sourceName, r.targetName, r.cluster, mustJSON(r.e)}
 }
