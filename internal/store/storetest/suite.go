@@ -626,6 +626,11 @@ func testEvents(t *testing.T, s store.Store, arts []*model.Article, evs []refEve
 		{"dyad directed", store.EventFilter{Source: "RUS", Target: "UKR"}},
 		{"dyad undirected", store.EventFilter{Source: "RUS", Target: "UKR", Undirected: true}},
 		{"source undirected", store.EventFilter{Source: "IND", Undirected: true}},
+		{"dyad full codes", store.EventFilter{Source: "RUSMIL", Target: "UKR", Undirected: true}},
+		{"dyad with code and dates", store.EventFilter{Source: "UKR", Target: "RUS", Undirected: true, Code: "0",
+			Since: "2024-03-15", Until: "2024-06-30"}},
+		{"dyad with modality", store.EventFilter{Source: "RUS", Target: "UKR", Modality: []string{"asserted"}}},
+		{"dyad with text", store.EventFilter{Source: "RUS", Target: "UKR", Undirected: true, Text: "humanitarian"}},
 		{"code prefix", store.EventFilter{Code: "19"}},
 		{"code root", store.EventFilter{Code: "1"}},
 		{"code full", store.EventFilter{Code: "1663"}},
@@ -639,10 +644,11 @@ func testEvents(t *testing.T, s store.Store, arts []*model.Article, evs []refEve
 		{"article", store.EventFilter{ArticleID: arts[5].ID}},
 		{"combined", store.EventFilter{Actor: "RUS", Code: "1", Modality: []string{"asserted"}, Since: "2024-03-10"}},
 		{"nothing", store.EventFilter{Source: "ZZZ"}},
+		{"nothing dyad", store.EventFilter{Source: "RUS", Target: "ZZZ"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := refSelect(evs, tc.f)
-			if len(want) == 0 && tc.name != "nothing" {
+			if len(want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
 				t.Fatalf("test data has no event for %+v", tc.f)
 			}
 			for _, limit := range []int{5, store.MaxLimit} {
