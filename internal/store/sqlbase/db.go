@@ -62,6 +62,10 @@ type Dialect struct {
 	// terms whenever a later statement opens a savepoint: indexing row
 	// by row wrote a tiny index segment per sentence.
 	IndexText func(ctx context.Context, q Querier, articles, sentences SeqRange) error
+	// DayOrder is a table hint that makes the planner read events
+	// alias e in (day, key) order, filtering as it goes; "" when the
+	// planner weighs that itself (PostgreSQL, from its statistics).
+	DayOrder string
 	// LockClusters takes transaction-scoped locks on the given keys (in
 	// the order given, which is sorted), so that two writers storing
 	// reports of the same new event one after the other find one

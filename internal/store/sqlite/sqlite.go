@@ -141,7 +141,8 @@ func (s *Store) BulkInsertEvents(ctx context.Context, articleID string, events [
 // Dialect is SQLite's SQL: FTS5 contentless tables keyed by rowid.
 func Dialect() sqlbase.Dialect {
 	return sqlbase.Dialect{
-		Name: "sqlite",
+		Name:     "sqlite",
+		DayOrder: "INDEXED BY events_day",
 		ArticleText: func(p string) string {
 			return "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + p + ")"
 		},

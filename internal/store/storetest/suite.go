@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, fresh(t)) })
 	t.Run("ClusterWindow", func(t *testing.T) { testClusterWindow(t, fresh(t)) })
 	t.Run("ConcurrentReports", func(t *testing.T) { testConcurrentReports(t, fresh(t)) })
+	t.Run("DenseFilters", func(t *testing.T) { testDenseFilters(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
 	t.Run("NearDuplicate", func(t *testing.T) { testNearDuplicate(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
@@ -186,6 +187,65 @@ func testAtomic(t *testing.T, s store.Store) {
 	// is in the way.
 	bad.Events[1].ID = "v2"
 	put(t, s, bad)
+}
+
+// testDenseFilters lists events of actors common enough that the store
+// reads in date order instead of gathering and sorting (see sqlbase's
+// dense), and checks every page against a filter applied in Go to the
+// unfiltered listing.
+func testDenseFilters(t *testing.T, s store.Store) {
+	bi, ok := s.(BulkInserter)
+	if !ok {
+		t.Skip("store has no bulk insert")
+	}
+	ctx := context.Background()
+	if err := bi.BulkInsertEvents(ctx, "dense", BulkEvents(24_000, 3, 0, 400)); err != nil {
+		t.Fatal(err)
+	}
+	all := pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
+		return s.Events(ctx, store.EventFilter{Limit: store.MaxLimit, Cursor: c})
+	})
+	target := func(r store.EventRecord) string {
+		if r.Target == nil {
+			return ""
+		}
+		return r.Target.Code
+	}
+	for _, tc := range []struct {
+		name  string
+		f     store.EventFilter
+		match func(r store.EventRecord) bool
+	}{
+		{"actor", store.EventFilter{Actor: "RUS"}, func(r store.EventRecord) bool {
+			return strings.HasPrefix(r.Source.Code, "RUS") || strings.HasPrefix(target(r), "RUS")
+		}},
+		{"source since", store.EventFilter{Source: "RUS", Since: "2015-03-01"}, func(r store.EventRecord) bool {
+			return strings.HasPrefix(r.Source.Code, "RUS") && r.Day >= "2015-03-01"
+		}},
+		{"target until", store.EventFilter{Target: "RUS", Until: "2015-12-31"}, func(r store.EventRecord) bool {
+			return strings.HasPrefix(target(r), "RUS") && r.Day <= "2015-12-31"
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []string
+			for _, r := range all {
+				if tc.match(r) {
+					want = append(want, r.Key)
+				}
+			}
+			if len(want) < 2000 {
+				t.Fatalf("only %d events match: not a dense filter", len(want))
+			}
+			got := pageAll(t, 500, func(c string) (store.Page[store.EventRecord], error) {
+				f := tc.f
+				f.Limit, f.Cursor = 500, c
+				return s.Events(ctx, f)
+			})
+			if g := eventKeys(got); !slices.Equal(g, want) {
+				t.Errorf("got %d events, want %d", len(g), len(want))
+			}
+		})
+	}
 }
 
 // testConcurrentReports stores reports of one new event from many
