@@ -143,13 +143,21 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 			}
 		})
 	}
-	b.Run("clusters/page", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := s.Clusters(ctx, store.EventFilter{Limit: 50}); err != nil {
-				b.Fatal(err)
+	for _, tc := range []struct {
+		name string
+		f    store.EventFilter
+	}{
+		{"clusters/page", store.EventFilter{Limit: 50}},
+		{"clusters/RUS-PRK/page", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Limit: 50}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Clusters(ctx, tc.f); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 	for _, tc := range []struct {
 		name string
 		f    store.EventFilter
