@@ -201,26 +201,35 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Artic
 	codes := map[string]bool{}
 	cl := clusterDelta{}
 	args = nil // not [:0]: a batching Querier may still hold the previous rows
+	rows := make([]eventRow, len(a.Events))
 	for i := range a.Events {
-		e := &a.Events[i]
+		rows[i] = newEventRow(a.ID, &a.Events[i], ents)
+		rows[i].articleSeq, rows[i].idx = seq, i
+	}
+	heads, err := b.storedHeads(ctx, tx, rows)
+	if err != nil {
+		return 0, fmt.Errorf("cluster events: %w", err)
+	}
+	for i := range rows {
+		r := &rows[i]
 		var ss *int64
-		if e.Sentence >= 0 && e.Sentence < len(sentSeq) {
+		if e := r.e; e.Sentence >= 0 && e.Sentence < len(sentSeq) {
 			ss = &sentSeq[e.Sentence]
 		}
-		r := newEventRow(a.ID, e, ents)
-		r.articleSeq, r.idx = seq, i
-		cluster, err := b.findCluster(ctx, tx, r)
-		if err != nil {
-			return 0, fmt.Errorf("cluster event %s: %w", e.ID, err)
+		r.cluster = ""
+		for j := range heads {
+			if sameEvent(&heads[j], r) {
+				r.cluster = heads[j].key
+				break
+			}
 		}
-		if cluster == "" {
-			cluster = cl.find(&r)
+		if r.cluster == "" {
+			r.cluster = cl.find(r)
 		}
-		r.cluster = cluster
 		args = append(args, r.args(seq, i, ss)...)
 		r.addDyad(dyads)
 		codes[r.source], codes[r.target] = true, true
-		cl.add(&r)
+		cl.add(r)
 	}
 	if err := b.insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
 		return 0, fmt.Errorf("insert events: %w", err)
@@ -374,34 +383,56 @@ func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 	m[k] = v
 }
 
-// findCluster returns the stored cluster a report of the same
-// real-world event founded: same actors, same CAMEO root, a first report
-// dated within clusterWindow days and no conflicting country; the
-// earliest such cluster wins. It returns "" when there is none (the
-// article's own new clusters are checked by clusterDelta.find).
+// storedHeads returns the first reports of the stored clusters that
+// events of rows may join — same source, target and CAMEO root, dated
+// within clusterWindow days — in the order they were stored, with key
+// holding the cluster id. One query for the article, not one per event.
 //
-// Matching against the first report only, not any member, bounds a
-// cluster to the window around its first report: daily reports of a
-// campaign stay separate events instead of chaining into one.
-func (b *Base) findCluster(ctx context.Context, q Querier, r eventRow) (string, error) {
-	if r.day == "" || r.root == "" {
-		return r.key, nil
+// A report joins the earliest of them that sameEvent accepts (else a
+// cluster the article itself founds, else its own). Matching the first
+// report only, not any member, bounds a cluster to the window around
+// its first report: daily reports of a campaign stay separate events
+// instead of chaining into one.
+func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]eventRow, error) {
+	w := &where{d: &b.D}
+	var arms []string
+	seen := map[[4]string]bool{}
+	for i := range rows {
+		r := &rows[i]
+		if r.day == "" || r.root == "" {
+			continue
+		}
+		k := [4]string{r.source, r.target, r.root, r.day}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		arms = append(arms, "(source_code = "+w.arg(r.source)+" AND target_code = "+w.arg(r.target)+
+			" AND cameo_root = "+w.arg(r.root)+" AND day >= "+w.arg(store.AddDays(r.day, -clusterWindow))+
+			" AND day <= "+w.arg(store.AddDays(r.day, clusterWindow))+")")
 	}
-	var c string
-	found, err := queryRow(ctx, q, `SELECT id FROM clusters
-		WHERE source_code = $1 AND target_code = $2 AND cameo_root = $3 AND day >= $4 AND day <= $5
-		AND ($6 = '' OR country = '' OR country = $6)
-		ORDER BY article_seq, idx LIMIT 1`,
-		[]any{r.source, r.target, r.root, store.AddDays(r.day, -clusterWindow), store.AddDays(r.day, clusterWindow), r.country},
-		&c)
-	if err != nil || !found {
-		return "", err
+	if len(arms) == 0 {
+		return nil, nil
 	}
-	return c, nil
+	res, err := q.Query(ctx, `SELECT id, source_code, target_code, cameo_root, day, country, article_seq, idx
+		FROM clusters WHERE `+strings.Join(arms, " OR ")+` ORDER BY article_seq, idx`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	var heads []eventRow
+	err = scanAll(res, func(r Rows) error {
+		var h eventRow
+		if err := r.Scan(&h.key, &h.source, &h.target, &h.root, &h.day, &h.country, &h.articleSeq, &h.idx); err != nil {
+			return err
+		}
+		heads = append(heads, h)
+		return nil
+	})
+	return heads, err
 }
 
 // lockClusters locks, where the dialect needs it, the (source, target,
-// CAMEO root) of every event of arts that findCluster will look up.
+// CAMEO root) of every event of arts that storedHeads will look up.
 func (b *Base) lockClusters(ctx context.Context, tx Tx, arts ...*model.Article) error {
 	if b.D.LockClusters == nil {
 		return nil
@@ -438,7 +469,7 @@ func (b *Base) lockClusters(ctx context.Context, tx Tx, arts ...*model.Article) 
 }
 
 // sameEvent reports whether report r may join the cluster founded by
-// head: the rule findCluster applies in SQL.
+// head (see storedHeads).
 func sameEvent(head, r *eventRow) bool {
 	return r.day != "" && r.root != "" && head.source == r.source && head.target == r.target &&
 		head.root == r.root && head.day >= store.AddDays(r.day, -clusterWindow) &&
