@@ -323,18 +323,17 @@ func (b *Base) NearDuplicate(ctx context.Context, fp uint64, maxDistance int) (s
 	return best, nil
 }
 
-// cameo matches CAMEO codes of col starting with p, adding a condition
-// on the two-digit root column so the dyad indexes can filter on it.
+// cameo matches CAMEO codes starting with p: a range on the full-code
+// column col when there is one (events), which events_dyad (source,
+// target, cameo, day, ...) and events_cameo can seek to and which keeps
+// events_dyad covering for timelines; otherwise the two-digit root
+// column of the aggregates (p's root, or a range for a one-digit p).
 func (w *where) cameo(rootCol, col, p string) string {
-	var c string
-	switch {
-	case len(p) >= 2:
-		c = rootCol + " = " + w.arg(p[:2])
-	default:
-		c = w.prefix(rootCol, p)
+	if col != "" {
+		return w.prefix(col, p)
 	}
-	if len(p) > 2 && col != "" {
-		c += " AND " + w.prefix(col, p)
+	if len(p) >= 2 {
+		return rootCol + " = " + w.arg(p[:2])
 	}
-	return c
+	return w.prefix(rootCol, p)
 }
