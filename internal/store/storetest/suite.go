@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Events", func(t *testing.T) { testEvents(t, s, arts, evs) })
 	t.Run("EachEvent", func(t *testing.T) { testEachEvent(t, s, evs) })
 	t.Run("ClusterAssignment", func(t *testing.T) { testClusterAssignment(t, s, evs) })
+	t.Run("ClusterFilters", func(t *testing.T) { testClusterFilters(t, s, evs) })
 	t.Run("Entities", func(t *testing.T) { testEntities(t, s, arts) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, s, arts) })
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, s, evs) })
@@ -243,6 +244,80 @@ func testDenseFilters(t *testing.T, s store.Store) {
 			})
 			if g := eventKeys(got); !slices.Equal(g, want) {
 				t.Errorf("got %d events, want %d", len(g), len(want))
+			}
+			// Every bulk event is its own cluster: the first pages of
+			// clusters are the first matching events.
+			var ids []string
+			cursor := ""
+			for range 3 {
+				f := tc.f
+				f.Limit, f.Cursor = 100, cursor
+				p, err := s.Clusters(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range p.Items {
+					ids = append(ids, c.ID)
+				}
+				cursor = p.Next
+			}
+			if !slices.Equal(ids, want[:300]) {
+				t.Errorf("first 300 clusters differ from the first matching events")
+			}
+		})
+	}
+}
+
+// testClusterFilters pages through filtered cluster listings and checks
+// them against the reference: the clusters with a matching report,
+// ordered by their first report, counting the matching reports.
+func testClusterFilters(t *testing.T, s store.Store, evs []refEvent) {
+	ctx := context.Background()
+	byKey := map[string]refEvent{}
+	for _, r := range evs {
+		byKey[r.key] = r
+	}
+	for _, f := range []store.EventFilter{
+		{Actor: "RUS"},
+		{Source: "RUS", Target: "UKR", Undirected: true},
+		{Code: "1", Since: "2024-04-01"},
+		{Modality: []string{"asserted"}, Until: "2024-04-15"},
+	} {
+		t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) {
+			reports := map[string]int{}
+			for _, r := range evs {
+				if r.matches(f) {
+					reports[r.cluster]++
+				}
+			}
+			var want []string
+			for id := range reports {
+				want = append(want, id)
+			}
+			sort.Slice(want, func(i, j int) bool {
+				a, b := byKey[want[i]], byKey[want[j]]
+				if a.day != b.day {
+					return a.day < b.day
+				}
+				return a.key < b.key
+			})
+			if len(want) < 3 {
+				t.Fatalf("only %d clusters match: too few to page", len(want))
+			}
+			got := pageAll(t, 2, func(c string) (store.Page[store.Cluster], error) {
+				g := f
+				g.Limit, g.Cursor = 2, c
+				return s.Clusters(ctx, g)
+			})
+			var ids []string
+			for _, c := range got {
+				ids = append(ids, c.ID)
+				if c.Reports != reports[c.ID] {
+					t.Errorf("cluster %s: %d matching reports, want %d", c.ID, c.Reports, reports[c.ID])
+				}
+			}
+			if !slices.Equal(ids, want) {
+				t.Errorf("clusters\ngot  %v\nwant %v", ids, want)
 			}
 		})
 	}
