@@ -323,17 +323,21 @@ func (b *Base) NearDuplicate(ctx context.Context, fp uint64, maxDistance int) (s
 	return best, nil
 }
 
-// cameo matches CAMEO codes starting with p: a range on the full-code
-// column col when there is one (events), which events_dyad (source,
-// target, cameo, day, ...) and events_cameo can seek to and which keeps
-// events_dyad covering for timelines; otherwise the two-digit root
-// column of the aggregates (p's root, or a range for a one-digit p).
+// cameo matches CAMEO codes starting with p: an equality on the
+// two-digit root column (a range for a one-digit p), which the dyad
+// indexes and aggregates are ordered by, plus a range on the full-code
+// column col, when there is one, for a p finer than a root. events_dyad
+// (source, target, root, day, cameo, ...) then seeks by root, keeps day
+// order for listings and checks the full code without the table.
 func (w *where) cameo(rootCol, col, p string) string {
-	if col != "" {
-		return w.prefix(col, p)
-	}
+	var c string
 	if len(p) >= 2 {
-		return rootCol + " = " + w.arg(p[:2])
+		c = rootCol + " = " + w.arg(p[:2])
+	} else {
+		c = w.prefix(rootCol, p)
 	}
-	return w.prefix(rootCol, p)
+	if len(p) > 2 && col != "" {
+		c += " AND " + w.prefix(col, p)
+	}
+	return c
 }
