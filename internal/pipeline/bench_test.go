@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/ingest"
@@ -15,6 +16,8 @@ import (
 // sample corpus, with and without the store, reporting sentences/s.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
+	// As the sitrep command runs (see GCPercent).
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	p, err := New(DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
