@@ -38,7 +38,7 @@ func refEvents(arts []*model.Article) []refEvent {
 			r.cluster = r.key
 			for _, o := range out {
 				// Only a cluster's first report anchors it (see sqlbase's
-				// findCluster): members don't extend the window.
+				// storedHeads): members don't extend the window.
 				if o.cluster == o.key && r.day != "" && o.day != "" && o.src == r.src && o.tgt == r.tgt && len(r.cameo) >= 2 &&
 					store.CameoRoot(o.cameo) == store.CameoRoot(r.cameo) &&
 					o.day >= store.AddDays(r.day, -2) && o.day <= store.AddDays(r.day, 2) &&
