@@ -338,7 +338,7 @@ func (b *Base) valuesSQL(prefix, suffix string, rows, width int) string {
 // eventRow is an event with the derived columns it is indexed by.
 type eventRow struct {
 	e                      *model.Event
-	articleID, key         string
+	key                    string
 	source, target         string
 	root, day, country     string
 	sourceName, targetName string
@@ -352,7 +352,7 @@ type eventRow struct {
 
 func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity) eventRow {
 	r := eventRow{
-		e: e, articleID: articleID, key: articleID + ":" + e.ID,
+		e: e, key: articleID + ":" + e.ID,
 		source: e.Source.Code, root: store.CameoRoot(e.Cameo), day: store.EventDay(e),
 	}
 	if e.Target != nil {
