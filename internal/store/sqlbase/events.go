@@ -81,15 +81,47 @@ func (b *Base) eventWhere(f store.EventFilter, w *where) {
 
 // Events lists events matching f by event day, then key.
 func (b *Base) Events(ctx context.Context, f store.EventFilter) (store.Page[store.EventRecord], error) {
-	var page store.Page[store.EventRecord]
-	pairs, byPair, err := b.dyadPairs(ctx, f)
+	plan, err := b.planEvents(ctx, f)
 	if err != nil {
-		return page, fmt.Errorf("events: %w", err)
+		return store.Page[store.EventRecord]{}, fmt.Errorf("events: %w", err)
 	}
-	w := &where{d: &b.D}
-	if byPair {
+	return b.eventsPage(ctx, f, plan)
+}
+
+// eventsPlan is how a filter's pages are read: by (source, target)
+// code pair (pairs, see dyadPairs), in date order (dense), or by the
+// planner's choice. It depends on the filter, not the cursor, so a walk
+// over many pages plans once.
+type eventsPlan struct {
+	pairs  [][2]string
+	byPair bool
+	dense  bool
+}
+
+func (b *Base) planEvents(ctx context.Context, f store.EventFilter) (eventsPlan, error) {
+	var p eventsPlan
+	var err error
+	if p.pairs, p.byPair, err = b.dyadPairs(ctx, f); err != nil || p.byPair {
+		return p, err
+	}
+	if b.D.DayOrder != "" && (f.Actor != "" || f.Source != "" || f.Target != "") {
+		w := &where{d: &b.D}
+		b.eventWhere(f, w)
+		p.dense, err = b.dense(ctx, w)
+	}
+	return p, err
+}
+
+// eventsPage reads one page of f as plan says.
+func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsPlan) (store.Page[store.EventRecord], error) {
+	var page store.Page[store.EventRecord]
+	if plan.byPair {
+		if len(plan.pairs) == 0 {
+			return store.Page[store.EventRecord]{Items: []store.EventRecord{}}, nil
+		}
 		f.Source, f.Target = "", ""
 	}
+	w := &where{d: &b.D}
 	b.eventWhere(f, w)
 	if f.Cursor != "" {
 		var day, key string
@@ -100,20 +132,11 @@ func (b *Base) Events(ctx context.Context, f store.EventFilter) (store.Page[stor
 	}
 	limit := store.ClampLimit(f.Limit)
 	from := ` FROM events e` + eventJoins + w.sql()
-	if !byPair && b.D.DayOrder != "" && (f.Actor != "" || f.Source != "" || f.Target != "") {
-		dense, err := b.dense(ctx, w)
-		if err != nil {
-			return page, fmt.Errorf("events: %w", err)
-		}
-		if dense {
-			from = ` FROM events e ` + b.D.DayOrder + eventJoins + w.sql()
-		}
-	}
-	if byPair {
-		if len(pairs) == 0 {
-			return store.Page[store.EventRecord]{Items: []store.EventRecord{}}, nil
-		}
-		from = ` FROM events e JOIN (` + pairsTopK(w, pairs, limit+1) + `) top ON top.seq = e.seq` + eventJoins
+	switch {
+	case plan.byPair:
+		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1) + `) top ON top.seq = e.seq` + eventJoins
+	case plan.dense:
+		from = ` FROM events e ` + b.D.DayOrder + eventJoins + w.sql()
 	}
 	return listPage(ctx, b.DB, "events", limit, `SELECT `+eventCols+from+` ORDER BY e.day, e.ekey`, w.args,
 		func(r Rows) (store.EventRecord, []any, error) {
@@ -264,11 +287,15 @@ func (b *Base) clusterCandidates(ctx context.Context, f store.EventFilter, n int
 	if from := store.AddDays(curDay, -clusterWindow); from != "" && from > ef.Since {
 		ef.Since = from
 	}
+	plan, err := b.planEvents(ctx, ef)
+	if err != nil {
+		return nil, err
+	}
 	type head struct{ day, id string }
 	founders := map[string]head{}
 	var cands []head
 	for {
-		p, err := b.Events(ctx, ef)
+		p, err := b.eventsPage(ctx, ef, plan)
 		if err != nil {
 			return nil, err
 		}

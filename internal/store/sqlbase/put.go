@@ -50,6 +50,14 @@ type dyadVal struct {
 	Goldstein float64
 }
 
+// addTo adds v to the sums of m[k].
+func (v dyadVal) addTo(m map[dyadKey]dyadVal, k dyadKey) {
+	s := m[k]
+	s.N += v.N
+	s.Goldstein += v.Goldstein
+	m[k] = s
+}
+
 // written is what one transaction stored, for the full-text index.
 type written struct{ articles, sentences SeqRange }
 
@@ -377,10 +385,7 @@ func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 		return // timelines need a day
 	}
 	k := dyadKey{Source: r.source, Target: r.target, Day: r.day, Root: r.root, Quad: r.e.QuadClass}
-	v := m[k]
-	v.N++
-	v.Goldstein += r.e.Goldstein
-	m[k] = v
+	dyadVal{N: 1, Goldstein: r.e.Goldstein}.addTo(m, k)
 }
 
 // storedHeads returns the first reports of the stored clusters that
@@ -648,15 +653,12 @@ func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal
 	cc := map[dyadKey]dyadVal{}
 	for k, v := range m {
 		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
-		c := cc[k]
-		c.N += v.N
-		c.Goldstein += v.Goldstein
-		cc[k] = c
+		v.addTo(cc, k)
 	}
-	if err := b.upsertDyadTable(ctx, q, "dyad_daily", m); err != nil {
+	if err := b.upsertDyadTable(ctx, q, "dyad_daily", "source_code, target_code", m); err != nil {
 		return err
 	}
-	if err := b.upsertDyadTable(ctx, q, "dyad_daily_cc", cc); err != nil {
+	if err := b.upsertDyadTable(ctx, q, "dyad_daily_cc", "source_code, target_code", cc); err != nil {
 		return err
 	}
 	return b.upsertActors(ctx, q, cc)
@@ -672,11 +674,7 @@ type actorKey = dyadKey
 func (b *Base) upsertActors(ctx context.Context, q Querier, cc map[dyadKey]dyadVal) error {
 	m := map[actorKey]dyadVal{}
 	add := func(actor, role string, k dyadKey, v dyadVal) {
-		ak := actorKey{Source: actor, Target: role, Day: k.Day, Root: k.Root, Quad: k.Quad}
-		a := m[ak]
-		a.N += v.N
-		a.Goldstein += v.Goldstein
-		m[ak] = a
+		v.addTo(m, actorKey{Source: actor, Target: role, Day: k.Day, Root: k.Root, Quad: k.Quad})
 	}
 	for k, v := range cc {
 		switch {
@@ -689,19 +687,7 @@ func (b *Base) upsertActors(ctx context.Context, q Querier, cc map[dyadKey]dyadV
 			}
 		}
 	}
-	keys := sortedDyadKeys(m)
-	args := make([]any, 0, 7*len(keys))
-	for _, k := range keys {
-		v := m[k]
-		args = append(args, k.Source, k.Root, k.Day, k.Quad, k.Target, v.N, v.Goldstein)
-	}
-	if err := b.insertRows(ctx, q, `INSERT INTO actor_daily_cc (actor, cameo_root, day, quad_class, role, n, goldstein_sum)`,
-		` ON CONFLICT (actor, cameo_root, day, quad_class, role)
-		DO UPDATE SET n = actor_daily_cc.n + excluded.n, goldstein_sum = actor_daily_cc.goldstein_sum + excluded.goldstein_sum`,
-		7, args); err != nil {
-		return fmt.Errorf("update actor_daily_cc: %w", err)
-	}
-	return nil
+	return b.upsertDyadTable(ctx, q, "actor_daily_cc", "actor, role", m)
 }
 
 // sortedDyadKeys returns m's keys in the order rows are locked.
@@ -729,15 +715,18 @@ func sortedDyadKeys(m map[dyadKey]dyadVal) []dyadKey {
 	return keys
 }
 
-func (b *Base) upsertDyadTable(ctx context.Context, q Querier, table string, m map[dyadKey]dyadVal) error {
+// upsertDyadTable adds m to the sums of table, whose key is the two
+// columns pair (the dyad, or an actor and its role) then day, quad
+// class and CAMEO root.
+func (b *Base) upsertDyadTable(ctx context.Context, q Querier, table, pair string, m map[dyadKey]dyadVal) error {
 	keys := sortedDyadKeys(m)
 	args := make([]any, 0, 7*len(keys))
 	for _, k := range keys {
 		v := m[k]
 		args = append(args, k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein)
 	}
-	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (source_code, target_code, day, quad_class, cameo_root, n, goldstein_sum)`,
-		` ON CONFLICT (source_code, target_code, day, quad_class, cameo_root)
+	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (`+pair+`, day, quad_class, cameo_root, n, goldstein_sum)`,
+		` ON CONFLICT (`+pair+`, day, quad_class, cameo_root)
 		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
 		7, args); err != nil {
 		return fmt.Errorf("update %s: %w", table, err)
