@@ -51,11 +51,7 @@ func (b *Base) eventWhere(f store.EventFilter, w *where) {
 		w.add(w.cameo("e.cameo_root", "e.cameo", f.Code))
 	}
 	if len(f.Modality) > 0 {
-		ps := make([]string, len(f.Modality))
-		for i, m := range f.Modality {
-			ps[i] = w.arg(m)
-		}
-		w.add("e.modality IN (" + strings.Join(ps, ", ") + ")")
+		w.add(w.in("e.modality", f.Modality))
 	}
 	if f.Since != "" {
 		w.add("e.day >= " + w.arg(store.DayOf(f.Since)))
@@ -352,11 +348,7 @@ func (b *Base) clusterDays(ctx context.Context, ids []string, fn func(id, day st
 	for lo := 0; lo < len(ids); lo += 200 {
 		chunk := ids[lo:min(lo+200, len(ids))]
 		w := &where{d: &b.D}
-		ps := make([]string, len(chunk))
-		for i, id := range chunk {
-			ps[i] = w.arg(id)
-		}
-		rows, err := b.DB.Query(ctx, `SELECT id, day FROM clusters WHERE id IN (`+strings.Join(ps, ", ")+`)`, w.args...)
+		rows, err := b.DB.Query(ctx, `SELECT id, day FROM clusters WHERE `+w.in("id", chunk), w.args...)
 		if err != nil {
 			return err
 		}
@@ -396,11 +388,7 @@ func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[st
 		if len(ids) == 0 {
 			return store.Page[store.Cluster]{Items: []store.Cluster{}}, nil
 		}
-		ps := make([]string, len(ids))
-		for i, id := range ids {
-			ps[i] = w.arg(id)
-		}
-		w.add("e.cluster IN (" + strings.Join(ps, ", ") + ")")
+		w.add(w.in("e.cluster", ids))
 		from = `SELECT e.cluster, COUNT(*) AS reports, COUNT(DISTINCT e.article_seq) AS narticles, 0 AS bits, ` +
 			b.D.StringAggDistinct("e.modality") + ` AS mods FROM events e` + w.sql() + ` GROUP BY e.cluster`
 	}

@@ -27,6 +27,15 @@ func (w *where) arg(v any) string {
 
 func (w *where) add(c string) { w.conds = append(w.conds, c) }
 
+// in is a condition that col is one of vals.
+func (w *where) in(col string, vals []string) string {
+	ps := make([]string, len(vals))
+	for i, v := range vals {
+		ps[i] = w.arg(v)
+	}
+	return col + " IN (" + strings.Join(ps, ", ") + ")"
+}
+
 func (w *where) sql() string {
 	if len(w.conds) == 0 {
 		return ""
