@@ -1,6 +1,7 @@
 package sqlbase
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -73,41 +74,12 @@ func (b *Base) indexText(ctx context.Context, tx Tx, w *written) error {
 }
 
 // PutArticle stores a and all its facts in one transaction.
-func (b *Base) PutArticle(ctx context.Context, a *model.Article) (res store.PutResult, err error) {
-	if a == nil || a.ID == "" {
-		return res, errors.New("put article: missing id")
+func (b *Base) PutArticle(ctx context.Context, a *model.Article) (store.PutResult, error) {
+	var res [1]store.PutResult
+	if err := b.putBatch(ctx, []*model.Article{a}, res[:]); err != nil {
+		return store.PutResult{}, err
 	}
-	tx, err := b.DB.Begin(ctx)
-	if err != nil {
-		return res, fmt.Errorf("put article %s: begin: %w", a.ID, err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
-		}
-	}()
-	if err := b.lockClusters(ctx, tx, a); err != nil {
-		return res, fmt.Errorf("put article %s: %w", a.ID, err)
-	}
-	var w written
-	seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
-	if err != nil {
-		return res, fmt.Errorf("put article %s: %w", a.ID, err)
-	}
-	if !inserted {
-		return res, tx.Rollback(ctx)
-	}
-	n, err := b.insertFacts(ctx, tx, seq, a, &w)
-	if err != nil {
-		return res, fmt.Errorf("put article %s: %w", a.ID, err)
-	}
-	if err := b.indexText(ctx, tx, &w); err != nil {
-		return res, fmt.Errorf("put article %s: %w", a.ID, err)
-	}
-	if err := tx.Commit(ctx); err != nil {
-		return res, fmt.Errorf("put article %s: commit: %w", a.ID, err)
-	}
-	return store.PutResult{Inserted: true, Events: n}, nil
+	return res[0], nil
 }
 
 func mustJSON(v any) string {
@@ -150,134 +122,160 @@ func (b *Base) insertArticle(ctx context.Context, tx Tx, a *model.Article, w *wr
 	return seq, true, nil
 }
 
-// insertFacts stores everything an article says; it returns the number
-// of events. Rows go in as multi-row INSERTs (see insertRows): a row per
-// statement spent more time in the driver than in the database.
-func (b *Base) insertFacts(ctx context.Context, tx Tx, seq int64, a *model.Article, w *written) (int, error) {
-	sentSeq, err := b.insertSentences(ctx, tx, seq, a.Sentences)
+// placed is an article whose row is stored, with its seq.
+type placed struct {
+	a   *model.Article
+	seq int64
+}
+
+// insertFacts stores everything the placed articles say, in article
+// order. Rows go in as multi-row INSERTs per table for the whole
+// transaction (see insertRows): a statement per table and article spent
+// more time in the driver and in statement bookkeeping than in the
+// B-trees, for articles of a dozen sentences.
+func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written) error {
+	if len(list) == 0 {
+		return nil
+	}
+	sentSeq, err := b.insertSentences(ctx, tx, list)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for _, ss := range sentSeq {
-		w.sentences.add(ss)
-	}
-	ents := make(map[string]*model.Entity, len(a.Entities))
-	var entArgs []any
-	for i := range a.Entities {
-		// The mentions stay in the entity's JSON: nothing queries them
-		// apart from the article, and a row per mention was a fifth of
-		// the rows an article wrote. (Schema 1 kept them in the mentions
-		// table, which Article still reads.)
-		e := &a.Entities[i]
-		ents[e.ID] = e
-		entArgs = append(entArgs, seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country), e.Lat, e.Lon,
-			len(e.Mentions), mustJSON(e))
-	}
-	if err := b.insertRows(ctx, tx, `INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon,
-		n_mentions, data)`, "", 11, entArgs); err != nil {
-		return 0, fmt.Errorf("insert entities: %w", err)
-	}
-	var args []any
-	for i, q := range a.Quantities {
-		args = append(args, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q))
-	}
-	if err := b.insertRows(ctx, tx, `INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)`, "", 6, args); err != nil {
-		return 0, fmt.Errorf("insert quantities: %w", err)
-	}
-	args = nil // not [:0]: a batching Querier may still hold the previous rows
-	for i, t := range a.Times {
-		args = append(args, seq, i, t.Sentence, t.Value, mustJSON(t))
-	}
-	if err := b.insertRows(ctx, tx, `INSERT INTO times (article_seq, idx, sentence, value, data)`, "", 5, args); err != nil {
-		return 0, fmt.Errorf("insert times: %w", err)
-	}
-	args = nil // not [:0]: a batching Querier may still hold the previous rows
-	for i, q := range a.Quotes {
-		var name, code string
-		if q.Speaker != nil {
-			if e := ents[*q.Speaker]; e != nil {
-				name, code = e.Name, model.Deref(e.Code)
-			}
+		for _, s := range ss {
+			w.sentences.add(s)
 		}
-		args = append(args, seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q))
 	}
-	if err := b.insertRows(ctx, tx, `INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name,
-		speaker_code, data)`, "", 8, args); err != nil {
-		return 0, fmt.Errorf("insert quotes: %w", err)
+	var entArgs, qtyArgs, timeArgs, quoteArgs []any
+	var rows []eventRow
+	for _, p := range list {
+		a, seq := p.a, p.seq
+		ents := make(map[string]*model.Entity, len(a.Entities))
+		for i := range a.Entities {
+			// The mentions stay in the entity's JSON: nothing queries them
+			// apart from the article, and a row per mention was a fifth of
+			// the rows an article wrote. (Schema 1 kept them in the mentions
+			// table, which Article still reads.)
+			e := &a.Entities[i]
+			ents[e.ID] = e
+			entArgs = append(entArgs, seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country),
+				e.Lat, e.Lon, len(e.Mentions), mustJSON(e))
+		}
+		for i, q := range a.Quantities {
+			qtyArgs = append(qtyArgs, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q))
+		}
+		for i, t := range a.Times {
+			timeArgs = append(timeArgs, seq, i, t.Sentence, t.Value, mustJSON(t))
+		}
+		for i, q := range a.Quotes {
+			var name, code string
+			if q.Speaker != nil {
+				if e := ents[*q.Speaker]; e != nil {
+					name, code = e.Name, model.Deref(e.Code)
+				}
+			}
+			quoteArgs = append(quoteArgs, seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q))
+		}
+		for i := range a.Events {
+			r := newEventRow(a.ID, &a.Events[i], ents)
+			r.articleSeq, r.idx = seq, i
+			rows = append(rows, r)
+		}
+	}
+	for _, t := range []struct {
+		prefix string
+		width  int
+		args   []any
+	}{
+		{`INSERT INTO entities (article_seq, idx, eid, name, type, code, country, lat, lon, n_mentions, data)`, 11, entArgs},
+		{`INSERT INTO quantities (article_seq, idx, sentence, value, unit, data)`, 6, qtyArgs},
+		{`INSERT INTO times (article_seq, idx, sentence, value, data)`, 5, timeArgs},
+		{`INSERT INTO quotes (article_seq, idx, sentence, text, speaker, speaker_name, speaker_code, data)`, 8, quoteArgs},
+	} {
+		if err := b.insertRows(ctx, tx, t.prefix, "", t.width, t.args); err != nil {
+			return fmt.Errorf("%s: %w", strings.Fields(t.prefix)[2], err)
+		}
+	}
+	return b.insertEvents(ctx, tx, list, rows, sentSeq)
+}
+
+// insertEvents clusters and stores the events rows of the placed
+// articles, and adds them to the aggregates.
+func (b *Base) insertEvents(ctx context.Context, tx Tx, list []placed, rows []eventRow, sentSeq [][]int64) error {
+	heads, err := b.storedHeads(ctx, tx, rows)
+	if err != nil {
+		return fmt.Errorf("cluster events: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
 	codes := map[string]bool{}
-	cl := clusterDelta{}
-	args = nil // not [:0]: a batching Querier may still hold the previous rows
-	rows := make([]eventRow, len(a.Events))
-	for i := range a.Events {
-		rows[i] = newEventRow(a.ID, &a.Events[i], ents)
-		rows[i].articleSeq, rows[i].idx = seq, i
-	}
-	heads, err := b.storedHeads(ctx, tx, rows)
-	if err != nil {
-		return 0, fmt.Errorf("cluster events: %w", err)
-	}
+	cl := newClusterDelta(heads)
+	args := make([]any, 0, len(rows)*eventInsertN)
+	p := 0 // list[p] is rows[i]'s article
 	for i := range rows {
 		r := &rows[i]
+		for list[p].seq != r.articleSeq {
+			p++
+		}
 		var ss *int64
-		if e := r.e; e.Sentence >= 0 && e.Sentence < len(sentSeq) {
-			ss = &sentSeq[e.Sentence]
+		if e := r.e; e.Sentence >= 0 && e.Sentence < len(sentSeq[p]) {
+			ss = &sentSeq[p][e.Sentence]
 		}
-		r.cluster = ""
-		for j := range heads {
-			if sameEvent(&heads[j], r) {
-				r.cluster = heads[j].key
-				break
-			}
-		}
-		if r.cluster == "" {
-			r.cluster = cl.find(r)
-		}
-		args = append(args, r.args(seq, i, ss)...)
+		r.cluster = cl.find(r)
+		args = append(args, r.args(r.articleSeq, r.idx, ss)...)
 		r.addDyad(dyads)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(r)
 	}
 	if err := b.insertRows(ctx, tx, `INSERT INTO events (`+eventInsertCols+`)`, "", eventInsertN, args); err != nil {
-		return 0, fmt.Errorf("insert events: %w", err)
+		return fmt.Errorf("insert events: %w", err)
 	}
 	if err := cl.apply(ctx, b, tx); err != nil {
-		return 0, err
+		return err
 	}
 	if err := b.insertCodes(ctx, tx, codes); err != nil {
-		return 0, err
+		return err
 	}
-	if err := b.upsertDyads(ctx, tx, dyads); err != nil {
-		return 0, err
-	}
-	return len(a.Events), nil
+	return b.upsertDyads(ctx, tx, dyads)
 }
 
-// insertSentences stores an article's sentences and returns their seq
-// numbers, by index.
-func (b *Base) insertSentences(ctx context.Context, q Querier, article int64, sents []model.Sentence) ([]int64, error) {
-	seqs := make([]int64, len(sents))
-	args := make([]any, 0, 5*len(sents))
-	for _, s := range sents {
-		args = append(args, article, s.Index, s.Start, s.End, s.Text)
+// insertSentences stores the placed articles' sentences and returns their
+// seq numbers, by article and sentence index.
+func (b *Base) insertSentences(ctx context.Context, q Querier, list []placed) ([][]int64, error) {
+	seqs := make([][]int64, len(list))
+	pos := make(map[int64]int, len(list))
+	var args []any
+	for i, p := range list {
+		pos[p.seq] = i
+		seqs[i] = make([]int64, len(p.a.Sentences))
+		for _, s := range p.a.Sentences {
+			args = append(args, p.seq, s.Index, s.Start, s.End, s.Text)
+		}
 	}
-	err := eachChunk(len(sents), 5, func(lo, hi int) error {
-		// RETURNING's row order is unspecified: map by idx.
+	err := eachChunk(len(args)/5, 5, func(lo, hi int) error {
+		// RETURNING's row order is unspecified: map by article and idx.
 		rows, err := q.Query(ctx, b.valuesSQL(`INSERT INTO sentences (article_seq, idx, start_off, end_off, text)`,
-			` RETURNING seq, idx`, hi-lo, 5), args[lo*5:hi*5]...)
+			` RETURNING seq, article_seq, idx`, hi-lo, 5), args[lo*5:hi*5]...)
 		if err != nil {
 			return err
 		}
 		return scanAll(rows, func(r Rows) error {
-			var seq int64
+			var seq, article int64
 			var idx int
-			if err := r.Scan(&seq, &idx); err != nil {
+			if err := r.Scan(&seq, &article, &idx); err != nil {
 				return err
 			}
-			for i := lo; i < hi; i++ {
-				if sents[i].Index == idx {
-					seqs[i] = seq
+			i, ok := pos[article]
+			if !ok {
+				return fmt.Errorf("sentence of unknown article %d", article)
+			}
+			sents := list[i].a.Sentences
+			if idx >= 0 && idx < len(sents) && sents[idx].Index == idx {
+				seqs[i][idx] = seq
+				return nil
+			}
+			for j := range sents {
+				if sents[j].Index == idx {
+					seqs[i][j] = seq
 				}
 			}
 			return nil
@@ -352,6 +350,8 @@ type eventRow struct {
 	sourceName, targetName string
 	lat, lon               *float64
 	cluster                string
+	// lo and hi bound the days of the clusters this event may join.
+	lo, hi string
 	// articleSeq and idx order reports by insertion, so that the first
 	// report of an event founds its cluster.
 	articleSeq int64
@@ -377,6 +377,9 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 		r.lat, r.lon = e.Location.Lat, e.Location.Lon
 	}
 	r.cluster = r.key
+	if r.day != "" {
+		r.lo, r.hi = store.AddDays(r.day, -clusterWindow), store.AddDays(r.day, clusterWindow)
+	}
 	return r
 }
 
@@ -391,16 +394,16 @@ func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 // storedHeads returns the first reports of the stored clusters that
 // events of rows may join — same source, target and CAMEO root, dated
 // within clusterWindow days — in the order they were stored, with key
-// holding the cluster id. One query for the article, not one per event.
+// holding the cluster id. A few queries per transaction, not one per
+// event.
 //
 // A report joins the earliest of them that sameEvent accepts (else a
-// cluster the article itself founds, else its own). Matching the first
-// report only, not any member, bounds a cluster to the window around
-// its first report: daily reports of a campaign stay separate events
-// instead of chaining into one.
-func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]eventRow, error) {
-	w := &where{d: &b.D}
-	var arms []string
+// cluster an earlier report of the transaction founds, else its own).
+// Matching the first report only, not any member, bounds a cluster to
+// the window around its first report: daily reports of a campaign stay
+// separate events instead of chaining into one.
+func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*eventRow, error) {
+	var arms [][4]string // source, target, root, day
 	seen := map[[4]string]bool{}
 	for i := range rows {
 		r := &rows[i]
@@ -408,32 +411,52 @@ func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]e
 			continue
 		}
 		k := [4]string{r.source, r.target, r.root, r.day}
-		if seen[k] {
-			continue
+		if !seen[k] {
+			seen[k] = true
+			arms = append(arms, k)
 		}
-		seen[k] = true
-		arms = append(arms, "(source_code = "+w.arg(r.source)+" AND target_code = "+w.arg(r.target)+
-			" AND cameo_root = "+w.arg(r.root)+" AND day >= "+w.arg(store.AddDays(r.day, -clusterWindow))+
-			" AND day <= "+w.arg(store.AddDays(r.day, clusterWindow))+")")
 	}
-	if len(arms) == 0 {
-		return nil, nil
-	}
-	res, err := q.Query(ctx, `SELECT id, source_code, target_code, cameo_root, day, country, article_seq, idx
-		FROM clusters WHERE `+strings.Join(arms, " OR ")+` ORDER BY article_seq, idx`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	var heads []eventRow
-	err = scanAll(res, func(r Rows) error {
-		var h eventRow
-		if err := r.Scan(&h.key, &h.source, &h.target, &h.root, &h.day, &h.country, &h.articleSeq, &h.idx); err != nil {
-			return err
+	var heads []*eventRow
+	got := map[string]bool{}
+	// At most headArms conditions per query: SQLite parses an OR chain
+	// as a tree as deep as it is long (SQLITE_MAX_EXPR_DEPTH is 1000).
+	const headArms = 64
+	for lo := 0; lo < len(arms); lo += headArms {
+		w := &where{d: &b.D}
+		conds := make([]string, 0, headArms)
+		for _, k := range arms[lo:min(lo+headArms, len(arms))] {
+			conds = append(conds, "(source_code = "+w.arg(k[0])+" AND target_code = "+w.arg(k[1])+
+				" AND cameo_root = "+w.arg(k[2])+" AND day >= "+w.arg(store.AddDays(k[3], -clusterWindow))+
+				" AND day <= "+w.arg(store.AddDays(k[3], clusterWindow))+")")
 		}
-		heads = append(heads, h)
-		return nil
+		res, err := q.Query(ctx, `SELECT id, source_code, target_code, cameo_root, day, country, article_seq, idx
+			FROM clusters WHERE `+strings.Join(conds, " OR "), w.args...)
+		if err != nil {
+			return nil, err
+		}
+		err = scanAll(res, func(r Rows) error {
+			h := &eventRow{}
+			if err := r.Scan(&h.key, &h.source, &h.target, &h.root, &h.day, &h.country, &h.articleSeq, &h.idx); err != nil {
+				return err
+			}
+			if !got[h.key] { // arms of one dyad overlap
+				got[h.key] = true
+				h.cluster = h.key
+				heads = append(heads, h)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(heads, func(x, y *eventRow) int {
+		if c := cmp.Compare(x.articleSeq, y.articleSeq); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.idx, y.idx)
 	})
-	return heads, err
+	return heads, nil
 }
 
 // lockClusters locks, where the dialect needs it, the (source, target,
@@ -477,8 +500,7 @@ func (b *Base) lockClusters(ctx context.Context, tx Tx, arts ...*model.Article) 
 // head (see storedHeads).
 func sameEvent(head, r *eventRow) bool {
 	return r.day != "" && r.root != "" && head.source == r.source && head.target == r.target &&
-		head.root == r.root && head.day >= store.AddDays(r.day, -clusterWindow) &&
-		head.day <= store.AddDays(r.day, clusterWindow) &&
+		head.root == r.root && head.day >= r.lo && head.day <= r.hi &&
 		(r.country == "" || head.country == "" || head.country == r.country)
 }
 
@@ -515,22 +537,35 @@ func placeholders(first, rows, n int) string {
 	return sb.String()
 }
 
-// clusterDelta is what one article adds to the clusters table.
+// clusterDelta is what one transaction adds to the clusters table.
 type clusterDelta struct {
-	m     map[string]*clusterAdd
-	heads []*eventRow // reports that found a cluster, in order
+	m map[string]*clusterAdd
+	// heads are the first reports of the clusters reports may join, by
+	// (source, target, root), in the order they were stored: those
+	// storedHeads found, then those this transaction founds.
+	heads map[[3]string][]*eventRow
 }
 
 type clusterAdd struct {
-	head       *eventRow // set when the article founds the cluster
-	reports    int64
-	modalities map[string]bool
+	head        *eventRow // set when the transaction founds the cluster
+	reports     int64
+	articles    int64
+	lastArticle int64
+	modalities  map[string]bool
+}
+
+// newClusterDelta starts a delta whose reports may join the clusters
+// founded by stored, in order.
+func newClusterDelta(stored []*eventRow) *clusterDelta {
+	d := &clusterDelta{m: map[string]*clusterAdd{}, heads: map[[3]string][]*eventRow{}}
+	for _, h := range stored {
+		k := [3]string{h.source, h.target, h.root}
+		d.heads[k] = append(d.heads[k], h)
+	}
+	return d
 }
 
 func (d *clusterDelta) add(r *eventRow) {
-	if d.m == nil {
-		d.m = map[string]*clusterAdd{}
-	}
 	c := d.m[r.cluster]
 	if c == nil {
 		c = &clusterAdd{modalities: map[string]bool{}}
@@ -538,16 +573,25 @@ func (d *clusterDelta) add(r *eventRow) {
 	}
 	if r.cluster == r.key {
 		c.head = r
-		d.heads = append(d.heads, r)
+		k := [3]string{r.source, r.target, r.root}
+		d.heads[k] = append(d.heads[k], r)
 	}
 	c.reports++
+	if c.articles == 0 || c.lastArticle != r.articleSeq {
+		// Reports come in article order: this counts distinct articles.
+		c.articles++
+		c.lastArticle = r.articleSeq
+	}
 	c.modalities[r.e.Modality] = true
 }
 
-// find returns the cluster of this article that r joins, else r's own
-// key (r founds a cluster).
+// find returns the cluster r joins: the earliest head that accepts it,
+// else r's own key (r founds a cluster).
 func (d *clusterDelta) find(r *eventRow) string {
-	for _, h := range d.heads {
+	if r.day == "" || r.root == "" {
+		return r.key
+	}
+	for _, h := range d.heads[[3]string{r.source, r.target, r.root}] {
 		if sameEvent(h, r) {
 			return h.cluster
 		}
@@ -555,8 +599,7 @@ func (d *clusterDelta) find(r *eventRow) string {
 	return r.key
 }
 
-// apply updates the clusters in id order (see upsertDyads). One article
-// adds one to the article count of every cluster it reports on.
+// apply updates the clusters in id order (see upsertDyads).
 func (d *clusterDelta) apply(ctx context.Context, b *Base, q Querier) error {
 	ids := make([]string, 0, len(d.m))
 	for id := range d.m {
@@ -578,11 +621,11 @@ func (d *clusterDelta) apply(ctx context.Context, b *Base, q Querier) error {
 				other = append(other, id, m)
 			}
 		}
-		args = append(args, id, h.day, c.reports, 1, h.source, h.target, h.root, h.country, h.articleSeq, h.idx, bits)
+		args = append(args, id, h.day, c.reports, c.articles, h.source, h.target, h.root, h.country, h.articleSeq, h.idx, bits)
 	}
 	if err := b.insertRows(ctx, q, `INSERT INTO clusters (id, day, reports, articles, source_code, target_code,
 		cameo_root, country, article_seq, idx, modalities)`, ` ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports,
-		articles = clusters.articles + 1, modalities = clusters.modalities | excluded.modalities`, 11, args); err != nil {
+		articles = clusters.articles + excluded.articles, modalities = clusters.modalities | excluded.modalities`, 11, args); err != nil {
 		return fmt.Errorf("update clusters: %w", err)
 	}
 	if err := b.insertRows(ctx, q, `INSERT INTO cluster_modalities (cluster, modality)`,
@@ -781,7 +824,7 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 	}
 	dyads := map[dyadKey]dyadVal{}
 	codes := map[string]bool{}
-	cl := clusterDelta{}
+	cl := newClusterDelta(nil)
 	args := make([]any, 0, len(events)*eventInsertN)
 	for i := range events {
 		r := newEventRow(articleID, &events[i], nil)
@@ -835,46 +878,57 @@ func (b *Base) PutArticles(ctx context.Context, arts []*model.Article) ([]store.
 	return res, firstErr
 }
 
+// putBatch stores arts in one transaction, setting res[i] for each.
 func (b *Base) putBatch(ctx context.Context, arts []*model.Article, res []store.PutResult) (err error) {
+	for _, a := range arts {
+		if a == nil || a.ID == "" {
+			return errors.New("put article: missing id")
+		}
+	}
+	name := "put articles"
+	if len(arts) == 1 {
+		name = "put article " + arts[0].ID
+	}
 	tx, err := b.DB.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("put articles: begin: %w", err)
+		return fmt.Errorf("%s: begin: %w", name, err)
 	}
 	defer func() {
 		if err != nil {
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	for _, a := range arts {
-		if a == nil || a.ID == "" {
-			return errors.New("put articles: missing id")
-		}
-	}
 	// All the batch's locks first, in one sorted order: two batches
 	// never wait for each other in a cycle.
 	if err := b.lockClusters(ctx, tx, arts...); err != nil {
-		return fmt.Errorf("put articles: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	var w written
+	list := make([]placed, 0, len(arts))
 	for i, a := range arts {
 		seq, inserted, err := b.insertArticle(ctx, tx, a, &w)
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", a.ID, err)
 		}
-		if !inserted {
-			continue
+		if inserted {
+			list = append(list, placed{a, seq})
+			res[i] = store.PutResult{Inserted: true, Events: len(a.Events)}
 		}
-		n, err := b.insertFacts(ctx, tx, seq, a, &w)
-		if err != nil {
-			return fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	if len(list) == 0 {
+		return tx.Rollback(ctx)
+	}
+	if err := b.insertFacts(ctx, tx, list, &w); err != nil {
+		if len(list) == 1 {
+			return fmt.Errorf("put article %s: %w", list[0].a.ID, err)
 		}
-		res[i] = store.PutResult{Inserted: true, Events: n}
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := b.indexText(ctx, tx, &w); err != nil {
-		return fmt.Errorf("put articles: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("put articles: commit: %w", err)
+		return fmt.Errorf("%s: commit: %w", name, err)
 	}
 	return nil
 }

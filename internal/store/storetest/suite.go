@@ -1192,6 +1192,10 @@ func testBatch(t *testing.T, batched, single store.Store) {
 	}
 	ctx := context.Background()
 	arts := Generate(6, 7)
+	// A second report of the first article's events, later in the batch.
+	again := *arts[0]
+	again.ID += "-again"
+	arts = append(arts, &again)
 	res, err := bp.PutArticles(ctx, arts)
 	if err != nil {
 		t.Fatal(err)
@@ -1216,14 +1220,36 @@ func testBatch(t *testing.T, batched, single store.Store) {
 	if stats(t, batched) != stats(t, single) {
 		t.Errorf("stats differ: batch %+v, single %+v", stats(t, batched), stats(t, single))
 	}
-	again, err := bp.PutArticles(ctx, arts)
+	// Reports of one event in different articles of a batch join one
+	// cluster, with the counts one put per article gives.
+	clusters := func(s store.Store) string {
+		return jsonOf(t, pageAll(t, 1000, func(c string) (store.Page[store.Cluster], error) {
+			return s.Clusters(ctx, store.EventFilter{Limit: 1000, Cursor: c})
+		}))
+	}
+	got, want := clusters(batched), clusters(single)
+	if got != want {
+		t.Errorf("clusters differ between batch and single put:\nbatch  %s\nsingle %s", got, want)
+	}
+	if !strings.Contains(want, `"articles": 2`) {
+		t.Errorf("no cluster has reports from two articles: the batch does not test clustering across articles")
+	}
+	res, err = bp.PutArticles(ctx, arts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, r := range again {
+	for i, r := range res {
 		if r.Inserted {
 			t.Errorf("re-put article %d inserted again", i)
 		}
+	}
+	twice := Generate(12, 9)[10:]
+	res, err = bp.PutArticles(ctx, []*model.Article{twice[0], twice[1], twice[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res[0].Inserted || !res[1].Inserted || res[2].Inserted {
+		t.Errorf("an article twice in one batch: %+v, want the first stored, the second not", res)
 	}
 	more := Generate(9, 8)[6:]
 	bad := *more[1]
