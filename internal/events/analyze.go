@@ -117,7 +117,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			if p.nounOnly {
 				break // compound nouns are contiguous: "missile attack", "phone call"
 			}
-			if quoteOpen[t.text] || quoteClose[t.text] {
+			if t.quote {
 				continue
 			}
 			if isBoundary(t) || st.used[k] {
@@ -138,12 +138,16 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 	return pos, true
 }
 
-func isBoundary(t tok) bool {
+// isBoundary reports whether t ends a phrase: punctuation, a quotation
+// mark or a clause word.
+func isBoundary(t tok) bool { return t.bound }
+
+func boundary(t tok) bool {
 	switch t.low {
 	case ",", ".", ";", ":", "?", "!", "(", ")", "—", "–", "-":
 		return true
 	}
-	return quoteOpen[t.text] || quoteClose[t.text] || clauseWords[t.low]
+	return t.quote || clauseWords[t.low]
 }
 
 // usage decides whether the head token is used as a verb or a noun here.

@@ -54,7 +54,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		if k <= m.last && len(t.ments) == 0 {
 			continue // the pattern's own words; a name in its gap is an object ("supplied Russia with drones")
 		}
-		if t.inTime > 0 || quoteOpen[t.text] || quoteClose[t.text] {
+		if t.inTime > 0 || t.quote {
 			continue
 		}
 		if t.low == "as" && k+2 < len(st.toks) && st.toks[k+1].low == "well" && st.toks[k+2].low == "as" {

@@ -60,6 +60,10 @@ type tok struct {
 	start, end     int
 	ments          []int // indexes into sent.ments covering the token
 	inTime         int   // index into art.Times + 1, or 0
+	// quote and bound are set once in prepare: the coder asks them of
+	// every token many times over.
+	quote bool // an opening or closing quotation mark
+	bound bool // ends a phrase (see isBoundary)
 }
 
 type sent struct {
@@ -148,7 +152,10 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		}
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {
-			st.toks[j] = tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+			k := tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+			k.quote = quoteOpen[k.text] || quoteClose[k.text]
+			k.bound = boundary(k)
+			st.toks[j] = k
 		}
 		st.used = make([]bool, len(toks))
 		st.verb = make([]bool, len(toks))
@@ -225,7 +232,7 @@ func isWordTok(t tok) bool {
 		return false
 	}
 	r := t.text[0]
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && !quoteOpen[t.text] && !quoteClose[t.text]
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && !t.quote
 }
 
 // simpleTokens splits a sentence on spaces and punctuation when the text

@@ -334,7 +334,7 @@ func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int
 				best = t.inTime - 1
 				break
 			}
-			if isBoundary(t) && !quoteOpen[t.text] && !quoteClose[t.text] {
+			if isBoundary(t) && !t.quote {
 				break
 			}
 			if st.verb[k] && !m.noun || coordinators[t.low] && k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "VB") {

@@ -124,7 +124,7 @@ func (c *Coder) inverted(st *sent, m *match) {
 func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 	m := ms[k]
 	pc := j - 1
-	for pc >= 0 && st.toks[pc].low != "," && !(isBoundary(st.toks[pc]) && !quoteOpen[st.toks[pc].text] && !quoteClose[st.toks[pc].text]) {
+	for pc >= 0 && st.toks[pc].low != "," && !(isBoundary(st.toks[pc]) && !st.toks[pc].quote) {
 		pc--
 	}
 	head := st.toks[m.head]

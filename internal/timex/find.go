@@ -218,14 +218,16 @@ func (f *finder) match(i int) int {
 		}
 		return 0
 	}
-	if m, ok := monthNames[w.lw]; ok && w.upper {
-		return f.matchMonth(i, m, true)
-	}
-	if m, ok := monthAbbr[w.lw]; ok && w.upper {
-		return f.matchMonth(i, m, false)
-	}
-	if wd, ok := weekdays[w.lw]; ok && w.upper {
-		return f.matchWeekday(i, wd)
+	if w.upper { // month and day names are capitalised; most words are not
+		if m, ok := monthNames[w.lw]; ok {
+			return f.matchMonth(i, m, true)
+		}
+		if m, ok := monthAbbr[w.lw]; ok {
+			return f.matchMonth(i, m, false)
+		}
+		if wd, ok := weekdays[w.lw]; ok {
+			return f.matchWeekday(i, wd)
+		}
 	}
 	if v, ok := smallNumbers[w.lw]; ok {
 		return f.matchAgo(i, v)

@@ -418,23 +418,21 @@ func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*
 	}
 	var heads []*eventRow
 	got := map[string]bool{}
-	// At most headArms conditions per query: SQLite parses an OR chain
-	// as a tree as deep as it is long (SQLITE_MAX_EXPR_DEPTH is 1000).
-	const headArms = 64
-	for lo := 0; lo < len(arms); lo += headArms {
-		w := &where{d: &b.D}
-		conds := make([]string, 0, headArms)
-		for _, k := range arms[lo:min(lo+headArms, len(arms))] {
-			conds = append(conds, "(source_code = "+w.arg(k[0])+" AND target_code = "+w.arg(k[1])+
-				" AND cameo_root = "+w.arg(k[2])+" AND day >= "+w.arg(store.AddDays(k[3], -clusterWindow))+
-				" AND day <= "+w.arg(store.AddDays(k[3], clusterWindow))+")")
+	// The keys come as a VALUES list joined to the index: SQLite turns
+	// an OR of more than a few such conditions into a scan of clusters.
+	err := eachChunk(len(arms), 5, func(lo, hi int) error {
+		args := make([]any, 0, 5*(hi-lo))
+		for _, k := range arms[lo:hi] {
+			args = append(args, k[0], k[1], k[2], store.AddDays(k[3], -clusterWindow), store.AddDays(k[3], clusterWindow))
 		}
-		res, err := q.Query(ctx, `SELECT id, source_code, target_code, cameo_root, day, country, article_seq, idx
-			FROM clusters WHERE `+strings.Join(conds, " OR "), w.args...)
+		res, err := q.Query(ctx, `WITH k (s, t, r, lo, hi) AS (`+b.valuesSQL("", "", hi-lo, 5)+`)
+			SELECT c.id, c.source_code, c.target_code, c.cameo_root, c.day, c.country, c.article_seq, c.idx
+			FROM k CROSS JOIN clusters c WHERE c.source_code = k.s AND c.target_code = k.t
+			AND c.cameo_root = k.r AND c.day >= k.lo AND c.day <= k.hi`, args...)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		err = scanAll(res, func(r Rows) error {
+		return scanAll(res, func(r Rows) error {
 			h := &eventRow{}
 			if err := r.Scan(&h.key, &h.source, &h.target, &h.root, &h.day, &h.country, &h.articleSeq, &h.idx); err != nil {
 				return err
@@ -446,9 +444,9 @@ func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(heads, func(x, y *eventRow) int {
 		if c := cmp.Compare(x.articleSeq, y.articleSeq); c != 0 {
