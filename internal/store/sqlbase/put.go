@@ -148,6 +148,7 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 	}
 	var entArgs, qtyArgs, timeArgs, quoteArgs []any
 	var rows []eventRow
+	names := entityNames{}
 	for _, p := range list {
 		a, seq := p.a, p.seq
 		ents := make(map[string]*model.Entity, len(a.Entities))
@@ -160,6 +161,7 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 			ents[e.ID] = e
 			entArgs = append(entArgs, seq, i, e.ID, e.Name, e.Type, model.Deref(e.Code), model.Deref(e.Country),
 				e.Lat, e.Lon, len(e.Mentions), mustJSON(e))
+			names.add(seq, e)
 		}
 		for i, q := range a.Quantities {
 			qtyArgs = append(qtyArgs, seq, i, q.Sentence, q.Value, q.Unit, mustJSON(q))
@@ -196,7 +198,79 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 			return fmt.Errorf("%s: %w", strings.Fields(t.prefix)[2], err)
 		}
 	}
+	if err := b.upsertEntityNames(ctx, tx, names); err != nil {
+		return err
+	}
 	return b.insertEvents(ctx, tx, list, rows, sentSeq)
+}
+
+// entityName is one row of entity_names.
+type entityName struct{ name, typ, code string }
+
+// entitySum is what a transaction adds to an entity_names row.
+type entitySum struct {
+	country            string
+	lat, lon           *float64
+	articles, mentions int64
+	lastArticle        int64
+}
+
+type entityNames map[entityName]*entitySum
+
+// add counts e, an entity of the article seq (articles come in order).
+func (m entityNames) add(seq int64, e *model.Entity) {
+	k := entityName{e.Name, e.Type, model.Deref(e.Code)}
+	s := m[k]
+	if s == nil {
+		s = &entitySum{}
+		m[k] = s
+	}
+	if c := model.Deref(e.Country); c > s.country {
+		s.country = c
+	}
+	s.lat, s.lon = maxFloat(s.lat, e.Lat), maxFloat(s.lon, e.Lon)
+	if s.articles == 0 || s.lastArticle != seq {
+		s.articles++
+		s.lastArticle = seq
+	}
+	s.mentions += int64(len(e.Mentions))
+}
+
+// maxFloat is the larger of a and b, ignoring nils as SQL's MAX does.
+func maxFloat(a, b *float64) *float64 {
+	if a == nil || (b != nil && *b > *a) {
+		return b
+	}
+	return a
+}
+
+// upsertEntityNames adds m to entity_names, in key order (see
+// upsertDyads). Country, latitude and longitude keep their largest
+// value, as the listing's MAX over the entities did.
+func (b *Base) upsertEntityNames(ctx context.Context, q Querier, m entityNames) error {
+	keys := make([]entityName, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y entityName) int {
+		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(x.typ, y.typ), cmp.Compare(x.code, y.code))
+	})
+	args := make([]any, 0, 8*len(keys))
+	for _, k := range keys {
+		s := m[k]
+		args = append(args, k.name, k.typ, k.code, s.country, s.lat, s.lon, s.articles, s.mentions)
+	}
+	larger := func(col string) string {
+		return col + ` = CASE WHEN entity_names.` + col + ` IS NULL OR excluded.` + col + ` > entity_names.` + col +
+			` THEN excluded.` + col + ` ELSE entity_names.` + col + ` END`
+	}
+	if err := b.insertRows(ctx, q, `INSERT INTO entity_names (name, type, code, country, lat, lon, articles, mentions)`,
+		` ON CONFLICT (name, type, code) DO UPDATE SET `+larger("country")+`, `+larger("lat")+`, `+larger("lon")+`,
+		articles = entity_names.articles + excluded.articles, mentions = entity_names.mentions + excluded.mentions`,
+		8, args); err != nil {
+		return fmt.Errorf("update entity names: %w", err)
+	}
+	return nil
 }
 
 // insertEvents clusters and stores the events rows of the placed

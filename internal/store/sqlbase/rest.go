@@ -39,9 +39,8 @@ func (b *Base) Entities(ctx context.Context, f store.EntityFilter) (store.Page[s
 		}
 		w.add("(name, type, code) > (" + w.arg(name) + ", " + w.arg(typ) + ", " + w.arg(code) + ")")
 	}
-	return listPage(ctx, b.DB, "entities", store.ClampLimit(f.Limit), `SELECT name, type, code, MAX(country),
-		MAX(lat), MAX(lon), COUNT(DISTINCT article_seq), CAST(SUM(n_mentions) AS BIGINT) FROM entities`+w.sql()+
-		` GROUP BY name, type, code ORDER BY name, type, code`, w.args, func(r Rows) (store.EntitySummary, []any, error) {
+	return listPage(ctx, b.DB, "entities", store.ClampLimit(f.Limit), `SELECT name, type, code, country,
+		lat, lon, articles, mentions FROM entity_names`+w.sql()+` ORDER BY name, type, code`, w.args, func(r Rows) (store.EntitySummary, []any, error) {
 		var s store.EntitySummary
 		err := r.Scan(&s.Name, &s.Type, &s.Code, &s.Country, &s.Lat, &s.Lon, &s.Articles, &s.Mentions)
 		return s, []any{s.Name, s.Type, s.Code}, err

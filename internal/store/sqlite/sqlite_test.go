@@ -135,6 +135,10 @@ func TestUpgradeFromV1(t *testing.T) {
 	if err != nil || len(clustersBefore.Items) == 0 {
 		t.Fatalf("clusters: %v, %v", clustersBefore, err)
 	}
+	entitiesBefore, err := s.Entities(ctx, store.EntityFilter{})
+	if err != nil || len(entitiesBefore.Items) == 0 {
+		t.Fatalf("entities: %v, %v", entitiesBefore, err)
+	}
 	// Back to version 1.
 	for _, q := range []string{
 		`ALTER TABLE events ADD COLUMN article_id TEXT NOT NULL DEFAULT ''`,
@@ -149,6 +153,8 @@ func TestUpgradeFromV1(t *testing.T) {
 		INSERT INTO cluster_modalities (cluster, modality)
 		SELECT c.id, m.name FROM clusters c JOIN m ON c.modalities & m.bit <> 0`,
 		`ALTER TABLE clusters DROP COLUMN modalities`,
+		`DROP TABLE entity_names`,
+		`CREATE INDEX entities_name ON entities (name, type, code)`, `CREATE INDEX entities_code ON entities (code)`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {
@@ -170,6 +176,13 @@ func TestUpgradeFromV1(t *testing.T) {
 	clustersAfter, err := s.Clusters(ctx, store.EventFilter{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	entitiesAfter, err := s.Entities(ctx, store.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(entitiesAfter, entitiesBefore) {
+		t.Errorf("entities after upgrade = %+v, want %+v", entitiesAfter, entitiesBefore)
 	}
 	if !reflect.DeepEqual(clustersAfter, clustersBefore) {
 		t.Errorf("clusters after upgrade = %+v, want %+v", clustersAfter, clustersBefore)

@@ -1231,6 +1231,14 @@ func testBatch(t *testing.T, batched, single store.Store) {
 	if got != want {
 		t.Errorf("clusters differ between batch and single put:\nbatch  %s\nsingle %s", got, want)
 	}
+	entities := func(s store.Store) string {
+		return jsonOf(t, pageAll(t, 1000, func(c string) (store.Page[store.EntitySummary], error) {
+			return s.Entities(ctx, store.EntityFilter{Limit: 1000, Cursor: c})
+		}))
+	}
+	if got, want := entities(batched), entities(single); got != want {
+		t.Errorf("entities differ between batch and single put:\nbatch  %s\nsingle %s", got, want)
+	}
 	if !strings.Contains(want, `"articles": 2`) {
 		t.Errorf("no cluster has reports from two articles: the batch does not test clustering across articles")
 	}
