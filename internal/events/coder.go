@@ -153,7 +153,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {
 			k := tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
-			k.quote = quoteOpen[k.text] || quoteClose[k.text]
+			k.quote = maybeQuote(k.text) && (quoteOpen[k.text] || quoteClose[k.text])
 			k.bound = boundary(k)
 			st.toks[j] = k
 		}
@@ -184,7 +184,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 				n := st.toks[last+1].low
 				mm.poss = n == "'s" || n == "’s" || n == "'" || n == "’"
 			}
-			if strings.HasSuffix(strings.ToLower(m.Text), "'s") || strings.HasSuffix(strings.ToLower(m.Text), "’s") {
+			if hasSuffixFold(m.Text, "'s") || hasSuffixFold(m.Text, "’s") {
 				mm.poss = true
 			}
 			if e.Type == model.TypePlace && !strings.EqualFold(m.Text, e.Name) && isDemonym(m.Text) {
@@ -225,6 +225,17 @@ func isDemonym(s string) bool {
 		}
 	}
 	return strings.Contains(l, "-made") || strings.Contains(l, "-backed") || strings.Contains(l, "-led")
+}
+
+// maybeQuote is a cheap test that text may be a quotation mark: they
+// start with a straight quote, a backtick or a non-ASCII byte.
+func maybeQuote(text string) bool {
+	return text != "" && (text[0] == '"' || text[0] == '\'' || text[0] == '`' || text[0] >= 0x80)
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring case, without lowering s.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 func isWordTok(t tok) bool {
