@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -259,5 +261,36 @@ func TestEvalSeedMeetsTheBar(t *testing.T) {
 	t.Log(out)
 	if code != 0 {
 		t.Errorf("seed eval below the bar (exit %d): %s", code, errs)
+	}
+}
+
+// TestBenchRounds checks that bench reports every round and then the
+// median one, with the store in the loop.
+func TestBenchRounds(t *testing.T) {
+	sample := filepath.Join("..", "..", "testdata", "sample", "world-2025.jsonl")
+	out, errOut, code := run(t, "bench", "--duration", "30ms", "--rounds", "3", "--store", sample)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rounds []string
+	var median string
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) > 4 && f[0] == "round":
+			rounds = append(rounds, strings.Join(f[2:], " "))
+		case len(f) > 3 && f[0] == "analysis+store":
+			median = strings.Join(f[1:], " ")
+		}
+	}
+	if len(rounds) != 3 {
+		t.Fatalf("%d round lines, want 3:\n%s", len(rounds), out)
+	}
+	if !slices.Contains(rounds, median) {
+		t.Errorf("reported %q is none of the rounds %q", median, rounds)
+	}
+	var rate float64
+	if _, err := fmt.Sscanf(strings.Fields(median)[2], "%g", &rate); err != nil || rate <= 0 {
+		t.Errorf("sentences/s %q: %v", median, err)
 	}
 }

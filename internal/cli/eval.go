@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/eval"
@@ -66,7 +69,8 @@ func (c *EvalCmd) Run(ctx context.Context, g *Globals) error {
 // BenchCmd measures whole-pipeline throughput.
 type BenchCmd struct {
 	Inputs   []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
-	Duration time.Duration `help:"How long to keep analysing." default:"5s"`
+	Duration time.Duration `help:"How long each round keeps analysing." default:"5s"`
+	Rounds   int           `help:"Rounds to measure; the median round is reported (a shared machine varies by 10-20% from one run to the next)." default:"3"`
 	Store    bool          `help:"Also store each article in a fresh temporary SQLite database."`
 	Batch    int           `help:"Articles per store transaction with --store." default:"256"`
 	Procs    int           `help:"GOMAXPROCS while measuring: 1 keeps the garbage collector and the store on the measured core, so the figures are per core." default:"1"`
@@ -75,11 +79,13 @@ type BenchCmd struct {
 // Help implements kong.HelpProvider.
 func (BenchCmd) Help() string {
 	return `Reads the inputs once, then runs the analysis stages over their articles repeatedly on
-one goroutine for --duration, and prints MB/s of body text and sentences/s per core
-(GOMAXPROCS=1 while measuring, so the garbage collector counts too; see --procs).
+one goroutine for --duration, --rounds times, and prints MB/s of body text and sentences/s
+per core for each round and for the median round (GOMAXPROCS=1 while measuring, so the
+garbage collector counts too; see --procs). With --store, each round stores into a fresh
+SQLite file.
 
 Example:
-  sitrep bench --duration 10s testdata/sample`
+  sitrep bench --duration 10s --rounds 5 --store testdata/sample`
 }
 
 func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
@@ -113,31 +119,71 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 	if len(raw) == 0 {
 		return fmt.Errorf("no articles in %v", c.Inputs)
 	}
+	if c.Procs > 0 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.Procs))
+	}
+	fmt.Fprintf(g.stdout, "sitrep bench: %d inputs, %d articles (%.1f KB of body) on 1 goroutine, GOMAXPROCS=%d, lexicon load %s\n",
+		len(inputs), len(raw), float64(totalBody(raw))/1024, runtime.GOMAXPROCS(0), p.LoadTime.Round(time.Millisecond))
+	fmt.Fprintf(g.stdout, "ingest      %8.2f MB/s raw input\n", float64(rawBytes)/1e6/ingestTime.Seconds())
+	what := "analysis"
+	if c.Store {
+		what = "analysis+store"
+	}
+	var rounds []benchRound
+	for r := range max(c.Rounds, 1) {
+		br, err := c.round(ctx, p, raw)
+		if err != nil {
+			return err
+		}
+		rounds = append(rounds, br)
+		if c.Rounds > 1 {
+			br.write(g.stdout, fmt.Sprintf("round %d", r+1))
+		}
+	}
+	slices.SortFunc(rounds, func(a, b benchRound) int { return cmp.Compare(a.rate(a.sentences), b.rate(b.sentences)) })
+	rounds[len(rounds)/2].write(g.stdout, what)
+	return nil
+}
+
+// benchRound is what one round of sitrep bench analysed.
+type benchRound struct {
+	bytes, sentences, articles, events int
+	seconds                            float64
+}
+
+func (r benchRound) rate(n int) float64 { return float64(n) / r.seconds }
+
+func (r benchRound) write(w io.Writer, label string) {
+	fmt.Fprintf(w, "%-14s %8.2f MB/s  %10.0f sentences/s  %8.0f articles/s  %8.0f events/s  (per core)\n",
+		label, r.rate(r.bytes)/1e6, r.rate(r.sentences), r.rate(r.articles), r.rate(r.events))
+}
+
+// round analyses (and stores) raw's articles over and over for
+// c.Duration.
+func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model.Article) (benchRound, error) {
+	var r benchRound
 	var st store.Store
 	if c.Store {
 		dir, err := os.MkdirTemp("", "sitrep-bench")
 		if err != nil {
-			return err
+			return r, err
 		}
 		defer os.RemoveAll(dir)
-		st, err = sqlite.Open(ctx, filepath.Join(dir, "bench.db"), sqlite.DefaultOptions())
+		s, err := sqlite.Open(ctx, filepath.Join(dir, "bench.db"), sqlite.DefaultOptions())
 		if err != nil {
-			return err
+			return r, err
 		}
-		defer st.Close()
+		defer s.Close()
+		st = s
 	}
-	var bytes, sentences, articles, events int
 	var pending []*model.Article
-	if c.Procs > 0 {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.Procs))
-	}
 	start := time.Now()
 	for i := 0; time.Since(start) < c.Duration && ctx.Err() == nil; i++ {
 		src := raw[i%len(raw)]
 		a := *src
 		a.Sentences, a.Tokens, a.Entities, a.Times, a.Quantities, a.Quotes, a.Events = nil, nil, nil, nil, nil, nil, nil
 		if err := p.Process(ctx, &a); err != nil {
-			return err
+			return r, err
 		}
 		if st != nil {
 			// A fresh id per round so every write is a real insert.
@@ -145,32 +191,23 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 			pending = append(pending, &a)
 			if len(pending) >= c.Batch {
 				if err := putAll(ctx, st, pending); err != nil {
-					return err
+					return r, err
 				}
-				pending = pending[:0]
+				pending = nil // the store may keep the slice until commit
 			}
 		}
-		bytes += len(a.Body)
-		sentences += len(a.Sentences)
-		events += len(a.Events)
-		articles++
+		r.bytes += len(a.Body)
+		r.sentences += len(a.Sentences)
+		r.events += len(a.Events)
+		r.articles++
 	}
 	if st != nil {
 		if err := putAll(ctx, st, pending); err != nil {
-			return err
+			return r, err
 		}
 	}
-	el := time.Since(start).Seconds()
-	fmt.Fprintf(g.stdout, "sitrep bench: %d inputs, %d articles (%.1f KB of body) on 1 goroutine, GOMAXPROCS=%d, lexicon load %s\n",
-		len(inputs), len(raw), float64(totalBody(raw))/1024, runtime.GOMAXPROCS(0), p.LoadTime.Round(time.Millisecond))
-	fmt.Fprintf(g.stdout, "ingest      %8.2f MB/s raw input\n", float64(rawBytes)/1e6/ingestTime.Seconds())
-	what := "analysis"
-	if st != nil {
-		what = "analysis+store"
-	}
-	fmt.Fprintf(g.stdout, "%-11s %8.2f MB/s  %10.0f sentences/s  %8.0f articles/s  %8.0f events/s  (per core)\n",
-		what, float64(bytes)/1e6/el, float64(sentences)/el, float64(articles)/el, float64(events)/el)
-	return nil
+	r.seconds = time.Since(start).Seconds()
+	return r, nil
 }
 
 func totalBody(as []*model.Article) int {
