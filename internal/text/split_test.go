@@ -94,7 +94,14 @@ func checkSpans(t *testing.T, body string, spans []model.Span) {
 		if strings.Contains(txt, "\n") {
 			t.Errorf("span %v %q crosses a newline", s, txt)
 		}
+		if gap := body[prev:s.Start]; strings.TrimSpace(gap) != "" {
+			// The store searches bodies through their sentences.
+			t.Errorf("text %q between spans is in no sentence", gap)
+		}
 		prev = s.End
+	}
+	if rest := body[prev:]; strings.TrimSpace(rest) != "" {
+		t.Errorf("text %q after the last span is in no sentence", rest)
 	}
 }
 

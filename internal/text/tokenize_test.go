@@ -108,7 +108,14 @@ func FuzzAnalyzer(f *testing.F) {
 				}
 				tp = tk.End
 			}
+			if gap := body[prev:s.Start]; strings.TrimSpace(gap) != "" {
+				// The store searches bodies through their sentences.
+				t.Fatalf("text %q before sentence %d is in no sentence", gap, i)
+			}
 			prev = s.End
+		}
+		if rest := body[prev:]; strings.TrimSpace(rest) != "" {
+			t.Fatalf("text %q after the last sentence is in no sentence", rest)
 		}
 	})
 }

@@ -41,7 +41,8 @@ type Dialect struct {
 	// Name is "sqlite" or "postgres", for error messages.
 	Name string
 	// ArticleText is a condition on articles alias a matching the
-	// full-text query held by parameter p.
+	// full-text query held by parameter p, one word (Articles ANDs one
+	// per word, so an index may hold the title and the sentences apart).
 	ArticleText func(p string) string
 	// SentenceText is a condition on events alias e whose sentence
 	// matches the full-text query held by parameter p.

@@ -246,8 +246,9 @@ func loadJSON[T any](ctx context.Context, q Querier, table string, seq int64) ([
 // Articles lists article summaries, newest ingest first.
 func (b *Base) Articles(ctx context.Context, f store.ArticleFilter) (store.Page[store.ArticleSummary], error) {
 	w := &where{d: &b.D}
-	if terms := store.TextTerms(f.Text); len(terms) > 0 {
-		w.add(b.D.ArticleText(w.arg(b.D.TextArg(terms))))
+	// Term by term: an article has every word, wherever each one is.
+	for _, t := range store.TextTerms(f.Text) {
+		w.add(b.D.ArticleText(w.arg(b.D.TextArg([]string{t}))))
 	}
 	if f.Since != "" {
 		w.add("a.pub_day >= " + w.arg(store.DayOf(f.Since)))

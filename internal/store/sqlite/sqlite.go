@@ -144,7 +144,11 @@ func Dialect() sqlbase.Dialect {
 		Name:     "sqlite",
 		DayOrder: "INDEXED BY events_day",
 		ArticleText: func(p string) string {
-			return "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + p + ")"
+			// articles_fts holds titles; the body is in sentences_fts,
+			// whose sentences cover it (see migration 0009).
+			return "(a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + p + ")" +
+				" OR a.seq IN (SELECT s.article_seq FROM sentences s WHERE s.seq IN" +
+				" (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + p + ")))"
 		},
 		SentenceText: func(p string) string {
 			return "e.sent_seq IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + p + ")"
@@ -163,8 +167,8 @@ func Dialect() sqlbase.Dialect {
 			// The transaction is the only writer and seq is the rowid,
 			// so the ranges hold exactly the rows it stored.
 			if !arts.Empty() {
-				if err := q.Exec(ctx, `INSERT INTO articles_fts (rowid, title, body)
-					SELECT seq, COALESCE(title, ''), body FROM articles WHERE seq >= $1 AND seq <= $2`, arts.Lo, arts.Hi); err != nil {
+				if err := q.Exec(ctx, `INSERT INTO articles_fts (rowid, title)
+					SELECT seq, COALESCE(title, '') FROM articles WHERE seq >= $1 AND seq <= $2`, arts.Lo, arts.Hi); err != nil {
 					return err
 				}
 			}

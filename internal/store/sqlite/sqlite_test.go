@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -154,6 +155,8 @@ func TestUpgradeFromV1(t *testing.T) {
 		SELECT c.id, m.name FROM clusters c JOIN m ON c.modalities & m.bit <> 0`,
 		`ALTER TABLE clusters DROP COLUMN modalities`,
 		`DROP TABLE entity_names`,
+		`DROP TABLE articles_fts`, `CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = '')`,
+		`INSERT INTO articles_fts (rowid, title, body) SELECT seq, COALESCE(title, ''), body FROM articles`,
 		`CREATE INDEX entities_name ON entities (name, type, code)`, `CREATE INDEX entities_code ON entities (code)`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
@@ -176,6 +179,11 @@ func TestUpgradeFromV1(t *testing.T) {
 	clustersAfter, err := s.Clusters(ctx, store.EventFilter{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// A word of the body only (the title is its first sentence).
+	body := fmt.Sprint(first.Quantities[0].Value)
+	if p, err := s.Articles(ctx, store.ArticleFilter{Text: body}); err != nil || len(p.Items) != 1 || p.Items[0].ID != first.ID {
+		t.Errorf("articles with %q after upgrade: %+v, %v; want %s", body, p.Items, err, first.ID)
 	}
 	entitiesAfter, err := s.Entities(ctx, store.EntityFilter{})
 	if err != nil {

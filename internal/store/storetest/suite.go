@@ -709,6 +709,8 @@ func testArticles(t *testing.T, s store.Store, arts []*model.Article) {
 			b := strings.ToLower(*a.Title + " " + a.Body)
 			return strings.Contains(b, "signed") && strings.Contains(b, "trade")
 		}},
+		{"words from different sentences", store.ArticleFilter{Text: word(arts[10]) + " officials"},
+			func(a *model.Article) bool { return a == arts[10] }},
 		{"no match", store.ArticleFilter{Text: "zeppelin"}, func(*model.Article) bool { return false }},
 		{"punctuation only is no filter", store.ArticleFilter{Text: "?!"}, func(*model.Article) bool { return true }},
 		{"since/until", store.ArticleFilter{Since: "2024-04-01", Until: "2024-04-30"}, func(a *model.Article) bool {
