@@ -268,7 +268,8 @@ func TestEvalSeedMeetsTheBar(t *testing.T) {
 // median one, with the store in the loop.
 func TestBenchRounds(t *testing.T) {
 	sample := filepath.Join("..", "..", "testdata", "sample", "world-2025.jsonl")
-	out, errOut, code := run(t, "bench", "--duration", "30ms", "--rounds", "3", "--store", sample)
+	prof := filepath.Join(t.TempDir(), "cpu.pprof")
+	out, errOut, code := run(t, "bench", "--duration", "30ms", "--rounds", "3", "--store", "--cpuprofile", prof, sample)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -292,5 +293,8 @@ func TestBenchRounds(t *testing.T) {
 	var rate float64
 	if _, err := fmt.Sscanf(strings.Fields(median)[2], "%g", &rate); err != nil || rate <= 0 {
 		t.Errorf("sentences/s %q: %v", median, err)
+	}
+	if st, err := os.Stat(prof); err != nil || st.Size() == 0 {
+		t.Errorf("cpu profile: %v", err)
 	}
 }

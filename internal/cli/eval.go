@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -68,12 +69,13 @@ func (c *EvalCmd) Run(ctx context.Context, g *Globals) error {
 
 // BenchCmd measures whole-pipeline throughput.
 type BenchCmd struct {
-	Inputs   []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
-	Duration time.Duration `help:"How long each round keeps analysing." default:"5s"`
-	Rounds   int           `help:"Rounds to measure; the median round is reported (a shared machine varies by 10-20% from one run to the next)." default:"3"`
-	Store    bool          `help:"Also store each article in a fresh temporary SQLite database."`
-	Batch    int           `help:"Articles per store transaction with --store." default:"256"`
-	Procs    int           `help:"GOMAXPROCS while measuring: 1 keeps the garbage collector and the store on the measured core, so the figures are per core." default:"1"`
+	Inputs     []string      `arg:"" optional:"" name:"PATH" help:"Inputs to analyse (default: testdata/sample)."`
+	Duration   time.Duration `help:"How long each round keeps analysing." default:"5s"`
+	Rounds     int           `help:"Rounds to measure; the median round is reported (a shared machine varies by 10-20% from one run to the next)." default:"3"`
+	Store      bool          `help:"Also store each article in a fresh temporary SQLite database."`
+	Batch      int           `help:"Articles per store transaction with --store." default:"256"`
+	CPUProfile string        `name:"cpuprofile" help:"Write a CPU profile of the measured rounds to this file (for go tool pprof)." type:"path"`
+	Procs      int           `help:"GOMAXPROCS while measuring: 1 keeps the garbage collector and the store on the measured core, so the figures are per core." default:"1"`
 }
 
 // Help implements kong.HelpProvider.
@@ -85,7 +87,8 @@ garbage collector counts too; see --procs). With --store, each round stores into
 SQLite file.
 
 Example:
-  sitrep bench --duration 10s --rounds 5 --store testdata/sample`
+  sitrep bench --duration 10s --rounds 5 --store testdata/sample
+  sitrep bench --store --cpuprofile cpu.pprof && go tool pprof -top bin/sitrep cpu.pprof`
 }
 
 func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
@@ -128,6 +131,17 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 	what := "analysis"
 	if c.Store {
 		what = "analysis+store"
+	}
+	if c.CPUProfile != "" {
+		f, err := os.Create(c.CPUProfile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cpu profile %s: %w", c.CPUProfile, err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var rounds []benchRound
 	for r := range max(c.Rounds, 1) {
