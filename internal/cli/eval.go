@@ -202,6 +202,7 @@ func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model
 		if st != nil {
 			// A fresh id per round so every write is a real insert.
 			a.ID = fmt.Sprintf("%s-%d", src.ID, i)
+			a.Tokens = nil // as the ingest Runner does
 			pending = append(pending, &a)
 			if len(pending) >= c.Batch {
 				if err := putAll(ctx, st, pending); err != nil {

@@ -49,7 +49,8 @@ type Runner struct {
 	// Store, if set, receives every analysed article.
 	Store store.Store
 	// Emit, if set, is called with every analysed article (after it was
-	// stored, with the store's result).
+	// stored, with the store's result). Articles that waited in a batch
+	// come without Tokens (see Article).
 	Emit func(a *model.Article, res store.PutResult) error
 	// OnError receives per-input and per-record errors; the run goes on.
 	OnError func(error)
@@ -142,6 +143,9 @@ func (r *Runner) Article(ctx context.Context, a *model.Article) error {
 		return nil
 	}
 	if bp, ok := r.Store.(store.BatchPutter); ok && r.Batch > 1 {
+		// The store keeps no tokens (a few hundred per article): the
+		// batch need not hold them until it is stored.
+		a.Tokens = nil
 		r.pending = append(r.pending, a)
 		if len(r.pending) < r.Batch {
 			return nil
