@@ -71,6 +71,10 @@ type orgType struct {
 	sector string
 	common bool
 	suffix bool
+	// crowd: a common noun for people gathered somewhere ("protesters"),
+	// who without a country of their own belong to the one place the
+	// sentence names ("protesters in Nairobi").
+	crowd bool
 }
 
 // dict maps token-normalised phrases to values; first bounds the phrase
@@ -376,8 +380,10 @@ func (l *Lexicon) addOrgType(f []string) error {
 		o.suffix = true
 	case "both":
 		o.common, o.suffix = true, true
+	case "crowd":
+		o.common, o.crowd = true, true
 	default:
-		return fmt.Errorf("mode %q: want common, suffix or both", f[2])
+		return fmt.Errorf("mode %q: want common, suffix, both or crowd", f[2])
 	}
 	l.orgs.add(o.words, true, o)
 	return nil

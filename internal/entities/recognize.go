@@ -762,6 +762,26 @@ func (d *doc) sentenceCountry(i int) string {
 	return ""
 }
 
+// onlyCountry is the one country the current sentence names (as a
+// country, a demonym, a capital or a seat of government), or "" when it
+// names none or several.
+func (d *doc) onlyCountry() string {
+	only := ""
+	for _, it := range d.items {
+		if it.kind != iLex || it.lex.country == "" {
+			continue
+		}
+		switch it.lex.kind {
+		case kCountry, kDemonym, kCapital, kSeat:
+			if only != "" && only != it.lex.country {
+				return ""
+			}
+			only = it.lex.country
+		}
+	}
+	return only
+}
+
 // articleFocus is the country the whole article is most about: the most
 // mentioned one (countries, their capitals and cities, government
 // bodies), ties going to the one mentioned first.
@@ -905,6 +925,23 @@ func (d *doc) resolveOrg(k int) {
 		}
 	}
 	capital := d.toks[it.s].cap
+	if m.country == "" && it.org.crowd {
+		// "protesters in central Nairobi", "demonstrators marched": a
+		// crowd is where it gathers, when the sentence names one country
+		// only; nothing else (the article's focus) locates it.
+		if m.country = d.onlyCountry(); m.country == "" {
+			return
+		}
+	}
+	if m.country == "" && !capital && it.org.sector == "LEG" && !strings.HasSuffix(words, "s") &&
+		prepositions[det] && m.start == it.s {
+		// "marched on parliament", "a bill before parliament": a bare
+		// legislature is the country's own — the one the sentence names,
+		// else the article's.
+		if m.country = d.onlyCountry(); m.country == "" {
+			m.country = d.focusCountry()
+		}
+	}
 	if m.country == "" && !capital && det != "the" {
 		return // "a newspaper", "government officials"
 	}

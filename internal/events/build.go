@@ -74,6 +74,9 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			break
 		}
 		if prepositions[t.low] {
+			if t.low == "of" && lastPrep != "" && isAmount(st.toks[k-1]) {
+				continue // "fired at thousands of protesters": still "at"
+			}
 			lastPrep = t.low
 			continue
 		}

@@ -96,6 +96,12 @@ func TestCoderCases(t *testing.T) {
 			[]want{{"04", "UKR", "POLGOV", ""}}, nil},
 		{"no plans", "The Pentagon said it had no plans to send troops to Venezuela.",
 			nil, []want{{"15", "USA", "", model.ModalityAsserted}}},
+		{"crowd where it gathers", "Kenyan police fired tear gas at thousands of protesters in Nairobi.",
+			[]want{{"175", "KENCOP", "KENOPP", ""}}, nil},
+		{"crowd in a sentence of several countries", "Protesters in London denounced Russia's invasion of Ukraine.",
+			nil, []want{{"", "GBR", "", ""}}},
+		{"bare parliament", "Kenyan demonstrators marched on parliament on Tuesday.",
+			[]want{{"14", "KENOPP", "KENLEG", ""}}, nil},
 		{"believed to", "North Korea is believed to have supplied Russia with artillery shells.",
 			[]want{{"07", "PRK", "RUS", model.ModalityAlleged}}, nil},
 		{"news noun", "A Russian drone attack on Odesa killed four people overnight, Ukrainian officials said.",
@@ -173,4 +179,29 @@ func dump(a *model.Article) string {
 		b.WriteString("\n  " + e.Cameo + " " + e.Source.Code + "->" + tg + " " + e.Modality + " " + e.Verb)
 	}
 	return b.String()
+}
+
+// TestWhileClauseDate checks that an event in an "as"/"while" clause
+// without a time of its own takes the main clause's.
+func TestWhileClauseDate(t *testing.T) {
+	for _, tc := range []struct{ body, verb, want string }{
+		{"Kenyan police fired tear gas on Tuesday as Kenyan demonstrators marched on parliament.", "marched", "2025-03-11"},
+		{"Israeli jets struck Gaza on Monday while Hamas fired rockets at Israel.", "fired rockets", "2025-03-10"},
+		// a clause without the subordinator keeps the publication date
+		{"Kenyan demonstrators marched on parliament. Police fired tear gas on Tuesday.", "marched", "2025-03-14"},
+	} {
+		a := codeText(t, tc.body, "2025-03-14")
+		found := false
+		for _, e := range a.Events {
+			if e.Verb == tc.verb {
+				found = true
+				if got := model.Deref(e.Date.Value); got != tc.want {
+					t.Errorf("%q: %s dated %s, want %s", tc.body, tc.verb, got, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q in %+v", tc.body, tc.verb, a.Events)
+		}
+	}
 }

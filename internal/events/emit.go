@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -351,6 +352,9 @@ func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int
 			}
 		}
 	}
+	if best < 0 {
+		best = whileTime(st, start)
+	}
 	if best >= 0 {
 		tm := art.Times[best]
 		txt := tm.Text
@@ -369,6 +373,28 @@ func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int
 		return model.EventDate{Value: tm.Value, Precision: &p, FromText: &txt}
 	}
 	return model.EventDate{Value: art.Published.Date, Precision: art.Published.Precision}
+}
+
+// whileTime is the time of the main clause for an event whose clause
+// starts at byte start right after "as", "while" or "when" ("police fired
+// tear gas on Tuesday as demonstrators marched": they marched on
+// Tuesday): the nearest time before the subordinator, or -1.
+func whileTime(st *sent, start int) int {
+	k0 := sort.Search(len(st.toks), func(k int) bool { return st.toks[k].start >= start })
+	if k0 < 1 || k0 >= len(st.toks) {
+		return -1
+	}
+	switch st.toks[k0-1].low {
+	case "as", "while", "when":
+	default:
+		return -1
+	}
+	for k := k0 - 2; k >= 0; k-- {
+		if st.toks[k].inTime > 0 {
+			return st.toks[k].inTime - 1
+		}
+	}
+	return -1
 }
 
 // location is a place named in the clause that is not an actor.

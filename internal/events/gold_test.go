@@ -20,7 +20,7 @@ type bar struct{ recall, precision, untaggedRecall, untaggedPrecision float64 }
 var goldBars = map[string]bar{
 	"seed.yaml":       {1, 1, 1, 1},       // 18/18, 30/30 (untagged the same)
 	"world.yaml":      {1, 1, 1, 1},       // 18/18, 29/29 (untagged the same)
-	"world-2025.yaml": {0.97, 1, 0.92, 1}, // 38/39, 43/43; untagged 36/39, 41/41
+	"world-2025.yaml": {1, 1, 0.94, 1}, // 39/39, 44/44; untagged 37/39, 42/42
 }
 
 // barFor returns the ratchet of a gold file; a new file starts at 0.7/0.8.

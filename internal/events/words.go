@@ -73,3 +73,13 @@ var (
 	blockNoun = set("short", "instead", "without", "rather", "avoid", "prevent", "deter", "deterring",
 		"preventing", "avoiding", "against")
 )
+
+// amountNouns head an amount of people or things before "of"
+// ("thousands of protesters").
+var amountNouns = set("dozens", "scores", "hundreds", "thousands", "tens", "millions", "hundred", "thousand",
+	"million", "dozen", "score", "group", "groups", "crowd", "crowds", "number", "handful")
+
+// isAmount reports whether t heads an amount: a number or an amount noun.
+func isAmount(t tok) bool {
+	return t.tag == "CD" || amountNouns[t.low] || t.text != "" && t.text[0] >= '0' && t.text[0] <= '9'
+}
