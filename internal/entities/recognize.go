@@ -762,10 +762,11 @@ func (d *doc) sentenceCountry(i int) string {
 	return ""
 }
 
-// onlyCountry is the one country the current sentence names (as a
-// country, a demonym, a capital or a seat of government), or "" when it
-// names none or several.
-func (d *doc) onlyCountry() string {
+// onlyCountry is the one country the current sentence names, or "" when
+// it names none or several; with where, only places after a locative
+// preposition count ("in central Nairobi", not "the Russian embassy" or
+// "denounced Russia").
+func (d *doc) onlyCountry(where bool) string {
 	only := ""
 	for _, it := range d.items {
 		if it.kind != iLex || it.lex.country == "" {
@@ -773,6 +774,9 @@ func (d *doc) onlyCountry() string {
 		}
 		switch it.lex.kind {
 		case kCountry, kDemonym, kCapital, kSeat:
+			if where && (it.lex.kind == kDemonym || !d.locative(it.s)) {
+				continue
+			}
 			if only != "" && only != it.lex.country {
 				return ""
 			}
@@ -780,6 +784,16 @@ func (d *doc) onlyCountry() string {
 		}
 	}
 	return only
+}
+
+// locative reports whether the place at token i follows a preposition of
+// place, across "the" and a compass or "central" ("in central Nairobi").
+func (d *doc) locative(i int) bool {
+	j := i - 1
+	for n := 0; n < 2 && placeModifiers[d.tokAt(j).lower]; n++ {
+		j--
+	}
+	return locativePreps[d.tokAt(j).lower]
 }
 
 // articleFocus is the country the whole article is most about: the most
@@ -929,7 +943,7 @@ func (d *doc) resolveOrg(k int) {
 		// "protesters in central Nairobi", "demonstrators marched": a
 		// crowd is where it gathers, when the sentence names one country
 		// only; nothing else (the article's focus) locates it.
-		if m.country = d.onlyCountry(); m.country == "" {
+		if m.country = d.onlyCountry(true); m.country == "" {
 			return
 		}
 	}
@@ -938,7 +952,7 @@ func (d *doc) resolveOrg(k int) {
 		// "marched on parliament", "a bill before parliament": a bare
 		// legislature is the country's own — the one the sentence names,
 		// else the article's.
-		if m.country = d.onlyCountry(); m.country == "" {
+		if m.country = d.onlyCountry(false); m.country == "" {
 			m.country = d.focusCountry()
 		}
 	}

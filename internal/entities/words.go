@@ -99,3 +99,9 @@ var personPairNouns = set("leaders presidents ministers men women")
 // to the latest armed or political group named ("Hamas", "the RSF").
 var groupNouns = set("group militia movement")
 var groupAdjectives = set("militant rebel armed islamist paramilitary")
+
+// locativePreps place what follows ("protesters in Nairobi").
+var locativePreps = set("in at across through throughout around near outside inside into")
+
+// placeModifiers may stand between a locative preposition and its place.
+var placeModifiers = set("the central northern southern eastern western downtown")
