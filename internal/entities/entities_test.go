@@ -292,6 +292,7 @@ func TestLoadLexiconErrors(t *testing.T) {
 		{"bad country code", "entities/countries.tsv", "xx\tXX\tName\t\t\t\t\t\t1\t2\t\n", "entities/countries.tsv:1: bad alpha-3"},
 		{"bad latitude", "entities/features.tsv", "Nowhere\t\t-\t99\t0\tsea\n", "entities/features.tsv:1: bad latitude"},
 		{"bad orgtype mode", "entities/orgtypes.tsv", "agency\tGOV\tsometimes\n", "entities/orgtypes.tsv:1: mode"},
+		{"bad orgtype mode in a list", "entities/orgtypes.tsv", "agency\tGOV\tboth,crowds\n", "entities/orgtypes.tsv:1: mode \"crowds\""},
 		{"bad igo code", "entities/igos.tsv", "UNO\tUnited Nations\t\n", "entities/igos.tsv:1: IGO code"},
 	}
 	base := testLexicon(t)

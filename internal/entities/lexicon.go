@@ -373,17 +373,19 @@ func (l *Lexicon) addRole(f []string) error {
 
 func (l *Lexicon) addOrgType(f []string) error {
 	o := orgType{words: strings.ToLower(f[0]), sector: f[1]}
-	switch f[2] {
-	case "common":
-		o.common = true
-	case "suffix":
-		o.suffix = true
-	case "both":
-		o.common, o.suffix = true, true
-	case "crowd":
-		o.common, o.crowd = true, true
-	default:
-		return fmt.Errorf("mode %q: want common, suffix, both or crowd", f[2])
+	for _, mode := range strings.Split(f[2], ",") {
+		switch mode {
+		case "common":
+			o.common = true
+		case "suffix":
+			o.suffix = true
+		case "both":
+			o.common, o.suffix = true, true
+		case "crowd":
+			o.common, o.crowd = true, true
+		default:
+			return fmt.Errorf("mode %q: want common, suffix, both or crowd, or several joined by commas", mode)
+		}
 	}
 	l.orgs.add(o.words, true, o)
 	return nil

@@ -940,12 +940,10 @@ func (d *doc) resolveOrg(k int) {
 	}
 	capital := d.toks[it.s].cap
 	if m.country == "" && it.org.crowd {
-		// "protesters in central Nairobi", "demonstrators marched": a
-		// crowd is where it gathers, when the sentence names one country
-		// only; nothing else (the article's focus) locates it.
-		if m.country = d.onlyCountry(true); m.country == "" {
-			return
-		}
+		// "protesters in central Nairobi", "police in London": a crowd is
+		// where it gathers, when the sentence places one country only;
+		// else as any common noun ("the police": the article's country).
+		m.country = d.onlyCountry(true)
 	}
 	if m.country == "" && !capital && it.org.sector == "LEG" && !strings.HasSuffix(words, "s") &&
 		prepositions[det] && m.start == it.s {

@@ -102,6 +102,8 @@ func TestCoderCases(t *testing.T) {
 			[]want{{"", "GBROPP", "RUS", ""}}, nil},
 		{"crowd not located by a demonym", "Protesters outside the Russian embassy denounced the war.",
 			nil, []want{{"", "RUS", "", ""}}},
+		{"police where they act", "Riot police clashed with demonstrators in Tbilisi on Sunday.",
+			[]want{{"19", "GEOCOP", "GEOOPP", ""}}, nil},
 		{"bare parliament", "Kenyan demonstrators marched on parliament on Tuesday.",
 			[]want{{"14", "KENOPP", "KENLEG", ""}}, nil},
 		{"believed to", "North Korea is believed to have supplied Russia with artillery shells.",
