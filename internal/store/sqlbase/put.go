@@ -149,7 +149,7 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 	var entArgs, qtyArgs, timeArgs, quoteArgs []any
 	var rows []eventRow
 	names := entityNames{}
-	for _, p := range list {
+	for pi, p := range list {
 		a, seq := p.a, p.seq
 		ents := make(map[string]*model.Entity, len(a.Entities))
 		for i := range a.Entities {
@@ -181,6 +181,9 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 		for i := range a.Events {
 			r := newEventRow(a.ID, &a.Events[i], ents)
 			r.articleSeq, r.idx = seq, i
+			if e := r.e.Sentence; e >= 0 && e < len(sentSeq[pi]) {
+				r.sentSeq = &sentSeq[pi][e]
+			}
 			rows = append(rows, r)
 		}
 	}
@@ -201,18 +204,29 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 	if err := b.upsertEntityNames(ctx, tx, names); err != nil {
 		return err
 	}
-	return b.insertEvents(ctx, tx, list, rows, sentSeq)
+	return b.insertEvents(ctx, tx, rows)
 }
 
 // entityName is one row of entity_names.
 type entityName struct{ name, typ, code string }
 
+// articleCount counts the distinct articles of facts that come in
+// article order.
+type articleCount struct{ n, last int64 }
+
+func (c *articleCount) add(seq int64) {
+	if c.n == 0 || c.last != seq {
+		c.n++
+		c.last = seq
+	}
+}
+
 // entitySum is what a transaction adds to an entity_names row.
 type entitySum struct {
-	country            string
-	lat, lon           *float64
-	articles, mentions int64
-	lastArticle        int64
+	country  string
+	lat, lon *float64
+	articles articleCount
+	mentions int64
 }
 
 type entityNames map[entityName]*entitySum
@@ -229,10 +243,7 @@ func (m entityNames) add(seq int64, e *model.Entity) {
 		s.country = c
 	}
 	s.lat, s.lon = maxFloat(s.lat, e.Lat), maxFloat(s.lon, e.Lon)
-	if s.articles == 0 || s.lastArticle != seq {
-		s.articles++
-		s.lastArticle = seq
-	}
+	s.articles.add(seq)
 	s.mentions += int64(len(e.Mentions))
 }
 
@@ -258,7 +269,7 @@ func (b *Base) upsertEntityNames(ctx context.Context, q Querier, m entityNames) 
 	args := make([]any, 0, 8*len(keys))
 	for _, k := range keys {
 		s := m[k]
-		args = append(args, k.name, k.typ, k.code, s.country, s.lat, s.lon, s.articles, s.mentions)
+		args = append(args, k.name, k.typ, k.code, s.country, s.lat, s.lon, s.articles.n, s.mentions)
 	}
 	larger := func(col string) string {
 		return col + ` = CASE WHEN entity_names.` + col + ` IS NULL OR excluded.` + col + ` > entity_names.` + col +
@@ -273,9 +284,9 @@ func (b *Base) upsertEntityNames(ctx context.Context, q Querier, m entityNames) 
 	return nil
 }
 
-// insertEvents clusters and stores the events rows of the placed
-// articles, and adds them to the aggregates.
-func (b *Base) insertEvents(ctx context.Context, tx Tx, list []placed, rows []eventRow, sentSeq [][]int64) error {
+// insertEvents clusters and stores the events rows, in article order, and
+// adds them to the aggregates.
+func (b *Base) insertEvents(ctx context.Context, tx Tx, rows []eventRow) error {
 	heads, err := b.storedHeads(ctx, tx, rows)
 	if err != nil {
 		return fmt.Errorf("cluster events: %w", err)
@@ -284,18 +295,10 @@ func (b *Base) insertEvents(ctx context.Context, tx Tx, list []placed, rows []ev
 	codes := map[string]bool{}
 	cl := newClusterDelta(heads)
 	args := make([]any, 0, len(rows)*eventInsertN)
-	p := 0 // list[p] is rows[i]'s article
 	for i := range rows {
 		r := &rows[i]
-		for list[p].seq != r.articleSeq {
-			p++
-		}
-		var ss *int64
-		if e := r.e; e.Sentence >= 0 && e.Sentence < len(sentSeq[p]) {
-			ss = &sentSeq[p][e.Sentence]
-		}
 		r.cluster = cl.find(r)
-		args = append(args, r.args(r.articleSeq, r.idx, ss)...)
+		args = append(args, r.args()...)
 		r.addDyad(dyads)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(r)
@@ -430,6 +433,7 @@ type eventRow struct {
 	// report of an event founds its cluster.
 	articleSeq int64
 	idx        int
+	sentSeq    *int64 // the stored sentence, when known
 }
 
 func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity) eventRow {
@@ -477,7 +481,7 @@ func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 // the window around its first report: daily reports of a campaign stay
 // separate events instead of chaining into one.
 func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*eventRow, error) {
-	var arms [][4]string // source, target, root, day
+	var arms []*eventRow // one per (source, target, root, day)
 	seen := map[[4]string]bool{}
 	for i := range rows {
 		r := &rows[i]
@@ -487,7 +491,7 @@ func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*
 		k := [4]string{r.source, r.target, r.root, r.day}
 		if !seen[k] {
 			seen[k] = true
-			arms = append(arms, k)
+			arms = append(arms, r)
 		}
 	}
 	var heads []*eventRow
@@ -496,8 +500,8 @@ func (b *Base) storedHeads(ctx context.Context, q Querier, rows []eventRow) ([]*
 	// an OR of more than a few such conditions into a scan of clusters.
 	err := eachChunk(len(arms), 5, func(lo, hi int) error {
 		args := make([]any, 0, 5*(hi-lo))
-		for _, k := range arms[lo:hi] {
-			args = append(args, k[0], k[1], k[2], store.AddDays(k[3], -clusterWindow), store.AddDays(k[3], clusterWindow))
+		for _, r := range arms[lo:hi] {
+			args = append(args, r.source, r.target, r.root, r.lo, r.hi)
 		}
 		res, err := q.Query(ctx, `WITH k (s, t, r, lo, hi) AS (`+b.valuesSQL("", "", hi-lo, 5)+`)
 			SELECT c.id, c.source_code, c.target_code, c.cameo_root, c.day, c.country, c.article_seq, c.idx
@@ -581,8 +585,8 @@ const eventInsertCols = `ekey, article_seq, idx, eid, sent_seq, source_code, tar
 
 const eventInsertN = 20
 
-func (r *eventRow) args(seq int64, idx int, sentSeq *int64) []any {
-	return []any{r.key, seq, idx, r.e.ID, sentSeq, r.source, r.target, r.e.Cameo,
+func (r *eventRow) args() []any {
+	return []any{r.key, r.articleSeq, r.idx, r.e.ID, r.sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
 		r.sourceName, r.targetName, r.cluster, mustJSON(r.e)}
 }
@@ -619,11 +623,10 @@ type clusterDelta struct {
 }
 
 type clusterAdd struct {
-	head        *eventRow // set when the transaction founds the cluster
-	reports     int64
-	articles    int64
-	lastArticle int64
-	modalities  map[string]bool
+	head       *eventRow // set when the transaction founds the cluster
+	reports    int64
+	articles   articleCount
+	modalities map[string]bool
 }
 
 // newClusterDelta starts a delta whose reports may join the clusters
@@ -649,11 +652,7 @@ func (d *clusterDelta) add(r *eventRow) {
 		d.heads[k] = append(d.heads[k], r)
 	}
 	c.reports++
-	if c.articles == 0 || c.lastArticle != r.articleSeq {
-		// Reports come in article order: this counts distinct articles.
-		c.articles++
-		c.lastArticle = r.articleSeq
-	}
+	c.articles.add(r.articleSeq)
 	c.modalities[r.e.Modality] = true
 }
 
@@ -693,7 +692,7 @@ func (d *clusterDelta) apply(ctx context.Context, b *Base, q Querier) error {
 				other = append(other, id, m)
 			}
 		}
-		args = append(args, id, h.day, c.reports, c.articles, h.source, h.target, h.root, h.country, h.articleSeq, h.idx, bits)
+		args = append(args, id, h.day, c.reports, c.articles.n, h.source, h.target, h.root, h.country, h.articleSeq, h.idx, bits)
 	}
 	if err := b.insertRows(ctx, q, `INSERT INTO clusters (id, day, reports, articles, source_code, target_code,
 		cameo_root, country, article_seq, idx, modalities)`, ` ON CONFLICT (id) DO UPDATE SET reports = clusters.reports + excluded.reports,
@@ -901,7 +900,7 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 	for i := range events {
 		r := newEventRow(articleID, &events[i], nil)
 		r.articleSeq, r.idx = seq, start+i
-		args = append(args, r.args(seq, start+i, nil)...)
+		args = append(args, r.args()...)
 		r.addDyad(dyads)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
