@@ -945,16 +945,10 @@ func (d *doc) resolveOrg(k int) {
 		// else as any common noun ("the police": the article's country).
 		m.country = d.onlyCountry(true)
 	}
-	if m.country == "" && !capital && it.org.sector == "LEG" && !strings.HasSuffix(words, "s") &&
-		prepositions[det] && m.start == it.s {
-		// "marched on parliament", "a bill before parliament": a bare
-		// legislature is the country's own — the one the sentence names,
-		// else the article's.
-		if m.country = d.onlyCountry(false); m.country == "" {
-			m.country = d.focusCountry()
-		}
-	}
-	if m.country == "" && !capital && det != "the" {
+	// "marched on parliament", "a bill before parliament": a bare
+	// legislature after a preposition is the country's own.
+	bareLegislature := it.org.sector == "LEG" && !pluralCommon(words) && prepositions[det] && m.start == it.s
+	if m.country == "" && !capital && det != "the" && !bareLegislature {
 		return // "a newspaper", "government officials"
 	}
 	if m.country == "" {
@@ -965,6 +959,11 @@ func (d *doc) resolveOrg(k int) {
 			m.country = "USA"
 			if f := d.focusCountry(); congressCountries[f] {
 				m.country = f
+			}
+		case bareLegislature:
+			// the country the sentence names, else the article's
+			if m.country = d.onlyCountry(false); m.country == "" {
+				m.country = d.focusCountry()
 			}
 		case it.org.sector == "MIL" && det == "the":
 			// "the war in Sudan, where ... the army": the country named
