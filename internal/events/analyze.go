@@ -225,6 +225,9 @@ type np struct {
 // coordinated with it; a role head's "of/in/at" phrase; else a possessor
 // or demonym.
 func resolveNP(st *sent, from, to int) []*mention {
+	// callers pass ranges computed by walking left and right of a verb;
+	// clamp them so that no walk below can leave the sentence
+	from, to = max(from, 0), min(to, len(st.toks)-1)
 	if from > to {
 		return nil
 	}
@@ -307,7 +310,10 @@ func resolveNP(st *sent, from, to int) []*mention {
 					}
 				}
 			}
-			if len(out) > 0 && roleHeads[st.toks[j-1].low] {
+			// the role head stands inside the NP, before the preposition: an
+			// NP that starts with one ("At least three Sudanese civilians")
+			// has none
+			if len(out) > 0 && j > from && roleHeads[st.toks[j-1].low] {
 				return dedupe(out)
 			}
 			break
@@ -409,6 +415,7 @@ func dedupe(ms []*mention) []*mention {
 
 // npLeft collects the noun phrase ending at token end (inclusive).
 func npLeft(st *sent, end int) (int, int) {
+	end = min(end, len(st.toks)-1)
 	j := end
 	for j >= 0 {
 		t := st.toks[j]

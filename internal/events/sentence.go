@@ -256,7 +256,7 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 			break
 		}
 	}
-	if g != nil && g.p.class != classControl && g.last >= to-2 && g.last <= to && (g.last >= to-1 || len(st.toks[to-1].ments) == 0) {
+	if g != nil && g.p.class != classControl && g.last >= to-2 && g.last <= to && (g.last >= to-1 || to > 0 && len(st.toks[to-1].ments) == 0) {
 		m.gov = g
 		m.subj, m.subjAt = g.subj, g.subjAt
 		m.mod = stronger(m.mod, g.mod)
