@@ -29,6 +29,10 @@ type Options struct {
 	// own event coding.
 	Dictionaries string
 	ExtendEvents bool
+	// Repanic lets a stage's panic through instead of turning it into the
+	// article's error (see Process): for tests and fuzz targets that must
+	// fail at the panic with its stack.
+	Repanic bool
 }
 
 // DefaultOptions returns the options `sitrep` uses without flags.
@@ -40,7 +44,8 @@ func DefaultOptions() Options {
 // events) over ingested articles. It is immutable once built and safe
 // for concurrent use: lexicons are loaded once and shared.
 type Pipeline struct {
-	stages []model.Stage
+	stages  []model.Stage
+	repanic bool
 	// Stats of the last lexicon load, for `sitrep bench`.
 	LoadTime time.Duration
 }
@@ -103,7 +108,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 		stages = append(stages, &petrarch.Stage{Coder: petrarch.NewCoder(d, tx), Info: cameoInfo(vlex)})
 	}
-	return &Pipeline{stages: stages, LoadTime: time.Since(start)}, nil
+	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
 }
 
 // cameoInfo adapts the events lexicon's CAMEO table for dictionary codings.
@@ -124,15 +129,21 @@ func cameoInfo(l *events.Lexicon) petrarch.CameoInfo {
 // Stages returns the stages in order.
 func (p *Pipeline) Stages() []model.Stage { return p.stages }
 
-// Process runs every stage on a. The first stage error stops the article
-// and is returned wrapped with the stage name and article source.
+// Process runs every stage on a. The first stage error or panic stops
+// the article and comes back as an *ArticleError naming the source, the
+// stage and, for a panic, the sentence (errors.Is(err, ErrPanic)): one
+// bad article costs only itself, and the caller goes on with the next.
+// A cancelled ctx returns ctx.Err() unwrapped.
 func (p *Pipeline) Process(ctx context.Context, a *model.Article) error {
-	for _, s := range p.stages {
+	for i, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.Process(ctx, a); err != nil {
-			return fmt.Errorf("%s: stage %s: %w", a.Source, s.Name(), err)
+		if err := p.runStage(ctx, s, a); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return p.fail(ctx, a, i, err)
 		}
 	}
 	a.Normalize()
