@@ -1,0 +1,285 @@
+package gazetteer
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind is the kind of a gazetteer place.
+type Kind uint8
+
+// Place kinds.
+const (
+	KindCity   Kind = iota + 1 // a populated place
+	KindAdmin1                 // a state, province, region, home nation
+	KindAdmin2                 // a county, district, prefecture
+)
+
+// Precision of a resolved point, as written to the output contract.
+const (
+	PrecisionPoint    = "point"    // a landmark or facility
+	PrecisionCity     = "city"     // a populated place
+	PrecisionDivision = "division" // a state, province, county: a representative point
+	PrecisionCountry  = "country"  // a country or larger: a representative point
+)
+
+// Why a reading was chosen, as written to the output contract.
+const (
+	BasisLexicon    = "lexicon"    // the one reading of a name in the lexicon (countries, capitals, features)
+	BasisQualifier  = "qualifier"  // an explicit qualifier: "Paris, Texas", "Perth, Scotland"
+	BasisContext    = "context"    // the article's other places: its countries, divisions, nearby points
+	BasisPopulation = "prominence" // no context: the most populous or highest-level reading
+	BasisOnly       = "only"       // the gazetteer knows one reading only
+)
+
+// Place is one reading of a name.
+type Place struct {
+	Name    string // the gazetteer's spelling
+	CC      string // ISO alpha-2
+	Admin1  string // first-level division code within CC ("" when unknown)
+	Code    string // division code "CC.A1" or "CC.A1.A2" for divisions
+	Kind    Kind
+	Feature string // GeoNames feature code of a city (PPLC capital, PPLA seat ...)
+	Pop     int
+	Lat     float64
+	Lon     float64
+	HasLL   bool
+}
+
+// Precision returns the output precision of p's point.
+func (p Place) Precision() string {
+	if p.Kind == KindCity {
+		return PrecisionCity
+	}
+	return PrecisionDivision
+}
+
+// Division is one row of lexicon/entities/divisions.tsv.
+type Division struct {
+	Code        string // "US.CA" (first level) or "US.CA.001" (second level)
+	Name, ASCII string
+	Lat, Lon    float64
+	HasLL       bool
+	Pop         int
+}
+
+// Level is 1 for a first-level division, 2 for a second-level one.
+func (d Division) Level() int { return strings.Count(d.Code, ".") }
+
+// ParseDivision reads the fields of a divisions.tsv line:
+// code, name, ASCII name, lat, lon, population (lat/lon/population may
+// be empty).
+func ParseDivision(f []string) (Division, error) {
+	if len(f) < 3 {
+		return Division{}, fmt.Errorf("want at least 3 fields, got %d", len(f))
+	}
+	d := Division{Code: f[0], Name: f[1], ASCII: f[2]}
+	if n := d.Level(); n < 1 || n > 2 || len(d.Code) < 4 {
+		return Division{}, fmt.Errorf("bad division code %q: want CC.ADM1 or CC.ADM1.ADM2", d.Code)
+	}
+	if d.Name == "" {
+		return Division{}, errors.New("empty division name")
+	}
+	if len(f) >= 5 && (f[3] != "" || f[4] != "") {
+		lat, err1 := strconv.ParseFloat(f[3], 64)
+		lon, err2 := strconv.ParseFloat(f[4], 64)
+		if err1 != nil || err2 != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+			return Division{}, fmt.Errorf("bad coordinates %q %q", f[3], f[4])
+		}
+		d.Lat, d.Lon, d.HasLL = lat, lon, true
+	}
+	if len(f) >= 6 && f[5] != "" {
+		p, err := strconv.Atoi(f[5])
+		if err != nil || p < 0 {
+			return Division{}, fmt.Errorf("bad population %q", f[5])
+		}
+		d.Pop = p
+	}
+	return d, nil
+}
+
+// AltName is an alternate or historic name of a division or city:
+// Target is a division code ("AU.02") or "Name@CC" for a city
+// ("Mumbai@IN").
+type AltName struct {
+	Name, Target string
+}
+
+// Gazetteer indexes cities and divisions by name.
+type Gazetteer struct {
+	places []Place
+	byName map[string][]int32
+	codes  map[string]int32 // division code -> place
+}
+
+// Build indexes cities, divisions and alternate names. An alternate name
+// whose target is unknown is an error naming it.
+func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
+	g := &Gazetteer{
+		places: make([]Place, 0, len(cities)+len(divs)),
+		byName: make(map[string][]int32, len(cities)+len(divs)),
+		codes:  make(map[string]int32, len(divs)),
+	}
+	for _, c := range cities {
+		g.add(Place{Name: c.Name, CC: c.CC, Admin1: c.Admin1, Kind: KindCity, Feature: c.Feature, Pop: c.Pop, Lat: c.Lat, Lon: c.Lon, HasLL: true}, c.Name)
+	}
+	for _, d := range divs {
+		cc, rest, _ := strings.Cut(d.Code, ".")
+		a1, _, _ := strings.Cut(rest, ".")
+		k := KindAdmin1
+		if d.Level() == 2 {
+			k = KindAdmin2
+		}
+		p := Place{Name: d.Name, CC: cc, Admin1: a1, Code: d.Code, Kind: k, Pop: d.Pop, Lat: d.Lat, Lon: d.Lon, HasLL: d.HasLL}
+		if x, ok := g.codes[d.Code]; ok { // a later lexicon root replaces the row
+			g.places[x] = p
+			continue
+		}
+		g.codes[d.Code] = int32(len(g.places))
+		g.add(p, d.Name, d.ASCII)
+	}
+	for _, a := range alts {
+		x, ok := g.target(a.Target)
+		if !ok {
+			return nil, fmt.Errorf("alternate name %q: unknown target %q", a.Name, a.Target)
+		}
+		g.index(a.Name, x)
+	}
+	for k, xs := range g.byName {
+		sort.SliceStable(xs, func(i, j int) bool { return g.prior(xs[i]) > g.prior(xs[j]) })
+		g.byName[k] = xs
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) add(p Place, names ...string) {
+	x := int32(len(g.places))
+	g.places = append(g.places, p)
+	for _, n := range names {
+		g.index(n, x)
+	}
+}
+
+func (g *Gazetteer) index(name string, x int32) {
+	if name == "" {
+		return
+	}
+	keys := [2]string{name, Fold(name)}
+	for i, k := range keys {
+		if i == 1 && k == keys[0] {
+			break
+		}
+		xs := g.byName[k]
+		dup := false
+		for _, y := range xs {
+			dup = dup || y == x
+		}
+		if !dup {
+			g.byName[k] = append(xs, x)
+		}
+	}
+}
+
+// target finds the place an alternate name points to.
+func (g *Gazetteer) target(t string) (int32, bool) {
+	if x, ok := g.codes[t]; ok {
+		return x, true
+	}
+	name, cc, ok := strings.Cut(t, "@")
+	if !ok {
+		return 0, false
+	}
+	best, bp := int32(-1), -1
+	for _, x := range g.byName[name] {
+		if p := g.places[x]; p.CC == cc && p.Kind == KindCity && p.Pop > bp {
+			best, bp = x, p.Pop
+		}
+	}
+	return best, best >= 0
+}
+
+// prior orders the readings of a name without context: divisions of the
+// first level, then by population, capitals and division seats first.
+func (g *Gazetteer) prior(x int32) float64 {
+	p := g.places[x]
+	s := math.Log10(float64(p.Pop) + 10)
+	switch {
+	case p.Kind == KindAdmin1:
+		s += 2.5
+	case p.Kind == KindAdmin2:
+		s += 0.5
+	case p.Feature == "PPLC":
+		s += 2
+	case p.Feature == "PPLA":
+		s += 1
+	}
+	return s
+}
+
+// Lookup returns every reading of name (exact spelling, then the folded
+// one), most prominent first. The slice is shared: do not modify it.
+func (g *Gazetteer) Lookup(name string) []Place {
+	xs := g.byName[name]
+	if len(xs) == 0 {
+		xs = g.byName[Fold(name)]
+	}
+	if len(xs) == 0 {
+		return nil
+	}
+	out := make([]Place, len(xs))
+	for i, x := range xs {
+		out[i] = g.places[x]
+	}
+	return out
+}
+
+// Has reports whether name has any reading.
+func (g *Gazetteer) Has(name string) bool {
+	if _, ok := g.byName[name]; ok {
+		return true
+	}
+	_, ok := g.byName[Fold(name)]
+	return ok
+}
+
+// Division returns the division with code ("US.TX").
+func (g *Gazetteer) Division(code string) (Place, bool) {
+	x, ok := g.codes[code]
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[x], true
+}
+
+// Len is the number of places indexed.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Fold strips diacritics and apostrophe-like marks so that "Khan Yunis"
+// finds GeoNames' "Khān Yūnis" and "Sanaa" finds "Sanaʽa".
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '\'' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) || r == 'ʻ' || r == 'ʼ' || r == 'ʽ' || r == '’' || r == '\'' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

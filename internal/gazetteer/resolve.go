@@ -1,0 +1,140 @@
+package gazetteer
+
+import "math"
+
+// Context is what an article has said so far that helps choose between
+// readings of a name. The zero value is an empty context.
+type Context struct {
+	// QualCC and QualAdmin1 are an explicit qualifier of this mention:
+	// "Paris, Texas" gives QualCC "US", QualAdmin1 "TX"; "Perth,
+	// Scotland" QualCC "GB", QualAdmin1 "SCT".
+	QualCC, QualAdmin1 string
+	// Countries counts the article's mentions of each country (alpha-2),
+	// its places included.
+	Countries map[string]int
+	// Admin1 counts the article's mentions of each first-level division
+	// ("US.TX"), its cities included.
+	Admin1 map[string]int
+	// Points are the places the article has resolved so far.
+	Points []Point
+}
+
+// Point is a resolved place's coordinates.
+type Point struct{ Lat, Lon float64 }
+
+// Resolution is the reading Resolve chose, why, and how much better it
+// scored than the runner-up (0 when it was the only reading).
+type Resolution struct {
+	Place
+	Basis  string
+	Margin float64
+	Score  float64
+}
+
+// nearKM is the distance within which another place of the article
+// supports a reading.
+const nearKM = 250
+
+// Resolve chooses the reading of name that fits ctx best. Scores add:
+// the prior (population, kind), a qualifier (decisive), the article's
+// countries and divisions, and nearby places. ok is false when name has
+// no reading.
+func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
+	xs := g.byName[name]
+	if len(xs) == 0 {
+		xs = g.byName[Fold(name)]
+	}
+	if len(xs) == 0 {
+		return Resolution{}, false
+	}
+	if len(xs) == 1 {
+		p := g.places[xs[0]]
+		b := BasisOnly
+		if ctx != nil && ctx.QualCC != "" && ctx.QualCC == p.CC {
+			b = BasisQualifier
+		}
+		return Resolution{Place: p, Basis: b, Score: g.prior(xs[0])}, true
+	}
+	best, second := -1, math.Inf(-1)
+	bestScore, bestBasis := math.Inf(-1), BasisPopulation
+	for i, x := range xs {
+		if i >= 400 { // readings are sorted by prior: the tail is hamlets
+			break
+		}
+		s, basis := g.prior(x), BasisPopulation
+		if ctx != nil {
+			c, b := ctx.score(g.places[x])
+			s += c
+			if b != "" {
+				basis = b
+			}
+		}
+		if s > bestScore {
+			best, second, bestScore, bestBasis = int(x), bestScore, s, basis
+		} else if s > second {
+			second = s
+		}
+	}
+	r := Resolution{Place: g.places[best], Basis: bestBasis, Score: bestScore}
+	if !math.IsInf(second, -1) {
+		r.Margin = bestScore - second
+	}
+	return r, true
+}
+
+// score is the context's support for p and the basis it gives.
+func (c *Context) score(p Place) (float64, string) {
+	s, basis := 0.0, ""
+	if c.QualCC != "" {
+		switch {
+		case p.CC != c.QualCC:
+			s -= 20
+		case c.QualAdmin1 != "" && p.Admin1 == c.QualAdmin1:
+			s += 20
+			basis = BasisQualifier
+		case c.QualAdmin1 != "":
+			s -= 10
+		default:
+			s += 12
+			basis = BasisQualifier
+		}
+		if basis == "" {
+			return s, ""
+		}
+	}
+	if n := c.Countries[p.CC]; n > 0 {
+		s += 2.5 + math.Min(float64(n), 4)*0.5
+		if basis == "" {
+			basis = BasisContext
+		}
+	}
+	if p.Admin1 != "" && p.Kind != KindAdmin1 {
+		if n := c.Admin1[p.CC+"."+p.Admin1]; n > 0 {
+			s += 3
+			if basis == "" {
+				basis = BasisContext
+			}
+		}
+	}
+	if p.HasLL {
+		for _, q := range c.Points {
+			if KM(p.Lat, p.Lon, q.Lat, q.Lon) < nearKM {
+				s += 2
+				if basis == "" {
+					basis = BasisContext
+				}
+				break
+			}
+		}
+	}
+	return s, basis
+}
+
+// KM is the great-circle distance in kilometres.
+func KM(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
