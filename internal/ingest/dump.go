@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,9 +14,10 @@ import (
 // dumpLine is one non-blank line of a text dump.
 type dumpLine struct {
 	text   string // trimmed
-	raw    int    // offset of text in the raw input
+	raw    int    // offset of text in the raw input; -1 when text was repaired
 	blanks int    // blank lines right before it
 	rule   bool   // a separator rule ("-----", "* * *") came right before it
+	warn   string // a decoding warning for the article holding the line
 
 	// Shape, computed once per line by classify.
 	capText, credit string // caption text and credit when hasCredit
@@ -35,36 +39,60 @@ func (l *dumpLine) classify() {
 	l.titleLike = !l.hasCredit && titleShape(l.text)
 }
 
+// lineSplitter turns raw lines into dumpLines, tracking the blank lines
+// and separator rules before each.
+type lineSplitter struct {
+	blanks int
+	rule   bool
+	first  bool // the next line is the input's first (may carry a BOM)
+}
+
+// push classifies one raw line (without "\n") starting at input offset
+// pos; ok is false for a blank line or a rule. Bytes that are not UTF-8
+// are read as Windows-1252 and the line carries a warning.
+func (s *lineSplitter) push(raw []byte, pos int) (l dumpLine, ok bool) {
+	if !s.first {
+		s.first = true
+		if bytes.HasPrefix(raw, []byte("\ufeff")) {
+			raw = raw[len("\ufeff"):]
+			pos += len("\ufeff")
+		}
+	}
+	ln, bad, nbad := repairUTF8(raw)
+	lead := len(ln) - len(strings.TrimLeftFunc(ln, unicode.IsSpace))
+	t := strings.TrimSpace(ln)
+	switch {
+	case t == "":
+		s.blanks++
+		return l, false
+	case isRule(t):
+		s.rule = true
+		s.blanks++
+		return l, false
+	}
+	l = dumpLine{text: t, raw: pos + lead, blanks: s.blanks, rule: s.rule}
+	if bad >= 0 {
+		// The text no longer matches the raw bytes: no offsets for it.
+		l.raw = -1
+		l.warn = decodeWarning(int64(pos+bad), nbad)
+	}
+	l.classify()
+	s.blanks, s.rule = 0, false
+	return l, true
+}
+
 func splitDumpLines(data []byte) []dumpLine {
 	var out []dumpLine
-	blanks := 0
-	rule := false
-	pos := 0
-	for pos < len(data) {
-		end := pos
-		for end < len(data) && data[end] != '\n' {
-			end++
-		}
-		ln := string(data[pos:end])
-		if pos == 0 {
-			ln = strings.TrimPrefix(ln, "\ufeff")
-		}
-		lead := len(ln) - len(strings.TrimLeftFunc(ln, unicode.IsSpace))
-		t := strings.TrimSpace(ln)
-		if t == "" {
-			blanks++
-		} else if isRule(t) {
-			rule = true
-			blanks++
+	var s lineSplitter
+	for pos := 0; pos < len(data); {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data)
 		} else {
-			start := pos + lead
-			if pos == 0 && strings.HasPrefix(string(data[:min(3, len(data))]), "\ufeff") {
-				start += len("\ufeff")
-			}
-			l := dumpLine{text: t, raw: start, blanks: blanks, rule: rule}
-			l.classify()
+			end += pos
+		}
+		if l, ok := s.push(data[pos:end], pos); ok {
 			out = append(out, l)
-			blanks, rule = 0, false
 		}
 		pos = end + 1
 	}
@@ -178,12 +206,69 @@ func isByline(s string) bool {
 // all-caps subheadings. Articles are separated by a separator rule
 // ("-----"), by a longer run of blank lines than the paragraphs use, or by
 // a repeated headline block.
-func (r *reader) readDump(data []byte) error {
-	lines := splitDumpLines(data)
-	if len(lines) == 0 {
+//
+// The dump is streamed: lines are collected into chunks of about
+// dumpChunkBytes, each cut where an article surely starts (see
+// dumpChunk.cutBefore), and each chunk is split into articles on its own,
+// so that memory does not grow with the size of the file.
+func (r *reader) readDump(br *bufio.Reader) error {
+	lr := &lineReader{br: br, max: max(r.opts.MaxArticleBytes, 64<<10)}
+	var split lineSplitter
+	var ch dumpChunk
+	emitted, nonBlank := 0, false
+	flush := func(dropLast bool) error {
+		n, err := r.dumpArticles(ch.lines, dropLast)
+		emitted += n
+		ch.reset()
+		return err
+	}
+	for {
+		raw, off, _, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// Keep the articles read whole; the last one may be cut.
+			if ferr := flush(true); ferr != nil {
+				return ferr
+			}
+			return r.whole(off, r.readErr(err))
+		}
+		l, ok := split.push(raw, int(off))
+		if !ok {
+			continue
+		}
+		nonBlank = true
+		if ch.cutBefore(l) {
+			if err := flush(false); err != nil {
+				return err
+			}
+		}
+		ch.add(l)
+	}
+	if err := flush(false); err != nil {
+		return err
+	}
+	if !nonBlank {
 		return r.whole(-1, ErrEmpty)
 	}
+	if emitted == 0 {
+		return r.whole(-1, ErrNoArticle)
+	}
+	return nil
+}
+
+// dumpArticles splits lines into articles and emits them; dropLast
+// leaves out the last one (cut by a read error).
+func (r *reader) dumpArticles(lines []dumpLine, dropLast bool) (int, error) {
+	if len(lines) == 0 {
+		return 0, nil
+	}
 	starts := articleStarts(lines)
+	if dropLast {
+		lines = lines[:starts[len(starts)-1]]
+		starts = starts[:len(starts)-1]
+	}
 	emitted := 0
 	for k, s := range starts {
 		e := len(lines)
@@ -199,14 +284,65 @@ func (r *reader) readDump(data []byte) error {
 			a.URL = model.Str(r.url)
 		}
 		if err := r.finish(a); err != nil {
-			return err
+			return emitted, err
 		}
 		emitted++
 	}
-	if emitted == 0 {
-		return r.whole(-1, ErrNoArticle)
+	return emitted, nil
+}
+
+// Chunk sizes of a streamed dump: past dumpChunkBytes a chunk ends at the
+// next line that starts an article for sure (after a rule, or after more
+// blank lines than the chunk's paragraphs use); past four times that at
+// any line after a blank; past sixteen times at any line (a dump with no
+// breaks at all: its articles are capped anyway).
+const dumpChunkBytes = 1 << 20
+
+// dumpChunk collects the lines of a streamed dump between two cuts.
+type dumpChunk struct {
+	lines []dumpLine
+	bytes int
+	runs  map[int]int // blank-run length → count, for the paragraph mode
+}
+
+func (c *dumpChunk) add(l dumpLine) {
+	if len(c.lines) > 0 && l.blanks > 0 {
+		if c.runs == nil {
+			c.runs = map[int]int{}
+		}
+		c.runs[l.blanks]++
 	}
-	return nil
+	c.lines = append(c.lines, l)
+	c.bytes += len(l.text)
+}
+
+func (c *dumpChunk) reset() {
+	clear(c.lines)
+	c.lines = c.lines[:0]
+	c.bytes = 0
+	clear(c.runs)
+}
+
+// cutBefore says whether the chunk should be split into articles before
+// line l, which then starts the next chunk.
+func (c *dumpChunk) cutBefore(l dumpLine) bool {
+	switch {
+	case c.bytes < dumpChunkBytes:
+		return false
+	case l.rule:
+		return true
+	case c.bytes >= 16*dumpChunkBytes:
+		return true
+	case c.bytes >= 4*dumpChunkBytes:
+		return l.blanks > 0
+	}
+	mode, best := 1, 0
+	for n, k := range c.runs {
+		if k > best || (k == best && n < mode) {
+			mode, best = n, k
+		}
+	}
+	return l.blanks > mode
 }
 
 // articleStarts returns the indexes of the lines that begin an article.
@@ -309,6 +445,11 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 		bb.para(cur...)
 		cur = cur[:0]
 	}
+	for _, l := range lines {
+		if l.warn != "" {
+			addWarning(a, l.warn)
+		}
+	}
 	for i, l := range lines {
 		t := l.text
 		if t == title {
@@ -351,10 +492,39 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 	}
 	flush()
 	if bb.empty() {
-		return nil
+		// Everything looked like a header block (every paragraph repeated
+		// or credited). Several paragraphs of prose are still a story:
+		// keep them all as body rather than reject the record.
+		if proseLines(lines, title) < 2 {
+			return nil
+		}
+		a.Captions = nil
+		bb = bodyBuilder{m: o.m}
+		for _, l := range lines {
+			if l.text == title || l.marker {
+				continue
+			}
+			raw := l.raw
+			if o.m != nil {
+				raw = -1
+			}
+			bb.para(piece{text: l.text, raw: raw})
+		}
 	}
 	bb.into(a)
 	return a
+}
+
+// proseLines counts the lines that read as running prose: several words
+// ending a sentence, not the title.
+func proseLines(lines []dumpLine, title string) int {
+	n := 0
+	for _, l := range lines {
+		if l.text != title && l.words >= 8 && endsSentence(l.text) {
+			n++
+		}
+	}
+	return n
 }
 
 // continuesLine reports whether next is the hard-wrapped continuation of

@@ -19,8 +19,10 @@ import (
 const fullPageSize = 3000
 
 // readFeed reads an RSS, Atom or JSON feed: each item is an article.
-// Sources are "NAME#ITEM" (1-based item number).
-func (r *reader) readFeed(data []byte) error {
+// Sources are "NAME#ITEM" (1-based item number). mapped says whether
+// data are the input's own bytes (not repaired), so that body offsets
+// can point into them.
+func (r *reader) readFeed(data []byte, mapped bool) error {
 	s := bytes.TrimLeft(data, "\ufeff \t\r\n")
 	if len(s) == 0 || (s[0] != '<' && s[0] != '{') {
 		return r.whole(0, fmt.Errorf("%w: content starts with %q", ErrNotXML, string(s[:min(len(s), 20)])))
@@ -32,7 +34,10 @@ func (r *reader) readFeed(data []byte) error {
 		}
 		return r.whole(-1, fmt.Errorf("parse json feed: %w", err))
 	}
-	m := &rawMapper{raw: data}
+	m := &rawMapper{}
+	if mapped {
+		m.raw = data
+	}
 	emitted := 0
 	for i, it := range feed.Items {
 		rec := i + 1

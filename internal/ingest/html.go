@@ -18,20 +18,23 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// readHTMLPage reads a single HTML page as one article.
-func (r *reader) readHTMLPage(data []byte) error {
-	a, err := r.htmlArticle(data, &rawMapper{raw: data}, r.url)
-	if err != nil {
-		return r.whole(-1, err)
+// readHTMLInput reads a single HTML page as one article. A page that is
+// not valid UTF-8 is transcoded from the charset it declares or, when it
+// declares none, has its bad bytes read as Windows-1252 with a warning;
+// either way body offsets can no longer point into the input.
+func (r *reader) readHTMLInput(data []byte) error {
+	m := &rawMapper{raw: data}
+	if !utf8.Valid(data) {
+		m = nil
+		if plain, ok := decodeDeclaredCharset(data, ""); ok {
+			data = plain
+		} else {
+			fixed, first, bad := repairUTF8(data)
+			r.warn = append(r.warn, decodeWarning(int64(first), bad))
+			data = []byte(fixed)
+		}
 	}
-	a.Source = r.name
-	return r.finish(a)
-}
-
-// readHTMLPageNoMap reads a page whose bytes were transcoded, so that body
-// offsets cannot point back into the input.
-func (r *reader) readHTMLPageNoMap(data []byte) error {
-	a, err := r.htmlArticle(data, nil, r.url)
+	a, err := r.htmlArticle(data, m, r.url)
 	if err != nil {
 		return r.whole(-1, err)
 	}

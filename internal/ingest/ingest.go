@@ -2,8 +2,7 @@ package ingest
 
 import (
 	"bytes"
-	"compress/gzip"
-	"context"
+		"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +25,13 @@ const (
 	ExtractorTrafilaturaFast = "trafilatura-fast"
 )
 
-// DefaultMaxBytes is the default limit on the size of one input.
+// DefaultMaxBytes is the default limit on the size of one document
+// held in memory: an HTML page, a feed, one JSONL line, one WARC payload.
 const DefaultMaxBytes = 256 << 20
+
+// DefaultMaxArticleBytes is the default cap on the body text of one
+// article (see Options.MaxArticleBytes).
+const DefaultMaxArticleBytes = 2 << 20
 
 // Options control how inputs are read.
 type Options struct {
@@ -37,9 +41,20 @@ type Options struct {
 	// HTTPClient fetches http(s) inputs; nil means a client with a
 	// 60-second timeout.
 	HTTPClient *http.Client
-	// MaxBytes is the largest input (after gzip decompression) accepted;
-	// 0 means DefaultMaxBytes.
+	// MaxBytes is the largest document read whole — an HTML page, a
+	// feed, one JSONL line, one WARC payload (after gzip decompression);
+	// 0 means DefaultMaxBytes. Dumps, JSONL files and WARC crawls are
+	// streamed, so their total size has no limit.
 	MaxBytes int64
+	// MaxArticleBytes caps the body of one article: a longer one is cut at
+	// the last paragraph break (or sentence end) within the cap and gets
+	// a warning. It bounds the memory and time one record can take (a
+	// 50 MB JSON string would otherwise become half a million sentences).
+	// 0 means DefaultMaxArticleBytes (2 MiB); negative means no cap.
+	MaxArticleBytes int
+	// Progress, if set, is called as an input is read: every 256 KiB of
+	// input and after every article.
+	Progress func(Progress)
 	// Extractor picks the HTML main-text extractor: "readability"
 	// (default: the better one on the scored test pages, see
 	// TestExtractorF1), "trafilatura" (with its readability and
@@ -49,12 +64,16 @@ type Options struct {
 
 // DefaultOptions returns the options used when the caller sets none.
 func DefaultOptions() Options {
-	return Options{MaxBytes: DefaultMaxBytes, Extractor: ExtractorReadability}
+	return Options{MaxBytes: DefaultMaxBytes, MaxArticleBytes: DefaultMaxArticleBytes, Extractor: ExtractorReadability}
 }
 
 func (o Options) normalized() (Options, error) {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	switch {
+	case o.MaxArticleBytes == 0:
+		o.MaxArticleBytes = DefaultMaxArticleBytes
 	}
 	switch o.Extractor {
 	case "":
@@ -123,60 +142,62 @@ func (s stopError) Unwrap() error { return s.err }
 // input — detects its form
 // (text dump, HTML, RSS/Atom/JSON feed, WARC, JSONL) by sniffing its
 // content, with the extension only as a hint, and calls emit for each
-// article. Record-level problems go to onErr (which may be nil) as *Error
-// and reading continues; a problem with the whole input is returned as
-// *Error. An error returned by emit stops reading and is returned as is.
+// article. Dumps, JSONL and WARC are streamed: memory does not grow with
+// the size of the input. Record-level problems go to onErr (which may be
+// nil) as *Error and reading continues; a problem with the whole input
+// is returned as *Error. An error returned by emit stops reading and is
+// returned as is.
 func Read(ctx context.Context, src string, opts Options, emit func(*model.Article) error, onErr func(error)) error {
 	opts, err := opts.normalized()
 	if err != nil {
 		return &Error{Source: src, Offset: -1, Err: fmt.Errorf("bad options: %w", err)}
 	}
-	var data []byte
 	hint := strings.ToLower(filepath.Ext(src))
 	url := ""
-	if isURL(src) {
+	var in io.ReadCloser
+	total := int64(-1)
+	switch {
+	case isURL(src):
 		url = src
 		var ctype string
-		data, ctype, err = fetch(ctx, src, opts)
+		in, ctype, total, err = fetch(ctx, src, opts)
 		if err != nil {
 			return err
 		}
 		if h := hintFromContentType(ctype); h != "" {
 			hint = h
 		}
-	} else if src == "-" {
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, opts.MaxBytes+1))
-		if err != nil {
-			return &Error{Source: src, Offset: -1, Err: fmt.Errorf("read stdin: %w", err)}
-		}
-		if int64(len(data)) > opts.MaxBytes {
-			return &Error{Source: src, Offset: -1, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, opts.MaxBytes)}
-		}
-	} else {
-		data, err = readFile(src, opts.MaxBytes)
+	case src == "-":
+		in = io.NopCloser(os.Stdin)
+	default:
+		in, total, err = openFile(src)
 		if err != nil {
 			return err
 		}
 	}
-	return readData(ctx, src, url, hint, data, opts, emit, onErr)
+	defer in.Close()
+	return readFrom(ctx, src, url, hint, in, total, opts, emit, onErr)
 }
 
 // ReadBytes is Read for an in-memory document (an HTTP POST body, a queue
 // message); name is used in errors, as the extension hint and as
 // Article.Source.
 func ReadBytes(ctx context.Context, name string, data []byte, opts Options, emit func(*model.Article) error, onErr func(error)) error {
+	return ReadFrom(ctx, name, bytes.NewReader(data), int64(len(data)), opts, emit, onErr)
+}
+
+// ReadFrom is Read for a stream (an upload read as it arrives); size is
+// its length for progress, or -1.
+func ReadFrom(ctx context.Context, name string, in io.Reader, size int64, opts Options, emit func(*model.Article) error, onErr func(error)) error {
 	opts, err := opts.normalized()
 	if err != nil {
 		return &Error{Source: name, Offset: -1, Err: fmt.Errorf("bad options: %w", err)}
-	}
-	if int64(len(data)) > opts.MaxBytes {
-		return &Error{Source: name, Offset: -1, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.MaxBytes)}
 	}
 	url := ""
 	if isURL(name) {
 		url = name
 	}
-	return readData(ctx, name, url, strings.ToLower(filepath.Ext(name)), data, opts, emit, onErr)
+	return readFrom(ctx, name, url, strings.ToLower(filepath.Ext(name)), in, size, opts, emit, onErr)
 }
 
 func isURL(s string) bool {
@@ -184,56 +205,43 @@ func isURL(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-func readFile(path string, limit int64) ([]byte, error) {
+func openFile(path string) (io.ReadCloser, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{Source: path, Offset: -1, Err: fmt.Errorf("open: %w", err)}
+		return nil, 0, &Error{Source: path, Offset: -1, Err: fmt.Errorf("open: %w", err)}
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, &Error{Source: path, Offset: -1, Err: errors.New("is a directory")}
-		}
-		if st.Size() > limit {
-			return nil, &Error{Source: path, Offset: -1, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, st.Size(), limit)}
-		}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	st, err := f.Stat()
 	if err != nil {
-		return nil, &Error{Source: path, Offset: -1, Err: fmt.Errorf("read: %w", err)}
+		f.Close()
+		return nil, 0, &Error{Source: path, Offset: -1, Err: fmt.Errorf("stat: %w", err)}
 	}
-	if int64(len(data)) > limit {
-		return nil, &Error{Source: path, Offset: -1, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
+	if st.IsDir() {
+		f.Close()
+		return nil, 0, &Error{Source: path, Offset: -1, Err: errors.New("is a directory")}
 	}
-	return data, nil
+	return f, st.Size(), nil
 }
 
-func fetch(ctx context.Context, url string, opts Options) ([]byte, string, error) {
+// fetch opens an http(s) input; the caller closes the body.
+func fetch(ctx context.Context, url string, opts Options) (io.ReadCloser, string, int64, error) {
 	client := opts.HTTPClient
 	if client == nil {
 		client = &http.Client{Timeout: 60 * time.Second}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, "", &Error{Source: url, Offset: -1, Err: fmt.Errorf("build request: %w", err)}
+		return nil, "", 0, &Error{Source: url, Offset: -1, Err: fmt.Errorf("build request: %w", err)}
 	}
 	req.Header.Set("User-Agent", "sitrep-ingest/1 (+https://github.com/sitrep-project/sitrep)")
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, "", &Error{Source: url, Offset: -1, Err: fmt.Errorf("fetch: %w", err)}
+		return nil, "", 0, &Error{Source: url, Offset: -1, Err: fmt.Errorf("fetch: %w", err)}
 	}
-	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return nil, "", &Error{Source: url, Offset: -1, Err: fmt.Errorf("fetch: HTTP status %s", resp.Status)}
+		resp.Body.Close()
+		return nil, "", 0, &Error{Source: url, Offset: -1, Err: fmt.Errorf("fetch: HTTP status %s", resp.Status)}
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, opts.MaxBytes+1))
-	if err != nil {
-		return nil, "", &Error{Source: url, Offset: -1, Err: fmt.Errorf("fetch body: %w", err)}
-	}
-	if int64(len(data)) > opts.MaxBytes {
-		return nil, "", &Error{Source: url, Offset: -1, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, opts.MaxBytes)}
-	}
-	return data, resp.Header.Get("Content-Type"), nil
+	return resp.Body, resp.Header.Get("Content-Type"), resp.ContentLength, nil
 }
 
 func hintFromContentType(ct string) string {
@@ -264,14 +272,19 @@ const (
 
 // reader carries what every form reader needs.
 type reader struct {
-	ctx    context.Context
-	name   string // Source prefix: path, URL or given name
-	url    string // page URL when the input came from the web
-	opts   Options
-	emit   func(*model.Article) error
-	onErr  func(error)
-	raw    []byte // the input bytes Offsets refer to; nil when they cannot be mapped
-	mapped bool   // whether Offsets refer to raw
+	ctx   context.Context
+	name  string // Source prefix: path, URL or given name
+	url   string // page URL when the input came from the web
+	opts  Options
+	emit  func(*model.Article) error
+	onErr func(error)
+	// warn holds warnings about the whole input (its bytes were
+	// repaired), added to every article read from it.
+	warn []string
+	// progress state
+	in      *countingReader
+	total   int64
+	records int
 }
 
 func (r *reader) recordErr(rec int, off int64, err error) {
@@ -280,11 +293,16 @@ func (r *reader) recordErr(rec int, off int64, err error) {
 	}
 }
 
-// finish completes an article (id, fingerprint, date override) and emits it.
+// finish completes an article (size cap, id, fingerprint, date override)
+// and emits it.
 func (r *reader) finish(a *model.Article) error {
 	if err := r.ctx.Err(); err != nil {
 		return stopError{err}
 	}
+	for _, w := range r.warn {
+		addWarning(a, w)
+	}
+	capBody(a, r.opts.MaxArticleBytes)
 	a.ID = model.ContentID(a.Body)
 	a.Fingerprint = Simhash(a.Body)
 	if r.opts.Published != "" {
@@ -300,12 +318,23 @@ func (r *reader) finish(a *model.Article) error {
 	if err := r.emit(a); err != nil {
 		return stopError{err}
 	}
+	r.records++
+	r.progress()
 	return nil
 }
 
-func readData(ctx context.Context, name, url, hint string, data []byte, opts Options, emit func(*model.Article) error, onErr func(error)) error {
-	r := &reader{ctx: ctx, name: name, url: url, opts: opts, emit: emit, onErr: onErr}
-	err := r.dispatch(data, hint)
+// progress reports how far the input has been read.
+func (r *reader) progress() {
+	if r.opts.Progress != nil && r.in != nil {
+		r.opts.Progress(Progress{Source: r.name, Bytes: r.in.n, Total: r.total, Records: r.records})
+	}
+}
+
+func readFrom(ctx context.Context, name, url, hint string, in io.Reader, total int64, opts Options, emit func(*model.Article) error, onErr func(error)) error {
+	r := &reader{ctx: ctx, name: name, url: url, opts: opts, emit: emit, onErr: onErr, total: total}
+	r.in = &countingReader{r: in, tick: r.progress}
+	err := r.readStream(r.in, hint)
+	r.progress()
 	var stop stopError
 	if errors.As(err, &stop) {
 		return stop.err
@@ -317,91 +346,20 @@ func (r *reader) whole(off int64, err error) error {
 	return &Error{Source: r.name, Offset: off, Err: err}
 }
 
-func (r *reader) dispatch(data []byte, hint string) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return r.whole(-1, ErrEmpty)
-	}
-	if isGzip(data) {
-		if isGzippedWARC(data) {
-			return r.readWARC(data, true)
-		}
-		plain, err := gunzip(data, r.opts.MaxBytes)
-		if err != nil {
-			return r.whole(-1, err)
-		}
-		return r.dispatch(plain, filepath.Ext(strings.TrimSuffix(strings.ToLower(r.name), ".gz")))
-	}
-	if bytes.HasPrefix(data, []byte("WARC/")) {
-		return r.readWARC(data, false)
-	}
-	if err := checkText(data); err != nil {
-		// A page in a legacy charset that says so is transcoded; any
-		// other invalid UTF-8 is an error naming the first bad byte.
-		plain, ok := decodeDeclaredCharset(data, "")
-		if !ok || !errors.Is(err, ErrInvalidUTF8) {
-			return err.(*Error).withSource(r.name)
-		}
-		return r.readHTMLPageNoMap(plain)
-	}
-	r.raw = data
-	switch sniff(data, hint) {
-	case formWARC:
-		return r.readWARC(data, false)
-	case formHTML:
-		return r.readHTMLPage(data)
-	case formFeed:
-		return r.readFeed(data)
-	case formJSONL:
-		return r.readJSONL(data)
-	default:
-		return r.readDump(data)
-	}
-}
-
 func (e *Error) withSource(s string) *Error { e.Source = s; return e }
 
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
-// gunzip decompresses a whole gzip stream (all members), refusing output
-// larger than limit.
-func gunzip(data []byte, limit int64) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, fmt.Errorf("%w: gzip stream ends early after %d decompressed bytes", ErrTruncated, len(out))
-		}
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes after decompression", ErrTooLarge, limit)
-	}
-	return out, nil
-}
-
-// isGzippedWARC peeks into the first gzip member.
-func isGzippedWARC(data []byte) bool {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return false
-	}
-	head := make([]byte, 5)
-	n, _ := io.ReadFull(zr, head)
-	return n == 5 && string(head) == "WARC/"
-}
-
-// checkText rejects binary data and invalid UTF-8, naming the byte offset.
-func checkText(data []byte) error {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
+// checkBinary rejects binary data (judged on its first bytes), naming
+// the byte offset.
+func checkBinary(head []byte) error {
+	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return &Error{Offset: int64(i), Err: fmt.Errorf("%w: NUL byte", ErrBinary)}
 	}
 	// Many control bytes (other than tab, newline, CR, form feed) mean a
 	// binary format that happens to contain no NUL.
 	ctrl := 0
-	for _, c := range data[:min(len(data), 8192)] {
+	for _, c := range head[:min(len(head), 8192)] {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 			ctrl++
 		}
@@ -409,15 +367,17 @@ func checkText(data []byte) error {
 	if ctrl > 8 {
 		return &Error{Offset: -1, Err: fmt.Errorf("%w: %d control bytes in the first 8 KiB", ErrBinary, ctrl)}
 	}
+	return nil
+}
+
+// checkText is checkBinary plus a check that data is valid UTF-8 (for
+// a payload that must be mapped byte for byte).
+func checkText(data []byte) error {
+	if err := checkBinary(data); err != nil {
+		return err
+	}
 	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
+		_, off, _ := repairUTF8(data)
 		return &Error{Offset: int64(off), Err: fmt.Errorf("%w: first bad byte 0x%02x", ErrInvalidUTF8, data[off])}
 	}
 	return nil

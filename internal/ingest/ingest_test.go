@@ -126,7 +126,7 @@ func TestInputs(t *testing.T) {
 	zw := gzip.NewWriter(&gzDump)
 	zw.Write([]byte("Floods Displace Thousands in Northern Nigeria\n\nHeavy rains caused the Alau dam near Maiduguri to collapse on Tuesday, flooding large parts of the city, officials said.\n"))
 	zw.Close()
-	big := bytes.Repeat([]byte("Words of a long article go on and on. "), 100)
+	big := append([]byte("<html><body>"), bytes.Repeat([]byte("<p>Words of a long article go on and on.</p>"), 100)...)
 	tests := []struct {
 		name     string
 		data     []byte
@@ -140,11 +140,11 @@ func TestInputs(t *testing.T) {
 		{"empty.txt", []byte(""), 0, 0, ErrEmpty, "empty.txt"},
 		{"blank.txt", []byte(" \n\n\t\n"), 0, 0, ErrEmpty, "blank.txt"},
 		{"binary.bin", []byte("PK\x03\x04\x00\x00binary zip data"), 0, 0, ErrBinary, "byte 4"},
-		{"latin1.txt", []byte("Caf\xe9 owners protest in Montr\xe9al\n\nShop owners marched on Monday."), 0, 0, ErrInvalidUTF8, "latin1.txt: byte 3"},
+		{"latin1.txt", []byte("Caf\xe9 owners protest in Montr\xe9al\n\nShop owners marched on Monday."), 0, 1, nil, ""},
 		{"latin1.html", []byte("<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9s close</title></head><body><article>" +
 			"<p>Caf\xe9 owners in Montr\xe9al closed their shops on Monday to protest against a new tax on terraces, the city's business association said.</p>" +
 			"<p>The association said more than 300 caf\xe9s and restaurants took part in the protest across the city and its suburbs.</p></article></body></html>"), 0, 1, nil, ""},
-		{"big.txt", big, 1000, 0, ErrTooLarge, "limit 1000"},
+		{"big.html", big, 1000, 0, ErrTooLarge, "more than 1000 bytes"},
 		{"truncated.txt.gz", gzDump.Bytes()[:gzDump.Len()-12], 0, 0, ErrTruncated, "truncated"},
 		{"page.html", []byte("<html><body><nav><a href='/'>Home</a></nav><ul><li><a href='/a'>A story</a></li></ul></body></html>"), 0, 0, ErrNoArticle, "page.html"},
 		{"feed.rss", []byte("Not a feed at all"), 0, 0, ErrNotXML, "feed.rss"},

@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
+	"io"
+	"math"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,28 +27,36 @@ type jsonRecord struct {
 }
 
 // readJSONL reads one {url, title, published, text | html} object per
-// line; Sources are "NAME:LINE".
-func (r *reader) readJSONL(data []byte) error {
+// line, streaming; Sources are "NAME:LINE". A line longer than MaxBytes
+// is a record error and is skipped.
+func (r *reader) readJSONL(br *bufio.Reader) error {
+	lr := &lineReader{br: br, max: int(min(r.opts.MaxBytes, math.MaxInt32))}
 	lineNo := 0
 	emitted, bad := 0, 0
-	for pos := 0; pos < len(data); {
-		end := bytes.IndexByte(data[pos:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += pos
+	for {
+		line, start, long, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return &Error{Source: r.name, Record: lineNo + 1, Offset: start, Err: r.readErr(err)}
 		}
 		lineNo++
-		line := data[pos:end]
-		start := pos
-		pos = end + 1
+		if long {
+			bad++
+			r.recordErr(lineNo, start, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, lr.max))
+			if err := lr.skipLine(); err != nil {
+				return &Error{Source: r.name, Record: lineNo, Offset: start, Err: r.readErr(err)}
+			}
+			continue
+		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		a, err := r.jsonlRecord(line, start)
 		if err != nil {
 			bad++
-			r.recordErr(lineNo, int64(start), err)
+			r.recordErr(lineNo, start, err)
 			continue
 		}
 		a.Source = fmt.Sprintf("%s:%d", r.name, lineNo)
@@ -60,24 +71,33 @@ func (r *reader) readJSONL(data []byte) error {
 	return nil
 }
 
-func (r *reader) jsonlRecord(line []byte, start int) (*model.Article, error) {
+func (r *reader) jsonlRecord(line []byte, start int64) (*model.Article, error) {
+	// Body offsets point into the line; a line whose bytes had to be
+	// repaired cannot be pointed into.
+	m := &rawMapper{raw: line, base: int(start)}
+	var warn string
+	if fixed, first, nbad := repairUTF8(line); first >= 0 {
+		line = []byte(fixed)
+		m.raw = nil
+		warn = decodeWarning(start+int64(first), nbad)
+	}
 	var rec jsonRecord
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&rec); err != nil {
+	if err := json.Unmarshal(line, &rec); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
-	if dec.More() {
-		return nil, errors.New("invalid JSON: more than one value on the line")
-	}
-	m := &rawMapper{raw: line, base: start}
 	title := strings.Join(strings.Fields(rec.Title), " ")
 	text := firstNonEmpty(rec.Text, rec.Body, rec.Content)
 	var a *model.Article
 	switch {
 	case strings.TrimSpace(text) != "":
+		full := len(text)
+		text, cut := capText(text, r.opts.MaxArticleBytes)
 		a = buildDumpArticle(splitDumpLines([]byte(text)), dumpOpts{title: title, m: m})
 		if a == nil {
 			return nil, errors.New("record text is only a headline or captions")
+		}
+		if cut {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("text of %d bytes read only up to byte %d: an article is capped at %d bytes (ingest Options.MaxArticleBytes)", full, len(text), r.opts.MaxArticleBytes))
 		}
 	case strings.TrimSpace(rec.HTML) != "":
 		var err error
@@ -90,6 +110,9 @@ func (r *reader) jsonlRecord(line []byte, start int) (*model.Article, error) {
 		}
 	default:
 		return nil, errors.New(`record has no "text" or "html"`)
+	}
+	if warn != "" {
+		addWarning(a, warn)
 	}
 	if u := strings.TrimSpace(rec.URL); u != "" {
 		a.URL = model.Str(u)

@@ -7,56 +7,70 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nlnwa/gowarc/v3"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// readWARC reads a WARC file (gzipped per record or not): every response
-// or resource record holding an HTML page becomes an article with
-// Source "NAME@OFFSET". Records of other types or media are skipped
-// silently; an HTML record without an article goes to onErr. A broken or
-// truncated file stops reading with an error naming the record and
-// offset, after the records before it were emitted.
-func (r *reader) readWARC(data []byte, gz bool) error {
-	wr, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+// warcMemBytes is how much of one WARC block gowarc keeps in memory
+// while reading it; the rest of a bigger block goes to a temporary file.
+const warcMemBytes = 4 << 20
+
+// readWARC reads a WARC file (gzipped per record or not), streaming:
+// every response or resource record holding an HTML page or plain text
+// becomes an article with Source "NAME@OFFSET". Records of other types
+// or media are skipped silently; a record without an article goes to
+// onErr, and so do bytes between records that are no record (a
+// malformed one). A truncated record (its block shorter than its
+// Content-Length, or its header cut) stops reading with an error naming
+// the record and offset, after the records before it were emitted.
+func (r *reader) readWARC(in io.Reader, gz bool) error {
+	wr, err := gowarc.NewWarcFileReaderFromStream(in, 0,
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+		// ErrWarn, not ErrIgnore: only then does gowarc read each block
+		// whole (and check its Content-Length) before moving on. With
+		// ErrIgnore it discards the part of the block that its own
+		// 4 KiB header buffer did not hold, and pages came out cut.
+		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
-		gowarc.WithBufferMaxMemBytes(r.opts.MaxBytes))
+		gowarc.WithBufferMaxMemBytes(warcMemBytes))
 	if err != nil {
 		return r.whole(-1, fmt.Errorf("open warc: %w", err))
 	}
 	defer wr.Close()
 	n := 0
-	var lastEnd int64
-	emitted := 0
 	for {
 		if err := r.ctx.Err(); err != nil {
 			return stopError{err}
 		}
 		rec, err := wr.Next()
-		if err == io.EOF {
+		if err == io.EOF && rec.WarcRecord == nil && rec.Size == 0 {
 			break
 		}
 		n++
 		if err != nil {
-			if rec.WarcRecord != nil {
-				rec.Close()
-			}
-			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) || strings.Contains(err.Error(), "EOF") {
+			rec.Close()
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, ErrTruncated) {
 				err = fmt.Errorf("%w: %w", ErrTruncated, err)
 			}
-			return &Error{Source: r.name, Record: n, Offset: lastEnd, Err: fmt.Errorf("warc record: %w", err)}
+			return &Error{Source: r.name, Record: n, Offset: rec.Offset, Err: fmt.Errorf("warc record: %w", err)}
 		}
-		if !gz && recordCut(rec, data) {
-			rec.Close()
-			return &Error{Source: r.name, Record: n, Offset: rec.Offset, Err: fmt.Errorf("%w: warc record declares more content than the file holds", ErrTruncated)}
+		for _, v := range rec.Validation {
+			var cl *gowarc.ContentLengthError
+			switch {
+			case errors.As(v, &cl) && cl.Actual < cl.Expected:
+				rec.Close()
+				return &Error{Source: r.name, Record: n, Offset: rec.Offset, Err: fmt.Errorf("%w: warc record declares %d bytes of content, the file holds %d", ErrTruncated, cl.Expected, cl.Actual)}
+			case strings.Contains(v.Error(), "bytes after expected offset"):
+				// gowarc skipped bytes to find this record: whatever
+				// stood there was not a readable record.
+				r.recordErr(n, rec.Offset, fmt.Errorf("malformed warc record before this one: %v", v))
+			}
 		}
-		lastEnd = rec.Offset + rec.Size
-		a, skip, err := r.warcRecord(rec, data, gz)
+		a, skip, err := r.warcRecord(rec, gz)
 		rec.Close()
 		if skip {
 			continue
@@ -69,7 +83,6 @@ func (r *reader) readWARC(data []byte, gz bool) error {
 		if err := r.finish(a); err != nil {
 			return err
 		}
-		emitted++
 	}
 	if n == 0 {
 		return r.whole(-1, ErrEmpty)
@@ -77,35 +90,16 @@ func (r *reader) readWARC(data []byte, gz bool) error {
 	return nil
 }
 
-// recordCut reports whether an uncompressed record's declared
-// Content-Length runs past the end of the file. gowarc is lenient with
-// short blocks, so a file cut mid-record would otherwise pass silently.
-func recordCut(rec gowarc.Record, data []byte) bool {
-	cl, err := rec.WarcRecord.ContentLength()
-	if err != nil || rec.Offset < 0 || rec.Offset >= int64(len(data)) {
-		return false
-	}
-	i := bytes.Index(data[rec.Offset:], []byte("\r\n\r\n"))
-	sep := 4
-	if i < 0 {
-		i = bytes.Index(data[rec.Offset:], []byte("\n\n"))
-		sep = 2
-	}
-	if i < 0 {
-		return true
-	}
-	return rec.Offset+int64(i+sep)+cl > int64(len(data))
-}
-
 // warcRecord turns one record into an article; skip reports records that
-// are not HTML pages.
-func (r *reader) warcRecord(rec gowarc.Record, data []byte, gz bool) (a *model.Article, skip bool, err error) {
+// are neither HTML pages nor plain text.
+func (r *reader) warcRecord(rec gowarc.Record, gz bool) (a *model.Article, skip bool, err error) {
 	wrec := rec.WarcRecord
 	if t := wrec.Type(); t != gowarc.Response && t != gowarc.Resource {
 		return nil, true, nil
 	}
 	ctype, encoding := "", ""
-	var pb gowarc.PayloadBlock
+	var header []byte // HTTP header bytes before the payload in the block
+	var rd io.Reader
 	switch b := wrec.Block().(type) {
 	case gowarc.HttpResponseBlock:
 		if b.HttpStatusCode()/100 != 2 {
@@ -115,16 +109,21 @@ func (r *reader) warcRecord(rec gowarc.Record, data []byte, gz bool) (a *model.A
 			ctype = h.Get("Content-Type")
 			encoding = h.Get("Content-Encoding")
 		}
-		pb = b
-	case gowarc.PayloadBlock:
-		ctype = wrec.WarcHeader().Get(gowarc.ContentType)
-		pb = b
-	default:
+		header = b.ProtocolHeaderBytes()
+		rd, err = b.PayloadBytes()
+	case gowarc.HttpRequestBlock, gowarc.WarcFieldsBlock:
 		return nil, true, nil
+	default:
+		ctype = wrec.WarcHeader().Get(gowarc.ContentType)
+		rd, err = b.RawBytes()
 	}
-	rd, err := pb.PayloadBytes()
 	if err != nil {
 		return nil, false, fmt.Errorf("read payload: %w", err)
+	}
+	lc := strings.ToLower(ctype)
+	isText := strings.HasPrefix(lc, "text/plain")
+	if !strings.Contains(lc, "html") && !isText && lc != "" {
+		return nil, true, nil
 	}
 	payload, err := io.ReadAll(io.LimitReader(rd, r.opts.MaxBytes+1))
 	if err != nil {
@@ -135,36 +134,67 @@ func (r *reader) warcRecord(rec gowarc.Record, data []byte, gz bool) (a *model.A
 	}
 	verbatim := !gz
 	if strings.EqualFold(strings.TrimSpace(encoding), "gzip") || isGzip(payload) {
-		plain, err := gunzip(payload, r.opts.MaxBytes)
+		plain, err := gunzipAll(payload, r.opts.MaxBytes)
 		if err != nil {
 			return nil, false, fmt.Errorf("payload: %w", err)
 		}
 		payload, verbatim = plain, false
 	}
-	lc := strings.ToLower(ctype)
-	head := strings.ToLower(string(bytes.TrimSpace(payload[:min(len(payload), 512)])))
-	isHTML := strings.Contains(lc, "html") || (lc == "" && strings.HasPrefix(head, "<"))
-	if !isHTML {
-		return nil, true, nil
-	}
-	if err := checkText(payload); err != nil {
-		plain, ok := decodeDeclaredCharset(payload, ctype)
-		if !ok {
-			return nil, false, err.(*Error).Err
+	if lc == "" {
+		// No declared type: an HTML page if it looks like one.
+		head := strings.ToLower(string(bytes.TrimSpace(payload[:min(len(payload), 512)])))
+		if !strings.HasPrefix(head, "<") {
+			return nil, true, nil
 		}
-		payload, verbatim = plain, false
 	}
-	var m *rawMapper
-	if verbatim {
-		m = &rawMapper{raw: data, cursor: int(rec.Offset)}
+	if err := checkBinary(payload[:min(len(payload), sniffSize)]); err != nil {
+		return nil, false, err.(*Error).Err
 	}
-	target := wrec.WarcHeader().Get(gowarc.WarcTargetURI)
-	a, err = r.htmlArticle(payload, m, strings.Trim(target, "<>"))
-	if err != nil {
-		return nil, false, err
+	var warn string
+	if !utf8.Valid(payload) {
+		verbatim = false
+		if plain, ok := decodeDeclaredCharset(payload, ctype); ok && !isText {
+			payload = plain
+		} else {
+			fixed, first, nbad := repairUTF8(payload)
+			payload = []byte(fixed)
+			warn = decodeWarning(int64(first), nbad)
+		}
+	}
+	// The block ends 4 bytes ("\r\n\r\n") before the record does; the
+	// payload follows the HTTP header inside it.
+	blockStart := int64(-1)
+	if cl, err := wrec.WarcHeader().GetInt64(gowarc.ContentLength); err == nil && verbatim {
+		blockStart = rec.Offset + rec.Size - 4 - cl
+	}
+	target := strings.Trim(wrec.WarcHeader().Get(gowarc.WarcTargetURI), "<>")
+	if isText {
+		a = buildDumpArticle(splitDumpLines(payload), dumpOpts{detectTitle: true})
+		if a == nil {
+			return nil, false, ErrNoArticle
+		}
+		base := blockStart + int64(len(header))
+		if blockStart < 0 {
+			a.Offsets = nil
+		}
+		for i := range a.Offsets {
+			a.Offsets[i].Raw += int(base)
+		}
+	} else {
+		var m *rawMapper
+		if blockStart >= 0 {
+			m = &rawMapper{raw: append(append([]byte(nil), header...), payload...), base: int(blockStart)}
+		}
+		a, err = r.htmlArticle(payload, m, target)
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	if warn != "" {
+		addWarning(a, warn)
 	}
 	if target != "" {
-		a.URL = model.Str(strings.Trim(target, "<>"))
+		a.URL = model.Str(target)
 	}
 	if a.Published.Source == model.DateUnknown {
 		if t, err := wrec.Date(); err == nil && !t.IsZero() {
@@ -172,4 +202,21 @@ func (r *reader) warcRecord(rec gowarc.Record, data []byte, gz bool) (a *model.A
 		}
 	}
 	return a, false, nil
+}
+
+// gunzipAll decompresses a whole gzip payload, refusing output larger
+// than limit.
+func gunzipAll(data []byte, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(&gunzipReader{zr: zr}, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes after decompression", ErrTooLarge, limit)
+	}
+	return out, nil
 }
