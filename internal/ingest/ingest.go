@@ -2,7 +2,7 @@ package ingest
 
 import (
 	"bytes"
-		"context"
+	"context"
 	"errors"
 	"fmt"
 	"io"

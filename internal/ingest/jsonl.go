@@ -3,11 +3,11 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"io"
-	"math"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
