@@ -141,8 +141,14 @@ type EventFilter struct {
 	Text       string // full-text query on the source sentence
 	ArticleID  string
 	Cluster    string // events of one cluster
-	Limit      int
-	Cursor     string
+	// Country is the ISO alpha-3 code of the event's location country.
+	Country string
+	// Newest lists the latest events first (by day then key, both
+	// descending; undated events come last). The default is oldest
+	// first, which exports and cluster walks rely on.
+	Newest bool
+	Limit  int
+	Cursor string
 }
 
 // EventRecord is a stored event with the context a reader needs.
@@ -168,6 +174,13 @@ type EventRecord struct {
 	Cluster string `json:"cluster"`
 	// Key is the event's globally unique id: article id + ":" + event id.
 	Key string `json:"key"`
+	// DatePrecision is how finely Day is known: "day", "month", "year",
+	// "range", or "none" for an undated event (see store.DatePrecision).
+	DatePrecision string `json:"date_precision"`
+	// Fatalities is the number of people reported killed by this event
+	// (0 when none was reported), read from the article's quantities by
+	// store.Fatalities when the article was stored.
+	Fatalities int `json:"fatalities"`
 }
 
 // Cluster is one real-world event merged from its reports.
@@ -219,8 +232,8 @@ type QuoteRecord struct {
 
 // TimelineQuery asks for a dyad's history. A and B are actor code
 // prefixes ("" = any actor); Directed means A is the source and B the
-// target, otherwise both orientations count. Interval is "day" or
-// "week" (weeks start on Monday).
+// target, otherwise both orientations count. Interval is "day", "week"
+// (weeks start on Monday) or "month" (see Intervals).
 type TimelineQuery struct {
 	A, B     string
 	Directed bool
@@ -234,13 +247,41 @@ type TimelineQuery struct {
 // QuadClass i+1 (verbal coop, material coop, verbal conflict, material
 // conflict). Index is the mean Goldstein score of the bucket's events
 // (-10 conflict .. +10 cooperation), 0 for an empty bucket.
+//
+// A timeline counts every matching event exactly once. Dated buckets
+// (Kind "") come first, in order, from the first to the last non-empty
+// one. An event whose date is coarser than the interval (a month in a
+// weekly timeline, a year, an open range such as "since 2016") is not
+// drawn as a point on its first day: it is counted in a point of Kind
+// "span" covering Bucket (its first day) to To (its last day, "" when
+// open). Events without any date are counted in one last point of Kind
+// "undated" (Bucket "undated"), whatever Since and Until say, since
+// they cannot be placed inside or outside a date range.
 type TimelinePoint struct {
 	Bucket    string  `json:"bucket"`
 	Count     int     `json:"count"`
 	Quad      [4]int  `json:"quad"`
 	Goldstein float64 `json:"goldstein_sum"`
 	Index     float64 `json:"index"`
+	// Kind is "" for a dated bucket, "span" or "undated" (see above).
+	Kind string `json:"kind,omitempty"`
+	// To and Precision describe a span: its last day ("" = open) and the
+	// events' date precision ("month", "year" or "range").
+	To        string `json:"to,omitempty"`
+	Precision string `json:"precision,omitempty"`
+	// Fatalities sums the events' fatalities (EventRecord.Fatalities).
+	Fatalities int `json:"fatalities"`
 }
+
+// Timeline point kinds (TimelinePoint.Kind).
+const (
+	PointDated   = ""
+	PointSpan    = "span"
+	PointUndated = "undated"
+)
+
+// Intervals lists the timeline intervals.
+func Intervals() []string { return []string{"day", "week", "month"} }
 
 // Alert rule kinds.
 const (
@@ -261,6 +302,14 @@ type AlertRule struct {
 	Window  int       `json:"window"`  // baseline length in days for RuleSigma
 	Webhook string    `json:"webhook"` // optional URL to POST fired alerts to
 	Created time.Time `json:"created"`
+	// Paused rules are kept but not evaluated (see AlertRulePauser).
+	Paused bool `json:"paused"`
+}
+
+// AlertRulePauser is implemented by stores that can pause and resume a
+// rule in place (both SQL stores do).
+type AlertRulePauser interface {
+	PauseAlertRule(ctx context.Context, id int64, paused bool) error
 }
 
 // Alert is a fired alert.
@@ -271,6 +320,19 @@ type Alert struct {
 	FiredAt  time.Time `json:"fired_at"`
 	Message  string    `json:"message"`
 	EventKey string    `json:"event_key"`
+	// Cluster is what the alert is about: the event cluster (one
+	// real-world event, all its reports and near-duplicate copies) or a
+	// rule's own key (a sigma rule's day). PutAlert stores one alert per
+	// rule and non-empty Cluster: a later report updates that alert
+	// (Reports, UpdatedAt, LastEventKey) instead of adding another.
+	Cluster string `json:"cluster,omitempty"`
+	// Reports counts the reports that fired or updated the alert.
+	Reports      int        `json:"reports"`
+	UpdatedAt    *time.Time `json:"updated_at,omitempty"`
+	LastEventKey string     `json:"last_event_key,omitempty"`
+	// Updated is set on the alert PutAlert returns when it updated an
+	// existing alert rather than storing a new one.
+	Updated bool `json:"-"`
 }
 
 // Stats counts stored records.

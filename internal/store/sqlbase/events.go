@@ -13,7 +13,7 @@ import (
 )
 
 const eventCols = `e.data, a.id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
-	e.source_name, e.target_name, e.day, e.cluster, e.ekey`
+	e.source_name, e.target_name, e.day, e.cluster, e.ekey, e.prec, e.fatalities`
 
 const eventJoins = ` JOIN articles a ON a.seq = e.article_seq LEFT JOIN sentences s ON s.seq = e.sent_seq`
 
@@ -22,7 +22,7 @@ func scanEvent(r Rows, extra ...any) (store.EventRecord, error) {
 	var data string
 	var title *string
 	dest := append([]any{&data, &rec.ArticleID, &title, &rec.ArticleURL, &rec.SentenceText, &rec.SentenceStart,
-		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key}, extra...)
+		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key, &rec.DatePrecision, &rec.Fatalities}, extra...)
 	if err := r.Scan(dest...); err != nil {
 		return rec, err
 	}
@@ -72,6 +72,9 @@ func (b *Base) eventWhere(f store.EventFilter, w *where) {
 	}
 	if f.Cluster != "" {
 		w.add("e.cluster = " + w.arg(f.Cluster))
+	}
+	if f.Country != "" {
+		w.add("e.country = " + w.arg(strings.ToUpper(f.Country)))
 	}
 }
 
@@ -124,17 +127,21 @@ func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsP
 		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
 			return page, fmt.Errorf("events: %w", err)
 		}
-		w.add("(e.day, e.ekey) > (" + w.arg(day) + ", " + w.arg(key) + ")")
+		cmpOp := ">"
+		if f.Newest {
+			cmpOp = "<"
+		}
+		w.add("(e.day, e.ekey) " + cmpOp + " (" + w.arg(day) + ", " + w.arg(key) + ")")
 	}
 	limit := store.ClampLimit(f.Limit)
 	from := ` FROM events e` + eventJoins + w.sql()
 	switch {
 	case plan.byPair:
-		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1) + `) top ON top.seq = e.seq` + eventJoins
+		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest) + `) top ON top.seq = e.seq` + eventJoins
 	case plan.dense:
 		from = ` FROM events e ` + b.D.DayOrder + eventJoins + w.sql()
 	}
-	return listPage(ctx, b.DB, "events", limit, `SELECT `+eventCols+from+` ORDER BY e.day, e.ekey`, w.args,
+	return listPage(ctx, b.DB, "events", limit, `SELECT `+eventCols+from+` ORDER BY `+dayOrder("e", f.Newest), w.args,
 		func(r Rows) (store.EventRecord, []any, error) {
 			rec, err := scanEvent(r)
 			return rec, []any{rec.Day, rec.Key}, err
@@ -225,7 +232,7 @@ func (b *Base) dyadPairs(ctx context.Context, f store.EventFilter) (pairs [][2]s
 // key) among pairs that also meet w's conditions: the first n of each
 // pair, merged. w's conditions are repeated in every arm with the same
 // parameters.
-func pairsTopK(w *where, pairs [][2]string, n int) string {
+func pairsTopK(w *where, pairs [][2]string, n int, newest bool) string {
 	conds := ""
 	if len(w.conds) > 0 {
 		conds = " AND " + strings.Join(w.conds, " AND ")
@@ -234,9 +241,18 @@ func pairsTopK(w *where, pairs [][2]string, n int) string {
 	arms := make([]string, len(pairs))
 	for i, p := range pairs {
 		arms[i] = `SELECT * FROM (SELECT e.seq, e.day, e.ekey FROM events e WHERE e.source_code = ` + w.arg(p[0]) +
-			` AND e.target_code = ` + w.arg(p[1]) + conds + ` ORDER BY e.day, e.ekey LIMIT ` + lim + `) p` + strconv.Itoa(i)
+			` AND e.target_code = ` + w.arg(p[1]) + conds + ` ORDER BY ` + dayOrder("e", newest) + ` LIMIT ` + lim + `) p` + strconv.Itoa(i)
 	}
-	return `SELECT k.seq FROM (` + strings.Join(arms, " UNION ALL ") + `) k ORDER BY k.day, k.ekey LIMIT ` + lim
+	return `SELECT k.seq FROM (` + strings.Join(arms, " UNION ALL ") + `) k ORDER BY ` + dayOrder("k", newest) + ` LIMIT ` + lim
+}
+
+// dayOrder is the ORDER BY of an events listing on table alias t:
+// oldest first, or newest first (undated events, day '', come last).
+func dayOrder(t string, newest bool) string {
+	if newest {
+		return t + ".day DESC, " + t + ".ekey DESC"
+	}
+	return t + ".day, " + t + ".ekey"
 }
 
 // EachEvent walks all events matching f page by page, so memory stays
@@ -279,7 +295,7 @@ func (b *Base) clusterCandidates(ctx context.Context, f store.EventFilter, n int
 		}
 	}
 	ef := f
-	ef.Cursor, ef.Limit = "", 200
+	ef.Cursor, ef.Limit, ef.Newest = "", 200, false
 	if from := store.AddDays(curDay, -clusterWindow); from != "" && from > ef.Since {
 		ef.Since = from
 	}

@@ -178,9 +178,11 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 			}
 			quoteArgs = append(quoteArgs, seq, i, q.Sentence, q.Text, q.Speaker, name, code, mustJSON(q))
 		}
+		fatal := store.Fatalities(a)
 		for i := range a.Events {
 			r := newEventRow(a.ID, &a.Events[i], ents)
 			r.articleSeq, r.idx = seq, i
+			r.fatalities = fatal[i]
 			if e := r.e.Sentence; e >= 0 && e < len(sentSeq[pi]) {
 				r.sentSeq = &sentSeq[pi][e]
 			}
@@ -424,6 +426,8 @@ type eventRow struct {
 	key                    string
 	source, target         string
 	root, day, country     string
+	prec                   string // store.DatePrecision
+	fatalities             int
 	sourceName, targetName string
 	lat, lon               *float64
 	cluster                string
@@ -440,6 +444,7 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 	r := eventRow{
 		e: e, key: articleID + ":" + e.ID,
 		source: e.Source.Code, root: store.CameoRoot(e.Cameo), day: store.EventDay(e),
+		prec: store.DatePrecision(e),
 	}
 	if e.Target != nil {
 		r.target = e.Target.Code
@@ -581,14 +586,15 @@ func sameEvent(head, r *eventRow) bool {
 }
 
 const eventInsertCols = `ekey, article_seq, idx, eid, sent_seq, source_code, target_code, cameo,
-	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data`
+	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data,
+	prec, fatalities`
 
-const eventInsertN = 20
+const eventInsertN = 22
 
 func (r *eventRow) args() []any {
 	return []any{r.key, r.articleSeq, r.idx, r.e.ID, r.sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
-		r.sourceName, r.targetName, r.cluster, mustJSON(r.e)}
+		r.sourceName, r.targetName, r.cluster, mustJSON(r.e), r.prec, r.fatalities}
 }
 
 // placeholders returns rows groups of n parameters "($1, ..., $n), ..."

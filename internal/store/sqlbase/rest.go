@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -80,139 +79,6 @@ func (b *Base) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[stor
 		})
 }
 
-// Timeline sums the daily dyad aggregates into day or week buckets
-// (dyad_daily_cc when both prefixes are at most a country code long). A
-// CAMEO prefix of up to two digits filters the aggregates' root column;
-// a longer one is finer than the aggregates, so the events table is
-// summed instead. Buckets between the first and the last non-empty one
-// are filled with zeros so a chart or a baseline sees the quiet days.
-func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.TimelinePoint, error) {
-	week := false
-	switch q.Interval {
-	case "", "day":
-	case "week":
-		week = true
-	default:
-		return nil, fmt.Errorf("timeline: unknown interval %q (want day or week)", q.Interval)
-	}
-	w := &where{d: &b.D}
-	table, count, sum := "dyad_daily", "CAST(SUM(n) AS BIGINT)", "SUM(goldstein_sum)"
-	cameoCol := ""
-	if len(q.A) <= countryLen && len(q.B) <= countryLen {
-		table = "dyad_daily_cc" // a prefix this short matches the country part alone
-	}
-	actor, roles := singleCountry(q)
-	switch {
-	case len(q.Code) > 2:
-		table, count, sum = "events", "COUNT(*)", "SUM(goldstein)"
-		cameoCol = "cameo"
-		w.add("day <> ''")
-	case actor != "":
-		table = "actor_daily_cc"
-		w.add("actor = " + w.arg(actor) + " AND role IN (" + roles + ")")
-	}
-	if actor == "" && (q.A != "" || q.B != "") {
-		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
-	}
-	if q.Code != "" {
-		w.add(w.cameo("cameo_root", cameoCol, q.Code))
-	}
-	if q.Since != "" {
-		w.add("day >= " + w.arg(store.DayOf(q.Since)))
-	}
-	if q.Until != "" {
-		w.add("day <= " + w.arg(untilDay(q.Until)))
-	}
-	rows, err := b.DB.Query(ctx, `SELECT day, quad_class, `+count+`, `+sum+` FROM `+table+w.sql()+
-		` GROUP BY day, quad_class`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	buckets := map[string]*store.TimelinePoint{}
-	err = scanAll(rows, func(r Rows) error {
-		var day string
-		var quad, n int
-		var gs float64
-		if err := r.Scan(&day, &quad, &n, &gs); err != nil {
-			return err
-		}
-		key := day
-		if week {
-			key = store.WeekOf(day)
-		}
-		p := buckets[key]
-		if p == nil {
-			p = &store.TimelinePoint{Bucket: key}
-			buckets[key] = p
-		}
-		p.Count += n
-		if quad >= 1 && quad <= 4 {
-			p.Quad[quad-1] += n
-		}
-		p.Goldstein += gs
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	return fillTimeline(buckets, week), nil
-}
-
-// singleCountry returns the country code of a timeline of one country
-// (one side a three-letter code, the other empty), which
-// actor_daily_cc answers, and the roles to sum; "" otherwise.
-func singleCountry(q store.TimelineQuery) (actor, roles string) {
-	switch {
-	case len(q.A) == countryLen && q.B == "":
-		if q.Directed {
-			return q.A, "'s', 'b'"
-		}
-		return q.A, "'s', 't', 'b'"
-	case len(q.B) == countryLen && q.A == "":
-		if q.Directed {
-			return q.B, "'t', 'b'"
-		}
-		return q.B, "'s', 't', 'b'"
-	}
-	return "", ""
-}
-
-func fillTimeline(buckets map[string]*store.TimelinePoint, week bool) []store.TimelinePoint {
-	keys := make([]string, 0, len(buckets))
-	for k, p := range buckets {
-		keys = append(keys, k)
-		if p.Count > 0 {
-			p.Index = p.Goldstein / float64(p.Count)
-		}
-	}
-	sort.Strings(keys)
-	out := make([]store.TimelinePoint, 0, len(keys))
-	step := 1
-	if week {
-		step = 7
-	}
-	for i, k := range keys {
-		out = append(out, *buckets[k])
-		if i+1 == len(keys) {
-			break
-		}
-		// Zero buckets up to the next non-empty one.
-		t, err := time.Parse("2006-01-02", k)
-		if err != nil {
-			continue
-		}
-		for {
-			t = t.AddDate(0, 0, step)
-			d := t.Format("2006-01-02")
-			if d >= keys[i+1] {
-				break
-			}
-			out = append(out, store.TimelinePoint{Bucket: d})
-		}
-	}
-	return out
-}
-
 // AddAlertRule stores r and returns it with its ID and creation time.
 func (b *Base) AddAlertRule(ctx context.Context, r store.AlertRule) (store.AlertRule, error) {
 	switch r.Kind {
@@ -221,9 +87,9 @@ func (b *Base) AddAlertRule(ctx context.Context, r store.AlertRule) (store.Alert
 		return r, fmt.Errorf("add alert rule: unknown kind %q", r.Kind)
 	}
 	r.Created = b.now()
-	_, err := queryRow(ctx, b.DB, `INSERT INTO alert_rules (name, kind, source, target, code, k, window_days, webhook, created)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		[]any{r.Name, r.Kind, r.Source, r.Target, r.Code, r.K, r.Window, r.Webhook, r.Created.UnixNano()}, &r.ID)
+	_, err := queryRow(ctx, b.DB, `INSERT INTO alert_rules (name, kind, source, target, code, k, window_days, webhook, created, paused)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		[]any{r.Name, r.Kind, r.Source, r.Target, r.Code, r.K, r.Window, r.Webhook, r.Created.UnixNano(), boolInt(r.Paused)}, &r.ID)
 	if err != nil {
 		return r, fmt.Errorf("add alert rule: %w", err)
 	}
@@ -232,7 +98,7 @@ func (b *Base) AddAlertRule(ctx context.Context, r store.AlertRule) (store.Alert
 
 // AlertRules lists all rules by ID.
 func (b *Base) AlertRules(ctx context.Context) ([]store.AlertRule, error) {
-	rows, err := b.DB.Query(ctx, `SELECT id, name, kind, source, target, code, k, window_days, webhook, created
+	rows, err := b.DB.Query(ctx, `SELECT id, name, kind, source, target, code, k, window_days, webhook, created, paused
 		FROM alert_rules ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("alert rules: %w", err)
@@ -240,10 +106,11 @@ func (b *Base) AlertRules(ctx context.Context) ([]store.AlertRule, error) {
 	out := []store.AlertRule{}
 	err = scanAll(rows, func(r Rows) error {
 		var a store.AlertRule
-		var created int64
-		if err := r.Scan(&a.ID, &a.Name, &a.Kind, &a.Source, &a.Target, &a.Code, &a.K, &a.Window, &a.Webhook, &created); err != nil {
+		var created, paused int64
+		if err := r.Scan(&a.ID, &a.Name, &a.Kind, &a.Source, &a.Target, &a.Code, &a.K, &a.Window, &a.Webhook, &created, &paused); err != nil {
 			return err
 		}
+		a.Paused = paused != 0
 		a.Created = time.Unix(0, created).UTC()
 		out = append(out, a)
 		return nil
@@ -267,15 +134,57 @@ func (b *Base) DeleteAlertRule(ctx context.Context, id int64) error {
 	return nil
 }
 
-// PutAlert stores a fired alert; a zero FiredAt is set to now.
+// PauseAlertRule pauses or resumes a rule.
+func (b *Base) PauseAlertRule(ctx context.Context, id int64, paused bool) error {
+	var got int64
+	found, err := queryRow(ctx, b.DB, `UPDATE alert_rules SET paused = $1 WHERE id = $2 RETURNING id`,
+		[]any{boolInt(paused), id}, &got)
+	if err != nil {
+		return fmt.Errorf("pause alert rule %d: %w", id, err)
+	}
+	if !found {
+		return fmt.Errorf("pause alert rule %d: %w", id, store.ErrNotFound)
+	}
+	return nil
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// PutAlert stores a fired alert; a zero FiredAt is set to now. An alert
+// whose rule already has one for the same non-empty Cluster is not added:
+// that alert counts one more report and is returned with Updated set.
 func (b *Base) PutAlert(ctx context.Context, a store.Alert) (store.Alert, error) {
 	if a.FiredAt.IsZero() {
 		a.FiredAt = b.now()
 	}
 	a.FiredAt = a.FiredAt.UTC()
-	_, err := queryRow(ctx, b.DB, `INSERT INTO alerts (rule_id, rule_name, fired_at, message, event_key)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		[]any{a.RuleID, a.RuleName, a.FiredAt.UnixNano(), a.Message, a.EventKey}, &a.ID)
+	if a.Cluster != "" {
+		var old store.Alert
+		var fired, updated int64
+		found, err := queryRow(ctx, b.DB, `UPDATE alerts SET reports = reports + 1, updated_at = $1, last_event_key = $2
+			WHERE rule_id = $3 AND cluster = $4
+			RETURNING id, rule_id, rule_name, fired_at, message, event_key, cluster, reports, updated_at, last_event_key`,
+			[]any{a.FiredAt.UnixNano(), a.EventKey, a.RuleID, a.Cluster},
+			&old.ID, &old.RuleID, &old.RuleName, &fired, &old.Message, &old.EventKey, &old.Cluster, &old.Reports, &updated, &old.LastEventKey)
+		if err != nil {
+			return a, fmt.Errorf("put alert: %w", err)
+		}
+		if found {
+			old.FiredAt = time.Unix(0, fired).UTC()
+			u := time.Unix(0, updated).UTC()
+			old.UpdatedAt, old.Updated = &u, true
+			return old, nil
+		}
+	}
+	a.Reports = 1
+	_, err := queryRow(ctx, b.DB, `INSERT INTO alerts (rule_id, rule_name, fired_at, message, event_key, cluster)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		[]any{a.RuleID, a.RuleName, a.FiredAt.UnixNano(), a.Message, a.EventKey, a.Cluster}, &a.ID)
 	if err != nil {
 		return a, fmt.Errorf("put alert: %w", err)
 	}
@@ -284,19 +193,24 @@ func (b *Base) PutAlert(ctx context.Context, a store.Alert) (store.Alert, error)
 
 // Alerts lists fired alerts after afterID, oldest first.
 func (b *Base) Alerts(ctx context.Context, afterID int64, limit int) ([]store.Alert, error) {
-	rows, err := b.DB.Query(ctx, `SELECT id, rule_id, rule_name, fired_at, message, event_key FROM alerts
-		WHERE id > $1 ORDER BY id LIMIT `+strconv.Itoa(store.ClampLimit(limit)), afterID)
+	rows, err := b.DB.Query(ctx, `SELECT id, rule_id, rule_name, fired_at, message, event_key, cluster, reports,
+		updated_at, last_event_key FROM alerts WHERE id > $1 ORDER BY id LIMIT `+strconv.Itoa(store.ClampLimit(limit)), afterID)
 	if err != nil {
 		return nil, fmt.Errorf("alerts: %w", err)
 	}
 	out := []store.Alert{}
 	err = scanAll(rows, func(r Rows) error {
 		var a store.Alert
-		var fired int64
-		if err := r.Scan(&a.ID, &a.RuleID, &a.RuleName, &fired, &a.Message, &a.EventKey); err != nil {
+		var fired, updated int64
+		if err := r.Scan(&a.ID, &a.RuleID, &a.RuleName, &fired, &a.Message, &a.EventKey, &a.Cluster, &a.Reports,
+			&updated, &a.LastEventKey); err != nil {
 			return err
 		}
 		a.FiredAt = time.Unix(0, fired).UTC()
+		if updated != 0 {
+			u := time.Unix(0, updated).UTC()
+			a.UpdatedAt = &u
+		}
 		out = append(out, a)
 		return nil
 	})

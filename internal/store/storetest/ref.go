@@ -13,6 +13,7 @@ import (
 // queries should return without a database.
 type refEvent struct {
 	key, article, day, src, tgt, cameo, modality, country, sentence, cluster string
+	prec                                                                     string
 	lat, lon                                                                 *float64
 	quad                                                                     int
 	goldstein                                                                float64
@@ -25,7 +26,7 @@ func refEvents(arts []*model.Article) []refEvent {
 	for _, a := range arts {
 		for i := range a.Events {
 			e := &a.Events[i]
-			r := refEvent{key: a.ID + ":" + e.ID, article: a.ID, day: store.EventDay(e), src: e.Source.Code,
+			r := refEvent{key: a.ID + ":" + e.ID, article: a.ID, day: store.EventDay(e), prec: store.DatePrecision(e), src: e.Source.Code,
 				cameo: e.Cameo, modality: e.Modality, quad: e.QuadClass, goldstein: e.Goldstein,
 				sentence: a.Sentences[e.Sentence].Text}
 			if e.Target != nil {
@@ -127,25 +128,44 @@ func refSelect(evs []refEvent, f store.EventFilter) []string {
 	return keys
 }
 
-// refTimeline computes a timeline from the events.
+// refTimeline computes a timeline from the events: dated buckets by
+// bucket, spans by "span/" + first day + "/" + last day + "/" + precision,
+// and the undated point by "undated".
 func refTimeline(evs []refEvent, q store.TimelineQuery) map[string]store.TimelinePoint {
 	out := map[string]store.TimelinePoint{}
 	dir := func(r refEvent, a, b string) bool {
 		return (a == "" || hasPrefix(r.src, a)) && (b == "" || hasPrefix(r.tgt, b))
 	}
+	interval := q.Interval
+	if interval == "" {
+		interval = "day"
+	}
 	for _, r := range evs {
-		if r.day == "" || !(dir(r, q.A, q.B) || (!q.Directed && dir(r, q.B, q.A))) {
+		if !(dir(r, q.A, q.B) || (!q.Directed && dir(r, q.B, q.A))) || !hasPrefix(r.cameo, q.Code) {
 			continue
 		}
-		if !hasPrefix(r.cameo, q.Code) || (q.Since != "" && r.day < q.Since) || (q.Until != "" && r.day > q.Until) {
-			continue
+		end := store.SpanEnd(r.day, r.prec)
+		var k string
+		p := store.TimelinePoint{}
+		switch {
+		case r.day == "":
+			k, p.Bucket, p.Kind = store.PointUndated, store.PointUndated, store.PointUndated
+		case r.prec == model.PrecisionDay || (end != "" && store.BucketOf(end, interval) == store.BucketOf(r.day, interval)):
+			if (q.Since != "" && r.day < q.Since) || (q.Until != "" && r.day > q.Until) {
+				continue
+			}
+			k = store.BucketOf(r.day, interval)
+			p.Bucket = k
+		default:
+			if (q.Until != "" && r.day > q.Until) || (q.Since != "" && end != "" && end < q.Since) {
+				continue
+			}
+			k = "span/" + r.day + "/" + end + "/" + r.prec
+			p.Bucket, p.Kind, p.To, p.Precision = r.day, store.PointSpan, end, r.prec
 		}
-		k := r.day
-		if q.Interval == "week" {
-			k = store.WeekOf(k)
+		if o, ok := out[k]; ok {
+			p = o
 		}
-		p := out[k]
-		p.Bucket = k
 		p.Count++
 		p.Quad[r.quad-1]++
 		p.Goldstein += r.goldstein

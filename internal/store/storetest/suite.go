@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("ConcurrentReports", func(t *testing.T) { testConcurrentReports(t, fresh(t)) })
 	t.Run("DenseFilters", func(t *testing.T) { testDenseFilters(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
+	t.Run("AlertOnce", func(t *testing.T) { testAlertOnce(t, fresh(t)) })
 	t.Run("NearDuplicate", func(t *testing.T) { testNearDuplicate(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
 	t.Run("PagingUnderInserts", func(t *testing.T) { testPagingUnderInserts(t, fresh(t)) })
@@ -52,6 +53,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Entities", func(t *testing.T) { testEntities(t, s, arts) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, s, arts) })
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, s, evs) })
+	t.Run("Newest", func(t *testing.T) { testNewest(t, s, evs) })
+	t.Run("Country", func(t *testing.T) { testCountry(t, s, evs) })
+	t.Run("Precision", func(t *testing.T) { testPrecision(t, s, arts) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, s, arts) })
 	t.Run("BadCursor", func(t *testing.T) { testBadCursor(t, s) })
 }
@@ -1055,6 +1059,10 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 		{A: "RUSMIL", B: "UKR", Interval: "day"},
 		{A: "NGAMIL", Interval: "week", Directed: true, Code: "1"},
 		{A: "IGOUNO", Interval: "day"},
+		// Months: a month-precise event is one bucket's, not a span.
+		{Interval: "month"},
+		{A: "RUS", Interval: "month", Since: "2024-04-01", Until: "2024-05-31"},
+		{A: "UKR", B: "RUS", Interval: "month", Code: "0"},
 	} {
 		t.Run(fmt.Sprintf("%+v", tc), func(t *testing.T) {
 			want := refTimeline(evs, tc)
@@ -1065,20 +1073,35 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			prev := ""
+			prev, prevKind := "", ""
 			for _, p := range got {
-				if p.Bucket <= prev {
-					t.Errorf("bucket %s after %s", p.Bucket, prev)
+				key := p.Bucket
+				switch p.Kind {
+				case store.PointDated:
+					if prevKind != "" || p.Bucket <= prev {
+						t.Errorf("dated bucket %s after %s %s", p.Bucket, prevKind, prev)
+					}
+				case store.PointSpan:
+					key = "span/" + p.Bucket + "/" + p.To + "/" + p.Precision
+					if prevKind == store.PointUndated {
+						t.Errorf("span %s after the undated point", key)
+					}
+				case store.PointUndated:
+					if prevKind == store.PointUndated {
+						t.Error("two undated points")
+					}
+				default:
+					t.Errorf("point of unknown kind %q", p.Kind)
 				}
-				prev = p.Bucket
-				w, ok := want[p.Bucket]
+				prev, prevKind = p.Bucket, p.Kind
+				w, ok := want[key]
 				if !ok {
 					if p.Count != 0 {
 						t.Errorf("unexpected bucket %+v", p)
 					}
 					continue
 				}
-				delete(want, p.Bucket)
+				delete(want, key)
 				if p.Count != w.Count || p.Quad != w.Quad || math.Abs(p.Goldstein-w.Goldstein) > 1e-9 ||
 					math.Abs(p.Index-w.Goldstein/float64(w.Count)) > 1e-9 {
 					t.Errorf("bucket %s = %+v, want %+v", p.Bucket, p, w)
@@ -1095,7 +1118,7 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 	// Weeks start on Monday.
 	got, _ := s.Timeline(ctx, store.TimelineQuery{Interval: "week"})
 	for _, p := range got {
-		if store.WeekOf(p.Bucket) != p.Bucket {
+		if p.Kind == store.PointDated && store.WeekOf(p.Bucket) != p.Bucket {
 			t.Errorf("week bucket %s is not a Monday", p.Bucket)
 		}
 	}

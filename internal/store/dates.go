@@ -1,0 +1,97 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Date precisions of a stored event (EventRecord.DatePrecision): the
+// contract's day, month, year and range, plus PrecisionNone for an event
+// that has no date at all.
+const PrecisionNone = "none"
+
+// DatePrecision is how finely e's date is known. A value's own length
+// wins over a stated precision that claims more ("2016" is a year even
+// when marked "day"), and a range stays a range: "since 2016" must never
+// look like an event of 2016-01-01.
+func DatePrecision(e *model.Event) string {
+	if EventDay(e) == "" {
+		return PrecisionNone
+	}
+	if model.Deref(e.Date.Precision) == model.PrecisionRange {
+		return model.PrecisionRange
+	}
+	switch len(model.Deref(e.Date.Value)) {
+	case 4:
+		return model.PrecisionYear
+	case 7:
+		return model.PrecisionMonth
+	}
+	return model.PrecisionDay
+}
+
+// SpanEnd is the last day a date of the given precision that starts on
+// day can mean: the day itself, the month's or the year's last day, or
+// "" for a range (open: its end is not stored) and for no date.
+func SpanEnd(day, precision string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	switch precision {
+	case model.PrecisionDay:
+		return day
+	case model.PrecisionMonth:
+		return t.AddDate(0, 1, -1).Format("2006-01-02")
+	case model.PrecisionYear:
+		return t.AddDate(1, 0, -1).Format("2006-01-02")
+	}
+	return ""
+}
+
+// CheckInterval returns an error naming the choices when interval is not
+// one of Intervals ("" means day).
+func CheckInterval(interval string) error {
+	if interval == "" {
+		return nil
+	}
+	for _, i := range Intervals() {
+		if interval == i {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown interval %q (want day, week or month)", interval)
+}
+
+// BucketOf returns the timeline bucket a day falls in: the day, the
+// Monday of its week, or the first day of its month.
+func BucketOf(day, interval string) string {
+	switch interval {
+	case "week":
+		return WeekOf(day)
+	case "month":
+		if len(day) >= 7 {
+			return day[:7] + "-01"
+		}
+	}
+	return day
+}
+
+// NextBucket returns the bucket after b ("" when b is not a day).
+func NextBucket(b, interval string) string {
+	t, err := time.Parse("2006-01-02", b)
+	if err != nil {
+		return ""
+	}
+	switch interval {
+	case "week":
+		t = t.AddDate(0, 0, 7)
+	case "month":
+		t = t.AddDate(0, 1, 0)
+	default:
+		t = t.AddDate(0, 0, 1)
+	}
+	return t.Format("2006-01-02")
+}

@@ -1,0 +1,319 @@
+package sqlbase
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Timeline sums the daily dyad aggregates into day, week or month buckets
+// (dyad_daily_cc when both prefixes are at most a country code long). A
+// CAMEO prefix of up to two digits filters the aggregates' root column;
+// a longer one is finer than the aggregates, so the events table is
+// summed instead. Buckets between the first and the last non-empty one
+// are filled with zeros so a chart or a baseline sees the quiet days.
+//
+// The aggregates count every dated event on its first day. Events whose
+// date is not a day (prec <> 'day': months, years, ranges, no date) are
+// read again from the events table, few and through the partial index
+// events_loose: one that fits a single bucket stays there; any other is
+// taken out of its first day's bucket and reported as a span, undated
+// ones as the undated point (see store.TimelinePoint). Fatalities come
+// from the events that have any (partial index events_fatal).
+func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.TimelinePoint, error) {
+	if err := store.CheckInterval(q.Interval); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	t := newTimelineSums(q)
+	if err := b.timelineAggregates(ctx, q, t.addDay); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	if err := b.timelineLoose(ctx, q, t.addLoose); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	for k, p := range t.buckets {
+		if p.Count <= 0 {
+			delete(t.buckets, k)
+		}
+	}
+	if err := b.timelineFatalities(ctx, q, t.addFatalities); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	return t.points(), nil
+}
+
+// timelineSums gathers a timeline's points as the queries report rows.
+type timelineSums struct {
+	q        store.TimelineQuery
+	interval string
+	buckets  map[string]*store.TimelinePoint // dated, by bucket
+	spans    map[string]*store.TimelinePoint // by spanKey
+	undated  *store.TimelinePoint
+}
+
+func newTimelineSums(q store.TimelineQuery) *timelineSums {
+	t := &timelineSums{q: q, interval: q.Interval, buckets: map[string]*store.TimelinePoint{},
+		spans: map[string]*store.TimelinePoint{}}
+	if t.interval == "" {
+		t.interval = "day"
+	}
+	return t
+}
+
+func addTo(p *store.TimelinePoint, quad, n int, gs float64) {
+	p.Count += n
+	if quad >= 1 && quad <= 4 {
+		p.Quad[quad-1] += n
+	}
+	p.Goldstein += gs
+}
+
+func (t *timelineSums) bucket(day string) *store.TimelinePoint {
+	key := store.BucketOf(day, t.interval)
+	p := t.buckets[key]
+	if p == nil {
+		p = &store.TimelinePoint{Bucket: key}
+		t.buckets[key] = p
+	}
+	return p
+}
+
+// addDay adds an aggregate row: n events of day.
+func (t *timelineSums) addDay(day string, quad, n int, gs float64) {
+	addTo(t.bucket(day), quad, n, gs)
+}
+
+// isPoint reports whether an event dated day with precision prec is one
+// bucket's: a day, or a month or year inside one bucket.
+func (t *timelineSums) isPoint(day, prec string) bool {
+	if prec == model.PrecisionDay {
+		return true
+	}
+	end := store.SpanEnd(day, prec)
+	return end != "" && store.BucketOf(end, t.interval) == store.BucketOf(day, t.interval)
+}
+
+// inRange mirrors the aggregate queries' Since/Until conditions.
+func (t *timelineSums) inRange(day string) bool {
+	return (t.q.Since == "" || day >= store.DayOf(t.q.Since)) && (t.q.Until == "" || day <= untilDay(t.q.Until))
+}
+
+// overlaps reports whether the span [day, end] ("" = open) meets the
+// query's Since/Until.
+func (t *timelineSums) overlaps(day, end string) bool {
+	return (t.q.Until == "" || day <= untilDay(t.q.Until)) && (t.q.Since == "" || end == "" || end >= store.DayOf(t.q.Since))
+}
+
+func spanKey(day, end, prec string) string { return day + "/" + end + "/" + prec }
+
+// addLoose adds a row of events whose date is not a day.
+func (t *timelineSums) addLoose(day, prec string, quad, n int, gs float64) {
+	if day == "" {
+		if t.undated == nil {
+			t.undated = &store.TimelinePoint{Bucket: store.PointUndated, Kind: store.PointUndated}
+		}
+		addTo(t.undated, quad, n, gs)
+		return
+	}
+	if t.isPoint(day, prec) {
+		return // the aggregates have it in the one bucket it fits
+	}
+	if t.inRange(day) {
+		addTo(t.bucket(day), quad, -n, -gs) // the aggregates drew it on its first day
+	}
+	end := store.SpanEnd(day, prec)
+	if !t.overlaps(day, end) {
+		return
+	}
+	k := spanKey(day, end, prec)
+	p := t.spans[k]
+	if p == nil {
+		p = &store.TimelinePoint{Bucket: day, Kind: store.PointSpan, To: end, Precision: prec}
+		t.spans[k] = p
+	}
+	addTo(p, quad, n, gs)
+}
+
+// addFatalities adds the fatalities of events of day and prec where
+// addDay and addLoose put those events.
+func (t *timelineSums) addFatalities(day, prec string, n int) {
+	switch {
+	case day == "":
+		if t.undated != nil {
+			t.undated.Fatalities += n
+		}
+	case t.isPoint(day, prec):
+		if p := t.buckets[store.BucketOf(day, t.interval)]; p != nil && t.inRange(day) {
+			p.Fatalities += n
+		}
+	default:
+		if p := t.spans[spanKey(day, store.SpanEnd(day, prec), prec)]; p != nil {
+			p.Fatalities += n
+		}
+	}
+}
+
+// points returns the dated buckets with the gaps filled, then the spans
+// by first day, then the undated point.
+func (t *timelineSums) points() []store.TimelinePoint {
+	keys := make([]string, 0, len(t.buckets))
+	for k, p := range t.buckets {
+		keys = append(keys, k)
+		if p.Count > 0 {
+			p.Index = p.Goldstein / float64(p.Count)
+		}
+	}
+	sort.Strings(keys)
+	out := make([]store.TimelinePoint, 0, len(keys)+len(t.spans)+1)
+	for i, k := range keys {
+		out = append(out, *t.buckets[k])
+		if i+1 == len(keys) {
+			break
+		}
+		// Zero buckets up to the next non-empty one.
+		for d := store.NextBucket(k, t.interval); d != "" && d < keys[i+1]; d = store.NextBucket(d, t.interval) {
+			out = append(out, store.TimelinePoint{Bucket: d})
+		}
+	}
+	keys = keys[:0]
+	for k := range t.spans {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p := t.spans[k]
+		p.Index = p.Goldstein / float64(p.Count)
+		out = append(out, *p)
+	}
+	if p := t.undated; p != nil {
+		p.Index = p.Goldstein / float64(p.Count)
+		out = append(out, *p)
+	}
+	return out
+}
+
+// timelineAggregates reports the aggregate rows of q: the dated events,
+// each on its first day.
+func (b *Base) timelineAggregates(ctx context.Context, q store.TimelineQuery, fn func(day string, quad, n int, gs float64)) error {
+	w := &where{d: &b.D}
+	table, count, sum := "dyad_daily", "CAST(SUM(n) AS BIGINT)", "SUM(goldstein_sum)"
+	cameoCol := ""
+	if len(q.A) <= countryLen && len(q.B) <= countryLen {
+		table = "dyad_daily_cc" // a prefix this short matches the country part alone
+	}
+	actor, roles := singleCountry(q)
+	switch {
+	case len(q.Code) > 2:
+		table, count, sum = "events", "COUNT(*)", "SUM(goldstein)"
+		cameoCol = "cameo"
+		w.add("day <> ''")
+	case actor != "":
+		table = "actor_daily_cc"
+		w.add("actor = " + w.arg(actor) + " AND role IN (" + roles + ")")
+	}
+	if actor == "" && (q.A != "" || q.B != "") {
+		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
+	}
+	if q.Code != "" {
+		w.add(w.cameo("cameo_root", cameoCol, q.Code))
+	}
+	if q.Since != "" {
+		w.add("day >= " + w.arg(store.DayOf(q.Since)))
+	}
+	if q.Until != "" {
+		w.add("day <= " + w.arg(untilDay(q.Until)))
+	}
+	rows, err := b.DB.Query(ctx, `SELECT day, quad_class, `+count+`, `+sum+` FROM `+table+w.sql()+
+		` GROUP BY day, quad_class`, w.args...)
+	if err != nil {
+		return err
+	}
+	return scanAll(rows, func(r Rows) error {
+		var day string
+		var quad, n int
+		var gs float64
+		if err := r.Scan(&day, &quad, &n, &gs); err != nil {
+			return err
+		}
+		fn(day, quad, n, gs)
+		return nil
+	})
+}
+
+// eventsTimelineWhere is q's dyad and code filter on the events table.
+func (b *Base) eventsTimelineWhere(q store.TimelineQuery, w *where) {
+	if q.A != "" || q.B != "" {
+		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
+	}
+	if q.Code != "" {
+		w.add(w.cameo("cameo_root", "cameo", q.Code))
+	}
+}
+
+// timelineLoose reports the events of q whose date is not a day, by day
+// and precision. Since and Until are left to addLoose: a range that
+// starts before Since may still reach into it.
+func (b *Base) timelineLoose(ctx context.Context, q store.TimelineQuery, fn func(day, prec string, quad, n int, gs float64)) error {
+	w := &where{d: &b.D}
+	w.add("prec <> 'day'") // the condition of the partial index events_loose
+	b.eventsTimelineWhere(q, w)
+	rows, err := b.DB.Query(ctx, `SELECT day, prec, quad_class, COUNT(*), SUM(goldstein) FROM events`+w.sql()+
+		` GROUP BY day, prec, quad_class`, w.args...)
+	if err != nil {
+		return err
+	}
+	return scanAll(rows, func(r Rows) error {
+		var day, prec string
+		var quad, n int
+		var gs float64
+		if err := r.Scan(&day, &prec, &quad, &n, &gs); err != nil {
+			return err
+		}
+		fn(day, prec, quad, n, gs)
+		return nil
+	})
+}
+
+// timelineFatalities reports the fatalities of q's events by day and
+// precision.
+func (b *Base) timelineFatalities(ctx context.Context, q store.TimelineQuery, fn func(day, prec string, n int)) error {
+	w := &where{d: &b.D}
+	w.add("fatalities > 0") // the condition of the partial index events_fatal
+	b.eventsTimelineWhere(q, w)
+	rows, err := b.DB.Query(ctx, `SELECT day, prec, CAST(SUM(fatalities) AS BIGINT) FROM events`+w.sql()+
+		` GROUP BY day, prec`, w.args...)
+	if err != nil {
+		return err
+	}
+	return scanAll(rows, func(r Rows) error {
+		var day, prec string
+		var n int
+		if err := r.Scan(&day, &prec, &n); err != nil {
+			return err
+		}
+		fn(day, prec, n)
+		return nil
+	})
+}
+
+// singleCountry returns the country code of a timeline of one country
+// (one side a three-letter code, the other empty), which
+// actor_daily_cc answers, and the roles to sum; "" otherwise.
+func singleCountry(q store.TimelineQuery) (actor, roles string) {
+	switch {
+	case len(q.A) == countryLen && q.B == "":
+		if q.Directed {
+			return q.A, "'s', 'b'"
+		}
+		return q.A, "'s', 't', 'b'"
+	case len(q.B) == countryLen && q.A == "":
+		if q.Directed {
+			return q.B, "'t', 'b'"
+		}
+		return q.B, "'s', 't', 'b'"
+	}
+	return "", ""
+}

@@ -1,0 +1,153 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// testNewest checks the newest-first listing against the reference
+// order reversed, page by page, with and without a dyad filter.
+func testNewest(t *testing.T, s store.Store, evs []refEvent) {
+	ctx := context.Background()
+	for _, f := range []store.EventFilter{
+		{},
+		{Actor: "RUS"},
+		{Source: "RUS", Target: "UKR", Undirected: true},
+		{Code: "04", Since: "2024-04-01"},
+	} {
+		want := refSelect(evs, f)
+		for i, j := 0, len(want)-1; i < j; i, j = i+1, j-1 {
+			want[i], want[j] = want[j], want[i]
+		}
+		if len(want) == 0 {
+			t.Fatalf("%+v: test data has no events", f)
+		}
+		f.Newest, f.Limit = true, 7
+		var got []string
+		for {
+			p, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range p.Items {
+				got = append(got, e.Key)
+			}
+			if p.Next == "" {
+				break
+			}
+			f.Cursor = p.Next
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%+v: %d events, want %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%+v: event %d = %s, want %s", f, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// testCountry checks the country filter against the reference.
+func testCountry(t *testing.T, s store.Store, evs []refEvent) {
+	ctx := context.Background()
+	counts := map[string]int{}
+	for _, r := range evs {
+		if r.country != "" {
+			counts[r.country]++
+		}
+	}
+	if len(counts) < 2 {
+		t.Fatal("test data has fewer than two event countries")
+	}
+	for c, n := range counts {
+		p, err := s.Events(ctx, store.EventFilter{Country: c, Limit: store.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != n {
+			t.Errorf("country %s: %d events, want %d", c, len(p.Items), n)
+		}
+		for _, e := range p.Items {
+			if e.Location == nil || model.Deref(e.Location.Country) != c {
+				t.Errorf("country %s: event %s is elsewhere", c, e.Key)
+			}
+		}
+	}
+}
+
+// testPrecision checks that every event reports its date precision.
+func testPrecision(t *testing.T, s store.Store, arts []*model.Article) {
+	want := map[string]string{}
+	for _, a := range arts {
+		for i := range a.Events {
+			want[a.ID+":"+a.Events[i].ID] = store.DatePrecision(&a.Events[i])
+		}
+	}
+	seen := map[string]int{}
+	err := s.EachEvent(context.Background(), store.EventFilter{}, func(e store.EventRecord) error {
+		seen[e.DatePrecision]++
+		if e.DatePrecision != want[e.Key] {
+			t.Errorf("event %s precision %q, want %q", e.Key, e.DatePrecision, want[e.Key])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{model.PrecisionDay, model.PrecisionMonth, store.PrecisionNone} {
+		if seen[p] == 0 {
+			t.Errorf("no event of precision %s in the test data", p)
+		}
+	}
+}
+
+// testAlertOnce checks that alerts of one rule and cluster are one alert
+// updated by later reports, and that rules can be paused.
+func testAlertOnce(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	r, err := s.AddAlertRule(ctx, store.AlertRule{Name: "strikes", Kind: store.RuleNewEvent, Code: "19"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.PutAlert(ctx, store.Alert{RuleID: r.ID, RuleName: r.Name, Message: "m", EventKey: "a:e1", Cluster: "a:e1"})
+	if err != nil || first.Updated || first.Reports != 1 {
+		t.Fatalf("first alert = %+v, %v", first, err)
+	}
+	again, err := s.PutAlert(ctx, store.Alert{RuleID: r.ID, RuleName: r.Name, Message: "m2", EventKey: "b:e4", Cluster: "a:e1"})
+	if err != nil || !again.Updated || again.ID != first.ID || again.Reports != 2 || again.LastEventKey != "b:e4" ||
+		again.UpdatedAt == nil || again.Message != "m" {
+		t.Fatalf("second report = %+v, %v; want an update of alert %d", again, err, first.ID)
+	}
+	other, err := s.PutAlert(ctx, store.Alert{RuleID: r.ID, RuleName: r.Name, Message: "m3", EventKey: "c:e1", Cluster: "c:e1"})
+	if err != nil || other.Updated || other.ID == first.ID {
+		t.Fatalf("other cluster = %+v, %v; want a new alert", other, err)
+	}
+	all, err := s.Alerts(ctx, 0, 0)
+	if err != nil || len(all) != 2 || all[0].Reports != 2 || all[0].Cluster != "a:e1" || all[1].Reports != 1 {
+		t.Fatalf("alerts = %+v, %v; want two, the first with 2 reports", all, err)
+	}
+	p, ok := s.(store.AlertRulePauser)
+	if !ok {
+		t.Fatal("store cannot pause rules")
+	}
+	if err := p.PauseAlertRule(ctx, r.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if rules, err := s.AlertRules(ctx); err != nil || len(rules) != 1 || !rules[0].Paused {
+		t.Fatalf("rules after pause = %+v, %v", rules, err)
+	}
+	if err := p.PauseAlertRule(ctx, r.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if rules, _ := s.AlertRules(ctx); rules[0].Paused {
+		t.Error("rule still paused after resume")
+	}
+	if err := p.PauseAlertRule(ctx, r.ID+100, true); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("pause of a missing rule: %v, want ErrNotFound", err)
+	}
+}
