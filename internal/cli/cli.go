@@ -54,6 +54,7 @@ type CLI struct {
 	Watch            WatchCmd            `cmd:"" help:"Poll feeds and publish new items to NATS JetStream."`
 	Bench            BenchCmd            `cmd:"" help:"Measure whole-pipeline throughput (MB/s, sentences/s)."`
 	ValidatePetrarch ValidatePetrarchCmd `cmd:"" name:"validate-petrarch" help:"Run a PETRARCH validation records file against TABARI/PETRARCH dictionaries."`
+	Dicts            DictionariesCmd     `cmd:"" name:"dictionaries" help:"Check TABARI/PETRARCH dictionary files."`
 }
 
 // DefaultDB returns the default database path in the user's data

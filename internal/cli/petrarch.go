@@ -51,3 +51,37 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	}
 	return nil
 }
+
+// DictionariesCmd groups commands on TABARI/PETRARCH dictionaries.
+type DictionariesCmd struct {
+	Check DictionariesCheckCmd `cmd:"" help:"Read every dictionary file of DIR and list each skipped or suspect line."`
+}
+
+// DictionariesCheckCmd reads a dictionary directory and reports.
+type DictionariesCheckCmd struct {
+	Dir    string `arg:"" name:"DIR" help:"Dictionary directory (*actor*.txt, *agent*.txt, *verb*.txt or CAMEO*.txt, *discard*.txt, *issue*.txt)." type:"existingdir"`
+	Strict bool   `help:"Exit 1 when there is any warning."`
+}
+
+// Help implements kong.HelpProvider.
+func (DictionariesCheckCmd) Help() string {
+	return `Reads every dictionary file as the coder would and prints each warning as file:line: reason
+(bad dates, unbalanced brackets, codes that are not CAMEO, undefined synsets or macros, invalid
+UTF-8, over-long lines, empty files), then a table of what each file contributed. Warnings do
+not stop loading: the exit status is 0 unless a file cannot be read (or --strict and warnings).
+
+Example:
+  sitrep dictionaries check ../shared/petrarch/phoenix`
+}
+
+func (c *DictionariesCheckCmd) Run(ctx context.Context, g *Globals) error {
+	d, err := petrarch.LoadDir(os.DirFS(c.Dir))
+	if err != nil {
+		return fmt.Errorf("dictionaries %s: %w", c.Dir, err)
+	}
+	d.WriteCheck(g.stdout)
+	if c.Strict && len(d.Warnings) > 0 {
+		return exitError{code: 1, msg: fmt.Sprintf("%d warnings", len(d.Warnings))}
+	}
+	return nil
+}

@@ -2,7 +2,6 @@ package petrarch
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"reflect"
 	"sort"
@@ -122,9 +121,9 @@ func TestInflections(t *testing.T) {
 }
 
 func TestCodeOnPrefersRestrictions(t *testing.T) {
-	actors, err := ReadActors(strings.NewReader("SAM [HOB]\n\t[HOBCIV <20080120]\n\t[ORCHOB 20100109-20100112]\n\t[HOBMIL 20080120-20121109]\n"), "a.txt")
-	if err != nil {
-		t.Fatal(err)
+	actors, warn, err := ReadActors(strings.NewReader("SAM [HOB]\n\t[HOBCIV <20080120]\n\t[ORCHOB 20100109-20100112]\n\t[HOBMIL 20080120-20121109]\n"), "a.txt")
+	if err != nil || len(warn) > 0 {
+		t.Fatal(err, warn)
 	}
 	a := actors[0]
 	for _, c := range []struct{ date, want string }{
@@ -205,28 +204,48 @@ func FuzzReadDictionaries(f *testing.F) {
 	f.Add("GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n")
 	f.Add("--- DELAY [120] [031:031] ---\nDELAY\n- % HAVE_* [191]\n- SO IN_AND_*_OUT_AGAIN NOW [074]\n")
 	f.Add("!P! = MAN, WOMAN\nCONGRESS!P! {} [~LEG]\n<!-- comment\n-->\n")
+	f.Add("&FOOD_\n+RICE\n\n--- GIVE [070] ---\nGIVE {GAVE GIVEN}\n- * {&FOOD AID} (TO +) [073]\n- * (WITH) [&X\n")
+	f.Add("<ISSUE CATEGORY=\"X\">\nn:refugee [REF]\n~~old v:war\n</ISSUE>\n")
 	c := miniCoder(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		check := func(err error) {
-			if err == nil {
-				return
+		// Every warning names the file and a line of the input; reading
+		// never fails on bad content (only on I/O).
+		lines := strings.Count(s, "\n") + 1
+		check := func(warn []Warning, err error) {
+			if err != nil {
+				t.Fatalf("read error on in-memory input: %v", err)
 			}
-			var se *SyntaxError
-			if !errors.As(err, &se) || se.Line < 1 || !strings.HasPrefix(err.Error(), "f.txt:") {
-				t.Fatalf("error without file:line: %v", err)
+			for _, w := range warn {
+				if w.File != "f.txt" || w.Line < 1 || w.Line > lines || !strings.HasPrefix(w.String(), "f.txt:") || w.Reason == "" {
+					t.Fatalf("warning without file:line in range 1..%d: %v", lines, w)
+				}
 			}
 		}
-		actors, err := ReadActors(strings.NewReader(s), "f.txt")
-		check(err)
-		agents, err := ReadAgents(strings.NewReader(s), "f.txt")
-		check(err)
-		blocks, syn, err := ReadVerbs(strings.NewReader(s), "f.txt")
-		check(err)
-		_, err = ReadDiscards(strings.NewReader(s), "f.txt")
-		check(err)
-		// Whatever was read must be codable without panics.
-		d := &Dictionaries{Actors: actors, Agents: agents, Verbs: blocks, Synsets: syn}
+		actors, warn, err := ReadActors(strings.NewReader(s), "f.txt")
+		check(warn, err)
+		agents, warn, err := ReadAgents(strings.NewReader(s), "f.txt")
+		check(warn, err)
+		vd, warn, err := ReadVerbs(strings.NewReader(s), "f.txt")
+		check(warn, err)
+		_, warn, err = ReadDiscards(strings.NewReader(s), "f.txt")
+		check(warn, err)
+		issues, warn, err := ReadIssues(strings.NewReader(s), "f.txt")
+		check(warn, err)
+		for _, a := range actors {
+			if len(a.Names) == 0 || len(a.Names[0]) == 0 {
+				t.Fatalf("actor without a name kept: %+v", a)
+			}
+		}
+		for _, is := range issues {
+			if len(is.Forms) == 0 {
+				t.Fatalf("issue without forms kept: %+v", is)
+			}
+		}
+		// Whatever was read must compile and code without panics.
+		d := &Dictionaries{Actors: actors, Agents: agents, Verbs: vd.Blocks, Synsets: vd.Synsets}
 		d.Actors = append(d.Actors, c.d.Actors...)
+		v := Compile(d, DefaultCompileOptions())
+		v.Actors.Lookup(strings.Fields(strings.ToUpper(s)), day("2010-06-01"))
 		NewCoder(d, c.tok).Code("Ruritania accused Borduria of spying, officials said.", day("2010-06-01"))
 		c.Code(s, day("2010-06-01"))
 	})

@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,38 +67,103 @@ func TestLoadSuiteDictionaries(t *testing.T) {
 	}
 }
 
-func TestSyntaxErrorsNameFileAndLine(t *testing.T) {
+// readKind reads text as one kind of dictionary and returns how many
+// entries were kept and the warnings.
+func readKind(t *testing.T, kind Kind, text string) (int, []Warning) {
+	t.Helper()
+	r := strings.NewReader(text)
+	var n int
+	var warn []Warning
+	var err error
+	switch kind {
+	case KindActors:
+		var a []*Actor
+		a, warn, err = ReadActors(r, "x.txt")
+		for _, x := range a {
+			n += len(x.Names) + len(x.Codes)
+		}
+	case KindAgents:
+		var a []*Agent
+		a, warn, err = ReadAgents(r, "x.txt")
+		n = len(a)
+	case KindVerbs:
+		var vd VerbDict
+		vd, warn, err = ReadVerbs(r, "x.txt")
+		for _, b := range vd.Blocks {
+			n += len(b.Verbs) + len(b.Patterns)
+		}
+		for _, m := range vd.Synsets {
+			n += len(m)
+		}
+	case KindDiscards:
+		var x Discards
+		x, warn, err = ReadDiscards(r, "x.txt")
+		n = len(x.Sentence) + len(x.Story)
+	case KindIssues:
+		var x []*Issue
+		x, warn, err = ReadIssues(r, "x.txt")
+		n = len(x)
+	}
+	if err != nil {
+		t.Fatalf("read error: %v", err)
+	}
+	return n, warn
+}
+
+// TestWarningsNameFileAndLine: a bad line is a warning at file:line,
+// the line is skipped, and every good line around it is kept.
+func TestWarningsNameFileAndLine(t *testing.T) {
 	tests := []struct {
-		name, kind, text string
-		line             int
+		name string
+		kind Kind
+		text string
+		line int    // the warning's line
+		want string // in its reason
+		kept int    // entries kept (names+codes, agents, verbs+patterns+members, ...)
 	}{
-		{"unbalanced code", "actors", "ARNOR [ARN\n", 1},
-		{"bad date", "actors", "ARNOR [ARN]\nGONDOR\n\t[GON > 99x1]\n", 3},
-		{"synonym first", "actors", "\n+ARNORIAN\n", 2},
-		{"agent without tilde", "agents", "PRESIDENT [GOV]\n", 1},
-		{"agent without code", "agents", "!P! = MAN\nPRESIDENT\n", 2},
-		{"pattern without star", "verbs", "--- MEET [040] ---\nMEET\n- WITH + [041]\n", 3},
-		{"pattern outside block", "verbs", "- * WITH + [041]\n", 1},
-		{"bad header", "verbs", "--- MEET 040 ---\n", 1},
-		{"discard with code", "discards", "BASEBALL [---]\n", 1},
+		{"unbalanced code", KindActors, "ARNOR [ARN\nGONDOR [GON]\n", 1, "unbalanced", 3},
+		{"bad date", KindActors, "ARNOR [ARN]\nGONDOR\n\t[GON > 99x1]\n", 3, "date", 3},
+		{"7-digit date", KindActors, "KING_ELESSAR\n\t[GONGOV 3019325-3019401]\n\t[GONELI]\n", 2, "7 digits", 2},
+		{"9-digit date", KindActors, "KING_ELESSAR\n\t[GONGOV >201903251]\n\t[GONELI]\n", 2, "9 digits", 2},
+		{"10-digit date", KindActors, "KING_ELESSAR\n\t[GONGOV 2019032500-20190401]\n\t[GONELI]\n", 2, "10 digits", 2},
+		{"stray date after code", KindActors, "KING_ELESSAR\n\t[GONGOV 20190325]\n\t[GONELI]\n", 2, "without <, > or FROM-TO", 2},
+		{"range backwards", KindActors, "KING_ELESSAR\n\t[GONGOV 20190325-20180101]\n", 2, "ends before", 1},
+		{"code not CAMEO (kept)", KindActors, "ITHILIEN [ITHTV]\n", 1, "not a CAMEO actor code", 2},
+		{"synonym first", KindActors, "\n+ARNORIAN\nARNOR [ARN]\n", 2, "before any actor", 2},
+		{"agent without tilde", KindAgents, "PRESIDENT [GOV]\nSOLDIER [~MIL]\n", 1, "must start or end with ~", 1},
+		{"agent without code", KindAgents, "!P! = MAN\nPRESIDENT\nSOLDIER [~MIL]\n", 2, "without [code]", 1},
+		{"agent brackets", KindAgents, "RANGER {RANGERS [~MIL]\nSOLDIER [~MIL]\n", 1, "unbalanced", 1},
+		{"empty macro", KindAgents, "!P! = \nCONGRESS!P! [~LEG]\nSOLDIER [~MIL]\n", 1, "empty macro", 1},
+		{"undefined macro", KindAgents, "CONGRESS!Q! [~LEG]\nSOLDIER [~MIL]\n", 1, "undefined macro !Q!", 1},
+		{"pattern without star", KindVerbs, "--- MEET [040] ---\nMEET\n- WITH + [041]\n- * WITH + [041]\n", 3, "without *", 2},
+		{"pattern outside block", KindVerbs, "- * WITH + [041]\n--- MEET [040] ---\nMEET\n", 1, "outside a verb block", 1},
+		{"bad header", KindVerbs, "--- MEET 040 ---\nMEET\n", 1, "header", 0},
+		{"undefined synset", KindVerbs, "--- GIVE [070] ---\nGIVE\n- * &FODO [073]\n- * AID [070]\n", 3, "undefined synset &FODO", 2},
+		{"code not CAMEO (kept)", KindVerbs, "--- GIVE [070] ---\nGIVE\n- * AID [07X]\n", 3, "not a CAMEO event code", 2},
+		{"unbalanced pattern", KindVerbs, "--- GIVE [070] ---\nGIVE\n- * (TO + [073]\n- * AID [070]\n", 3, "unbalanced", 2},
+		{"empty synset", KindVerbs, "&NOTHING\n\n--- GIVE [070] ---\nGIVE\n", 1, "no members", 1},
+		{"discard with code", KindDiscards, "BASEBALL [---]\nCRICKET\n", 1, "no codes", 1},
+		{"issue without code", KindIssues, "<ISSUE CATEGORY=\"A\">\nn:refugee\nn:famine [FAMINE]\n", 2, "without [CODE]", 1},
+		{"invalid UTF-8", KindActors, "ARNOR [ARN]\nGOND\xffOR [GON]\nROHAN [ROH]\n", 2, "invalid UTF-8", 4},
+		{"line too long", KindActors, "ARNOR [ARN]\n+" + strings.Repeat("A", MaxLineBytes+10) + "\nROHAN [ROH]\n", 2, "longer than", 4},
+		{"empty file", KindVerbs, "", 1, "empty file", 0},
+		{"comments only", KindAgents, "# nothing here\n<!-- nor here -->\n", 1, "empty file", 0},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := strings.NewReader(tt.text)
-			var err error
-			switch tt.kind {
-			case "actors":
-				_, err = ReadActors(r, "x.txt")
-			case "agents":
-				_, err = ReadAgents(r, "x.txt")
-			case "verbs":
-				_, _, err = ReadVerbs(r, "x.txt")
-			case "discards":
-				_, err = ReadDiscards(r, "x.txt")
+		t.Run(string(tt.kind)+"/"+tt.name, func(t *testing.T) {
+			kept, warn := readKind(t, tt.kind, tt.text)
+			found := false
+			for _, w := range warn {
+				if w.Line == tt.line && strings.Contains(w.Reason, tt.want) &&
+					strings.HasPrefix(w.String(), fmt.Sprintf("x.txt:%d: ", tt.line)) {
+					found = true
+				}
 			}
-			var se *SyntaxError
-			if !errors.As(err, &se) || se.Line != tt.line || !strings.HasPrefix(err.Error(), fmt.Sprintf("x.txt:%d:", tt.line)) {
-				t.Errorf("got %v, want a syntax error at x.txt:%d", err, tt.line)
+			if !found {
+				t.Errorf("warnings %v: want one at x.txt:%d containing %q", warn, tt.line, tt.want)
+			}
+			if kept != tt.kept {
+				t.Errorf("kept %d entries, want %d (warnings %v)", kept, tt.kept, warn)
 			}
 		})
 	}
@@ -122,7 +186,7 @@ func BenchmarkLoadActors1500KB(b *testing.B) {
 	for b.Loop() {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		actors, err := ReadActors(strings.NewReader(text), "big.txt")
+		actors, _, err := ReadActors(strings.NewReader(text), "big.txt")
 		if err != nil || len(actors) == 0 {
 			b.Fatal(err)
 		}

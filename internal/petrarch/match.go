@@ -45,7 +45,7 @@ func (s *sent) synsetFwd(name string, i int, depth int) []int {
 		return nil
 	}
 	var out []int
-	for _, p := range s.c.d.Synsets[strings.TrimRight(name, "_")] {
+	for _, p := range s.c.d.Synsets[strings.TrimPrefix(strings.TrimRight(name, "_"), "&")] {
 		out = append(out, s.phraseFwd(p, 0, i, depth)...)
 	}
 	return out

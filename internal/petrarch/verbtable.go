@@ -1,0 +1,243 @@
+package petrarch
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Flag is a frame property of a verb pattern. PETRARCH dictionaries set
+// none; sitrep's own lexicon (lexicon/events/verbs.txt) declares them.
+type Flag uint16
+
+// The flags of sitrep's verb lexicon (see its header for their meaning).
+const (
+	FlagNoun     Flag = 1 << iota // the head may also be an event noun
+	FlagNounOnly                  // the head is only an event noun
+	FlagSpeech                    // attribution verb: no event of its own
+	FlagIntent                    // "vow to V": an intent built from V
+	FlagFuture                    // "expected to V": V is future
+	FlagPossible                  // "seek to V": V is only possible
+	FlagRefuse                    // "refused to V": V refused or negated
+	FlagDeny                      // "deny X": X's events are denied
+	FlagControl                   // "prompting X to V": X is V's subject
+	FlagThreat                    // "threatened to V": a threat built from V
+	FlagVia                       // "used X to V": V is the purpose
+	FlagTarget                    // code only when a target actor is found
+	FlagMutual                    // symmetric act: both directions
+)
+
+var flagNames = map[string]Flag{
+	"noun": FlagNoun, "nounonly": FlagNounOnly, "speech": FlagSpeech, "intent": FlagIntent,
+	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
+	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
+}
+
+// VerbPattern is one verb pattern in the form both dictionary formats
+// compile to (PETRARCH/TABARI verbs files and sitrep's verbs.txt):
+// a verb, what must stand before and after it, and the code.
+//
+// Words are upper case. Before lists elements that precede the verb
+// (nearest last), After those that follow it, in order; an empty
+// pattern is the verb alone. ElemPrep elements are prepositional
+// dependents ("(TO &CEASEFIRE)"), ElemWords objects or noun-phrase
+// words, ElemSource/ElemTarget say where source and target stand.
+type VerbPattern struct {
+	// Phrase is the verb in its base form, Head the index of the word
+	// that inflects: "CORDON OFF" has Head 0, "WIRE TAP" Head 1.
+	Phrase []string
+	Head   int
+	Before []Elem
+	After  []Elem
+	// Code is the CAMEO code ("---": no event; "A:B": source and target
+	// codes of a reciprocal event; ":B" only the target's).
+	Code  string
+	Flags Flag
+	// MaxGap is the most words allowed between two pattern words (0:
+	// PETRARCH's rules, anything within the clause; sitrep uses 3).
+	MaxGap int
+	// Block is the PETRARCH verb block ("AGREE"), File and Line where the
+	// pattern was written.
+	Block string
+	File  string
+	Line  int
+}
+
+// Lemma is the inflecting word of the verb ("AGREE", "TAP").
+func (p *VerbPattern) Lemma() string { return p.Phrase[p.Head] }
+
+// Specificity counts the words, synsets and prepositions a pattern
+// asks for: among patterns that match, the most specific one wins.
+func (p *VerbPattern) Specificity() int {
+	n := 0
+	var count func(es []Elem)
+	count = func(es []Elem) {
+		for _, e := range es {
+			switch e.Kind {
+			case ElemWords:
+				n += len(e.Words)
+			case ElemSynset:
+				n++
+			case ElemPrep:
+				n++
+				count(e.Objects)
+			}
+		}
+	}
+	count(p.Before)
+	count(p.After)
+	return n
+}
+
+// VerbEntry is one verb with its surface forms and patterns.
+type VerbEntry struct {
+	// Phrase and Head as in VerbPattern.
+	Phrase []string
+	Head   int
+	// Forms are the surface forms of the whole phrase (regular
+	// inflections of the head, or the forms the dictionary lists).
+	Forms [][]string
+	// Code is the code of the verb alone (its own, else its block's).
+	Code string
+	// Patterns are the patterns of its block, most specific first.
+	Patterns []*VerbPattern
+	Line     int
+}
+
+// VerbTable finds verbs by surface form or lemma and expands synsets.
+type VerbTable struct {
+	byForm  map[string][]*VerbEntry
+	byLemma map[string][]*VerbEntry
+	synsets map[string][][]string
+	entries int
+	pats    int
+}
+
+// ByForm returns the verbs that have word as the inflecting word of
+// one of their forms ("AGREED" -> AGREE; "TAPPED" -> WIRE TAP, whose
+// other words the caller checks against Forms).
+func (t *VerbTable) ByForm(word string) []*VerbEntry { return t.byForm[word] }
+
+// ByLemma returns the verbs whose inflecting word is lemma.
+func (t *VerbTable) ByLemma(lemma string) []*VerbEntry { return t.byLemma[lemma] }
+
+// Synset returns the phrases of synset name (without "&"), with the
+// regular plurals of nouns the dictionary did not mark with "_".
+func (t *VerbTable) Synset(name string) [][]string {
+	return t.synsets[strings.TrimRight(strings.TrimPrefix(name, "&"), "_")]
+}
+
+// Len is the number of verbs; Patterns the number of patterns.
+func (t *VerbTable) Len() int { return t.entries }
+
+// Patterns is the number of compiled patterns.
+func (t *VerbTable) Patterns() int { return t.pats }
+
+func compileVerbs(d *Dictionaries) *VerbTable {
+	t := &VerbTable{byForm: map[string][]*VerbEntry{}, byLemma: map[string][]*VerbEntry{}, synsets: map[string][][]string{}}
+	for name, members := range d.Synsets {
+		var out [][]string
+		for _, m := range members {
+			out = append(out, texts(m))
+			if !m[len(m)-1].Exact {
+				for _, pl := range regularPlurals(m) {
+					out = append(out, texts(pl))
+				}
+			}
+		}
+		t.synsets[name] = out
+	}
+	for _, b := range d.Verbs {
+		pats := make([]*VerbPattern, 0, len(b.Patterns))
+		for i := range b.Patterns {
+			p := &b.Patterns[i]
+			pats = append(pats, &VerbPattern{Before: p.Before, After: p.After, Code: p.Code, Block: b.Head, Line: p.Line})
+		}
+		sort.SliceStable(pats, func(i, j int) bool { return pats[i].Specificity() > pats[j].Specificity() })
+		t.pats += len(pats)
+		for vi := range b.Verbs {
+			v := &b.Verbs[vi]
+			e := &VerbEntry{Phrase: texts(v.Words), Head: v.Infl, Code: v.Code, Line: v.Line}
+			if e.Code == "" {
+				e.Code = b.Code
+			}
+			seen := map[string]bool{}
+			addForm := func(ws []string) {
+				k := strings.Join(ws, " ")
+				if len(ws) == 0 || seen[k] {
+					return
+				}
+				seen[k] = true
+				e.Forms = append(e.Forms, ws)
+			}
+			for _, f := range inflections(e.Phrase[e.Head]) {
+				ws := append([]string(nil), e.Phrase...)
+				ws[e.Head] = f
+				addForm(ws)
+			}
+			for _, f := range v.Forms {
+				addForm(texts(f))
+			}
+			// Each entry gets its own copies: a pattern knows its verb.
+			for _, p := range pats {
+				q := *p
+				q.Phrase, q.Head = e.Phrase, e.Head
+				e.Patterns = append(e.Patterns, &q)
+			}
+			heads := map[string]bool{}
+			for _, f := range e.Forms {
+				h := f[min(e.Head, len(f)-1)]
+				if len(f) != len(e.Phrase) {
+					h = f[0]
+				}
+				if !heads[h] {
+					heads[h] = true
+					t.byForm[h] = append(t.byForm[h], e)
+				}
+			}
+			lemma := e.Phrase[e.Head]
+			t.byLemma[lemma] = append(t.byLemma[lemma], e)
+			t.entries++
+		}
+	}
+	return t
+}
+
+// ParseSitrepVerbLine reads one line of sitrep's verbs.txt ("CODE <TAB>
+// pattern [<TAB> flags]") into the shared pattern form: the first word
+// is the verb, every further word an element after it ("a|b" gives
+// alternatives, in Alts), with at most 3 words between two of them.
+func ParseSitrepVerbLine(line, file string, n int) (*VerbPattern, error) {
+	f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+	if len(f) < 2 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
+		return nil, fmt.Errorf("%s:%d: want CODE<TAB>pattern[<TAB>flags]", file, n)
+	}
+	p := &VerbPattern{Code: strings.TrimSpace(f[0]), MaxGap: 3, File: file, Line: n}
+	if p.Code == "-" {
+		p.Code = "---"
+	}
+	words := strings.Fields(strings.ToUpper(f[1]))
+	p.Phrase = strings.Split(words[0], "|")[:1]
+	for _, w := range words[1:] {
+		alts := strings.Split(w, "|")
+		e := Elem{Kind: ElemWords, Words: alts[:1]}
+		if len(alts) > 1 {
+			e.Alts = alts
+		}
+		p.After = append(p.After, e)
+	}
+	if len(f) > 2 {
+		for _, fl := range strings.Split(f[2], ",") {
+			fl = strings.TrimSpace(fl)
+			if fl == "" {
+				continue
+			}
+			v, ok := flagNames[fl]
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: unknown flag %q", file, n, fl)
+			}
+			p.Flags |= v
+		}
+	}
+	return p, nil
+}
