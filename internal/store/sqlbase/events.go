@@ -247,7 +247,7 @@ func pairsTopK(w *where, pairs [][2]string, n int, newest bool) string {
 }
 
 // dayOrder is the ORDER BY of an events listing on table alias t:
-// oldest first, or newest first (undated events, day '', come last).
+// oldest first, or newest first (undated events, day ”, come last).
 func dayOrder(t string, newest bool) string {
 	if newest {
 		return t + ".day DESC, " + t + ".ekey DESC"
