@@ -57,9 +57,14 @@ type Config struct {
 	// enforced by the server.
 	ConsumerMaxAckPending int
 	// DeadLetterSubject receives documents that failed MaxDeliver times.
+	// Empty means derived from SubjectPrefix: its last token replaced by
+	// "dead" ("sitrep.raw" → "sitrep.dead"), so that two deployments
+	// with their own prefixes never share dead letters.
 	DeadLetterSubject string
 	// DeadLetterStream keeps the dead letters (Limits retention, no
-	// expiry: nothing is lost).
+	// expiry: nothing is lost). Empty means Stream + "_DEAD": two
+	// deployments on one NATS with their own --stream must not rewrite
+	// each other's dead-letter stream.
 	DeadLetterStream string
 	// Replicas is the stream replication factor (3 in the reference
 	// cluster, 1 on a single server).
@@ -96,8 +101,6 @@ func DefaultConfig() Config {
 		AckWait:               30 * time.Second,
 		MaxAckPending:         4,
 		ConsumerMaxAckPending: 1024,
-		DeadLetterSubject:     "sitrep.dead",
-		DeadLetterStream:      "SITREP_DEAD",
 		Replicas:              1,
 		DedupWindow:           24 * time.Hour,
 		RetryDelay:            time.Second,
@@ -131,8 +134,8 @@ func (c Config) normalize() (Config, error) {
 	def(&c.Stream, d.Stream)
 	def(&c.SubjectPrefix, d.SubjectPrefix)
 	def(&c.Durable, d.Durable)
-	def(&c.DeadLetterSubject, d.DeadLetterSubject)
-	def(&c.DeadLetterStream, d.DeadLetterStream)
+	def(&c.DeadLetterSubject, DeadLetterSubjectFor(c.SubjectPrefix))
+	def(&c.DeadLetterStream, DeadLetterStreamFor(c.Stream))
 	defInt(&c.MaxDeliver, d.MaxDeliver)
 	defInt(&c.MaxAckPending, d.MaxAckPending)
 	defInt(&c.ConsumerMaxAckPending, d.ConsumerMaxAckPending)
@@ -192,6 +195,24 @@ func (c Config) normalize() (Config, error) {
 		return c, fmt.Errorf("queue config: %w", err)
 	}
 	return c, nil
+}
+
+// DeadLetterStreamFor is the dead-letter stream of a work stream when
+// none is configured: STREAM_DEAD.
+func DeadLetterStreamFor(stream string) string { return stream + "_DEAD" }
+
+// DeadLetterSubjectFor is the dead-letter subject of a subject prefix
+// when none is configured: the prefix's last token replaced by "dead"
+// ("sitrep.raw" → "sitrep.dead"), or PREFIX_dead for a one-token prefix.
+// Either lies outside PREFIX.>, as the work stream owns that.
+func DeadLetterSubjectFor(prefix string) string {
+	if i := strings.LastIndexByte(prefix, '.'); i > 0 {
+		if dead := prefix[:i] + ".dead"; dead != prefix {
+			return dead
+		}
+		return prefix[:i] + ".dead_letters"
+	}
+	return prefix + "_dead"
 }
 
 // validSubject reports whether s is a literal subject: dot-separated

@@ -69,6 +69,15 @@ func (p *Publisher) Publish(ctx context.Context, d Doc) error {
 	return err
 }
 
+// PublishNew is Publish that also says whether the stream stored the
+// document (true) or already held it (false: JetStream's PubAck
+// reported a duplicate id within the dedup window), so that callers
+// can count what was really new.
+func (p *Publisher) PublishNew(ctx context.Context, d Doc) (stored bool, err error) {
+	dup, err := p.publish(ctx, d)
+	return err == nil && !dup, err
+}
+
 // publish is Publish that also reports whether the server found the
 // document to be a duplicate.
 func (p *Publisher) publish(ctx context.Context, d Doc) (dup bool, err error) {

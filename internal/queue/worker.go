@@ -23,7 +23,9 @@ import (
 // may be called concurrently, and more than once for the same document
 // (redelivery), so it must not have side effects beyond its result.
 // Returning an error wrapped with Permanent sends the document to the
-// dead-letter subject at once instead of retrying it.
+// dead-letter subject at once instead of retrying it; articles returned
+// together with a Permanent error are stored first, so one bad record
+// of a document costs only itself (the dead letter says what failed).
 type Processor func(ctx context.Context, d Doc) ([]*model.Article, error)
 
 // PermanentError marks a failure that retrying cannot fix (unreadable
@@ -337,11 +339,14 @@ func (w *Worker) processAndStore(ctx context.Context, doc Doc) error {
 	ctx, cancel := context.WithTimeout(ctx, w.cfg.MaxProcessTime)
 	defer cancel()
 	start := time.Now()
-	arts, err := w.runProcessor(ctx, doc)
+	arts, perr := w.runProcessor(ctx, doc)
 	w.m.Observe(StageProcess, time.Since(start))
-	if err != nil {
+	if perr != nil {
 		w.m.Fail(StageProcess)
-		return fmt.Errorf("process %s: %w", docLabel(doc), err)
+		perr = fmt.Errorf("process %s: %w", docLabel(doc), perr)
+		if !errors.As(perr, new(*PermanentError)) {
+			return perr // retried whole: store nothing of a partial result
+		}
 	}
 	for _, a := range arts {
 		if a == nil {
@@ -361,7 +366,7 @@ func (w *Worker) processAndStore(ctx context.Context, doc Doc) error {
 			w.m.Duplicates.Inc()
 		}
 	}
-	return nil
+	return perr
 }
 
 // runProcessor calls the Processor, turning a panic into an error so one
