@@ -18,7 +18,7 @@ import (
 // other's dead-letter configuration.
 func TestDeadLetterNamesFollowStream(t *testing.T) {
 	tests := []struct {
-		stream, prefix         string
+		stream, prefix          string
 		wantStream, wantSubject string
 	}{
 		{"", "", "SITREP_DEAD", "sitrep.dead"},
