@@ -151,6 +151,10 @@ func (e *Engine) Check(ctx context.Context, a *model.Article) ([]store.Alert, er
 	if len(events) == 0 {
 		return nil, nil
 	}
+	clusters, err := e.alertClusters(ctx, a, events)
+	if err != nil {
+		return nil, fmt.Errorf("check alerts for %s: %w", a.ID, err)
+	}
 	var (
 		hits []fired
 		errs []error
@@ -159,6 +163,9 @@ func (e *Engine) Check(ctx context.Context, a *model.Article) ([]store.Alert, er
 		if err := ctx.Err(); err != nil {
 			errs = append(errs, err)
 			break
+		}
+		if r.Paused {
+			continue
 		}
 		var h []fired
 		var err error
@@ -181,10 +188,16 @@ func (e *Engine) Check(ctx context.Context, a *model.Article) ([]store.Alert, er
 	var out []store.Alert
 	var deliver []fired
 	for _, h := range hits {
+		if h.alert.Cluster == "" {
+			h.alert.Cluster = clusters[h.event.Key]
+		}
 		stored, err := e.st.PutAlert(ctx, h.alert)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("store alert of rule %d: %w", h.rule.ID, err))
 			continue
+		}
+		if stored.Updated {
+			continue // a later report of an event already alerted on
 		}
 		h.alert = stored
 		out = append(out, stored)
@@ -490,7 +503,9 @@ func (e *Engine) sigma(ctx context.Context, r store.AlertRule, events []store.Ev
 		}
 		ev := &events[s.first]
 		msg := fmt.Sprintf("%s on %s, %s: %s", v, day, dyadName(orAny(r.Source), orAny(r.Target)), describe(ev))
-		out = append(out, e.alert(r, ev, msg))
+		h := e.alert(r, ev, msg)
+		h.alert.Cluster = "sigma:" + day // one departure alert per rule and day
+		out = append(out, h)
 	}
 	return out, nil
 }

@@ -137,7 +137,19 @@ func (m *memStore) AlertRules(context.Context) ([]store.AlertRule, error) {
 func (m *memStore) PutAlert(_ context.Context, a store.Alert) (store.Alert, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if a.Cluster != "" {
+		for i := range m.alerts {
+			if o := &m.alerts[i]; o.RuleID == a.RuleID && o.Cluster == a.Cluster {
+				o.Reports++
+				o.LastEventKey = a.EventKey
+				out := *o
+				out.Updated = true
+				return out, nil
+			}
+		}
+	}
 	a.ID = int64(len(m.alerts) + 1)
+	a.Reports = 1
 	m.alerts = append(m.alerts, a)
 	return a, nil
 }

@@ -72,8 +72,26 @@ func ZScore(x, mean, sd, floor float64) float64 {
 	return (x - mean) / sd
 }
 
-// FillGaps returns a dense timeline: one bucket per day ("day") or per
-// week starting on Monday ("week", labelled with the Monday's date) from
+// Dated returns the dated buckets of a timeline (Kind ""), without its
+// spans and undated point, which have no place in a dense series.
+func Dated(points []store.TimelinePoint) []store.TimelinePoint {
+	for i, p := range points {
+		if p.Kind != store.PointDated {
+			out := append([]store.TimelinePoint(nil), points[:i]...)
+			for _, q := range points[i+1:] {
+				if q.Kind == store.PointDated {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return points
+}
+
+// FillGaps returns a dense timeline: one bucket per day ("day"), per
+// week starting on Monday ("week", labelled with the Monday's date) or
+// per month ("month", labelled with its first day) from
 // since to until inclusive (YYYY-MM-DD), with zero buckets where points
 // has none. An empty since or until takes the first or last point's
 // bucket. Points outside the range are dropped. If the interval is
@@ -87,16 +105,28 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 		step = 1
 	case "week":
 		step = 7
+	case "month":
+		step = 31 // only bounds the bucket count; months step by AddDate
 	default:
 		return points
 	}
+	points = Dated(points)
 	align := func(t time.Time) time.Time {
-		if step == 7 {
+		switch step {
+		case 7:
 			// Monday-based weeks: Go's Sunday is 0.
 			wd := (int(t.Weekday()) + 6) % 7
 			t = t.AddDate(0, 0, -wd)
+		case 31:
+			t = t.AddDate(0, 0, 1-t.Day())
 		}
 		return t
+	}
+	next := func(t time.Time) time.Time {
+		if step == 31 {
+			return t.AddDate(0, 1, 0)
+		}
+		return t.AddDate(0, 0, step)
 	}
 	byBucket := make(map[string]store.TimelinePoint, len(points))
 	var lo, hi time.Time
@@ -153,11 +183,11 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 	// Unix seconds, not Sub: a Duration overflows after 292 years.
 	n := int((hi.Unix()-lo.Unix())/86400)/step + 1
 	if n > MaxBuckets {
-		lo = hi.AddDate(0, 0, -(MaxBuckets-1)*step)
+		lo = align(hi.AddDate(0, 0, -(MaxBuckets-1)*step))
 		n = MaxBuckets
 	}
 	out := make([]store.TimelinePoint, 0, n)
-	for t := lo; !t.After(hi); t = t.AddDate(0, 0, step) {
+	for t := lo; !t.After(hi); t = next(t) {
 		key := t.Format(dayLayout)
 		if p, ok := byBucket[key]; ok {
 			out = append(out, p)
