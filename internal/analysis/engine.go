@@ -56,6 +56,8 @@ type Options struct {
 	SigmaIndexMinDays int
 	// DeliveryConcurrency bounds parallel webhook deliveries per Check.
 	DeliveryConcurrency int
+	// WebhookMetrics counts deliveries by result (nil: unregistered).
+	WebhookMetrics *WebhookMetrics
 }
 
 // DefaultOptions returns the options sitrep runs with.
@@ -79,6 +81,7 @@ type Engine struct {
 	opts   Options
 	log    *slog.Logger
 	client *http.Client
+	hooks  *hookState
 }
 
 // NewEngine returns an engine over st. Zero option fields take their
@@ -120,6 +123,7 @@ func NewEngine(st store.Store, opts Options, log *slog.Logger) *Engine {
 		opts:   opts,
 		log:    log,
 		client: newWebhookClient(opts.HTTPClient, opts.AllowPrivateWebhooks),
+		hooks:  newHookState(opts.WebhookMetrics),
 	}
 }
 
@@ -225,9 +229,7 @@ func (e *Engine) deliverAll(ctx context.Context, hits []fired) {
 			defer func() { <-sem }()
 			ev := h.event
 			err := e.deliver(ctx, h.rule.Webhook, Payload{Alert: h.alert, Rule: h.rule, Event: &ev})
-			if err != nil {
-				e.log.Warn("alert webhook failed", "rule", h.rule.ID, "alert", h.alert.ID, "err", err)
-			}
+			e.hooks.delivered(e.log, h.rule, h.alert.ID, err)
 		})
 	}
 	wg.Wait()

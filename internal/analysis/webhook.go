@@ -7,198 +7,209 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
+	"log/slog"
 	"net/http"
-	"net/netip"
 	"net/url"
-	"strconv"
-	"syscall"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/sitrep-project/sitrep/internal/netguard"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 // ErrForbiddenAddress is returned (wrapped) when a webhook host resolves
-// to an address sitrep refuses to send requests to.
-var ErrForbiddenAddress = errors.New("forbidden webhook address")
+// to an address sitrep refuses to send requests to. It is
+// netguard.ErrForbidden: one policy for everything the server fetches.
+var ErrForbiddenAddress = netguard.ErrForbidden
 
 // maxRedirects bounds how often a webhook may redirect.
-const maxRedirects = 5
+const maxRedirects = netguard.MaxRedirects
 
-// Address ranges that are neither loopback, private, link-local nor
-// multicast by netip's reckoning but are still not the public internet:
-// sending alerts there would let a rule probe the operator's network.
-var extraBlocked = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, incl. broadcast
-	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
-	netip.MustParsePrefix("fec0::/10"),       // deprecated site-local
-	netip.MustParsePrefix("100::/64"),        // discard-only
-	netip.MustParsePrefix("2001:10::/28"),    // ORCHID
-	netip.MustParsePrefix("::ffff:0:0:0/96"), // SIIT translated
+// RuleKinds are the alert rule kinds a client may create.
+var RuleKinds = []string{store.RuleNewEvent, store.RuleSigma, store.RuleFirstEvent}
+
+// Limits on the text fields of a rule (bytes).
+const (
+	MaxRuleName    = 200
+	MaxRuleCode    = 32
+	MaxWebhookURL  = 2048
+	defaultSigmaK  = 3
+	defaultWindowD = 28
+)
+
+// RuleError is a rule field that ValidateRule refused; the API answers it
+// with a 400 naming Field, the CLI with an error naming the flag.
+type RuleError struct {
+	Field   string
+	Message string
 }
 
-// nat64 is the well-known NAT64 prefix; the IPv4 address embedded in its
-// last 32 bits is what the request really reaches.
-var nat64 = netip.MustParsePrefix("64:ff9b::/96")
+func (e *RuleError) Error() string { return e.Field + ": " + e.Message }
 
-// checkAddr returns an ErrForbiddenAddress error for addresses that are
-// not public unicast.
-func checkAddr(a netip.Addr) error {
-	a = a.Unmap()
-	if nat64.Contains(a) {
-		b := a.As16()
-		a = netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})
+func ruleErr(field, format string, args ...any) error {
+	return &RuleError{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ValidateRule checks and normalises a rule before it is stored — the
+// one check for the CLI (`sitrep alerts add`) and the API (POST
+// /api/alert-rules): a name, a known kind, codes of letters and digits
+// (upper-cased), non-negative sigma parameters (defaults for sigma
+// rules), and a webhook that the policy lets the server reach.
+func ValidateRule(ctx context.Context, rule *store.AlertRule, policy netguard.Policy) error {
+	rule.ID, rule.Created = 0, time.Time{}
+	rule.Name = strings.TrimSpace(rule.Name)
+	if rule.Name == "" {
+		return ruleErr("name", "an alert rule needs a name")
 	}
-	var why string
-	switch {
-	case !a.IsValid():
-		why = "invalid"
-	case a.IsUnspecified():
-		why = "unspecified"
-	case a.IsLoopback():
-		why = "loopback"
-	case a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast():
-		why = "link-local"
-	case a.IsInterfaceLocalMulticast(), a.IsMulticast():
-		why = "multicast"
-	case a.IsPrivate():
-		why = "private"
-	default:
-		for _, p := range extraBlocked {
-			if p.Contains(a) {
-				why = "reserved"
-				break
+	if len(rule.Name) > MaxRuleName {
+		return ruleErr("name", "longer than %d bytes", MaxRuleName)
+	}
+	if rule.Kind == "" {
+		rule.Kind = store.RuleNewEvent
+	}
+	if !slices.Contains(RuleKinds, rule.Kind) {
+		return ruleErr("kind", "unknown rule kind %q (one of %s)", clip(rule.Kind), strings.Join(RuleKinds, ", "))
+	}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"source", &rule.Source}, {"target", &rule.Target}, {"code", &rule.Code}} {
+		s := strings.ToUpper(strings.TrimSpace(*f.v))
+		if len(s) > MaxRuleCode {
+			return ruleErr(f.name, "longer than %d characters", MaxRuleCode)
+		}
+		for _, c := range s {
+			if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return ruleErr(f.name, "must be letters and digits only, got %q", clip(*f.v))
 			}
 		}
+		*f.v = s
 	}
-	if why != "" {
-		return fmt.Errorf("%w: %s is %s", ErrForbiddenAddress, a, why)
+	if rule.K < 0 || rule.Window < 0 || rule.K != rule.K {
+		return ruleErr("k", "k and window must not be negative")
+	}
+	if rule.Kind == store.RuleSigma {
+		if rule.K == 0 {
+			rule.K = defaultSigmaK
+		}
+		if rule.Window == 0 {
+			rule.Window = defaultWindowD
+		}
+	}
+	rule.Webhook = strings.TrimSpace(rule.Webhook)
+	if rule.Webhook != "" {
+		if len(rule.Webhook) > MaxWebhookURL {
+			return ruleErr("webhook", "longer than %d bytes", MaxWebhookURL)
+		}
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		if _, err := policy.Check(ctx, rule.Webhook); err != nil {
+			return ruleErr("webhook", "%v", err)
+		}
 	}
 	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// Redacted returns the rule as it may be shown: the webhook reduced to
+// its scheme and host, since its path or query is often the secret.
+func Redacted(r store.AlertRule) store.AlertRule {
+	r.Webhook = netguard.Redact(r.Webhook)
+	return r
 }
 
 // ValidateWebhook checks a webhook URL before a rule is stored: an
-// absolute http or https URL with a host and no user:password part.
-// Unless allowPrivate, the host must resolve, and every address it
-// resolves to must be public: loopback, link-local, private, reserved,
-// unspecified and multicast addresses are rejected. The engine's client
-// checks again when it connects, since DNS answers can change.
+// absolute http or https URL with a host and no user:password part;
+// unless allowPrivate, every address its host resolves to must be
+// public. The engine's client checks again when it connects, since DNS
+// answers can change.
 func ValidateWebhook(raw string, allowPrivate bool) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("webhook %q: %w", raw, err)
-	}
-	if err := checkURL(u); err != nil {
-		return err
-	}
-	if allowPrivate {
-		return nil
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return checkHost(ctx, u.Hostname())
+	_, err := netguard.Policy{AllowPrivate: allowPrivate}.Check(ctx, raw)
+	return err
 }
 
-// checkURL checks the parts of a webhook URL that need no DNS.
-func checkURL(u *url.URL) error {
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("webhook %q: scheme must be http or https", u.Redacted())
-	}
-	if u.User != nil {
-		return fmt.Errorf("webhook %q: credentials in the URL are not allowed", u.Redacted())
-	}
-	if u.Hostname() == "" {
-		return fmt.Errorf("webhook %q: missing host", u.Redacted())
-	}
-	if p := u.Port(); p != "" {
-		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
-			return fmt.Errorf("webhook %q: bad port %q", u.Redacted(), p)
-		}
-	}
-	return nil
-}
-
-// checkHost resolves host (an IP literal resolves to itself) and checks
-// every address.
-func checkHost(ctx context.Context, host string) error {
-	if a, err := netip.ParseAddr(host); err == nil {
-		if err := checkAddr(a); err != nil {
-			return fmt.Errorf("webhook host %s: %w", host, err)
-		}
-		return nil
-	}
-	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
-	if err != nil {
-		return fmt.Errorf("webhook host %s: resolve: %w", host, err)
-	}
-	if len(addrs) == 0 {
-		return fmt.Errorf("webhook host %s: no addresses", host)
-	}
-	for _, a := range addrs {
-		if err := checkAddr(a); err != nil {
-			return fmt.Errorf("webhook host %s: %w", host, err)
-		}
-	}
-	return nil
-}
-
-// newWebhookClient builds the client that delivers alerts. Unless
-// allowPrivate, its dialer refuses forbidden addresses at connect time,
-// after DNS resolution, which closes the window a rebinding DNS server
-// would use between ValidateWebhook and the request; proxies are ignored
-// because a proxy would connect on our behalf, unchecked.
+// newWebhookClient builds the client that delivers alerts: the netguard
+// policy's client (address checked at connect time and on every
+// redirect, proxies ignored), or base with redirect checks when given.
+// A hanging receiver must not stall ingestion for long: 10 s a request.
 func newWebhookClient(base *http.Client, allowPrivate bool) *http.Client {
-	var c http.Client
-	if base != nil {
-		c = *base
-	} else {
-		d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-		if !allowPrivate {
-			d.Control = func(network, address string, _ syscall.RawConn) error {
-				ap, err := netip.ParseAddrPort(address)
-				if err != nil {
-					return fmt.Errorf("%w: unparsable address %q", ErrForbiddenAddress, address)
-				}
-				return checkAddr(ap.Addr())
-			}
-		}
-		c.Transport = &http.Transport{
-			Proxy:                 nil,
-			DialContext:           d.DialContext,
-			ForceAttemptHTTP2:     true,
-			MaxIdleConns:          10,
-			IdleConnTimeout:       90 * time.Second,
-			TLSHandshakeTimeout:   10 * time.Second,
-			ResponseHeaderTimeout: 15 * time.Second,
-		}
-		// Check waits for deliveries; a hanging receiver must not stall
-		// ingestion for long.
-		c.Timeout = 10 * time.Second
+	p := netguard.Policy{AllowPrivate: allowPrivate, Timeout: 10 * time.Second}
+	if base == nil {
+		return p.Client()
 	}
-	inner := c.CheckRedirect
-	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if len(via) >= maxRedirects {
-			return fmt.Errorf("webhook: stopped after %d redirects", maxRedirects)
-		}
-		if err := checkURL(req.URL); err != nil {
-			return fmt.Errorf("webhook redirect: %w", err)
-		}
-		if !allowPrivate {
-			if err := checkHost(req.Context(), req.URL.Hostname()); err != nil {
-				return fmt.Errorf("webhook redirect: %w", err)
-			}
-		}
-		if inner != nil {
-			return inner(req, via)
-		}
-		return nil
+	c := *base
+	return p.Guard(&c)
+}
+
+// WebhookMetrics counts webhook deliveries by result: ok, failed (the
+// receiver or the network failed) and blocked (the policy refused the
+// address).
+type WebhookMetrics struct {
+	Deliveries *prometheus.CounterVec
+}
+
+// NewWebhookMetrics registers the counters with reg (nil: unregistered).
+func NewWebhookMetrics(reg prometheus.Registerer) *WebhookMetrics {
+	m := &WebhookMetrics{Deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "sitrep_alert_webhook_deliveries_total",
+		Help: "Alert webhook deliveries by result (ok, failed, blocked by the outbound-fetch policy).",
+	}, []string{"result"})}
+	if reg != nil {
+		reg.MustRegister(m.Deliveries)
 	}
-	return &c
+	return m
+}
+
+// hookState is the engine's memory of webhook failures: a rule whose
+// webhook the policy blocks is logged once, not once per alert.
+type hookState struct {
+	mu      sync.Mutex
+	blocked map[int64]bool
+	m       *WebhookMetrics
+}
+
+func newHookState(m *WebhookMetrics) *hookState {
+	if m == nil {
+		m = NewWebhookMetrics(nil)
+	}
+	return &hookState{blocked: map[int64]bool{}, m: m}
+}
+
+// delivered counts one delivery and logs a failure: a blocked rule once
+// (until it delivers again), other failures each time.
+func (h *hookState) delivered(log *slog.Logger, rule store.AlertRule, alertID int64, err error) {
+	switch {
+	case err == nil:
+		h.m.Deliveries.WithLabelValues("ok").Inc()
+		h.mu.Lock()
+		delete(h.blocked, rule.ID)
+		h.mu.Unlock()
+	case errors.Is(err, netguard.ErrForbidden) || errors.Is(err, netguard.ErrBadURL):
+		h.m.Deliveries.WithLabelValues("blocked").Inc()
+		h.mu.Lock()
+		first := !h.blocked[rule.ID]
+		h.blocked[rule.ID] = true
+		h.mu.Unlock()
+		if first {
+			log.Warn("alert webhook blocked by the outbound-fetch policy; further blocked deliveries of this rule are only counted (sitrep_alert_webhook_deliveries_total{result=\"blocked\"})",
+				"rule", rule.ID, "name", rule.Name, "webhook", netguard.Redact(rule.Webhook), "err", err)
+		}
+	default:
+		h.m.Deliveries.WithLabelValues("failed").Inc()
+		log.Warn("alert webhook failed", "rule", rule.ID, "alert", alertID, "err", err)
+	}
 }
 
 // Payload is the JSON body POSTed to a rule's webhook.
@@ -219,11 +230,13 @@ func (e *Engine) deliver(ctx context.Context, rawURL string, p Payload) error {
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return fmt.Errorf("webhook %q: %w", rawURL, err)
+		return fmt.Errorf("webhook %s: %w", netguard.Redact(rawURL), netguard.ErrBadURL)
 	}
-	if err := checkURL(u); err != nil {
-		return err
+	if err := netguard.CheckURLShape(u); err != nil {
+		return fmt.Errorf("webhook: %w", err)
 	}
+	// Errors show scheme and host only: the path may be the secret.
+	shown := netguard.Redact(rawURL)
 	wait := e.opts.WebhookBackoff
 	var last error
 	for attempt := 0; attempt <= e.opts.WebhookRetries; attempt++ {
@@ -232,7 +245,7 @@ func (e *Engine) deliver(ctx context.Context, rawURL string, p Payload) error {
 			select {
 			case <-ctx.Done():
 				t.Stop()
-				return fmt.Errorf("webhook %s: %w (last error: %v)", u.Redacted(), ctx.Err(), last)
+				return fmt.Errorf("webhook %s: %w (last error: %v)", shown, ctx.Err(), last)
 			case <-t.C:
 			}
 			wait *= 2
@@ -246,7 +259,7 @@ func (e *Engine) deliver(ctx context.Context, rawURL string, p Payload) error {
 			break
 		}
 	}
-	return fmt.Errorf("webhook %s: %w", u.Redacted(), last)
+	return fmt.Errorf("webhook %s: %w", shown, last)
 }
 
 // post makes one delivery attempt and says whether a failure is worth
@@ -259,9 +272,12 @@ func (e *Engine) post(ctx context.Context, u *url.URL, body []byte) (retry bool,
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "sitrep-alerts/1")
 	resp, err := e.client.Do(req)
+	if ue := (*url.Error)(nil); errors.As(err, &ue) {
+		err = fmt.Errorf("%s: %w", ue.Op, ue.Err) // without the URL
+	}
 	if err != nil {
 		// A forbidden address stays forbidden; retrying is pointless.
-		return !errors.Is(err, ErrForbiddenAddress), err
+		return !errors.Is(err, netguard.ErrForbidden) && !errors.Is(err, netguard.ErrBadURL), err
 	}
 	// Drain a little so the connection can be reused; never read an
 	// unbounded body from a third party.
