@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Kind is the kind of a dictionary file.
@@ -69,19 +70,49 @@ func KindOf(name string) (Kind, bool) {
 // Dictionaries.Warnings; the error is only a file that cannot be
 // opened or read. A name ending in ".gz" is read through gzip.
 func Load(fsys fs.FS, f Files) (*Dictionaries, error) {
-	d := &Dictionaries{Synsets: map[string][]Phrase{}}
+	type job struct {
+		kind Kind
+		name string
+		part *Dictionaries
+		err  error
+	}
+	var jobs []*job
 	for _, group := range []struct {
 		kind  Kind
 		names []string
 	}{{KindActors, f.Actors}, {KindAgents, f.Agents}, {KindVerbs, f.Verbs}, {KindDiscards, f.Discards}, {KindIssues, f.Issues}} {
 		for _, name := range group.names {
-			if name == "" {
-				continue
-			}
-			if err := d.readFile(fsys, name, group.kind); err != nil {
-				return nil, err
+			if name != "" {
+				jobs = append(jobs, &job{kind: group.kind, name: name})
 			}
 		}
+	}
+	// Files are independent: read them side by side, merge in order.
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Go(func() {
+			j.part = &Dictionaries{Synsets: map[string][]Phrase{}}
+			j.err = j.part.readFile(fsys, j.name, j.kind)
+		})
+	}
+	wg.Wait()
+	d := &Dictionaries{Synsets: map[string][]Phrase{}}
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+		p := j.part
+		d.Actors = append(d.Actors, p.Actors...)
+		d.Agents = append(d.Agents, p.Agents...)
+		d.Verbs = append(d.Verbs, p.Verbs...)
+		for k, v := range p.Synsets {
+			d.Synsets[k] = v
+		}
+		d.Discards.Sentence = append(d.Discards.Sentence, p.Discards.Sentence...)
+		d.Discards.Story = append(d.Discards.Story, p.Discards.Story...)
+		d.Issues = append(d.Issues, p.Issues...)
+		d.Warnings = append(d.Warnings, p.Warnings...)
+		d.Files = append(d.Files, p.Files...)
 	}
 	return d, nil
 }

@@ -32,24 +32,54 @@ var codeRe = regexp.MustCompile(`\[([^\]]*)\]`)
 // guessing the missing digit could make a president of the wrong term.
 func parseTabariDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	switch len(s) {
-	case 6:
-		t, err := time.Parse("060102", s)
-		if err != nil {
-			return t, fmt.Errorf("date %q: %w", s, err)
+	if !isDigits(s) || (len(s) != 6 && len(s) != 8) {
+		if isDigits(s) {
+			return time.Time{}, fmt.Errorf("date %q has %d digits: want YYMMDD or YYYYMMDD", s, len(s))
 		}
-		if t.Year() > 2030 {
-			t = t.AddDate(-100, 0, 0)
-		}
-		return t, nil
-	case 8:
-		t, err := time.Parse("20060102", s)
-		if err != nil {
-			return t, fmt.Errorf("date %q: %w", s, err)
-		}
-		return t, nil
+		return time.Time{}, fmt.Errorf("date %q: want YYMMDD or YYYYMMDD", s)
 	}
-	return time.Time{}, fmt.Errorf("date %q has %d digits: want YYMMDD or YYYYMMDD", s, len(s))
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			n = n*10 + int(t[i]-'0')
+		}
+		return n
+	}
+	var y, m, d int
+	if len(s) == 6 {
+		y, m, d = num(s[:2]), num(s[2:4]), num(s[4:])
+		// TABARI's two-digit years: 00-30 are 20xx, the rest 19xx.
+		if y > 30 {
+			y += 1900
+		} else {
+			y += 2000
+		}
+	} else {
+		y, m, d = num(s[:4]), num(s[4:6]), num(s[6:])
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || d < 1 || t.Day() != d {
+		return time.Time{}, fmt.Errorf("date %q: no such day", s)
+	}
+	return t, nil
+}
+
+// findCodes returns the insides of the [ ] of s (what codeRe matches,
+// without a regexp: actor files have 37,000 codes).
+func findCodes(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i+1:], ']')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+1+j])
+		s = s[i+j+2:]
+	}
 }
 
 // validActorCode reports whether c has the shape of a CAMEO actor code:
@@ -226,8 +256,8 @@ func ReadActors(r io.Reader, name string) ([]*Actor, []Warning, error) {
 				return
 			}
 		}
-		for _, m := range codeRe.FindAllStringSubmatch(t, -1) {
-			dc, err := parseCode(m[1])
+		for _, m := range findCodes(t) {
+			dc, err := parseCode(m)
 			if err != nil {
 				d.warnf(n, "%v: code skipped", err)
 				continue

@@ -44,7 +44,9 @@ var flagNames = map[string]Flag{
 // words, ElemSource/ElemTarget say where source and target stand.
 type VerbPattern struct {
 	// Phrase is the verb in its base form, Head the index of the word
-	// that inflects: "CORDON OFF" has Head 0, "WIRE TAP" Head 1.
+	// that inflects: "CORDON OFF" has Head 0, "WIRE TAP" Head 1. A
+	// PETRARCH block pattern holds for every verb of its block and
+	// leaves Phrase nil: its verb is the VerbEntry it was found through.
 	Phrase []string
 	Head   int
 	Before []Elem
@@ -63,8 +65,14 @@ type VerbPattern struct {
 	Line  int
 }
 
-// Lemma is the inflecting word of the verb ("AGREE", "TAP").
-func (p *VerbPattern) Lemma() string { return p.Phrase[p.Head] }
+// Lemma is the inflecting word of the verb ("AGREE", "TAP"); "" for a
+// block pattern (see Phrase).
+func (p *VerbPattern) Lemma() string {
+	if p.Head >= len(p.Phrase) {
+		return ""
+	}
+	return p.Phrase[p.Head]
+}
 
 // Specificity counts the words, synsets and prepositions a pattern
 // asks for: among patterns that match, the most specific one wins.
@@ -99,7 +107,8 @@ type VerbEntry struct {
 	Forms [][]string
 	// Code is the code of the verb alone (its own, else its block's).
 	Code string
-	// Patterns are the patterns of its block, most specific first.
+	// Patterns are the patterns of its block, most specific first
+	// (shared by the verbs of the block: read-only).
 	Patterns []*VerbPattern
 	Line     int
 }
@@ -148,12 +157,17 @@ func compileVerbs(d *Dictionaries) *VerbTable {
 		t.synsets[name] = out
 	}
 	for _, b := range d.Verbs {
+		// A block's patterns hold for every verb of the block: they are
+		// built once and shared (Phrase stays nil).
 		pats := make([]*VerbPattern, 0, len(b.Patterns))
+		spec := make(map[*VerbPattern]int, len(b.Patterns))
 		for i := range b.Patterns {
 			p := &b.Patterns[i]
-			pats = append(pats, &VerbPattern{Before: p.Before, After: p.After, Code: p.Code, Block: b.Head, Line: p.Line})
+			vp := &VerbPattern{Before: p.Before, After: p.After, Code: p.Code, Block: b.Head, Line: p.Line}
+			spec[vp] = vp.Specificity()
+			pats = append(pats, vp)
 		}
-		sort.SliceStable(pats, func(i, j int) bool { return pats[i].Specificity() > pats[j].Specificity() })
+		sort.SliceStable(pats, func(i, j int) bool { return spec[pats[i]] > spec[pats[j]] })
 		t.pats += len(pats)
 		for vi := range b.Verbs {
 			v := &b.Verbs[vi]
@@ -178,12 +192,7 @@ func compileVerbs(d *Dictionaries) *VerbTable {
 			for _, f := range v.Forms {
 				addForm(texts(f))
 			}
-			// Each entry gets its own copies: a pattern knows its verb.
-			for _, p := range pats {
-				q := *p
-				q.Phrase, q.Head = e.Phrase, e.Head
-				e.Patterns = append(e.Patterns, &q)
-			}
+			e.Patterns = pats
 			heads := map[string]bool{}
 			for _, f := range e.Forms {
 				h := f[min(e.Head, len(f)-1)]
