@@ -17,13 +17,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
-// annotation is one expected mention: [[TYPE text]] or [[TYPE=Entity text]].
+// annotation is one expected mention: [[TYPE text]] or [[TYPE=Entity text]];
+// AFF is a place named as an affiliation (a demonym: "[[AFF Syrian]] troops").
 type annotation struct {
 	typ, entity string
 	start, end  int
+	affil       bool
 }
 
-var annRE = regexp.MustCompile(`\[\[(PER|ORG|LOC|EQP)(?:=([^|\]]+)\|)? ?([^\]]+?)\]\]`)
+var annRE = regexp.MustCompile(`\[\[(PER|ORG|LOC|EQP|AFF)(?:=([^|\]]+)\|)? ?([^\]]+?)\]\]`)
 
 // parseAnnotated turns annotated text into plain text and expectations:
 // "[[PER Kim Hong-kyun]]" is a PERSON mention, "[[PER=Daniel Hagari|He]]"
@@ -41,7 +43,7 @@ func parseAnnotated(s string) (string, []annotation) {
 		}
 		start := b.Len()
 		b.WriteString(s[m[6]:m[7]])
-		anns = append(anns, annotation{typ: map[string]string{"PER": model.TypePerson, "ORG": model.TypeOrg, "LOC": model.TypePlace, "EQP": model.TypeEquipment}[typ], entity: ent, start: start, end: b.Len()})
+		anns = append(anns, annotation{typ: map[string]string{"PER": model.TypePerson, "ORG": model.TypeOrg, "LOC": model.TypePlace, "EQP": model.TypeEquipment, "AFF": model.TypePlace}[typ], entity: ent, start: start, end: b.Len(), affil: typ == "AFF"})
 		last = m[1]
 	}
 	b.WriteString(s[last:])
@@ -152,7 +154,11 @@ func hasMention(art *model.Article, a annotation) bool {
 		if e.Type != a.typ || a.entity != "" && e.Name != a.entity {
 			continue
 		}
-		for _, m := range e.Mentions {
+		ms := e.Mentions
+		if a.affil {
+			ms = e.Affiliations
+		}
+		for _, m := range ms {
 			if m.Span().Overlaps(span) {
 				return true
 			}

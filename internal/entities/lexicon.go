@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 )
 
 // Country is one row of lexicon/entities/countries.tsv.
@@ -152,12 +153,14 @@ type Lexicon struct {
 	given     map[string]byte
 	places    map[string]Place
 
-	cityData   []byte
-	citiesOnce sync.Once
-	cities     map[string][]city
-	citiesErr  error
-	// MinCityPopulation is the smallest city the gazetteer indexes
-	// (capitals are always indexed).
+	cityData []byte
+	divs     []gazetteer.Division
+	alts     []gazetteer.AltName
+	gazOnce  sync.Once
+	gazVal   *gazetteer.Gazetteer
+	gazErr   error
+	// minPop is the smallest city a capitalised word is taken for
+	// without a preposition of place or a qualifier before it.
 	minPop int
 }
 
@@ -193,6 +196,8 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		{"features.tsv", 6, l.addFeature},
 		{"equipment.tsv", 3, l.addEquipment},
 		{"names.tsv", 2, l.addNames},
+		{"divisions.tsv", 3, l.addDivision},
+		{"altnames.tsv", 2, l.addAltName},
 	}
 	for _, root := range roots {
 		for _, ld := range loaders {
@@ -350,6 +355,33 @@ func (l *Lexicon) addCountryPhrases(c *Country) {
 	for _, a := range c.Aliases {
 		l.proper.add(a, false, e)
 	}
+}
+
+func (l *Lexicon) addDivision(f []string) error {
+	d, err := gazetteer.ParseDivision(f)
+	if err != nil {
+		return err
+	}
+	l.divs = append(l.divs, d)
+	return nil
+}
+
+// addAltName adds a country alias at once ("Zaire"); names of divisions
+// and cities wait for the gazetteer, which checks their targets.
+func (l *Lexicon) addAltName(f []string) error {
+	if f[0] == "" {
+		return errors.New("empty name")
+	}
+	if validAlpha3(f[1]) {
+		c, ok := l.countries[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown country %q", f[1])
+		}
+		c.Aliases = append(c.Aliases, f[0])
+		return nil
+	}
+	l.alts = append(l.alts, gazetteer.AltName{Name: f[0], Target: f[1]})
+	return nil
 }
 
 func (l *Lexicon) addRole(f []string) error {
@@ -542,10 +574,14 @@ func (l *Lexicon) Place(name string) (Place, bool) {
 			return Place{Name: e.name, Country: e.country, Kind: e.class, Lat: e.lat, Lon: e.lon}, true
 		}
 	}
-	cs := l.cityIndex()[name]
+	cs := l.gaz().Lookup(name)
 	if len(cs) == 0 {
 		return Place{}, false
 	}
 	c := cs[0]
-	return Place{Name: name, Country: l.alpha2[c.cc], Kind: "city", Lat: c.lat, Lon: c.lon, Population: c.pop}, true
+	kind := "city"
+	if c.Kind != gazetteer.KindCity {
+		kind = "division"
+	}
+	return Place{Name: name, Country: l.alpha2[c.CC], Kind: kind, Lat: c.Lat, Lon: c.Lon, Population: c.Pop}, true
 }

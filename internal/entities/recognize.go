@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
@@ -74,28 +75,32 @@ type item struct {
 
 // ent is an entity under construction.
 type ent struct {
-	key      string
-	name     string
-	typ      string
-	country  string
-	sector   string
-	code     string
-	roles    []string
-	former   bool
-	lat, lon float64
-	hasLL    bool
-	mentions []model.Mention
-	gender   byte
-	surname  string
-	alias    string // a second short form ("Xi" of "Xi Jinping")
-	first    string // first word of a full name ("Abiy" of "Abiy Ahmed")
-	head     string // organisation head word ("ministry") or role head for "the minister"
-	last     int    // body offset of the latest mention, for recency
-	rank     int
-	island   bool
-	mainland string
-	capital  bool
-	town     bool // a city or town that is no capital: not an actor for "its"
+	key              string
+	name             string
+	typ              string
+	country          string
+	sector           string
+	code             string
+	roles            []string
+	former           bool
+	lat, lon         float64
+	hasLL            bool
+	mentions         []model.Mention
+	gender           byte
+	surname          string
+	alias            string // a second short form ("Xi" of "Xi Jinping")
+	first            string // first word of a full name ("Abiy" of "Abiy Ahmed")
+	head             string // organisation head word ("ministry") or role head for "the minister"
+	last             int    // body offset of the latest mention, for recency
+	rank             int
+	island           bool
+	mainland         string
+	capital          bool
+	town             bool   // a city or town that is no capital: not an actor for "its"
+	cc               string // alpha-2 of a gazetteer place, for the article's context
+	admin1           string // "US.TX": the first-level division a gazetteer place lies in
+	precision, basis string
+	adj              []int // starts of mentions that are demonyms (output as affiliations)
 }
 
 // doc is the per-article state.
@@ -120,14 +125,20 @@ type doc struct {
 	english  int    // of which English function words
 	pair     [2]int // the latest "X and Y" of actors, for they/their
 	pairSent int
-	quotes   []int // quote marks before each token, for inQuote
+	quotes   []int             // quote marks before each token, for inQuote
+	admin1N  map[string]int    // mentions per first-level division ("US.TX"), for geocoding
+	points   []gazetteer.Point // places resolved so far, for geocoding
+	affil    bool              // the mention being recorded is a demonym
 }
 
 type mref struct{ ent, off, sent int }
 
 // Process fills art.Entities.
 func (r *Recognizer) Process(ctx context.Context, art *model.Article) error {
-	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
+	if _, err := r.lex.Gazetteer(); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, admin1N: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
 	if r.opts.UseContext {
 		var ctxTexts []string
 		if art.Title != nil {
@@ -589,7 +600,16 @@ func (d *doc) mention(x, s, e int) {
 		}
 	}
 	en.mentions = append(en.mentions, m)
+	if d.affil {
+		en.adj = append(en.adj, m.Start)
+	}
 	en.last = m.Start
+	if en.admin1 != "" {
+		d.admin1N[en.admin1]++
+	}
+	if en.typ == model.TypePlace && en.hasLL && len(en.mentions) == 1 {
+		d.points = append(d.points, gazetteer.Point{Lat: en.lat, Lon: en.lon})
+	}
 	d.order = append(d.order, mref{x, m.Start, d.sentIdx})
 	if en.country != "" && (en.typ == model.TypePlace || en.typ == model.TypeOrg && en.sector == "GOV") {
 		if _, ok := d.country1[en.country]; !ok {
@@ -622,7 +642,7 @@ func (d *doc) lexEntity(e entry) int {
 	case kCountry, kDemonym:
 		c := d.r.lex.countries[e.country]
 		return d.entity("C:"+e.country, func() *ent {
-			x := &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true}
+			x := &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true, precision: gazetteer.PrecisionCountry, basis: gazetteer.BasisLexicon}
 			if c != nil {
 				x.name, x.lat, x.lon, x.island, x.mainland = c.Name, c.Lat, c.Lon, c.Island, c.Mainland
 			}
@@ -630,11 +650,11 @@ func (d *doc) lexEntity(e entry) int {
 		})
 	case kCapital:
 		return d.entity("P:"+e.name, func() *ent {
-			return &ent{name: e.name, typ: model.TypePlace, country: e.country, sector: "GOV", lat: e.lat, lon: e.lon, hasLL: true, capital: true}
+			return &ent{name: e.name, typ: model.TypePlace, country: e.country, sector: "GOV", lat: e.lat, lon: e.lon, hasLL: true, capital: true, precision: gazetteer.PrecisionCity, basis: gazetteer.BasisLexicon}
 		})
 	case kFeature:
 		return d.entity("P:"+e.name, func() *ent {
-			return &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true, town: e.class == "city"}
+			return &ent{name: e.name, typ: model.TypePlace, country: e.country, code: e.country, lat: e.lat, lon: e.lon, hasLL: true, town: e.class == "city", precision: featurePrecision(e.class), basis: gazetteer.BasisLexicon}
 		})
 	case kSeat:
 		return d.entity("O:"+e.name, func() *ent {
@@ -890,11 +910,16 @@ func (d *doc) resolve() {
 		switch it.kind {
 		case iLex:
 			x := d.lexEntity(it.lex)
+			if y := d.divisionReading(k); y >= 0 {
+				x = y
+			}
 			if x < 0 {
 				continue
 			}
 			it.ent = x
+			d.affil = it.lex.kind == kDemonym
 			d.mention(x, it.s, it.e)
+			d.affil = false
 		case iName:
 			d.resolveName(k)
 		case iOrg:
@@ -1164,8 +1189,12 @@ func (d *doc) resolveName(k int) {
 // sentence-initial capitalised word for its name ("Kharkiv came under
 // fire").
 func (d *doc) bigCity(name string) bool {
-	cs := d.r.lex.cityIndex()[name]
-	return len(cs) > 0 && cs[0].pop >= 100000
+	for _, p := range d.r.lex.gaz().Lookup(name) {
+		if p.Pop >= 100000 && p.Kind == gazetteer.KindCity || p.Kind == gazetteer.KindAdmin1 && !genericDivision[name] {
+			return true
+		}
+	}
+	return false
 }
 
 // isEastAsianStyle guesses family-name-first order: a short family name
@@ -1262,8 +1291,8 @@ func (d *doc) placeAfter(i int) string {
 					return e.country
 				}
 				if e := d.nameRunEnd(j + 1); e > j+1 {
-					if cs := d.r.lex.cityIndex()[d.spanText(j+1, e)]; len(cs) > 0 {
-						return d.r.lex.alpha2[cs[0].cc]
+					if cs := d.r.lex.gaz().Lookup(d.spanText(j+1, e)); len(cs) > 0 && (cs[0].Pop >= d.r.lex.minPop || cs[0].Kind == gazetteer.KindAdmin1) {
+						return d.r.lex.alpha2[cs[0].CC]
 					}
 				}
 			}
@@ -1576,53 +1605,12 @@ func (d *doc) resolveAhead(q int) {
 	case iLex:
 		if x := d.lexEntity(it.lex); x >= 0 {
 			it.ent = x
+			d.affil = it.lex.kind == kDemonym
 			d.mention(x, it.s, it.e)
+			d.affil = false
 		}
 	}
 	it.done = true
-}
-
-// city looks an unknown run up in the gazetteer, with guards against
-// town names that are also words or given names.
-func (d *doc) city(k int, name string) int {
-	it := d.items[k]
-	if len(name) < 3 {
-		return -1
-	}
-	cs := d.r.lex.cityIndex()[name]
-	if len(cs) == 0 {
-		cs = d.r.lex.cityIndex()[fold(name)]
-	}
-	if len(cs) == 0 {
-		return -1
-	}
-	if _, ok := d.r.lex.given[d.toks[it.s].text]; ok && it.e-it.s == 1 {
-		return -1
-	}
-	loc := locPrepositions[d.tokAt(it.s-1).lower] || d.tokAt(it.e).text == "," && d.tokAt(it.e+1).cap
-	if speechVerbs[d.tokAt(it.e).lower] && !loc {
-		return -1
-	}
-	// prefer a city in a country the article mentions
-	best := -1
-	for i, c := range cs {
-		a3 := d.r.lex.alpha2[c.cc]
-		if _, ok := d.byKey["C:"+a3]; ok {
-			best = i
-			break
-		}
-	}
-	if best < 0 {
-		if !loc && cs[0].pop < 100000 {
-			return -1
-		}
-		best = 0
-	}
-	c := cs[best]
-	a3 := d.r.lex.alpha2[c.cc]
-	return d.entity("P:"+name, func() *ent {
-		return &ent{name: name, typ: model.TypePlace, country: a3, code: a3, lat: c.lat, lon: c.lon, hasLL: true, town: true}
-	})
 }
 
 // surname links a one-word name (or a full name) to a person seen
@@ -1703,7 +1691,7 @@ func (d *doc) firstNameRef(name string) []int {
 			return nil
 		}
 	}
-	if _, ok := d.byKey["P:"+name]; ok || len(d.r.lex.cityIndex()[name]) > 0 {
+	if _, ok := d.byKey["P:"+name]; ok || d.r.lex.knownPlace(name) {
 		return nil
 	}
 	return cands
@@ -2015,7 +2003,8 @@ func (d *doc) output() []model.Entity {
 	}
 	out := make([]model.Entity, 0, len(live))
 	for i, e := range live {
-		me := model.Entity{ID: "e" + strconv.Itoa(i+1), Name: e.name, Type: e.typ, Roles: e.roles, Former: e.former, Mentions: e.mentions}
+		me := model.Entity{ID: "e" + strconv.Itoa(i+1), Name: e.name, Type: e.typ, Roles: e.roles, Former: e.former}
+		me.Mentions, me.Affiliations = splitAffiliations(e.mentions, e.adj)
 		if me.Roles == nil {
 			me.Roles = []string{}
 		}
@@ -2027,6 +2016,10 @@ func (d *doc) output() []model.Entity {
 		me.Country = model.Str(e.country)
 		if e.hasLL && e.typ == model.TypePlace {
 			me.Lat, me.Lon = model.Float(e.lat), model.Float(e.lon)
+			me.Precision = e.precision
+		}
+		if e.typ == model.TypePlace {
+			me.Basis = e.basis
 		}
 		out = append(out, me)
 	}

@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,7 +164,8 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 	}
 	for ei := range art.Entities {
 		e := &art.Entities[ei]
-		for _, m := range e.Mentions {
+		// affiliations ("Syrian" in "Syrian troops") code actors as mentions do
+		for _, m := range slices.Concat(e.Mentions, e.Affiliations) {
 			if m.Sentence < 0 || m.Sentence >= len(out) {
 				continue
 			}

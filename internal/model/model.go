@@ -115,6 +115,24 @@ type Entity struct {
 	Lat      *float64  `json:"lat"`
 	Lon      *float64  `json:"lon"`
 	Mentions []Mention `json:"mentions"`
+	// Precision says how exact Lat/Lon are for a place: "point" (a
+	// landmark or facility), "city", "division" (a representative point of
+	// a state, province or county) or "country" (of a country or larger
+	// region). Empty for other types and for places without coordinates.
+	Precision string `json:"precision,omitempty"`
+	// Basis says why this reading of a place name was chosen: "lexicon"
+	// (the lexicon's one reading: countries, capitals, named features),
+	// "qualifier" ("Paris, Texas"), "context" (the article's other
+	// countries, divisions and nearby places), "prominence" (no context:
+	// the most populous or highest-level reading) or "only" (the
+	// gazetteer's one reading).
+	Basis string `json:"basis,omitempty"`
+	// Affiliations are mentions that name the entity only as the
+	// affiliation of another noun: a nationality adjective or demonym
+	// ("Syrian" in "Syrian troops", "the Chinese"). They are not
+	// mentions of the place itself; actor coding reads them like
+	// Mentions.
+	Affiliations []Mention `json:"affiliations,omitempty"`
 }
 
 // Reading is one value/unit interpretation of a quantity.

@@ -1,0 +1,227 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// genericDivision are first-level division names that are also ordinary
+// capitalised words of English news ("Central", "Eastern"): a division
+// only with a qualifier or a preposition of place.
+var genericDivision = set("Central Eastern Western Northern Southern North South East West Northeast Northwest Southeast Southwest Capital Centre Center Coast Lakes Upper Lower Islands Federal Unity Liberty Independence Lima Delta Plateau Mountain Valley Orange Victoria Georgia Jefferson Washington Lincoln Madison Union National Highland Highlands Border Littoral Sud Nord Est Ouest Estuaire Savanes Plateaux Maritime Atlantique Oriental Occidental Kent Essex")
+
+// divisionWords end the name of a division ("Nyanza Province", "Scott
+// County"): such a name is a place wherever it stands.
+var divisionWords = set("Province County District Region State Governorate Oblast Prefecture Department Parish Municipality Territory Krai Division Borough Shire")
+
+// compassWords open a part of a place ("Southern California", "northern
+// Queensland"): the place is the rest.
+var compassWords = set("Southern Northern Eastern Western Central South North East West Upper Lower Greater Inner Outer Coastal Rural")
+
+// knownPlace reports a name the gazetteer knows as a division or a city
+// large enough to be taken without context.
+func (l *Lexicon) knownPlace(name string) bool {
+	for _, p := range l.gaz().Lookup(name) {
+		if p.Kind == gazetteer.KindAdmin1 || p.Pop >= l.minPop {
+			return true
+		}
+	}
+	return false
+}
+
+// geoContext is what the article has said so far about where it is, plus
+// the qualifier after tokens [s, e) ("Paris, Texas").
+func (d *doc) geoContext(s, e int) *gazetteer.Context {
+	ctx := &gazetteer.Context{Countries: make(map[string]int, len(d.countryN)), Admin1: d.admin1N, Points: d.points}
+	for a3, n := range d.countryN {
+		if c := d.r.lex.countries[a3]; c != nil {
+			ctx.Countries[c.Alpha2] = n
+		}
+	}
+	ctx.QualCC, ctx.QualAdmin1 = d.qualifier(e)
+	return ctx
+}
+
+// qualifier reads ", Texas" or ", France" (or "(Texas)") after token e:
+// the country and first-level division that qualify the name before.
+func (d *doc) qualifier(e int) (cc, admin1 string) {
+	open := d.tokAt(e).text
+	if (open != "," && open != "(") || !d.tokAt(e+1).cap {
+		return "", ""
+	}
+	at := e + 1
+	if le, _, ok := d.r.lex.proper.match(d.toks, at, false, &d.buf); ok && le.kind == kCountry {
+		if c := d.r.lex.countries[le.country]; c != nil {
+			return c.Alpha2, ""
+		}
+	}
+	end := at
+	for end < len(d.toks) && end-at < 4 && d.toks[end].cap && d.toks[end].word {
+		end++
+	}
+	for ; end > at; end-- {
+		for _, p := range d.r.lex.gaz().Lookup(d.spanText(at, end)) {
+			if p.Kind == gazetteer.KindAdmin1 {
+				return p.CC, p.Admin1
+			}
+		}
+	}
+	return "", ""
+}
+
+// city looks an unknown run up in the gazetteer and resolves it in
+// context, with guards against town names that are also words or given
+// names. "Southern California" and "Nyanza Province" are found through
+// "California" and "Nyanza".
+func (d *doc) city(k int, name string) int {
+	it := d.items[k]
+	if len(name) < 3 {
+		return -1
+	}
+	g := d.r.lex.gaz()
+	look := name
+	if !g.Has(look) {
+		look = ""
+		if i := strings.IndexByte(name, ' '); i > 0 && compassWords[name[:i]] && g.Has(name[i+1:]) {
+			look = name[i+1:]
+		} else if i := strings.LastIndexByte(name, ' '); i > 0 && divisionWords[name[i+1:]] && g.Has(name[:i]) {
+			look = name[:i]
+		}
+		if look == "" {
+			return -1
+		}
+	}
+	if _, ok := d.r.lex.given[d.toks[it.s].text]; ok && it.e-it.s == 1 {
+		return -1
+	}
+	ctx := d.geoContext(it.s, it.e)
+	loc := locPrepositions[d.tokAt(it.s-1).lower] || ctx.QualCC != ""
+	if speechVerbs[d.tokAt(it.e).lower] && !loc {
+		return -1
+	}
+	r, ok := g.Resolve(look, ctx)
+	if !ok || !d.acceptPlace(r, look, loc) {
+		return -1
+	}
+	a3 := d.r.lex.alpha2[r.CC]
+	key := "P:" + name
+	if r.Code != "" {
+		key = "D:" + r.Code // "NSW" and "New South Wales" are one place
+	}
+	return d.entity(key, func() *ent {
+		e := &ent{name: name, typ: model.TypePlace, country: a3, code: a3, lat: r.Lat, lon: r.Lon, hasLL: r.HasLL,
+			town: r.Kind == gazetteer.KindCity, cc: r.CC, basis: r.Basis}
+		if r.Kind == gazetteer.KindAdmin1 {
+			e.name = r.Name
+		}
+		if r.Admin1 != "" {
+			e.admin1 = r.CC + "." + r.Admin1
+		}
+		if r.HasLL {
+			e.precision = r.Precision()
+		}
+		return e
+	})
+}
+
+// acceptPlace decides whether a resolved reading is evidence enough that
+// a capitalised run is a place: states and provinces are; counties and
+// small towns need a preposition of place, a qualifier or the article's
+// country; mid-sized towns need one of those or a large population.
+func (d *doc) acceptPlace(r gazetteer.Resolution, name string, loc bool) bool {
+	ctxBasis := r.Basis == gazetteer.BasisQualifier || r.Basis == gazetteer.BasisContext
+	switch r.Kind {
+	case gazetteer.KindAdmin1:
+		return !genericDivision[name] || loc
+	case gazetteer.KindAdmin2:
+		if i := strings.LastIndexByte(name, ' '); i > 0 && divisionWords[name[i+1:]] {
+			return true
+		}
+		return loc && ctxBasis || r.Basis == gazetteer.BasisQualifier
+	}
+	switch {
+	case r.Basis == gazetteer.BasisQualifier:
+		return true
+	case r.Pop >= 100000:
+		return true
+	case r.Pop >= d.r.lex.minPop:
+		return loc || ctxBasis
+	case r.Pop >= 1000:
+		return loc && ctxBasis
+	}
+	return false
+}
+
+// divisionReading lets the article's context turn a lexicon country or
+// capital into the division of the same name: "Georgia" in a report
+// about the United States that never names the country Georgia,
+// "Victoria" in one about Australia. It returns the division's entity,
+// or -1 to keep the lexicon's reading.
+func (d *doc) divisionReading(k int) int {
+	it := d.items[k]
+	if it.lex.kind != kCountry && it.lex.kind != kCapital {
+		return -1
+	}
+	name := d.spanText(it.s, it.e)
+	if d.countryN[it.lex.country] > 0 {
+		return -1
+	}
+	ctx := d.geoContext(it.s, it.e)
+	for _, p := range d.r.lex.gaz().Lookup(name) {
+		if p.Kind != gazetteer.KindAdmin1 || d.r.lex.alpha2[p.CC] == it.lex.country {
+			continue
+		}
+		if ctx.QualCC == p.CC || ctx.QualCC == "" && ctx.Countries[p.CC] > 0 {
+			a3 := d.r.lex.alpha2[p.CC]
+			basis := gazetteer.BasisContext
+			if ctx.QualCC != "" {
+				basis = gazetteer.BasisQualifier
+			}
+			return d.entity("D:"+p.Code, func() *ent {
+				e := &ent{name: p.Name, typ: model.TypePlace, country: a3, code: a3, lat: p.Lat, lon: p.Lon, hasLL: p.HasLL, cc: p.CC, admin1: p.CC + "." + p.Admin1, basis: basis}
+				if p.HasLL {
+					e.precision = gazetteer.PrecisionDivision
+				}
+				return e
+			})
+		}
+	}
+	return -1
+}
+
+// featurePrecision is the precision of a features.tsv point by its kind.
+func featurePrecision(class string) string {
+	switch class {
+	case "landmark":
+		return gazetteer.PrecisionPoint
+	case "city":
+		return gazetteer.PrecisionCity
+	case "sea", "region", "gulf", "ocean":
+		return gazetteer.PrecisionCountry
+	}
+	return gazetteer.PrecisionDivision
+}
+
+// splitAffiliations moves the demonym mentions (starts in adj) out of
+// the mentions: a nationality adjective is no mention of the place.
+func splitAffiliations(ms []model.Mention, adj []int) ([]model.Mention, []model.Mention) {
+	if len(adj) == 0 {
+		return ms, nil
+	}
+	isAdj := make(map[int]bool, len(adj))
+	for _, a := range adj {
+		isAdj[a] = true
+	}
+	keep := make([]model.Mention, 0, len(ms))
+	var aff []model.Mention
+	for _, m := range ms {
+		if isAdj[m.Start] {
+			aff = append(aff, m)
+		} else {
+			keep = append(keep, m)
+		}
+	}
+	return keep, aff
+}
