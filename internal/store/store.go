@@ -177,6 +177,13 @@ type EventRecord struct {
 	// DatePrecision is how finely Day is known: "day", "month", "year",
 	// "range", or "none" for an undated event (see store.DatePrecision).
 	DatePrecision string `json:"date_precision"`
+	// ArticlePublished is the article's publication date as stored
+	// ("YYYY-MM-DD", "YYYY-MM", "YYYY", "" when unknown); ArticleSource
+	// where it came from (a URL or a file position); IngestedAt when it
+	// was stored (GDELT's DATEADDED).
+	ArticlePublished string    `json:"article_published"`
+	ArticleSource    string    `json:"article_source"`
+	IngestedAt       time.Time `json:"ingested_at"`
 	// Fatalities is the number of people reported killed by this event
 	// (0 when none was reported), read from the article's quantities by
 	// store.Fatalities when the article was stored.

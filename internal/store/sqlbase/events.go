@@ -7,13 +7,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 const eventCols = `e.data, a.id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
-	e.source_name, e.target_name, e.day, e.cluster, e.ekey, e.prec, e.fatalities`
+	e.source_name, e.target_name, e.day, e.cluster, e.ekey, e.prec, e.fatalities, COALESCE(a.pub_date, ''), a.source,
+	a.ingested_at`
 
 const eventJoins = ` JOIN articles a ON a.seq = e.article_seq LEFT JOIN sentences s ON s.seq = e.sent_seq`
 
@@ -21,11 +23,14 @@ func scanEvent(r Rows, extra ...any) (store.EventRecord, error) {
 	var rec store.EventRecord
 	var data string
 	var title *string
+	var ingested int64
 	dest := append([]any{&data, &rec.ArticleID, &title, &rec.ArticleURL, &rec.SentenceText, &rec.SentenceStart,
-		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key, &rec.DatePrecision, &rec.Fatalities}, extra...)
+		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key, &rec.DatePrecision, &rec.Fatalities,
+		&rec.ArticlePublished, &rec.ArticleSource, &ingested}, extra...)
 	if err := r.Scan(dest...); err != nil {
 		return rec, err
 	}
+	rec.IngestedAt = time.Unix(0, ingested).UTC()
 	if err := json.Unmarshal([]byte(data), &rec.Event); err != nil {
 		return rec, fmt.Errorf("decode event %s: %w", rec.Key, err)
 	}
