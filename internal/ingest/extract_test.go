@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,5 +82,28 @@ func TestExtractorF1(t *testing.T) {
 	}
 	if mean[def] < 0.9 {
 		t.Errorf("default extractor mean F1 %.3f < 0.9", mean[def])
+	}
+}
+
+// TestExtractorFallback: whichever extractor is chosen, no news page with
+// an expected body is rejected as "no article": when the chosen one finds
+// nothing that reads as an article, the other one is tried. The page
+// with no article still has none.
+func TestExtractorFallback(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join("testdata", "html", "*.expected.txt"))
+	for _, ex := range []string{ExtractorReadability, ExtractorTrafilatura, ExtractorTrafilaturaFast} {
+		opts := DefaultOptions()
+		opts.Extractor = ex
+		for _, exp := range pages {
+			in := strings.TrimSuffix(exp, ".expected.txt") + ".html"
+			n := 0
+			if err := Read(context.Background(), in, opts, func(*model.Article) error { n++; return nil }, nil); err != nil || n != 1 {
+				t.Errorf("%s %s: %d articles, %v", ex, filepath.Base(in), n, err)
+			}
+		}
+		err := Read(context.Background(), filepath.Join("testdata", "html", "no_article.html"), opts, func(*model.Article) error { return nil }, nil)
+		if !errors.Is(err, ErrNoArticle) {
+			t.Errorf("%s no_article.html: %v, want ErrNoArticle", ex, err)
+		}
 	}
 }

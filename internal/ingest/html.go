@@ -97,14 +97,36 @@ func (r *reader) htmlArticle(data []byte, m *rawMapper, pageURL string) (*model.
 	}
 	a.Captions = figCaptions(doc)
 
-	content, err := extractMain(doc, pageURL, r.opts.Extractor)
-	if err != nil {
-		return nil, err
+	// The chosen extractor first; when it finds nothing that reads as an
+	// article, the other one on a fresh parse (both modify the tree).
+	// Each misses pages the other gets (docs/architecture.md, Ingest).
+	var bb *bodyBuilder
+	cursor := 0
+	if m != nil {
+		cursor = m.cursor
 	}
-	blocks := htmlBlocks(content)
-	bb := blocksToBody(blocks, title, a.Captions, m)
-	if !looksLikeArticle(bb.b.String()) {
-		return nil, ErrNoArticle
+	for i, ex := range extractorOrder(r.opts.Extractor) {
+		if i > 0 {
+			if doc, err = html.Parse(bytes.NewReader(data)); err != nil {
+				return nil, fmt.Errorf("parse html: %w", err)
+			}
+			if m != nil {
+				m.cursor = cursor
+			}
+		}
+		content, xerr := extractMain(doc, pageURL, ex)
+		if xerr != nil {
+			err = xerr
+			continue
+		}
+		if b := blocksToBody(htmlBlocks(content), title, a.Captions, m); looksLikeArticle(b.b.String()) {
+			bb = b
+			break
+		}
+		err = ErrNoArticle
+	}
+	if bb == nil {
+		return nil, err
 	}
 	bb.into(a)
 
@@ -287,15 +309,28 @@ func firstPart(s string) string {
 }
 
 // looksLikeArticle: some running prose, not just link lists and labels.
+// A two-sentence brief is an article; so are paragraphs too long to be
+// headlines that lack final stops (live pages, captions-style copy).
 func looksLikeArticle(body string) bool {
-	words := 0
-	for _, p := range strings.Split(body, "\n") {
-		n := len(strings.Fields(p))
+	words, long := 0, 0
+	for p := range strings.SplitSeq(body, "\n") {
+		n := countWords(p)
 		if n >= 8 && endsSentence(p) {
 			words += n
 		}
+		if n >= 15 {
+			long++
+		}
 	}
-	return words >= 30
+	return words >= 10 || long >= 2
+}
+
+// extractorOrder is the chosen extractor and the one to fall back on.
+func extractorOrder(chosen string) []string {
+	if chosen == ExtractorReadability {
+		return []string{ExtractorReadability, ExtractorTrafilatura}
+	}
+	return []string{chosen, ExtractorReadability}
 }
 
 // tagAtom returns the element's atom; extractors build nodes with only
