@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/export"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/netguard"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/queue"
 	"github.com/sitrep-project/sitrep/internal/serve"
@@ -28,6 +30,16 @@ import (
 
 func newAlertEngine(st store.Store, g *Globals) *analysis.Engine {
 	return analysis.NewEngine(st, analysis.DefaultOptions(), g.log)
+}
+
+// FetchFlags set the outbound-fetch policy (internal/netguard) of the
+// commands that fetch on someone's behalf.
+type FetchFlags struct {
+	AllowPrivateFetch bool `name:"allow-private-fetch" help:"Let server-side fetches (URLs posted to /api/ingest, feeds, alert webhooks) reach loopback, private, link-local and other non-public addresses. Off by default: see docs/deploy.md." env:"SITREP_ALLOW_PRIVATE_FETCH"`
+}
+
+func (f FetchFlags) policy() netguard.Policy {
+	return netguard.Policy{AllowPrivate: f.AllowPrivateFetch}
 }
 
 func newMetrics() (*prometheus.Registry, *queue.Metrics) {
@@ -43,6 +55,9 @@ type ServeCmd struct {
 	EmbedNATS bool   `name:"embed-nats" help:"Also run an embedded NATS JetStream server and a worker (one-machine deployment with the scale-out code path)."`
 	NATSDir   string `name:"nats-dir" help:"JetStream store directory for --embed-nats (default: beside the database)."`
 	NATSPort  int    `name:"nats-port" help:"Client port of the embedded NATS server (-1: any free port)." default:"-1"`
+	FetchFlags
+	AllowedHosts []string      `name:"allowed-hosts" sep:"," help:"Host names the server answers (Host header; others get 421). Default: localhost, 127.0.0.1 and ::1 when --addr is a loopback address, else any. Set it to the public name behind a reverse proxy." env:"SITREP_ALLOWED_HOSTS"`
+	BodyTimeout  time.Duration `name:"body-timeout" help:"Time a client has to send a request body (uploads); a slower body is cut with 408." default:"5m" env:"SITREP_BODY_TIMEOUT"`
 }
 
 // Help implements kong.HelpProvider.
@@ -62,29 +77,20 @@ func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
 	}
 	defer st.Close()
 	reg, metrics := newMetrics()
-	engine := newAlertEngine(st, g)
+	eo := analysis.DefaultOptions()
+	eo.AllowPrivateWebhooks = c.AllowPrivateFetch
+	eo.WebhookMetrics = analysis.NewWebhookMetrics(reg)
+	engine := analysis.NewEngine(st, eo, g.log)
 	opts := serve.DefaultOptions()
 	opts.Addr, opts.Token, opts.Log = c.Addr, c.Token, g.log
 	opts.Metrics = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
-	process := func(ctx context.Context, name string, data []byte) ([]*model.Article, error) {
-		return pipeline.Document(ctx, p, ingest.DefaultOptions(), st, name, data, func(a *model.Article, res store.PutResult) error {
-			if res.Inserted {
-				if _, err := engine.Check(ctx, a); err != nil {
-					g.log.Warn("alert check failed", "article", a.ID, "err", err)
-				}
-			}
-			return nil
-		})
+	opts.Fetch = c.policy()
+	opts.AllowedHosts = c.AllowedHosts
+	if c.BodyTimeout > 0 {
+		opts.BodyTimeout = c.BodyTimeout
 	}
-	opts.Ingest = func(ctx context.Context, name string, data []byte, url string) ([]*model.Article, error) {
-		if url != "" {
-			body, err := fetchURL(ctx, url)
-			if err != nil {
-				return nil, err
-			}
-			name, data = url, body
-		}
-		return process(ctx, name, data)
+	opts.Ingest = func(ctx context.Context, name, path string, sink serve.IngestSink) error {
+		return ingestUpload(ctx, p, st, engine, g, name, path, sink)
 	}
 	if c.EmbedNATS {
 		dir := c.NATSDir
@@ -131,7 +137,34 @@ func displayAddr(addr string) string {
 	return addr
 }
 
-// fetchURL downloads a document with a size limit.
+// uploadBatch is how many articles of an upload share a transaction:
+// enough to make commits cheap, few enough that the batch waiting for
+// its commit stays small (a 30 MB upload is processed in bounded memory).
+const uploadBatch = 64
+
+// ingestUpload runs one spooled upload through the pipeline into the
+// store, reporting each stored article to the job as it goes and never
+// holding more than a batch of analysed articles.
+func ingestUpload(ctx context.Context, p *pipeline.Pipeline, st store.Store, engine *analysis.Engine, g *Globals, name, path string, sink serve.IngestSink) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read upload %s: %w", name, errors.Unwrap(err))
+	}
+	r := &pipeline.Runner{Pipeline: p, Ingest: ingest.DefaultOptions(), Store: st, Batch: uploadBatch, OnError: sink.Error,
+		Emit: func(a *model.Article, res store.PutResult) error {
+			if res.Inserted {
+				if _, err := engine.Check(ctx, a); err != nil {
+					g.log.Warn("alert check failed", "article", a.ID, "err", err)
+				}
+			}
+			sink.Article(serve.IngestedArticle{ID: a.ID, Title: model.Deref(a.Title), Events: len(a.Events), DuplicateOf: model.Deref(a.DuplicateOf)})
+			return nil
+		}}
+	return r.Bytes(ctx, name, data)
+}
+
+// fetchURL downloads a document with a size limit (the operator's own
+// `ingest --queue URL`: no policy beyond the limit).
 func fetchURL(ctx context.Context, url string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
@@ -150,11 +183,31 @@ func fetchURL(ctx context.Context, url string) ([]byte, error) {
 }
 
 // processDoc runs ingest and analysis on one queued document; the worker
-// stores the result.
+// stores the result. A record that fails (an ingest error, a pipeline
+// error — also a stage's panic, which the pipeline turns into an error)
+// fails the same way on every delivery, so it is a permanent error:
+// the worker stores the other articles and dead-letters the document
+// with the errors instead of retrying it. Only a cancelled or timed-out
+// run is retried.
 func processDoc(ctx context.Context, p *pipeline.Pipeline, d queue.Doc) ([]*model.Article, error) {
 	opts := ingest.DefaultOptions()
 	opts.Published = d.Published
-	return pipeline.Document(ctx, p, opts, nil, d.Name, d.Data, nil)
+	var out []*model.Article
+	var errs []error
+	r := &pipeline.Runner{Pipeline: p, Ingest: opts,
+		OnError: func(err error) { errs = append(errs, err) },
+		Emit: func(a *model.Article, _ store.PutResult) error {
+			out = append(out, a)
+			return nil
+		}}
+	err := r.Bytes(ctx, d.Name, d.Data)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err == nil && len(errs) > 0 {
+		err = errors.Join(errs...)
+	}
+	return out, queue.Permanent(err)
 }
 
 // QueueFlags configure the JetStream work stream (see docs/deploy.md).
@@ -166,7 +219,8 @@ type QueueFlags struct {
 	MaxDeliver    int           `name:"max-deliver" help:"Attempts before a document is dead-lettered." default:"5" env:"SITREP_MAX_DELIVER"`
 	AckWait       time.Duration `name:"ack-wait" help:"Redelivery timeout without ack or heartbeat." default:"30s" env:"SITREP_ACK_WAIT"`
 	MaxAckPending int           `name:"max-ack-pending" help:"Documents one worker processes at once (backpressure)." default:"4" env:"SITREP_MAX_ACK_PENDING"`
-	DeadLetter    string        `name:"dead-letter" help:"Dead-letter subject." default:"sitrep.dead" env:"SITREP_DEAD_LETTER"`
+	DeadLetter    string        `name:"dead-letter" help:"Dead-letter subject (default: the subject prefix with its last token replaced by 'dead', e.g. sitrep.dead)." env:"SITREP_DEAD_LETTER"`
+	DeadStream    string        `name:"dead-letter-stream" help:"Dead-letter stream (default: STREAM_DEAD, e.g. SITREP_DEAD)." env:"SITREP_DEAD_LETTER_STREAM"`
 	Replicas      int           `help:"Stream replicas (3 on a three-node cluster)." default:"1" env:"SITREP_REPLICAS"`
 }
 
@@ -185,6 +239,7 @@ func (q QueueFlags) config() queue.Config {
 	set(&cfg.SubjectPrefix, q.SubjectPrefix)
 	set(&cfg.Durable, q.Durable)
 	set(&cfg.DeadLetterSubject, q.DeadLetter)
+	set(&cfg.DeadLetterStream, q.DeadStream)
 	if q.MaxDeliver > 0 {
 		cfg.MaxDeliver = q.MaxDeliver
 	}
@@ -257,7 +312,7 @@ func publishInputs(ctx context.Context, g *Globals, cfg queue.Config, inputs []s
 	if err != nil {
 		return err
 	}
-	n := 0
+	n, fresh := 0, 0
 	for _, in := range inputs {
 		var data []byte
 		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
@@ -269,18 +324,25 @@ func publishInputs(ctx context.Context, g *Globals, cfg queue.Config, inputs []s
 			fmt.Fprintln(g.stderr, "error:", err)
 			continue
 		}
-		if err := pub.Publish(ctx, queue.Doc{Name: in, Data: data, Published: opts.Published, Source: in}); err != nil {
+		stored, err := pub.PublishNew(ctx, queue.Doc{Name: in, Data: data, Published: opts.Published, Source: in})
+		if err != nil {
 			return fmt.Errorf("publish %s: %w", in, err)
 		}
 		n++
+		if stored {
+			fresh++
+		}
 	}
-	fmt.Fprintf(g.stdout, "published %d of %d inputs to %s\n", n, len(inputs), url)
+	// JetStream deduplicates by message id: say how many it really
+	// stored, not only how many were sent.
+	fmt.Fprintf(g.stdout, "published %d of %d inputs to %s: %d new, %d already in stream %s\n", n, len(inputs), url, fresh, n-fresh, cfg.Stream)
 	return nil
 }
 
 // WatchCmd polls feeds and publishes new items.
 type WatchCmd struct {
 	QueueFlags
+	FetchFlags
 	Feeds    []string      `arg:"" name:"FEED" help:"RSS/Atom feed URLs or files."`
 	Interval time.Duration `help:"Polling interval." default:"5m"`
 }
@@ -305,16 +367,25 @@ func (c *WatchCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	w := queue.NewWatcher(pub, g.log)
-	return w.Poll(ctx, c.Feeds, c.Interval, fetchFeedItems)
+	policy := c.policy()
+	client := policy.Client()
+	return w.Poll(ctx, c.Feeds, c.Interval, func(ctx context.Context, src string) ([]queue.Doc, error) {
+		return fetchFeedItems(ctx, policy, client, src)
+	})
 }
 
 // fetchFeedItems turns each feed item into a one-line JSONL document so
-// the worker ingests it with the item's own URL, title and date.
-func fetchFeedItems(ctx context.Context, src string) ([]queue.Doc, error) {
+// the worker ingests it with the item's own URL, title and date. A feed
+// URL is fetched under the outbound-fetch policy.
+func fetchFeedItems(ctx context.Context, policy netguard.Policy, client *http.Client, src string) ([]queue.Doc, error) {
 	fp := gofeed.NewParser()
+	fp.Client = client
 	var f *gofeed.Feed
 	var err error
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		if _, err := policy.Check(ctx, src); err != nil {
+			return nil, fmt.Errorf("feed: %w", err)
+		}
 		f, err = fp.ParseURLWithContext(src, ctx)
 	} else {
 		var fh *os.File
@@ -405,7 +476,8 @@ type AlertsAddCmd struct {
 	Code    string  `help:"CAMEO code prefix."`
 	K       float64 `help:"Sigma threshold (sigma rules)." default:"3"`
 	Window  int     `help:"Baseline window in days (sigma rules)." default:"30"`
-	Webhook string  `help:"URL to POST fired alerts to (JSON)."`
+	Webhook string  `help:"URL to POST fired alerts to (JSON); its host must be public unless --allow-private-fetch."`
+	FetchFlags
 }
 
 // Help implements kong.HelpProvider.
@@ -414,17 +486,24 @@ func (AlertsAddCmd) Help() string {
 }
 
 func (c *AlertsAddCmd) Run(ctx context.Context, g *Globals) error {
-	if c.Webhook != "" {
-		if err := analysis.ValidateWebhook(c.Webhook, false); err != nil {
-			return fmt.Errorf("--webhook: %w", err)
+	rule := store.AlertRule{Name: c.Name, Kind: c.Kind, Source: c.Source, Target: c.Target, Code: c.Code, K: c.K, Window: c.Window, Webhook: c.Webhook}
+	// The same check as POST /api/alert-rules.
+	if err := analysis.ValidateRule(ctx, &rule, c.policy()); err != nil {
+		var re *analysis.RuleError
+		if errors.As(err, &re) {
+			if re.Field == "name" {
+				return fmt.Errorf("rule name: %s", re.Message)
+			}
+			return fmt.Errorf("--%s: %s", re.Field, re.Message)
 		}
+		return err
 	}
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	r, err := st.AddAlertRule(ctx, store.AlertRule{Name: c.Name, Kind: c.Kind, Source: c.Source, Target: c.Target, Code: c.Code, K: c.K, Window: c.Window, Webhook: c.Webhook})
+	r, err := st.AddAlertRule(ctx, rule)
 	if err != nil {
 		return err
 	}
@@ -451,6 +530,7 @@ func (c *AlertsListCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	for _, r := range rules {
+		r = analysis.Redacted(r)
 		fmt.Fprintf(g.stdout, "rule %d %q: %s source=%s target=%s code=%s k=%g window=%d webhook=%s\n", r.ID, r.Name, r.Kind, orDash(r.Source), orDash(r.Target), orDash(r.Code), r.K, r.Window, orDash(r.Webhook))
 	}
 	if c.Fired > 0 {

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -11,13 +10,14 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/sitrep-project/sitrep/internal/analysis"
 	"github.com/sitrep-project/sitrep/internal/export"
-	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -191,6 +191,8 @@ func (s *Server) apiAlertStream(w http.ResponseWriter, r *http.Request) {
 		after = n
 	}
 	rc := http.NewResponseController(w)
+	// The stream outlives WriteTimeout; each write gets its own below.
+	_ = rc.SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
@@ -234,6 +236,7 @@ func (s *Server) apiAlertStream(w http.ResponseWriter, r *http.Request) {
 		if err := rc.Flush(); err != nil {
 			return
 		}
+		_ = rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
 		select {
 		case <-ctx.Done():
 			return
@@ -250,29 +253,50 @@ func (s *Server) apiAlertRules(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("list alert rules: %w", err))
 		return
 	}
-	if rules == nil {
-		rules = []store.AlertRule{}
+	items := make([]store.AlertRule, 0, len(rules))
+	for _, rule := range rules {
+		items = append(items, analysis.Redacted(rule))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": rules})
+	writeJSON(w, http.StatusOK, map[string]any{"items": items})
 }
 
 // RuleKinds are the alert rule kinds a client may create.
-var RuleKinds = []string{store.RuleNewEvent, store.RuleSigma, store.RuleFirstEvent}
+var RuleKinds = analysis.RuleKinds
+
+// maxRuleBody bounds an alert rule's JSON, whatever MaxBodyBytes is.
+const maxRuleBody = 16 << 10
 
 func (s *Server) apiAddAlertRule(w http.ResponseWriter, r *http.Request) {
 	var rule store.AlertRule
-	dec := json.NewDecoder(r.Body)
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRuleBody))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&rule); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			s.fail(w, r, err)
-			return
+	err := dec.Decode(&rule)
+	if err == nil {
+		// Read to the end, so that the body deadline can be lifted.
+		_, err = io.Copy(io.Discard, dec.Buffered())
+		if err == nil {
+			_, err = io.Copy(io.Discard, r.Body)
 		}
-		writeError(w, http.StatusBadRequest, "bad_request", "body must be a JSON alert rule: "+err.Error(), "body")
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			s.fail(w, r, err)
+		case isTimeout(err):
+			s.bodyTimedOut(w)
+		default:
+			writeError(w, http.StatusBadRequest, "bad_request", "body must be a JSON alert rule: "+clipText(err.Error(), 200), "body")
+		}
 		return
 	}
-	if err := validateRule(&rule); err != nil {
+	s.bodyRead(w)
+	if err := analysis.ValidateRule(r.Context(), &rule, s.opts.Fetch); err != nil {
+		var re *analysis.RuleError
+		if errors.As(err, &re) {
+			writeError(w, http.StatusBadRequest, "bad_request", re.Message, re.Field)
+			return
+		}
 		s.fail(w, r, err)
 		return
 	}
@@ -282,46 +306,15 @@ func (s *Server) apiAddAlertRule(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/alert-rules/"+strconv.FormatInt(saved.ID, 10))
-	writeJSON(w, http.StatusCreated, saved)
+	writeJSON(w, http.StatusCreated, analysis.Redacted(saved))
 }
 
-func validateRule(rule *store.AlertRule) error {
-	rule.ID, rule.Created = 0, time.Time{}
-	rule.Name = strings.TrimSpace(rule.Name)
-	if rule.Name == "" {
-		return badParam("name", "an alert rule needs a name")
-	}
-	if rule.Kind == "" {
-		rule.Kind = store.RuleNewEvent
-	}
-	if !slices.Contains(RuleKinds, rule.Kind) {
-		return badParam("kind", "unknown rule kind %q (one of %s)", rule.Kind, strings.Join(RuleKinds, ", "))
-	}
-	for name, v := range map[string]*string{"source": &rule.Source, "target": &rule.Target, "code": &rule.Code} {
-		c, err := (query{url.Values{name: {*v}}}).code(name)
-		if err != nil {
-			return err
-		}
-		*v = c
-	}
-	if rule.Kind == store.RuleSigma {
-		if rule.K <= 0 {
-			rule.K = 3
-		}
-		if rule.Window <= 0 {
-			rule.Window = 28
-		}
-	}
-	if rule.K < 0 || rule.Window < 0 {
-		return badParam("k", "k and window must not be negative")
-	}
-	if rule.Webhook != "" {
-		u, err := url.Parse(rule.Webhook)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return badParam("webhook", "must be an http(s) URL")
-		}
-	}
-	return nil
+// bodyTimedOut answers a request whose body did not arrive within
+// BodyTimeout.
+func (s *Server) bodyTimedOut(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	writeError(w, http.StatusRequestTimeout, "body_timeout",
+		fmt.Sprintf("the request body did not arrive within %s", s.opts.BodyTimeout), "body")
 }
 
 func (s *Server) apiDeleteAlertRule(w http.ResponseWriter, r *http.Request) {
@@ -360,7 +353,7 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	ext := exportExtension(format)
 	w.Header().Set("Content-Type", exportContentType(format))
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": "sitrep-events." + ext}))
-	fw := &flushWriter{w: w, rc: http.NewResponseController(w)}
+	fw := &flushWriter{w: w, rc: http.NewResponseController(w), timeout: s.opts.WriteTimeout}
 	if err := exportEvents(r.Context(), fw, s.st, f, format); err != nil {
 		if !fw.wrote {
 			w.Header().Del("Content-Disposition")
@@ -375,10 +368,13 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 }
 
 // flushWriter flushes every 64 KiB so that a long export reaches the
-// client while it is being produced.
+// client while it is being produced, and gives each flush its own
+// write timeout: an export may run longer than WriteTimeout as long as
+// the client keeps reading.
 type flushWriter struct {
 	w       io.Writer
 	rc      *http.ResponseController
+	timeout time.Duration
 	pending int
 	wrote   bool
 }
@@ -390,73 +386,126 @@ func (f *flushWriter) Write(p []byte) (int, error) {
 	if f.pending >= 64<<10 {
 		f.pending = 0
 		_ = f.rc.Flush()
+		if f.timeout > 0 {
+			_ = f.rc.SetWriteDeadline(time.Now().Add(f.timeout))
+		}
 	}
 	return n, err
 }
 
+// apiIngest spools the body (or the document at {"url": ...}) to a file
+// and queues an ingest job: 202 with the job and its Location, or, with
+// wait=true, 200 with the finished job (422 when the document failed).
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Ingest == nil {
+		refuseBody(w)
 		writeError(w, http.StatusNotImplemented, "ingest_disabled", "this server does not accept uploads", "")
 		return
 	}
-	data, err := io.ReadAll(r.Body)
+	q := query{r.URL.Query()}
+	wait, _, err := q.boolean("wait")
 	if err != nil {
+		refuseBody(w)
 		s.fail(w, r, err)
 		return
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		writeError(w, http.StatusBadRequest, "bad_request", "empty body: send a document or {\"url\": ...}", "body")
+	path, size, err := s.spool(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			w.Header().Set("Connection", "close")
+			s.fail(w, r, err)
+		case isTimeout(err):
+			s.bodyTimedOut(w)
+		default:
+			s.fail(w, r, err)
+		}
 		return
 	}
-	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	s.bodyRead(w)
+	name := q.str("name")
 	if name == "" {
 		if _, params, err := mime.ParseMediaType(r.Header.Get("Content-Disposition")); err == nil {
-			name = params["filename"]
+			name = clipText(params["filename"], maxParamValue)
 		}
 	}
 	if name == "" {
 		name = "upload"
 	}
-	var fetch string
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+	head, blank, err := spoolHead(path, size)
+	if err != nil {
+		os.Remove(path)
+		s.fail(w, r, err)
+		return
+	}
+	if blank {
+		os.Remove(path)
+		writeError(w, http.StatusBadRequest, "bad_request", "empty body: send a document or {\"url\": ...}", "body")
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" && head != nil {
 		// {"url": ...} asks the server to fetch; any other JSON is a
 		// document in its own right (e.g. one JSONL record).
 		var req struct {
 			URL string `json:"url"`
 		}
-		if json.Unmarshal(data, &req) == nil && req.URL != "" {
-			u, err := url.Parse(req.URL)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				writeError(w, http.StatusBadRequest, "bad_request", "url must be an http(s) URL", "url")
+		if json.Unmarshal(head, &req) == nil && req.URL != "" {
+			os.Remove(path)
+			if path, size, err = s.fetchToSpool(r.Context(), req.URL); err != nil {
+				s.fetchFailed(w, r, err)
 				return
 			}
-			fetch, name, data = req.URL, req.URL, nil
+			name = req.URL
 		}
 	}
-	arts, err := s.opts.Ingest(r.Context(), name, data, fetch)
-	if err != nil && len(arts) == 0 {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			s.fail(w, r, err)
-			return
-		}
-		s.log.Warn("ingest failed", "name", name, "err", err)
-		writeError(w, http.StatusUnprocessableEntity, "ingest_failed", err.Error(), "body")
+	j, err := s.jobs.submit(name, path, size)
+	if err != nil {
+		os.Remove(path)
+		w.Header().Set("Retry-After", "30")
+		writeError(w, http.StatusServiceUnavailable, "busy", fmt.Sprintf("%d ingest jobs are waiting; try again later", s.opts.MaxJobs), "")
 		return
 	}
-	sum := IngestSummary{Items: []IngestedArticle{}, Errors: []string{}}
+	w.Header().Set("Location", "/api/ingest/"+j.v.ID)
+	if !wait {
+		writeJSON(w, http.StatusAccepted, j.view())
+		return
+	}
+	s.answerJob(w, r, j)
+}
+
+// apiIngestJob reports an ingest job; wait=true waits for its end.
+func (s *Server) apiIngestJob(w http.ResponseWriter, r *http.Request) {
+	j, ok := s.jobs.get(r.PathValue("id"))
+	if !ok {
+		writeError(w, http.StatusNotFound, "not_found", "no such ingest job (finished jobs are kept for a while only)", "")
+		return
+	}
+	wait, _, err := query{r.URL.Query()}.boolean("wait")
 	if err != nil {
-		sum.Errors = append(sum.Errors, err.Error())
+		s.fail(w, r, err)
+		return
 	}
-	for _, a := range arts {
-		sum.Articles++
-		sum.Events += len(a.Events)
-		if a.DuplicateOf != nil {
-			sum.Duplicates++
-		}
-		sum.Items = append(sum.Items, IngestedArticle{ID: a.ID, Title: model.Deref(a.Title), Events: len(a.Events), DuplicateOf: model.Deref(a.DuplicateOf)})
+	if !wait {
+		writeJSON(w, http.StatusOK, j.view())
+		return
 	}
-	writeJSON(w, http.StatusOK, sum)
+	s.answerJob(w, r, j)
+}
+
+// answerJob waits for j and answers its report: 200, or 422 when the
+// whole document failed.
+func (s *Server) answerJob(w http.ResponseWriter, r *http.Request, j *job) {
+	if err := j.wait(r.Context()); err != nil {
+		return // the client went away; the job goes on
+	}
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
+	v := j.view()
+	if v.State == JobFailed {
+		writeError(w, http.StatusUnprocessableEntity, "ingest_failed", v.Error, "body")
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 // nonNilPage makes an empty listing serialise as [] rather than null.

@@ -24,6 +24,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/netguard"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
@@ -519,15 +520,30 @@ func TestTokenRule(t *testing.T) {
 	st, _ := seedStore(t, 3)
 	var calls []string
 	w := loadWorld(t)
-	ingest := func(ctx context.Context, name string, data []byte, u string) ([]*model.Article, error) {
-		calls = append(calls, name+"|"+u+"|"+string(data))
-		if string(data) == "broken" {
-			return nil, errors.New("no articles found in broken")
+	ingest := func(ctx context.Context, name, path string, sink IngestSink) error {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
 		}
-		return []*model.Article{genArticle(w, 9000+len(calls), genOpts{})}, nil
+		calls = append(calls, name+"|"+string(data))
+		if string(data) == "broken" {
+			return errors.New("no articles found in broken")
+		}
+		a := genArticle(w, 9000+len(calls), genOpts{})
+		sink.Article(IngestedArticle{ID: a.ID, Title: model.Deref(a.Title), Events: len(a.Events)})
+		return nil
 	}
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, "<html><body><p>A fetched page.</p></body></html>")
+	}))
+	defer page.Close()
 	ro := newServer(t, st, func(o *Options) { o.Ingest = ingest })
-	rw := newServer(t, st, func(o *Options) { o.Ingest = ingest; o.Token = "s3cret"; o.MaxBodyBytes = 4096 })
+	rw := newServer(t, st, func(o *Options) {
+		o.Ingest = ingest
+		o.Token = "s3cret"
+		o.MaxBodyBytes = 4096
+		o.Fetch = netguard.Policy{AllowPrivate: true} // the page is on loopback
+	})
 	rule := `{"name":"RUS-PRK","kind":"new_event","source":"RUS","target":"PRK"}`
 
 	tests := []struct {
@@ -571,20 +587,20 @@ func TestTokenRule(t *testing.T) {
 	}
 
 	// Allowed writes.
-	resp, b := do(t, "POST", rw.URL+"/api/ingest?name=wire.txt", "s3cret", strings.NewReader("Some raw news text."), nil)
+	resp, b := do(t, "POST", rw.URL+"/api/ingest?name=wire.txt&wait=true", "s3cret", strings.NewReader("Some raw news text."), nil)
 	if resp.StatusCode != 200 {
 		t.Fatalf("ingest: %d %s", resp.StatusCode, trim(b))
 	}
-	if sum := decode[IngestSummary](t, b); sum.Articles != 1 || sum.Events != 2 || len(sum.Items) != 1 || sum.Items[0].ID == "" {
+	if sum := decode[IngestJob](t, b); sum.State != JobDone || sum.Articles != 1 || sum.Events != 2 || len(sum.Items) != 1 || sum.Items[0].ID == "" {
 		t.Errorf("summary %+v", sum)
 	}
-	resp, b = do(t, "POST", rw.URL+"/api/ingest", "s3cret", strings.NewReader("broken"), nil)
+	resp, b = do(t, "POST", rw.URL+"/api/ingest?wait=1", "s3cret", strings.NewReader("broken"), nil)
 	wantError(t, resp, b, 422, "ingest_failed", "body")
-	resp, b = do(t, "POST", rw.URL+"/api/ingest", "s3cret", strings.NewReader(`{"url":"https://news.example.org/a"}`), map[string]string{"Content-Type": "application/json"})
+	resp, b = do(t, "POST", rw.URL+"/api/ingest?wait=true", "s3cret", strings.NewReader(`{"url":"`+page.URL+`/a"}`), map[string]string{"Content-Type": "application/json"})
 	if resp.StatusCode != 200 {
 		t.Fatalf("ingest url: %d %s", resp.StatusCode, trim(b))
 	}
-	if want := []string{"wire.txt||Some raw news text.", "upload||broken", "https://news.example.org/a|https://news.example.org/a|"}; !slices.Equal(calls, want) {
+	if want := []string{"wire.txt|Some raw news text.", "upload|broken", page.URL + "/a|<html><body><p>A fetched page.</p></body></html>"}; !slices.Equal(calls, want) {
 		t.Errorf("ingest calls %q, want %q", calls, want)
 	}
 
@@ -718,7 +734,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		"/api/clusters": {"get"}, "/api/entities": {"get"}, "/api/quotes": {"get"}, "/api/timeline": {"get"},
 		"/api/network": {"get"}, "/api/alerts": {"get"}, "/api/alerts/stream": {"get"},
 		"/api/alert-rules": {"get", "post"}, "/api/alert-rules/{id}": {"delete"}, "/api/export": {"get"},
-		"/api/stats": {"get"}, "/api/ingest": {"post"}, "/api/openapi.json": {"get"},
+		"/api/stats": {"get"}, "/api/ingest": {"post"}, "/api/ingest/{id}": {"get"}, "/api/openapi.json": {"get"},
 	}
 	for p, ms := range want {
 		for _, m := range ms {

@@ -75,6 +75,89 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // did not issue: the client's fault, so a 400 rather than a 500.
 func isCursorError(err error) bool { return errors.Is(err, store.ErrBadCursor) }
 
+// Limits on query parameters (bytes). Every text parameter has one, so
+// that a long value is a 400 before it reaches the store (SQLite refuses
+// very long LIKE patterns) and nothing echoed back — a header, a page
+// link — can grow without bound. They are documented in openapi.json
+// (maxLength) and docs/deploy.md.
+const (
+	// maxQueryBytes bounds the whole query string.
+	maxQueryBytes = 8192
+	// maxParamName bounds a parameter's name.
+	maxParamName = 64
+	// maxParamValue is the limit of a parameter not listed in paramMax.
+	maxParamValue = 256
+)
+
+// paramMax is the longest value of each named parameter.
+var paramMax = map[string]int{
+	"text": 256, "q": 256, "name": 256, "speaker": 256,
+	"actor": 32, "source": 32, "target": 32, "code": 32, "a": 32, "b": 32, "dyad": 65,
+	"article": 128, "cluster": 128, "cursor": 512,
+	"since": 32, "until": 32, "limit": 16, "after": 20,
+	"bbox": 128, "modality": 128, "format": 16, "interval": 16, "level": 16, "type": 16,
+	"directed": 8, "wait": 8,
+}
+
+// checkQuery enforces the length limits on a raw query string, for the
+// API and the pages alike.
+func checkQuery(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	if len(raw) > maxQueryBytes {
+		return badParam("", "the query string is longer than %d bytes", maxQueryBytes)
+	}
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return badParam("", "malformed query string")
+	}
+	for k, vs := range v {
+		if len(k) > maxParamName {
+			return badParam(clipParam(k), "parameter name longer than %d bytes", maxParamName)
+		}
+		limit, ok := paramMax[k]
+		if !ok {
+			limit = maxParamValue
+		}
+		for _, x := range vs {
+			if len(x) > limit {
+				return badParam(k, "must be at most %d bytes long, got %d", limit, len(x))
+			}
+		}
+	}
+	return nil
+}
+
+// The query parameters each API endpoint knows (knownParams answers 400
+// for any other). A filter added to a parser must be added here too.
+var (
+	// eventParams is what eventFilter reads. "q" is the old name of
+	// "text", still accepted.
+	eventParams = []string{"actor", "source", "target", "dyad", "directed", "code", "modality",
+		"since", "until", "bbox", "text", "q", "article", "cluster", "limit", "cursor"}
+	articleParams     = []string{"text", "q", "since", "until", "limit", "cursor"}
+	entityParams      = []string{"name", "type", "code", "limit", "cursor"}
+	quoteParams       = []string{"speaker", "article", "text", "q", "limit", "cursor"}
+	timelineParams    = []string{"a", "b", "directed", "code", "interval", "since", "until"}
+	networkParamNames = append(slices.Clone(eventParams), "level")
+	exportParams      = append(slices.Clone(eventParams), "format")
+)
+
+// textParam reads the full-text filter: "text", the one name the CLI
+// (--text) and the API share; "q", its old API name, is still read, and
+// the two may not disagree.
+func (q query) textParam() (string, error) {
+	t, old := q.str("text"), q.str("q")
+	switch {
+	case t == "":
+		return old, nil
+	case old != "" && old != t:
+		return "", badParam("q", "is the old name of text; give one of them")
+	}
+	return t, nil
+}
+
 // query wraps url.Values with typed, validating getters.
 type query struct{ v url.Values }
 
@@ -253,7 +336,9 @@ func eventFilter(v url.Values) (store.EventFilter, error) {
 	if f.BBox, err = q.bbox(); err != nil {
 		return f, err
 	}
-	f.Text = q.str("q")
+	if f.Text, err = q.textParam(); err != nil {
+		return f, err
+	}
 	f.ArticleID = q.str("article")
 	f.Cluster = q.str("cluster")
 	if f.Limit, err = q.limit(); err != nil {
@@ -267,9 +352,8 @@ func articleFilter(v url.Values) (store.ArticleFilter, error) {
 	q := query{v}
 	var f store.ArticleFilter
 	var err error
-	f.Text = q.str("text")
-	if f.Text == "" {
-		f.Text = q.str("q")
+	if f.Text, err = q.textParam(); err != nil {
+		return f, err
 	}
 	if f.Since, err = q.date("since"); err != nil {
 		return f, err
@@ -314,7 +398,9 @@ func quoteFilter(v url.Values) (store.QuoteFilter, error) {
 	var err error
 	f.Speaker = q.str("speaker")
 	f.ArticleID = q.str("article")
-	f.Text = q.str("q")
+	if f.Text, err = q.textParam(); err != nil {
+		return f, err
+	}
 	if f.Limit, err = q.limit(); err != nil {
 		return f, err
 	}

@@ -13,33 +13,26 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/netguard"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// IngestSummary is what POST /api/ingest reports back to the client.
-type IngestSummary struct {
-	Articles   int               `json:"articles"`   // articles found and processed
-	Events     int               `json:"events"`     // events in them
-	Duplicates int               `json:"duplicates"` // near-duplicates of stored articles
-	Items      []IngestedArticle `json:"items"`
-	Errors     []string          `json:"errors"` // problems that did not stop the upload
-}
-
-// IngestedArticle is one processed article of an upload.
-type IngestedArticle struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	Events      int    `json:"events"`
-	DuplicateOf string `json:"duplicate_of"`
-}
-
 // IngestFunc runs ingest, the pipeline and the store on one uploaded
-// document and returns the processed articles. name is a file name hint
-// ("upload.html", "feed.xml"); url is set (and data nil) when the client
-// asked the server to fetch a URL. An error together with articles means
-// some records failed; with none, the upload failed.
-type IngestFunc func(ctx context.Context, name string, data []byte, url string) ([]*model.Article, error)
+// document, spooled to the file at path, and reports each stored article
+// and each record-level problem to sink as it goes (so that memory does
+// not grow with the upload, and the job shows progress). name is a file
+// name hint ("upload.html", "feed.xml") or the URL the server fetched;
+// it becomes the articles' source. An error means the whole document
+// failed.
+type IngestFunc func(ctx context.Context, name, path string, sink IngestSink) error
+
+// IngestSink receives what an ingest run produces.
+type IngestSink interface {
+	// Article reports one stored article.
+	Article(IngestedArticle)
+	// Error reports a problem that cost one record, not the upload.
+	Error(error)
+}
 
 // Options configures a Server.
 type Options struct {
@@ -48,10 +41,39 @@ type Options struct {
 	// Token is the bearer token that write requests must present; ""
 	// makes the server read-only.
 	Token string
-	// MaxBodyBytes limits request bodies (413 beyond).
+	// MaxBodyBytes limits request bodies and documents fetched for
+	// POST /api/ingest (413 beyond).
 	MaxBodyBytes int64
 	// Ingest handles POST /api/ingest; nil disables ingest (501).
 	Ingest IngestFunc
+	// Fetch is the outbound-fetch policy for URLs posted to /api/ingest
+	// (see internal/netguard): the strict policy unless the operator
+	// passed --allow-private-fetch.
+	Fetch netguard.Policy
+	// MaxJobs bounds the ingest jobs waiting or running; an upload
+	// beyond gets 503 with Retry-After.
+	MaxJobs int
+	// SpoolDir holds uploads until their job has run ("": os.TempDir()).
+	SpoolDir string
+
+	// BodyTimeout is how long a client may take to send a request body
+	// (sized for MaxBodyBytes on a slow link); a body still arriving
+	// after it is cut with 408. It is set per request, so long
+	// responses (exports, the alert stream) are not affected.
+	BodyTimeout time.Duration
+	// ReadHeaderTimeout bounds reading the request line and headers.
+	ReadHeaderTimeout time.Duration
+	// WriteTimeout bounds writing a response; streams (exports, alerts)
+	// extend it while they make progress.
+	WriteTimeout time.Duration
+	// IdleTimeout closes keep-alive connections idle for this long.
+	IdleTimeout time.Duration
+	// AllowedHosts are the Host header names the server answers (the
+	// port is ignored); others get 421. Empty means: when Addr is a
+	// loopback address, localhost, 127.0.0.1 and ::1 (a browser page on
+	// another site cannot reach the API through DNS rebinding); else
+	// any host.
+	AllowedHosts []string
 	// Metrics is mounted at /metrics when non-nil.
 	Metrics http.Handler
 	// Log receives request and error logs; nil discards them.
@@ -79,6 +101,12 @@ func DefaultOptions() Options {
 		Vendor:       sitrep.Vendor,
 		NetworkEdges: 120,
 		NetworkScan:  20000,
+		MaxJobs:      8,
+
+		BodyTimeout:       5 * time.Minute,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
 	}
 }
 
@@ -94,6 +122,11 @@ type Server struct {
 	// done is closed when ListenAndServe shuts down, so that long-lived
 	// streams (SSE) end and let Shutdown finish.
 	done chan struct{}
+	// hosts are the allowed Host names (nil: any).
+	hosts []string
+	jobs  *jobs
+	// fetch fetches URLs posted to /api/ingest under opts.Fetch.
+	fetch *http.Client
 }
 
 // New builds a server over st. It fails when the dashboard templates do
@@ -124,11 +157,27 @@ func New(st store.Store, opts Options) (*Server, error) {
 	if opts.Addr == "" {
 		opts.Addr = def.Addr
 	}
+	if opts.MaxJobs <= 0 {
+		opts.MaxJobs = def.MaxJobs
+	}
+	for _, d := range []struct {
+		v   *time.Duration
+		def time.Duration
+	}{
+		{&opts.BodyTimeout, def.BodyTimeout}, {&opts.ReadHeaderTimeout, def.ReadHeaderTimeout},
+		{&opts.WriteTimeout, def.WriteTimeout}, {&opts.IdleTimeout, def.IdleTimeout},
+	} {
+		if *d.v <= 0 {
+			*d.v = d.def
+		}
+	}
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: log, done: make(chan struct{})}
+	s := &Server{st: st, opts: opts, log: log, done: make(chan struct{}), hosts: allowedHosts(opts.Addr, opts.AllowedHosts)}
+	s.jobs = newJobs(s)
+	s.fetch = opts.Fetch.Client()
 	p, err := loadPages(opts.Web)
 	if err != nil {
 		return nil, fmt.Errorf("load dashboard: %w", err)
@@ -163,10 +212,15 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		// No WriteTimeout: exports and the alert stream are long.
-		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ReadHeaderTimeout: s.opts.ReadHeaderTimeout,
+		// No ReadTimeout: it would also end the alert stream (a read
+		// deadline that passes cancels the request). Bodies get their
+		// own deadline per request instead (bodyDeadline).
+		WriteTimeout: s.opts.WriteTimeout,
+		IdleTimeout:  s.opts.IdleTimeout,
+		// Headers stay small: no parameter may be long (params.go).
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -177,6 +231,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.closeDone()
+	s.jobs.close()
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
@@ -201,25 +256,29 @@ func (s *Server) closeDone() {
 // under /api instead of the mux's plain-text one.
 func (s *Server) routes(static, vendor fs.FS) http.Handler {
 	mux := http.NewServeMux()
-	api := func(pattern string, m methods) { mux.Handle(pattern, m) }
+	// Every API endpoint names the query parameters it knows; any other
+	// is a 400 naming it (a misspelt filter must not silently return
+	// everything).
+	api := func(pattern string, params []string, m methods) { mux.Handle(pattern, knownParams(params, m)) }
 
-	api("/api/articles", methods{"GET": listHandler(s, "articles", articleFilter, s.st.Articles)})
-	api("/api/articles/{id}", methods{"GET": s.apiArticle})
-	api("/api/events", methods{"GET": listHandler(s, "events", eventFilter, s.st.Events)})
-	api("/api/events/{key}", methods{"GET": s.apiEvent})
-	api("/api/clusters", methods{"GET": listHandler(s, "clusters", eventFilter, s.st.Clusters)})
-	api("/api/entities", methods{"GET": listHandler(s, "entities", entityFilter, s.st.Entities)})
-	api("/api/quotes", methods{"GET": listHandler(s, "quotes", quoteFilter, s.st.Quotes)})
-	api("/api/timeline", methods{"GET": s.apiTimeline})
-	api("/api/network", methods{"GET": s.apiNetwork})
-	api("/api/alerts", methods{"GET": s.apiAlerts})
-	api("/api/alerts/stream", methods{"GET": s.apiAlertStream})
-	api("/api/alert-rules", methods{"GET": s.apiAlertRules, "POST": s.write(s.apiAddAlertRule)})
-	api("/api/alert-rules/{id}", methods{"DELETE": s.write(s.apiDeleteAlertRule)})
-	api("/api/export", methods{"GET": s.apiExport})
-	api("/api/stats", methods{"GET": s.apiStats})
-	api("/api/ingest", methods{"POST": s.write(s.apiIngest)})
-	api("/api/openapi.json", methods{"GET": s.apiOpenAPI})
+	api("/api/articles", articleParams, methods{"GET": listHandler(s, "articles", articleFilter, s.st.Articles)})
+	api("/api/articles/{id}", nil, methods{"GET": s.apiArticle})
+	api("/api/events", eventParams, methods{"GET": listHandler(s, "events", eventFilter, s.st.Events)})
+	api("/api/events/{key}", nil, methods{"GET": s.apiEvent})
+	api("/api/clusters", eventParams, methods{"GET": listHandler(s, "clusters", eventFilter, s.st.Clusters)})
+	api("/api/entities", entityParams, methods{"GET": listHandler(s, "entities", entityFilter, s.st.Entities)})
+	api("/api/quotes", quoteParams, methods{"GET": listHandler(s, "quotes", quoteFilter, s.st.Quotes)})
+	api("/api/timeline", timelineParams, methods{"GET": s.apiTimeline})
+	api("/api/network", networkParamNames, methods{"GET": s.apiNetwork})
+	api("/api/alerts", []string{"after", "limit"}, methods{"GET": s.apiAlerts})
+	api("/api/alerts/stream", []string{"after"}, methods{"GET": s.apiAlertStream})
+	api("/api/alert-rules", nil, methods{"GET": s.apiAlertRules, "POST": s.write(s.apiAddAlertRule)})
+	api("/api/alert-rules/{id}", nil, methods{"DELETE": s.write(s.apiDeleteAlertRule)})
+	api("/api/export", exportParams, methods{"GET": s.apiExport})
+	api("/api/stats", nil, methods{"GET": s.apiStats})
+	api("/api/ingest", []string{"name", "wait"}, methods{"POST": s.write(s.apiIngest)})
+	api("/api/ingest/{id}", []string{"wait"}, methods{"GET": s.apiIngestJob})
+	api("/api/openapi.json", nil, methods{"GET": s.apiOpenAPI})
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path, "")
 	})
@@ -277,6 +336,18 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		if !s.hostAllowed(r.Host) {
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusMisdirectedRequest, "bad_host",
+				"this server does not answer for the host in the request (see --allowed-hosts)", "Host")
+			return
+		}
+		if err := checkQuery(r.URL.RawQuery); err != nil {
+			w.Header().Set("Connection", "close")
+			s.fail(w, r, err)
+			return
+		}
+		s.bodyDeadline(w, r)
 		if r.Body != nil {
 			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 		}
@@ -328,14 +399,19 @@ func (w *statusWriter) Flush() {
 
 // write guards a handler that changes the store: 403 read_only when the
 // server has no token, 401 when the request's bearer token is wrong.
+// Both are decided from the headers alone and answered at once: the
+// body is never read (refuseBody), so a client trickling a body gets its
+// 401 immediately and its connection closed.
 func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.opts.Token == "" {
+			refuseBody(w)
 			writeError(w, http.StatusForbidden, "read_only", "this server is read-only (started without a token)", "")
 			return
 		}
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) != 1 {
+			refuseBody(w)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
 			writeError(w, http.StatusUnauthorized, "unauthorized", "missing or wrong bearer token", "")
 			return
