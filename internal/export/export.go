@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep-project/sitrep/internal/analysis"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -19,10 +20,12 @@ const (
 	CSV   = "csv"
 	JSONL = "jsonl"
 	GDELT = "gdelt"
+	// GDELTExt is GDELT's 61 columns and sitrep's GDELTExtraColumns.
+	GDELTExt = "gdelt-ext"
 )
 
 // Formats lists the formats Write accepts.
-func Formats() []string { return []string{CSV, JSONL, GDELT} }
+func Formats() []string { return []string{CSV, JSONL, GDELT, GDELTExt} }
 
 // ContentType returns the HTTP media type of a format, or
 // application/octet-stream for an unknown one.
@@ -32,7 +35,7 @@ func ContentType(format string) string {
 		return "text/csv; charset=utf-8"
 	case JSONL:
 		return "application/x-ndjson"
-	case GDELT:
+	case GDELT, GDELTExt:
 		return "text/tab-separated-values; charset=utf-8"
 	}
 	return "application/octet-stream"
@@ -46,7 +49,7 @@ func Extension(format string) string {
 		return "csv"
 	case JSONL:
 		return "jsonl"
-	case GDELT:
+	case GDELT, GDELTExt:
 		return "tsv"
 	}
 	return ""
@@ -75,9 +78,9 @@ func Write(ctx context.Context, w io.Writer, st store.Store, f store.EventFilter
 		enc.SetEscapeHTML(false)
 		row = func(r *store.EventRecord) error { return enc.Encode(r) }
 		flush = bw.Flush
-	case GDELT:
+	case GDELT, GDELTExt:
 		bw := bufio.NewWriterSize(w, 64<<10)
-		g := &gdeltWriter{w: bw}
+		g := &gdeltWriter{w: bw, counts: newClusterCounts(ctx, st), extra: format == GDELTExt}
 		row = g.row
 		flush = bw.Flush
 	default:
@@ -98,12 +101,17 @@ func Write(ctx context.Context, w io.Writer, st store.Store, f store.EventFilter
 	return nil
 }
 
+// csvHeader names the CSV columns. The first twenty are the original
+// ones, in their order; the rest were added after them so that readers
+// by position keep working.
 var csvHeader = []string{
 	"key", "article_id", "sentence", "date", "precision",
 	"source_code", "source_name", "target_code", "target_name",
 	"cameo", "goldstein", "quad_class", "plover_type", "modality",
 	"location_name", "location_lat", "location_lon", "location_country",
 	"attribution", "sentence_text",
+	"event_type", "day", "date_precision", "fatalities", "cluster",
+	"article_url", "article_title", "article_published", "location_basis",
 }
 
 // csvRow fills rec (reused between rows) with one event.
@@ -128,6 +136,8 @@ func csvRow(rec []string, r *store.EventRecord) []string {
 		r.Cameo, ftoa(r.Goldstein), strconv.Itoa(r.QuadClass), r.Plover.Type, r.Modality,
 		cell(lname), llat, llon, lcountry,
 		cell(strings.Join(attr, " | ")), cell(r.SentenceText),
+		cell(analysis.EventLabel(r.Cameo)), r.Day, r.DatePrecision, strconv.Itoa(r.Fatalities), r.Cluster,
+		cell(r.ArticleURL), cell(r.ArticleTitle), r.ArticlePublished, locationBasis(r.Location),
 	)
 	return rec
 }
@@ -152,4 +162,11 @@ func optFloat(f *float64) string {
 		return ""
 	}
 	return ftoa(*f)
+}
+
+func locationBasis(l *model.Location) string {
+	if l == nil {
+		return ""
+	}
+	return l.Basis
 }

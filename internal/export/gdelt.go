@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
@@ -37,21 +38,30 @@ import (
 //     of the lead paragraph).
 //   - EventCode, EventBaseCode (3 digits), EventRootCode (2 digits):
 //     the CAMEO code and its prefixes. QuadClass, GoldsteinScale: ours.
-//   - NumMentions, NumSources, NumArticles: 1. An event's cluster counts
-//     would need a query per event; use the clusters API for them.
-//     AvgTone: 0 (sitrep measures no tone).
-//   - Actor1Geo_*, Actor2Geo_*: Type 0 and empty (sitrep locates events,
-//     not actors).
-//   - ActionGeo_*: the event location. Type is 1 (country) without
-//     coordinates, 3 (US city) or 4 (world city) with them. CountryCode is
-//     ISO 3166 alpha-3, NOT the FIPS 10-4 code real GDELT uses.
-//     ADM1Code, ADM2Code and FeatureID are empty.
-//   - DATEADDED: empty (the export does not know the ingest time).
-//   - SOURCEURL: the article URL, or the article id when the source had none.
+//   - NumMentions, NumSources, NumArticles: from the event's cluster (one
+//     real-world event): its reports, distinct publishers (URL hosts) and
+//     articles. AvgTone: 0 (sitrep measures no tone).
+//   - Actor1Geo_*, Actor2Geo_*: Type 1 (country) with the FIPS code and
+//     English name of the actor code's country; empty (Type 0) for actors
+//     without one. sitrep places events, not actors, inside a country.
+//   - ActionGeo_*: the event location. Type is 1 (country: no coordinates,
+//     or the country's own centroid), 3 (US place) or 4 (world place).
+//     CountryCode is the FIPS 10-4 code GDELT uses (see FIPS); the ISO
+//     code is in the extra column ActionGeo_CountryISO. ADM1Code,
+//     ADM2Code and FeatureID are empty.
+//   - DATEADDED: when the article was stored, YYYYMMDDHHMMSS UTC.
+//   - SOURCEURL: the article URL, else its source when that is a URL,
+//     else the article id.
+//
+// An undated event has empty Day, MonthYear, Year and FractionDate.
+// Format GDELTExt adds sitrep's own columns after GDELT's 61
+// (GDELTExtraColumns): ActionGeo_CountryISO, DatePrecision (day, month,
+// year, range, or none for an undated event) and Fatalities; format GDELT
+// writes GDELT's 61 alone, for tools that expect exactly those.
 //
 // Text fields never contain tabs, newlines or double quotes (they become
 // spaces and single quotes), so every row is one line of exactly 61
-// tab-separated fields.
+// (GDELTExt: 64) tab-separated fields.
 var GDELTColumns = []string{
 	"GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
@@ -68,6 +78,9 @@ var GDELTColumns = []string{
 	"ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
 	"DATEADDED", "SOURCEURL",
 }
+
+// GDELTExtraColumns names the columns sitrep adds after GDELT's 61.
+var GDELTExtraColumns = []string{"ActionGeo_CountryISO", "DatePrecision", "Fatalities"}
 
 // CAMEO actor type (sector) codes.
 var cameoTypes = setOf("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD REF IGO NGO MNC NGM IMG PTY SET UIS")
@@ -158,8 +171,10 @@ func tsvText(s string) string {
 }
 
 type gdeltWriter struct {
-	w     *bufio.Writer
-	first bool
+	w      *bufio.Writer
+	first  bool
+	counts *clusterCounts
+	extra  bool // write GDELTExtraColumns (format GDELTExt)
 }
 
 func (g *gdeltWriter) field(s string) {
@@ -169,6 +184,37 @@ func (g *gdeltWriter) field(s string) {
 		g.w.WriteByte('\t')
 	}
 	g.w.WriteString(s)
+}
+
+// actorGeo fills an Actor*Geo_ block at country level (type 1) from the
+// actor code's country: sitrep knows an actor's country, not where in it
+// the text placed the actor.
+func (g *gdeltWriter) actorGeo(a *model.Actor) {
+	if a == nil {
+		g.noGeo()
+		return
+	}
+	c := splitActor(a.Code).country
+	fips := FIPS(c, nil)
+	if fips == "" {
+		g.noGeo()
+		return
+	}
+	g.field("1")
+	g.field(tsvText(countryName(c)))
+	g.field(fips)
+	for range 5 {
+		g.field("")
+	}
+}
+
+// countryName is the English name of an ISO alpha-3 country code.
+func countryName(iso3 string) string {
+	r, err := language.ParseRegion(iso3)
+	if err != nil {
+		return ""
+	}
+	return display.English.Regions().Name(r)
 }
 
 func (g *gdeltWriter) actor(a *model.Actor, name string) {
@@ -206,6 +252,8 @@ func (g *gdeltWriter) geo(l *model.Location) {
 	country := model.Deref(l.Country)
 	typ := "0"
 	switch {
+	case l.Lat != nil && l.Lon != nil && country != "" && strings.EqualFold(l.Name, countryName(country)):
+		typ = "1" // a country's centroid, not a place in it
 	case l.Lat != nil && l.Lon != nil && country == "USA":
 		typ = "3"
 	case l.Lat != nil && l.Lon != nil:
@@ -215,7 +263,7 @@ func (g *gdeltWriter) geo(l *model.Location) {
 	}
 	g.field(typ)
 	g.field(tsvText(l.Name))
-	g.field(tsvText(country))
+	g.field(FIPS(country, l.Lon))
 	g.field("")
 	g.field("")
 	g.field(optFloat(l.Lat))
@@ -224,6 +272,10 @@ func (g *gdeltWriter) geo(l *model.Location) {
 }
 
 func (g *gdeltWriter) row(r *store.EventRecord) error {
+	n, err := g.counts.of(r)
+	if err != nil {
+		return err
+	}
 	g.first = true
 	g.field(strconv.FormatUint(GlobalEventID(r.Key), 10))
 	if t, err := time.Parse("2006-01-02", r.Day); err == nil {
@@ -234,7 +286,7 @@ func (g *gdeltWriter) row(r *store.EventRecord) error {
 		g.field(strconv.FormatFloat(frac, 'f', 4, 64))
 	} else {
 		for range 4 {
-			g.field("")
+			g.field("") // undated: DatePrecision says "none"
 		}
 	}
 	g.actor(&r.Source, r.SourceName)
@@ -250,18 +302,29 @@ func (g *gdeltWriter) row(r *store.EventRecord) error {
 	g.field(cameo[:min(2, len(cameo))])
 	g.field(strconv.Itoa(r.QuadClass))
 	g.field(ftoa(r.Goldstein))
-	g.field("1")
-	g.field("1")
-	g.field("1")
+	g.field(strconv.Itoa(n.mentions))
+	g.field(strconv.Itoa(n.sources))
+	g.field(strconv.Itoa(n.articles))
 	g.field("0")
-	g.noGeo()
-	g.noGeo()
+	g.actorGeo(&r.Source)
+	g.actorGeo(r.Target)
 	g.geo(r.Location)
-	g.field("") // DATEADDED
-	src := r.ArticleURL
-	if src == "" {
-		src = r.ArticleID
+	if r.IngestedAt.IsZero() {
+		g.field("")
+	} else {
+		g.field(r.IngestedAt.UTC().Format("20060102150405"))
 	}
-	g.field(tsvText(src))
+	g.field(tsvText(sourceURL(r)))
+	if !g.extra {
+		return g.w.WriteByte('\n')
+	}
+	// sitrep's columns after GDELT's 61 (GDELTExtraColumns).
+	country := ""
+	if r.Location != nil {
+		country = model.Deref(r.Location.Country)
+	}
+	g.field(tsvText(country))
+	g.field(r.DatePrecision)
+	g.field(strconv.Itoa(r.Fatalities))
 	return g.w.WriteByte('\n')
 }

@@ -73,7 +73,7 @@ func TestExportSQLite(t *testing.T) {
 	if err != nil || len(rows) != 3 {
 		t.Fatalf("csv: %d rows, %v; want header + 2", len(rows), err)
 	}
-	if got, want := rows[1][len(csvHeader)-1], a.Sentences[0].Text; got != want {
+	if got, want := rows[1][csvColumn("sentence_text")], a.Sentences[0].Text; got != want {
 		t.Errorf("csv sentence = %q, want %q", got, want)
 	}
 
