@@ -38,7 +38,7 @@ func clusterEvents() []store.EventRecord {
 			Event: model.Event{ID: id, Source: model.Actor{Code: "UKRMIL"}, Target: &model.Actor{Code: "RUS"},
 				Cameo: "195", Goldstein: -10, QuadClass: 4, Plover: model.Plover{Type: "ASSAULT", Context: []string{}},
 				Attribution: []model.Attribution{},
-				Location: &model.Location{Name: "Belgorod", Lat: model.Float(50.6), Lon: model.Float(36.58), Country: model.Str("RUS")}},
+				Location:    &model.Location{Name: "Belgorod", Lat: model.Float(50.6), Lon: model.Float(36.58), Country: model.Str("RUS")}},
 			ArticleID: article, ArticleURL: url, ArticleSource: source, Key: article + ":" + id,
 			Cluster: "a1:v1", Day: day, DatePrecision: model.PrecisionDay, IngestedAt: added, Fatalities: 3,
 			ArticlePublished: day,
