@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -70,18 +71,30 @@ Examples:
   sitrep ingest --queue nats://127.0.0.1:4222 crawl.warc.gz`
 }
 
-// expandInputs turns directories into the files below them (sorted) and
-// keeps URLs and files as they are.
+// expandInputs is expandEach for commands that stop at the first
+// unreadable input (bench).
 func expandInputs(inputs []string) ([]string, error) {
-	var out []string
+	out, errs := expandEach(inputs)
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return out, nil
+}
+
+// expandEach turns directories into the files below them (sorted) and
+// keeps URLs and files as they are. A path that cannot be read (missing,
+// mistyped, unreadable directory) is an error for that input only: the
+// others are still returned, and the caller reports the errors.
+func expandEach(inputs []string) (out []string, errs []error) {
 	for _, in := range inputs {
-		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
+		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") || in == "-" {
 			out = append(out, in)
 			continue
 		}
 		st, err := os.Stat(in)
 		if err != nil {
-			return nil, fmt.Errorf("input: %w", err)
+			errs = append(errs, fmt.Errorf("input %w", err))
+			continue
 		}
 		if !st.IsDir() {
 			out = append(out, in)
@@ -90,7 +103,11 @@ func expandInputs(inputs []string) ([]string, error) {
 		var files []string
 		err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				errs = append(errs, fmt.Errorf("input %w", err))
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != in {
 				return filepath.SkipDir
@@ -101,12 +118,87 @@ func expandInputs(inputs []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", in, err)
+			errs = append(errs, fmt.Errorf("walk %s: %w", in, err))
 		}
 		sort.Strings(files)
 		out = append(out, files...)
 	}
-	return out, nil
+	return out, errs
+}
+
+// ingestMemLimit is the soft memory limit ingest and extract run with
+// when $GOMEMLIMIT is unset. Their input is streamed and one article is
+// capped (ingest.DefaultMaxArticleBytes), so the live heap stays small;
+// but at sitrep's GC target (pipeline.GCPercent, 400) the heap may grow
+// to five times the live data after one big record before it is
+// collected. The limit makes the collector run instead, so RSS stays
+// under ~300 MB whatever the input (docs/performance.md, Ingest memory).
+const ingestMemLimit = 256 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(ingestMemLimit)
+	}
+}
+
+// progress draws one bar over all inputs by bytes read, naming the
+// current input and how many articles it gave so far. It draws nothing
+// unless stderr is a terminal.
+type progress struct {
+	bar   *progressbar.ProgressBar
+	done  int64 // bytes of the inputs finished
+	sizes map[string]int64
+}
+
+func newProgress(g *Globals, quiet bool, inputs []string) *progress {
+	if quiet || !isTerminal(g.stderr) {
+		return nil
+	}
+	p := &progress{sizes: map[string]int64{}}
+	total := int64(0)
+	for _, in := range inputs {
+		st, err := os.Stat(in)
+		if err != nil || st.IsDir() {
+			total = -1 // a URL or stdin: size unknown
+			break
+		}
+		p.sizes[in] = st.Size()
+		total += st.Size()
+	}
+	p.bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(g.stderr),
+		progressbar.OptionSetDescription("ingest"), progressbar.OptionShowBytes(true),
+		progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
+	return p
+}
+
+// update is an ingest.Options.Progress callback.
+func (p *progress) update(ev ingest.Progress) {
+	if p == nil {
+		return
+	}
+	p.bar.Describe(fmt.Sprintf("%s: %d articles", filepath.Base(ev.Source), ev.Records))
+	_ = p.bar.Set64(p.done + ev.Bytes)
+}
+
+// next moves the bar past a finished input.
+func (p *progress) next(in string) {
+	if p == nil {
+		return
+	}
+	p.done += p.sizes[in]
+	_ = p.bar.Set64(p.done)
+}
+
+func (p *progress) clear() {
+	if p != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p != nil {
+		_ = p.bar.Finish()
+	}
 }
 
 func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
@@ -114,30 +206,29 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := expandInputs(c.Inputs)
-	if err != nil {
-		return err
+	inputs, inputErrs := expandEach(c.Inputs)
+	for _, err := range inputErrs {
+		fmt.Fprintln(g.stderr, "error:", err)
 	}
 	if c.Queue != "" { // --queue: publish raw documents for the workers instead of processing here
-		return publishInputs(ctx, g, c.config(), inputs, opts)
+		if err := publishInputs(ctx, g, c.config(), inputs, opts); err != nil {
+			return err
+		}
+		return inputsFailed(len(inputErrs), "the other inputs were published")
 	}
+	limitMemory()
 	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	engine := newAlertEngine(st, g)
-	var bar *progressbar.ProgressBar
-	if !c.Quiet && len(inputs) > 1 && isTerminal(g.stderr) {
-		bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(g.stderr),
-			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-	}
+	bar := newProgress(g, c.Quiet, inputs)
+	opts.Progress = bar.update
 	r := &pipeline.Runner{
 		Pipeline: p, Ingest: opts, Store: st, Batch: c.Batch,
 		OnError: func(err error) {
-			if bar != nil {
-				bar.Clear()
-			}
+			bar.clear()
 			fmt.Fprintln(g.stderr, "error:", err)
 		},
 		Emit: func(a *model.Article, res store.PutResult) error {
@@ -157,21 +248,27 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		if err := r.Source(ctx, in); err != nil && ctx.Err() != nil {
 			return err
 		}
-		if bar != nil {
-			_ = bar.Add(1)
-		}
+		bar.next(in)
 	}
-	if bar != nil {
-		_ = bar.Finish()
-	}
+	bar.finish()
 	s := r.Summary()
+	failed := len(s.Errors) + len(inputErrs)
 	fmt.Fprintf(g.stdout, "ingested %d inputs in %s: %d articles (%d new, %d already stored, %d near-duplicates), %d sentences, %d events, %d errors\n",
-		s.Inputs, time.Since(start).Round(time.Millisecond), s.Articles, s.New, s.AlreadyStored, s.NearDuplicates, s.Sentences, s.Events, len(s.Errors))
+		s.Inputs, time.Since(start).Round(time.Millisecond), s.Articles, s.New, s.AlreadyStored, s.NearDuplicates, s.Sentences, s.Events, failed)
 	fmt.Fprintf(g.stdout, "database: %s\n", g.DB)
-	if len(s.Errors) > 0 {
-		return exitError{code: 1, msg: fmt.Sprintf("%d inputs or records failed (see above); everything else was stored", len(s.Errors))}
+	if err := inputsFailed(failed, "everything else was stored"); err != nil {
+		return err
 	}
 	return ctx.Err()
+}
+
+// inputsFailed is the exit status of a run in which n inputs or records
+// failed: 1 when some did, so that scripts see it.
+func inputsFailed(n int, rest string) error {
+	if n == 0 {
+		return nil
+	}
+	return exitError{code: 1, msg: fmt.Sprintf("%d inputs or records failed (see above); %s", n, rest)}
 }
 
 func isTerminal(w any) bool {
@@ -205,6 +302,13 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
+	inputs, inputErrs := expandEach(c.Inputs)
+	for _, err := range inputErrs {
+		fmt.Fprintln(g.stderr, "error:", err)
+	}
+	limitMemory()
+	bar := newProgress(g, false, inputs)
+	opts.Progress = bar.update
 	enc := json.NewEncoder(g.stdout)
 	enc.SetEscapeHTML(false)
 	if c.Pretty {
@@ -212,14 +316,22 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 	}
 	r := &pipeline.Runner{
 		Pipeline: p, Ingest: opts,
-		OnError: func(err error) { fmt.Fprintln(g.stderr, "error:", err) },
-		Emit:    func(a *model.Article, _ store.PutResult) error { return enc.Encode(a) },
+		OnError: func(err error) {
+			bar.clear()
+			fmt.Fprintln(g.stderr, "error:", err)
+		},
+		Emit: func(a *model.Article, _ store.PutResult) error { return enc.Encode(a) },
 	}
-	for _, in := range c.Inputs {
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
 		_ = r.Source(ctx, in)
+		bar.next(in)
 	}
-	if n := len(r.Summary().Errors); n > 0 {
-		return exitError{code: 1, msg: fmt.Sprintf("%d inputs or records failed", n)}
+	bar.finish()
+	if err := inputsFailed(len(r.Summary().Errors)+len(inputErrs), "the other articles were printed"); err != nil {
+		return err
 	}
-	return nil
+	return ctx.Err()
 }
