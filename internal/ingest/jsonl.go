@@ -54,6 +54,7 @@ func (r *reader) readJSONL(br *bufio.Reader) error {
 			continue
 		}
 		a, err := r.jsonlRecord(line, start)
+		lr.release()
 		if err != nil {
 			bad++
 			r.recordErr(lineNo, start, err)

@@ -162,9 +162,7 @@ type lineReader struct {
 // it was cut at max bytes (the rest comes as the next line). The line is
 // only valid until the next call. It returns io.EOF after the last line.
 func (lr *lineReader) next() (line []byte, off int64, long bool, err error) {
-	if cap(lr.buf) > 4<<20 {
-		lr.buf = nil // do not keep a huge line's buffer for the small ones
-	}
+	lr.release()
 	lr.buf = lr.buf[:0]
 	off = lr.off
 	for {
@@ -186,6 +184,14 @@ func (lr *lineReader) next() (line []byte, off int64, long bool, err error) {
 		default:
 			return nil, off, false, err
 		}
+	}
+}
+
+// release drops the buffer of a huge line, so that it is not held while
+// the record read from it is analysed, nor reused for small lines.
+func (lr *lineReader) release() {
+	if cap(lr.buf) > 4<<20 {
+		lr.buf = nil
 	}
 }
 
