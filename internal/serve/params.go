@@ -105,13 +105,12 @@ func checkQuery(raw string) error {
 	if raw == "" {
 		return nil
 	}
-	if len(raw) > maxQueryBytes {
-		return badParam("", "the query string is longer than %d bytes", maxQueryBytes)
-	}
 	v, err := url.ParseQuery(raw)
 	if err != nil {
 		return badParam("", "malformed query string")
 	}
+	// A parameter over its own limit is named, even when the whole
+	// query is also too long.
 	for k, vs := range v {
 		if len(k) > maxParamName {
 			return badParam(clipParam(k), "parameter name longer than %d bytes", maxParamName)
@@ -125,6 +124,9 @@ func checkQuery(raw string) error {
 				return badParam(k, "must be at most %d bytes long, got %d", limit, len(x))
 			}
 		}
+	}
+	if len(raw) > maxQueryBytes {
+		return badParam("", "the query string is longer than %d bytes", maxQueryBytes)
 	}
 	return nil
 }
