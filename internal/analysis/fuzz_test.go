@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
@@ -27,17 +28,17 @@ func FuzzValidateWebhook(f *testing.F) {
 	})
 }
 
-// FuzzFillGaps checks that a dense timeline is sorted, gap-free and
-// keeps every event inside the range.
+// FuzzFillGaps checks that a dense timeline is sorted, gap-free, keeps
+// every event inside the range and labels every bucket with a date that
+// parses back and is the start of its own bucket.
 func FuzzFillGaps(f *testing.F) {
-	f.Add("2025-01-03", 2, "2025-01-01", "2025-01-09", false)
-	f.Add("2024-02-29", 1, "", "", true)
-	f.Add("x", 1, "", "", false)
-	f.Fuzz(func(t *testing.T, bucket string, count int, since, until string, weekly bool) {
-		interval := "day"
-		if weekly {
-			interval = "week"
-		}
+	f.Add("2025-01-03", 2, "2025-01-01", "2025-01-09", uint8(0))
+	f.Add("2024-02-29", 1, "", "", uint8(1))
+	f.Add("x", 1, "", "", uint8(0))
+	f.Add("0000-01-03", 1, "", "", uint8(1)) // year 0: its Monday is in year -1
+	f.Add("9999-12-30", 1, "9999-12-01", "", uint8(2))
+	f.Fuzz(func(t *testing.T, bucket string, count int, since, until string, iv uint8) {
+		interval := []string{"day", "week", "month"}[iv%3]
 		in := []store.TimelinePoint{{Bucket: bucket, Count: count}}
 		out := FillGaps(in, interval, since, until)
 		if len(out) > MaxBuckets {
@@ -46,16 +47,58 @@ func FuzzFillGaps(f *testing.F) {
 		if len(out) == 1 && out[0].Bucket == bucket {
 			return // returned as is, or a one-bucket range
 		}
-		step := 1
-		if weekly {
-			step = 7
-		}
-		for i := 1; i < len(out); i++ {
-			if next := store.AddDays(out[i-1].Bucket, step); out[i].Bucket != next {
-				t.Fatalf("bucket %d is %s after %s", i, out[i].Bucket, out[i-1].Bucket)
+		total := 0
+		for i, p := range out {
+			if _, err := time.Parse("2006-01-02", p.Bucket); err != nil {
+				t.Fatalf("bucket %d label %q does not parse back: %v", i, p.Bucket, err)
 			}
+			if b := store.BucketOf(p.Bucket, interval); b != p.Bucket {
+				t.Fatalf("bucket %d label %s is not the start of its %s (%s)", i, p.Bucket, interval, b)
+			}
+			if i > 0 {
+				if next := store.NextBucket(out[i-1].Bucket, interval); p.Bucket != next {
+					t.Fatalf("bucket %d is %s after %s, want %s", i, p.Bucket, out[i-1].Bucket, next)
+				}
+			}
+			total += p.Count
+		}
+		if total != 0 && total != count {
+			t.Fatalf("counts sum to %d, want %d or 0 (dropped)", total, count)
 		}
 	})
+}
+
+// TestFillGapsDateRange: labels stay within the years 1 to 9999 that
+// YYYY-MM-DD spells; points outside are dropped and bounds clamped.
+func TestFillGapsDateRange(t *testing.T) {
+	cases := []struct {
+		name, interval, since, until string
+		points                       []string
+		first, last                  string
+		n                            int
+	}{
+		{"year 0 point, weekly", "week", "", "", []string{"0000-01-03", "0001-01-10"}, "0001-01-08", "0001-01-08", 1},
+		{"year 0 since, weekly", "week", "0000-06-01", "0001-01-20", nil, "0001-01-01", "0001-01-15", 3},
+		{"year 0 since, monthly", "month", "0000-12-15", "0001-02-01", nil, "0001-01-01", "0001-02-01", 2},
+		{"last days, daily", "day", "9999-12-30", "", []string{"9999-12-31"}, "9999-12-30", "9999-12-31", 2},
+		{"last week", "week", "9999-12-20", "9999-12-31", nil, "9999-12-20", "9999-12-27", 2},
+		{"only year 0", "week", "", "", []string{"0000-02-02"}, "", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var in []store.TimelinePoint
+			for _, b := range c.points {
+				in = append(in, store.TimelinePoint{Bucket: b, Count: 1})
+			}
+			out := FillGaps(in, c.interval, c.since, c.until)
+			if len(out) != c.n {
+				t.Fatalf("%d buckets %v, want %d", len(out), out, c.n)
+			}
+			if c.n > 0 && (out[0].Bucket != c.first || out[len(out)-1].Bucket != c.last) {
+				t.Errorf("buckets %s..%s, want %s..%s", out[0].Bucket, out[len(out)-1].Bucket, c.first, c.last)
+			}
+		})
+	}
 }
 
 // BenchmarkCheck measures alert evaluation per stored article with a

@@ -94,7 +94,8 @@ func Dated(points []store.TimelinePoint) []store.TimelinePoint {
 // per month ("month", labelled with its first day) from
 // since to until inclusive (YYYY-MM-DD), with zero buckets where points
 // has none. An empty since or until takes the first or last point's
-// bucket. Points outside the range are dropped. If the interval is
+// bucket. Points outside the range, or outside the years 1 to 9999 that
+// YYYY-MM-DD can spell, are dropped. If the interval is
 // unknown or a bucket or bound cannot be parsed, the points are returned
 // unchanged, as no dense series can be built from them. At most
 // MaxBuckets buckets are returned.
@@ -111,6 +112,20 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 		return points
 	}
 	points = Dated(points)
+	// Labels spell years 1 to 9999 only: year 0 aligned to its Monday
+	// would be "-0001-12-27", which no one can parse back. 0001-01-01 is
+	// a Monday and a first of the month, so clamping keeps alignment.
+	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	clamp := func(t time.Time) time.Time {
+		if t.Before(first) {
+			return first
+		}
+		if t.After(last) {
+			return last
+		}
+		return t
+	}
 	align := func(t time.Time) time.Time {
 		switch step {
 		case 7:
@@ -130,11 +145,14 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 	}
 	byBucket := make(map[string]store.TimelinePoint, len(points))
 	var lo, hi time.Time
-	have := len(points) > 0
-	for i, p := range points {
+	have := false
+	for _, p := range points {
 		t, err := time.Parse(dayLayout, p.Bucket)
 		if err != nil {
 			return points
+		}
+		if t.Before(first) || t.After(last) {
+			continue // outside any range FillGaps can label
 		}
 		t = align(t)
 		key := t.Format(dayLayout)
@@ -152,19 +170,20 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 			p.Bucket = key
 			byBucket[key] = p
 		}
-		if i == 0 || t.Before(lo) {
+		if !have || t.Before(lo) {
 			lo = t
 		}
-		if i == 0 || t.After(hi) {
+		if !have || t.After(hi) {
 			hi = t
 		}
+		have = true
 	}
 	if since != "" {
 		t, err := time.Parse(dayLayout, since)
 		if err != nil {
 			return points
 		}
-		lo = align(t)
+		lo = align(clamp(t))
 	} else if !have {
 		return []store.TimelinePoint{}
 	}
@@ -173,7 +192,7 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 		if err != nil {
 			return points
 		}
-		hi = align(t)
+		hi = align(clamp(t))
 	} else if !have {
 		return []store.TimelinePoint{}
 	}
