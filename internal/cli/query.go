@@ -85,20 +85,20 @@ func withStore(ctx context.Context, g *Globals, fn func(store.Store) error) erro
 // ArticlesCmd lists stored articles.
 type ArticlesCmd struct {
 	OutputFlags
-	Query string `short:"q" help:"Full-text query over titles and bodies."`
+	Text  string `short:"q" aliases:"query" help:"Full-text query over titles and bodies (the API's text parameter; --query is its old name)."`
 	Since string `help:"Published on or after (YYYY-MM-DD)."`
 	Until string `help:"Published on or before (YYYY-MM-DD)."`
 }
 
 // Help implements kong.HelpProvider.
 func (ArticlesCmd) Help() string {
-	return "Example:\n  sitrep articles -q 'missile boat' --format json"
+	return "Example:\n  sitrep articles --text 'missile boat' --format json"
 }
 
 func (c *ArticlesCmd) Run(ctx context.Context, g *Globals) error {
 	return withStore(ctx, g, func(st store.Store) error {
 		return list(ctx, g, c.OutputFlags, "ID\tPUBLISHED\tSENT\tEVENTS\tTITLE", func(cur string) (store.Page[store.ArticleSummary], error) {
-			return st.Articles(ctx, store.ArticleFilter{Text: c.Query, Since: c.Since, Until: c.Until, Limit: c.Limit, Cursor: cur})
+			return st.Articles(ctx, store.ArticleFilter{Text: c.Text, Since: c.Since, Until: c.Until, Limit: c.Limit, Cursor: cur})
 		}, func(a store.ArticleSummary) string {
 			dup := ""
 			if a.DuplicateOf != "" {
