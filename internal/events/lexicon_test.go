@@ -35,11 +35,11 @@ func TestLexiconBuiltin(t *testing.T) {
 		{"042", "Make a visit", "CONSULT", 1},
 		{"043", "Host a visit", "CONSULT", 1},
 		{"036", "Express intent to meet or negotiate", "AGREE", 1},
-		{"011", "Decline comment", "REJECT", 1},
+		{"011", "Decline comment", "STATEMENT", 1},
 		{"163", "Impose embargo, boycott, or sanctions", "SANCTION", 4},
 		{"152", "Increase military alert status", "MOBILIZE", 4},
 		{"195", "Employ aerial weapons, not specified below", "ASSAULT", 4},
-		{"0233", "Appeal for humanitarian aid", "REQUEST", 1},
+		{"0233", "Appeal for humanitarian aid", "APPEAL", 1},
 		{"1011", "Demand economic cooperation", "REQUEST", 3},
 	} {
 		c, ok := lex.Cameo(tc.code)
