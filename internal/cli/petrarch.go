@@ -35,6 +35,10 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return fmt.Errorf("dictionaries %s: %w", g.Dictionaries, err)
 	}
+	if len(d.Warnings) > 0 {
+		fmt.Fprintf(g.stderr, "dictionaries %s: %d lines skipped or suspect (sitrep dictionaries check %s lists them)\n",
+			g.Dictionaries, len(d.Warnings), g.Dictionaries)
+	}
 	fh, err := os.Open(c.Records)
 	if err != nil {
 		return err
