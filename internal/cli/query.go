@@ -327,6 +327,7 @@ func (f EventFlags) filter() (store.EventFilter, error) {
 type EventsCmd struct {
 	OutputFlags
 	EventFlags
+	Oldest bool `help:"Oldest first (default: newest first; undated events last)."`
 }
 
 // Help implements kong.HelpProvider.
@@ -340,16 +341,10 @@ func (c *EventsCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	return withStore(ctx, g, func(st store.Store) error {
-		return list(ctx, g, c.OutputFlags, "DATE\tSOURCE\tTARGET\tCAMEO\tGOLD\tMODALITY\tVERB\tSENTENCE", func(cur string) (store.Page[store.EventRecord], error) {
-			f.Limit, f.Cursor = c.Limit, cur
+		return list(ctx, g, c.OutputFlags, eventHeader, func(cur string) (store.Page[store.EventRecord], error) {
+			f.Limit, f.Cursor, f.Newest = c.Limit, cur, !c.Oldest
 			return st.Events(ctx, f)
-		}, func(e store.EventRecord) string {
-			tgt := "-"
-			if e.Target != nil {
-				tgt = e.Target.Code
-			}
-			return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", orDash(e.Day), e.Source.Code, tgt, e.Cameo, e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
-		})
+		}, eventRow)
 	})
 }
 
@@ -399,7 +394,7 @@ type TimelineCmd struct {
 	B        string `arg:"" optional:"" help:"Second actor code prefix (empty: any)."`
 	Directed bool   `help:"Only A acting on B."`
 	Code     string `help:"CAMEO prefix."`
-	Interval string `help:"Bucket size." default:"day" enum:"day,week"`
+	Interval string `help:"Bucket size: day, week or month." default:"day" enum:"day,week,month"`
 	Since    string `help:"From (YYYY-MM-DD)."`
 	Until    string `help:"To (YYYY-MM-DD)."`
 	Format   string `help:"Output format." default:"table" enum:"table,json"`
@@ -421,10 +416,5 @@ func (c *TimelineCmd) Run(ctx context.Context, g *Globals) error {
 	if c.Format == "json" {
 		return writeJSONLines(g.stdout, pts)
 	}
-	tw := tabwriter.NewWriter(g.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "BUCKET\tCOUNT\tVERB-COOP\tMAT-COOP\tVERB-CONF\tMAT-CONF\tINDEX")
-	for _, p := range pts {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%+.2f\n", p.Bucket, p.Count, p.Quad[0], p.Quad[1], p.Quad[2], p.Quad[3], p.Index)
-	}
-	return tw.Flush()
+	return printTimeline(g.stdout, pts)
 }

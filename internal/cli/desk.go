@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/sitrep-project/sitrep/internal/analysis"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// eventHeader and eventRow are the events table: the date with its
+// precision when it is not a day, and the CAMEO code with its name.
+const eventHeader = "DATE\tSOURCE\tTARGET\tEVENT\tGOLD\tMODALITY\tVERB\tSENTENCE"
+
+func eventRow(e store.EventRecord) string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = e.Target.Code
+	}
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", dateLabel(e), e.Source.Code, tgt,
+		clip(analysis.EventLabel(e.Cameo), 36), e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
+}
+
+// dateLabel is an event's day, "undated", or the day with its precision
+// ("2016-01-01 (range)") when the date is coarser than a day.
+func dateLabel(e store.EventRecord) string {
+	switch {
+	case e.Day == "":
+		return "undated"
+	case e.DatePrecision != "" && e.DatePrecision != "day":
+		return e.Day + " (" + e.DatePrecision + ")"
+	}
+	return e.Day
+}
+
+// printTimeline writes a timeline table: dated buckets, then spans
+// ("2016-01-01..", "2025-03-01..2025-03-31 month") and the undated row,
+// so every event counted is on screen.
+func printTimeline(w io.Writer, pts []store.TimelinePoint) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "BUCKET\tCOUNT\tVERB-COOP\tMAT-COOP\tVERB-CONF\tMAT-CONF\tINDEX\tFATALITIES")
+	for _, p := range pts {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%+.2f\t%d\n", bucketLabel(p), p.Count, p.Quad[0], p.Quad[1], p.Quad[2],
+			p.Quad[3], p.Index, p.Fatalities)
+	}
+	return tw.Flush()
+}
+
+func bucketLabel(p store.TimelinePoint) string {
+	switch p.Kind {
+	case store.PointUndated:
+		return "undated"
+	case store.PointSpan:
+		return p.Bucket + ".." + p.To + " (" + p.Precision + ")"
+	}
+	return p.Bucket
+}

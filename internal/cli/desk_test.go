@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// sampleDB ingests the bundled sample corpus (the README's demo) into a
+// new database and returns its path.
+func sampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "s.db")
+	if out, errs, code := run(t, "--db", db, "ingest", "--quiet", filepath.Join("..", "..", "testdata", "sample")); code != 0 {
+		t.Fatalf("ingest exit %d: %s\n%s", code, errs, out)
+	}
+	return db
+}
+
+// Every event of a dyad is counted by its timeline, in whatever bucket
+// its date allows, for every interval: the README's own example shows
+// the demo's undated RUS–PRK reports instead of an empty table.
+func TestTimelineCountsEveryEvent(t *testing.T) {
+	db := sampleDB(t)
+	for _, tc := range []struct{ a, b, interval string }{
+		{"RUS", "PRK", "week"}, {"RUS", "PRK", "day"}, {"CHN", "TWN", "week"}, {"CHN", "TWN", "month"},
+		{"ISR", "", "day"}, {"IND", "PAK", "month"},
+	} {
+		t.Run(tc.a+"-"+tc.b+"-"+tc.interval, func(t *testing.T) {
+			args := []string{"--db", db, "events", "--format", "json", "--limit", "1000", "--actor", tc.a}
+			if tc.b != "" {
+				args = []string{"--db", db, "events", "--format", "json", "--limit", "1000", "--dyad", tc.a + "," + tc.b}
+			}
+			evs, errs, code := run(t, args...)
+			if code != 0 {
+				t.Fatalf("events exit %d: %s", code, errs)
+			}
+			want := strings.Count(evs, "\n")
+			if want == 0 {
+				t.Fatal("the sample has no such events")
+			}
+			out, errs, code := run(t, "--db", db, "timeline", tc.a, tc.b, "--interval", tc.interval, "--format", "json")
+			if code != 0 {
+				t.Fatalf("timeline exit %d: %s", code, errs)
+			}
+			got := 0
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				var p store.TimelinePoint
+				if err := json.Unmarshal([]byte(l), &p); err != nil {
+					t.Fatalf("%q: %v", l, err)
+				}
+				got += p.Count
+			}
+			if got != want {
+				t.Errorf("timeline counts %d events, events lists %d", got, want)
+			}
+		})
+	}
+	out, _, _ := run(t, "--db", db, "timeline", "RUS", "PRK", "--interval", "week")
+	if !strings.Contains(out, "undated") {
+		t.Errorf("README example shows no undated row:\n%s", out)
+	}
+	// "since 2016" is a span, not an event of 2016-01-01 that would
+	// stretch the chart over nine empty years.
+	out, _, _ = run(t, "--db", db, "timeline", "CHN", "TWN", "--interval", "week")
+	if !strings.Contains(out, "2016-01-01.. (range)") || strings.Contains(out, "\n2016-01-01 ") {
+		t.Errorf("a range is drawn as a point:\n%s", out)
+	}
+}
+
+// Events list newest first by default, undated ones last; --oldest
+// reverses; the event type's name follows its code.
+func TestEventsNewestFirst(t *testing.T) {
+	db := sampleDB(t)
+	for _, oldest := range []bool{false, true} {
+		args := []string{"--db", db, "events", "--format", "json", "--limit", "1000"}
+		if oldest {
+			args = append(args, "--oldest")
+		}
+		out, errs, code := run(t, args...)
+		if code != 0 {
+			t.Fatalf("events exit %d: %s", code, errs)
+		}
+		var days []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var e store.EventRecord
+			if err := json.Unmarshal([]byte(l), &e); err != nil {
+				t.Fatal(err)
+			}
+			days = append(days, e.Day)
+		}
+		for i := 1; i < len(days); i++ {
+			if (!oldest && days[i] > days[i-1] && days[i-1] != "") || (!oldest && days[i-1] == "" && days[i] != "") ||
+				(oldest && days[i] < days[i-1]) {
+				t.Fatalf("oldest=%v: day %q after %q", oldest, days[i], days[i-1])
+			}
+		}
+	}
+	out, _, _ := run(t, "--db", db, "events", "--code", "042")
+	if !strings.Contains(out, "042 Make a visit") {
+		t.Errorf("events table lacks the type name:\n%s", out)
+	}
+	if n := strings.Count(out, "\n"); n < 2 {
+		t.Errorf("%s rows", strconv.Itoa(n))
+	}
+}
