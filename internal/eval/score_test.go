@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/sitrep-project/sitrep/internal/testutil"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,10 +99,9 @@ func TestEntityProblem(t *testing.T) {
 }
 
 func TestLoadGoldSeed(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "gold", "seed.yaml")
-	g, err := LoadGold(path)
+	g, err := LoadGold(testutil.Shared(t, "gold/seed.yaml"))
 	if err != nil {
-		t.Skipf("seed gold not available: %v", err)
+		t.Fatal(err)
 	}
 	if len(g.Articles) != 2 || len(g.Articles[0].Events.Required) == 0 || len(g.Articles[0].Forbidden) == 0 {
 		t.Fatalf("seed gold parsed wrongly: %d articles", len(g.Articles))

@@ -2,7 +2,7 @@ package events
 
 import (
 	"context"
-	"os"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -11,10 +11,7 @@ import (
 // BenchmarkCoder codes the seed articles (already through the earlier
 // stages) and reports sentences per second.
 func BenchmarkCoder(b *testing.B) {
-	const seed = "../../../shared/seed/000_8bdc426c88a831b7.txt"
-	if _, err := os.Stat(seed); err != nil {
-		b.Skip("seed corpus not found")
-	}
+	seed := testutil.Shared(b, "seed/000_8bdc426c88a831b7.txt")
 	arts := ingestFile(b, seed, "2024-06-14")
 	c := New(loadUpstream(b).lex, DefaultOptions())
 	n := 0

@@ -3,6 +3,7 @@ package events
 import (
 	"context"
 	"fmt"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,8 +37,7 @@ func barFor(path string) bar {
 func goldFiles(t *testing.T) []string {
 	files, _ := filepath.Glob("testdata/gold/*.yaml")
 	files = append(files, "../../testdata/sample/world-2025.yaml")
-	seed := "../../../shared/gold/seed.yaml"
-	if _, err := os.Stat(seed); err == nil {
+	if seed, ok := testutil.SharedOptional(t, "gold/seed.yaml"); ok {
 		files = append([]string{seed}, files...)
 	}
 	return files

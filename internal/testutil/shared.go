@@ -58,3 +58,19 @@ func Require(t testing.TB, path string) {
 		t.Skipf("%s missing (set CI=true to fail instead): %v", path, err)
 	}
 }
+
+// SharedOptional is Shared for a test that has other inputs as well: a
+// missing file fails the test under CI and is only logged elsewhere; ok
+// says whether the file is there.
+func SharedOptional(t testing.TB, rel string) (path string, ok bool) {
+	t.Helper()
+	path = filepath.Join(filepath.Dir(Root(t)), "shared", filepath.FromSlash(rel))
+	if _, err := os.Stat(path); err != nil {
+		if InCI() {
+			t.Fatalf("%s is required under CI: %v", path, err)
+		}
+		t.Logf("%s missing, tested without it (set CI=true to fail instead): %v", path, err)
+		return path, false
+	}
+	return path, true
+}

@@ -3,6 +3,7 @@ package text
 import (
 	"bufio"
 	"context"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 	"os"
 	"strings"
 	"testing"
@@ -138,9 +139,9 @@ func TestOverlong(t *testing.T) {
 
 // TestSeedParagraphs checks exact spans and tokens on real news paragraphs.
 func TestSeedParagraphs(t *testing.T) {
-	f, err := os.Open("../../../shared/seed/000_8bdc426c88a831b7.txt")
+	f, err := os.Open(testutil.Shared(t, "seed/000_8bdc426c88a831b7.txt"))
 	if err != nil {
-		t.Skip("seed corpus not available:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var paras []string
