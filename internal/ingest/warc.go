@@ -27,7 +27,8 @@ const warcMemBytes = 4 << 20
 // Content-Length, or its header cut) stops reading with an error naming
 // the record and offset, after the records before it were emitted.
 func (r *reader) readWARC(in io.Reader, gz bool) error {
-	wr, err := gowarc.NewWarcFileReaderFromStream(in, 0,
+	heads := &headRecorder{r: in}
+	wr, err := gowarc.NewWarcFileReaderFromStream(heads, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
 		// ErrWarn, not ErrIgnore: only then does gowarc read each block
 		// whole (and check its Content-Length) before moving on. With
@@ -42,11 +43,14 @@ func (r *reader) readWARC(in io.Reader, gz bool) error {
 	}
 	defer wr.Close()
 	n := 0
+	var next int64 // where the next record starts (or junk before it)
 	for {
 		if err := r.ctx.Err(); err != nil {
 			return stopError{err}
 		}
+		heads.mark(next)
 		rec, err := wr.Next()
+		next = rec.Offset + rec.Size
 		if err == io.EOF && rec.WarcRecord == nil && rec.Size == 0 {
 			break
 		}
@@ -70,7 +74,13 @@ func (r *reader) readWARC(in io.Reader, gz bool) error {
 				r.recordErr(n, rec.Offset, fmt.Errorf("malformed warc record before this one: %v", v))
 			}
 		}
-		a, skip, err := r.warcRecord(rec, gz)
+		blockStart := int64(-1)
+		if !gz {
+			if b, ok := heads.blockStart(rec.Offset); ok {
+				blockStart = b
+			}
+		}
+		a, skip, err := r.warcRecord(rec, blockStart)
 		rec.Close()
 		if skip {
 			continue
@@ -92,7 +102,9 @@ func (r *reader) readWARC(in io.Reader, gz bool) error {
 
 // warcRecord turns one record into an article; skip reports records that
 // are neither HTML pages nor plain text.
-func (r *reader) warcRecord(rec gowarc.Record, gz bool) (a *model.Article, skip bool, err error) {
+// blockStart is the block's offset in the input, -1 when unknown (a
+// gzipped record).
+func (r *reader) warcRecord(rec gowarc.Record, blockStart int64) (a *model.Article, skip bool, err error) {
 	wrec := rec.WarcRecord
 	if t := wrec.Type(); t != gowarc.Response && t != gowarc.Resource {
 		return nil, true, nil
@@ -132,7 +144,7 @@ func (r *reader) warcRecord(rec gowarc.Record, gz bool) (a *model.Article, skip 
 	if int64(len(payload)) > r.opts.MaxBytes {
 		return nil, false, fmt.Errorf("%w: payload over %d bytes", ErrTooLarge, r.opts.MaxBytes)
 	}
-	verbatim := !gz
+	verbatim := blockStart >= 0
 	if strings.EqualFold(strings.TrimSpace(encoding), "gzip") || isGzip(payload) {
 		plain, err := gunzipAll(payload, r.opts.MaxBytes)
 		if err != nil {
@@ -163,9 +175,8 @@ func (r *reader) warcRecord(rec gowarc.Record, gz bool) (a *model.Article, skip 
 	}
 	// The block ends 4 bytes ("\r\n\r\n") before the record does; the
 	// payload follows the HTTP header inside it.
-	blockStart := int64(-1)
-	if cl, err := wrec.WarcHeader().GetInt64(gowarc.ContentLength); err == nil && verbatim {
-		blockStart = rec.Offset + rec.Size - 4 - cl
+	if !verbatim {
+		blockStart = -1
 	}
 	target := strings.Trim(wrec.WarcHeader().Get(gowarc.WarcTargetURI), "<>")
 	if isText {
