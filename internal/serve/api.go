@@ -445,18 +445,18 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" && head != nil {
-		// {"url": ...} asks the server to fetch; any other JSON is a
-		// document in its own right (e.g. one JSONL record).
-		var req struct {
-			URL string `json:"url"`
-		}
-		if json.Unmarshal(head, &req) == nil && req.URL != "" {
+		// {"url": ...} alone asks the server to fetch; any other JSON
+		// is a document in its own right (one JSONL record may well
+		// have a url field next to its text).
+		var req map[string]json.RawMessage
+		var target string
+		if json.Unmarshal(head, &req) == nil && len(req) == 1 && json.Unmarshal(req["url"], &target) == nil && target != "" {
 			os.Remove(path)
-			if path, size, err = s.fetchToSpool(r.Context(), req.URL); err != nil {
+			if path, size, err = s.fetchToSpool(r.Context(), target); err != nil {
 				s.fetchFailed(w, r, err)
 				return
 			}
-			name = req.URL
+			name = target
 		}
 	}
 	j, err := s.jobs.submit(name, path, size)

@@ -137,14 +137,22 @@ func TestIngestURLRefusesPrivateAddresses(t *testing.T) {
 		t.Fatalf("sink saw %d requests, ingest ran %d times; want none", hits.Load(), rec.n())
 	}
 
+	// A JSON record that has a url next to its text is a document, not
+	// a request to fetch.
+	resp, b := do(t, "POST", base+"/api/ingest?wait=true", "s3cret", strings.NewReader(`{"url":"`+sink.URL+`/admin","text":"Ghana and Peru signed a fisheries accord."}`),
+		map[string]string{"Content-Type": "application/json"})
+	if resp.StatusCode != 200 || hits.Load() != 0 || rec.n() != 1 {
+		t.Fatalf("JSON record: %d %s; sink hits %d, ingest calls %d", resp.StatusCode, trim(b), hits.Load(), rec.n())
+	}
+
 	// The positive case: with the private-fetch option the same sink is
 	// reached and its page ingested.
 	open := startReal(t, st, func(o *Options) {
 		o.Token, o.Ingest, o.Fetch = "s3cret", rec.ingest, netguard.Policy{AllowPrivate: true}
 	})
-	resp, b := do(t, "POST", open+"/api/ingest?wait=true", "s3cret", strings.NewReader(`{"url":"`+red.URL+`/news"}`),
+	resp, b = do(t, "POST", open+"/api/ingest?wait=true", "s3cret", strings.NewReader(`{"url":"`+red.URL+`/news"}`),
 		map[string]string{"Content-Type": "application/json"})
-	if resp.StatusCode != 200 || hits.Load() != 1 || rec.n() != 1 {
+	if resp.StatusCode != 200 || hits.Load() != 1 || rec.n() != 2 {
 		t.Fatalf("allowed fetch: %d %s; sink hits %d, ingest calls %d", resp.StatusCode, trim(b), hits.Load(), rec.n())
 	}
 }
