@@ -44,9 +44,12 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	defer fh.Close()
-	recs, err := petrarch.ReadRecords(fh, c.Records)
+	recs, warn, err := petrarch.ReadRecords(fh, c.Records)
 	if err != nil {
 		return err
+	}
+	for _, w := range warn {
+		fmt.Fprintln(g.stderr, w)
 	}
 	rep := petrarch.Validate(petrarch.NewCoder(d, text.New(text.DefaultOptions())), recs)
 	rep.Write(g.stdout, c.Verbose)

@@ -110,6 +110,9 @@ func (x *phraseIndex) longestStem(words []string, i int) (id, n int, stem bool) 
 			}
 		}
 	}
+	if i >= len(words) {
+		return -1, 0, false
+	}
 	t := words[i]
 	if x.exact == nil || t == "" {
 		return -1, 0, false

@@ -158,9 +158,9 @@ Borduria of spying.
 </Validation>`
 
 func TestReadRecordsAndValidate(t *testing.T) {
-	recs, err := ReadRecords(strings.NewReader(recordsXML), "r.xml")
-	if err != nil {
-		t.Fatal(err)
+	recs, warn, err := ReadRecords(strings.NewReader(recordsXML), "r.xml")
+	if err != nil || len(warn) > 0 {
+		t.Fatal(err, warn)
 	}
 	if len(recs) != 3 || recs[0].Text != "Ruritania accused Borduria of spying." || len(recs[0].Expected) != 1 ||
 		!recs[1].NoEvents || recs[2].Error != "sentencediscard" || !recs[2].NoEvents {
@@ -177,20 +177,73 @@ func TestReadRecordsAndValidate(t *testing.T) {
 	}
 }
 
-func TestReadRecordsErrors(t *testing.T) {
-	tests := []struct{ name, xml, want string }{
-		{"bad date", "<Validation>\n<Sentence date=\"1995\" id=\"X\" category=\"A\"><Text>t</Text></Sentence>\n</Validation>", "r.xml:2:"},
-		{"no text", "<Validation>\n\n<Sentence date=\"19950101\" id=\"X\" category=\"A\"></Sentence></Validation>", "r.xml:3:"},
-		{"broken xml", "<Validation>\n<Sentence date=\"19950101\" id=\"X\">\n<Text>t</Tex></Sentence>", "r.xml:3:"},
+// TestReadRecordsSkipsBadRecords: a broken record is a warning at its
+// line; the records before and after it are read.
+func TestReadRecordsSkipsBadRecords(t *testing.T) {
+	good := func(id string) string {
+		return `<Sentence date="20100601" id="` + id + `" category="A"><EventCoding sourcecode="RUR" targetcode="BOR" eventcode="112"/><Text>Ruritania accused Borduria.</Text></Sentence>`
+	}
+	tests := []struct {
+		name, bad, want string
+	}{
+		{"bad date", `<Sentence date="1995" id="X" category="A"><Text>t</Text></Sentence>`, "want YYYYMMDD"},
+		{"no text", `<Sentence date="19950101" id="X" category="A"></Sentence>`, "no <Text>"},
+		{"broken xml", "<Sentence date=\"19950101\" id=\"X\"><Text>t</Text><</Sentence>", "syntax error"},
+		{"unclosed", `<Sentence date="19950101" id="X"><Text>t</Text>`, "without </Sentence>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadRecords(strings.NewReader(tt.xml), "r.xml")
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
-				t.Errorf("got %v, want prefix %s", err, tt.want)
+			doc := "<Validation>\n<Sentences>\n" + good("A-1") + "\n\n" + tt.bad + "\n" + good("A-2") + "\n</Sentences>\n</Validation>\n"
+			recs, warn, err := ReadRecords(strings.NewReader(doc), "r.xml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recs) != 2 || recs[0].ID != "A-1" || recs[1].ID != "A-2" || recs[1].Line != 6 {
+				t.Errorf("records %+v", recs)
+			}
+			if len(warn) != 1 || warn[0].Line != 5 || !strings.Contains(warn[0].Reason, tt.want) || !strings.HasPrefix(warn[0].String(), "r.xml:5: ") {
+				t.Errorf("warnings %v, want one at r.xml:5 containing %q", warn, tt.want)
 			}
 		})
 	}
+	if _, warn, _ := ReadRecords(strings.NewReader("<Validation></Validation>"), "r.xml"); len(warn) != 1 || !strings.Contains(warn[0].Reason, "no <Sentence>") {
+		t.Errorf("empty file: %v", warn)
+	}
+}
+
+// FuzzReadRecords: any input reads without panic; every record has a
+// text and a date, every warning names the file and a line of the
+// input, and the records code and validate.
+func FuzzReadRecords(f *testing.F) {
+	f.Add(recordsXML)
+	f.Add("<Validation><Sentences><Sentence date=\"20100601\" id=\"x\"><Text>a</Text></Sentence></Sentences></Validation>")
+	f.Add("<Sentence date=\"2010\"><Text>a</Sentence><Sentence id=\"y\" date=\"20100101\"><Text>b</Text></Sentence>")
+	f.Add("<Sentences><Sentence\tdate=\"20100601\"><EventCoding noevents=\"True\"/><Text>&amp;x</Text></Sentence>")
+	c := miniCoder(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		recs, warn, err := ReadRecords(strings.NewReader(s), "r.xml")
+		if err != nil {
+			t.Fatalf("read error on in-memory input: %v", err)
+		}
+		lines := strings.Count(s, "\n") + 1
+		for _, w := range warn {
+			if w.File != "r.xml" || w.Line < 1 || w.Line > lines || w.Reason == "" {
+				t.Fatalf("warning without file:line in 1..%d: %v", lines, w)
+			}
+		}
+		if n := strings.Count(s, "<Sentence"); len(recs)+len(warn) > n+1 {
+			t.Fatalf("%d records and %d warnings from %d <Sentence", len(recs), len(warn), n)
+		}
+		for _, r := range recs {
+			if r.Text == "" || r.Date.IsZero() || r.Line < 1 || r.Line > lines {
+				t.Fatalf("bad record %+v", r)
+			}
+		}
+		rep := Validate(c, recs)
+		if rep.Matched > rep.Expected || rep.Matched > rep.Produced || len(rep.Results) != len(recs) {
+			t.Fatalf("report %+v", rep)
+		}
+	})
 }
 
 func FuzzReadDictionaries(f *testing.F) {

@@ -1,8 +1,8 @@
 package petrarch
 
 import (
+	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -49,55 +49,143 @@ type xmlSentence struct {
 
 // ReadRecords reads a PETRARCH validation file (<Sentence> records with
 // <EventCoding> expectations). The Treebank <Parse> is ignored: sitrep
-// codes from its own tokens.
-func ReadRecords(r io.Reader, name string) ([]Record, error) {
-	dec := xml.NewDecoder(r)
-	dec.Strict = false
+// codes from its own tokens. Each record is decoded on its own, so a
+// record that is broken (bad XML, a date that is not YYYYMMDD, no
+// <Text>) is a warning at its line and the records around it are still
+// read; the error is only a read failure.
+func ReadRecords(r io.Reader, name string) ([]Record, []Warning, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: read records: %w", name, err)
+	}
+	d := &diag{name: name}
 	var out []Record
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			l, _ := dec.InputPos()
-			return out, fmt.Errorf("%s:%d: read records: %w", name, l, err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Sentence" {
+	lineAt := newLineIndex(data)
+	for _, c := range sentenceChunks(data) {
+		line := lineAt(c.start)
+		if c.end < 0 {
+			d.warnf(line, "<Sentence> without </Sentence>: record skipped")
 			continue
 		}
-		start, _ := dec.InputPos()
-		if start == 0 {
-			start = line
-		}
-		var xs xmlSentence
-		if err := dec.DecodeElement(&xs, &se); err != nil {
-			return out, fmt.Errorf("%s:%d: sentence: %w", name, start, err)
-		}
-		rec := Record{ID: xs.ID, Category: xs.Category, Text: strings.Join(strings.Fields(xs.Text), " "), Line: start}
-		d, err := time.Parse("20060102", strings.TrimSpace(xs.Date))
+		rec, err := decodeRecord(data[c.start:c.end], line)
 		if err != nil {
-			return out, fmt.Errorf("%s:%d: sentence %s: date %q: want YYYYMMDD", name, start, xs.ID, xs.Date)
-		}
-		rec.Date = d
-		for _, c := range xs.Codings {
-			switch {
-			case strings.EqualFold(strings.TrimSpace(c.NoEvents), "true"):
-				rec.NoEvents = true
-			case c.Error != "":
-				rec.NoEvents, rec.Error = true, c.Error
-			case c.Code != "":
-				rec.Expected = append(rec.Expected, Coding{c.Source, c.Target, c.Code})
-			}
-		}
-		if rec.Text == "" {
-			return out, fmt.Errorf("%s:%d: sentence %s: no <Text>", name, start, xs.ID)
+			d.warnf(line, "%v: record skipped", err)
+			continue
 		}
 		out = append(out, rec)
 	}
-	return out, nil
+	if len(out) == 0 && len(d.warn) == 0 {
+		d.warnf(1, "no <Sentence> records")
+	}
+	return out, d.warn, nil
+}
+
+// chunk is the byte range of one <Sentence> element; end is -1 when the
+// element is not closed before the next one starts.
+type chunk struct{ start, end int }
+
+// sentenceChunks finds every <Sentence ...> ... </Sentence> range.
+func sentenceChunks(data []byte) []chunk {
+	const open, closeTag = "<Sentence", "</Sentence>"
+	var out []chunk
+	// "<Sentence" inside a comment is not a record.
+	var comments [][2]int
+	for from := 0; ; {
+		k := bytes.Index(data[from:], []byte("<!--"))
+		if k < 0 {
+			break
+		}
+		k += from
+		e := bytes.Index(data[k+4:], []byte("-->"))
+		if e < 0 {
+			comments = append(comments, [2]int{k, len(data)})
+			break
+		}
+		comments = append(comments, [2]int{k, k + 4 + e + 3})
+		from = k + 4 + e + 3
+	}
+	inComment := func(k int) bool {
+		i := sort.Search(len(comments), func(i int) bool { return comments[i][1] > k })
+		return i < len(comments) && comments[i][0] <= k
+	}
+	i := 0
+	next := func(from int) int {
+		for {
+			k := bytes.Index(data[from:], []byte(open))
+			if k < 0 {
+				return -1
+			}
+			k += from
+			if inComment(k) {
+				from = k + len(open)
+				continue
+			}
+			if e := k + len(open); e < len(data) && (data[e] == '>' || data[e] == '/' || data[e] == ' ' || data[e] == '\t' || data[e] == '\n' || data[e] == '\r') {
+				return k
+			}
+			from = k + len(open)
+		}
+	}
+	for {
+		s := next(i)
+		if s < 0 {
+			return out
+		}
+		e := bytes.Index(data[s:], []byte(closeTag))
+		n := next(s + len(open))
+		switch {
+		case e < 0 || (n >= 0 && n < s+e):
+			out = append(out, chunk{s, -1})
+			if n < 0 {
+				return out
+			}
+			i = n
+		default:
+			out = append(out, chunk{s, s + e + len(closeTag)})
+			i = s + e + len(closeTag)
+		}
+	}
+}
+
+// newLineIndex returns a function from byte offset to 1-based line.
+func newLineIndex(data []byte) func(off int) int {
+	var starts []int
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(off int) int { return sort.SearchInts(starts, off+1) + 1 }
+}
+
+// decodeRecord decodes one <Sentence> element.
+func decodeRecord(b []byte, line int) (Record, error) {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.Strict = false
+	var xs xmlSentence
+	if err := dec.Decode(&xs); err != nil {
+		return Record{}, fmt.Errorf("sentence: %w", err)
+	}
+	rec := Record{ID: xs.ID, Category: xs.Category, Text: strings.Join(strings.Fields(xs.Text), " "), Line: line}
+	dt, err := time.Parse("20060102", strings.TrimSpace(xs.Date))
+	if err != nil {
+		return rec, fmt.Errorf("sentence %s: date %q: want YYYYMMDD", xs.ID, xs.Date)
+	}
+	rec.Date = dt
+	for _, c := range xs.Codings {
+		switch {
+		case strings.EqualFold(strings.TrimSpace(c.NoEvents), "true"):
+			rec.NoEvents = true
+		case c.Error != "":
+			rec.NoEvents, rec.Error = true, c.Error
+		case c.Code != "":
+			rec.Expected = append(rec.Expected, Coding{c.Source, c.Target, c.Code})
+		}
+	}
+	if rec.Text == "" {
+		return rec, fmt.Errorf("sentence %s: no <Text>", xs.ID)
+	}
+	return rec, nil
 }
 
 // Result is one record's outcome.

@@ -20,9 +20,9 @@ func runSuite(t testing.TB) *Report {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := ReadRecords(f, "PETR.UnitTest.records.xml")
-	if err != nil {
-		t.Fatal(err)
+	recs, warn, err := ReadRecords(f, "PETR.UnitTest.records.xml")
+	if err != nil || len(warn) > 0 {
+		t.Fatal(err, warn)
 	}
 	return Validate(NewCoder(d, text.New(text.DefaultOptions())), recs)
 }
