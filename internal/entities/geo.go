@@ -93,9 +93,6 @@ func (d *doc) city(k int, name string) int {
 			return -1
 		}
 	}
-	if _, ok := d.r.lex.given[d.toks[it.s].text]; ok && it.e-it.s == 1 {
-		return -1
-	}
 	ctx := d.geoContext(it.s, it.e)
 	loc := locPrepositions[d.tokAt(it.s-1).lower] || ctx.QualCC != ""
 	if speechVerbs[d.tokAt(it.e).lower] && !loc {
@@ -105,11 +102,23 @@ func (d *doc) city(k int, name string) int {
 	if !ok || !d.acceptPlace(r, look, loc) {
 		return -1
 	}
-	a3 := d.r.lex.alpha2[r.CC]
+	if _, given := d.r.lex.given[d.toks[it.s].text]; given && it.e-it.s == 1 && !(loc || r.Basis == gazetteer.BasisContext && r.Pop >= 100000) {
+		return -1 // "Dallas" and "Florence" are people too: a place with support only
+	}
+	if look != name && look != strings.TrimSuffix(name, " "+lastWord(name)) && r.Basis != gazetteer.BasisContext && r.Basis != gazetteer.BasisQualifier {
+		return -1 // "West Midlands" is no part of a Midlands abroad
+	}
 	key := "P:" + name
 	if r.Code != "" {
 		key = "D:" + r.Code // "NSW" and "New South Wales" are one place
 	}
+	return d.placeEntity(key, name, r)
+}
+
+// placeEntity returns the entity for a gazetteer reading, creating it:
+// a division takes the gazetteer's name, a city the text's.
+func (d *doc) placeEntity(key, name string, r gazetteer.Resolution) int {
+	a3 := d.r.lex.alpha2[r.CC]
 	return d.entity(key, func() *ent {
 		e := &ent{name: name, typ: model.TypePlace, country: a3, code: a3, lat: r.Lat, lon: r.Lon, hasLL: r.HasLL,
 			town: r.Kind == gazetteer.KindCity, cc: r.CC, basis: r.Basis}
@@ -165,27 +174,33 @@ func (d *doc) divisionReading(k int) int {
 		return -1
 	}
 	name := d.spanText(it.s, it.e)
-	if d.countryN[it.lex.country] > 0 {
+	// "Washington state", "Georgia state": the division whatever else
+	divWord := d.tokAt(it.e).lower == "state" || d.tokAt(it.e).lower == "province"
+	if d.countryN[it.lex.country] > 0 && !divWord {
 		return -1
 	}
 	ctx := d.geoContext(it.s, it.e)
+	focus := ""
+	if c := d.r.lex.countries[d.articleFocus()]; c != nil {
+		focus = c.Alpha2
+	}
 	for _, p := range d.r.lex.gaz().Lookup(name) {
-		if p.Kind != gazetteer.KindAdmin1 || d.r.lex.alpha2[p.CC] == it.lex.country {
+		if d.r.lex.alpha2[p.CC] == it.lex.country && !divWord {
 			continue
 		}
-		if ctx.QualCC == p.CC || ctx.QualCC == "" && ctx.Countries[p.CC] > 0 {
-			a3 := d.r.lex.alpha2[p.CC]
+		// a division, or (for a capital) a large city of the article's country
+		if p.Kind != gazetteer.KindAdmin1 && (it.lex.kind != kCapital || p.Kind != gazetteer.KindCity || p.Pop < 100000 || p.CC != focus) {
+			continue
+		}
+		if divWord && p.Kind == gazetteer.KindAdmin1 || ctx.QualCC == p.CC || ctx.QualCC == "" && p.CC == focus {
+			if p.Kind == gazetteer.KindCity {
+				return d.placeEntity("P:"+name+"@"+p.CC, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisContext})
+			}
 			basis := gazetteer.BasisContext
 			if ctx.QualCC != "" {
 				basis = gazetteer.BasisQualifier
 			}
-			return d.entity("D:"+p.Code, func() *ent {
-				e := &ent{name: p.Name, typ: model.TypePlace, country: a3, code: a3, lat: p.Lat, lon: p.Lon, hasLL: p.HasLL, cc: p.CC, admin1: p.CC + "." + p.Admin1, basis: basis}
-				if p.HasLL {
-					e.precision = gazetteer.PrecisionDivision
-				}
-				return e
-			})
+			return d.placeEntity("D:"+p.Code, p.Name, gazetteer.Resolution{Place: p, Basis: basis})
 		}
 	}
 	return -1
@@ -224,4 +239,32 @@ func splitAffiliations(ms []model.Mention, adj []int) ([]model.Mention, []model.
 		}
 	}
 	return keep, aff
+}
+
+// gazRun returns the length of a multi-word gazetteer name (a division or
+// a city large enough to stand alone) starting at capitalised token i when
+// it is longer than the lexicon name there, or 0. Only whole runs of
+// capitalised words count, so "New York Times" stays a newspaper.
+func (d *doc) gazRun(i int) int {
+	j := i
+	for j < len(d.toks) && j-i < 5 && d.toks[j].cap && d.toks[j].word {
+		j++
+	}
+	if j-i < 2 {
+		return 0
+	}
+	_, pn, _ := d.r.lex.proper.match(d.toks, i, false, &d.buf)
+	g := d.r.lex.gaz()
+	for n := j - i; n >= 2 && n > pn; n-- {
+		if n < j-i && pn == 0 {
+			return 0 // "New York Police": the run decides, not its head
+		}
+		name := d.spanText(i, i+n)
+		for _, p := range g.Lookup(name) {
+			if p.Kind == gazetteer.KindAdmin1 || p.Kind == gazetteer.KindAdmin2 && strings.Contains(name, " ") || p.Pop >= d.r.lex.minPop {
+				return n
+			}
+		}
+	}
+	return 0
 }

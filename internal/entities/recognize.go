@@ -276,6 +276,15 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if t.cap {
+			// "New South Wales", "British Columbia", "New Mexico": a
+			// gazetteer name longer than the lexicon name inside it
+			if gn := d.gazRun(i); gn > 0 {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + gn, ent: -1})
+				i += gn
+				continue
+			}
+		}
 		if t.cap || isDigit(t.text) {
 			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
 				// "Moscow State University": a known name opening a longer

@@ -212,9 +212,9 @@ func (g *Gazetteer) prior(x int32) float64 {
 	s := math.Log10(float64(p.Pop) + 10)
 	switch {
 	case p.Kind == KindAdmin1:
-		s += 2.5
+		s += 4 // a state outranks a town of its name anywhere ("Wyoming")
 	case p.Kind == KindAdmin2:
-		s += 0.5
+		s += 2 // a county outranks a small town of its name abroad
 	case p.Feature == "PPLC":
 		s += 2
 	case p.Feature == "PPLA":

@@ -75,6 +75,16 @@ func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 			second = s
 		}
 	}
+	// a district named after its town ("Kaohsiung", "Ballina") is the
+	// town in the news: its point is where things happen
+	if g.places[best].Kind == KindAdmin2 {
+		for _, x := range xs {
+			if p := g.places[x]; p.Kind == KindCity && p.CC == g.places[best].CC && p.Admin1 == g.places[best].Admin1 {
+				best = int(x)
+				break
+			}
+		}
+	}
 	r := Resolution{Place: g.places[best], Basis: bestBasis, Score: bestScore}
 	if !math.IsInf(second, -1) {
 		r.Margin = bestScore - second
