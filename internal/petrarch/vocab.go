@@ -176,18 +176,34 @@ func Combine(actor string, agents ...*Agent) string {
 // to ("soldiers of Sudan", "police from Kenya").
 var groupLinks = map[string]bool{"OF": true, "FROM": true}
 
-// Group codes an actor phrase at words[0] the way PETRARCH does: an
-// actor followed by agents ("SUDANESE SOLDIERS" -> SDNMIL, "TALIBAN
-// FIGHTERS" -> AFGREBUAF), agents followed by "of"/"from" and an actor
-// ("SOLDIERS FROM SUDAN"), or agents alone ("---MIL"). n counts the
-// words used; ok is false when nothing at words[0] is an actor or agent,
-// or the actor has no code on date.
-func (v *Vocabulary) Group(words []string, date time.Time) (code string, n int, ok bool) {
-	if code, n, ok = v.Actors.Lookup(words, date); n > 0 {
-		if !ok {
-			return "", n, false
-		}
+// GroupMatch is an actor phrase as PETRARCH reads it: an actor (nil
+// for agents alone) and the agents around it.
+type GroupMatch struct {
+	Actor *Actor
+	// ActorCode is the actor's code on the day asked ("" without an
+	// actor).
+	ActorCode string
+	Agents    []*Agent
+	// N is the number of words the phrase covers.
+	N int
+}
+
+// Code is the combined code ("SDNMIL"; "---UAF" for agents alone). A
+// coder that knows the country of the place can write
+// Combine(country, g.Agents...) instead when g.Actor is nil, as
+// conflict data sets code "gunmen" in a place.
+func (g GroupMatch) Code() string { return Combine(g.ActorCode, g.Agents...) }
+
+// MatchGroup reads an actor phrase at words[0]: an actor followed by
+// agents ("SUDANESE SOLDIERS" -> SDN + ~MIL, "TALIBAN FIGHTERS" -> AFGREB
+// + ~UAF), agents followed by "of"/"from" and an actor ("SOLDIERS FROM
+// MALI"), or agents alone ("GUNMEN"). ok is false when nothing at
+// words[0] is an actor or agent, or the actor has no code on date (N
+// then still counts the actor's words).
+func (v *Vocabulary) MatchGroup(words []string, date time.Time) (g GroupMatch, ok bool) {
+	agents := func(from int) ([]*Agent, int) {
 		var ags []*Agent
+		n := from
 		for n < len(words) {
 			a, k := v.Agents.Match(words[n:])
 			if a == nil {
@@ -195,25 +211,62 @@ func (v *Vocabulary) Group(words []string, date time.Time) (code string, n int, 
 			}
 			ags, n = append(ags, a), n+k
 		}
-		return Combine(code, ags...), n, true
+		return ags, n
 	}
-	var ags []*Agent
-	for n < len(words) {
-		a, k := v.Agents.Match(words[n:])
-		if a == nil {
-			break
+	if a, n := v.Actors.Match(words); a != nil {
+		g = GroupMatch{Actor: a, ActorCode: a.CodeOn(date), N: n}
+		if g.ActorCode == "" || g.ActorCode == "---" {
+			return g, false
 		}
-		ags, n = append(ags, a), n+k
+		g.Agents, g.N = agents(n)
+		return g, true
 	}
-	if len(ags) == 0 {
-		return "", 0, false
+	g.Agents, g.N = agents(0)
+	if len(g.Agents) == 0 {
+		return GroupMatch{}, false
 	}
-	if n+1 < len(words) && groupLinks[words[n]] {
-		if c, k, found := v.Actors.Lookup(words[n+1:], date); found {
-			return Combine(c, ags...), n + 1 + k, true
+	if g.N+1 < len(words) && groupLinks[words[g.N]] {
+		if a, k := v.Actors.Match(words[g.N+1:]); a != nil {
+			if c := a.CodeOn(date); c != "" && c != "---" {
+				g.Actor, g.ActorCode, g.N = a, c, g.N+1+k
+			}
 		}
 	}
-	return Combine("", ags...), n, true
+	return g, true
+}
+
+// Group is MatchGroup's combined code.
+func (v *Vocabulary) Group(words []string, date time.Time) (code string, n int, ok bool) {
+	g, ok := v.MatchGroup(words, date)
+	if !ok {
+		return "", g.N, false
+	}
+	return g.Code(), g.N, true
+}
+
+// Mention is an actor phrase found in a sentence: words[Start:End].
+type Mention struct {
+	Start, End int
+	GroupMatch
+}
+
+// Mentions returns the actor phrases of a sentence, left to right,
+// longest first and not overlapping.
+func (v *Vocabulary) Mentions(words []string, date time.Time) []Mention {
+	var out []Mention
+	for i := 0; i < len(words); {
+		g, ok := v.MatchGroup(words[i:], date)
+		switch {
+		case ok:
+			out = append(out, Mention{Start: i, End: i + g.N, GroupMatch: g})
+			i += g.N
+		case g.N > 0:
+			i += g.N // a name with no role on the day: skip it whole
+		default:
+			i++
+		}
+	}
+	return out
 }
 
 // DiscardTable holds the phrases that stop a sentence or a story from

@@ -1,6 +1,7 @@
 package petrarch
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -177,6 +178,27 @@ func TestGroupCombinesAgents(t *testing.T) {
 	}
 	if _, _, ok := v.Group(words("the weather"), day("2012-06-01")); ok {
 		t.Error("a plain noun phrase coded as an actor")
+	}
+	// Agents alone keep their agents, so that a coder can give them the
+	// country of the place.
+	if g, ok := v.MatchGroup(words("unidentified gunmen"), day("2012-06-01")); !ok || g.N != 2 || g.Code() != "---REB" {
+		t.Errorf("unidentified gunmen (one Phoenix agent): %+v %s", g, g.Code())
+	}
+	if g, ok := v.MatchGroup(words("gunmen opened fire"), day("2012-06-01")); !ok || g.Actor != nil || Combine("NGA", g.Agents...) != "NGAUAF" {
+		t.Errorf("gunmen: %+v", g)
+	}
+}
+
+func TestMentions(t *testing.T) {
+	v := phoenix(t)
+	got := v.Mentions(words("Kenyan police and Somali militants clashed near the border with Ethiopia"), day("2012-06-01"))
+	var codes []string
+	for _, m := range got {
+		codes = append(codes, fmt.Sprintf("%d-%d:%s", m.Start, m.End, m.Code()))
+	}
+	want := []string{"0-2:KENCOP", "3-5:SOMUAF", "10-11:ETH"}
+	if !reflect.DeepEqual(codes, want) {
+		t.Errorf("Mentions = %v, want %v", codes, want)
 	}
 }
 
