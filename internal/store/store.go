@@ -28,7 +28,8 @@ type Store interface {
 	// Article returns one article with all its facts, as `sitrep
 	// extract` would print it. ErrNotFound if absent.
 	Article(ctx context.Context, id string) (*model.Article, error)
-	// Articles lists article summaries, newest ingest first.
+	// Articles lists article summaries, newest publication date first
+	// (undated articles last), newest ingest first within a day.
 	Articles(ctx context.Context, f ArticleFilter) (Page[ArticleSummary], error)
 	// NearDuplicate returns the id of a stored article whose body
 	// fingerprint is within maxDistance bits of fp, or "" if none.

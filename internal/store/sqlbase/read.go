@@ -257,24 +257,28 @@ func (b *Base) Articles(ctx context.Context, f store.ArticleFilter) (store.Page[
 		w.add("a.pub_day <> '' AND a.pub_day <= " + w.arg(untilDay(f.Until)))
 	}
 	if f.Cursor != "" {
+		var day string
 		var after int64
-		if err := store.DecodeCursor(f.Cursor, &after); err != nil {
+		if err := store.DecodeCursor(f.Cursor, &day, &after); err != nil {
 			return store.Page[store.ArticleSummary]{}, fmt.Errorf("articles: %w", err)
 		}
-		w.add("a.seq < " + w.arg(after))
+		w.add("(a.pub_day, a.seq) < (" + w.arg(day) + ", " + w.arg(after) + ")")
 	}
-	return listPage(ctx, b.DB, "articles", store.ClampLimit(f.Limit), `SELECT a.seq, a.id, a.title, a.url, a.source,
-		a.pub_date, a.duplicate_of, a.n_sentences, a.n_entities, a.n_events, a.ingested_at FROM articles a`+w.sql()+
-		` ORDER BY a.seq DESC`, w.args, func(r Rows) (store.ArticleSummary, []any, error) {
+	// Newest publication first, undated articles (pub_day '') last, each
+	// day newest ingest first: index articles_pub_seq.
+	return listPage(ctx, b.DB, "articles", store.ClampLimit(f.Limit), `SELECT a.seq, a.pub_day, a.id, a.title, a.url,
+		a.source, a.pub_date, a.duplicate_of, a.n_sentences, a.n_entities, a.n_events, a.ingested_at FROM articles a`+w.sql()+
+		` ORDER BY a.pub_day DESC, a.seq DESC`, w.args, func(r Rows) (store.ArticleSummary, []any, error) {
 		var s store.ArticleSummary
 		var seq, ingested int64
+		var day string
 		var title, url, pub, dup *string
-		if err := r.Scan(&seq, &s.ID, &title, &url, &s.Source, &pub, &dup, &s.Sentences, &s.Entities, &s.Events, &ingested); err != nil {
+		if err := r.Scan(&seq, &day, &s.ID, &title, &url, &s.Source, &pub, &dup, &s.Sentences, &s.Entities, &s.Events, &ingested); err != nil {
 			return s, nil, err
 		}
 		s.Title, s.URL, s.Published, s.DuplicateOf = model.Deref(title), model.Deref(url), model.Deref(pub), model.Deref(dup)
 		s.IngestedAt = time.Unix(0, ingested).UTC()
-		return s, []any{seq}, nil
+		return s, []any{day, seq}, nil
 	})
 }
 

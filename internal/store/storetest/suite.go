@@ -679,8 +679,20 @@ func testArticles(t *testing.T, s store.Store, arts []*model.Article) {
 		}
 		return out
 	}
+	// Newest publication day first, undated last, then newest stored.
+	order := make([]int, len(arts))
+	for i := range order {
+		order[i] = i
+	}
+	pubDay := func(i int) string { return store.DayOf(model.Deref(arts[i].Published.Date)) }
+	sort.SliceStable(order, func(x, y int) bool {
+		if dx, dy := pubDay(order[x]), pubDay(order[y]); dx != dy {
+			return dx > dy
+		}
+		return order[x] > order[y]
+	})
 	var newestFirst []string
-	for i := len(arts) - 1; i >= 0; i-- {
+	for _, i := range order {
 		newestFirst = append(newestFirst, arts[i].ID)
 	}
 	got := pageAll(t, 7, func(c string) (store.Page[store.ArticleSummary], error) {
@@ -689,7 +701,7 @@ func testArticles(t *testing.T, s store.Store, arts []*model.Article) {
 	if !slices.Equal(ids(got), newestFirst) {
 		t.Errorf("paged articles (%d) are not all articles newest first (%d)", len(got), len(newestFirst))
 	}
-	last := arts[len(arts)-1]
+	last := arts[order[0]]
 	sum := got[0]
 	if sum.Title != *last.Title || sum.URL != *last.URL || sum.Source != last.Source ||
 		sum.Published != model.Deref(last.Published.Date) || sum.Sentences != len(last.Sentences) ||
@@ -729,7 +741,7 @@ func testArticles(t *testing.T, s store.Store, arts []*model.Article) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var want []string
-			for i := len(arts) - 1; i >= 0; i-- {
+			for _, i := range order {
 				if tc.want(arts[i]) {
 					want = append(want, arts[i].ID)
 				}
@@ -1165,12 +1177,14 @@ func testPagingUnderInserts(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// New articles dated after everything stored sort after it.
+	// New articles dated after everything stored sort after it (events)
+	// and before it (articles, newest publication first).
 	var fresh []*model.Article
 	for i, a := range Generate(3, 9) {
 		for j := range a.Events {
 			a.Events[j].Date.Value = model.Str(fmt.Sprintf("2025-01-%02d", i+1))
 		}
+		a.Published.Date = model.Str(fmt.Sprintf("2025-01-%02d", i+1))
 		fresh = append(fresh, a)
 	}
 	put(t, s, fresh...)

@@ -30,3 +30,6 @@ CREATE UNIQUE INDEX alerts_rule_cluster ON alerts (rule_id, cluster) WHERE clust
 
 -- A paused rule is kept but not evaluated.
 ALTER TABLE alert_rules ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+
+-- Article listings run newest publication first.
+CREATE INDEX articles_pub_seq ON articles (pub_day, seq);
