@@ -96,7 +96,7 @@ var paramMax = map[string]int{
 	"article": 128, "cluster": 128, "cursor": 512,
 	"since": 32, "until": 32, "limit": 16, "after": 20,
 	"bbox": 128, "modality": 128, "format": 16, "interval": 16, "level": 16, "type": 16,
-	"directed": 8, "wait": 8,
+	"directed": 8, "wait": 8, "country": 8,
 }
 
 // checkQuery enforces the length limits on a raw query string, for the
@@ -137,7 +137,7 @@ var (
 	// eventParams is what eventFilter reads. "q" is the old name of
 	// "text", still accepted.
 	eventParams = []string{"actor", "source", "target", "dyad", "directed", "code", "modality",
-		"since", "until", "bbox", "text", "q", "article", "cluster", "limit", "cursor"}
+		"since", "until", "bbox", "text", "q", "article", "cluster", "country", "limit", "cursor"}
 	articleParams     = []string{"text", "q", "since", "until", "limit", "cursor"}
 	entityParams      = []string{"name", "type", "code", "limit", "cursor"}
 	quoteParams       = []string{"speaker", "article", "text", "q", "limit", "cursor"}
@@ -343,6 +343,9 @@ func eventFilter(v url.Values) (store.EventFilter, error) {
 	}
 	f.ArticleID = q.str("article")
 	f.Cluster = q.str("cluster")
+	if f.Country, err = q.country(); err != nil {
+		return f, err
+	}
 	if f.Limit, err = q.limit(); err != nil {
 		return f, err
 	}
@@ -429,9 +432,9 @@ func timelineQuery(v url.Values) (store.TimelineQuery, error) {
 	switch t.Interval = strings.ToLower(q.str("interval")); t.Interval {
 	case "":
 		t.Interval = "day"
-	case "day", "week":
+	case "day", "week", "month":
 	default:
-		return t, badParam("interval", "must be day or week, got %q", q.str("interval"))
+		return t, badParam("interval", "must be day, week or month, got %q", q.str("interval"))
 	}
 	if t.Since, err = q.date("since"); err != nil {
 		return t, err
