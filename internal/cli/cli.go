@@ -37,6 +37,7 @@ type Globals struct {
 // CLI is the command tree.
 type CLI struct {
 	Globals
+	Version kong.VersionFlag `help:"Print the version and data credits, then exit."`
 
 	Ingest           IngestCmd           `cmd:"" help:"Ingest files, directories or URLs into the database."`
 	Extract          ExtractCmd          `cmd:"" help:"Print the JSON document of each article in FILE (no database)."`
@@ -76,7 +77,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	parser, err := kong.New(&c,
 		kong.Name("sitrep"),
 		kong.Description("sitrep turns raw news into structured, sourced geopolitical events.\n\nExample:\n  sitrep ingest testdata/sample && sitrep serve"),
-		kong.Vars{"default_db": DefaultDB()},
+		kong.Vars{"default_db": DefaultDB(), "version": versionText()},
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { exit = code; panic(exitPanic{}) }),

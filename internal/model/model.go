@@ -73,6 +73,20 @@ type Token struct {
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 	Tag   string `json:"tag,omitempty"`
+	// Syntax, filled by the syntax parser (internal/syntax) for the
+	// sentences it parses, empty otherwise. Tag then holds the Penn
+	// (XPOS) tag. Lemma is the dictionary form; UPOS the Universal
+	// Dependencies part of speech.
+	Lemma string `json:"lemma,omitempty"`
+	UPOS  string `json:"upos,omitempty"`
+	// Head is the 1-based index within the sentence of the token's
+	// syntactic head (the CoNLL-U convention): Tokens[s][Head-1] is the
+	// head, and 0 means the token is the root of the sentence, or that
+	// the sentence was not parsed (Rel == "").
+	Head int `json:"head,omitempty"`
+	// Rel is the Universal Dependencies relation to the head, with its
+	// subtype ("nsubj", "nsubj:pass", "obl:unmarked", "root").
+	Rel string `json:"rel,omitempty"`
 }
 
 // Span returns the token's byte span in the body.

@@ -1,0 +1,53 @@
+// Package syntax is sitrep's tagger, lemmatiser and dependency parser:
+// pure Go, trained from the Universal Dependencies English Web Treebank
+// (Silveira et al. 2014, CC BY-SA 4.0) by `sitrep train-parser`, shipped
+// as lexicon/syntax/en_ewt.model and loaded lazily by Default.
+//
+// It reads the text stage's tokens (Parser.ParseSentence) and fills, in
+// place, each token's Penn tag (model.Token.Tag), UPOS, lemma, head
+// (1-based within the sentence, 0 for the root: the CoNLL-U convention)
+// and UD relation with its subtype ("nsubj:pass").
+//
+// # Tagger
+//
+// A greedy left-to-right averaged perceptron predicts the (UPOS, XPOS)
+// pair as one class, so the two never disagree. Besides the usual word,
+// affix, shape and previous-tag features, each word carries its
+// ambiguity class (the set of tags training gave it), which for the next
+// two words stands in for the tags not yet predicted.
+//
+// # Lemmatiser
+//
+// Learnt from the treebank's lemmas, with no hand-written lists: suffix
+// rules keyed on (XPOS, longest known word ending), and an exceptions
+// table of the training words the rules get wrong.
+//
+// # Parser
+//
+// A greedy arc-hybrid transition parser (Kuhlmann et al. 2011) with the
+// root at the end of the buffer, so every sentence gets exactly one root
+// without a repair pass, trained as an averaged perceptron with the
+// dynamic oracle and error exploration of Goldberg & Nivre (2013) on
+// jackknifed (predicted) tags, with Zhang & Nivre (2011)-style rich
+// features (third-order children, valency, label sets, distance).
+// Greedy rather than a beam: a beam of k costs k times the feature
+// lookups, and the speed target (tagger and parser together over 100,000
+// tokens a second on one core) leaves room for about one greedy pass; the
+// dynamic oracle recovers much of what a beam would (Goldberg & Nivre
+// report about one point of UAS over a static oracle). Arc-hybrid rather
+// than arc-eager: its oracle is exact and simple, and it needs no
+// unshift or root repair at the end of the sentence.
+//
+// # Weights
+//
+// Features are 64-bit hashes of a template and its atoms (word hashes,
+// tag classes, labels, distances), never strings. Each feature has a
+// sparse row of (class, weight) pairs, stored contiguously; the feature
+// table is open addressing over 8-byte slots (32-bit fingerprint, row
+// offset and length), and the weights are int16 steps of one model-wide
+// scale, summed into int32 scores. Parsing allocates nothing but the
+// lemma strings it returns; working memory is pooled.
+//
+// Training is deterministic (fixed seeds, sorted tables, gzip without a
+// timestamp): the same treebank and options give the same bytes.
+package syntax

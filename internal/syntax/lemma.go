@@ -1,0 +1,209 @@
+package syntax
+
+import (
+	"slices"
+	"strings"
+)
+
+// lemmatizer maps (form, XPOS) to a lemma with what the treebank teaches:
+// an exceptions table of the training words its suffix rules get wrong
+// ("went"/VBD → "go", "n't"/RB → "not"), and suffix rules ("-ies"/NNS →
+// "-y") chosen by the longest word ending seen with that tag. No word
+// lists are written by hand.
+type lemmatizer struct {
+	strs  []string // lemma and suffix strings
+	exc   *u64map  // hash(lower form, xpos) → index into strs
+	rules *u64map  // hash(xpos, ending) → strip<<32 | index of the added suffix
+	keep  []bool   // per XPOS: lemma keeps the form's case (proper nouns)
+}
+
+// maxEnding is the longest word ending a rule is keyed on.
+const maxEnding = 6
+
+func lemmaKey(lower uint64, x int) uint64 { return feat2(1, lower, uint64(x)) }
+func ruleKey(ending string, x int) uint64 { return feat2(2, hashString(ending), uint64(x)) }
+func commonPrefix(a, b string) (n int) {
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+type rule struct {
+	strip int
+	add   string
+}
+
+// lemmaRule is the rule turning lf into ll.
+func lemmaRule(lf, ll string) rule {
+	p := commonPrefix(lf, ll)
+	return rule{strip: len(lf) - p, add: ll[p:]}
+}
+
+func trainLemmatizer(ss []Sentence, xpos []string) *lemmatizer {
+	xi := map[string]int{}
+	for i, x := range xpos {
+		if _, ok := xi[x]; !ok {
+			xi[x] = i
+		}
+	}
+	// The XPOS index is the first class with that XPOS, so the tables
+	// do not depend on the UPOS half of the pair.
+	type wk struct {
+		lf string
+		x  int
+	}
+	lemmas := map[wk]map[string]int{}
+	keepVotes := map[int][2]int{}
+	ruleCounts := map[string]map[rule]int{} // "x\tending" → rule → count
+	for _, s := range ss {
+		for _, w := range s.Words {
+			x := xi[w.XPOS]
+			lf := lower(w.Form)
+			v := keepVotes[x]
+			if w.Form != lf {
+				if w.Lemma == lower(w.Lemma) {
+					v[0]++
+				} else {
+					v[1]++
+				}
+				keepVotes[x] = v
+			}
+			k := wk{lf, x}
+			if lemmas[k] == nil {
+				lemmas[k] = map[string]int{}
+			}
+			lemmas[k][lower(w.Lemma)]++
+		}
+	}
+	for k, m := range lemmas {
+		ll := majority(m)
+		r := lemmaRule(k.lf, ll)
+		for c := r.strip; c <= min(len(k.lf), r.strip+3, maxEnding); c++ {
+			key := xpos[k.x] + "\t" + k.lf[len(k.lf)-c:]
+			if ruleCounts[key] == nil {
+				ruleCounts[key] = map[rule]int{}
+			}
+			ruleCounts[key][r]++
+		}
+	}
+	lz := &lemmatizer{keep: make([]bool, len(xpos))}
+	for x, v := range keepVotes {
+		lz.keep[x] = v[1] > v[0]
+	}
+	strIdx := map[string]int{}
+	intern := func(s string) uint64 {
+		if i, ok := strIdx[s]; ok {
+			return uint64(i)
+		}
+		strIdx[s] = len(lz.strs)
+		lz.strs = append(lz.strs, s)
+		return uint64(len(lz.strs) - 1)
+	}
+	ruleKeys := make([]string, 0, len(ruleCounts))
+	for k := range ruleCounts {
+		ruleKeys = append(ruleKeys, k)
+	}
+	slices.Sort(ruleKeys)
+	var rk, rv []uint64
+	learnt := map[string]rule{}
+	for _, k := range ruleKeys {
+		m := ruleCounts[k]
+		best, bn := rule{}, -1
+		for r, n := range m {
+			if n > bn || n == bn && (r.strip < best.strip || r.strip == best.strip && r.add < best.add) {
+				best, bn = r, n
+			}
+		}
+		if bn < 2 {
+			continue // one word is an exception, not a rule
+		}
+		x, ending, _ := strings.Cut(k, "\t")
+		learnt[k] = best
+		rk = append(rk, ruleKey(ending, xi[x]))
+		rv = append(rv, uint64(best.strip)<<32|intern(best.add))
+	}
+	lz.rules = newU64map(rk, rv)
+	keys := make([]wk, 0, len(lemmas))
+	for k := range lemmas {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b wk) int {
+		if c := strings.Compare(a.lf, b.lf); c != 0 {
+			return c
+		}
+		return a.x - b.x
+	})
+	var ek, ev []uint64
+	for _, k := range keys {
+		ll := majority(lemmas[k])
+		if lz.byRule(k.lf, k.x) != ll {
+			ek = append(ek, lemmaKey(hashString(k.lf), k.x))
+			ev = append(ev, intern(ll))
+		}
+	}
+	lz.exc = newU64map(ek, ev)
+	return lz
+}
+
+func majority(m map[string]int) string {
+	best, bn := "", -1
+	for s, n := range m {
+		if n > bn || n == bn && s < best {
+			best, bn = s, n
+		}
+	}
+	return best
+}
+
+// byRule applies the rule of the longest known ending of lf (lower
+// case); with none, the lemma is the form.
+func (lz *lemmatizer) byRule(lf string, x int) string {
+	for c := min(len(lf), maxEnding); c >= 0; c-- {
+		v, ok := lz.rules.get(ruleKey(lf[len(lf)-c:], x))
+		if !ok {
+			continue
+		}
+		strip := int(v >> 32)
+		if strip > len(lf) {
+			continue
+		}
+		return lf[:len(lf)-strip] + lz.strs[uint32(v)]
+	}
+	return lf
+}
+
+// lemma returns the lemma of form with XPOS class x (an index of the
+// tagger's XPOS list, first class of that tag).
+func (lz *lemmatizer) lemma(form string, x int) string {
+	lf := form
+	if hasUpper(form) {
+		lf = lower(form)
+	}
+	if v, ok := lz.exc.get(lemmaKey(hashString(lf), x)); ok {
+		l := lz.strs[v]
+		if x < len(lz.keep) && lz.keep[x] && strings.EqualFold(l, form) {
+			return form
+		}
+		return l
+	}
+	l := lz.byRule(lf, x)
+	if x < len(lz.keep) && lz.keep[x] && len(l) <= len(form) && l == lf[:len(l)] {
+		return form[:len(l)] // same letters, the form's case
+	}
+	return l
+}
+
+// lower lower-cases s (Unicode), as the tables were built.
+func lower(s string) string { return strings.ToLower(s) }
+
+// hasUpper reports whether lower might change s (any upper-case ASCII or
+// any non-ASCII byte), so the common case allocates nothing.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' || s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,346 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	sitrep "github.com/sitrep-project/sitrep"
+)
+
+// Parser is a trained tagger, lemmatiser and dependency parser. It is
+// immutable and safe for concurrent use.
+type Parser struct {
+	tag   *tagger
+	lem   *lemmatizer
+	dep   *depParser
+	xcls  []int // per tag class: the first class with the same XPOS
+	pool  sync.Pool // *scratch
+}
+
+// scratch is one call's working memory, pooled so parsing allocates
+// nothing but the strings it returns.
+type scratch struct {
+	ts    tagScratch
+	ps    parseScratch
+	forms []string
+	words []uint64
+	tags  []int32
+	cls   []int
+}
+
+func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
+	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos)}
+	p.pool.New = func() any { return new(scratch) }
+	return p
+}
+
+func xposClasses(xpos []string) []int {
+	first := map[string]int{}
+	out := make([]int, len(xpos))
+	for i, x := range xpos {
+		if _, ok := first[x]; !ok {
+			first[x] = i
+		}
+		out[i] = first[x]
+	}
+	return out
+}
+
+// analyse tags and parses sc.forms; results are in sc.cls (tag classes)
+// and sc.ps.st (heads, root = len(forms); relation indices).
+func (p *Parser) analyse(sc *scratch) {
+	n := len(sc.forms)
+	sc.ts.at = fillAtoms(sc.ts.at, sc.forms, p.tag.amb)
+	if cap(sc.cls) < n {
+		sc.cls, sc.tags, sc.words = make([]int, n), make([]int32, n), make([]uint64, n)
+	}
+	sc.cls, sc.tags, sc.words = sc.cls[:n], sc.tags[:n], sc.words[:n]
+	p.tag.tag(&sc.ts, sc.ts.at, sc.cls)
+	for i := range n {
+		sc.tags[i] = int32(sc.cls[i])
+		sc.words[i] = sc.ts.at[i+pad].lower
+	}
+	p.dep.parse(&sc.ps, sc.words, sc.tags)
+}
+
+// Annotate fills the tags, lemmas, heads and relations of s's words
+// from their forms (CoNLL-U heads: 1-based, 0 for the root).
+func (p *Parser) Annotate(s *Sentence) {
+	if len(s.Words) == 0 {
+		return
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	sc.forms = sc.forms[:0]
+	for _, w := range s.Words {
+		sc.forms = append(sc.forms, w.Form)
+	}
+	p.analyse(sc)
+	n := len(s.Words)
+	for i := range s.Words {
+		w := &s.Words[i]
+		c := sc.cls[i]
+		w.UPOS, w.XPOS = p.tag.upos[c], p.tag.xpos[c]
+		w.Lemma = p.lem.lemma(w.Form, p.xcls[c])
+		h := int(sc.ps.st.heads[i])
+		if h == n {
+			w.Head = 0
+		} else {
+			w.Head = h + 1
+		}
+		w.Rel = p.dep.labels[sc.ps.st.rels[i]]
+	}
+}
+
+const magic = "sitrep-syntax/1\n"
+
+// Write stores the model, gzip-compressed. The bytes depend only on the
+// model, so retraining with the same data and seed reproduces the file.
+func (p *Parser) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	writeStrings(bw, p.tag.upos)
+	writeStrings(bw, p.tag.xpos)
+	p.tag.amb.write(bw)
+	p.tag.w.write(bw)
+	writeStrings(bw, p.lem.strs)
+	p.lem.exc.write(bw)
+	p.lem.rules.write(bw)
+	keep := make([]uint32, len(p.lem.keep))
+	for i, k := range p.lem.keep {
+		if k {
+			keep[i] = 1
+		}
+	}
+	writeInts(bw, keep)
+	writeStrings(bw, p.dep.labels)
+	writeInts(bw, []uint32{uint32(p.dep.root)})
+	writeInts(bw, u32s(p.dep.left))
+	writeInts(bw, u32s(p.dep.right))
+	p.dep.w.write(bw)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+func u32s(s []int32) []uint32 {
+	out := make([]uint32, len(s))
+	for i, v := range s {
+		out[i] = uint32(v)
+	}
+	return out
+}
+
+// Load reads a model written by Write.
+func Load(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	var m [len(magic)]byte
+	if _, err := io.ReadFull(br, m[:]); err != nil || string(m[:]) != magic {
+		return nil, errors.New("load model: not a sitrep syntax model")
+	}
+	var lr loader
+	lr.r = br
+	tg := &tagger{upos: lr.strings("upos"), xpos: lr.strings("xpos")}
+	tg.amb = lr.table("ambiguity classes")
+	tg.w = lr.weights("tagger")
+	lz := &lemmatizer{strs: lr.strings("lemmas")}
+	lz.exc = lr.table("lemma exceptions")
+	lz.rules = lr.table("lemma rules")
+	for _, k := range lr.ints("lemma case") {
+		lz.keep = append(lz.keep, k == 1)
+	}
+	dp := &depParser{labels: lr.strings("labels")}
+	root := lr.ints("root")
+	for _, v := range lr.ints("left moves") {
+		dp.left = append(dp.left, int32(v))
+	}
+	for _, v := range lr.ints("right moves") {
+		dp.right = append(dp.right, int32(v))
+	}
+	dp.w = lr.weights("parser")
+	if lr.err != nil {
+		return nil, fmt.Errorf("load model: %w", lr.err)
+	}
+	switch {
+	case len(tg.upos) != len(tg.xpos) || tg.w.classes != len(tg.upos):
+		return nil, errors.New("load model: tagger classes disagree")
+	case len(root) != 1 || int(root[0]) >= len(dp.labels) || dp.w.classes != dp.nclasses():
+		return nil, errors.New("load model: parser classes disagree")
+	case len(lz.keep) != len(tg.xpos):
+		return nil, errors.New("load model: lemmatiser tags disagree")
+	}
+	for _, c := range append(append([]int32{}, dp.left...), dp.right...) {
+		if c < 1 || int(c) >= dp.nclasses() {
+			return nil, errors.New("load model: parser move out of range")
+		}
+	}
+	for _, t := range []*u64map{lz.exc, lz.rules} {
+		for i, k := range t.keys {
+			if k != 0 && int(uint32(t.vals[i])) >= len(lz.strs) {
+				return nil, errors.New("load model: lemma string out of range")
+			}
+		}
+	}
+	dp.root = int16(root[0])
+	return newParser(tg, lz, dp), nil
+}
+
+// LoadFile reads a model file.
+func LoadFile(path string) (*Parser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	defer f.Close()
+	p, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// ModelPath is the built-in model inside the embedded lexicon tree.
+const ModelPath = "lexicon/syntax/en_ewt.model"
+
+// Credit is the attribution the built-in model's training data requires.
+const Credit = "Universal Dependencies English Web Treebank, Silveira et al. 2014, Stanford (CC BY-SA 4.0)"
+
+// Default returns the built-in English model (trained on UD English EWT),
+// loading it on first use. The model is immutable and shared.
+func Default() (*Parser, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Parser, error) {
+	b, err := sitrep.Lexicon.ReadFile(ModelPath)
+	if err != nil {
+		return nil, fmt.Errorf("built-in syntax model: %w", err)
+	}
+	p, err := Load(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("built-in syntax model: %w", err)
+	}
+	return p, nil
+})
+
+func writeStrings(bw *bufio.Writer, ss []string) {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], uint32(len(ss)))
+	bw.Write(b[:])
+	for _, s := range ss {
+		binary.LittleEndian.PutUint32(b[:], uint32(len(s)))
+		bw.Write(b[:])
+		bw.WriteString(s)
+	}
+}
+
+func writeInts(bw *bufio.Writer, vs []uint32) {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], uint32(len(vs)))
+	bw.Write(b[:])
+	for _, v := range vs {
+		binary.LittleEndian.PutUint32(b[:], v)
+		bw.Write(b[:])
+	}
+}
+
+// loader reads model sections, keeping the first error.
+type loader struct {
+	r   io.Reader
+	err error
+}
+
+func (l *loader) u32(what string) uint32 {
+	if l.err != nil {
+		return 0
+	}
+	var b [4]byte
+	if _, err := io.ReadFull(l.r, b[:]); err != nil {
+		l.err = fmt.Errorf("%s: %w", what, err)
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b[:])
+}
+
+func (l *loader) strings(what string) []string {
+	n := l.u32(what)
+	if n > 1<<24 {
+		l.err = fmt.Errorf("%s: implausible count %d", what, n)
+	}
+	if l.err != nil {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for range n {
+		m := l.u32(what)
+		if m > 1<<16 {
+			l.err = fmt.Errorf("%s: implausible string length %d", what, m)
+		}
+		if l.err != nil {
+			return nil
+		}
+		b := make([]byte, m)
+		if _, err := io.ReadFull(l.r, b); err != nil {
+			l.err = fmt.Errorf("%s: %w", what, err)
+			return nil
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func (l *loader) ints(what string) []uint32 {
+	n := l.u32(what)
+	if n > 1<<20 {
+		l.err = fmt.Errorf("%s: implausible count %d", what, n)
+	}
+	if l.err != nil {
+		return nil
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = l.u32(what)
+	}
+	return out
+}
+
+func (l *loader) table(what string) *u64map {
+	if l.err != nil {
+		return newU64map(nil, nil)
+	}
+	t, err := readU64map(l.r)
+	if err != nil {
+		l.err = fmt.Errorf("%s: %w", what, err)
+		return newU64map(nil, nil)
+	}
+	return t
+}
+
+func (l *loader) weights(what string) *weights {
+	if l.err != nil {
+		return &weights{classes: 1, slots: make([]slot, 1)}
+	}
+	w, err := readWeights(l.r)
+	if err != nil {
+		l.err = fmt.Errorf("%s: %w", what, err)
+		return &weights{classes: 1, slots: make([]slot, 1)}
+	}
+	return w
+}

@@ -1,0 +1,326 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// An averaged perceptron over hashed features with sparse rows: each
+// feature keeps weights only for the classes it was ever updated for
+// (a word feature touches a handful of the ~100 tag pairs or ~90 parser
+// moves). Scoring adds each feature's row into a dense score vector.
+
+// tentry is a training-time weight; its averaging state is in tstat at
+// the same position, so scoring reads 8 bytes a weight, not 24.
+type tentry struct {
+	w   float32
+	cls uint16
+}
+
+type tstat struct {
+	tot float64 // sum of the weight over past updates (for the average)
+	ts  int32   // update clock when w last changed
+}
+
+// trainer is the mutable, training-time perceptron.
+type trainer struct {
+	classes int
+	ids     *idTable
+	rows    [][]tentry
+	stats   [][]tstat
+	clock   int32
+}
+
+func newTrainer(classes int) *trainer {
+	return &trainer{classes: classes, ids: newIDTable()}
+}
+
+// score fills scores (len classes) with the current weights.
+func (p *trainer) score(feats []uint64, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		id := p.ids.get(f)
+		if id < 0 {
+			continue
+		}
+		for _, e := range p.rows[id] {
+			scores[e.cls] += e.w
+		}
+	}
+}
+
+// tick advances the clock: call once per training instance.
+func (p *trainer) tick() { p.clock++ }
+
+// update adds delta to class cls of every feature.
+func (p *trainer) update(feats []uint64, cls int, delta float32) {
+	for _, f := range feats {
+		id := p.ids.get(f)
+		if id < 0 {
+			id = int32(len(p.rows))
+			p.ids.put(f, id)
+			p.rows = append(p.rows, nil)
+			p.stats = append(p.stats, nil)
+		}
+		row, st := p.rows[id], p.stats[id]
+		k := -1
+		for i := range row {
+			if int(row[i].cls) == cls {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			row = append(row, tentry{cls: uint16(cls)})
+			st = append(st, tstat{ts: p.clock})
+			k = len(row) - 1
+			p.rows[id], p.stats[id] = row, st
+		}
+		e, s := &row[k], &st[k]
+		s.tot += float64(p.clock-s.ts) * float64(e.w)
+		e.w += delta
+		s.ts = p.clock
+	}
+}
+
+// freeze returns the averaged weights, quantised to int16 steps of one
+// model-wide scale (what the model file stores), so a model scores the
+// same before and after a save.
+func (p *trainer) freeze(minAbs float64) *weights {
+	type feat struct {
+		key uint64
+		id  int32
+	}
+	feats := make([]feat, 0, len(p.rows))
+	for _, c := range p.ids.cells {
+		if c.key != 0 {
+			feats = append(feats, feat{c.key, c.id})
+		}
+	}
+	slices.SortFunc(feats, func(a, b feat) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	T := float64(p.clock)
+	if T == 0 {
+		T = 1
+	}
+	avg := func(id int32, k int) float64 {
+		e, s := p.rows[id][k], p.stats[id][k]
+		return (s.tot + (float64(p.clock)-float64(s.ts))*float64(e.w)) / T
+	}
+	maxAbs := 0.0
+	for _, f := range feats {
+		for k := range p.rows[f.id] {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(f.id, k)))
+		}
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = float32(maxAbs / 32767)
+	}
+	w := &weights{classes: p.classes, scale: scale}
+	var keys []uint64
+	var qs []qentry
+	offs := []uint32{0}
+	for _, f := range feats {
+		start := len(qs)
+		for k, e := range p.rows[f.id] {
+			a := avg(f.id, k)
+			q := math.Round(a / float64(scale))
+			if q != 0 && math.Abs(a) >= minAbs {
+				qs = append(qs, qentry{cls: e.cls, q: int16(q)})
+			}
+		}
+		if len(qs) == start {
+			continue
+		}
+		slices.SortFunc(qs[start:], func(a, b qentry) int { return int(a.cls) - int(b.cls) })
+		keys = append(keys, f.key)
+		offs = append(offs, uint32(len(qs)))
+	}
+	if err := w.build(keys, offs, qs); err != nil {
+		panic(err) // training never makes rows that long (classes ≤ 255)
+	}
+	return w
+}
+
+type qentry struct {
+	cls uint16
+	q   int16
+}
+
+// slot is one cell of the runtime feature table: a 32-bit fingerprint
+// of the key (0 = empty) and the feature's row in ents, packed as start
+// (24 bits) and length (8 bits). Eight bytes a slot keep the table small
+// enough to stay mostly in cache.
+type slot struct {
+	fp  uint32
+	row uint32
+}
+
+const maxRowLen = 255
+
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
+
+// weights is the frozen, immutable perceptron a model carries: int16
+// weights (one model-wide scale) scored into int32 sums.
+type weights struct {
+	classes int
+	scale   float32
+	slots   []slot // open addressing on the key's low bits, linear probing
+	ents    []qentry
+	// keys and offs keep the rows in key order for writing: feature i's
+	// row is ents[offs[i]:offs[i+1]].
+	keys []uint64
+	offs []uint32
+}
+
+func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
+	if len(qs) >= 1<<24 {
+		return fmt.Errorf("%d weights: more than the table's 2^24", len(qs))
+	}
+	w.keys, w.offs, w.ents = keys, offs, qs
+	size := 1
+	for size < 2*len(keys)+2 {
+		size <<= 1
+	}
+	w.slots = make([]slot, size)
+	mask := uint64(size - 1)
+	for i, k := range keys {
+		j := k & mask
+		for w.slots[j].fp != 0 {
+			j = (j + 1) & mask
+		}
+		n := offs[i+1] - offs[i]
+		if n > maxRowLen {
+			return fmt.Errorf("feature %d: %d weights, more than a row holds", i, n)
+		}
+		w.slots[j] = slot{fp: fingerprint(k), row: offs[i]<<8 | n}
+	}
+	return nil
+}
+
+// lookahead is how many slot reads score issues before using them: the
+// reads are independent, so the CPU overlaps their cache misses.
+const lookahead = 16
+
+// score fills scores (len classes) for the features.
+func (w *weights) score(feats []uint64, scores []int32) {
+	clear(scores)
+	mask := uint64(len(w.slots) - 1)
+	var buf [lookahead]slot
+	for len(feats) > 0 {
+		m := min(len(feats), lookahead)
+		for i, f := range feats[:m] {
+			buf[i] = w.slots[f&mask]
+		}
+		for i, f := range feats[:m] {
+			s := buf[i]
+			fp := fingerprint(f)
+			if s.fp != fp {
+				if s.fp == 0 {
+					continue
+				}
+				j := f & mask
+				for {
+					j = (j + 1) & mask
+					s = w.slots[j]
+					if s.fp == fp || s.fp == 0 {
+						break
+					}
+				}
+				if s.fp == 0 {
+					continue
+				}
+			}
+			start := s.row >> 8
+			for _, e := range w.ents[start : start+s.row&maxRowLen] {
+				scores[e.cls] += int32(e.q)
+			}
+		}
+		feats = feats[m:]
+	}
+}
+
+// size reports the number of features and weights.
+func (w *weights) size() (feats, ents int) { return len(w.keys), len(w.ents) }
+
+
+// write stores the weights: classes, scale, count, then per feature its
+// key, row length and (class, value) pairs, little-endian.
+func (w *weights) write(bw *bufio.Writer) {
+	var b [8]byte
+	put := func(v uint64, n int) {
+		binary.LittleEndian.PutUint64(b[:], v)
+		bw.Write(b[:n])
+	}
+	put(uint64(w.classes), 4)
+	put(uint64(math.Float32bits(w.scale)), 4)
+	put(uint64(len(w.keys)), 4)
+	for i, k := range w.keys {
+		row := w.ents[w.offs[i]:w.offs[i+1]]
+		put(k, 8)
+		put(uint64(len(row)), 2)
+		for _, e := range row {
+			put(uint64(e.cls), 2)
+			put(uint64(uint16(e.q)), 2)
+		}
+	}
+}
+
+func readWeights(r io.Reader) (*weights, error) {
+	var hdr [12]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return nil, fmt.Errorf("weights header: %w", err)
+	}
+	w := &weights{
+		classes: int(binary.LittleEndian.Uint32(hdr[0:])),
+		scale:   math.Float32frombits(binary.LittleEndian.Uint32(hdr[4:])),
+	}
+	n := int(binary.LittleEndian.Uint32(hdr[8:]))
+	if w.classes <= 0 || w.classes > 1<<15 || n < 0 || n > 1<<28 {
+		return nil, errors.New("weights header: implausible sizes")
+	}
+	keys := make([]uint64, n)
+	offs := make([]uint32, 1, n+1)
+	var qs []qentry
+	var buf [10]byte
+	var eb []byte
+	for i := range n {
+		if _, err := io.ReadFull(r, buf[:]); err != nil {
+			return nil, fmt.Errorf("weights feature %d: %w", i, err)
+		}
+		keys[i] = binary.LittleEndian.Uint64(buf[:])
+		m := int(binary.LittleEndian.Uint16(buf[8:]))
+		if cap(eb) < 4*m {
+			eb = make([]byte, 4*m)
+		}
+		eb = eb[:4*m]
+		if _, err := io.ReadFull(r, eb); err != nil {
+			return nil, fmt.Errorf("weights feature %d: %w", i, err)
+		}
+		for j := range m {
+			e := qentry{cls: binary.LittleEndian.Uint16(eb[4*j:]), q: int16(binary.LittleEndian.Uint16(eb[4*j+2:]))}
+			if int(e.cls) >= w.classes {
+				return nil, fmt.Errorf("weights feature %d: class %d out of range", i, e.cls)
+			}
+			qs = append(qs, e)
+		}
+		offs = append(offs, uint32(len(qs)))
+	}
+	if err := w.build(keys, offs, qs); err != nil {
+		return nil, fmt.Errorf("weights: %w", err)
+	}
+	return w, nil
+}

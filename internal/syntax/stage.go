@@ -1,0 +1,90 @@
+package syntax
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// ParseSentence tags, lemmatises and parses one sentence's tokens in
+// place, reading only their Text: Tag (Penn XPOS), UPOS, Lemma, Head
+// (1-based within toks, 0 for the root) and Rel.
+func (p *Parser) ParseSentence(toks []model.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	sc.forms = sc.forms[:0]
+	for i := range toks {
+		sc.forms = append(sc.forms, normalForm(toks[i].Text))
+	}
+	p.analyse(sc)
+	n := len(toks)
+	for i := range toks {
+		t := &toks[i]
+		c := sc.cls[i]
+		t.UPOS, t.Tag = p.tag.upos[c], p.tag.xpos[c]
+		t.Lemma = p.lem.lemma(sc.forms[i], p.xcls[c])
+		if h := int(sc.ps.st.heads[i]); h == n {
+			t.Head = 0
+		} else {
+			t.Head = h + 1
+		}
+		t.Rel = p.dep.labels[sc.ps.st.rels[i]]
+	}
+}
+
+// normalForm maps typographic variants the treebank rarely spells to the
+// forms it uses (curly quotes and apostrophes to straight ones), so "’s"
+// reads as "'s". Returns s itself when nothing changes.
+func normalForm(s string) string {
+	switch s {
+	case "\u2019s", "\u2018s":
+		return "'s"
+	case "n\u2019t":
+		return "n't"
+	case "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb":
+		return "\""
+	case "\u2018", "\u2019":
+		return "'"
+	case "\u2014", "\u2013":
+		return "-"
+	}
+	return s
+}
+
+// Stage is the pipeline stage that parses an article's sentences (the
+// text stage's tokens, in place). Need, when set, picks the sentences
+// worth parsing; nil parses them all.
+type Stage struct {
+	Parser *Parser
+	Need   func(a *model.Article, sentence int) bool
+}
+
+// NewStage returns a stage parsing every sentence with the built-in
+// model.
+func NewStage() (*Stage, error) {
+	p, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{Parser: p}, nil
+}
+
+// Name implements model.Stage.
+func (s *Stage) Name() string { return "syntax" }
+
+// Process implements model.Stage.
+func (s *Stage) Process(ctx context.Context, a *model.Article) error {
+	for i, toks := range a.Tokens {
+		if i%64 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("syntax: %w", ctx.Err())
+		}
+		if s.Need == nil || s.Need(a, i) {
+			s.Parser.ParseSentence(toks)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package syntax
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// TrainOptions configures Train. Training is deterministic: the same
+// treebank and options give the same model bytes.
+type TrainOptions struct {
+	TagEpochs   int     // passes of the tagger over the treebank
+	ParseEpochs int     // passes of the parser
+	Folds       int     // jackknife folds for the parser's training tags
+	Explore     float64 // probability of following a wrong move after the first parser epoch
+	Prune       float64 // parser weights smaller than this (averaged) are dropped
+	Seed        uint64
+	// Log, if set, receives progress lines.
+	Log func(format string, args ...any)
+}
+
+// DefaultTrainOptions returns the options the built-in model was
+// trained with.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{TagEpochs: 6, ParseEpochs: 10, Folds: 4, Explore: 0.9, Prune: 0.2, Seed: 1}
+}
+
+// Train builds a model from a treebank. The parser learns from tags
+// the tagger predicted for sentences it was not trained on (jackknifing),
+// so at run time it meets the tagger's errors it has already seen.
+func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, error) {
+	if len(train) == 0 {
+		return nil, errors.New("train: empty treebank")
+	}
+	for i, s := range train {
+		for j, w := range s.Words {
+			if w.Head < 0 || w.Rel == "" || w.Rel == "_" {
+				return nil, fmt.Errorf("train: sentence %d (%s) word %d: no head or relation", i+1, s.ID, j+1)
+			}
+		}
+	}
+	logf := o.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	upos, xpos, tidx := tagClasses(train)
+	labels, lidx := labelSet(train)
+	folds := max(o.Folds, 2)
+	if len(train) < folds {
+		folds = len(train)
+	}
+	tags := make([][]int32, len(train))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for f := range folds {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("train: %w", err)
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var in, out []int
+			for i := range train {
+				if i%folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			sub := make([]Sentence, len(in))
+			for k, i := range in {
+				sub[k] = train[i]
+			}
+			tg := trainTagger(sub, upos, xpos, tidx, o.TagEpochs, o.Seed+uint64(f)+1)
+			var sc tagScratch
+			var forms []string
+			for _, i := range out {
+				forms = forms[:0]
+				for _, w := range train[i].Words {
+					forms = append(forms, w.Form)
+				}
+				sc.at = fillAtoms(sc.at, forms, tg.amb)
+				cls := make([]int, len(forms))
+				tg.tag(&sc, sc.at, cls)
+				tags[i] = make([]int32, len(cls))
+				for k, c := range cls {
+					tags[i][k] = int32(c)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	logf("jackknifed tags: %d folds", folds)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	var tg *tagger
+	var lz *lemmatizer
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tg = trainTagger(train, upos, xpos, tidx, o.TagEpochs, o.Seed)
+		lz = trainLemmatizer(train, xpos)
+	}()
+	ex := examples(train, tags, lidx)
+	var dirs [2][]bool
+	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
+	for _, s := range train {
+		for i, w := range s.Words {
+			switch {
+			case w.Head > i+1:
+				dirs[0][lidx[w.Rel]] = true
+			case w.Head > 0:
+				dirs[1][lidx[w.Rel]] = true
+			}
+		}
+	}
+	dp, _ := trainParser(ctx, ex, labels, lidx, dirs, trainOptions{epochs: o.ParseEpochs, explore: o.Explore, seed: o.Seed, prune: o.Prune, log: logf})
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	return newParser(tg, lz, dp), nil
+}
+
+// examples converts sentences with their tag classes to parser examples
+// (heads 0-based, root = sentence length).
+func examples(ss []Sentence, tags [][]int32, lidx map[string]int16) []parseExample {
+	ex := make([]parseExample, len(ss))
+	for si, s := range ss {
+		n := len(s.Words)
+		e := parseExample{w: make([]uint64, n), p: tags[si], gh: make([]int32, n), gl: make([]int16, n)}
+		for i, w := range s.Words {
+			e.w[i] = hashLower(w.Form)
+			e.gh[i] = int32(w.Head - 1)
+			if w.Head == 0 {
+				e.gh[i] = int32(n)
+			}
+			e.gl[i] = lidx[w.Rel]
+		}
+		ex[si] = e
+	}
+	return ex
+}
