@@ -246,7 +246,7 @@ func readTSV(root fs.FS, name string, cols int, fn func(f []string) error) error
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return fmt.Errorf("read %s:%d: %w", name, line+1, err) // the line after the last one read
 	}
 	return nil
 }

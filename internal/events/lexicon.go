@@ -279,7 +279,7 @@ func readLines(root fs.FS, name string, fn func(n int, fields []string) error) e
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return fmt.Errorf("read %s:%d: %w", name, n+1, err) // the line after the last one read
 	}
 	return nil
 }

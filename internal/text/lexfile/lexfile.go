@@ -24,7 +24,8 @@ func ReadLines(root fs.FS, name string, fn func(line string) error) error {
 		return fmt.Errorf("read lexicon: %w", err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -34,7 +35,7 @@ func ReadLines(root fs.FS, name string, fn func(line string) error) error {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s:%d: %w", name, n, err) // n: the line that could not be read
 	}
 	return nil
 }

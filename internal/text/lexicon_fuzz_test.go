@@ -1,0 +1,17 @@
+package text
+
+import (
+	"io/fs"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/testutil"
+)
+
+// FuzzLexiconFiles feeds arbitrary bytes as each text lexicon file.
+func FuzzLexiconFiles(f *testing.F) {
+	files := []string{abbrevFile, startersFile, posFile, verbsFile}
+	testutil.FuzzLexicon(f, testutil.LexiconBase(f, builtinRoot(), files, 60), files, func(root fs.FS) error {
+		_, err := NewFromLexicon(DefaultOptions(), root)
+		return err
+	})
+}
