@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
@@ -66,7 +67,7 @@ type DictionariesCmd struct {
 
 // DictionariesCheckCmd reads a dictionary directory and reports.
 type DictionariesCheckCmd struct {
-	Dir    string `arg:"" name:"DIR" help:"Dictionary directory (*actor*.txt, *agent*.txt, *verb*.txt or CAMEO*.txt, *discard*.txt, *issue*.txt)." type:"existingdir"`
+	Dir    string `arg:"" optional:"" name:"DIR" help:"Dictionary directory (*actor*.txt, *agent*.txt, *verb*.txt or CAMEO*.txt, *discard*.txt, *issue*.txt); without it, the Phoenix dictionaries built into sitrep." type:"existingdir"`
 	Strict bool   `help:"Exit 1 when there is any warning."`
 }
 
@@ -77,12 +78,19 @@ func (DictionariesCheckCmd) Help() string {
 UTF-8, over-long lines, empty files), then a table of what each file contributed. Warnings do
 not stop loading: the exit status is 0 unless a file cannot be read (or --strict and warnings).
 
-Example:
-  sitrep dictionaries check ../shared/petrarch/phoenix`
+Examples:
+  sitrep dictionaries check ../shared/petrarch/phoenix
+  sitrep dictionaries check            # the Phoenix set built into sitrep`
 }
 
 func (c *DictionariesCheckCmd) Run(ctx context.Context, g *Globals) error {
-	d, err := petrarch.LoadDir(os.DirFS(c.Dir))
+	var d *petrarch.Dictionaries
+	var err error
+	if c.Dir == "" {
+		d, err = petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions()).Dictionaries()
+	} else {
+		d, err = petrarch.LoadDir(os.DirFS(c.Dir))
+	}
 	if err != nil {
 		return fmt.Errorf("dictionaries %s: %w", c.Dir, err)
 	}
