@@ -2,6 +2,7 @@ package petrarch
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -249,4 +250,85 @@ func ParseSitrepVerbLine(line, file string, n int) (*VerbPattern, error) {
 		}
 	}
 	return p, nil
+}
+
+// ReadSitrepVerbs reads sitrep's verbs.txt (lexicon/events/verbs.txt)
+// into the shared pattern form; a bad line is a warning and skipped.
+func ReadSitrepVerbs(r io.Reader, name string) ([]*VerbPattern, []Warning, error) {
+	d := &diag{name: name}
+	var out []*VerbPattern
+	err := scanLines(r, d, func(l srcLine) {
+		if strings.TrimSpace(l.text) == "" {
+			return
+		}
+		p, err := ParseSitrepVerbLine(l.text, name, l.n)
+		if err != nil {
+			d.warnf(l.n, "%s: line skipped", strings.TrimPrefix(err.Error(), fmt.Sprintf("%s:%d: ", name, l.n)))
+			return
+		}
+		out = append(out, p)
+	})
+	return out, d.warn, err
+}
+
+// AddPatterns adds patterns that carry their own verb (sitrep's lines)
+// to the table, one entry per verb phrase: the entry's Code is that of
+// its bare pattern ("---" if it has none), and its Patterns are all its
+// lines, most specific first. A verb the table already knows lends its
+// forms (irregular ones included) to the new entry.
+func (t *VerbTable) AddPatterns(ps []*VerbPattern) {
+	byPhrase := map[string]*VerbEntry{}
+	var order []string
+	for _, p := range ps {
+		if len(p.Phrase) == 0 {
+			continue
+		}
+		k := strings.Join(p.Phrase, " ")
+		e := byPhrase[k]
+		if e == nil {
+			e = &VerbEntry{Phrase: p.Phrase, Head: p.Head, Code: "---", Line: p.Line}
+			byPhrase[k] = e
+			order = append(order, k)
+		}
+		if len(p.Before)+len(p.After) == 0 {
+			e.Code = p.Code
+		}
+		e.Patterns = append(e.Patterns, p)
+		t.pats++
+	}
+	for _, k := range order {
+		e := byPhrase[k]
+		sort.SliceStable(e.Patterns, func(i, j int) bool { return e.Patterns[i].Specificity() > e.Patterns[j].Specificity() })
+		lemma := e.Phrase[e.Head]
+		seen := map[string]bool{}
+		add := func(f []string) {
+			if k := strings.Join(f, " "); !seen[k] {
+				seen[k] = true
+				e.Forms = append(e.Forms, f)
+			}
+		}
+		for _, f := range inflections(lemma) {
+			ws := append([]string(nil), e.Phrase...)
+			ws[e.Head] = f
+			add(ws)
+		}
+		for _, known := range t.byLemma[lemma] {
+			for _, f := range known.Forms {
+				if len(f) == len(known.Phrase) {
+					ws := append([]string(nil), e.Phrase...)
+					ws[e.Head] = f[known.Head]
+					add(ws)
+				}
+			}
+		}
+		heads := map[string]bool{}
+		for _, f := range e.Forms {
+			if h := f[e.Head]; !heads[h] {
+				heads[h] = true
+				t.byForm[h] = append(t.byForm[h], e)
+			}
+		}
+		t.byLemma[lemma] = append(t.byLemma[lemma], e)
+		t.entries++
+	}
 }

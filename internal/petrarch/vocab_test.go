@@ -373,3 +373,64 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 		}
 	}
 }
+
+// TestSitrepVerbsJoinTheTable: sitrep's own verbs.txt reads into the
+// same pattern form and joins the Phoenix verb table; a verb the
+// dictionaries know lends its irregular forms.
+func TestSitrepVerbsJoinTheTable(t *testing.T) {
+	f, err := sitrep.Lexicon.Open("lexicon/events/verbs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ps, warn, err := ReadSitrepVerbs(f, "verbs.txt")
+	if err != nil || len(warn) > 0 || len(ps) < 900 {
+		t.Fatalf("%d patterns, warnings %v, %v", len(ps), warn, err)
+	}
+	d, err := NewStandard(sitrep.Lexicon, PhoenixDir, DefaultCompileOptions()).Dictionaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := Compile(d, DefaultCompileOptions())
+	before := v.Verbs.Len()
+	v.Verbs.AddPatterns(ps)
+	if v.Verbs.Len() <= before {
+		t.Fatalf("no entries added (%d)", v.Verbs.Len())
+	}
+	tests := []struct {
+		form, phrase, code string
+		flags              Flag
+	}{
+		{"MET", "MEET", "040", FlagNoun},
+		{"GAVE", "GIVE", "070", FlagTarget},
+		{"SAID", "SAY", "---", FlagSpeech},
+	}
+	for _, tt := range tests {
+		var got *VerbEntry
+		for _, e := range v.Verbs.ByForm(tt.form) {
+			for _, p := range e.Patterns {
+				if p.File == "verbs.txt" && strings.Join(e.Phrase, " ") == tt.phrase {
+					got = e
+				}
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no sitrep entry %s", tt.form, tt.phrase)
+			continue
+		}
+		var bare *VerbPattern
+		for _, p := range got.Patterns {
+			if len(p.After) == 0 {
+				bare = p
+			}
+		}
+		if got.Code != tt.code || bare == nil || bare.Flags&tt.flags == 0 {
+			t.Errorf("%s: code %s, bare pattern %+v", tt.form, got.Code, bare)
+		}
+	}
+	bad := "040\tmeet\n\toffer\n036\toffer talks\tbogus\n"
+	ps, warn, _ = ReadSitrepVerbs(strings.NewReader(bad), "v.txt")
+	if len(ps) != 1 || len(warn) != 2 || warn[0].Line != 2 || warn[1].Line != 3 {
+		t.Errorf("bad lines: %d patterns, warnings %v", len(ps), warn)
+	}
+}
