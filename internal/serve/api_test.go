@@ -322,7 +322,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/articles?cursor=%21%21", "cursor"},
 		{"/api/entities?type=ALIEN", "type"},
 		{"/api/quotes?limit=1.5", "limit"},
-		{"/api/timeline?interval=month", "interval"},
+		{"/api/timeline?interval=fortnight", "interval"},
 		{"/api/timeline?a=RUS&since=2025", "since"},
 		{"/api/alerts?after=-1", "after"},
 		{"/api/export?format=xlsx", "format"},
@@ -786,7 +786,7 @@ func TestDashboardEscapesMarkup(t *testing.T) {
 	st, arts := shared(t)
 	ts := newServer(t, st, nil)
 	x := arts[len(arts)-1]
-	pages := []string{"/articles/" + x.ID, "/events/" + x.ID + ":v1", "/?dyad=KEN,ETH", "/articles?text=Ministry"}
+	pages := []string{"/articles/" + x.ID, "/events/" + x.ID + ":v1", "/?dyad=KEN,ETH", "/articles?text=Ministry&limit=1000"}
 	for _, p := range pages {
 		resp, b := get(t, ts.URL+p)
 		if resp.StatusCode != 200 {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep-project/sitrep/internal/analysis"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -36,10 +37,14 @@ var funcs = template.FuncMap{
 		}
 		return strconv.FormatFloat(*f, 'f', 3, 64)
 	},
-	"num":   fmtFloat,
-	"join":  strings.Join,
-	"add":   func(a, b int) int { return a + b },
-	"trunc": shorten,
+	"num":        fmtFloat,
+	"join":       strings.Join,
+	"add":        func(a, b int) int { return a + b },
+	"trunc":      shorten,
+	"cameoname":  analysis.CameoName,
+	"plover":     analysis.PloverLabel,
+	"datelabel":  dateLabel,
+	"pointlabel": pointLabel,
 }
 
 func loadPages(web fs.FS) (*pages, error) {
@@ -128,6 +133,8 @@ type eventTable struct {
 	NextPartial  string
 	FirstPartial string
 	Paged        bool
+	// Exports are download links for every event matching the filters.
+	Exports []exportLink
 }
 
 // uiLimit is the dashboard's page size: a screenful, not MaxLimit.
@@ -148,6 +155,7 @@ func (s *Server) eventTable(r *http.Request) (eventTable, int, error) {
 	if v.Get("limit") == "" {
 		f.Limit = uiLimit
 	}
+	f.Newest = true // analysts read the latest first
 	page, err := s.st.Events(r.Context(), f)
 	if err != nil {
 		if isCursorError(err) {
@@ -161,6 +169,7 @@ func (s *Server) eventTable(r *http.Request) (eventTable, int, error) {
 	clean := cleanValues(v)
 	clean.Del("cursor")
 	t.FirstURL, t.FirstPartial = "/?"+clean.Encode(), "/partials/events?"+clean.Encode()
+	t.Exports = eventExports(clean)
 	if page.Next != "" {
 		clean.Set("cursor", page.Next)
 		t.NextURL, t.NextPartial = "/?"+clean.Encode(), "/partials/events?"+clean.Encode()
@@ -277,6 +286,7 @@ type articlesData struct {
 	NextURL  string
 	FirstURL string
 	Paged    bool
+	Exports  []exportLink
 }
 
 func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
@@ -297,6 +307,7 @@ func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
 	d := articlesData{Form: v, Articles: page.Items, Paged: f.Cursor != ""}
 	clean := cleanValues(v)
 	clean.Del("cursor")
+	d.Exports = articleExports(clean)
 	d.FirstURL = "/articles?" + clean.Encode()
 	if page.Next != "" {
 		clean.Set("cursor", page.Next)

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -55,19 +54,11 @@ type chartTick struct {
 // beyond that the chart would only be noise.
 const maxBuckets = 4000
 
-// fillGaps inserts empty buckets between the store's points, which only
-// exist for days or weeks with events, so bar widths mean time.
+// fillGaps inserts empty buckets between the store's dated points, so
+// bar widths mean time. The store fills gaps already; this keeps a chart
+// honest for any source of points.
 func fillGaps(pts []store.TimelinePoint, interval string) []store.TimelinePoint {
 	if len(pts) < 2 {
-		return pts
-	}
-	step := 1
-	if interval == "week" {
-		step = 7
-	}
-	first, err1 := time.Parse("2006-01-02", pts[0].Bucket)
-	last, err2 := time.Parse("2006-01-02", pts[len(pts)-1].Bucket)
-	if err1 != nil || err2 != nil || int(last.Sub(first).Hours()/24)/step > maxBuckets {
 		return pts
 	}
 	have := make(map[string]store.TimelinePoint, len(pts))
@@ -75,8 +66,11 @@ func fillGaps(pts []store.TimelinePoint, interval string) []store.TimelinePoint 
 		have[p.Bucket] = p
 	}
 	var out []store.TimelinePoint
-	for d := first; !d.After(last); d = d.AddDate(0, 0, step) {
-		b := d.Format("2006-01-02")
+	last := pts[len(pts)-1].Bucket
+	for b := pts[0].Bucket; b != "" && b <= last; b = store.NextBucket(b, interval) {
+		if len(out) > maxBuckets {
+			return pts
+		}
 		if p, ok := have[b]; ok {
 			out = append(out, p)
 		} else {
@@ -84,7 +78,7 @@ func fillGaps(pts []store.TimelinePoint, interval string) []store.TimelinePoint 
 		}
 	}
 	if len(out) < len(pts) {
-		return pts // buckets not aligned to the step; draw as given
+		return pts // buckets not aligned to the interval; draw as given
 	}
 	return out
 }
@@ -160,14 +154,20 @@ func niceStep(raw float64) float64 {
 }
 
 type timelineData struct {
-	Form    url.Values
-	Query   store.TimelineQuery
-	Points  []store.TimelinePoint
-	Chart   Chart
-	Total   int
-	Error   string
-	Events  string // link to the matching events table
-	Summary []quadSum
+	Form   url.Values
+	Query  store.TimelineQuery
+	Points []store.TimelinePoint
+	// Dated are the points on the time axis; Loose the spans and the
+	// undated point, counted beside the chart (see store.TimelinePoint).
+	Dated, Loose []store.TimelinePoint
+	Undated      int
+	Chart        Chart
+	Total        int
+	Fatalities   int
+	Error        string
+	Events       string // link to the matching events table
+	Summary      []quadSum
+	Exports      []exportLink
 }
 
 type quadSum struct {
@@ -198,10 +198,22 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Points = pts
-	d.Chart = buildChart(fillGaps(pts, q.Interval))
+	for _, p := range pts {
+		switch p.Kind {
+		case store.PointDated:
+			d.Dated = append(d.Dated, p)
+		case store.PointUndated:
+			d.Undated += p.Count
+			d.Loose = append(d.Loose, p)
+		default:
+			d.Loose = append(d.Loose, p)
+		}
+	}
+	d.Chart = buildChart(fillGaps(d.Dated, q.Interval))
 	var quads [4]int
 	for _, p := range pts {
 		d.Total += p.Count
+		d.Fatalities += p.Fatalities
 		for i := range quads {
 			quads[i] += p.Quad[i]
 		}
@@ -227,6 +239,8 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Events = "/?" + ev.Encode()
+	d.Exports = append(eventExports(ev), exportLink{Label: "timeline json", URL: "/api/timeline?" + cleanValues(v).Encode(),
+		Title: "These buckets, spans and the undated count as JSON"})
 	title := "Timeline"
 	if q.A != "" || q.B != "" {
 		title = "Timeline " + orAny(q.A) + " – " + orAny(q.B)
@@ -239,4 +253,20 @@ func orAny(code string) string {
 		return "any"
 	}
 	return code
+}
+
+// pointLabel is how the data table names a point: its bucket, a span
+// ("2016-01-01 – open, range") or "undated".
+func pointLabel(p store.TimelinePoint) string {
+	switch p.Kind {
+	case store.PointUndated:
+		return "undated"
+	case store.PointSpan:
+		to := p.To
+		if to == "" {
+			to = "open"
+		}
+		return p.Bucket + " – " + to + " (" + p.Precision + ")"
+	}
+	return p.Bucket
 }
