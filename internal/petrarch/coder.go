@@ -67,6 +67,24 @@ func (x *phraseIndex) add(p Phrase, id int, exactOnly bool) {
 	}
 }
 
+// addAgents indexes agents by name and plural (the listed plurals, or
+// the regular ones when none are listed); agent words match whole.
+func (x *phraseIndex) addAgents(agents []*Agent) {
+	for i, a := range agents {
+		for _, n := range a.Names {
+			x.add(n, i, true)
+			if !a.ExplicitPlurals {
+				for _, pl := range regularPlurals(n) {
+					x.add(pl, i, true)
+				}
+			}
+		}
+		for _, n := range a.Plurals {
+			x.add(n, i, true)
+		}
+	}
+}
+
 func wordMatches(w Word, t string) bool {
 	if w.Exact {
 		return t == w.Text
@@ -134,19 +152,7 @@ func NewCoder(d *Dictionaries, tok Tokenizer) *Coder {
 			c.actors.add(n, i, false)
 		}
 	}
-	for i, a := range d.Agents {
-		for _, n := range a.Names {
-			c.agents.add(n, i, true)
-			if !a.ExplicitPlurals {
-				for _, pl := range regularPlurals(n) {
-					c.agents.add(pl, i, true)
-				}
-			}
-		}
-		for _, n := range a.Plurals {
-			c.agents.add(n, i, true)
-		}
-	}
+	c.agents.addAgents(d.Agents)
 	for i, p := range d.Discards.Story {
 		c.story.add(p, i, false)
 	}

@@ -52,19 +52,7 @@ func Compile(d *Dictionaries, opts CompileOptions) *Vocabulary {
 			v.Actors.idx.add(stems(n, opts.MinStem), i, false)
 		}
 	}
-	for i, a := range d.Agents {
-		for _, n := range a.Names {
-			v.Agents.idx.add(n, i, true)
-			if !a.ExplicitPlurals {
-				for _, pl := range regularPlurals(n) {
-					v.Agents.idx.add(pl, i, true)
-				}
-			}
-		}
-		for _, n := range a.Plurals {
-			v.Agents.idx.add(n, i, true)
-		}
-	}
+	v.Agents.idx.addAgents(d.Agents)
 	for i, p := range d.Discards.Sentence {
 		v.Discards.sentence.add(stems(p, opts.MinStem), i, false)
 	}
