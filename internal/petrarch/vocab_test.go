@@ -434,3 +434,22 @@ func TestSitrepVerbsJoinTheTable(t *testing.T) {
 		t.Errorf("bad lines: %d patterns, warnings %v", len(ps), warn)
 	}
 }
+
+// BenchmarkMentions scans sentences for actor phrases with the Phoenix
+// tables (one Mentions call per sentence, as a coder would).
+func BenchmarkMentions(b *testing.B) {
+	v := phoenix(b)
+	sents := [][]string{
+		words("Kenyan police and Somali militants clashed near the border with Ethiopia on Tuesday , officials said"),
+		words("President Putin met Chancellor Merkel in Moscow to discuss the crisis in eastern Ukraine"),
+		words("Unidentified gunmen attacked a convoy of the Red Crescent carrying food to refugees in northern Syria"),
+	}
+	d := day("2015-06-01")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			v.Mentions(s, d)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(sents))/b.Elapsed().Seconds(), "sentences/s")
+}
