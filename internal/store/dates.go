@@ -95,3 +95,20 @@ func NextBucket(b, interval string) string {
 	}
 	return t.Format("2006-01-02")
 }
+
+// LocationPrecision is how exact an event location is, from its place
+// entity (nil when unknown): the entity's precision, or "country" for a
+// place entity that is a country itself (its code is its country), or ""
+// when nothing says.
+func LocationPrecision(l *model.Location, place *model.Entity) string {
+	if l == nil || l.Lat == nil || place == nil {
+		return ""
+	}
+	if place.Precision != "" {
+		return place.Precision
+	}
+	if c := model.Deref(place.Country); c != "" && model.Deref(place.Code) == c {
+		return "country"
+	}
+	return ""
+}

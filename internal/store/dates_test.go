@@ -89,3 +89,23 @@ func TestFatalities(t *testing.T) {
 		}
 	}
 }
+
+func TestLocationPrecision(t *testing.T) {
+	loc := &model.Location{Name: "Mosul", Lat: model.Float(36.34), Lon: model.Float(43.13), Country: model.Str("IRQ")}
+	for _, tc := range []struct {
+		name  string
+		loc   *model.Location
+		place *model.Entity
+		want  string
+	}{
+		{"entity precision", loc, &model.Entity{Precision: "city"}, "city"},
+		{"a country entity", loc, &model.Entity{Code: model.Str("IRQ"), Country: model.Str("IRQ")}, "country"},
+		{"a place without precision", loc, &model.Entity{Country: model.Str("IRQ")}, ""},
+		{"no entity", loc, nil, ""},
+		{"no coordinates", &model.Location{Name: "somewhere"}, &model.Entity{Precision: "city"}, ""},
+	} {
+		if got := LocationPrecision(tc.loc, tc.place); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -185,6 +185,10 @@ type EventRecord struct {
 	ArticlePublished string    `json:"article_published"`
 	ArticleSource    string    `json:"article_source"`
 	IngestedAt       time.Time `json:"ingested_at"`
+	// LocationPrecision is how exact the event's place is: "point",
+	// "city", "division" or "country" (a country's representative point:
+	// a country-level guess, not a place), "" when unknown or unplaced.
+	LocationPrecision string `json:"location_precision"`
 	// Fatalities is the number of people reported killed by this event
 	// (0 when none was reported), read from the article's quantities by
 	// store.Fatalities when the article was stored.
@@ -312,6 +316,23 @@ type AlertRule struct {
 	Created time.Time `json:"created"`
 	// Paused rules are kept but not evaluated (see AlertRulePauser).
 	Paused bool `json:"paused"`
+}
+
+// CountryCounter is implemented by stores that count events by location
+// country (both SQL stores do): the map's choropleth.
+type CountryCounter interface {
+	// CountryCounts counts the events matching f (Limit and Cursor
+	// ignored) per ISO alpha-3 country of their location, most first;
+	// events without a country are left out.
+	CountryCounts(ctx context.Context, f EventFilter) ([]CountryCount, error)
+}
+
+// CountryCount is the number of events located in one country and the
+// fatalities they report.
+type CountryCount struct {
+	Country    string `json:"country"`
+	Events     int    `json:"events"`
+	Fatalities int    `json:"fatalities"`
 }
 
 // AlertRulePauser is implemented by stores that can pause and resume a

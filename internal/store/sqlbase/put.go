@@ -427,6 +427,7 @@ type eventRow struct {
 	source, target         string
 	root, day, country     string
 	prec                   string // store.DatePrecision
+	locPrec                string // store.LocationPrecision
 	fatalities             int
 	sourceName, targetName string
 	lat, lon               *float64
@@ -458,6 +459,7 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 	if e.Location != nil {
 		r.country = model.Deref(e.Location.Country)
 		r.lat, r.lon = e.Location.Lat, e.Location.Lon
+		r.locPrec = store.LocationPrecision(e.Location, ents[model.Deref(e.Location.Entity)])
 	}
 	r.cluster = r.key
 	if r.day != "" {
@@ -587,14 +589,14 @@ func sameEvent(head, r *eventRow) bool {
 
 const eventInsertCols = `ekey, article_seq, idx, eid, sent_seq, source_code, target_code, cameo,
 	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data,
-	prec, fatalities`
+	prec, fatalities, loc_prec`
 
-const eventInsertN = 22
+const eventInsertN = 23
 
 func (r *eventRow) args() []any {
 	return []any{r.key, r.articleSeq, r.idx, r.e.ID, r.sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
-		r.sourceName, r.targetName, r.cluster, mustJSON(r.e), r.prec, r.fatalities}
+		r.sourceName, r.targetName, r.cluster, mustJSON(r.e), r.prec, r.fatalities, r.locPrec}
 }
 
 // placeholders returns rows groups of n parameters "($1, ..., $n), ..."

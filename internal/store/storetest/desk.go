@@ -64,6 +64,22 @@ func testCountry(t *testing.T, s store.Store, evs []refEvent) {
 	if len(counts) < 2 {
 		t.Fatal("test data has fewer than two event countries")
 	}
+	cc, ok := s.(store.CountryCounter)
+	if !ok {
+		t.Fatal("store cannot count events by country")
+	}
+	got, err := cc.CountryCounts(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(counts) {
+		t.Errorf("%d countries counted, want %d", len(got), len(counts))
+	}
+	for i, c := range got {
+		if c.Events != counts[c.Country] || (i > 0 && c.Events > got[i-1].Events) {
+			t.Errorf("country %s: %d events (rank %d), want %d, most first", c.Country, c.Events, i, counts[c.Country])
+		}
+	}
 	for c, n := range counts {
 		p, err := s.Events(ctx, store.EventFilter{Country: c, Limit: store.MaxLimit})
 		if err != nil {
