@@ -11,24 +11,34 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	sitrep "github.com/sitrep-project/sitrep"
 )
 
-// LexiconBase copies files from root (a tree laid out like lexicon/)
-// into a MapFS, each cut to its first maxLines lines so that a fuzz
-// target loads it in microseconds. A file missing from root is left out.
-func LexiconBase(t testing.TB, root fs.FS, files []string, maxLines int) fstest.MapFS {
+// baseLines is how many lines of a built-in lexicon file LexiconBase
+// keeps: enough for every kind of line, few enough that a fuzz target
+// loads them in microseconds.
+const baseLines = 60
+
+// LexiconBase copies the built-in lexicon files into a MapFS laid out
+// like lexicon/: the first whole files entire (tables the others refer
+// to, such as the CAMEO codes), the rest cut to their first lines.
+func LexiconBase(t testing.TB, files []string, whole int) fstest.MapFS {
 	t.Helper()
+	root, err := fs.Sub(sitrep.Lexicon, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
 	out := fstest.MapFS{}
-	for _, name := range files {
+	for i, name := range files {
 		data, err := fs.ReadFile(root, name)
 		if err != nil {
-			continue
+			t.Fatalf("built-in lexicon: %v", err)
 		}
-		lines := bytes.SplitAfter(data, []byte("\n"))
-		if len(lines) > maxLines {
-			lines = lines[:maxLines]
+		if lines := bytes.SplitAfter(data, []byte("\n")); i >= whole && len(lines) > baseLines {
+			data = bytes.Join(lines[:baseLines], nil)
 		}
-		out[name] = &fstest.MapFile{Data: bytes.Join(lines, nil)}
+		out[name] = &fstest.MapFile{Data: data}
 	}
 	return out
 }
