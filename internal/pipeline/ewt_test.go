@@ -94,7 +94,7 @@ const ewtSentences = 14545
 // the whole pipeline with panics let through, so a panic in any stage
 // fails here with its stack instead of being recovered: no panic, no
 // error, an article with sentences for every document, and every span
-// inside the body. (Runtime: see docs or BenchmarkEWT's figures.)
+// inside the body.
 func TestEWTCrashCorpus(t *testing.T) {
 	opts := DefaultOptions()
 	opts.Repanic = true
