@@ -133,7 +133,7 @@ func expandEach(inputs []string) (out []string, errs []error) {
 // to five times the live data after one big record before it is
 // collected. The limit makes the collector run instead, so RSS stays
 // under ~300 MB whatever the input (docs/performance.md, Ingest memory).
-const ingestMemLimit = 256 << 20
+const ingestMemLimit = 200 << 20
 
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // sniffSize is how much of an input is looked at to find its form.
@@ -88,6 +89,9 @@ func (r *reader) readStream(in io.Reader, hint string) error {
 		data, err := r.readWhole(br)
 		if err != nil {
 			return err
+		}
+		if utf8.Valid(data) {
+			return r.readFeed(data, true)
 		}
 		if fixed, first, bad := repairUTF8(data); first >= 0 {
 			r.warn = append(r.warn, decodeWarning(int64(first), bad))
