@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -26,6 +28,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/queue"
 	"github.com/sitrep-project/sitrep/internal/serve"
 	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
 
 func newAlertEngine(st store.Store, g *Globals) *analysis.Engine {
@@ -58,6 +61,25 @@ type ServeCmd struct {
 	FetchFlags
 	AllowedHosts []string      `name:"allowed-hosts" sep:"," help:"Host names the server answers (Host header; others get 421). Default: localhost, 127.0.0.1 and ::1 when --addr is a loopback address, else any. Set it to the public name behind a reverse proxy." env:"SITREP_ALLOWED_HOSTS"`
 	BodyTimeout  time.Duration `name:"body-timeout" help:"Time a client has to send a request body (uploads); a slower body is cut with 408." default:"5m" env:"SITREP_BODY_TIMEOUT"`
+	CacheMiB     int           `name:"sqlite-cache-mib" help:"SQLite page cache per connection, in MiB (outside the Go heap; 4 connections)." default:"16" env:"SITREP_SQLITE_CACHE_MIB"`
+}
+
+// serveMemLimit is the soft memory limit of sitrep serve when
+// $GOMEMLIMIT is unset: room for the lexicons, one upload's batch and
+// the dashboard's queries, with the SQLite caches on top.
+const serveMemLimit = 160 << 20
+
+// openStore opens the database with the server's SQLite page cache.
+func (c *ServeCmd) openStore(ctx context.Context, g *Globals) (store.Store, error) {
+	if isPostgres(g.DB) || c.CacheMiB <= 0 {
+		return g.openStore(ctx)
+	}
+	if err := os.MkdirAll(filepath.Dir(g.DB), 0o755); err != nil {
+		return nil, fmt.Errorf("create database directory: %w", err)
+	}
+	o := sqlite.DefaultOptions()
+	o.CacheKiB = c.CacheMiB << 10
+	return sqlite.Open(ctx, g.DB, o)
 }
 
 // Help implements kong.HelpProvider.
@@ -71,7 +93,20 @@ Examples:
 }
 
 func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
-	st, p, err := g.openWork(ctx)
+	// Uploads are processed in the server, next to the lexicons (~90 MB
+	// live while an upload runs): a soft memory limit makes the
+	// collector run instead of letting the heap grow to five times that
+	// at sitrep's GC target, and a smaller SQLite page cache (outside
+	// the Go heap, per connection) keeps a 30 MB upload well under
+	// 300 MB RSS (docs/deploy.md, measured with /usr/bin/time -v).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemLimit)
+	}
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	st, err := c.openStore(ctx, g)
 	if err != nil {
 		return err
 	}
@@ -140,17 +175,24 @@ func displayAddr(addr string) string {
 // uploadBatch is how many articles of an upload share a transaction:
 // enough to make commits cheap, few enough that the batch waiting for
 // its commit stays small (a 30 MB upload is processed in bounded memory).
-const uploadBatch = 64
+const uploadBatch = 32
 
-// ingestUpload runs one spooled upload through the pipeline into the
-// store, reporting each stored article to the job as it goes and never
-// holding more than a batch of analysed articles.
+// ingestUpload streams one spooled upload through the pipeline into the
+// store, reporting progress and each stored article to the job as it
+// goes and never holding more than a batch of analysed articles.
 func ingestUpload(ctx context.Context, p *pipeline.Pipeline, st store.Store, engine *analysis.Engine, g *Globals, name, path string, sink serve.IngestSink) error {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("read upload %s: %w", name, errors.Unwrap(err))
+		return fmt.Errorf("open upload %s: %w", name, errors.Unwrap(err))
 	}
-	r := &pipeline.Runner{Pipeline: p, Ingest: ingest.DefaultOptions(), Store: st, Batch: uploadBatch, OnError: sink.Error,
+	defer f.Close()
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	opts := ingest.DefaultOptions()
+	opts.Progress = func(pr ingest.Progress) { sink.Progress(pr.Bytes, pr.Total) }
+	r := &pipeline.Runner{Pipeline: p, Ingest: opts, Store: st, Batch: uploadBatch, OnError: sink.Error,
 		Emit: func(a *model.Article, res store.PutResult) error {
 			if res.Inserted {
 				if _, err := engine.Check(ctx, a); err != nil {
@@ -160,7 +202,11 @@ func ingestUpload(ctx context.Context, p *pipeline.Pipeline, st store.Store, eng
 			sink.Article(serve.IngestedArticle{ID: a.ID, Title: model.Deref(a.Title), Events: len(a.Events), DuplicateOf: model.Deref(a.DuplicateOf)})
 			return nil
 		}}
-	return r.Bytes(ctx, name, data)
+	err = ingest.ReadFrom(ctx, name, f, size, opts, func(a *model.Article) error { return r.Article(ctx, a) }, sink.Error)
+	if ferr := r.Flush(ctx); ferr != nil && err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // fetchURL downloads a document with a size limit (the operator's own

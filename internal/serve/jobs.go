@@ -48,8 +48,10 @@ type IngestJob struct {
 	State string `json:"state"` // queued, running, done, failed
 	// Name is the upload's file name hint or the fetched URL.
 	Name string `json:"name"`
-	// Bytes is the size of the document.
+	// Bytes is the size of the document; BytesRead how much of it the
+	// job has read so far.
 	Bytes      int64 `json:"bytes"`
+	BytesRead  int64 `json:"bytes_read"`
 	Articles   int   `json:"articles"`   // articles stored so far
 	Events     int   `json:"events"`     // events in them
 	Duplicates int   `json:"duplicates"` // near-duplicates of stored articles
@@ -98,6 +100,12 @@ func (j *job) Error(err error) {
 	} else {
 		j.v.ErrorsOmitted++
 	}
+}
+
+func (j *job) Progress(read, _ int64) {
+	j.mu.Lock()
+	j.v.BytesRead = read
+	j.mu.Unlock()
 }
 
 // view is a copy of the job's report.
@@ -219,7 +227,7 @@ func (js *jobs) process(j *job) {
 		case v.Articles == 0 && len(v.Errors) > 0:
 			v.State, v.Error = JobFailed, v.Errors[0]
 		default:
-			v.State = JobDone
+			v.State, v.BytesRead = JobDone, v.Bytes
 		}
 	})
 	if err != nil {

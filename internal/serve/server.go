@@ -32,6 +32,9 @@ type IngestSink interface {
 	Article(IngestedArticle)
 	// Error reports a problem that cost one record, not the upload.
 	Error(error)
+	// Progress reports how many bytes of the document were read, of
+	// total (-1: unknown).
+	Progress(read, total int64)
 }
 
 // Options configures a Server.
@@ -273,7 +276,8 @@ func (s *Server) routes(static, vendor fs.FS) http.Handler {
 	api("/api/alerts", []string{"after", "limit"}, methods{"GET": s.apiAlerts})
 	api("/api/alerts/stream", []string{"after"}, methods{"GET": s.apiAlertStream})
 	api("/api/alert-rules", nil, methods{"GET": s.apiAlertRules, "POST": s.write(s.apiAddAlertRule)})
-	api("/api/alert-rules/{id}", nil, methods{"DELETE": s.write(s.apiDeleteAlertRule)})
+	api("/api/alert-rules/{id}", nil, methods{"DELETE": s.write(s.apiDeleteAlertRule), "PATCH": s.write(s.apiPatchAlertRule)})
+	api("/api/countries", eventParams, methods{"GET": s.apiCountries})
 	api("/api/export", exportParams, methods{"GET": s.apiExport})
 	api("/api/stats", nil, methods{"GET": s.apiStats})
 	api("/api/ingest", []string{"name", "wait"}, methods{"POST": s.write(s.apiIngest)})
@@ -296,6 +300,7 @@ func (s *Server) routes(static, vendor fs.FS) http.Handler {
 	mux.HandleFunc("GET /network", s.pageNetwork)
 	mux.HandleFunc("GET /articles", s.pageArticles)
 	mux.HandleFunc("GET /articles/{id}", s.pageArticle)
+	mux.HandleFunc("GET /alerts", s.pageAlerts)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusNotFound, "Page not found", "There is no page at "+r.URL.Path+".")
 	})
