@@ -23,7 +23,7 @@ type pages struct {
 	byName map[string]*template.Template
 }
 
-var pageNames = []string{"overview", "event", "timeline", "map", "network", "articles", "article", "error"}
+var pageNames = []string{"overview", "event", "timeline", "map", "network", "articles", "article", "alerts", "error"}
 
 var funcs = template.FuncMap{
 	"gclass": goldsteinClass,

@@ -76,13 +76,46 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
 
+    // Outlines, shaded by the number of matching events per country (the
+    // choropleth) when that is switched on. world-atlas keys countries by
+    // their ISO 3166 numeric code, which /api/countries returns as m49.
+    var outlines = null, counts = {}, maxCount = 0;
+    var shades = ["#fde9d9", "#f9c3a0", "#f08c5a", "#d6522b", "#9e2a12"];
+    function shade(n) {
+      if (!n || !maxCount) return "#f8f6f0";
+      var k = Math.min(shades.length - 1, Math.floor(Math.log(n) / Math.log(maxCount + 1) * shades.length));
+      return shades[Math.max(0, k)];
+    }
+    function styleCountry(f) {
+      var on = document.getElementById("choropleth");
+      var n = on && on.checked ? (counts[f.id] || 0) : 0;
+      return { className: "country" + (n ? " shaded" : ""), color: "#8d99ab", weight: 0.8, fillColor: shade(n), fillOpacity: 1 };
+    }
     fetch(box.getAttribute("data-outlines")).then(function (r) { return r.json(); }).then(function (topo) {
       var fc = { type: "FeatureCollection", features: topoFeatures(topo, topo.objects.countries) };
-      L.geoJSON(fc, { interactive: false, style: function () {
-        return { className: "country", color: "#8d99ab", weight: 0.8, fillColor: "#f8f6f0", fillOpacity: 1 };
+      outlines = L.geoJSON(fc, { interactive: true, style: styleCountry, onEachFeature: function (f, l) {
+        l.bindTooltip(function () {
+          var c = counts[f.id] || 0;
+          return (f.properties.name || "") + ": " + c + (c === 1 ? " event" : " events");
+        }, { sticky: true });
       } }).addTo(map);
+      outlines.bringToBack();
       box.setAttribute("data-countries", String(fc.features.length));
     }).catch(function () { if (status) status.textContent = "country outlines failed to load"; });
+
+    function filterParams() {
+      var params = new URLSearchParams(form ? new FormData(form) : undefined);
+      Array.from(params.keys()).forEach(function (k) { if (!params.get(k) || k === "hide_country" || k === "choropleth") params.delete(k); });
+      return params;
+    }
+    function loadCounts() {
+      fetch(box.getAttribute("data-countries-api") + "?" + filterParams().toString()).then(function (r) { return r.json(); }).then(function (body) {
+        counts = {}; maxCount = 0;
+        (body.items || []).forEach(function (c) { if (c.m49) { counts[c.m49] = c.events; maxCount = Math.max(maxCount, c.events); } });
+        box.setAttribute("data-shaded", String(Object.keys(counts).length));
+        if (outlines) outlines.setStyle(styleCountry);
+      }).catch(function () { if (status) status.textContent = "country counts failed to load"; });
+    }
 
     var layer = L.layerGroup().addTo(map);
     var seq = 0;
@@ -92,8 +125,7 @@
       var bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
                   clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
                  .map(function (v) { return v.toFixed(4); }).join(",");
-      var params = new URLSearchParams(form ? new FormData(form) : undefined);
-      Array.from(params.keys()).forEach(function (k) { if (!params.get(k)) params.delete(k); });
+      var params = filterParams();
       params.set("bbox", bbox);
       params.set("limit", box.getAttribute("data-limit") || "1000");
       var my = ++seq;
@@ -110,36 +142,66 @@
       }).catch(function () { if (status) status.textContent = "events failed to load"; });
     }
 
+    // How exact a place is decides how it is drawn: a place (point or
+    // city) is a solid dot; a division's representative point a dot with
+    // a dashed rim; a country's centre a hollow dashed ring that says it
+    // is a country-level guess. Unknown precision is drawn as a place.
+    var precisionStyle = {
+      point: { dash: null, fill: 0.85, note: "" },
+      city: { dash: null, fill: 0.85, note: "" },
+      division: { dash: "3 2", fill: 0.55, note: "placed at the centre of a state or province" },
+      country: { dash: "4 3", fill: 0.12, note: "country-level guess: placed at the country's centre, not where it happened" }
+    };
+    function precisionOf(e) { return e.location_precision || "point"; }
+
     // Events at one place share a marker sized by their number and
     // coloured by their mean Goldstein score.
+    var lastEvents = [], lastNext = "";
     function draw(events, next) {
+      lastEvents = events; lastNext = next;
       layer.clearLayers();
-      var places = {};
+      var hide = document.getElementById("hide-country");
+      var hideCountry = hide && hide.checked;
+      var places = {}, hidden = 0;
       events.forEach(function (e) {
         var loc = e.location;
         if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) return;
-        var k = loc.lat.toFixed(3) + "," + loc.lon.toFixed(3);
-        (places[k] = places[k] || { lat: loc.lat, lon: loc.lon, name: loc.name, events: [] }).events.push(e);
+        var prec = precisionOf(e);
+        if (hideCountry && prec === "country") { hidden++; return; }
+        var k = loc.lat.toFixed(3) + "," + loc.lon.toFixed(3) + "," + prec;
+        (places[k] = places[k] || { lat: loc.lat, lon: loc.lon, name: loc.name, precision: prec, events: [] }).events.push(e);
       });
-      var n = 0;
+      var n = 0, byPrec = {};
       Object.keys(places).forEach(function (k) {
         var p = places[k];
+        var st = precisionStyle[p.precision] || precisionStyle.point;
         var sum = p.events.reduce(function (s, e) { return s + e.goldstein; }, 0);
         var c = colors[goldClass(sum / p.events.length)];
-        var m = L.circleMarker([p.lat, p.lon], { className: "event-marker", radius: 5 + Math.min(14, 2.5 * Math.sqrt(p.events.length)),
-                                              color: "#ffffff", weight: 1.5, fillColor: c, fillOpacity: 0.85 });
-        m.bindPopup(function () { return popup(p); });
-        m.bindTooltip(p.name + ": " + p.events.length + (p.events.length === 1 ? " event" : " events"));
+        var fromArticle = p.events.every(function (e) { return e.location && e.location.basis === "article"; });
+        var m = L.circleMarker([p.lat, p.lon], { className: "event-marker prec-" + p.precision, radius: 5 + Math.min(14, 2.5 * Math.sqrt(p.events.length)),
+                                              color: p.precision === "country" ? c : "#ffffff", weight: p.precision === "country" ? 2 : 1.5,
+                                              dashArray: st.dash, fillColor: c, fillOpacity: st.fill });
+        m.bindPopup(function () { return popup(p, st, fromArticle); });
+        m.bindTooltip(p.name + ": " + p.events.length + (p.events.length === 1 ? " event" : " events") +
+          (st.note ? " — " + st.note : "") + (fromArticle ? " (the article's place, not the event's own)" : ""));
         m.addTo(layer);
         n += p.events.length;
+        byPrec[p.precision] = (byPrec[p.precision] || 0) + p.events.length;
       });
       box.setAttribute("data-markers", String(Object.keys(places).length));
-      if (status) status.textContent = n + " events at " + Object.keys(places).length + " places" + (next ? " (more: zoom in or narrow the filters)" : "");
+      box.setAttribute("data-country-events", String(byPrec.country || 0));
+      box.setAttribute("data-hidden", String(hidden));
+      if (status) status.textContent = n + " events at " + Object.keys(places).length + " places" +
+        (byPrec.country ? ", " + byPrec.country + " only at country level" : "") +
+        (hidden ? " (" + hidden + " country-level guesses hidden)" : "") +
+        (next ? " (more: zoom in or narrow the filters)" : "");
     }
 
-    function popup(p) {
+    function popup(p, st, fromArticle) {
       var div = el("div", "map-popup");
       div.appendChild(el("h3", "", p.name + " (" + p.events.length + ")"));
+      if (st && st.note) div.appendChild(el("p", "muted precision-note", st.note));
+      if (fromArticle) div.appendChild(el("p", "muted", "Place taken from the article, not from the event's own clause."));
       p.events.slice(0, 8).forEach(function (e) {
         var row = el("p");
         var a = el("a", "", (e.day || "?") + " " + e.source.code + " → " + (e.target ? e.target.code : "—") + " " + (e.verb || e.cameo));
@@ -152,7 +214,16 @@
     }
 
     map.on("moveend", load);
+    ["hide-country", "choropleth"].forEach(function (id) {
+      var cb = document.getElementById(id);
+      if (!cb) return;
+      cb.addEventListener("change", function () {
+        if (id === "hide-country") draw(lastEvents, lastNext);
+        else if (outlines) outlines.setStyle(styleCountry);
+      });
+    });
     load();
+    loadCounts();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
