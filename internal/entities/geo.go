@@ -94,6 +94,7 @@ func (d *doc) city(k int, name string) int {
 		}
 	}
 	ctx := d.geoContext(it.s, it.e)
+	ctx.PreferCity = it.s == 0 && isDigitStart(d.tokAt(it.e).text) // a dateline
 	loc := locPrepositions[d.tokAt(it.s-1).lower] || ctx.QualCC != ""
 	if speechVerbs[d.tokAt(it.e).lower] && !loc {
 		return -1

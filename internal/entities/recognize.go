@@ -213,6 +213,7 @@ func (d *doc) warn(caps, letters int) {
 func (d *doc) sentence(si int, text string, base int, tags []model.Token) {
 	d.sentIdx = si
 	d.toks = tokenize(text, base, d.toks[:0])
+	d.foldCaps()
 	if len(tags) > 0 {
 		k := 0
 		for i := range d.toks {
@@ -585,14 +586,10 @@ func (d *doc) text(s, e int) string {
 // spanText returns the text of tokens [s,e): from the body, or joined
 // token texts for title and caption sentences, which are not in it.
 func (d *doc) spanText(s, e int) string {
-	if d.inBody {
+	if d.inBody && !d.foldedIn(s, e) {
 		return d.text(s, e)
 	}
-	parts := make([]string, 0, e-s)
-	for k := s; k < e; k++ {
-		parts = append(parts, d.toks[k].text)
-	}
-	return strings.Join(parts, " ")
+	return d.tokText(s, e)
 }
 
 // mention records tokens [s, e) as a mention of entity x.
@@ -1104,6 +1101,17 @@ func (d *doc) resolveName(k int) {
 			return
 		}
 	}
+	if d.foldedIn(it.s, it.e) {
+		// a headline in capitals: known people and gazetteer places only
+		if x := d.surname(k, name); x >= 0 {
+			it.ent = x
+			d.mention(x, it.s, it.e)
+		} else if x := d.city(k, name); x >= 0 {
+			it.ent = x
+			d.mention(x, it.s, it.e)
+		}
+		return
+	}
 	// equipment: "Tuo Chiang-class corvette", "Kuang Hua VI missile boats"
 	j := it.e
 	if j+1 < len(toks) && toks[j].text == "-" && toks[j+1].lower == "class" {
@@ -1374,8 +1382,8 @@ func (d *doc) looksLikePerson(k int) bool {
 	n := 0 // capitalised words: particles do not count ("Lula da Silva")
 	first := d.toks[it.s]
 	for q := it.s; q < it.e; q++ {
-		if isAllCaps(d.toks[q].text) || isDigit(d.toks[q].text) {
-			return false
+		if isAllCaps(d.toks[q].text) || isDigit(d.toks[q].text) || d.toks[q].folded {
+			return false // headline words in capitals: only known names count
 		}
 		if d.toks[q].cap {
 			n++

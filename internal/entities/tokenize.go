@@ -15,6 +15,7 @@ type tok struct {
 	lower      string
 	cap        bool // first letter upper case
 	word       bool // has a letter or digit
+	folded     bool // an ALL-CAPS word read through its case-folded text (see foldCaps)
 	tag        string
 }
 

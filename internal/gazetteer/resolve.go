@@ -17,6 +17,9 @@ type Context struct {
 	Admin1 map[string]int
 	// Points are the places the article has resolved so far.
 	Points []Point
+	// PreferCity favours populated places over divisions: a dateline
+	// ("NEW YORK 1996-08-22") names the city a report was filed from.
+	PreferCity bool
 }
 
 // Point is a resolved place's coordinates.
@@ -95,6 +98,9 @@ func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 // score is the context's support for p and the basis it gives.
 func (c *Context) score(p Place) (float64, string) {
 	s, basis := 0.0, ""
+	if c.PreferCity && p.Kind == KindCity {
+		s += 6
+	}
 	if c.QualCC != "" {
 		switch {
 		case p.CC != c.QualCC:
