@@ -390,12 +390,14 @@ type netLine struct {
 	X1, Y1, X2, Y2 float64
 	Width          float64
 	Class          string
+	Color          string // stroke from the mean Goldstein score (edgeColor)
 	Title          string
 	Href           string
 }
 
 type netCircle struct {
 	X, Y, R float64
+	LX, LY  float64 // where the label goes (placeLabels)
 	Code    string
 	Title   string
 	Href    string
@@ -414,34 +416,42 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	pos := map[string]NetworkNode{}
-	maxEvents := 1
+	maxEvents, maxCount := 1, 1
 	for _, n := range d.Net.Nodes {
-		pos[n.Code] = n
 		maxEvents = max(maxEvents, n.Events)
 	}
 	for _, e := range d.Net.Edges {
-		a, b := pos[e.Source], pos[e.Target]
+		maxCount = max(maxCount, e.Count)
+	}
+	// Nodes first: spread so that no two circles overlap, labels placed
+	// where they hide nothing; the edges are drawn between the results.
+	pos := map[string]int{}
+	for i, n := range d.Net.Nodes {
+		pos[n.Code] = i
+		d.Circles = append(d.Circles, netCircle{
+			X: n.X, Y: n.Y, R: nodeRadius(n.Events, maxEvents), Code: n.Code,
+			Title: fmt.Sprintf("%s: %d events", n.Code, n.Events),
+			Href:  "/?" + url.Values{"actor": {n.Code}}.Encode(),
+		})
+	}
+	spreadNodes(d.Circles, 1000, 640)
+	placeLabels(d.Circles, 1000, 640)
+	for _, e := range d.Net.Edges {
+		a, b := d.Circles[pos[e.Source]], d.Circles[pos[e.Target]]
 		// Shorten the line so the arrow head stops at the node's rim.
 		dx, dy := b.X-a.X, b.Y-a.Y
 		l := math.Max(math.Hypot(dx, dy), 1)
-		rb := nodeRadius(b.Events, maxEvents) + 3
+		rb := b.R + 3
 		// Offset each line a little to its left so that A→B and B→A
 		// stay two visible arrows.
 		ox, oy := -dy/l*3, dx/l*3
 		d.Lines = append(d.Lines, netLine{
 			X1: round2(a.X + ox), Y1: round2(a.Y + oy), X2: round2(b.X - dx/l*rb + ox), Y2: round2(b.Y - dy/l*rb + oy),
-			Width: round2(1 + math.Log2(float64(e.Count))),
-			Class: "edge-" + goldsteinClass(e.Goldstein),
+			Width: edgeWidth(e.Count, maxCount),
+			Class: "edge edge-" + goldsteinClass(e.Goldstein),
+			Color: edgeColor(e.Goldstein),
 			Title: fmt.Sprintf("%s → %s: %d events, mean Goldstein %+.1f", e.Source, e.Target, e.Count, e.Goldstein),
 			Href:  "/?" + url.Values{"dyad": {e.Source + "," + e.Target}, "directed": {"true"}}.Encode(),
-		})
-	}
-	for _, n := range d.Net.Nodes {
-		d.Circles = append(d.Circles, netCircle{
-			X: n.X, Y: n.Y, R: nodeRadius(n.Events, maxEvents), Code: n.Code,
-			Title: fmt.Sprintf("%s: %d events", n.Code, n.Events),
-			Href:  "/?" + url.Values{"actor": {n.Code}}.Encode(),
 		})
 	}
 	s.render(w, r, http.StatusOK, "network", "Actor network", d)

@@ -107,7 +107,7 @@ func (s *Server) network(ctx context.Context, f store.EventFilter, level string)
 		}
 		a, b := e.Source.Code, e.Target.Code
 		if level == "country" {
-			a, b = countryPart(a), countryPart(b)
+			a, b = nodeCode(a), nodeCode(b)
 		}
 		if a == b {
 			return nil // domestic events would only draw loops
@@ -225,15 +225,6 @@ func (c *netCache) put(key string, n Network) {
 	}
 	c.keys = append(c.keys, key)
 	c.items[key] = n
-}
-
-// countryPart is the leading three-letter country (or IGO/NGO) code of
-// an actor code.
-func countryPart(code string) string {
-	if len(code) > 3 {
-		return code[:3]
-	}
-	return code
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
