@@ -17,11 +17,11 @@ import (
 // Parser is a trained tagger, lemmatiser and dependency parser. It is
 // immutable and safe for concurrent use.
 type Parser struct {
-	tag   *tagger
-	lem   *lemmatizer
-	dep   *depParser
-	xcls  []int // per tag class: the first class with the same XPOS
-	pool  sync.Pool // *scratch
+	tag  *tagger
+	lem  *lemmatizer
+	dep  *depParser
+	xcls []int     // per tag class: the first class with the same XPOS
+	pool sync.Pool // *scratch
 }
 
 // scratch is one call's working memory, pooled so parsing allocates
@@ -31,6 +31,7 @@ type scratch struct {
 	ps    parseScratch
 	forms []string
 	words []uint64
+	ambs  []uint64
 	tags  []int32
 	cls   []int
 }
@@ -59,15 +60,16 @@ func (p *Parser) analyse(sc *scratch) {
 	n := len(sc.forms)
 	sc.ts.at = fillAtoms(sc.ts.at, sc.forms, p.tag.amb)
 	if cap(sc.cls) < n {
-		sc.cls, sc.tags, sc.words = make([]int, n), make([]int32, n), make([]uint64, n)
+		sc.cls, sc.tags, sc.words, sc.ambs = make([]int, n), make([]int32, n), make([]uint64, n), make([]uint64, n)
 	}
-	sc.cls, sc.tags, sc.words = sc.cls[:n], sc.tags[:n], sc.words[:n]
+	sc.cls, sc.tags, sc.words, sc.ambs = sc.cls[:n], sc.tags[:n], sc.words[:n], sc.ambs[:n]
 	p.tag.tag(&sc.ts, sc.ts.at, sc.cls)
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower
+		sc.ambs[i] = sc.ts.at[i+pad].amb
 	}
-	p.dep.parse(&sc.ps, sc.words, sc.tags)
+	p.dep.parse(&sc.ps, sc.words, sc.tags, sc.ambs)
 }
 
 // Annotate fills the tags, lemmas, heads and relations of s's words
@@ -99,7 +101,7 @@ func (p *Parser) Annotate(s *Sentence) {
 	}
 }
 
-const magic = "sitrep-syntax/1\n"
+const modelMagic = "sitrep-syntax/2\n"
 
 // Write stores the model, gzip-compressed. The bytes depend only on the
 // model, so retraining with the same data and seed reproduces the file.
@@ -109,11 +111,13 @@ func (p *Parser) Write(w io.Writer) error {
 		return fmt.Errorf("write model: %w", err)
 	}
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
+	bw.WriteString(modelMagic)
 	writeStrings(bw, p.tag.upos)
 	writeStrings(bw, p.tag.xpos)
 	p.tag.amb.write(bw)
+	p.tag.sure.write(bw)
 	p.tag.w.write(bw)
+	p.tag.wb.write(bw)
 	writeStrings(bw, p.lem.strs)
 	p.lem.exc.write(bw)
 	p.lem.rules.write(bw)
@@ -147,21 +151,28 @@ func u32s(s []int32) []uint32 {
 }
 
 // Load reads a model written by Write.
-func Load(r io.Reader) (*Parser, error) {
+func Load(r io.Reader) (*Parser, error) { return load(r, modelMagic, readWeights) }
+
+func load(r io.Reader, magic string, readW func(*bufio.Reader) (*weights, error)) (*Parser, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
-	var m [len(magic)]byte
-	if _, err := io.ReadFull(br, m[:]); err != nil || string(m[:]) != magic {
+	m := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, m); err != nil || string(m) != magic {
 		return nil, errors.New("load model: not a sitrep syntax model")
 	}
-	var lr loader
-	lr.r = br
+	lr := loader{r: br, readW: readW}
 	tg := &tagger{upos: lr.strings("upos"), xpos: lr.strings("xpos")}
 	tg.amb = lr.table("ambiguity classes")
+	if magic == modelMagic {
+		tg.sure = lr.table("unambiguous words")
+	} else {
+		tg.sure = newU64map(nil, nil)
+	}
 	tg.w = lr.weights("tagger")
+	tg.wb = lr.weights("tagger, right to left")
 	lz := &lemmatizer{strs: lr.strings("lemmas")}
 	lz.exc = lr.table("lemma exceptions")
 	lz.rules = lr.table("lemma rules")
@@ -181,12 +192,17 @@ func Load(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("load model: %w", lr.err)
 	}
 	switch {
-	case len(tg.upos) != len(tg.xpos) || tg.w.classes != len(tg.upos):
+	case len(tg.upos) != len(tg.xpos) || tg.w.classes != len(tg.upos) || tg.wb.classes != len(tg.upos):
 		return nil, errors.New("load model: tagger classes disagree")
 	case len(root) != 1 || int(root[0]) >= len(dp.labels) || dp.w.classes != dp.nclasses():
 		return nil, errors.New("load model: parser classes disagree")
 	case len(lz.keep) != len(tg.xpos):
 		return nil, errors.New("load model: lemmatiser tags disagree")
+	}
+	for i, k := range tg.sure.keys {
+		if k != 0 && (tg.sure.vals[i] == 0 || tg.sure.vals[i] > uint64(len(tg.upos))) {
+			return nil, errors.New("load model: unambiguous word's class out of range")
+		}
 	}
 	for _, c := range append(append([]int32{}, dp.left...), dp.right...) {
 		if c < 1 || int(c) >= dp.nclasses() {
@@ -263,8 +279,9 @@ func writeInts(bw *bufio.Writer, vs []uint32) {
 
 // loader reads model sections, keeping the first error.
 type loader struct {
-	r   io.Reader
-	err error
+	r     *bufio.Reader
+	readW func(*bufio.Reader) (*weights, error)
+	err   error
 }
 
 func (l *loader) u32(what string) uint32 {
@@ -337,7 +354,7 @@ func (l *loader) weights(what string) *weights {
 	if l.err != nil {
 		return &weights{classes: 1, slots: make([]slot, 1)}
 	}
-	w, err := readWeights(l.r)
+	w, err := l.readW(l.r)
 	if err != nil {
 		l.err = fmt.Errorf("%s: %w", what, err)
 		return &weights{classes: 1, slots: make([]slot, 1)}

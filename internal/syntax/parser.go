@@ -18,10 +18,11 @@ type depParser struct {
 
 // parseExample is one training sentence for the parser.
 type parseExample struct {
-	w    []uint64 // lower-cased word hashes
-	p    []int32  // tag classes (predicted, as at run time)
-	gh   []int32  // gold heads, root = len(w)
-	gl   []int16  // gold label indices
+	w  []uint64 // lower-cased word hashes
+	p  []int32  // tag classes (predicted, as at run time)
+	a  []uint64 // ambiguity classes
+	gh []int32  // gold heads, root = len(w)
+	gl []int16  // gold label indices
 }
 
 // parseScratch is per-call working memory.
@@ -74,7 +75,7 @@ func (d *depParser) move(c int) (int, int16) {
 }
 
 // parse fills heads (root = -1... see Parse) and labels for one sentence.
-func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32) {
+func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
 	nc := d.nclasses()
 	if len(sc.scores) < nc {
 		sc.scores = make([]int32, nc)
@@ -82,7 +83,7 @@ func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32) {
 	st := &sc.st
 	st.init(len(w))
 	for !st.done() {
-		sc.fs = parseFeatures(sc.fs[:0], st, w, p)
+		sc.fs = parseFeatures(sc.fs[:0], st, w, p, a)
 		d.w.score(sc.fs, sc.scores[:nc])
 		m, l := d.move(bestLegal(d, st, sc.scores[:nc]))
 		st.apply(m, l)
@@ -153,7 +154,7 @@ func trainParser(ctx context.Context, ex []parseExample, labels []string, index 
 			st := &sc.st
 			st.init(len(e.w))
 			for !st.done() {
-				sc.fs = parseFeatures(sc.fs[:0], st, e.w, e.p)
+				sc.fs = parseFeatures(sc.fs[:0], st, e.w, e.p, e.a)
 				p.tick()
 				p.score(sc.fs, sc.fscore)
 				pred := bestLegal(d, st, sc.fscore)

@@ -17,7 +17,7 @@ func TestParserLearnsTrainingTrees(t *testing.T) {
 			tags[i] = append(tags[i], int32(tidx[w.UPOS+"\t"+w.XPOS]))
 		}
 	}
-	ex := examples(ss, tags, lidx)
+	ex := examples(ss, tags, lidx, buildAmbig(ss, tidx))
 	var dirs [2][]bool
 	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
 	for i := range dirs[0] {
@@ -28,7 +28,7 @@ func TestParserLearnsTrainingTrees(t *testing.T) {
 		var sc parseScratch
 		n, ok := 0, 0
 		for _, e := range ex {
-			d.parse(&sc, e.w, e.p)
+			d.parse(&sc, e.w, e.p, e.a)
 			for j := range e.w {
 				n++
 				if sc.st.heads[j] == e.gh[j] {

@@ -136,9 +136,8 @@ func (p *trainer) freeze(minAbs float64) *weights {
 	for _, f := range feats {
 		start := len(qs)
 		for k, e := range p.rows[f.id] {
-			a := avg(f.id, k)
-			q := math.Round(a / float64(scale))
-			if q != 0 && math.Abs(a) >= minAbs {
+			q := math.Round(avg(f.id, k) / float64(scale))
+			if keepWeight(int16(q), scale, minAbs) {
 				qs = append(qs, qentry{cls: e.cls, q: int16(q)})
 			}
 		}
@@ -256,30 +255,35 @@ func (w *weights) score(feats []uint64, scores []int32) {
 // size reports the number of features and weights.
 func (w *weights) size() (feats, ents int) { return len(w.keys), len(w.ents) }
 
-
-// write stores the weights: classes, scale, count, then per feature its
-// key, row length and (class, value) pairs, little-endian.
+// write stores the weights: classes, scale and feature count, then per
+// feature (in key order) the key's difference from the previous key, the
+// row length, and per weight the class's difference from the previous
+// class and the zigzag-encoded value, all as varints: rows are short and
+// most values small, so this is about half the size of fixed widths.
 func (w *weights) write(bw *bufio.Writer) {
-	var b [8]byte
-	put := func(v uint64, n int) {
-		binary.LittleEndian.PutUint64(b[:], v)
-		bw.Write(b[:n])
-	}
-	put(uint64(w.classes), 4)
-	put(uint64(math.Float32bits(w.scale)), 4)
-	put(uint64(len(w.keys)), 4)
+	var b [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(b[:binary.PutUvarint(b[:], v)]) }
+	var hdr [12]byte
+	binary.LittleEndian.PutUint32(hdr[0:], uint32(w.classes))
+	binary.LittleEndian.PutUint32(hdr[4:], math.Float32bits(w.scale))
+	binary.LittleEndian.PutUint32(hdr[8:], uint32(len(w.keys)))
+	bw.Write(hdr[:])
+	prev := uint64(0)
 	for i, k := range w.keys {
+		uv(k - prev)
+		prev = k
 		row := w.ents[w.offs[i]:w.offs[i+1]]
-		put(k, 8)
-		put(uint64(len(row)), 2)
+		uv(uint64(len(row)))
+		pc := uint16(0)
 		for _, e := range row {
-			put(uint64(e.cls), 2)
-			put(uint64(uint16(e.q)), 2)
+			uv(uint64(e.cls - pc))
+			pc = e.cls
+			bw.Write(b[:binary.PutVarint(b[:], int64(e.q))])
 		}
 	}
 }
 
-func readWeights(r io.Reader) (*weights, error) {
+func readWeights(r *bufio.Reader) (*weights, error) {
 	var hdr [12]byte
 	if _, err := io.ReadFull(r, hdr[:]); err != nil {
 		return nil, fmt.Errorf("weights header: %w", err)
@@ -289,33 +293,42 @@ func readWeights(r io.Reader) (*weights, error) {
 		scale:   math.Float32frombits(binary.LittleEndian.Uint32(hdr[4:])),
 	}
 	n := int(binary.LittleEndian.Uint32(hdr[8:]))
-	if w.classes <= 0 || w.classes > 1<<15 || n < 0 || n > 1<<28 {
+	if w.classes <= 0 || w.classes > maxRowLen || n < 0 || n > 1<<26 {
 		return nil, errors.New("weights header: implausible sizes")
 	}
 	keys := make([]uint64, n)
 	offs := make([]uint32, 1, n+1)
-	var qs []qentry
-	var buf [10]byte
-	var eb []byte
+	qs := make([]qentry, 0, 3*n)
+	prev := uint64(0)
 	for i := range n {
-		if _, err := io.ReadFull(r, buf[:]); err != nil {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
 			return nil, fmt.Errorf("weights feature %d: %w", i, err)
 		}
-		keys[i] = binary.LittleEndian.Uint64(buf[:])
-		m := int(binary.LittleEndian.Uint16(buf[8:]))
-		if cap(eb) < 4*m {
-			eb = make([]byte, 4*m)
+		if i > 0 && d == 0 {
+			return nil, fmt.Errorf("weights feature %d: keys out of order", i)
 		}
-		eb = eb[:4*m]
-		if _, err := io.ReadFull(r, eb); err != nil {
-			return nil, fmt.Errorf("weights feature %d: %w", i, err)
+		prev += d
+		keys[i] = prev
+		m, err := binary.ReadUvarint(r)
+		if err != nil || m > maxRowLen {
+			return nil, fmt.Errorf("weights feature %d: bad row length", i)
 		}
-		for j := range m {
-			e := qentry{cls: binary.LittleEndian.Uint16(eb[4*j:]), q: int16(binary.LittleEndian.Uint16(eb[4*j+2:]))}
-			if int(e.cls) >= w.classes {
-				return nil, fmt.Errorf("weights feature %d: class %d out of range", i, e.cls)
+		c := uint64(0)
+		for range m {
+			dc, err := binary.ReadUvarint(r)
+			if err != nil {
+				return nil, fmt.Errorf("weights feature %d: %w", i, err)
 			}
-			qs = append(qs, e)
+			c += dc
+			q, err := binary.ReadVarint(r)
+			if err != nil {
+				return nil, fmt.Errorf("weights feature %d: %w", i, err)
+			}
+			if c >= uint64(w.classes) || q < math.MinInt16 || q > math.MaxInt16 {
+				return nil, fmt.Errorf("weights feature %d: class %d or value %d out of range", i, c, q)
+			}
+			qs = append(qs, qentry{cls: uint16(c), q: int16(q)})
 		}
 		offs = append(offs, uint32(len(qs)))
 	}
@@ -323,4 +336,33 @@ func readWeights(r io.Reader) (*weights, error) {
 		return nil, fmt.Errorf("weights: %w", err)
 	}
 	return w, nil
+}
+
+// prune returns the weights without those below minAbs (after
+// quantisation, as freeze drops them), and without emptied features.
+func (w *weights) prune(minAbs float64) *weights {
+	out := &weights{classes: w.classes, scale: w.scale}
+	var keys []uint64
+	var qs []qentry
+	offs := []uint32{0}
+	for i, k := range w.keys {
+		start := len(qs)
+		for _, e := range w.ents[w.offs[i]:w.offs[i+1]] {
+			if keepWeight(e.q, w.scale, minAbs) {
+				qs = append(qs, e)
+			}
+		}
+		if len(qs) > start {
+			keys = append(keys, k)
+			offs = append(offs, uint32(len(qs)))
+		}
+	}
+	if err := out.build(keys, offs, qs); err != nil {
+		panic(err) // fewer weights than w had
+	}
+	return out
+}
+
+func keepWeight(q int16, scale float32, minAbs float64) bool {
+	return q != 0 && math.Abs(float64(q))*float64(scale) >= minAbs
 }

@@ -100,6 +100,13 @@ const (
 	fB0pBl
 	fS1pS1Sr
 	fB0pBias
+	fS0a
+	fB0a
+	fB1a
+	fS1a
+	fS0aB0a
+	fS0pB0a
+	fS0aB0p
 )
 
 // dist buckets a word distance.
@@ -116,8 +123,10 @@ func dist(d int32) uint64 {
 }
 
 // parseFeatures appends the features of the configuration. w holds the
-// lower-cased word hashes and p the tag classes of words 0..n-1.
-func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32) []uint64 {
+// lower-cased word hashes, p the tag classes and a the ambiguity classes
+// (the tags a word may have: robust where the tagger erred) of words
+// 0..n-1.
+func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32, a []uint64) []uint64 {
 	n := int32(st.n)
 	word := func(i int32) uint64 {
 		switch {
@@ -136,6 +145,15 @@ func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32) []uint64 {
 			return 1
 		}
 		return uint64(p[i]) + 2
+	}
+	amb := func(i int32) uint64 {
+		switch {
+		case i < 0:
+			return none
+		case i == n:
+			return 3
+		}
+		return a[i]
 	}
 	lab := func(i int32) uint64 {
 		if i < 0 {
@@ -232,5 +250,7 @@ func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32) []uint64 {
 		feat2(fS0wSl, s0w, s0sl), feat2(fS0pSl, s0p, s0sl), feat2(fS0wSr, s0w, s0sr), feat2(fS0pSr, s0p, s0sr),
 		feat2(fB0wBl, b0w, b0sl), feat2(fB0pBl, b0p, b0sl), feat2(fS1pS1Sr, s1p, s1sr),
 		feat1(fB0pBias, 0),
+		feat1(fS0a, amb(s0)), feat1(fB0a, amb(b0)), feat1(fB1a, amb(b1)), feat1(fS1a, amb(s1)),
+		feat2(fS0aB0a, amb(s0), amb(b0)), feat2(fS0pB0a, s0p, amb(b0)), feat2(fS0aB0p, amb(s0), b0p),
 	)
 }

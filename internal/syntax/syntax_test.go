@@ -94,7 +94,7 @@ func TestOracleRebuildsGoldTrees(t *testing.T) {
 		}
 	}
 	zero := make([]bool, d.nclasses())
-	for i, e := range examples(ss, tags, lidx) {
+	for i, e := range examples(ss, tags, lidx, buildAmbig(ss, map[string]int{})) {
 		var st pstate
 		st.init(len(e.w))
 		for !st.done() {

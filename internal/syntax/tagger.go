@@ -6,14 +6,18 @@ import (
 	"strings"
 )
 
-// tagger predicts a (UPOS, XPOS) pair per word, left to right, greedily:
-// one class per pair seen in training, so the two tag sets never
-// disagree ("IN" with "SCONJ" or "ADP", never "IN" with "NOUN").
+// tagger predicts a (UPOS, XPOS) pair per word: one class per pair seen
+// in training, so the two tag sets never disagree ("IN" with "SCONJ" or
+// "ADP", never "IN" with "NOUN"). Two greedy models, one left to right
+// and one right to left (the same features over the reversed sentence),
+// each see the tags they predicted on one side; their scores are summed.
 type tagger struct {
 	upos []string // per class
 	xpos []string
 	amb  *ambig
-	w    *weights
+	sure *u64map  // exact form → 1 + class, for words never ambiguous in training (nil: none)
+	w    *weights // left to right
+	wb   *weights // right to left
 }
 
 // Tagger feature templates.
@@ -52,6 +56,11 @@ const (
 	tAmbNAmb
 	tT1Amb
 	tT1NAmb
+	tWNAmb
+	tT1NW
+	tT12Amb
+	tPAmbAmb
+	tS3NAmb
 )
 
 // tagFeatures appends the features of word i (atoms at[i+pad]) given the
@@ -100,30 +109,78 @@ func tagFeatures(fs []uint64, at []wordAtoms, i, t1, t2 int) []uint64 {
 		feat2(tAmbNAmb, w.amb, nx.amb),
 		feat2(tT1Amb, a1, w.amb),
 		feat2(tT1NAmb, a1, nx.amb),
+		feat2(tWNAmb, w.lower, nx.amb),
+		feat2(tT1NW, a1, nx.lower),
+		feat3(tT12Amb, a1, a2, w.amb),
+		feat2(tPAmbAmb, p.amb, w.amb),
+		feat2(tS3NAmb, w.s3, nx.amb),
 	)
 }
 
 // tagScratch is per-call working memory.
 type tagScratch struct {
 	at     []wordAtoms
+	rat    []wordAtoms // at reversed
 	fs     []uint64
 	scores []int32
 	fscore []float32
+	sum    []float32 // per word and class, both directions
+}
+
+// reverse writes at backwards into dst.
+func reverse(dst, at []wordAtoms) []wordAtoms {
+	dst = append(dst[:0], at...)
+	for i, j := 0, len(dst)-1; i < j; i, j = i+1, j-1 {
+		dst[i], dst[j] = dst[j], dst[i]
+	}
+	return dst
 }
 
 // tag writes the class of each word into out (len(forms)); at must hold
 // the words' atoms (fillAtoms).
 func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
-	if len(sc.scores) < t.w.classes {
-		sc.scores = make([]int32, t.w.classes)
+	C := t.w.classes
+	if len(sc.scores) < C {
+		sc.scores = make([]int32, C)
 	}
-	t1, t2 := -1, -2
+	n := len(out)
+	if cap(sc.sum) < n*C {
+		sc.sum = make([]float32, n*C)
+	}
+	sc.sum = sc.sum[:n*C]
 	for i := range out {
-		sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
-		t.w.score(sc.fs, sc.scores[:t.w.classes])
-		best := argmax(sc.scores[:t.w.classes])
-		out[i] = best
-		t1, t2 = best, t1
+		out[i] = -1
+		if t.sure != nil {
+			if v, ok := t.sure.get(at[i+pad].form); ok {
+				out[i] = int(v) - 1
+			}
+		}
+	}
+	greedy := func(w *weights, at []wordAtoms, pos func(int) int) {
+		t1, t2 := -1, -2
+		for i := range n {
+			if c := out[pos(i)]; c >= 0 {
+				t1, t2 = c, t1
+				continue
+			}
+			sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
+			w.score(sc.fs, sc.scores[:C])
+			best := argmax(sc.scores[:C])
+			row := sc.sum[pos(i)*C : pos(i)*C+C]
+			for c, v := range sc.scores[:C] {
+				row[c] += float32(v) * w.scale
+			}
+			t1, t2 = best, t1
+		}
+	}
+	clear(sc.sum)
+	greedy(t.w, at, func(i int) int { return i })
+	sc.rat = reverse(sc.rat, at)
+	greedy(t.wb, sc.rat, func(i int) int { return n - 1 - i })
+	for i := range n {
+		if out[i] < 0 {
+			out[i] = argmax(sc.sum[i*C : i*C+C])
+		}
 	}
 }
 
@@ -164,8 +221,9 @@ func tagClasses(ss []Sentence) (upos, xpos []string, index map[string]int) {
 // trainTagger trains a tagger for the given classes over epochs passes
 // in a seeded shuffled order.
 func trainTagger(ss []Sentence, upos, xpos []string, index map[string]int, epochs int, seed uint64) *tagger {
-	p := newTrainer(len(upos))
+	p, pb := newTrainer(len(upos)), newTrainer(len(upos))
 	amb := buildAmbig(ss, index)
+	var gold []int
 	order := make([]int, len(ss))
 	for i := range order {
 		order[i] = i
@@ -183,20 +241,31 @@ func trainTagger(ss []Sentence, upos, xpos []string, index map[string]int, epoch
 				forms = append(forms, w.Form)
 			}
 			sc.at = fillAtoms(sc.at, forms, amb)
-			t1, t2 := -1, -2
-			for i, w := range s.Words {
-				gold := index[w.UPOS+"\t"+w.XPOS]
-				sc.fs = tagFeatures(sc.fs[:0], sc.at, i, t1, t2)
-				p.tick()
-				p.score(sc.fs, sc.fscore)
-				guess := argmax(sc.fscore)
-				if guess != gold {
-					p.update(sc.fs, gold, 1)
-					p.update(sc.fs, guess, -1)
-				}
-				t1, t2 = guess, t1
+			gold = gold[:0]
+			for _, w := range s.Words {
+				gold = append(gold, index[w.UPOS+"\t"+w.XPOS])
 			}
+			learnTags(p, &sc, sc.at, gold)
+			sc.rat = reverse(sc.rat, sc.at)
+			slices.Reverse(gold)
+			learnTags(pb, &sc, sc.rat, gold)
 		}
 	}
-	return &tagger{upos: upos, xpos: xpos, amb: amb, w: p.freeze(0)}
+	return &tagger{upos: upos, xpos: xpos, amb: amb, w: p.freeze(0), wb: pb.freeze(0)}
+}
+
+// learnTags makes one greedy perceptron pass over a sentence.
+func learnTags(p *trainer, sc *tagScratch, at []wordAtoms, gold []int) {
+	t1, t2 := -1, -2
+	for i, g := range gold {
+		sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
+		p.tick()
+		p.score(sc.fs, sc.fscore)
+		guess := argmax(sc.fscore)
+		if guess != g {
+			p.update(sc.fs, g, 1)
+			p.update(sc.fs, guess, -1)
+		}
+		t1, t2 = guess, t1
+	}
 }

@@ -102,9 +102,10 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 	go func() {
 		defer wg.Done()
 		tg = trainTagger(train, upos, xpos, tidx, o.TagEpochs, o.Seed)
+		tg.sure = buildSure(train, tidx)
 		lz = trainLemmatizer(train, xpos)
 	}()
-	ex := examples(train, tags, lidx)
+	ex := examples(train, tags, lidx, buildAmbig(train, tidx))
 	var dirs [2][]bool
 	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
 	for _, s := range train {
@@ -127,13 +128,14 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 
 // examples converts sentences with their tag classes to parser examples
 // (heads 0-based, root = sentence length).
-func examples(ss []Sentence, tags [][]int32, lidx map[string]int16) []parseExample {
+func examples(ss []Sentence, tags [][]int32, lidx map[string]int16, amb *ambig) []parseExample {
 	ex := make([]parseExample, len(ss))
 	for si, s := range ss {
 		n := len(s.Words)
-		e := parseExample{w: make([]uint64, n), p: tags[si], gh: make([]int32, n), gl: make([]int16, n)}
+		e := parseExample{w: make([]uint64, n), p: tags[si], a: make([]uint64, n), gh: make([]int32, n), gl: make([]int16, n)}
 		for i, w := range s.Words {
 			e.w[i] = hashLower(w.Form)
+			e.a[i] = amb.class(e.w[i])
 			e.gh[i] = int32(w.Head - 1)
 			if w.Head == 0 {
 				e.gh[i] = int32(n)
