@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -149,7 +150,19 @@ func TestPartialFailureDeadLettered(t *testing.T) {
 	if tries != 1 {
 		t.Errorf("document processed %d times, want 1 (a pipeline error is not retried)", tries)
 	}
-	js, _ := jetstream.New(nc)
+	raw := firstDeadLetter(t, nc, cfg)
+	if got := raw.Header.Get(HeaderError); !strings.Contains(got, "index out of range [-1]") {
+		t.Errorf("%s = %q, want the pipeline's error", HeaderError, got)
+	}
+}
+
+// firstDeadLetter returns the first message of cfg's dead-letter stream.
+func firstDeadLetter(t *testing.T, nc *nats.Conn, cfg Config) *jetstream.RawStreamMsg {
+	t.Helper()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	dead, err := js.Stream(ctx, cfg.DeadLetterStream)
@@ -160,7 +173,5 @@ func TestPartialFailureDeadLettered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := raw.Header.Get(HeaderError); !strings.Contains(got, "index out of range [-1]") {
-		t.Errorf("%s = %q, want the pipeline's error", HeaderError, got)
-	}
+	return raw
 }

@@ -145,17 +145,7 @@ func TestPoisonMessage(t *testing.T) {
 				if got := tries.Load(); got != int64(tc.wantTries) {
 					t.Errorf("poison processed %d times, want %d", got, tc.wantTries)
 				}
-				js, _ := jetstream.New(nc)
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				dead, err := js.Stream(ctx, cfg.DeadLetterStream)
-				if err != nil {
-					t.Fatal(err)
-				}
-				raw, err := dead.GetMsg(ctx, 1)
-				if err != nil {
-					t.Fatal(err)
-				}
+				raw := firstDeadLetter(t, nc, cfg)
 				if raw.Subject != cfg.DeadLetterSubject {
 					t.Errorf("dead letter on %q, want %q", raw.Subject, cfg.DeadLetterSubject)
 				}
