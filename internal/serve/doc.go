@@ -14,6 +14,14 @@
 // Writes (POST /api/ingest, alert-rule changes) need a bearer token. A
 // server started without one is read-only and answers 403 read_only to
 // every write, so that a public dashboard cannot be used to inject data.
+// The token is checked from the headers before any body is read; bodies
+// have their own deadline (Options.BodyTimeout). Uploads are spooled to
+// a file and processed by a background job (jobs.go), so memory does
+// not grow with them. A URL posted for the server to fetch goes through
+// the outbound-fetch policy of internal/netguard. Every API endpoint
+// names its query parameters (unknown ones are a 400), every parameter
+// has a maximum length (params.go), and a server bound to loopback
+// answers only loopback Host names (guard.go).
 //
 // The dashboard is html/template + htmx (partial updates of the event
 // table) + a little vanilla JavaScript for the map, the network and the
