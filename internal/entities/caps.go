@@ -28,15 +28,23 @@ func (d *doc) foldCaps() {
 		return
 	}
 	caps := make([]bool, len(toks))
+	nc, nw := 0, 0
 	for i := range toks {
 		caps[i] = toks[i].word && isAllCaps(toks[i].text)
+		if toks[i].word && !isDigitStart(toks[i].text) {
+			nw++
+			if caps[i] {
+				nc++
+			}
+		}
 	}
+	headline := nc*10 >= nw*6 // a line mostly in capitals is a headline throughout
 	for i := range toks {
 		if !caps[i] {
 			continue
 		}
 		prev, next := d.neighbourWord(i, -1), d.neighbourWord(i, 1)
-		run := prev >= 0 && caps[prev] || next >= 0 && caps[next]
+		run := headline || prev >= 0 && caps[prev] || next >= 0 && caps[next]
 		dateline := i == 0 && (d.tokAt(i+1).text == "," || isDigitStart(d.tokAt(i+1).text))
 		if !run && !dateline {
 			continue

@@ -129,6 +129,7 @@ type doc struct {
 	admin1N  map[string]int    // mentions per first-level division ("US.TX"), for geocoding
 	points   []gazetteer.Point // places resolved so far, for geocoding
 	affil    bool              // the mention being recorded is a demonym
+	sports   bool              // the article reports sport (see isSportsReport)
 }
 
 type mref struct{ ent, off, sent int }
@@ -152,6 +153,7 @@ func (r *Recognizer) Process(ctx context.Context, art *model.Article) error {
 		}
 	}
 	d.inBody = true
+	d.sports = isSportsReport(art.Body)
 	d.subject = make([]int, len(art.Sentences))
 	caps, letters := 0, 0
 	for i, s := range art.Sentences {
@@ -915,6 +917,10 @@ func (d *doc) resolve() {
 		}
 		switch it.kind {
 		case iLex:
+			if (it.lex.kind == kCapital || it.lex.kind == kFeature && it.lex.class == "city") && d.teamContext(it.s, it.e) {
+				d.newClub(k) // "Madrid 2 Valencia 1"
+				continue
+			}
 			x := d.lexEntity(it.lex)
 			if y := d.divisionReading(k); y >= 0 {
 				x = y
@@ -1101,6 +1107,10 @@ func (d *doc) resolveName(k int) {
 			return
 		}
 	}
+	if d.clubName(it.s, it.e) {
+		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1"
+		return
+	}
 	if d.foldedIn(it.s, it.e) {
 		// a headline in capitals: known people and gazetteer places only
 		if x := d.surname(k, name); x >= 0 {
@@ -1161,6 +1171,10 @@ func (d *doc) resolveName(k int) {
 	if x := d.city(k, name); x >= 0 {
 		it.ent = x
 		d.mention(x, it.s, it.e)
+		return
+	}
+	if d.acronymOrg(k) || d.placeNamedOrg(k) {
+		d.newOrg(k, name, "")
 		return
 	}
 	if d.looksLikePerson(k) {
@@ -1393,7 +1407,7 @@ func (d *doc) looksLikePerson(k int) bool {
 		return false
 	}
 	if k > 0 && d.items[k-1].kind == iRole && d.items[k-1].e == it.s {
-		return true
+		return it.e-it.s > 1 || !nonNameWords[first.lower] // "Premier League" is no premier
 	}
 	if _, ok := d.r.lex.given[first.text]; ok {
 		return true

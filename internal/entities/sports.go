@@ -1,0 +1,166 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// sportsCues are words of sports reporting; an article with several of
+// them and a score ("2-1") is read as a sports report, where a city's
+// name that plays, scores or is beaten is its club, not the place.
+var sportsCues = set(`striker strikers midfielder midfielders defender defenders goalkeeper goalkeepers goal goals scored scorer
+league cup match matches season coach soccer football rugby cricket hockey basketball baseball innings wickets
+penalty penalties half-time halftime standings tournament championship fixtures semi-final quarter-final
+semifinal quarterfinal playoff playoffs referee stadium batsman bowler pitcher inning touchdown`)
+
+// sportsVerbs, after a team's name, make it a team ("Leeds beat ...").
+var sportsVerbs = set(`beat beats drew draw draws lost lose loses won win wins defeated defeat defeats thrashed routed
+edged held hold trailed led lead leads host hosts hosted play plays played face faces faced meet meets met scored
+visit visits visited overcame crushed stunned trounced rallied`)
+
+// sportsBefore, before a team's name, make it a team ("against Leeds").
+var sportsBefore = set(`against v v. vs vs. versus beat beating defeated defeating over host hosting visiting`)
+
+// clubSuffixes end the names of clubs named after places ("Leeds United",
+// "Sheffield Wednesday", "Bolton Wanderers"); "City", "Town" and
+// "County" do so only in a sports report ("Mexico City" is a city).
+var clubSuffixes = set("United Rovers Wanderers Athletic Albion Hotspur Rangers Celtic Wednesday Villa Forest Palace Argyle Alexandra Orient Stanley Vale Academicals Thistle Athletico Dynamo Dinamo Sporting")
+
+var clubSuffixesSports = set("City Town County")
+
+// isSportsReport decides once per article whether it reports sport: three
+// cue words and a score or a table row.
+func isSportsReport(body string) bool {
+	cues, score := 0, false
+	for _, w := range strings.FieldsFunc(body, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '"'
+	}) {
+		if sportsCues[strings.ToLower(w)] {
+			cues++
+		}
+		if !score {
+			if k := strings.IndexByte(w, '-'); k > 0 && k < 3 && isDigit(w[:k]) && isDigit(w[k+1:]) && len(w)-k-1 < 3 {
+				score = true // "2-1", "3-0"
+			}
+		}
+		if cues >= 3 && score {
+			return true
+		}
+	}
+	return false
+}
+
+// teamContext reports whether the place name at tokens [s, e) acts as a
+// team: a score after it ("Leeds 2"), a sports verb after it, or
+// "against"/"v" before it.
+func (d *doc) teamContext(s, e int) bool {
+	if !d.sports {
+		return false
+	}
+	nx := d.tokAt(e)
+	if isDigit(nx.text) && len(nx.text) <= 3 && d.tokAt(e+1).text != "km" {
+		return true
+	}
+	if sportsVerbs[nx.lower] {
+		return true
+	}
+	return sportsBefore[d.tokAt(s-1).lower]
+}
+
+// clubName reports a run that names a club after a place: a place
+// followed by a club suffix ("Leeds United"), or, in a sports report, a
+// place acting as a team.
+func (d *doc) clubName(s, e int) bool {
+	if e-s >= 2 {
+		last := d.toks[e-1].text
+		if clubSuffixes[last] || d.sports && clubSuffixesSports[last] {
+			head := d.spanText(s, e-1)
+			if d.r.lex.gaz().Has(head) && !d.r.lex.gaz().Has(d.spanText(s, e)) {
+				return true
+			}
+			if le, n, ok := d.r.lex.proper.match(d.toks, s, false, &d.buf); ok && s+n == e-1 && (le.kind == kCapital || le.kind == kFeature) {
+				return true
+			}
+		}
+	}
+	if !d.teamContext(s, e) {
+		return false
+	}
+	for _, p := range d.r.lex.gaz().Lookup(d.spanText(s, e)) {
+		if p.Kind == gazetteer.KindCity && p.Pop >= d.r.lex.minPop || p.Kind == gazetteer.KindAdmin1 {
+			return true
+		}
+	}
+	return false
+}
+
+// newClub makes the run [s, e) of item k a sports club: an organisation
+// with no country code, so that a match is never coded as an act of the
+// country whose city the club plays in.
+func (d *doc) newClub(k int) {
+	it := &d.items[k]
+	name := d.spanText(it.s, it.e)
+	x := d.entity("O:"+name, func() *ent {
+		return &ent{name: name, typ: model.TypeOrg, head: strings.ToLower(name)}
+	})
+	if x < 0 {
+		return
+	}
+	it.ent = x
+	d.mention(x, it.s, it.e)
+}
+
+// acronymStop are capitalised abbreviations that name no organisation.
+var acronymStop = set("GDP GNP CPI PPI GMT BST CET EST EDT PST UTC CEO CFO COO CTO MP MPs TV AIDS HIV SARS DNA RNA OK AM PM AD BC USD EUR GBP JPY DM IPO EPS NAV ID PhD MBA WTI LNG LPG API VAT ATM SMS URL PC PCs PR II III IV VI VII VIII IX XI XII")
+
+// acronymOrg reports a lone unknown acronym in running text ("USDA",
+// "PKK", "NHL"): an organisation far more often than anything else.
+// Roman numerals, units and the like (acronymStop) are not.
+func (d *doc) acronymOrg(k int) bool {
+	it := d.items[k]
+	if it.e-it.s != 1 {
+		return false
+	}
+	t := d.toks[it.s]
+	if t.folded || !isAllCaps(t.text) || strings.ContainsAny(t.text, ".-0123456789") || acronymStop[t.text] {
+		return false
+	}
+	for _, j := range []int{d.neighbourWord(it.s, -1), d.neighbourWord(it.s, 1)} {
+		if j >= 0 && (isAllCaps(d.toks[j].text) || d.toks[j].folded) {
+			return false // a headline word, not an acronym in running text
+		}
+	}
+	n := len(t.text)
+	return n >= 2 && n <= 6 && !d.r.lex.gaz().Has(t.text)
+}
+
+// clubWords open or close the names of clubs named after their towns
+// ("Hapoel Tel Aviv", "Werder Bremen", "Real Madrid", "PSV Eindhoven").
+var clubWords = set("Hapoel Maccabi Beitar Bnei Ironi Werder Sparta Vitesse Hansa Deportivo Real Atletico Atlético Dynamo Dinamo Spartak Lokomotiv Olympique Racing Sporting Inter Borussia Eintracht Fortuna Bayer Slavia Steaua Rapid Partizan Hertha Union Stade Standard Young Boys Grasshoppers Servette Sturm Austria Legia Wisla Ruch Gornik Lech Widzew Zaglebie Slask Polonia Vasco Botafogo Juventud Universidad Alianza Olimpia Otelul Petrolul Universitatea Farul Gloria Ceahlaul PSV NAC RKC FC AC AS SC SV VfB VfL TSV FK NK HNK SK IFK AIK")
+
+// placeNamedOrg reports a run of two to four names, in a sports report,
+// that joins a club word and a town ("Maccabi Haifa", "Werder Bremen",
+// "Vitesse Arnhem"): a club, not a person.
+func (d *doc) placeNamedOrg(k int) bool {
+	it := d.items[k]
+	if !d.sports || it.e-it.s < 2 || it.e-it.s > 4 || d.r.lex.gaz().Has(d.spanText(it.s, it.e)) {
+		return false
+	}
+	club := false
+	for q := it.s; q < it.e; q++ {
+		club = club || clubWords[d.toks[q].text]
+	}
+	if !club {
+		return false
+	}
+	for s := it.s; s < it.e; s++ {
+		for e := it.e; e > s; e-- {
+			if (s > it.s || e < it.e) && d.r.lex.gaz().Has(d.spanText(s, e)) {
+				return true
+			}
+		}
+	}
+	return false
+}
