@@ -96,12 +96,7 @@ const ewtSentences = 14545
 // error, an article with sentences for every document, and every span
 // inside the body.
 func TestEWTCrashCorpus(t *testing.T) {
-	opts := DefaultOptions()
-	opts.Repanic = true
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testPipeline(t, true)
 	var docs []ewtDoc
 	for _, name := range []string{"en_ewt-ud-train.conllu.gz", "en_ewt-ud-dev.conllu.gz"} {
 		d, err := readEWT(testutil.Shared(t, "ud/"+name), name)

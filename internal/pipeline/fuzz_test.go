@@ -63,12 +63,7 @@ const maxFuzzBody = 16 << 10
 // every span of the result is inside the body, on UTF-8 boundaries, with
 // its text equal to the body's bytes.
 func FuzzPipeline(f *testing.F) {
-	opts := DefaultOptions()
-	opts.Repanic = true
-	p, err := New(opts)
-	if err != nil {
-		f.Fatal(err)
-	}
+	p := testPipeline(f, true)
 	seeds := append(append([]string{}, fuzzSeeds...), fuzzSamples(f)...)
 	for _, s := range seeds {
 		f.Add(s)

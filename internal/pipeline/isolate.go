@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -80,7 +82,41 @@ type panicError struct {
 	stack []byte
 }
 
-func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.val) }
+func (e *panicError) Error() string {
+	if site := panicSite(e.stack); site != "" {
+		return fmt.Sprintf("panic: %v (at %s)", e.val, site)
+	}
+	return fmt.Sprintf("panic: %v", e.val)
+}
+
+// panicSite names the function and file:line that panicked, from a
+// debug.Stack taken in the deferred recover: the first frame after
+// panic() that is not the runtime's own (goPanicIndex and the like), so
+// that a one-line report points at the bug.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "panic(") {
+			continue
+		}
+		for j := i + 2; j+1 < len(lines); j += 2 { // function lines alternate with file lines
+			fn := lines[j]
+			if strings.HasPrefix(fn, "runtime.") {
+				continue
+			}
+			if k := strings.LastIndexByte(fn, '('); k > 0 {
+				fn = fn[:k]
+			}
+			fn = fn[strings.LastIndexByte(fn, '/')+1:]
+			file := strings.TrimSpace(lines[j+1])
+			if k := strings.LastIndexByte(file, ' '); k > 0 {
+				file = file[:k] // the "+0x1f" offset
+			}
+			return fn + " " + filepath.Base(file)
+		}
+	}
+	return ""
+}
 func (e *panicError) Unwrap() error { return ErrPanic }
 
 // fail builds the ArticleError for stage i's err on a, finding the

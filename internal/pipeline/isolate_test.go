@@ -36,12 +36,7 @@ func (trapStage) Process(_ context.Context, a *model.Article) error {
 // text stage (stage 0).
 func trapped(t *testing.T, repanic bool) *Pipeline {
 	t.Helper()
-	opts := DefaultOptions()
-	opts.Repanic = repanic
-	p, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testPipeline(t, repanic)
 	stages := append([]model.Stage{p.stages[0], trapStage{}}, p.stages[1:]...)
 	return &Pipeline{stages: stages, repanic: repanic}
 }
@@ -57,7 +52,8 @@ func TestProcessIsolatesFailures(t *testing.T) {
 	}{
 		{"panic in second sentence",
 			"Rebels shelled the market in Goma on Monday. A car bomb detonated near the mayor's office. Residents fled.",
-			true, 1, []string{"feed.jsonl:7", "stage trap", "sentence 1", "A car bomb detonated", "index out of range"}},
+			true, 1, []string{"feed.jsonl:7", "stage trap", "sentence 1", "A car bomb detonated", "index out of range",
+				"at pipeline.trapStage.Process isolate_test.go:"}},
 		{"panic in first sentence",
 			"A roadside device detonated in Helmand, officials said.",
 			true, 0, []string{"feed.jsonl:7", "sentence 0", "panic"}},

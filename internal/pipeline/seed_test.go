@@ -28,10 +28,7 @@ func goldFiles(t *testing.T) []string {
 // quantity, quote and required event found, precision ≥ 0.9, nothing
 // forbidden.
 func TestSeedGold(t *testing.T) {
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testPipeline(t, false)
 	for _, path := range goldFiles(t) {
 		if !strings.HasSuffix(path, "seed.yaml") {
 			continue
