@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -277,6 +278,7 @@ func (r *reader) dumpArticles(lines []dumpLine, dropLast bool) (int, error) {
 		}
 		a := buildDumpArticle(lines[s:e], dumpOpts{detectTitle: true})
 		if a == nil {
+			r.recordErr(0, int64(lines[s].raw), fmt.Errorf("%d lines from %q hold only a headline or captions: no article", e-s, clip(lines[s].text, 60)))
 			continue
 		}
 		a.Source = r.name
@@ -495,7 +497,7 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 		// Everything looked like a header block (every paragraph repeated
 		// or credited). Several paragraphs of prose are still a story:
 		// keep them all as body rather than reject the record.
-		if proseLines(lines, title) < 2 {
+		if n, longest := proseLines(lines, title); n < 2 && longest < 40 {
 			return nil
 		}
 		a.Captions = nil
@@ -515,16 +517,29 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 	return a
 }
 
-// proseLines counts the lines that read as running prose: several words
-// ending a sentence, not the title.
-func proseLines(lines []dumpLine, title string) int {
-	n := 0
+// proseLines counts the lines that read as running prose (several words
+// ending a sentence, not the title) and the words of the longest: one
+// paragraph of 40 words is a story, not a caption.
+func proseLines(lines []dumpLine, title string) (n, longest int) {
 	for _, l := range lines {
 		if l.text != title && l.words >= 8 && endsSentence(l.text) {
 			n++
+			longest = max(longest, l.words)
 		}
 	}
-	return n
+	return n, longest
+}
+
+// clip shortens s to at most n bytes on a character boundary, for error
+// messages.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // continuesLine reports whether next is the hard-wrapped continuation of

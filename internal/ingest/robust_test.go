@@ -245,3 +245,20 @@ func TestProgress(t *testing.T) {
 		t.Errorf("no progress within the file: middle event %+v, last %+v", mid, last)
 	}
 }
+
+// TestDumpHeaderOnlyReported: a block of a dump with no body (a stray
+// caption after the last rule) is reported with its byte offset, not
+// dropped silently, and the articles around it are kept.
+func TestDumpHeaderOnlyReported(t *testing.T) {
+	stray := "Soldiers patrol a street in Bamako. (AFP)"
+	in := "Curfew Lifted in Bamako\n\nAuthorities in Mali lifted the night curfew in Bamako on Saturday, the interior ministry said.\n\n-----\n\n" +
+		"Bridge Reopens in Niamey\n\nThe Kennedy bridge in Niamey reopened to traffic on Sunday after repairs, officials said.\n\n-----\n\n" +
+		stray + "\n"
+	arts, recErrs, err := readBytesAll(t, "wire.txt", []byte(in), DefaultOptions())
+	if err != nil || len(arts) != 2 || len(recErrs) != 1 {
+		t.Fatalf("%d articles, record errors %v, error %v; want 2, 1, nil", len(arts), recErrs, err)
+	}
+	if e := recErrs[0].Error(); !strings.Contains(e, fmt.Sprintf("wire.txt: byte %d: ", strings.Index(in, stray))) || !strings.Contains(e, "no article") {
+		t.Errorf("record error %q does not name the byte", e)
+	}
+}
