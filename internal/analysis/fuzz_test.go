@@ -83,6 +83,9 @@ func TestFillGapsDateRange(t *testing.T) {
 		{"last days, daily", "day", "9999-12-30", "", []string{"9999-12-31"}, "9999-12-30", "9999-12-31", 2},
 		{"last week", "week", "9999-12-20", "9999-12-31", nil, "9999-12-20", "9999-12-27", 2},
 		{"only year 0", "week", "", "", []string{"0000-02-02"}, "", "", 0},
+		// months average 30.4 days: a cap computed in 31-day steps let
+		// this range through with 101,851 buckets
+		{"month cap", "month", "0000-01-01", "9700-10-10", nil, "1367-07-01", "9700-10-01", MaxBuckets},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

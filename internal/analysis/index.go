@@ -201,8 +201,15 @@ func FillGaps(points []store.TimelinePoint, interval, since, until string) []sto
 	}
 	// Unix seconds, not Sub: a Duration overflows after 292 years.
 	n := int((hi.Unix()-lo.Unix())/86400)/step + 1
+	back := func(t time.Time, k int) time.Time { return t.AddDate(0, 0, -k*step) }
+	if step == 31 {
+		// months are counted, not divided: they average 30.4 days, so
+		// days/31 would undercount them and let the cap be overrun
+		n = (hi.Year()-lo.Year())*12 + int(hi.Month()-lo.Month()) + 1
+		back = func(t time.Time, k int) time.Time { return t.AddDate(0, -k, 0) }
+	}
 	if n > MaxBuckets {
-		lo = align(hi.AddDate(0, 0, -(MaxBuckets-1)*step))
+		lo = align(back(hi, MaxBuckets-1))
 		n = MaxBuckets
 	}
 	out := make([]store.TimelinePoint, 0, n)
