@@ -164,23 +164,45 @@ func (d *doc) acceptPlace(r gazetteer.Resolution, name string, loc bool) bool {
 	return false
 }
 
-// divisionReading lets the article's context turn a lexicon country or
-// capital into the division of the same name: "Georgia" in a report
-// about the United States that never names the country Georgia,
-// "Victoria" in one about Australia. It returns the division's entity,
-// or -1 to keep the lexicon's reading.
+// divisionReading lets the context turn a lexicon country or capital
+// into the division or city of the same name: "Paris, Texas"; "Georgia"
+// in a report about the United States that never names the country
+// Georgia; "Victoria" beside "Australia"; "Washington state". It returns
+// that place's entity, or -1 to keep the lexicon's reading.
 func (d *doc) divisionReading(k int) int {
 	it := d.items[k]
 	if it.lex.kind != kCountry && it.lex.kind != kCapital {
 		return -1
 	}
 	name := d.spanText(it.s, it.e)
-	// "Washington state", "Georgia state": the division whatever else
 	divWord := d.tokAt(it.e).lower == "state" || d.tokAt(it.e).lower == "province"
+	ctx := d.geoContext(it.s, it.e)
+	own := d.r.lex.countries[it.lex.country]
+	if own != nil && ctx.QualCC == own.Alpha2 {
+		return -1 // "Paris, France"
+	}
+	if ctx.QualCC != "" {
+		// an explicit qualifier of another country: its reading, if any
+		if r, ok := d.r.lex.gaz().Resolve(name, ctx); ok && r.CC == ctx.QualCC {
+			key := "P:" + name + "@" + r.CC
+			if r.Code != "" {
+				key = "D:" + r.Code
+			}
+			return d.placeEntity(key, name, r)
+		}
+		return -1
+	}
 	if d.countryN[it.lex.country] > 0 && !divWord {
 		return -1
 	}
-	ctx := d.geoContext(it.s, it.e)
+	// the sentence's own countries count too ("Victoria ... as Australia")
+	for _, o := range d.items {
+		if o.kind == iLex && o.lex.kind == kCountry && o.lex.country != it.lex.country {
+			if c := d.r.lex.countries[o.lex.country]; c != nil {
+				ctx.Countries[c.Alpha2]++
+			}
+		}
+	}
 	focus := ""
 	if c := d.r.lex.countries[d.articleFocus()]; c != nil {
 		focus = c.Alpha2
@@ -189,20 +211,20 @@ func (d *doc) divisionReading(k int) int {
 		if d.r.lex.alpha2[p.CC] == it.lex.country && !divWord {
 			continue
 		}
-		// a division, or (for a capital) a large city of the article's country
-		if p.Kind != gazetteer.KindAdmin1 && (it.lex.kind != kCapital || p.Kind != gazetteer.KindCity || p.Pop < 100000 || p.CC != focus) {
+		switch {
+		case divWord && p.Kind == gazetteer.KindAdmin1:
+		case p.Kind == gazetteer.KindAdmin1 && it.lex.kind == kCountry && p.CC == focus:
+			// a country's name as a state of the article's own country
+		case it.lex.kind == kCapital && ctx.Countries[p.CC] > 0 && (p.Kind == gazetteer.KindAdmin1 || p.Kind == gazetteer.KindCity && p.Pop >= 100000):
+			// a capital's namesake in a country the article names
+		default:
 			continue
 		}
-		if divWord && p.Kind == gazetteer.KindAdmin1 || ctx.QualCC == p.CC || ctx.QualCC == "" && p.CC == focus {
-			if p.Kind == gazetteer.KindCity {
-				return d.placeEntity("P:"+name+"@"+p.CC, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisContext})
-			}
-			basis := gazetteer.BasisContext
-			if ctx.QualCC != "" {
-				basis = gazetteer.BasisQualifier
-			}
-			return d.placeEntity("D:"+p.Code, p.Name, gazetteer.Resolution{Place: p, Basis: basis})
+		key := "D:" + p.Code
+		if p.Kind == gazetteer.KindCity {
+			key = "P:" + name + "@" + p.CC
 		}
+		return d.placeEntity(key, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisContext})
 	}
 	return -1
 }
@@ -257,7 +279,7 @@ func (d *doc) gazRun(i int) int {
 	_, pn, _ := d.r.lex.proper.match(d.toks, i, false, &d.buf)
 	g := d.r.lex.gaz()
 	for n := j - i; n >= 2 && n > pn; n-- {
-		if n < j-i && pn == 0 {
+		if n < j-i && pn == 0 && !d.toks[i].folded {
 			return 0 // "New York Police": the run decides, not its head
 		}
 		name := d.spanText(i, i+n)

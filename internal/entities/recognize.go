@@ -97,6 +97,7 @@ type ent struct {
 	mainland         string
 	capital          bool
 	town             bool   // a city or town that is no capital: not an actor for "its"
+	club             bool   // a sports club named after its town (see newClub)
 	cc               string // alpha-2 of a gazetteer place, for the article's context
 	admin1           string // "US.TX": the first-level division a gazetteer place lies in
 	precision, basis string
@@ -279,6 +280,31 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if t.folded && t.cap {
+			// a headline in capitals: only lexicon and gazetteer names,
+			// never a run of its ordinary words
+			if _, n, ok := lex.proper.match(toks, i, false, &d.buf); ok {
+				if gn := d.gazRun(i); gn > n {
+					n = gn
+				}
+				d.items = append(d.items, item{kind: iName, s: i, e: i + n, ent: -1})
+				if e, n2, _ := lex.proper.match(toks, i, false, &d.buf); n2 == n {
+					d.items[len(d.items)-1] = item{kind: iLex, s: i, e: i + n, lex: e, ent: -1}
+				}
+				i += n
+				continue
+			}
+			if gn := d.gazRun(i); gn > 0 {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + gn, ent: -1})
+				i += gn
+				continue
+			}
+			if d.r.lex.gaz().Has(t.text) || d.knownShortName(t.text) {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + 1, ent: -1})
+			}
+			i++
+			continue
+		}
 		if t.cap {
 			// "New South Wales", "British Columbia", "New Mexico": a
 			// gazetteer name longer than the lexicon name inside it
@@ -355,6 +381,10 @@ func (d *doc) scan() {
 		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
+			if !t.cap && !d.isOrgWord(j-1) {
+				i++ // "3 Sevilla 1" is a score, "192 Fleet" a unit
+				continue
+			}
 			s := d.trimRunStart(i, j)
 			if s < j {
 				d.items = append(d.items, item{kind: iName, s: s, e: j, ent: -1})
@@ -510,7 +540,7 @@ func (d *doc) trimRunStart(s, e int) int {
 			if e-s == 1 && d.knownShortName(t.text) {
 				break // a person named before, whatever the tagger guessed
 			}
-			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") {
+			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") && !(e-s == 1 && d.bigCity(t.text)) {
 				s++
 				continue
 			}
@@ -1101,6 +1131,9 @@ func (d *doc) resolveName(k int) {
 	// known already (also "The Tuo Chiang" after "Tuo Chiang-class")
 	for _, pre := range []string{"E:", "O:", "P:", "H:"} {
 		if x, ok := d.byKey[pre+name]; ok {
+			if d.ents[x].club && (locPrepositions[d.tokAt(it.s-1).lower] || !d.teamContext(it.s, it.e) && d.r.lex.knownPlace(name)) {
+				continue // "fans celebrated in Leeds": the town, not the club
+			}
 			it.ent = x
 			d.mention(x, it.s, it.e)
 			d.personContext(k, x)

@@ -79,6 +79,19 @@ func checkInvariants(t testing.TB, art *model.Article) {
 				t.Errorf("%s mentions not sorted", e.Name)
 			}
 		}
+		for _, m := range e.Affiliations {
+			if art.Body[m.Start:m.End] != m.Text || m.Start < art.Sentences[m.Sentence].Start || m.End > art.Sentences[m.Sentence].End {
+				t.Errorf("%s affiliation %q does not match its body span or sentence", e.Name, m.Text)
+			}
+		}
+		switch e.Precision {
+		case "", "point", "city", "division", "country":
+		default:
+			t.Errorf("%s has precision %q", e.Name, e.Precision)
+		}
+		if e.Precision != "" && (e.Lat == nil || e.Type != model.TypePlace) {
+			t.Errorf("%s has a precision without coordinates", e.Name)
+		}
 	}
 }
 

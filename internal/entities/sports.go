@@ -31,7 +31,8 @@ var clubSuffixes = set("United Rovers Wanderers Athletic Albion Hotspur Rangers 
 var clubSuffixesSports = set("City Town County")
 
 // isSportsReport decides once per article whether it reports sport: three
-// cue words and a score or a table row.
+// cue words and a score ("2-1"), or five cue words (results tables write
+// "Leeds 2 Chelsea 1").
 func isSportsReport(body string) bool {
 	cues, score := 0, false
 	for _, w := range strings.FieldsFunc(body, func(r rune) bool {
@@ -45,7 +46,7 @@ func isSportsReport(body string) bool {
 				score = true // "2-1", "3-0"
 			}
 		}
-		if cues >= 3 && score {
+		if cues >= 3 && score || cues >= 5 {
 			return true
 		}
 	}
@@ -103,7 +104,7 @@ func (d *doc) newClub(k int) {
 	it := &d.items[k]
 	name := d.spanText(it.s, it.e)
 	x := d.entity("O:"+name, func() *ent {
-		return &ent{name: name, typ: model.TypeOrg, head: strings.ToLower(name)}
+		return &ent{name: name, typ: model.TypeOrg, head: strings.ToLower(name), club: true}
 	})
 	if x < 0 {
 		return

@@ -1,0 +1,131 @@
+package entities
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// annotatedCase is annotated text whose annotations must all be found,
+// and names that must not come out as the given type.
+type annotatedCase struct {
+	name, text string
+	not        []notWant
+}
+
+type notWant struct{ text, typ string }
+
+func runAnnotated(t *testing.T, cases []annotatedCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			body, anns := parseAnnotated(c.text)
+			art := analyse(t, "", nil, body)
+			for _, a := range anns {
+				if !hasMention(art, a) {
+					t.Errorf("no %s mention %q (entity %q); got %v", a.typ, body[a.start:a.end], a.entity, mentionsOf(art))
+				}
+			}
+			for _, n := range c.not {
+				for _, e := range art.Entities {
+					for _, m := range e.Mentions {
+						if m.Text == n.text && e.Type == n.typ {
+							t.Errorf("%q is a %s mention of %q", n.text, n.typ, e.Name)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestAllCaps: headlines and datelines in capitals are read through their
+// case-folded form; their ordinary words make no names.
+func TestAllCaps(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"headline with two countries", "Talks resumed.\n[[LOC BRAZIL]] AND [[LOC ARGENTINA]] SIGN TRADE DEAL AFTER LONG TALKS\nThe deal cuts tariffs.",
+			[]notWant{{"SIGN TRADE DEAL", model.TypePerson}, {"AND", model.TypeOrg}}},
+		{"a city and a state in capitals", "Prices were mixed.\nGRAIN FUTURES FALL IN [[LOC CHICAGO]] AS [[LOC KANSAS]] HARVEST STARTS\nTraders sold.",
+			[]notWant{{"GRAIN FUTURES FALL", model.TypePerson}}},
+		{"a dateline", "Markets were quiet. [[LOC NAIROBI]] 2024-05-01 Floods cut the main road to the coast.", nil},
+		{"a two-word city", "Stocks slipped. [[LOC NEW DELHI]] 2023-02-11 The central bank held rates.", nil},
+		{"acronyms in running text stay", "[[ORG NATO]] and the [[ORG FBI]] met officials in [[LOC Madrid]].", nil},
+	})
+}
+
+// TestDemonymsAreAffiliations: "Syrian" in "Syrian troops" is no mention
+// of the place Syria, but the country stays available as an affiliation
+// and as the code of the noun it modifies.
+func TestDemonymsAreAffiliations(t *testing.T) {
+	cases := []struct{ text, demonym, country, org, code string }{
+		{"Syrian troops shelled the outskirts of the town.", "Syrian", "SYR", "troops", "SYRMIL"},
+		{"Chinese coast guard ships shadowed the convoy.", "Chinese", "CHN", "", ""},
+		{"Kenyan police fired tear gas at the crowd.", "Kenyan", "KEN", "police", "KENCOP"},
+		{"Peruvian officials denied the report.", "Peruvian", "PER", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.demonym, func(t *testing.T) {
+			art := analyse(t, "", nil, c.text)
+			var place *model.Entity
+			for i, e := range art.Entities {
+				if model.Deref(e.Country) == c.country && e.Type == model.TypePlace {
+					place = &art.Entities[i]
+				}
+				for _, m := range e.Mentions {
+					if m.Text == c.demonym {
+						t.Errorf("%q is a mention of %s %s", c.demonym, e.Type, e.Name)
+					}
+				}
+			}
+			if place == nil || len(place.Affiliations) == 0 || place.Affiliations[0].Text != c.demonym {
+				t.Fatalf("no affiliation %q of %s: %+v", c.demonym, c.country, art.Entities)
+			}
+			if c.org != "" {
+				o := findEntity(art, c.org, model.TypeOrg)
+				if o == nil || model.Deref(o.Code) != c.code {
+					t.Errorf("%s: want code %s, got %+v", c.org, c.code, o)
+				}
+			}
+		})
+	}
+}
+
+// TestSportsClubs: in sports reports, a town that plays, scores or is
+// beaten is its club; clubs named after towns are organisations.
+func TestSportsClubs(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"england", "The league leaders struggled. [[ORG Leeds]] beat [[ORG Chelsea]] 2-1 on Saturday, their striker scoring twice before the coach rested him. Fans celebrated in [[LOC Leeds]].",
+			[]notWant{{"Chelsea", model.TypePlace}}},
+		{"spain", "Results of the Spanish league on Sunday, after the match week's first goal: [[ORG Valencia]] 3 [[ORG Sevilla]] 1. The coach praised his defenders.",
+			[]notWant{{"Valencia", model.TypePlace}, {"Sevilla", model.TypePlace}}},
+		{"israel", "In the Israeli league, [[ORG Maccabi Haifa]] drew 1-1 with [[ORG Hapoel Tel Aviv]] as the season's top scorer missed a penalty.",
+			[]notWant{{"Maccabi Haifa", model.TypePerson}}},
+		{"netherlands", "Dutch league results: [[ORG PSV Eindhoven]] 2 [[ORG Sparta Rotterdam]] 0. The goalkeeper saved a penalty in the cup match.",
+			[]notWant{{"Sparta Rotterdam", model.TypePerson}}},
+		{"club suffix outside sport", "Shares in [[ORG Bolton Wanderers]] rose after the takeover.", nil},
+		{"towns stay places outside sport", "Floods cut the road between [[LOC Valencia]] and [[LOC Seville]] on Tuesday.", nil},
+	})
+}
+
+// TestRolesOutsidePersons: a capitalised role word opening a sentence is
+// no part of the person's name.
+func TestRolesOutsidePersons(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"ghana", "Defender [[PER John Mensah]] headed the equaliser.", []notWant{{"Defender John Mensah", model.TypePerson}}},
+		{"brazil", "Striker [[PER Ana Souza]] scored twice for the visitors.", []notWant{{"Striker Ana Souza", model.TypePerson}}},
+		{"japan", "Goalkeeper [[PER Hiroshi Tanaka]] kept a clean sheet.", []notWant{{"Goalkeeper Hiroshi Tanaka", model.TypePerson}}},
+		{"premier league", "Premier League leaders lost again.", []notWant{{"League", model.TypePerson}}},
+	})
+}
+
+// TestAcronymOrgs: a lone unknown acronym in running text is an
+// organisation; units and abbreviations that name none are not.
+func TestAcronymOrgs(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"us agency", "The [[ORG USDA]] cut its forecast for the maize crop.", nil},
+		{"turkey", "Fighters of the [[ORG PKK]] attacked a border post.", nil},
+		{"canada", "The [[ORG NHL]] suspended the player for two games.", nil},
+		{"not organisations", "GDP grew while AIDS deaths fell, the CEO said on TV.",
+			[]notWant{{"GDP", model.TypeOrg}, {"AIDS", model.TypeOrg}, {"CEO", model.TypeOrg}, {"TV", model.TypeOrg}}},
+	})
+}
