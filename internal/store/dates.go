@@ -2,7 +2,11 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -97,9 +101,9 @@ func NextBucket(b, interval string) string {
 }
 
 // LocationPrecision is how exact an event location is, from its place
-// entity (nil when unknown): the entity's precision, or "country" for a
-// place entity that is a country itself (its code is its country), or ""
-// when nothing says.
+// entity (nil when unknown): the entity's precision; for entities stored
+// before places had one, "country" when the place is named as its
+// country is ("North Korea" in PRK); else "".
 func LocationPrecision(l *model.Location, place *model.Entity) string {
 	if l == nil || l.Lat == nil || place == nil {
 		return ""
@@ -107,7 +111,8 @@ func LocationPrecision(l *model.Location, place *model.Entity) string {
 	if place.Precision != "" {
 		return place.Precision
 	}
-	if c := model.Deref(place.Country); c != "" && model.Deref(place.Code) == c {
+	if r, err := language.ParseRegion(model.Deref(place.Country)); err == nil &&
+		strings.EqualFold(display.English.Regions().Name(r), place.Name) {
 		return "country"
 	}
 	return ""

@@ -99,8 +99,8 @@ func TestLocationPrecision(t *testing.T) {
 		want  string
 	}{
 		{"entity precision", loc, &model.Entity{Precision: "city"}, "city"},
-		{"a country entity", loc, &model.Entity{Code: model.Str("IRQ"), Country: model.Str("IRQ")}, "country"},
-		{"a place without precision", loc, &model.Entity{Country: model.Str("IRQ")}, ""},
+		{"a country entity", loc, &model.Entity{Name: "Iraq", Code: model.Str("IRQ"), Country: model.Str("IRQ")}, "country"},
+		{"a city coded with its country", loc, &model.Entity{Name: "Mosul", Code: model.Str("IRQ"), Country: model.Str("IRQ")}, ""},
 		{"no entity", loc, nil, ""},
 		{"no coordinates", &model.Location{Name: "somewhere"}, &model.Entity{Precision: "city"}, ""},
 	} {

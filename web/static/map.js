@@ -80,16 +80,30 @@
     // choropleth) when that is switched on. world-atlas keys countries by
     // their ISO 3166 numeric code, which /api/countries returns as m49.
     var outlines = null, counts = {}, maxCount = 0;
-    var shades = ["#fde9d9", "#f9c3a0", "#f08c5a", "#d6522b", "#9e2a12"];
+    // Blues, so that the markers' red and green (conflict, cooperation)
+    // keep their meaning on top of the shading.
+    var shades = ["#e3edf7", "#bcd3ea", "#8fb5da", "#5b8fc4", "#2f649f"];
     function shade(n) {
       if (!n || !maxCount) return "#f8f6f0";
       var k = Math.min(shades.length - 1, Math.floor(Math.log(n) / Math.log(maxCount + 1) * shades.length));
       return shades[Math.max(0, k)];
     }
-    function styleCountry(f) {
+    function shownCount(f) {
       var on = document.getElementById("choropleth");
-      var n = on && on.checked ? (counts[f.id] || 0) : 0;
-      return { className: "country" + (n ? " shaded" : ""), color: "#8d99ab", weight: 0.8, fillColor: shade(n), fillOpacity: 1 };
+      return on && on.checked ? (counts[f.id] || 0) : 0;
+    }
+    function styleCountry(f) {
+      return { className: "country", color: "#8d99ab", weight: 0.8, fillColor: shade(shownCount(f)), fillOpacity: 1 };
+    }
+    // restyle applies the shading; Leaflet's setStyle leaves classes
+    // alone, so "shaded" is toggled on each outline's element.
+    function restyle() {
+      if (!outlines) return;
+      outlines.setStyle(styleCountry);
+      outlines.eachLayer(function (l) {
+        var e = l.getElement && l.getElement();
+        if (e) e.classList.toggle("shaded", shownCount(l.feature) > 0);
+      });
     }
     fetch(box.getAttribute("data-outlines")).then(function (r) { return r.json(); }).then(function (topo) {
       var fc = { type: "FeatureCollection", features: topoFeatures(topo, topo.objects.countries) };
@@ -113,7 +127,7 @@
         counts = {}; maxCount = 0;
         (body.items || []).forEach(function (c) { if (c.m49) { counts[c.m49] = c.events; maxCount = Math.max(maxCount, c.events); } });
         box.setAttribute("data-shaded", String(Object.keys(counts).length));
-        if (outlines) outlines.setStyle(styleCountry);
+        restyle();
       }).catch(function () { if (status) status.textContent = "country counts failed to load"; });
     }
 
@@ -219,7 +233,7 @@
       if (!cb) return;
       cb.addEventListener("change", function () {
         if (id === "hide-country") draw(lastEvents, lastNext);
-        else if (outlines) outlines.setStyle(styleCountry);
+        else restyle();
       });
     });
     load();
