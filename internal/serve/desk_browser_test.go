@@ -46,7 +46,12 @@ func TestBrowserDesk(t *testing.T) {
 	defer br.close()
 	st, _ := seedStore(t, 60, deskArticles(loadWorld(t))...)
 	const token = "desk-token-123"
-	s, err := New(st, func() Options { o := DefaultOptions(); o.Token = token; o.PollInterval = 200 * time.Millisecond; return o }())
+	s, err := New(st, func() Options {
+		o := DefaultOptions()
+		o.Token = token
+		o.PollInterval = 200 * time.Millisecond
+		return o
+	}())
 	if err != nil {
 		t.Fatal(err)
 	}
