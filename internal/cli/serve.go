@@ -471,14 +471,16 @@ func fetchFeedItems(ctx context.Context, policy netguard.Policy, client *http.Cl
 // ExportCmd streams events in an export format.
 type ExportCmd struct {
 	EventFlags
-	Format string `help:"Export format." default:"csv" enum:"csv,jsonl,gdelt"`
+	Format string `help:"Export format: csv, jsonl, gdelt or gdelt-ext." default:"csv" enum:"csv,jsonl,gdelt,gdelt-ext"`
 	Output string `short:"o" help:"Write to this file instead of standard output."`
 }
 
 // Help implements kong.HelpProvider.
 func (ExportCmd) Help() string {
 	return `Streams every matching event (constant memory). gdelt is the GDELT 2.0 event table's
-61 columns in GDELT's order, with sitrep's values (ISO alpha-3 country codes).
+61 columns in GDELT's order (FIPS geo country codes, cluster counts, DATEADDED); gdelt-ext
+adds the ISO country, the date precision and fatalities after them. csv has the article's
+URL, title and publication date and the event type's name.
 
 Example:
   sitrep export --format gdelt --dyad RUS,PRK -o rus-prk.tsv`
