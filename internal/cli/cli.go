@@ -144,9 +144,22 @@ func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
-// openStore opens the database the flags name, creating a SQLite file's
-// directory when needed.
+// openStore opens the existing database the flags name, for the
+// commands that read it: a SQLite file that does not exist is an error
+// ("database does not exist"), never a new empty database.
 func (g *Globals) openStore(ctx context.Context) (store.Store, error) {
+	if isPostgres(g.DB) {
+		return postgres.Open(ctx, g.DB, postgres.DefaultOptions())
+	}
+	o := sqlite.DefaultOptions()
+	o.MustExist = true
+	return sqlite.Open(ctx, g.DB, o)
+}
+
+// createStore opens the database the flags name, creating a SQLite file
+// and its directory when needed: for the commands that store (ingest,
+// worker).
+func (g *Globals) createStore(ctx context.Context) (store.Store, error) {
 	if isPostgres(g.DB) {
 		return postgres.Open(ctx, g.DB, postgres.DefaultOptions())
 	}
@@ -174,7 +187,7 @@ func (g *Globals) openWork(ctx context.Context) (store.Store, *pipeline.Pipeline
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := g.openStore(ctx)
+	st, err := g.createStore(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

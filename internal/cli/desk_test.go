@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -106,5 +107,42 @@ func TestEventsNewestFirst(t *testing.T) {
 	}
 	if n := strings.Count(out, "\n"); n < 2 {
 		t.Errorf("%s rows", strconv.Itoa(n))
+	}
+}
+
+// Read commands name a missing database instead of creating one.
+func TestReadCommandsDoNotCreateADatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo", "sitrep.db")
+	for _, args := range [][]string{{"events"}, {"articles"}, {"timeline", "RUS"}, {"export"}, {"alerts", "list"}, {"entities"}} {
+		_, errs, code := run(t, append([]string{"--db", db}, args...)...)
+		if code == 0 || !strings.Contains(errs, "does not exist") || !strings.Contains(errs, db) {
+			t.Errorf("%v: exit %d, %q; want an error naming %s as missing", args, code, errs, db)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
+		t.Errorf("a read command created %s", filepath.Dir(db))
+	}
+}
+
+// --country keeps the events that took place in one country, any case.
+func TestEventsByCountry(t *testing.T) {
+	db := sampleDB(t)
+	out, errs, code := run(t, "--db", db, "events", "--country", "sdn", "--format", "json", "--limit", "1000")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e store.EventRecord
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Location == nil || e.Location.Country == nil || *e.Location.Country != "SDN" {
+			t.Errorf("event %s is not in Sudan", e.Key)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no Sudan events in the sample")
 	}
 }

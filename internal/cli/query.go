@@ -297,10 +297,12 @@ type EventFlags struct {
 	Since    string   `help:"Event date on or after (YYYY-MM-DD)."`
 	Until    string   `help:"Event date on or before (YYYY-MM-DD)."`
 	Text     string   `help:"Full-text query on the source sentence."`
+	Country  string   `help:"Where the event took place: ISO 3166 alpha-3 code, any case (e.g. SDN)."`
 }
 
 func (f EventFlags) filter() (store.EventFilter, error) {
 	ef := store.EventFilter{Actor: f.Actor, Code: f.Code, Modality: f.Modality, Since: f.Since, Until: f.Until, Text: f.Text}
+	ef.Country = strings.ToUpper(strings.TrimSpace(f.Country))
 	if f.Dyad != "" {
 		parts := strings.Split(f.Dyad, ",")
 		if len(parts) != 2 {

@@ -11,6 +11,10 @@ import (
 // ErrNotFound is returned (wrapped) when a requested record does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrNoDatabase is returned (wrapped) when a store that must exist does
+// not (see sqlite.Options.MustExist).
+var ErrNoDatabase = errors.New("database does not exist")
+
 // Store is sitrep's persistence. The SQLite implementation (package
 // store/sqlite) is the embedded default; store/postgres implements the
 // same contract for scale-out. Both pass the shared suite in

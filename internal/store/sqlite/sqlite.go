@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +43,10 @@ type Options struct {
 	CheckpointPages int
 	// Now stamps ingest and alert times; time.Now when nil.
 	Now func() time.Time
+	// MustExist makes Open fail with store.ErrNoDatabase instead of
+	// creating a missing file: read commands must not leave an empty
+	// database behind a mistyped --db.
+	MustExist bool
 }
 
 // DefaultOptions returns the options sitrep uses.
@@ -74,6 +81,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	if opts.CheckpointPages <= 0 {
 		opts.CheckpointPages = def.CheckpointPages
+	}
+	if err := checkFile(path, opts.MustExist); err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(opts.BusyTimeout.Milliseconds(), 10)+")")
@@ -282,3 +292,25 @@ func (t *sqlTx) Rollback(context.Context) error { return t.tx.Rollback() }
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { _ = r.Rows.Close() }
+
+// checkFile says, before SQLite does in its own words ("unable to open
+// database file"), that the database is missing (when it must exist) or
+// that the file cannot be opened for writing, with the OS error that
+// names the path ("permission denied"). An in-memory database or a
+// file: URI is left to SQLite.
+func checkFile(path string, mustExist bool) error {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	switch {
+	case err == nil:
+		return f.Close()
+	case errors.Is(err, fs.ErrNotExist):
+		if mustExist {
+			return fmt.Errorf("%w (ingest into it first, or check --db)", store.ErrNoDatabase)
+		}
+		return nil
+	}
+	return err
+}
