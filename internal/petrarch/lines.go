@@ -116,6 +116,9 @@ func scanLines(r io.Reader, d *diag, fn func(l srcLine)) error {
 // stripComments removes comments from one line; inComment carries an
 // open "<!--" block across lines.
 func stripComments(s string, inComment bool) (string, bool) {
+	if !inComment && !strings.Contains(s, "<!") {
+		return stripHash(s), false // most lines: nothing to copy
+	}
 	var b strings.Builder
 	for len(s) > 0 {
 		if inComment {
