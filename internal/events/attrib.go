@@ -32,9 +32,10 @@ func (c *Coder) attributions(art *model.Article, st *sent, ms []*match) []attr {
 			continue
 		}
 		sp := s.subj[0].m
-		id := sp.ent.ID
 		a := attr{}
-		a.a.Entity = &id
+		if id := sp.ent.ID; id != "" {
+			a.a.Entity = &id // a group noun ("protesters said") has no entity
+		}
 		a.a.Code = model.Str(model.Deref(sp.ent.Code))
 		a.a.Verb = st.toks[s.head].low
 		a.alleged = allegeVerbs[st.toks[s.head].low]
@@ -261,12 +262,15 @@ func speakerID(m *match) *string {
 		return nil
 	}
 	for _, r := range m.subj {
-		if r.m.ent.Type == model.TypePerson || r.m.ent.Type == model.TypeOrg {
+		if (r.m.ent.Type == model.TypePerson || r.m.ent.Type == model.TypeOrg) && r.m.ent.ID != "" {
 			id := r.m.ent.ID
 			return &id
 		}
 	}
 	id := m.subj[0].m.ent.ID
+	if id == "" {
+		return nil
+	}
 	return &id
 }
 
@@ -283,6 +287,9 @@ func (c *Coder) speechMatches(st *sent) []*match {
 			continue
 		}
 		c.subject(&cp, ms, k)
+		if cp.parsed() {
+			c.arcSubject(&cp, m)
+		}
 		if len(m.subj) > 0 {
 			out = append(out, m)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
 )
 
 // Options tune the coder.
@@ -29,6 +30,23 @@ func DefaultOptions() Options { return Options{MaxGap: 4, MaxObjectWords: 14, Qu
 type Coder struct {
 	lex  *Lexicon
 	opts Options
+	// verbs returns the Phoenix verb table, the fallback vocabulary of
+	// parsed sentences (nil: none); see WithVerbs.
+	verbs func() *petrarch.VerbTable
+}
+
+// WithVerbs sets the fallback verb vocabulary, read on first use (the
+// Phoenix dictionaries take a second to compile): a parsed verb that no
+// verbs.txt line heads is coded by its Phoenix patterns.
+func (c *Coder) WithVerbs(std *petrarch.Standard) *Coder {
+	c.verbs = func() *petrarch.VerbTable {
+		v, err := std.Vocabulary()
+		if err != nil || v == nil {
+			return nil
+		}
+		return v.Verbs
+	}
+	return c
 }
 
 // New returns a coder over lex.
@@ -74,6 +92,15 @@ type sent struct {
 	ments []mention
 	used  []bool // tokens consumed by a pattern match
 	verb  []bool // tokens consumed by a match used as a verb
+	// the dependency parse (nil when the sentence was not parsed): head
+	// (0-based, -1 root), relation, lower-case lemma and dependents
+	heads  []int
+	rels   []string
+	lemmas []string
+	kids   [][]int
+	// focusCountry is the country of the article's main place, for actors
+	// named by a group noun alone ("gunmen")
+	focusCountry string
 }
 
 // match is one verb-pattern hit.
@@ -85,6 +112,7 @@ type match struct {
 	subj    []actorRef
 	subjAt  int // first token of the subject NP, or -1
 	passive bool
+	agent   []actorRef // a parsed passive's by-agent (obl:agent)
 	mod     string
 	gov     *match // the governing verb of an infinitive complement
 	code    string
@@ -102,6 +130,11 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 		art.Events = []model.Event{}
 	}
 	sents := c.prepare(art)
+	if f := focusPlace(art); f != nil {
+		for _, st := range sents {
+			st.focusCountry = model.Deref(f.Country)
+		}
+	}
 	if c.opts.Quotes {
 		art.Quotes = c.quotes(art, sents)
 	} else if art.Quotes == nil {
@@ -160,6 +193,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		}
 		st.used = make([]bool, len(toks))
 		st.verb = make([]bool, len(toks))
+		st.setParse(toks)
 		out[i] = st
 	}
 	for ei := range art.Entities {

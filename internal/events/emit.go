@@ -9,7 +9,8 @@ import (
 
 // sentence codes the events of one sentence.
 func (c *Coder) sentence(art *model.Article, st *sent) []coded {
-	ms := c.findMatches(st)
+	ms := c.phoenixMatches(st, c.findMatches(st))
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].head < ms[b].head })
 	if len(ms) == 0 {
 		return nil
 	}
@@ -18,6 +19,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			continue
 		}
 		c.subject(st, ms, k)
+		if st.parsed() {
+			c.arcSubject(st, m)
+		}
 	}
 	for k, m := range ms {
 		if m.noun {
@@ -100,7 +104,10 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if m.passive {
 			// "X was attacked by Y": Y is the source, X the target
 			var by []*mention
-			for y := m.last + 1; y < len(st.toks) && y <= m.last+4; y++ {
+			for _, a := range m.agent {
+				by = append(by, a.m)
+			}
+			for y := m.last + 1; len(by) == 0 && y < len(st.toks) && y <= m.last+4; y++ {
 				if st.toks[y].low == "by" && y+1 < len(st.toks) && len(st.toks[y+1].ments) > 0 {
 					f, e := npRight(st, y+1)
 					by = resolveNP(st, f, e)
@@ -304,8 +311,12 @@ func actorOf(m *mention) *model.Actor {
 	if code == "" {
 		return nil
 	}
-	id := m.ent.ID
-	return &model.Actor{Entity: &id, Code: code, Start: m.start, End: m.end}
+	a := &model.Actor{Code: code, Start: m.start, End: m.end}
+	if m.ent.ID != "" {
+		id := m.ent.ID
+		a.Entity = &id // a group noun ("gunmen") is an actor with no entity
+	}
+	return a
 }
 
 // eventDate takes the time expression inside the event's clause (between

@@ -68,6 +68,9 @@ type Lexicon struct {
 	plover   map[string]PloverCode
 	patterns map[string][]*pattern // head surface form → patterns, longest first
 	npat     int
+	// groups maps a group noun (singular and plural) to the sector code
+	// of the actor it names without a name: "gunmen" → UAF
+	groups map[string]string
 }
 
 // Patterns returns the number of verb patterns loaded.
@@ -101,6 +104,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		cameo:    map[string]CameoCode{},
 		plover:   map[string]PloverCode{},
 		patterns: map[string][]*pattern{},
+		groups:   map[string]string{},
 	}
 	byText := map[string]*pattern{}
 	var order []string
@@ -140,6 +144,17 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 				p.Contexts = strings.Split(f[3], ",")
 			}
 			l.plover[f[0]] = p
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/groups.tsv", func(n int, f []string) error {
+			if len(f) != 2 || f[0] == "" || len(f[1]) != 3 {
+				return errors.New("want 2 tab-separated fields: group noun, 3-letter sector code")
+			}
+			for _, w := range strings.Split(strings.ToLower(f[0]), "|") {
+				l.groups[w] = strings.ToUpper(f[1])
+			}
 			return nil
 		}); err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/measure"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/syntax"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
 )
@@ -29,6 +31,11 @@ type Options struct {
 	// own event coding.
 	Dictionaries string
 	ExtendEvents bool
+	// SyntaxModel is a parser model file to use instead of the built-in
+	// one (DefaultOptions takes it from $SITREP_SYNTAX_MODEL); Parse
+	// false codes events without a parse (the coder's window fallback).
+	SyntaxModel string
+	Parse       bool
 	// Repanic lets a stage's panic through instead of turning it into the
 	// article's error (see Process): for tests and fuzz targets that must
 	// fail at the panic with its stack.
@@ -37,7 +44,7 @@ type Options struct {
 
 // DefaultOptions returns the options `sitrep` uses without flags.
 func DefaultOptions() Options {
-	return Options{Text: text.DefaultOptions()}
+	return Options{Text: text.DefaultOptions(), Parse: true, SyntaxModel: os.Getenv("SITREP_SYNTAX_MODEL")}
 }
 
 // Pipeline runs the analysis stages (text → timex → measure → entities →
@@ -99,7 +106,16 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	stages := []model.Stage{tx, tm, ms, entities.New(elex, entities.DefaultOptions())}
 	if opts.Dictionaries == "" || opts.ExtendEvents {
-		stages = append(stages, events.New(vlex, events.DefaultOptions()))
+		coder := events.New(vlex, events.DefaultOptions())
+		// the parse stage runs after entities: their mentions pick the
+		// sentences worth parsing, and they read the text stage's tags
+		if ps, err := parser(opts); err != nil {
+			return nil, err
+		} else if ps != nil {
+			stages = append(stages, &events.ParseStage{Parser: ps, Coder: coder})
+			coder.WithVerbs(petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions()))
+		}
+		stages = append(stages, coder)
 	}
 	if opts.Dictionaries != "" {
 		d, err := petrarch.LoadDir(os.DirFS(opts.Dictionaries))
@@ -109,6 +125,22 @@ func New(opts Options) (*Pipeline, error) {
 		stages = append(stages, &petrarch.Stage{Coder: petrarch.NewCoder(d, tx), Info: cameoInfo(vlex)})
 	}
 	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
+}
+
+// parser loads the syntax model: opts.SyntaxModel, else the built-in
+// one; nil (no parse stage) when parsing is off or no model is built in.
+func parser(opts Options) (*syntax.Parser, error) {
+	switch {
+	case !opts.Parse:
+		return nil, nil
+	case opts.SyntaxModel != "":
+		return syntax.LoadFile(opts.SyntaxModel)
+	}
+	p, err := syntax.Default()
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return p, err
 }
 
 // cameoInfo adapts the events lexicon's CAMEO table for dictionary codings.

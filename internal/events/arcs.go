@@ -1,0 +1,192 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// The coder over the dependency parse. A parsed sentence keeps, per
+// token, its head (0-based, -1 for the root), relation and lemma; the
+// functions here answer "who is the subject, the agent, the object of
+// this predicate" from the arcs instead of token windows, so that
+// appositions, relative clauses, reported speech and passives between
+// an actor and its verb no longer hide it.
+
+// setParse copies the parse of toks into st (nothing when unparsed).
+func (st *sent) setParse(toks []model.Token) {
+	if len(toks) == 0 || toks[0].Rel == "" {
+		return
+	}
+	n := len(toks)
+	st.heads = make([]int, n)
+	st.rels = make([]string, n)
+	st.lemmas = make([]string, n)
+	st.kids = make([][]int, n)
+	for i, t := range toks {
+		st.heads[i] = t.Head - 1
+		st.rels[i] = t.Rel
+		st.lemmas[i] = strings.ToLower(t.Lemma)
+		if h := t.Head - 1; h >= 0 && h < n {
+			st.kids[h] = append(st.kids[h], i)
+		}
+	}
+}
+
+// rel is token i's relation without its subtype ("nsubj" for "nsubj:pass").
+func (st *sent) rel(i int) string {
+	r := st.rels[i]
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
+	}
+	return r
+}
+
+// child returns the first dependent of h whose relation is one of rels
+// (full relation names, with subtype), or -1.
+func (st *sent) child(h int, rels ...string) int {
+	for _, k := range st.kids[h] {
+		for _, r := range rels {
+			if st.rels[k] == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// phrase is the token range of the noun phrase headed by h: its subtree
+// without the appositions, clauses and punctuation that describe it.
+func (st *sent) phrase(h int) (int, int) {
+	from, to := h, h
+	var walk func(i int)
+	walk = func(i int) {
+		from, to = min(from, i), max(to, i)
+		for _, k := range st.kids[i] {
+			switch st.rel(k) {
+			case "appos", "acl", "punct", "parataxis", "advcl", "dep":
+				continue
+			}
+			walk(k)
+		}
+	}
+	walk(h)
+	return from, to
+}
+
+// relPronoun reports a relative pronoun ("who", "which", "that").
+func relPronoun(low string) bool { return low == "who" || low == "which" || low == "that" }
+
+// arcActors resolves the noun phrase headed by h to the actors it stands
+// for; a relative pronoun stands for the noun its clause modifies.
+func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
+	if relPronoun(st.toks[h].low) {
+		if cl := st.heads[h]; cl >= 0 && st.rels[cl] == "acl:relcl" && st.heads[cl] >= 0 {
+			h = st.heads[cl]
+		}
+	}
+	from, to := st.phrase(h)
+	refs := toRefs(resolveNP(st, from, to))
+	if len(refs) == 0 {
+		if g := c.groupActor(st, h, from, to); g != nil {
+			refs = []actorRef{{m: g}}
+		}
+	}
+	return refs, from
+}
+
+// arcSubject finds the subject of verb match k from the arcs: its nsubj
+// (a passive's nsubj:pass is the patient, its obl:agent the source), else
+// the subject it shares as a conjunct, an open complement's controller
+// (the governor's object if it has one, "urged X to V", else its
+// subject), or the noun a relative or participial clause modifies.
+// It reports false when the arcs give no actor, leaving the window
+// reading in place.
+func (c *Coder) arcSubject(st *sent, m *match) bool {
+	h := m.head
+	for hops := 0; hops < 4; hops++ {
+		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer", "csubj"); s >= 0 {
+			refs, at := c.arcActors(st, s)
+			if st.rels[s] == "nsubj:pass" && h == m.head {
+				m.passive = true
+				m.agent = nil
+				if a := st.child(h, "obl:agent"); a >= 0 {
+					m.agent, _ = c.arcActors(st, a)
+				}
+			}
+			if len(refs) == 0 {
+				return false
+			}
+			m.subj, m.subjAt = refs, at
+			return true
+		}
+		g := st.heads[h]
+		if g < 0 {
+			return false
+		}
+		switch st.rels[h] {
+		case "conj":
+			h = g
+		case "xcomp":
+			if o := st.child(g, "obj", "iobj"); o >= 0 && o < h {
+				refs, at := c.arcActors(st, o)
+				if len(refs) == 0 {
+					return false
+				}
+				m.subj, m.subjAt = refs, at
+				return true
+			}
+			h = g
+		case "acl", "acl:relcl":
+			refs, at := c.arcActors(st, g)
+			if len(refs) == 0 {
+				return false
+			}
+			m.subj, m.subjAt = refs, at
+			return true
+		case "advcl":
+			if st.toks[h].tag != "VBG" {
+				return false
+			}
+			h = g
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// groupActor is an actor without a name: a group noun ("gunmen",
+// "protesters", "police") at the head of the phrase from..to, coded as
+// the country of a demonym or place in the sentence, else of the
+// article's main place, with the group's sector code.
+func (c *Coder) groupActor(st *sent, h, from, to int) *mention {
+	g, ok := c.lex.groups[st.toks[h].low]
+	if !ok {
+		if l := st.lemmas[h]; l != "" {
+			g, ok = c.lex.groups[l]
+		}
+	}
+	if !ok {
+		return nil
+	}
+	country := ""
+	for _, mm := range st.ments {
+		if mm.first >= from && mm.last <= to || mm.ent.Type == model.TypePlace {
+			if c := model.Deref(mm.ent.Country); c != "" {
+				country = c
+				if mm.first >= from && mm.last <= to {
+					break
+				}
+			}
+		}
+	}
+	if country == "" {
+		country = st.focusCountry
+	}
+	if country == "" {
+		return nil
+	}
+	e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g)}
+	return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
+}

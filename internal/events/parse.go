@@ -1,0 +1,91 @@
+package events
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Parser fills a sentence's tags, lemmas, heads and relations in place
+// (internal/syntax's *Parser does).
+type Parser interface {
+	ParseSentence(toks []model.Token)
+}
+
+// ParseStage is the pipeline stage that parses, lazily, the sentences the
+// coder can use: those with an actor candidate (an entity mention or
+// affiliation) and an event word (a head word of a verb pattern). It
+// runs after the entities stage, which reads the text stage's rule tags
+// and whose mentions decide what is worth parsing; parsing overwrites
+// Tag with the trained tagger's Penn tag, so the coder reads one set of
+// tags per parsed sentence.
+type ParseStage struct {
+	Parser Parser
+	Coder  *Coder
+}
+
+// Name implements model.Stage.
+func (s *ParseStage) Name() string { return "syntax" }
+
+// Process implements model.Stage.
+func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
+	actor := make([]bool, len(a.Tokens))
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		for _, m := range e.Mentions {
+			if m.Sentence >= 0 && m.Sentence < len(actor) {
+				actor[m.Sentence] = true
+			}
+		}
+		for _, m := range e.Affiliations {
+			if m.Sentence >= 0 && m.Sentence < len(actor) {
+				actor[m.Sentence] = true
+			}
+		}
+	}
+	for i, toks := range a.Tokens {
+		if i%64 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("syntax: %w", ctx.Err())
+		}
+		if (actor[i] || s.Coder.groupWord(toks)) && s.Coder.eventWord(toks) {
+			s.Parser.ParseSentence(toks)
+		}
+	}
+	return nil
+}
+
+// eventWord reports whether one of toks can head a verb pattern.
+func (c *Coder) eventWord(toks []model.Token) bool {
+	var buf [32]byte
+	for _, t := range toks {
+		if len(t.Text) > len(buf) {
+			continue
+		}
+		low := append(buf[:0], t.Text...)
+		for j, b := range low {
+			if b >= 'A' && b <= 'Z' {
+				low[j] = b + 'a' - 'A'
+			}
+		}
+		if _, ok := c.lex.patterns[string(low)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// groupWord reports whether toks hold a group noun that stands for an
+// actor without a name ("gunmen", "protesters"; see groups.tsv).
+func (c *Coder) groupWord(toks []model.Token) bool {
+	for _, t := range toks {
+		if _, ok := c.lex.groups[strings.ToLower(t.Text)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// parsed reports whether the sentence carries a dependency parse.
+func (st *sent) parsed() bool { return st.heads != nil }
