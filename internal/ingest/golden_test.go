@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and generated test inputs")
@@ -133,9 +134,7 @@ func TestGolden(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			if in == seedPath {
-				if _, err := os.Stat(in); err != nil {
-					t.Skip("seed corpus not present")
-				}
+				testutil.Require(t, in)
 			}
 			run := runInput(t, in, DefaultOptions())
 			got, err := json.MarshalIndent(run, "", "  ")

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 const seedPath = "../../../shared/seed/000_8bdc426c88a831b7.txt"
@@ -30,9 +31,7 @@ func readAll(t *testing.T, src string, opts Options) ([]*model.Article, []error,
 
 // TestSeedDump is the acceptance test of the dump splitter on the seed.
 func TestSeedDump(t *testing.T) {
-	if _, err := os.Stat(seedPath); err != nil {
-		t.Skip("seed corpus not present")
-	}
+	testutil.Require(t, seedPath)
 	arts, recErrs, err := readAll(t, seedPath, DefaultOptions())
 	if err != nil || len(recErrs) > 0 {
 		t.Fatalf("err %v, record errors %v", err, recErrs)
