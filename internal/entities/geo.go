@@ -33,15 +33,12 @@ func (l *Lexicon) knownPlace(name string) bool {
 
 // geoContext is what the article has said so far about where it is, plus
 // the qualifier after tokens [s, e) ("Paris, Texas").
+// The context is the doc's own, reused: callers must not keep it or
+// change its maps.
 func (d *doc) geoContext(s, e int) *gazetteer.Context {
-	ctx := &gazetteer.Context{Countries: make(map[string]int, len(d.countryN)), Admin1: d.admin1N, Points: d.points}
-	for a3, n := range d.countryN {
-		if c := d.r.lex.countries[a3]; c != nil {
-			ctx.Countries[c.Alpha2] = n
-		}
-	}
-	ctx.QualCC, ctx.QualAdmin1 = d.qualifier(e)
-	return ctx
+	d.gctx = gazetteer.Context{Countries: d.cc2, Admin1: d.admin1N, Points: d.points}
+	d.gctx.QualCC, d.gctx.QualAdmin1 = d.qualifier(e)
+	return &d.gctx
 }
 
 // qualifier reads ", Texas" or ", France" (or "(Texas)") after token e:
@@ -176,6 +173,12 @@ func (d *doc) divisionReading(k int) int {
 	}
 	name := d.spanText(it.s, it.e)
 	divWord := d.tokAt(it.e).lower == "state" || d.tokAt(it.e).lower == "province"
+	if d.countryN[it.lex.country] > 0 && !divWord && d.tokAt(it.e).text != "," && d.tokAt(it.e).text != "(" {
+		return -1 // named before, no qualifier: the lexicon's reading stands
+	}
+	if len(d.r.lex.gaz().Lookup(name)) == 0 {
+		return -1
+	}
 	ctx := d.geoContext(it.s, it.e)
 	own := d.r.lex.countries[it.lex.country]
 	if own != nil && ctx.QualCC == own.Alpha2 {
@@ -196,6 +199,11 @@ func (d *doc) divisionReading(k int) int {
 		return -1
 	}
 	// the sentence's own countries count too ("Victoria ... as Australia")
+	counts := make(map[string]int, len(ctx.Countries)+2)
+	for c, n := range ctx.Countries {
+		counts[c] = n
+	}
+	ctx.Countries = counts
 	for _, o := range d.items {
 		if o.kind == iLex && o.lex.kind == kCountry && o.lex.country != it.lex.country {
 			if c := d.r.lex.countries[o.lex.country]; c != nil {

@@ -128,6 +128,8 @@ type doc struct {
 	pairSent int
 	quotes   []int             // quote marks before each token, for inQuote
 	admin1N  map[string]int    // mentions per first-level division ("US.TX"), for geocoding
+	cc2      map[string]int    // countryN by alpha-2, for geocoding
+	gctx     gazetteer.Context // reused by geoContext
 	points   []gazetteer.Point // places resolved so far, for geocoding
 	affil    bool              // the mention being recorded is a demonym
 	sports   bool              // the article reports sport (see isSportsReport)
@@ -140,7 +142,7 @@ func (r *Recognizer) Process(ctx context.Context, art *model.Article) error {
 	if _, err := r.lex.Gazetteer(); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
-	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, admin1N: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
+	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, admin1N: map[string]int{}, cc2: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
 	if r.opts.UseContext {
 		var ctxTexts []string
 		if art.Title != nil {
@@ -654,6 +656,9 @@ func (d *doc) mention(x, s, e int) {
 			d.country1[en.country] = len(d.country1)
 		}
 		d.countryN[en.country]++
+		if c := d.r.lex.countries[en.country]; c != nil {
+			d.cc2[c.Alpha2]++
+		}
 	}
 	if d.sentIdx >= 0 && d.sentIdx < len(d.subject) && d.subject[d.sentIdx] < 0 && !prepositions[d.tokAt(s-1).lower] {
 		d.subject[d.sentIdx] = x

@@ -43,52 +43,49 @@ const nearKM = 250
 // countries and divisions, and nearby places. ok is false when name has
 // no reading.
 func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
-	xs := g.byName[name]
-	if len(xs) == 0 {
-		xs = g.byName[Fold(name)]
-	}
-	if len(xs) == 0 {
+	ps := g.Lookup(name)
+	if len(ps) == 0 {
 		return Resolution{}, false
 	}
-	if len(xs) == 1 {
-		p := g.places[xs[0]]
+	if len(ps) == 1 {
+		p := ps[0]
 		b := BasisOnly
 		if ctx != nil && ctx.QualCC != "" && ctx.QualCC == p.CC {
 			b = BasisQualifier
 		}
-		return Resolution{Place: p, Basis: b, Score: g.prior(xs[0])}, true
+		return Resolution{Place: p, Basis: b, Score: prior(p)}, true
 	}
 	best, second := -1, math.Inf(-1)
 	bestScore, bestBasis := math.Inf(-1), BasisPopulation
-	for i, x := range xs {
+	for i := range ps {
 		if i >= 400 { // readings are sorted by prior: the tail is hamlets
 			break
 		}
-		s, basis := g.prior(x), BasisPopulation
+		s, basis := prior(ps[i]), BasisPopulation
 		if ctx != nil {
-			c, b := ctx.score(g.places[x])
+			c, b := ctx.score(ps[i])
 			s += c
 			if b != "" {
 				basis = b
 			}
 		}
 		if s > bestScore {
-			best, second, bestScore, bestBasis = int(x), bestScore, s, basis
+			best, second, bestScore, bestBasis = i, bestScore, s, basis
 		} else if s > second {
 			second = s
 		}
 	}
 	// a district named after its town ("Kaohsiung", "Ballina") is the
 	// town in the news: its point is where things happen
-	if g.places[best].Kind == KindAdmin2 {
-		for _, x := range xs {
-			if p := g.places[x]; p.Kind == KindCity && p.CC == g.places[best].CC && p.Admin1 == g.places[best].Admin1 {
-				best = int(x)
+	if ps[best].Kind == KindAdmin2 {
+		for i, p := range ps {
+			if p.Kind == KindCity && p.CC == ps[best].CC && p.Admin1 == ps[best].Admin1 {
+				best = i
 				break
 			}
 		}
 	}
-	r := Resolution{Place: g.places[best], Basis: bestBasis, Score: bestScore}
+	r := Resolution{Place: ps[best], Basis: bestBasis, Score: bestScore}
 	if !math.IsInf(second, -1) {
 		r.Margin = bestScore - second
 	}
