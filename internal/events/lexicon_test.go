@@ -39,7 +39,7 @@ func TestLexiconBuiltin(t *testing.T) {
 		{"163", "Impose embargo, boycott, or sanctions", "SANCTION", 4},
 		{"152", "Increase military alert status", "MOBILIZE", 4},
 		{"195", "Employ aerial weapons, not specified below", "ASSAULT", 4},
-		{"0233", "Appeal for humanitarian aid", "APPEAL", 1},
+		{"0233", "Appeal for humanitarian aid", "REQUEST", 1},
 		{"1011", "Demand economic cooperation", "REQUEST", 3},
 	} {
 		c, ok := lex.Cameo(tc.code)

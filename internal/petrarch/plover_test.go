@@ -29,8 +29,8 @@ var (
 		"COERCE":   {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
 		"ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive",
 			"firearms", "explosives", "suicide-attack", "heavy-weapons"},
-		// Not PLOVER types: CAMEO 01 and 02, which PLOVER drops.
-		"STATEMENT": nil, "APPEAL": nil,
+		// Not a PLOVER type: CAMEO 01 comments, which PLOVER drops.
+		"STATEMENT": nil,
 	}
 	ploverContexts = strings.Fields(`political military intelligence peacekeeping economic diplomatic
 		resource culture disease enviro_disaster migration humanitarian legal human_rights
@@ -109,7 +109,7 @@ func TestPloverCrosswalkFollowsTheManual(t *testing.T) {
 		{"0311", "AGREE", "-"},         // intent to cooperate is AGREE
 		{"0353", "AGREE", "-"},         // agreeing to release (intent to yield) is AGREE
 		{"036", "AGREE", "-"},          // agreeing to meet is AGREE
-		{"057", "SUPPORT", "-"},        // signing is SUPPORT; promising to sign is AGREE
+		{"057", "AGREE", "-"},          // signing is AGREE, as the PLOVER gold records code it
 		{"055", "CONCEDE", "-"},        // regret is CONCEDE
 		{"0832", "CONCEDE", "-"},       // verbal concessions
 		{"0841", "RETREAT", "release"}, // material concessions
@@ -127,7 +127,7 @@ func TestPloverCrosswalkFollowsTheManual(t *testing.T) {
 		{"191", "COERCE", "restrict"},
 		{"195", "ASSAULT", "heavy-weapons"},
 		{"010", "STATEMENT", "-"},
-		{"0233", "APPEAL", "-"},
+		{"0233", "REQUEST", "assist"}, // appeals are PLOVER 0.5's REQUEST
 	} {
 		if r := resolve(tt.code); r.typ != tt.typ || r.mode != tt.mode {
 			t.Errorf("%s -> %s/%s, want %s/%s", tt.code, r.typ, r.mode, tt.typ, tt.mode)
