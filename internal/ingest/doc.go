@@ -8,20 +8,26 @@
 //
 // The form of an input is found by sniffing its content; a file
 // extension or an HTTP Content-Type is only a hint used to break ties.
-// Every article is emitted through a callback so that arbitrarily large
-// crawls never have to be held as a list. Problems with one record (a
-// bad JSONL line, a broken WARC record, a feed item without text) go to
-// an onErr callback as *Error and reading continues; a problem with the
-// whole input (empty, binary, invalid UTF-8, too large, truncated) is
-// returned as *Error naming the input and the byte position.
+// Every article is emitted through a callback, and dumps, JSONL and WARC
+// are read as streams (stream.go), so that arbitrarily large crawls are
+// neither held as a list nor read whole; one article's body is capped at
+// Options.MaxArticleBytes (2 MiB) with a warning. Problems with one
+// record (a bad JSONL line, a broken WARC record, a feed item without
+// text, a dump block with no body) go to an onErr callback as *Error and
+// reading continues; a problem with the whole input (empty, binary, too
+// large, truncated) is returned as *Error naming the input and the byte
+// position, after the records read whole before it were emitted. Bytes
+// that are not UTF-8 are read as Windows-1252 and the article says so in
+// a warning naming the byte offset (decode.go).
 //
 // Article.Source names where each article came from: the path or URL for
 // a dump or page, "PATH:LINE" for a JSONL record, "PATH#ITEM" for a feed
 // item (1-based) and "PATH@OFFSET" for a WARC record.
 //
-// HTML main text comes from go-readability (default) or go-trafilatura;
-// TestExtractorF1 scores both against hand-written bodies of the pages in
-// testdata/html and the default is the better of the two.
+// HTML main text comes from go-readability (default) or go-trafilatura,
+// the other one being tried when the chosen one finds nothing that reads
+// as an article; TestExtractorF1 scores both against hand-written bodies
+// of the pages in testdata/html and the default is the better of the two.
 //
 // Bodies are kept close to the raw bytes: each paragraph is copied
 // verbatim where the input allows it and Article.Offsets maps body bytes

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -71,8 +70,7 @@ func (o Options) normalized() (Options, error) {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
 	}
-	switch {
-	case o.MaxArticleBytes == 0:
+	if o.MaxArticleBytes == 0 {
 		o.MaxArticleBytes = DefaultMaxArticleBytes
 	}
 	switch o.Extractor {
@@ -122,13 +120,12 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Sentinel causes, testable with errors.Is through *Error.
 var (
-	ErrEmpty       = errors.New("empty input")
-	ErrBinary      = errors.New("binary input (not text)")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	ErrTooLarge    = errors.New("input too large")
-	ErrNoArticle   = errors.New("no article text found")
-	ErrNotXML      = errors.New("feed is not XML")
-	ErrTruncated   = errors.New("truncated input")
+	ErrEmpty     = errors.New("empty input")
+	ErrBinary    = errors.New("binary input (not text)")
+	ErrTooLarge  = errors.New("input too large")
+	ErrNoArticle = errors.New("no article text found")
+	ErrNotXML    = errors.New("feed is not XML")
+	ErrTruncated = errors.New("truncated input")
 )
 
 // stopError wraps an error returned by emit so that readers stop and
@@ -366,19 +363,6 @@ func checkBinary(head []byte) error {
 	}
 	if ctrl > 8 {
 		return &Error{Offset: -1, Err: fmt.Errorf("%w: %d control bytes in the first 8 KiB", ErrBinary, ctrl)}
-	}
-	return nil
-}
-
-// checkText is checkBinary plus a check that data is valid UTF-8 (for
-// a payload that must be mapped byte for byte).
-func checkText(data []byte) error {
-	if err := checkBinary(data); err != nil {
-		return err
-	}
-	if !utf8.Valid(data) {
-		_, off, _ := repairUTF8(data)
-		return &Error{Offset: int64(off), Err: fmt.Errorf("%w: first bad byte 0x%02x", ErrInvalidUTF8, data[off])}
 	}
 	return nil
 }
