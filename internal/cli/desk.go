@@ -18,20 +18,8 @@ func eventRow(e store.EventRecord) string {
 	if e.Target != nil {
 		tgt = e.Target.Code
 	}
-	return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", dateLabel(e), e.Source.Code, tgt,
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", e.DateLabel(), e.Source.Code, tgt,
 		clip(analysis.EventLabel(e.Cameo), 36), e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
-}
-
-// dateLabel is an event's day, "undated", or the day with its precision
-// ("2016-01-01 (range)") when the date is coarser than a day.
-func dateLabel(e store.EventRecord) string {
-	switch {
-	case e.Day == "":
-		return "undated"
-	case e.DatePrecision != "" && e.DatePrecision != "day":
-		return e.Day + " (" + e.DatePrecision + ")"
-	}
-	return e.Day
 }
 
 // printTimeline writes a timeline table: dated buckets, then spans

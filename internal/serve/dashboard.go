@@ -43,7 +43,6 @@ var funcs = template.FuncMap{
 	"trunc":      shorten,
 	"cameoname":  analysis.CameoName,
 	"plover":     analysis.PloverLabel,
-	"datelabel":  dateLabel,
 	"pointlabel": pointLabel,
 }
 

@@ -53,15 +53,3 @@ func articleExports(filters url.Values) []exportLink {
 	return []exportLink{{Label: "json", URL: "/api/articles?" + v.Encode(),
 		Title: "The listed articles as JSON (id, title, URL, publication date, counts), up to " + strconv.Itoa(store.MaxLimit) + " per page"}}
 }
-
-// dateLabel is how lists show an event's date: the day, "undated", or
-// the day with its precision when coarser ("2016-01-01 (range)").
-func dateLabel(e store.EventRecord) string {
-	switch {
-	case e.Day == "":
-		return "undated"
-	case e.DatePrecision != "" && e.DatePrecision != "day":
-		return e.Day + " (" + e.DatePrecision + ")"
-	}
-	return e.Day
-}

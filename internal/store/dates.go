@@ -117,3 +117,15 @@ func LocationPrecision(l *model.Location, place *model.Entity) string {
 	}
 	return ""
 }
+
+// DateLabel is how lists show an event's date: the day, "undated", or
+// the day with its precision when coarser ("2016-01-01 (range)").
+func (e EventRecord) DateLabel() string {
+	switch {
+	case e.Day == "":
+		return "undated"
+	case e.DatePrecision != "" && e.DatePrecision != model.PrecisionDay:
+		return e.Day + " (" + e.DatePrecision + ")"
+	}
+	return e.Day
+}
