@@ -56,6 +56,8 @@ type CLI struct {
 	Bench            BenchCmd            `cmd:"" help:"Measure whole-pipeline throughput (MB/s, sentences/s)."`
 	ValidatePetrarch ValidatePetrarchCmd `cmd:"" name:"validate-petrarch" help:"Run a PETRARCH validation records file against TABARI/PETRARCH dictionaries."`
 	Dicts            DictionariesCmd     `cmd:"" name:"dictionaries" help:"Check TABARI/PETRARCH dictionary files."`
+	Parse            ParseCmd            `cmd:"" help:"Print the dependency parse (CoNLL-U) of FILE, or score the parser with --eval."`
+	TrainParser      TrainParserCmd      `cmd:"" name:"train-parser" help:"Train the tagger and dependency parser from a UD treebank."`
 }
 
 // DefaultDB returns the default database path in the user's data

@@ -57,6 +57,12 @@ func xposClasses(xpos []string) []int {
 // analyse tags and parses sc.forms; results are in sc.cls (tag classes)
 // and sc.ps.st (heads, root = len(forms); relation indices).
 func (p *Parser) analyse(sc *scratch) {
+	p.tagOnly(sc)
+	p.dep.parse(&sc.ps, sc.words, sc.tags, sc.ambs)
+}
+
+// tagOnly tags sc.forms into sc.cls, and fills the parser's inputs.
+func (p *Parser) tagOnly(sc *scratch) {
 	n := len(sc.forms)
 	sc.ts.at = fillAtoms(sc.ts.at, sc.forms, p.tag.amb)
 	if cap(sc.cls) < n {
@@ -69,7 +75,6 @@ func (p *Parser) analyse(sc *scratch) {
 		sc.words[i] = sc.ts.at[i+pad].lower
 		sc.ambs[i] = sc.ts.at[i+pad].amb
 	}
-	p.dep.parse(&sc.ps, sc.words, sc.tags, sc.ambs)
 }
 
 // Annotate fills the tags, lemmas, heads and relations of s's words
