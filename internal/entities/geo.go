@@ -16,6 +16,9 @@ var genericDivision = set("Central Eastern Western Northern Southern North South
 // County"): such a name is a place wherever it stands.
 var divisionWords = set("Province County District Region State Governorate Oblast Prefecture Department Parish Municipality Territory Krai Division Borough Shire")
 
+// placeParticles join the words of place names in several languages.
+var placeParticles = set("do da de del dos das di du des")
+
 // compassWords open a part of a place ("Southern California", "northern
 // Queensland"): the place is the rest.
 var compassWords = set("Southern Northern Eastern Western Central South North East West Upper Lower Greater Inner Outer Coastal Rural")
@@ -278,8 +281,8 @@ func splitAffiliations(ms []model.Mention, adj []int) ([]model.Mention, []model.
 // capitalised words count, so "New York Times" stays a newspaper.
 func (d *doc) gazRun(i int) int {
 	j := i
-	for j < len(d.toks) && j-i < 5 && d.toks[j].cap && d.toks[j].word {
-		j++
+	for j < len(d.toks) && j-i < 6 && d.toks[j].word && (d.toks[j].cap || j > i && placeParticles[d.toks[j].text] && d.tokAt(j+1).cap) {
+		j++ // "Rio Grande do Sul", "Mato Grosso do Sul"
 	}
 	if j-i < 2 {
 		return 0
@@ -289,6 +292,9 @@ func (d *doc) gazRun(i int) int {
 	for n := j - i; n >= 2 && n > pn; n-- {
 		if n < j-i && pn == 0 && !d.toks[i].folded {
 			return 0 // "New York Police": the run decides, not its head
+		}
+		if !d.toks[i+n-1].cap {
+			continue
 		}
 		name := d.spanText(i, i+n)
 		for _, p := range g.Lookup(name) {
