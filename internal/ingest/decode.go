@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -78,7 +79,7 @@ func capBody(a *model.Article, limit int) {
 	}
 	total := len(a.Body)
 	cut := cutPoint(a.Body, limit)
-	a.Body = strings.TrimRight(a.Body[:cut], " \t\r\n")
+	a.Body = strings.TrimRightFunc(a.Body[:cut], unicode.IsSpace)
 	n := len(a.Body)
 	offs := a.Offsets[:0]
 	for _, s := range a.Offsets {

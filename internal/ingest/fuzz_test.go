@@ -199,6 +199,9 @@ func FuzzDecode(f *testing.F) {
 		if !utf8.ValidString(a.Body) {
 			t.Fatalf("cut inside a character")
 		}
+		if a.Body != strings.TrimSpace(a.Body) {
+			t.Fatalf("cut body ends in whitespace: %q", a.Body[max(0, len(a.Body)-8):])
+		}
 		for _, s := range a.Offsets {
 			if s.Body+s.Len > len(a.Body) || s.Len <= 0 {
 				t.Fatalf("segment %+v outside body of %d", s, len(a.Body))
