@@ -27,6 +27,11 @@ const warcMemBytes = 4 << 20
 // Content-Length, or its header cut) stops reading with an error naming
 // the record and offset, after the records before it were emitted.
 func (r *reader) readWARC(in io.Reader, gz bool) error {
+	var members *gzipMembers
+	if gz {
+		members = newGzipMembers(in)
+		in = members
+	}
 	heads := &headRecorder{r: in}
 	wr, err := gowarc.NewWarcFileReaderFromStream(heads, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
@@ -51,27 +56,36 @@ func (r *reader) readWARC(in io.Reader, gz bool) error {
 		heads.mark(next)
 		rec, err := wr.Next()
 		next = rec.Offset + rec.Size
+		// Names and errors use the compressed offset for a gzipped WARC.
+		name, off := fmt.Sprintf("%s@%d", r.name, rec.Offset), rec.Offset
+		if members != nil {
+			comp, within := members.source(rec.Offset)
+			name, off = fmt.Sprintf("%s@%d", r.name, comp), comp
+			if within > 0 {
+				name = fmt.Sprintf("%s@%d+%d", r.name, comp, within)
+			}
+		}
 		if err == io.EOF && rec.WarcRecord == nil && rec.Size == 0 {
 			break
 		}
 		n++
 		if err != nil {
 			rec.Close()
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, ErrTruncated) {
+			if !errors.Is(err, ErrTruncated) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum)) {
 				err = fmt.Errorf("%w: %w", ErrTruncated, err)
 			}
-			return &Error{Source: r.name, Record: n, Offset: rec.Offset, Err: fmt.Errorf("warc record: %w", err)}
+			return &Error{Source: r.name, Record: n, Offset: off, Err: fmt.Errorf("warc record: %w", err)}
 		}
 		for _, v := range rec.Validation {
 			var cl *gowarc.ContentLengthError
 			switch {
 			case errors.As(v, &cl) && cl.Actual < cl.Expected:
 				rec.Close()
-				return &Error{Source: r.name, Record: n, Offset: rec.Offset, Err: fmt.Errorf("%w: warc record declares %d bytes of content, the file holds %d", ErrTruncated, cl.Expected, cl.Actual)}
+				return &Error{Source: r.name, Record: n, Offset: off, Err: fmt.Errorf("%w: warc record declares %d bytes of content, the file holds %d", ErrTruncated, cl.Expected, cl.Actual)}
 			case strings.Contains(v.Error(), "bytes after expected offset"):
 				// gowarc skipped bytes to find this record: whatever
 				// stood there was not a readable record.
-				r.recordErr(n, rec.Offset, fmt.Errorf("malformed warc record before this one: %v", v))
+				r.recordErr(n, off, fmt.Errorf("malformed warc record before this one: %v", v))
 			}
 		}
 		blockStart := int64(-1)
@@ -86,10 +100,10 @@ func (r *reader) readWARC(in io.Reader, gz bool) error {
 			continue
 		}
 		if err != nil {
-			r.recordErr(n, rec.Offset, err)
+			r.recordErr(n, off, err)
 			continue
 		}
-		a.Source = fmt.Sprintf("%s@%d", r.name, rec.Offset)
+		a.Source = name
 		if err := r.finish(a); err != nil {
 			return err
 		}

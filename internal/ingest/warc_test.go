@@ -139,3 +139,30 @@ func TestWARCBadRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestWARCGzippedWhole: a WARC gzipped as a whole (one member, many
+// records) gives every record, not only the first; records that start a
+// gzip member keep their compressed offset as Source.
+func TestWARCGzippedWhole(t *testing.T) {
+	one := smallWARC("resource", "text/plain", fuzzText)
+	two := smallWARC("resource", "text/plain", "Second Story Here\n\nRains flooded the lower town of Kisumu on Monday, residents said.\n")
+	whole := gzipBytes(append(append([]byte{}, one...), two...))
+	perRecord := append(gzipBytes(one), gzipBytes(two)...)
+	for name, tc := range map[string]struct {
+		data    []byte
+		sources []string
+	}{
+		"whole.warc.gz":      {whole, []string{"whole.warc.gz@0", fmt.Sprintf("whole.warc.gz@0+%d", len(one))}},
+		"per-record.warc.gz": {perRecord, []string{"per-record.warc.gz@0", fmt.Sprintf("per-record.warc.gz@%d", len(gzipBytes(one)))}},
+	} {
+		arts, recErrs, err := readBytesAll(t, name, tc.data, DefaultOptions())
+		if err != nil || len(recErrs) > 0 || len(arts) != 2 {
+			t.Fatalf("%s: %d articles, %v %v", name, len(arts), recErrs, err)
+		}
+		for i, a := range arts {
+			if a.Source != tc.sources[i] {
+				t.Errorf("%s: article %d source %q, want %q", name, i, a.Source, tc.sources[i])
+			}
+		}
+	}
+}
