@@ -3,8 +3,8 @@ package syntax
 import (
 	"bufio"
 	"encoding/binary"
+	"errors"
 	"fmt"
-	"io"
 	"slices"
 )
 
@@ -139,23 +139,22 @@ func (a *u64map) write(bw *bufio.Writer) {
 	}
 }
 
-func readU64map(r io.Reader) (*u64map, error) {
-	var b [16]byte
-	if _, err := io.ReadFull(r, b[:4]); err != nil {
-		return nil, fmt.Errorf("table: %w", err)
+// readU64map decodes a table written by write from the start of b and
+// returns the bytes it used.
+func readU64map(b []byte) (*u64map, int, error) {
+	if len(b) < 4 {
+		return nil, 0, errors.New("table: truncated")
 	}
-	n := int(binary.LittleEndian.Uint32(b[:]))
-	if n > 1<<24 {
-		return nil, fmt.Errorf("table: implausible count %d", n)
+	n := int(binary.LittleEndian.Uint32(b))
+	if n > 1<<24 || len(b) < 4+16*n {
+		return nil, 0, fmt.Errorf("table: %d entries, truncated or implausible", n)
 	}
 	ks, vs := make([]uint64, n), make([]uint64, n)
 	for i := range n {
-		if _, err := io.ReadFull(r, b[:]); err != nil {
-			return nil, fmt.Errorf("table entry %d: %w", i, err)
-		}
-		ks[i], vs[i] = binary.LittleEndian.Uint64(b[:]), binary.LittleEndian.Uint64(b[8:])
+		e := b[4+16*i:]
+		ks[i], vs[i] = binary.LittleEndian.Uint64(e), binary.LittleEndian.Uint64(e[8:])
 	}
-	return newU64map(ks, vs), nil
+	return newU64map(ks, vs), 4 + 16*n, nil
 }
 
 // Words the tagger need not score: a form seen at least sureMinCount

@@ -156,26 +156,22 @@ func u32s(s []int32) []uint32 {
 }
 
 // Load reads a model written by Write.
-func Load(r io.Reader) (*Parser, error) { return load(r, modelMagic, readWeights) }
-
-func load(r io.Reader, magic string, readW func(*bufio.Reader) (*weights, error)) (*Parser, error) {
+func Load(r io.Reader) (*Parser, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	m := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, m); err != nil || string(m) != magic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
 		return nil, errors.New("load model: not a sitrep syntax model")
 	}
-	lr := loader{r: br, readW: readW}
+	lr := loader{b: data, off: len(modelMagic)}
 	tg := &tagger{upos: lr.strings("upos"), xpos: lr.strings("xpos")}
 	tg.amb = lr.table("ambiguity classes")
-	if magic == modelMagic {
-		tg.sure = lr.table("unambiguous words")
-	} else {
-		tg.sure = newU64map(nil, nil)
-	}
+	tg.sure = lr.table("unambiguous words")
 	tg.w = lr.weights("tagger")
 	tg.wb = lr.weights("tagger, right to left")
 	lz := &lemmatizer{strs: lr.strings("lemmas")}
@@ -193,6 +189,9 @@ func load(r io.Reader, magic string, readW func(*bufio.Reader) (*weights, error)
 		dp.right = append(dp.right, int32(v))
 	}
 	dp.w = lr.weights("parser")
+	if lr.err == nil && lr.off != len(lr.b) {
+		lr.err = fmt.Errorf("%d bytes after the model", len(lr.b)-lr.off)
+	}
 	if lr.err != nil {
 		return nil, fmt.Errorf("load model: %w", lr.err)
 	}
@@ -282,23 +281,24 @@ func writeInts(bw *bufio.Writer, vs []uint32) {
 	}
 }
 
-// loader reads model sections, keeping the first error.
+// loader decodes model sections from memory, keeping the first error.
 type loader struct {
-	r     *bufio.Reader
-	readW func(*bufio.Reader) (*weights, error)
-	err   error
+	b   []byte
+	off int
+	err error
 }
 
 func (l *loader) u32(what string) uint32 {
 	if l.err != nil {
 		return 0
 	}
-	var b [4]byte
-	if _, err := io.ReadFull(l.r, b[:]); err != nil {
-		l.err = fmt.Errorf("%s: %w", what, err)
+	if len(l.b)-l.off < 4 {
+		l.err = fmt.Errorf("%s: truncated", what)
 		return 0
 	}
-	return binary.LittleEndian.Uint32(b[:])
+	v := binary.LittleEndian.Uint32(l.b[l.off:])
+	l.off += 4
+	return v
 }
 
 func (l *loader) strings(what string) []string {
@@ -311,19 +311,15 @@ func (l *loader) strings(what string) []string {
 	}
 	out := make([]string, 0, n)
 	for range n {
-		m := l.u32(what)
-		if m > 1<<16 {
-			l.err = fmt.Errorf("%s: implausible string length %d", what, m)
+		m := int(l.u32(what))
+		if l.err == nil && m > len(l.b)-l.off {
+			l.err = fmt.Errorf("%s: truncated", what)
 		}
 		if l.err != nil {
 			return nil
 		}
-		b := make([]byte, m)
-		if _, err := io.ReadFull(l.r, b); err != nil {
-			l.err = fmt.Errorf("%s: %w", what, err)
-			return nil
-		}
-		out = append(out, string(b))
+		out = append(out, string(l.b[l.off:l.off+m]))
+		l.off += m
 	}
 	return out
 }
@@ -347,11 +343,12 @@ func (l *loader) table(what string) *u64map {
 	if l.err != nil {
 		return newU64map(nil, nil)
 	}
-	t, err := readU64map(l.r)
+	t, k, err := readU64map(l.b[l.off:])
 	if err != nil {
 		l.err = fmt.Errorf("%s: %w", what, err)
 		return newU64map(nil, nil)
 	}
+	l.off += k
 	return t
 }
 
@@ -359,10 +356,11 @@ func (l *loader) weights(what string) *weights {
 	if l.err != nil {
 		return &weights{classes: 1, slots: make([]slot, 1)}
 	}
-	w, err := l.readW(l.r)
+	w, k, err := readWeights(l.b[l.off:])
 	if err != nil {
 		l.err = fmt.Errorf("%s: %w", what, err)
 		return &weights{classes: 1, slots: make([]slot, 1)}
 	}
+	l.off += k
 	return w
 }

@@ -29,7 +29,7 @@ type parseExample struct {
 type parseScratch struct {
 	st     pstate
 	fs     []uint64
-	scores []int32
+	scores [256]int32
 	fscore []float32
 }
 
@@ -77,14 +77,11 @@ func (d *depParser) move(c int) (int, int16) {
 // parse fills heads (root = -1... see Parse) and labels for one sentence.
 func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
 	nc := d.nclasses()
-	if len(sc.scores) < nc {
-		sc.scores = make([]int32, nc)
-	}
 	st := &sc.st
 	st.init(len(w))
 	for !st.done() {
 		sc.fs = parseFeatures(sc.fs[:0], st, w, p, a)
-		d.w.score(sc.fs, sc.scores[:nc])
+		d.w.score(sc.fs, &sc.scores)
 		m, l := d.move(bestLegal(d, st, sc.scores[:nc]))
 		st.apply(m, l)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 )
@@ -214,9 +213,10 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 // reads are independent, so the CPU overlaps their cache misses.
 const lookahead = 16
 
-// score fills scores (len classes) for the features.
-func (w *weights) score(feats []uint64, scores []int32) {
-	clear(scores)
+// score fills scores[:classes] for the features. The fixed-size array
+// lets a class index (< 256) go unchecked in the inner loop.
+func (w *weights) score(feats []uint64, scores *[256]int32) {
+	clear(scores[:w.classes])
 	mask := uint64(len(w.slots) - 1)
 	var buf [lookahead]slot
 	for len(feats) > 0 {
@@ -245,7 +245,7 @@ func (w *weights) score(feats []uint64, scores []int32) {
 			}
 			start := s.row >> 8
 			for _, e := range w.ents[start : start+s.row&maxRowLen] {
-				scores[e.cls] += int32(e.q)
+				scores[uint8(e.cls)] += int32(e.q)
 			}
 		}
 		feats = feats[m:]
@@ -283,59 +283,68 @@ func (w *weights) write(bw *bufio.Writer) {
 	}
 }
 
-func readWeights(r *bufio.Reader) (*weights, error) {
-	var hdr [12]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil {
-		return nil, fmt.Errorf("weights header: %w", err)
+// readWeights decodes weights written by write from the start of b and
+// returns the bytes it used. Decoding from memory, not a reader, keeps
+// the model's load within its budget (about 7 million varints).
+func readWeights(b []byte) (*weights, int, error) {
+	if len(b) < 12 {
+		return nil, 0, errors.New("weights header: truncated")
 	}
 	w := &weights{
-		classes: int(binary.LittleEndian.Uint32(hdr[0:])),
-		scale:   math.Float32frombits(binary.LittleEndian.Uint32(hdr[4:])),
+		classes: int(binary.LittleEndian.Uint32(b[0:])),
+		scale:   math.Float32frombits(binary.LittleEndian.Uint32(b[4:])),
 	}
-	n := int(binary.LittleEndian.Uint32(hdr[8:]))
+	n := int(binary.LittleEndian.Uint32(b[8:]))
 	if w.classes <= 0 || w.classes > maxRowLen || n < 0 || n > 1<<26 {
-		return nil, errors.New("weights header: implausible sizes")
+		return nil, 0, errors.New("weights header: implausible sizes")
+	}
+	off := 12
+	uv := func() (uint64, bool) {
+		v, k := binary.Uvarint(b[off:])
+		if k <= 0 {
+			return 0, false
+		}
+		off += k
+		return v, true
 	}
 	keys := make([]uint64, n)
 	offs := make([]uint32, 1, n+1)
 	qs := make([]qentry, 0, 3*n)
 	prev := uint64(0)
 	for i := range n {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, fmt.Errorf("weights feature %d: %w", i, err)
-		}
-		if i > 0 && d == 0 {
-			return nil, fmt.Errorf("weights feature %d: keys out of order", i)
+		d, ok := uv()
+		if !ok || i > 0 && d == 0 {
+			return nil, 0, fmt.Errorf("weights feature %d: bad key", i)
 		}
 		prev += d
 		keys[i] = prev
-		m, err := binary.ReadUvarint(r)
-		if err != nil || m > maxRowLen {
-			return nil, fmt.Errorf("weights feature %d: bad row length", i)
+		m, ok := uv()
+		if !ok || m > maxRowLen {
+			return nil, 0, fmt.Errorf("weights feature %d: bad row length", i)
 		}
 		c := uint64(0)
 		for range m {
-			dc, err := binary.ReadUvarint(r)
-			if err != nil {
-				return nil, fmt.Errorf("weights feature %d: %w", i, err)
+			dc, ok := uv()
+			if !ok {
+				return nil, 0, fmt.Errorf("weights feature %d: truncated", i)
 			}
 			c += dc
-			q, err := binary.ReadVarint(r)
-			if err != nil {
-				return nil, fmt.Errorf("weights feature %d: %w", i, err)
+			q, k := binary.Varint(b[off:])
+			if k <= 0 {
+				return nil, 0, fmt.Errorf("weights feature %d: truncated", i)
 			}
+			off += k
 			if c >= uint64(w.classes) || q < math.MinInt16 || q > math.MaxInt16 {
-				return nil, fmt.Errorf("weights feature %d: class %d or value %d out of range", i, c, q)
+				return nil, 0, fmt.Errorf("weights feature %d: class %d or value %d out of range", i, c, q)
 			}
 			qs = append(qs, qentry{cls: uint16(c), q: int16(q)})
 		}
 		offs = append(offs, uint32(len(qs)))
 	}
 	if err := w.build(keys, offs, qs); err != nil {
-		return nil, fmt.Errorf("weights: %w", err)
+		return nil, 0, fmt.Errorf("weights: %w", err)
 	}
-	return w, nil
+	return w, off, nil
 }
 
 // prune returns the weights without those below minAbs (after

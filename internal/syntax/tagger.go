@@ -122,7 +122,7 @@ type tagScratch struct {
 	at     []wordAtoms
 	rat    []wordAtoms // at reversed
 	fs     []uint64
-	scores []int32
+	scores [256]int32
 	fscore []float32
 	sum    []float32 // per word and class, both directions
 }
@@ -140,9 +140,6 @@ func reverse(dst, at []wordAtoms) []wordAtoms {
 // the words' atoms (fillAtoms).
 func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
 	C := t.w.classes
-	if len(sc.scores) < C {
-		sc.scores = make([]int32, C)
-	}
 	n := len(out)
 	if cap(sc.sum) < n*C {
 		sc.sum = make([]float32, n*C)
@@ -164,7 +161,7 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
 				continue
 			}
 			sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
-			w.score(sc.fs, sc.scores[:C])
+			w.score(sc.fs, &sc.scores)
 			best := argmax(sc.scores[:C])
 			row := sc.sum[pos(i)*C : pos(i)*C+C]
 			for c, v := range sc.scores[:C] {

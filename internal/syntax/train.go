@@ -46,6 +46,9 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 	}
 	upos, xpos, tidx := tagClasses(train)
 	labels, lidx := labelSet(train)
+	if len(upos) > maxRowLen || 1+2*len(labels) > maxRowLen {
+		return nil, fmt.Errorf("train: %d tag pairs and %d relations: more classes than a model holds (%d)", len(upos), len(labels), maxRowLen)
+	}
 	folds := max(o.Folds, 2)
 	if len(train) < folds {
 		folds = len(train)
