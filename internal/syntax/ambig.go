@@ -26,17 +26,17 @@ type u64map struct {
 // words are left to their suffixes and shape, as unseen words will be.
 const ambigMinCount = 3
 
-func buildAmbig(ss []Sentence, index map[string]int) *ambig {
+// tagCounts counts the tag classes of each word (by the hash key gives
+// its form) and returns the words in a fixed order.
+func tagCounts(ss []Sentence, index map[string]int, key func(string) uint64) (map[uint64]map[int]int, []uint64) {
 	counts := map[uint64]map[int]int{}
 	for _, s := range ss {
 		for _, w := range s.Words {
-			k := hashLower(w.Form)
-			m := counts[k]
-			if m == nil {
-				m = map[int]int{}
-				counts[k] = m
+			k := key(w.Form)
+			if counts[k] == nil {
+				counts[k] = map[int]int{}
 			}
-			m[index[w.UPOS+"\t"+w.XPOS]]++
+			counts[k][index[w.UPOS+"\t"+w.XPOS]]++
 		}
 	}
 	keys := make([]uint64, 0, len(counts))
@@ -44,6 +44,11 @@ func buildAmbig(ss []Sentence, index map[string]int) *ambig {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	return counts, keys
+}
+
+func buildAmbig(ss []Sentence, index map[string]int) *ambig {
+	counts, keys := tagCounts(ss, index, hashLower)
 	var ks, vs []uint64
 	for _, k := range keys {
 		m := counts[k]
@@ -168,21 +173,7 @@ const (
 
 // buildSure maps exact-form hashes to 1 + their sure tag class.
 func buildSure(ss []Sentence, index map[string]int) *u64map {
-	counts := map[uint64]map[int]int{}
-	for _, s := range ss {
-		for _, w := range s.Words {
-			k := hashString(w.Form)
-			if counts[k] == nil {
-				counts[k] = map[int]int{}
-			}
-			counts[k][index[w.UPOS+"\t"+w.XPOS]]++
-		}
-	}
-	keys := make([]uint64, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	counts, keys := tagCounts(ss, index, hashString)
 	var ks, vs []uint64
 	for _, k := range keys {
 		total, best, bn := 0, 0, -1

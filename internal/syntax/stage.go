@@ -10,7 +10,14 @@ import (
 // ParseSentence tags, lemmatises and parses one sentence's tokens in
 // place, reading only their Text: Tag (Penn XPOS), UPOS, Lemma, Head
 // (1-based within toks, 0 for the root) and Rel.
-func (p *Parser) ParseSentence(toks []model.Token) {
+func (p *Parser) ParseSentence(toks []model.Token) { p.fill(toks, true) }
+
+// TagSentence fills only Tag (Penn XPOS), UPOS and Lemma: for the
+// sentences a pipeline tags but does not parse (the parser costs about
+// three times the tagger).
+func (p *Parser) TagSentence(toks []model.Token) { p.fill(toks, false) }
+
+func (p *Parser) fill(toks []model.Token, parse bool) {
 	if len(toks) == 0 {
 		return
 	}
@@ -20,41 +27,26 @@ func (p *Parser) ParseSentence(toks []model.Token) {
 	for i := range toks {
 		sc.forms = append(sc.forms, normalForm(toks[i].Text))
 	}
-	p.analyse(sc)
+	if parse {
+		p.analyse(sc)
+	} else {
+		p.tagOnly(sc)
+	}
 	n := len(toks)
 	for i := range toks {
 		t := &toks[i]
 		c := sc.cls[i]
 		t.UPOS, t.Tag = p.tag.upos[c], p.tag.xpos[c]
 		t.Lemma = p.lem.lemma(sc.forms[i], p.xcls[c])
+		if !parse {
+			continue
+		}
 		if h := int(sc.ps.st.heads[i]); h == n {
 			t.Head = 0
 		} else {
 			t.Head = h + 1
 		}
 		t.Rel = p.dep.labels[sc.ps.st.rels[i]]
-	}
-}
-
-// TagSentence fills only Tag (Penn XPOS), UPOS and Lemma: for the
-// sentences a pipeline tags but does not parse (the parser costs about
-// three times the tagger).
-func (p *Parser) TagSentence(toks []model.Token) {
-	if len(toks) == 0 {
-		return
-	}
-	sc := p.pool.Get().(*scratch)
-	defer p.pool.Put(sc)
-	sc.forms = sc.forms[:0]
-	for i := range toks {
-		sc.forms = append(sc.forms, normalForm(toks[i].Text))
-	}
-	p.tagOnly(sc)
-	for i := range toks {
-		t := &toks[i]
-		c := sc.cls[i]
-		t.UPOS, t.Tag = p.tag.upos[c], p.tag.xpos[c]
-		t.Lemma = p.lem.lemma(sc.forms[i], p.xcls[c])
 	}
 }
 
