@@ -30,6 +30,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 				continue
 			}
 			m := &match{p: p, head: i, last: last, noun: noun && !verb, subjAt: -1, code: p.code}
+			st.speech[i] = p.class == classSpeech && !m.noun
 			for j := i; j <= last; j++ {
 				if j == i || p.forms[0][st.toks[j].low] || inForms(p, st.toks[j].low) {
 					st.used[j] = true

@@ -85,8 +85,16 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 			h = st.heads[cl]
 		}
 	}
+	if st.rels[h] == "appos" && st.heads[h] >= 0 {
+		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
+	}
 	from, to := st.phrase(h)
 	refs := toRefs(resolveNP(st, from, to))
+	if len(refs) == 0 && len(st.toks[h].ments) == 0 && speakerPronouns[st.toks[h].low] {
+		if sp := st.speakerOf(h); sp >= 0 {
+			return c.arcActors(st, sp)
+		}
+	}
 	if len(refs) == 0 {
 		if g := c.groupActor(st, h, from, to); g != nil {
 			refs = []actorRef{{m: g}}
@@ -102,7 +110,10 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 // subject), or the noun a relative or participial clause modifies.
 // It reports false when the arcs give no actor, leaving the window
 // reading in place.
-func (c *Coder) arcSubject(st *sent, m *match) bool {
+func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
+	if m.subjAt > m.head {
+		return false // a postposed speaker ("..., said Chen") the window found
+	}
 	h := m.head
 	for hops := 0; hops < 4; hops++ {
 		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer", "csubj"); s >= 0 {
@@ -117,8 +128,13 @@ func (c *Coder) arcSubject(st *sent, m *match) bool {
 			if len(refs) == 0 {
 				return false
 			}
-			m.subj, m.subjAt = refs, at
+			if len(m.subj) == 0 {
+				m.subj, m.subjAt = refs, at
+			}
 			return true
+		}
+		if len(m.subj) > 0 {
+			return false // the window reading found one; the parse is greedy and errs
 		}
 		g := st.heads[h]
 		if g < 0 {
@@ -138,6 +154,12 @@ func (c *Coder) arcSubject(st *sent, m *match) bool {
 			}
 			h = g
 		case "acl", "acl:relcl":
+			if st.rels[h] == "acl" && st.child(h, "mark") >= 0 {
+				// a noun's complement clause ("an offer to mediate",
+				// "accused X of shelling"): the frame asserts the noun, not it
+				m.done = true
+				return false
+			}
 			refs, at := c.arcActors(st, g)
 			if len(refs) == 0 {
 				return false
@@ -147,6 +169,11 @@ func (c *Coder) arcSubject(st *sent, m *match) bool {
 		case "advcl":
 			if st.toks[h].tag != "VBG" {
 				return false
+			}
+			for _, q := range ms {
+				if q.head == g && q.done {
+					m.done = true // "accused X of shelling Y, wounding Z"
+				}
 			}
 			h = g
 		default:
@@ -189,4 +216,32 @@ func (c *Coder) groupActor(st *sent, h, from, to int) *mention {
 	}
 	e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g)}
 	return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
+}
+
+// speakerPronouns may stand for the speaker of the clause that reports
+// them ("Poland said it had expelled ...").
+var speakerPronouns = set("it", "they", "he", "she", "we")
+
+// speakerOf returns the subject of the speech verb that reports the
+// clause of pronoun p ("X said [it had V-ed]", "X said [that it would
+// V and ...]"), or -1. The verb's class comes from the lexicon.
+func (st *sent) speakerOf(p int) int {
+	h := st.heads[p]
+	for hops := 0; h >= 0 && hops < 4; hops++ {
+		switch st.rels[h] {
+		case "ccomp", "parataxis":
+			g := st.heads[h]
+			if g >= 0 && st.speech[g] {
+				if s := st.child(g, "nsubj"); s >= 0 && s != p {
+					return s
+				}
+			}
+			return -1
+		case "conj", "xcomp":
+			h = st.heads[h]
+		default:
+			return -1
+		}
+	}
+	return -1
 }

@@ -288,7 +288,7 @@ func (c *Coder) speechMatches(st *sent) []*match {
 		}
 		c.subject(&cp, ms, k)
 		if cp.parsed() {
-			c.arcSubject(&cp, m)
+			c.arcSubject(&cp, m, ms)
 		}
 		if len(m.subj) > 0 {
 			out = append(out, m)

@@ -30,6 +30,15 @@ var threatOf = map[string]string{
 	"195": "1384", "194": "1384", "193": "1384", "20": "1385", "204": "1385",
 }
 
+// announcedAs is the code of an announced future act: its intent (03x)
+// or threat (13x) code.
+func announcedAs(code string) (string, bool) {
+	if v, ok := lookupRoot(intentOf, code); ok && v != "" {
+		return v, true
+	}
+	return lookupRoot(threatOf, code)
+}
+
 func lookupRoot(m map[string]string, code string) (string, bool) {
 	for n := len(code); n >= 2; n-- {
 		if v, ok := m[code[:n]]; ok {
@@ -248,6 +257,20 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 				}
 			}
 			break
+		}
+	}
+	// the object of a light verb takes its subject: "X mounted an
+	// invasion of Y", "X renewed negotiations with Y"
+	if len(m.subj) == 0 && st.parsed() && (st.rel(m.head) == "obj" || st.rels[m.head] == "nsubj:pass") {
+		if g := st.heads[m.head]; g >= 0 {
+			for _, q := range ms {
+				if q.head == g && !q.noun && q.p.class == classLight && len(q.subj) > 0 {
+					m.subj, m.subjAt = q.subj, q.subjAt
+					m.mod = stronger(m.mod, q.mod)
+					m.gov = q.gov
+					break
+				}
+			}
 		}
 	}
 	// consult nouns take the clause's subject: "X, in a phone call with Y, said"

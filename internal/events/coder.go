@@ -92,6 +92,9 @@ type sent struct {
 	ments []mention
 	used  []bool // tokens consumed by a pattern match
 	verb  []bool // tokens consumed by a match used as a verb
+	// speech marks the heads of speech verbs ("said"), whose clausal
+	// complement may name their subject by a pronoun
+	speech []bool
 	// the dependency parse (nil when the sentence was not parsed): head
 	// (0-based, -1 root), relation, lower-case lemma and dependents
 	heads  []int
@@ -193,6 +196,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		}
 		st.used = make([]bool, len(toks))
 		st.verb = make([]bool, len(toks))
+		st.speech = make([]bool, len(toks))
 		st.setParse(toks)
 		out[i] = st
 	}

@@ -20,7 +20,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		}
 		c.subject(st, ms, k)
 		if st.parsed() {
-			c.arcSubject(st, m)
+			c.arcSubject(st, m, ms)
 		}
 	}
 	for k, m := range ms {
@@ -138,8 +138,8 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if (m.noun || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
-		if len(tgts) == 0 && m.mod == model.ModalityPossible {
-			continue
+		if len(tgts) == 0 && m.mod == model.ModalityPossible || m.p.fallback && m.mod == model.ModalityPossible {
+			continue // a fallback verb in a purpose or hedged clause is no news
 		}
 		cc, ok := c.lex.Cameo(m.code)
 		if !ok {
@@ -161,11 +161,25 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			continue
 		}
 		var chain []model.Attribution
-		alleged := false
+		alleged, announced := false, false
 		for _, a := range attrs {
-			if m.head >= a.from && m.head <= a.to && !speakerIsSource(a, srcs) {
-				chain = append(chain, a.a)
-				alleged = alleged || a.alleged
+			if m.head >= a.from && m.head <= a.to {
+				if !speakerIsSource(a, srcs) {
+					chain = append(chain, a.a)
+					alleged = alleged || a.alleged
+				} else {
+					announced = true // the actor announces its own act
+				}
+			}
+		}
+		if announced && mod == model.ModalityFuture && m.gov == nil {
+			// an announced future act is an intent, or a threat (the CAMEO
+			// manual's rule): "X said it will provide aid", "X announced it
+			// would tighten the blockade"
+			if v, ok := announcedAs(m.code); ok {
+				if nc, ok := c.lex.Cameo(v); ok {
+					cc = nc
+				}
 			}
 		}
 		if alleged && mod == model.ModalityAsserted {

@@ -41,6 +41,7 @@ const (
 	classThreat   = "threat"   // "threatened to": 13x of the complement
 	classPossible = "possible" // "seek to": complement only possible
 	classVia      = "via"      // "used X to V": V keeps the main clause modality
+	classLight    = "light"    // "mounted an invasion": the object noun is the event
 )
 
 // pattern is one verbs.txt entry.
@@ -57,8 +58,10 @@ type pattern struct {
 	// mutual: a symmetric act ("exchange fire", "clash"): a compound subject
 	// with no object does it to each other
 	mutual bool
-	line   int
-	text   string
+	// fallback: made from the Phoenix verb dictionary for one parsed verb
+	fallback bool
+	line     int
+	text     string
 }
 
 // Lexicon holds the CAMEO table, the PLOVER mapping and the verb
@@ -239,7 +242,7 @@ func parsePattern(f []string) (*pattern, error) {
 				p.mutual = true
 			case "nounonly":
 				p.noun, p.nounOnly = true, true
-			case classSpeech, classVia, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
+			case classSpeech, classVia, classLight, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
 				p.class = fl
 			case "":
 			default:

@@ -14,6 +14,13 @@ import (
 // lemma it lists (as an event, a speech verb or a frame) is never
 // re-read from Phoenix.
 
+// fallbackRel are the relations of a verb that heads a clause of its
+// own; participles modifying a noun ("the coast facing X") and
+// auxiliaries are not read from Phoenix.
+var fallbackRel = map[string]bool{
+	"root": true, "conj": true, "ccomp": true, "xcomp": true, "advcl": true, "parataxis": true, "acl:relcl": true,
+}
+
 // phoenixMatches adds matches for the parsed sentence's verbs that
 // verbs.txt does not cover.
 func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
@@ -22,7 +29,7 @@ func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
 	}
 	var vt *petrarch.VerbTable
 	for i, t := range st.toks {
-		if st.used[i] || !strings.HasPrefix(t.tag, "VB") || len(t.ments) > 0 || st.rels[i] == "aux" || st.rels[i] == "aux:pass" || st.rels[i] == "cop" {
+		if st.used[i] || !strings.HasPrefix(t.tag, "VB") || len(t.ments) > 0 || !fallbackRel[st.rels[i]] {
 			continue
 		}
 		lemma := st.lemmas[i]
@@ -41,7 +48,7 @@ func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
 		if _, ok := c.lex.cameo[code]; !ok {
 			continue
 		}
-		p := &pattern{code: code, words: [][]string{{lemma}}, forms: []map[string]bool{{t.low: true}}, text: lemma, needTarget: true}
+		p := &pattern{code: code, words: [][]string{{lemma}}, forms: []map[string]bool{{t.low: true}}, text: lemma, needTarget: true, fallback: true}
 		st.used[i], st.verb[i] = true, true
 		ms = append(ms, &match{p: p, head: i, last: i, subjAt: -1, code: code})
 	}
