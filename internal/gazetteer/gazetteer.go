@@ -129,7 +129,7 @@ type Gazetteer struct {
 
 	// only while building
 	places []Place
-	byName map[string][]int32
+	byName map[uint64][]int32 // by hash of the name
 	build  map[string]int32
 }
 
@@ -161,7 +161,7 @@ func hash(s string) uint64 {
 func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
 	g := &Gazetteer{
 		places: make([]Place, 0, len(cities)+len(divs)),
-		byName: make(map[string][]int32, len(cities)+len(divs)),
+		byName: make(map[uint64][]int32, len(cities)+len(divs)),
 		build:  make(map[string]int32, len(divs)),
 	}
 	for _, c := range cities {
@@ -211,9 +211,14 @@ func (g *Gazetteer) freeze() {
 			kind: p.Kind, hasLL: p.HasLL, pop: int32(min(p.Pop, 1<<31-1)), lat: int32(math.Round(p.Lat * 1e5)), lon: int32(math.Round(p.Lon * 1e5))}
 	}
 	g.index = make(map[uint64]uint64, len(g.byName))
+	total := 0
+	for _, xs := range g.byName {
+		total += len(xs)
+	}
+	g.ids = make([]int32, 0, total)
 	for k, xs := range g.byName {
 		sort.SliceStable(xs, func(i, j int) bool { return g.prior(xs[i]) > g.prior(xs[j]) })
-		g.index[hash(k)] = uint64(len(g.ids))<<32 | uint64(len(xs))
+		g.index[k] = uint64(len(g.ids))<<32 | uint64(len(xs))
 		g.ids = append(g.ids, xs...)
 	}
 	g.codes = make(map[uint64]int32, len(g.build))
@@ -263,13 +268,13 @@ func (g *Gazetteer) addName(name string, x int32) {
 		if i == 1 && k == keys[0] {
 			break
 		}
-		xs := g.byName[k]
+		xs := g.byName[hash(k)]
 		dup := false
 		for _, y := range xs {
 			dup = dup || y == x
 		}
 		if !dup {
-			g.byName[k] = append(xs, x)
+			g.byName[hash(k)] = append(xs, x)
 		}
 	}
 }
@@ -284,7 +289,7 @@ func (g *Gazetteer) target(t string) (int32, bool) {
 		return 0, false
 	}
 	best, bp := int32(-1), -1
-	for _, x := range g.byName[name] {
+	for _, x := range g.byName[hash(name)] {
 		if p := g.places[x]; p.CC == cc && p.Kind == KindCity && p.Pop > bp {
 			best, bp = x, p.Pop
 		}
