@@ -21,6 +21,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		}
 		cands := c.lex.patterns[st.toks[i].low]
 		for _, p := range cands {
+			if p.class == classDemand {
+				continue // read from the arcs only (see demands)
+			}
 			last, ok := c.matchRest(st, p, i)
 			if !ok {
 				continue

@@ -245,3 +245,48 @@ func (st *sent) speakerOf(p int) int {
 	}
 	return -1
 }
+
+// demands adds the demands of reported obligation: "X said (that) Y must
+// V" is X demanding of Y (the modal's verbs.txt line has the demand
+// flag and the code). The clause's own event is then not asserted.
+func (c *Coder) demands(st *sent, ms []*match) []*match {
+	for i, t := range st.toks {
+		if st.rels[i] != "aux" {
+			continue
+		}
+		var p *pattern
+		for _, q := range c.lex.patterns[t.low] {
+			if q.class == classDemand && len(q.words) == 1 {
+				p = q
+			}
+		}
+		if p == nil {
+			continue
+		}
+		v := st.heads[i]
+		if v < 0 || st.rels[v] != "ccomp" || st.heads[v] < 0 || !st.speech[st.heads[v]] {
+			continue
+		}
+		g := st.heads[v]
+		s, y := st.child(g, "nsubj"), st.child(v, "nsubj")
+		if s < 0 || y < 0 {
+			continue
+		}
+		src, at := c.arcActors(st, s)
+		tgt, _ := c.arcActors(st, y)
+		if len(src) == 0 || len(tgt) == 0 {
+			continue
+		}
+		m := &match{p: p, head: g, last: g, subj: src, subjAt: at, code: p.code}
+		for _, r := range tgt {
+			m.tgts = append(m.tgts, r.m)
+		}
+		for _, q := range ms {
+			if q.head == v {
+				q.done = true // what Y must do has not happened
+			}
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}

@@ -268,6 +268,7 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 					m.subj, m.subjAt = q.subj, q.subjAt
 					m.mod = stronger(m.mod, q.mod)
 					m.gov = q.gov
+					m.light = true
 					break
 				}
 			}

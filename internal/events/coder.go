@@ -116,10 +116,15 @@ type match struct {
 	subjAt  int // first token of the subject NP, or -1
 	passive bool
 	agent   []actorRef // a parsed passive's by-agent (obl:agent)
-	mod     string
-	gov     *match // the governing verb of an infinitive complement
-	code    string
-	done    bool
+	// light: an event noun asserted by the light verb that governs it
+	// ("staged a strike"), which needs no target
+	light bool
+	// tgts, when set, are the targets the arcs gave (a demand's addressee)
+	tgts []*mention
+	mod  string
+	gov  *match // the governing verb of an infinitive complement
+	code string
+	done bool
 }
 
 type actorRef struct {

@@ -28,6 +28,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			c.nominal(st, ms, k)
 		}
 	}
+	if st.parsed() {
+		ms = c.demands(st, ms)
+	}
 	attrs := c.attributions(art, st, ms)
 	// a complement takes over its governor's event
 	absorbed := map[*match]bool{}
@@ -135,7 +138,10 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) || m.p.mutual) {
 			tgts = []*mention{srcs[1].m, srcs[0].m}
 		}
-		if (m.noun || m.p.needTarget) && len(tgts) == 0 {
+		if len(m.tgts) > 0 {
+			tgts = m.tgts
+		}
+		if (m.noun && !m.light || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
 		if len(tgts) == 0 && m.mod == model.ModalityPossible || m.p.fallback && m.mod == model.ModalityPossible {

@@ -42,6 +42,7 @@ const (
 	classPossible = "possible" // "seek to": complement only possible
 	classVia      = "via"      // "used X to V": V keeps the main clause modality
 	classLight    = "light"    // "mounted an invasion": the object noun is the event
+	classDemand   = "demand"   // "X said Y must V": X demands (CODE) of Y
 )
 
 // pattern is one verbs.txt entry.
@@ -242,7 +243,7 @@ func parsePattern(f []string) (*pattern, error) {
 				p.mutual = true
 			case "nounonly":
 				p.noun, p.nounOnly = true, true
-			case classSpeech, classVia, classLight, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
+			case classSpeech, classVia, classLight, classDemand, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
 				p.class = fl
 			case "":
 			default:
