@@ -243,7 +243,9 @@ func (c *Coder) quoteSpeaker(art *model.Article, sents []*sent, memo map[int][]*
 	// the next sentence ("He added: ..."), then the previous one
 	if endSent+1 < len(sents) {
 		for _, m := range speakers(sents[endSent+1]) {
-			if m.head < 4 || m.subjAt >= 0 && m.subjAt < 3 {
+			// the speech verb opens the sentence ("He added:", "The
+			// minister said"), not a long clause's end
+			if m.head < 4 || m.subjAt >= 0 && m.subjAt < 3 && m.head < 8 {
 				return speakerID(m)
 			}
 		}
