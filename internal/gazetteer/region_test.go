@@ -15,7 +15,7 @@ func TestAdmin1Of(t *testing.T) {
 		{"Wyoming", "US", 43, -107.5, "US.WY"},                  // a division is its own region
 		{"Guerrero", "MX", 17.6, -99.9, "MX.12"},                // ...in another country
 		{"Fort Worth Stockyards", "US", 32.79, -97.35, "US.TX"}, // no record: nearest division point
-		{"Wyoming", "US", 42.91, -85.71, "US.TX"},               // the city Wyoming, MI: Michigan unknown here, nearest
+		{"Wyoming", "US", 42.91, -85.71, "US.WY"},               // the city Wyoming, MI: Michigan unknown here, nearest
 		{"Perth", "AU", -31.95, 115.86, "AU.02"},                // its AU.08 is not in the test data: the one AU division
 		{"Somewhere", "ZZ", 1, 1, ""},                           // a country without divisions
 	}
