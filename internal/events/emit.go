@@ -398,7 +398,7 @@ func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int
 				v = tm.To
 			}
 			p := model.PrecisionRange
-			return model.EventDate{Value: v, Precision: &p, FromText: &txt}
+			return model.EventDate{Value: v, Precision: &p, FromText: &txt, From: tm.From, To: tm.To}
 		}
 		p := tm.Precision
 		return model.EventDate{Value: tm.Value, Precision: &p, FromText: &txt}

@@ -204,11 +204,15 @@ type Plover struct {
 }
 
 // EventDate is when an event happened. FromText is the time expression it
-// was resolved from, or nil when the publication date was used.
+// was resolved from, or nil when the publication date was used. From and
+// To bound a range ("since 2016", "from March to May") as its time
+// expression resolved them; To is nil when the end is open or unknown.
 type EventDate struct {
 	Value     *string `json:"value"`
 	Precision *string `json:"precision"`
 	FromText  *string `json:"from_text"`
+	From      *string `json:"from,omitempty"`
+	To        *string `json:"to,omitempty"`
 }
 
 // Attribution is one link of an event's claim chain: who says so
