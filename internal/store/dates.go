@@ -55,6 +55,14 @@ func SpanEnd(day, precision string) string {
 	return ""
 }
 
+// LastDayOf widens a contract date ("YYYY-MM-DD", "YYYY-MM", "YYYY") to
+// its last day: the known end of a range ("to May 2019" ends 2019-05-31);
+// "" when v is none of these.
+func LastDayOf(v string) string {
+	prec := map[int]string{10: model.PrecisionDay, 7: model.PrecisionMonth, 4: model.PrecisionYear}[len(v)]
+	return SpanEnd(DayOf(v), prec)
+}
+
 // CheckInterval returns an error naming the choices when interval is not
 // one of Intervals ("" means day).
 func CheckInterval(interval string) error {

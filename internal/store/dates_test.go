@@ -109,3 +109,14 @@ func TestLocationPrecision(t *testing.T) {
 		}
 	}
 }
+
+func TestLastDayOf(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2019-05-14", "2019-05-14"}, {"2019-05", "2019-05-31"}, {"2024-02", "2024-02-29"},
+		{"2019", "2019-12-31"}, {"", ""}, {"May 2019", ""}, {"2019-13", ""},
+	} {
+		if got := LastDayOf(c.in); got != c.want {
+			t.Errorf("LastDayOf(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

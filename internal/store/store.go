@@ -148,6 +148,9 @@ type EventFilter struct {
 	Cluster    string // events of one cluster
 	// Country is the ISO alpha-3 code of the event's location country.
 	Country string
+	// Region is the event's first-level division: its code ("US.TX",
+	// any case) or its name ("Texas", case-insensitive).
+	Region string
 	// Newest lists the latest events first (by day then key, both
 	// descending; undated events come last). The default is oldest
 	// first, which exports and cluster walks rely on.
@@ -193,6 +196,15 @@ type EventRecord struct {
 	// "city", "division" or "country" (a country's representative point:
 	// a country-level guess, not a place), "" when unknown or unplaced.
 	LocationPrecision string `json:"location_precision"`
+	// Region and RegionName are the first-level division (state,
+	// province) of the event's place: the GeoNames code with the ISO
+	// alpha-2 country ("US.TX") and its name, "" when the place is a
+	// country-level guess or unknown (see store.Regions).
+	Region     string `json:"region"`
+	RegionName string `json:"region_name"`
+	// DayTo is the last day of a date range whose end is known
+	// ("" otherwise): Day to DayTo is a closed span.
+	DayTo string `json:"day_to"`
 	// Fatalities is the number of people reported killed by this event
 	// (0 when none was reported), read from the article's quantities by
 	// store.Fatalities when the article was stored.

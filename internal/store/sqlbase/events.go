@@ -15,7 +15,7 @@ import (
 
 const eventCols = `e.data, a.id, a.title, COALESCE(a.url, ''), COALESCE(s.text, ''), COALESCE(s.start_off, 0),
 	e.source_name, e.target_name, e.day, e.cluster, e.ekey, e.prec, e.fatalities, COALESCE(a.pub_date, ''), a.source,
-	a.ingested_at, e.loc_prec`
+	a.ingested_at, e.loc_prec, e.region, e.region_name, e.day_to`
 
 const eventJoins = ` JOIN articles a ON a.seq = e.article_seq LEFT JOIN sentences s ON s.seq = e.sent_seq`
 
@@ -26,7 +26,8 @@ func scanEvent(r Rows, extra ...any) (store.EventRecord, error) {
 	var ingested int64
 	dest := append([]any{&data, &rec.ArticleID, &title, &rec.ArticleURL, &rec.SentenceText, &rec.SentenceStart,
 		&rec.SourceName, &rec.TargetName, &rec.Day, &rec.Cluster, &rec.Key, &rec.DatePrecision, &rec.Fatalities,
-		&rec.ArticlePublished, &rec.ArticleSource, &ingested, &rec.LocationPrecision}, extra...)
+		&rec.ArticlePublished, &rec.ArticleSource, &ingested, &rec.LocationPrecision,
+		&rec.Region, &rec.RegionName, &rec.DayTo}, extra...)
 	if err := r.Scan(dest...); err != nil {
 		return rec, err
 	}
@@ -80,6 +81,9 @@ func (b *Base) eventWhere(f store.EventFilter, w *where) {
 	}
 	if f.Country != "" {
 		w.add("e.country = " + w.arg(strings.ToUpper(f.Country)))
+	}
+	if f.Region != "" {
+		w.add("(e.region = " + w.arg(strings.ToUpper(f.Region)) + " OR lower(e.region_name) = " + w.arg(strings.ToLower(f.Region)) + ")")
 	}
 }
 

@@ -25,7 +25,8 @@ type Base struct {
 	// Now stamps ingest and alert times; time.Now when nil.
 	Now func() time.Time
 
-	values sync.Map // valuesKey → statement text
+	values  sync.Map // valuesKey → statement text
+	regions store.Regions
 }
 
 func (b *Base) now() time.Time {
@@ -183,6 +184,9 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 			r := newEventRow(a.ID, &a.Events[i], ents)
 			r.articleSeq, r.idx = seq, i
 			r.fatalities = fatal[i]
+			if l := r.e.Location; l != nil {
+				r.region, r.regionName = b.regions.Of(l, ents[model.Deref(l.Entity)])
+			}
 			if e := r.e.Sentence; e >= 0 && e < len(sentSeq[pi]) {
 				r.sentSeq = &sentSeq[pi][e]
 			}
@@ -428,6 +432,8 @@ type eventRow struct {
 	root, day, country     string
 	prec                   string // store.DatePrecision
 	locPrec                string // store.LocationPrecision
+	region, regionName     string // store.Regions
+	dayTo                  string // the known end of a range
 	fatalities             int
 	sourceName, targetName string
 	lat, lon               *float64
@@ -446,6 +452,9 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 		e: e, key: articleID + ":" + e.ID,
 		source: e.Source.Code, root: store.CameoRoot(e.Cameo), day: store.EventDay(e),
 		prec: store.DatePrecision(e),
+	}
+	if r.prec == model.PrecisionRange {
+		r.dayTo = store.LastDayOf(model.Deref(e.Date.To))
 	}
 	if e.Target != nil {
 		r.target = e.Target.Code
@@ -589,14 +598,15 @@ func sameEvent(head, r *eventRow) bool {
 
 const eventInsertCols = `ekey, article_seq, idx, eid, sent_seq, source_code, target_code, cameo,
 	cameo_root, quad_class, goldstein, modality, day, country, lat, lon, source_name, target_name, cluster, data,
-	prec, fatalities, loc_prec`
+	prec, fatalities, loc_prec, region, region_name, day_to`
 
-const eventInsertN = 23
+const eventInsertN = 26
 
 func (r *eventRow) args() []any {
 	return []any{r.key, r.articleSeq, r.idx, r.e.ID, r.sentSeq, r.source, r.target, r.e.Cameo,
 		r.root, r.e.QuadClass, r.e.Goldstein, r.e.Modality, r.day, r.country, r.lat, r.lon,
-		r.sourceName, r.targetName, r.cluster, mustJSON(r.e), r.prec, r.fatalities, r.locPrec}
+		r.sourceName, r.targetName, r.cluster, mustJSON(r.e), r.prec, r.fatalities, r.locPrec,
+		r.region, r.regionName, r.dayTo}
 }
 
 // placeholders returns rows groups of n parameters "($1, ..., $n), ..."

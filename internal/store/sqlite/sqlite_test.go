@@ -163,6 +163,8 @@ func TestUpgradeFromV1(t *testing.T) {
 		`DROP INDEX alerts_rule_cluster`, `ALTER TABLE alerts DROP COLUMN cluster`, `ALTER TABLE alerts DROP COLUMN reports`,
 		`ALTER TABLE alerts DROP COLUMN updated_at`, `ALTER TABLE alerts DROP COLUMN last_event_key`,
 		`ALTER TABLE alert_rules DROP COLUMN paused`,
+		`DROP INDEX events_region`, `ALTER TABLE events DROP COLUMN region`, `ALTER TABLE events DROP COLUMN region_name`,
+		`ALTER TABLE events DROP COLUMN day_to`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {

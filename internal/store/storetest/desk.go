@@ -167,3 +167,49 @@ func testAlertOnce(t *testing.T, s store.Store) {
 		t.Errorf("pause of a missing rule: %v, want ErrNotFound", err)
 	}
 }
+
+// testRegionAndRange checks that an event placed in a city is stored
+// with its first-level division, filterable by code or name, and that a
+// range keeps its known end.
+func testRegionAndRange(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := Generate(1, 23)[0]
+	var placed *model.Event
+	for i := range a.Events {
+		if l := a.Events[i].Location; l != nil && l.Entity != nil {
+			placed = &a.Events[i]
+			break
+		}
+	}
+	if placed == nil {
+		t.Fatal("no placed event in the test data")
+	}
+	for i := range a.Entities {
+		if e := &a.Entities[i]; e.ID == *placed.Location.Entity {
+			e.Name, e.Country, e.Lat, e.Lon, e.Precision = "Guadalajara", model.Str("MEX"), model.Float(20.67), model.Float(-103.39), "city"
+		}
+	}
+	placed.Location.Name, placed.Location.Country = "Guadalajara", model.Str("MEX")
+	placed.Location.Lat, placed.Location.Lon = model.Float(20.67), model.Float(-103.39)
+	rng := model.PrecisionRange
+	placed.Date = model.EventDate{Value: model.Str("2016"), Precision: &rng, FromText: model.Str("from 2016 to May 2018"),
+		From: model.Str("2016"), To: model.Str("2018-05")}
+	put(t, s, a)
+	for _, region := range []string{"MX.14", "mx.14", "jalisco", "Jalisco"} {
+		p, err := s.Events(ctx, store.EventFilter{Region: region, Limit: store.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != 1 || p.Items[0].Key != a.ID+":"+placed.ID {
+			t.Fatalf("region %q: %d events, want the one placed in Guadalajara", region, len(p.Items))
+		}
+		e := p.Items[0]
+		if e.Region != "MX.14" || e.RegionName != "Jalisco" || e.Day != "2016-01-01" || e.DayTo != "2018-05-31" {
+			t.Errorf("region %q: got region %q %q, days %q to %q", region, e.Region, e.RegionName, e.Day, e.DayTo)
+		}
+	}
+	p, err := s.Events(ctx, store.EventFilter{Region: "MX.09", Limit: store.MaxLimit})
+	if err != nil || len(p.Items) != 0 {
+		t.Errorf("another region: %d events, err %v", len(p.Items), err)
+	}
+}

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("AlertOnce", func(t *testing.T) { testAlertOnce(t, fresh(t)) })
 	t.Run("NearDuplicate", func(t *testing.T) { testNearDuplicate(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
+	t.Run("RegionAndRange", func(t *testing.T) { testRegionAndRange(t, fresh(t)) })
 	t.Run("PagingUnderInserts", func(t *testing.T) { testPagingUnderInserts(t, fresh(t)) })
 
 	// The query tests share one populated store.
