@@ -189,7 +189,10 @@ func (r *reader) warcRecord(rec gowarc.Record, blockStart int64) (a *model.Artic
 	}
 	// The block ends 4 bytes ("\r\n\r\n") before the record does; the
 	// payload follows the HTTP header inside it.
-	if !verbatim {
+	// The block's bytes must fill the record's extent in the file (less
+	// an end marker of up to 4 bytes); when gowarc read them otherwise (a
+	// broken HTTP header, a short block) offsets would point elsewhere.
+	if end, recEnd := blockStart+int64(len(header)+len(payload)), rec.Offset+rec.Size; !verbatim || end > recEnd || end < recEnd-4 {
 		blockStart = -1
 	}
 	target := strings.Trim(wrec.WarcHeader().Get(gowarc.WarcTargetURI), "<>")
