@@ -142,6 +142,13 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 		}
 		switch st.rels[h] {
 		case "conj":
+			if st.child(g, "nsubj:pass") >= 0 && st.child(h, "aux:pass") < 0 && st.rels[g] == "ccomp" && st.heads[g] >= 0 && st.speech[st.heads[g]] {
+				// "X said 12 people were arrested and called on ...": an
+				// agentless passive lends no subject to an active verb;
+				// the speaker does
+				h = st.heads[g]
+				continue
+			}
 			h = g
 		case "xcomp":
 			if o := st.child(g, "obj", "iobj"); o >= 0 && o < h {

@@ -24,6 +24,9 @@ type Parser interface {
 type ParseStage struct {
 	Parser Parser
 	Coder  *Coder
+	// KeepTags keeps the text stage's tags in Tag (the parse fills UPOS,
+	// Lemma, Head and Rel only).
+	KeepTags bool
 }
 
 // Name implements model.Stage.
@@ -45,12 +48,22 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 			}
 		}
 	}
+	var tags []string
 	for i, toks := range a.Tokens {
 		if i%64 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("syntax: %w", ctx.Err())
 		}
 		if (actor[i] || s.Coder.groupWord(toks)) && s.Coder.eventWord(toks) {
+			tags = tags[:0]
+			for _, t := range toks {
+				tags = append(tags, t.Tag)
+			}
 			s.Parser.ParseSentence(toks)
+			if s.KeepTags {
+				for k := range toks {
+					toks[k].Tag = tags[k]
+				}
+			}
 		}
 	}
 	return nil
