@@ -11,6 +11,7 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/gazetteer"
+	namemodel "github.com/sitrep-project/sitrep/internal/names"
 )
 
 // Country is one row of lexicon/entities/countries.tsv.
@@ -162,6 +163,11 @@ type Lexicon struct {
 	// minPop is the smallest city a capitalised word is taken for
 	// without a preposition of place or a qualifier before it.
 	minPop int
+
+	roots     []fs.FS // for the name model, loaded on first use
+	namesOnce sync.Once
+	namesVal  *namemodel.Model
+	namesErr  error
 }
 
 // LoadLexicon reads lexicon/entities/*.tsv from each root in turn; root 0
@@ -181,6 +187,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		places:    map[string]Place{},
 		cityData:  sitrep.Cities,
 		minPop:    15000,
+		roots:     roots,
 	}
 	loaders := []struct {
 		file string

@@ -25,11 +25,14 @@ type Options struct {
 	MaxEntities int
 	// WindowTokens bounds how far an apposition or title is searched.
 	WindowTokens int
+	// NameMargin is how far the name classifier's best class must lead
+	// the next before an unknown name is typed by it (see nameclass.go).
+	NameMargin float32
 }
 
 // DefaultOptions returns the options sitrep runs with.
 func DefaultOptions() Options {
-	return Options{UseContext: true, MaxEntities: 2000, WindowTokens: 14}
+	return Options{UseContext: true, MaxEntities: 2000, WindowTokens: 14, NameMargin: 1}
 }
 
 // Recognizer is the entities stage. It is safe for concurrent use: all
@@ -133,16 +136,25 @@ type doc struct {
 	points   []gazetteer.Point // places resolved so far, for geocoding
 	affil    bool              // the mention being recorded is a demonym
 	sports   bool              // the article reports sport (see isSportsReport)
+	samples  *[]NameSample     // training: spans typed by lexicon or rule (see NameSamples)
+	feats    []uint64          // name classifier features, reused
+	scores   []float32         // name classifier scores, reused
 }
 
 type mref struct{ ent, off, sent int }
 
 // Process fills art.Entities.
 func (r *Recognizer) Process(ctx context.Context, art *model.Article) error {
+	return r.process(ctx, art, nil)
+}
+
+// process is Process; a non-nil samples collects the spans typed by
+// lexicon or rule (for training the name classifier, which is then off).
+func (r *Recognizer) process(ctx context.Context, art *model.Article, samples *[]NameSample) error {
 	if _, err := r.lex.Gazetteer(); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
-	d := &doc{r: r, art: art, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, admin1N: map[string]int{}, cc2: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
+	d := &doc{r: r, art: art, samples: samples, body: art.Body, byKey: map[string]int{}, countryN: map[string]int{}, country1: map[string]int{}, admin1N: map[string]int{}, cc2: map[string]int{}, pair: [2]int{-1, -1}, pairSent: -10}
 	if r.opts.UseContext {
 		var ctxTexts []string
 		if art.Title != nil {
@@ -449,6 +461,9 @@ func (d *doc) nameRunEnd(i int) int {
 		}
 		if d.isOrgWord(j) {
 			orgSeen = true
+		}
+		if t.lower == "and" && j > i && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
+			return j // "Acme Holdings and Zenith Mining": two companies
 		}
 		if !t.cap && j > i && orgSeen && d.connectorAt(j) {
 			j++
@@ -967,8 +982,12 @@ func (d *doc) resolve() {
 			d.affil = it.lex.kind == kDemonym
 			d.mention(x, it.s, it.e)
 			d.affil = false
+			if it.lex.kind != kDemonym {
+				d.sample(k)
+			}
 		case iName:
 			d.resolveName(k)
+			d.sample(k)
 		case iOrg:
 			d.resolveOrg(k)
 		case iRole:
@@ -1215,6 +1234,9 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, "")
 		return
 	}
+	if d.classifyName(k, name) {
+		return
+	}
 	if d.looksLikePerson(k) {
 		first := toks[it.s].text
 		x := -1
@@ -1342,6 +1364,7 @@ func (d *doc) newOrg(k int, name, sector string) {
 	if d.ents[x].country == "" {
 		d.ents[x].country = country
 	}
+	d.companyAliases(k, x)
 	it.ent = x
 	d.mention(x, it.s, it.e)
 }
