@@ -278,7 +278,7 @@ func (r *reader) dumpArticles(lines []dumpLine, dropLast bool) (int, error) {
 		}
 		a := buildDumpArticle(lines[s:e], dumpOpts{detectTitle: true})
 		if a == nil {
-			r.recordErr(0, int64(lines[s].raw), fmt.Errorf("%d lines from %q hold only a headline or captions: no article", e-s, clip(lines[s].text, 60)))
+			r.recordErr(0, int64(lines[s].raw), fmt.Errorf("%d lines from %q hold only a headline or captions: no article", e-s, model.Clip(lines[s].text, 60)))
 			continue
 		}
 		a.Source = r.name
@@ -409,6 +409,10 @@ type dumpOpts struct {
 	detectTitle bool       // take a headline-shaped first line as the title
 	title       string     // a title known from metadata; lines repeating it are dropped
 	m           *rawMapper // when set, line offsets are not raw offsets: map words instead
+	// stated marks text that its record states is the story (a JSONL
+	// "text" field): it is never rejected as a header block, however
+	// short or repetitive, since the record has readable text.
+	stated bool
 }
 
 // buildDumpArticle turns the lines of one article into an Article, or nil
@@ -495,9 +499,10 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 	flush()
 	if bb.empty() {
 		// Everything looked like a header block (every paragraph repeated
-		// or credited). Several paragraphs of prose are still a story:
-		// keep them all as body rather than reject the record.
-		if n, longest := proseLines(lines, title); n < 2 && longest < 40 {
+		// or credited). Several paragraphs of prose are still a story, and
+		// so is any text its record states is the story: keep it all as
+		// body rather than reject the record.
+		if n, longest := proseLines(lines, title); n < 2 && longest < 40 && !o.stated {
 			return nil
 		}
 		a.Captions = nil
@@ -511,6 +516,9 @@ func buildDumpArticle(lines []dumpLine, o dumpOpts) *model.Article {
 				raw = -1
 			}
 			bb.para(piece{text: l.text, raw: raw})
+		}
+		if bb.empty() {
+			return nil // only the headline
 		}
 	}
 	bb.into(a)
@@ -528,18 +536,6 @@ func proseLines(lines []dumpLine, title string) (n, longest int) {
 		}
 	}
 	return n, longest
-}
-
-// clip shortens s to at most n bytes on a character boundary, for error
-// messages.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // continuesLine reports whether next is the hard-wrapped continuation of

@@ -151,7 +151,7 @@ func (r *reader) jsonlRecord(line []byte, start int64) (*model.Article, error) {
 	switch {
 	case strings.TrimSpace(text) != "":
 		t, c := capText(text, limit)
-		a = buildDumpArticle(splitDumpLines([]byte(t)), dumpOpts{title: title, m: m})
+		a = buildDumpArticle(splitDumpLines([]byte(t)), dumpOpts{title: title, m: m, stated: true})
 		if a == nil {
 			return nil, errors.New("record text is only a headline or captions")
 		}

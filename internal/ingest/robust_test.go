@@ -262,3 +262,22 @@ func TestDumpHeaderOnlyReported(t *testing.T) {
 		t.Errorf("record error %q does not name the byte", e)
 	}
 }
+
+// TestStatedTextIsKept: a JSONL record's "text" is the story even when it
+// is one short line printed twice (which a dump would read as a caption
+// block); only text that repeats the title alone is headline-only.
+func TestStatedTextIsKept(t *testing.T) {
+	in := `{"title":"a1","text":"The ferry did not sail.\nThe ferry did not sail."}` + "\n" +
+		`{"title":"a2","text":"Curfew lifted in Osh."}` + "\n" +
+		`{"title":"Flood Warning","text":"Flood Warning"}` + "\n"
+	arts, recErrs, err := readBytesAll(t, "short.jsonl", []byte(in), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || len(recErrs) != 1 {
+		t.Fatalf("%d articles, record errors %v; want 2 and 1", len(arts), recErrs)
+	}
+	if !strings.Contains(arts[0].Body, "The ferry did not sail.") || !strings.Contains(arts[1].Body, "Curfew lifted in Osh.") {
+		t.Errorf("bodies %q, %q", arts[0].Body, arts[1].Body)
+	}
+}

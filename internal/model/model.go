@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // Span is a half-open range of byte offsets [Start, End) into an
@@ -407,4 +408,16 @@ func Deref(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// Clip shortens s to at most n bytes on a character boundary, marking the
+// cut with "…": for error messages and warnings that quote input.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -8,7 +8,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -44,23 +43,12 @@ type ArticleError struct {
 func (e *ArticleError) Error() string {
 	s := e.Source + ": stage " + e.Stage
 	if e.Sentence >= 0 {
-		s += ": sentence " + strconv.Itoa(e.Sentence) + " " + strconv.Quote(clip(e.SentenceText, 160))
+		s += ": sentence " + strconv.Itoa(e.Sentence) + " " + strconv.Quote(model.Clip(e.SentenceText, 160))
 	}
 	return s + ": " + e.Err.Error()
 }
 
 func (e *ArticleError) Unwrap() error { return e.Err }
-
-// clip shortens s to about n bytes on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
 
 // runStage runs one stage on a, turning a panic into an error unless
 // p.repanic is set (tests and fuzz targets that want the stack where it
