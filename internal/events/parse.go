@@ -27,6 +27,10 @@ type ParseStage struct {
 	// KeepTags keeps the text stage's tags in Tag (the parse fills UPOS,
 	// Lemma, Head and Rel only).
 	KeepTags bool
+	// Gaps parses only the sentences the window reading leaves a gap in
+	// (see windowGap): the parser costs more than every other stage
+	// together.
+	Gaps bool
 }
 
 // Name implements model.Stage.
@@ -49,11 +53,23 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 		}
 	}
 	var tags []string
+	var sents []*sent
 	for i, toks := range a.Tokens {
 		if i%64 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("syntax: %w", ctx.Err())
 		}
-		if (actor[i] || s.Coder.groupWord(toks)) && s.Coder.eventWord(toks) {
+		if !((actor[i] || s.Coder.groupWord(toks)) && s.Coder.eventWord(toks)) {
+			continue
+		}
+		if s.Gaps {
+			if sents == nil {
+				sents = s.Coder.prepare(a)
+			}
+			if i < len(sents) && !s.Coder.windowGap(sents[i]) {
+				continue
+			}
+		}
+		{
 			tags = tags[:0]
 			for _, t := range toks {
 				tags = append(tags, t.Tag)
@@ -102,3 +118,25 @@ func (c *Coder) groupWord(toks []model.Token) bool {
 
 // parsed reports whether the sentence carries a dependency parse.
 func (st *sent) parsed() bool { return st.heads != nil }
+
+// windowGap reports whether the window reading of st leaves something
+// the parse could give: a verb or event noun with no subject, a passive
+// ("by"), or a pronoun that may stand for a speaker.
+func (c *Coder) windowGap(st *sent) bool {
+	ms := c.findMatches(st)
+	for k, m := range ms {
+		if m.noun {
+			return true
+		}
+		c.subject(st, ms, k)
+		if len(m.subj) == 0 && (m.code != "" || m.p.class != "") || m.passive {
+			return true
+		}
+	}
+	for _, t := range st.toks {
+		if speakerPronouns[t.low] {
+			return true
+		}
+	}
+	return false
+}

@@ -112,7 +112,7 @@ func New(opts Options) (*Pipeline, error) {
 		if ps, err := parser(opts); err != nil {
 			return nil, err
 		} else if ps != nil {
-			stages = append(stages, &events.ParseStage{Parser: ps, Coder: coder})
+			stages = append(stages, &events.ParseStage{Parser: ps, Coder: coder, Gaps: true})
 			coder.WithVerbs(petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions()))
 		}
 		stages = append(stages, coder)
