@@ -81,9 +81,14 @@ func (d *doc) classifyName(k int, name string) bool {
 		d.scores = make([]float32, len(m.Classes))
 	}
 	best, margin := m.Scores(d.feats, d.scores)
-	if m.Classes[best] == model.TypeOrg && margin >= d.r.opts.NameMargin {
-		d.newOrg(k, name, "")
-		return true
+	switch m.Classes[best] {
+	case model.TypeOrg:
+		if margin >= d.r.opts.NameMargin {
+			d.newOrg(k, name, "")
+			return true
+		}
+	case model.TypePlace:
+		return margin >= d.r.opts.NameMargin // no gazetteer place and no person
 	}
 	return false
 }

@@ -32,7 +32,7 @@ type Options struct {
 
 // DefaultOptions returns the options sitrep runs with.
 func DefaultOptions() Options {
-	return Options{UseContext: true, MaxEntities: 2000, WindowTokens: 14, NameMargin: 1}
+	return Options{UseContext: true, MaxEntities: 2000, WindowTokens: 14, NameMargin: 3}
 }
 
 // Recognizer is the entities stage. It is safe for concurrent use: all
