@@ -34,9 +34,15 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 2x ./...
 	./bin/sitrep bench testdata/sample
 
+# Every fuzz target in turn, FUZZTIME each (make fuzz FUZZTIME=10m for the long runs).
+FUZZTIME ?= 30s
 fuzz: setup
-	$(GO) test ./internal/ingest -run '^$$' -fuzz FuzzSplitDump -fuzztime 30s
-	$(GO) test ./internal/text -run '^$$' -fuzz FuzzSplit -fuzztime 30s
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$($(GO) list -f '{{range .TestGoFiles}}{{$$.Dir}}/{{.}} {{end}}' $$pkg) 2>/dev/null | sed 's/^func //'); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s -parallel 1 || exit 1; \
+	  done; \
+	done
 
 vet: setup
 	gofmt -l $$(git ls-files '*.go')

@@ -259,8 +259,8 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 	bar.finish()
 	s := r.Summary()
 	failed := len(s.Errors) + len(inputErrs)
-	fmt.Fprintf(g.stdout, "ingested %d inputs in %s: %d articles (%d new, %d already stored, %d near-duplicates), %d sentences, %d events, %d errors\n",
-		s.Inputs, time.Since(start).Round(time.Millisecond), s.Articles, s.New, s.AlreadyStored, s.NearDuplicates, s.Sentences, s.Events, failed)
+	fmt.Fprintf(g.stdout, "ingested %d inputs in %s: %d articles (%d new, %d already stored, %d near-duplicates), %d sentences, %d events, %d errors (%d articles failed analysis)\n",
+		s.Inputs, time.Since(start).Round(time.Millisecond), s.Articles, s.New, s.AlreadyStored, s.NearDuplicates, s.Sentences, s.Events, failed, s.Failed)
 	fmt.Fprintf(g.stdout, "database: %s\n", g.DB)
 	if err := inputsFailed(failed, "everything else was stored"); err != nil {
 		return err

@@ -46,7 +46,15 @@ func Run(ctx context.Context, g *Gold, r Runner) (*Report, error) {
 			dated.Published = model.Published{Date: &d, Precision: &prec, Source: model.DateFromFlag}
 		}
 		if err := r.Analyze(ctx, &dated); err != nil {
-			return nil, fmt.Errorf("analyze %s: %w", ga.ID, err)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			// One article that fails analysis is scored as missing
+			// everything it should have, not a reason to lose the report.
+			rep.Failures = append(rep.Failures, Failure{ga.ID, "analysis", err.Error(), ""})
+			rep.Structure.add(false)
+			rep.Recall.Total += len(ga.Events.Required)
+			continue
 		}
 		rep.ScoreStructure(ga.ID, &dated, ga)
 		rep.ScoreEntities(ga.ID, &dated, ga)

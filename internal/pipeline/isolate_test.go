@@ -140,8 +140,8 @@ func TestRunnerGoesOnAfterPanic(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("emitted %v, want %v", got, want)
 	}
-	if len(errs) != 2 || len(r.Summary().Errors) != 2 {
-		t.Fatalf("errors %v (summary %d), want 2", errs, len(r.Summary().Errors))
+	if sum := r.Summary(); len(errs) != 2 || len(sum.Errors) != 2 || sum.Failed != 2 {
+		t.Fatalf("errors %v (summary %d, failed %d), want 2", errs, len(sum.Errors), sum.Failed)
 	}
 	if !errors.Is(errs[0], ErrPanic) || !strings.Contains(errs[0].Error(), "wire.jsonl:2") || !strings.Contains(errs[0].Error(), "Bujumbura") {
 		t.Errorf("first error %q: want a panic naming wire.jsonl:2 and its sentence", errs[0])

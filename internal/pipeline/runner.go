@@ -16,15 +16,19 @@ const NearDuplicateDistance = 3
 
 // Summary counts what a run did.
 type Summary struct {
-	Inputs         int     `json:"inputs"`
-	Articles       int     `json:"articles"`
-	New            int     `json:"new"`
-	AlreadyStored  int     `json:"already_stored"`
-	NearDuplicates int     `json:"near_duplicates"`
-	Sentences      int     `json:"sentences"`
-	Events         int     `json:"events"`
-	Bytes          int64   `json:"bytes"`
-	Errors         []error `json:"-"`
+	Inputs         int   `json:"inputs"`
+	Articles       int   `json:"articles"`
+	New            int   `json:"new"`
+	AlreadyStored  int   `json:"already_stored"`
+	NearDuplicates int   `json:"near_duplicates"`
+	Sentences      int   `json:"sentences"`
+	Events         int   `json:"events"`
+	Bytes          int64 `json:"bytes"`
+	// Failed counts the articles that were read but failed analysis (a
+	// stage error or a recovered panic, see ArticleError); they are among
+	// Errors, with input and record errors.
+	Failed int     `json:"failed"`
+	Errors []error `json:"-"`
 }
 
 // GCPercent is the garbage collector's target the sitrep command runs
@@ -139,6 +143,9 @@ func (r *Runner) Article(ctx context.Context, a *model.Article) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		r.mu.Lock()
+		r.sum.Failed++
+		r.mu.Unlock()
 		r.fail(err)
 		return nil
 	}
@@ -243,26 +250,4 @@ func (e EvalRunner) Ingest(ctx context.Context, path string) ([]*model.Article, 
 // Analyze runs the analysis stages.
 func (e EvalRunner) Analyze(ctx context.Context, a *model.Article) error {
 	return e.Pipeline.Process(ctx, a)
-}
-
-// Document ingests and analyses one in-memory document (an HTTP POST, a
-// queue message), storing each article in st when st is set and passing
-// it to emit when emit is set. It returns the articles; when none could
-// be read it returns the first error.
-func Document(ctx context.Context, p *Pipeline, opts ingest.Options, st store.Store, name string, data []byte, emit func(*model.Article, store.PutResult) error) ([]*model.Article, error) {
-	var out []*model.Article
-	r := &Runner{Pipeline: p, Ingest: opts, Store: st, Emit: func(a *model.Article, res store.PutResult) error {
-		out = append(out, a)
-		if emit != nil {
-			return emit(a, res)
-		}
-		return nil
-	}}
-	if err := r.Bytes(ctx, name, data); err != nil {
-		return out, err
-	}
-	if errs := r.Summary().Errors; len(errs) > 0 && len(out) == 0 {
-		return nil, errs[0]
-	}
-	return out, nil
 }
