@@ -190,6 +190,9 @@ func Read(r io.Reader, name string) (*Model, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: weight %d: %w", name, line, c+1, err)
 			}
+			if math.IsNaN(v) || math.IsInf(float64(float32(v)), 0) {
+				return nil, fmt.Errorf("%s:%d: weight %d is not a finite number", name, line, c+1)
+			}
 			row[c] = float32(v)
 		}
 		m.w[h] = row
