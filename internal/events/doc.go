@@ -1,19 +1,62 @@
 // Package events is sitrep's event coder: it reads an article that the
-// text, timex and entities stages have filled and codes who did what to
-// whom in CAMEO (with Goldstein score and QuadClass) and PLOVER, with the
-// modality of each event (asserted, future, possible, denied, alleged,
-// habitual, negated), its claim chain (who says so), its date and its
-// place, and it finds direct quotes with their speakers.
+// text, timex, entities and syntax stages have filled and codes who did
+// what to whom in CAMEO (with Goldstein score and QuadClass) and PLOVER,
+// with the modality of each event (asserted, future, possible, denied,
+// alleged, habitual, negated), its claim chain (who says so), its date
+// and its place, and it finds direct quotes with their speakers.
 //
-// Precision comes first: an event needs a verb phrase of the lexicon and a
-// resolved source actor, or it is not coded. Denials, refusals, purpose
-// clauses, conditionals and hedges change the modality or the code rather
-// than letting a denied or hypothetical act pass as news.
+// Precision comes first: an event needs a verb phrase of the lexicon (or,
+// in a parsed sentence, of the Phoenix verb dictionary) and a resolved
+// source actor, or it is not coded. Denials, refusals, purpose clauses,
+// conditionals and hedges change the modality or the code rather than
+// letting a denied or hypothetical act pass as news.
 //
-// The analysis is shallow and clause-based, so that it works on untagged
-// tokens (closed-class word lists, the verb lexicon and capitalisation)
-// and is better with Penn tags. Ontologies and the verb lexicon are data
-// files under lexicon/events/ (cameo.tsv, plover.tsv, verbs.txt), loaded
-// by LoadLexicon from any number of roots so users can add and override
-// entries.
+// # Two readings of one sentence
+//
+// The window reading (analyze.go, sentence.go, build.go) works on tokens
+// and tags alone: verb patterns, then the subject to the left and the
+// target to the right. The parse reading (arcs.go) answers the same
+// questions from the dependency arcs that internal/syntax adds: nsubj is
+// the source; a passive's nsubj:pass is the target and its obl:agent the
+// source; a conjunct shares its head's subject; an open complement takes
+// its controller (the governor's object, else its subject); a relative
+// or participial clause's subject is the noun it modifies; an apposition
+// describes its head; a pronoun subject of a clause reported by a speech
+// verb is the speaker ("Poland said it had expelled ..."); an event noun
+// that is the object of a light verb ("mounted an invasion") takes the
+// verb's subject; a noun's complement clause ("an offer to mediate",
+// "accused X of shelling") is not asserted; "X said Y must V" is X's
+// demand of Y. Where both readings give a subject the window reading
+// wins: the parser is greedy (about 84 UAS) and errs most on exactly the
+// long sentences where the window reading is already right, so the arcs
+// fill what windows miss (and always decide passives) rather than
+// override them. Measured on the PLOVER development records, letting the
+// arcs override changed nothing in recall and cost the sample corpus
+// one event.
+//
+// # Lazy parsing
+//
+// ParseStage runs after the entities stage, not right after the text
+// stage as the first design had it: the entity mentions decide which
+// sentences are worth parsing (an actor candidate and an event word),
+// and the entities stage keeps reading the text stage's tags. With
+// Gaps set (as the pipeline runs it) only sentences whose window reading
+// leaves a gap are parsed: a verb or event noun without a subject, a
+// passive, a pronoun that may stand for a speaker. That codes the same
+// (PLOVER development records, seed and sample gold) at half the parse
+// cost, and the parser costs more than every other stage together.
+//
+// # Vocabulary
+//
+// Ontologies and the verb lexicon are data files under lexicon/events/
+// (cameo.tsv, plover.tsv, verbs.txt, groups.tsv), loaded by LoadLexicon
+// from any number of roots so users can add and override entries.
+// Behaviour that depends on a word class is a verbs.txt flag (speech,
+// intent, light, demand, ...), not code. Group nouns ("gunmen",
+// "protesters", groups.tsv) name actors without a name: they are coded
+// with the sector code conflict analysts use and the country of a
+// demonym or place in the sentence, else of the article's main place.
+// A parsed verb that no verbs.txt line heads is looked up in the Phoenix
+// verb dictionary (WithVerbs), whose most specific pattern found among
+// the verb's dependents gives the code.
 package events
