@@ -298,11 +298,13 @@ type EventFlags struct {
 	Until    string   `help:"Event date on or before (YYYY-MM-DD)."`
 	Text     string   `help:"Full-text query on the source sentence."`
 	Country  string   `help:"Where the event took place: ISO 3166 alpha-3 code, any case (e.g. SDN)."`
+	Region   string   `help:"The event's first-level division (state, province): code or name, any case (e.g. US.TX, Texas, Kano)."`
 }
 
 func (f EventFlags) filter() (store.EventFilter, error) {
 	ef := store.EventFilter{Actor: f.Actor, Code: f.Code, Modality: f.Modality, Since: f.Since, Until: f.Until, Text: f.Text}
 	ef.Country = strings.ToUpper(strings.TrimSpace(f.Country))
+	ef.Region = strings.TrimSpace(f.Region)
 	if f.Dyad != "" {
 		parts := strings.Split(f.Dyad, ",")
 		if len(parts) != 2 {

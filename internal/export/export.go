@@ -112,6 +112,7 @@ var csvHeader = []string{
 	"attribution", "sentence_text",
 	"event_type", "day", "date_precision", "fatalities", "cluster",
 	"article_url", "article_title", "article_published", "location_basis",
+	"region", "region_name", "day_to",
 }
 
 // csvRow fills rec (reused between rows) with one event.
@@ -138,6 +139,7 @@ func csvRow(rec []string, r *store.EventRecord) []string {
 		cell(strings.Join(attr, " | ")), cell(r.SentenceText),
 		cell(analysis.EventLabel(r.Cameo)), r.Day, r.DatePrecision, strconv.Itoa(r.Fatalities), r.Cluster,
 		cell(r.ArticleURL), cell(r.ArticleTitle), r.ArticlePublished, locationBasis(r.Location),
+		cell(r.Region), cell(r.RegionName), r.DayTo,
 	)
 	return rec
 }

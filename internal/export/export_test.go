@@ -87,6 +87,7 @@ func sampleEvents() []store.EventRecord {
 	a.SentenceText = "Kenya offered to mediate talks with Somalia on Wednesday."
 	a.Location = &model.Location{Name: "Nairobi", Lat: model.Float(-1.28333), Lon: model.Float(36.81667), Country: model.Str("KEN"), Basis: "clause"}
 	a.Attribution = []model.Attribution{{Text: "according to the foreign ministry"}, {Text: "officials said"}}
+	a.Region, a.RegionName, a.LocationPrecision = "KE.05", "Nairobi Area", "city"
 
 	b := mk("a1f3", "v2", 3, "IGOUNO", "MMRMILREB", "0231", 3.4, 1)
 	b.SourceName, b.TargetName = "United Nations", "Arakan Army"
@@ -100,6 +101,7 @@ func sampleEvents() []store.EventRecord {
 	c.SentenceText = "-- The White House said little, “as usual”."
 	c.Location = &model.Location{Name: "Washington", Lat: model.Float(38.9), Lon: model.Float(-77.04), Country: model.Str("USA")}
 	c.Modality = model.ModalityDenied
+	c.Region, c.RegionName, c.LocationPrecision = "US.DC", "Washington, D.C.", "city"
 
 	d := mk("c0de", "v4", 0, "AFGREBMOSTAL", "PAKMIL", "190", -10, 4)
 	d.SourceName, d.TargetName = "Taliban", "Pakistan Army"
@@ -247,14 +249,15 @@ func TestGDELTRows(t *testing.T) {
 		{0, "QuadClass", "1"}, {0, "GoldsteinScale", "4"}, {0, "AvgTone", "0"},
 		{0, "Actor1Geo_Type", "1"}, {0, "Actor1Geo_CountryCode", "KE"}, {0, "Actor1Geo_FullName", "Kenya"},
 		{0, "ActionGeo_Type", "4"}, {0, "ActionGeo_FullName", "Nairobi"},
-		{0, "ActionGeo_CountryCode", "KE"}, {0, "ActionGeo_Lat", "-1.28333"}, {0, "ActionGeo_Long", "36.81667"},
+		{0, "ActionGeo_CountryCode", "KE"}, {0, "ActionGeo_ADM1Code", "KE05"}, {0, "ActionGeo_Lat", "-1.28333"}, {0, "ActionGeo_Long", "36.81667"},
 		{0, "SOURCEURL", "a1f3"},
 		// Not a country: IGO is the type, UNO the known group.
 		{1, "Actor1CountryCode", ""}, {1, "Actor1Type1Code", "IGO"}, {1, "Actor1KnownGroupCode", "UNO"},
 		{1, "Actor2CountryCode", "MMR"}, {1, "Actor2Type1Code", "MIL"}, {1, "Actor2Type2Code", "REB"},
 		{1, "EventBaseCode", "023"}, {1, "EventRootCode", "02"}, {1, "IsRootEvent", "0"},
 		{1, "ActionGeo_Type", "1"}, {1, "ActionGeo_FullName", "Rakhine State"},
-		{2, "Day", ""}, {2, "FractionDate", ""}, {2, "Actor2Code", ""}, {2, "ActionGeo_Type", "3"},
+		{2, "Day", ""}, {2, "FractionDate", ""}, {2, "Actor2Code", ""}, {2, "ActionGeo_Type", "3"}, {2, "ActionGeo_ADM1Code", "USDC"},
+		{1, "ActionGeo_ADM1Code", ""}, {3, "ActionGeo_ADM1Code", ""},
 		{3, "Actor1CountryCode", "AFG"}, {3, "Actor1Type1Code", "REB"}, {3, "Actor1Religion1Code", "MOS"},
 		{3, "Actor1KnownGroupCode", "TAL"}, {3, "ActionGeo_Type", "0"}, {3, "GoldsteinScale", "-10"},
 	}
@@ -444,4 +447,30 @@ func csvColumn(name string) int {
 		}
 	}
 	panic("no CSV column " + name)
+}
+
+func TestADM1(t *testing.T) {
+	west, east := model.Float(34.4), model.Float(35.2)
+	cases := []struct {
+		region, iso3 string
+		lon          *float64
+		want         string
+	}{
+		{"US.TX", "USA", nil, "USTX"},  // postal codes, as GDELT writes US states
+		{"NG.29", "NGA", nil, "NI29"},  // FIPS country code, FIPS division code
+		{"DE.16", "DEU", nil, "GM16"},  //
+		{"PS.GZ", "PSE", west, "GZGZ"}, // the FIPS country follows the point
+		{"PS.WE", "PSE", east, "WEWE"}, //
+		{"GB.ENG", "GBR", nil, ""},     // GeoNames' own codes
+		{"FR.84", "FRA", nil, ""},      // 2016 regions: no FIPS code
+		{"CH.ZH", "CHE", nil, ""},      // ISO codes
+		{"", "KEN", nil, ""},           // no division
+		{"KE.05", "", nil, ""},         // no country
+		{"US.TX.201", "USA", nil, ""},  // not a first-level code
+	}
+	for _, c := range cases {
+		if got := ADM1(c.region, c.iso3, c.lon); got != c.want {
+			t.Errorf("ADM1(%q, %q) = %q, want %q", c.region, c.iso3, got, c.want)
+		}
+	}
 }

@@ -52,3 +52,23 @@ func FIPS(iso3 string, lon *float64) string {
 	}
 	return fipsByISO3()[iso3]
 }
+
+// nonFIPSAdmin1 lists countries whose GeoNames first-level codes are not
+// FIPS 10-4 ones (GeoNames documents ISO codes for these, and its own for
+// the United Kingdom and France's 2016 regions): their GDELT ADM1 code
+// cannot be derived. The United States is absent on purpose: GDELT's
+// ADM1 codes for its states are the postal ones GeoNames uses ("USTX").
+var nonFIPSAdmin1 = map[string]bool{"BE": true, "CH": true, "ME": true, "GB": true, "FR": true}
+
+// ADM1 returns GDELT's ADM1Code for a first-level division stored as a
+// GeoNames code ("NG.29", "US.TX"): the FIPS country code and the
+// division's two-character code ("NI29", "USTX"), or "" when it cannot
+// be derived. iso3 and lon pick the FIPS country as FIPS does.
+func ADM1(region, iso3 string, lon *float64) string {
+	cc, a1, ok := strings.Cut(region, ".")
+	fips := FIPS(iso3, lon)
+	if !ok || len(a1) != 2 || nonFIPSAdmin1[cc] || fips == "" {
+		return ""
+	}
+	return fips + a1
+}

@@ -45,10 +45,13 @@ import (
 //     English name of the actor code's country; empty (Type 0) for actors
 //     without one. sitrep places events, not actors, inside a country.
 //   - ActionGeo_*: the event location. Type is 1 (country: no coordinates,
-//     or the country's own centroid), 3 (US place) or 4 (world place).
-//     CountryCode is the FIPS 10-4 code GDELT uses (see FIPS); the ISO
-//     code is in the extra column ActionGeo_CountryISO. ADM1Code,
-//     ADM2Code and FeatureID are empty.
+//     or the country's own centroid), 2 (US state), 3 (US place), 4
+//     (world place) or 5 (world state or province). CountryCode is the
+//     FIPS 10-4 code GDELT uses (see FIPS); the ISO code is in the extra
+//     column ActionGeo_CountryISO. ADM1Code is the FIPS country code and
+//     the first-level division's code where GeoNames uses FIPS codes for
+//     that country's divisions (most; see ADM1), else empty. ADM2Code and
+//     FeatureID are empty.
 //   - DATEADDED: when the article was stored, YYYYMMDDHHMMSS UTC.
 //   - SOURCEURL: the article URL, else its source when that is a URL,
 //     else the article id.
@@ -56,12 +59,14 @@ import (
 // An undated event has empty Day, MonthYear, Year and FractionDate.
 // Format GDELTExt adds sitrep's own columns after GDELT's 61
 // (GDELTExtraColumns): ActionGeo_CountryISO, DatePrecision (day, month,
-// year, range, or none for an undated event) and Fatalities; format GDELT
+// year, range, or none for an undated event), Fatalities, and the
+// event's first-level division as sitrep stores it, ActionGeo_Region
+// (GeoNames code such as US.TX) and ActionGeo_RegionName; format GDELT
 // writes GDELT's 61 alone, for tools that expect exactly those.
 //
 // Text fields never contain tabs, newlines or double quotes (they become
 // spaces and single quotes), so every row is one line of exactly 61
-// (GDELTExt: 64) tab-separated fields.
+// (GDELTExt: 66) tab-separated fields.
 var GDELTColumns = []string{
 	"GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
@@ -80,7 +85,7 @@ var GDELTColumns = []string{
 }
 
 // GDELTExtraColumns names the columns sitrep adds after GDELT's 61.
-var GDELTExtraColumns = []string{"ActionGeo_CountryISO", "DatePrecision", "Fatalities"}
+var GDELTExtraColumns = []string{"ActionGeo_CountryISO", "DatePrecision", "Fatalities", "ActionGeo_Region", "ActionGeo_RegionName"}
 
 // CAMEO actor type (sector) codes.
 var cameoTypes = setOf("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD REF IGO NGO MNC NGM IMG PTY SET UIS")
@@ -244,7 +249,9 @@ func (g *gdeltWriter) noGeo() {
 	}
 }
 
-func (g *gdeltWriter) geo(l *model.Location) {
+// geo writes the eight ActionGeo columns; region and prec are the
+// event's stored division and location precision.
+func (g *gdeltWriter) geo(l *model.Location, region, prec string) {
 	if l == nil {
 		g.noGeo()
 		return
@@ -254,8 +261,12 @@ func (g *gdeltWriter) geo(l *model.Location) {
 	switch {
 	case l.Lat != nil && l.Lon != nil && country != "" && strings.EqualFold(l.Name, countryName(country)):
 		typ = "1" // a country's centroid, not a place in it
+	case l.Lat != nil && l.Lon != nil && country == "USA" && prec == "division":
+		typ = "2"
 	case l.Lat != nil && l.Lon != nil && country == "USA":
 		typ = "3"
+	case l.Lat != nil && l.Lon != nil && prec == "division":
+		typ = "5"
 	case l.Lat != nil && l.Lon != nil:
 		typ = "4"
 	case country != "":
@@ -264,7 +275,7 @@ func (g *gdeltWriter) geo(l *model.Location) {
 	g.field(typ)
 	g.field(tsvText(l.Name))
 	g.field(FIPS(country, l.Lon))
-	g.field("")
+	g.field(ADM1(region, country, l.Lon))
 	g.field("")
 	g.field(optFloat(l.Lat))
 	g.field(optFloat(l.Lon))
@@ -308,7 +319,7 @@ func (g *gdeltWriter) row(r *store.EventRecord) error {
 	g.field("0")
 	g.actorGeo(&r.Source)
 	g.actorGeo(r.Target)
-	g.geo(r.Location)
+	g.geo(r.Location, r.Region, r.LocationPrecision)
 	if r.IngestedAt.IsZero() {
 		g.field("")
 	} else {
@@ -326,5 +337,7 @@ func (g *gdeltWriter) row(r *store.EventRecord) error {
 	g.field(tsvText(country))
 	g.field(r.DatePrecision)
 	g.field(strconv.Itoa(r.Fatalities))
+	g.field(tsvText(r.Region))
+	g.field(tsvText(r.RegionName))
 	return g.w.WriteByte('\n')
 }

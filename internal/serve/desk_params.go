@@ -14,3 +14,7 @@ func (q query) country() (string, error) {
 	}
 	return c, nil
 }
+
+// region reads the first-level division filter: a code ("US.TX", any
+// case) or a name ("Texas", any case); the store matches either.
+func (q query) region() string { return strings.TrimSpace(q.str("region")) }

@@ -96,7 +96,7 @@ var paramMax = map[string]int{
 	"article": 128, "cluster": 128, "cursor": 512,
 	"since": 32, "until": 32, "limit": 16, "after": 20,
 	"bbox": 128, "modality": 128, "format": 16, "interval": 16, "level": 16, "type": 16,
-	"directed": 8, "wait": 8, "country": 8,
+	"directed": 8, "wait": 8, "country": 8, "region": 64,
 }
 
 // checkQuery enforces the length limits on a raw query string, for the
@@ -137,7 +137,7 @@ var (
 	// eventParams is what eventFilter reads. "q" is the old name of
 	// "text", still accepted.
 	eventParams = []string{"actor", "source", "target", "dyad", "directed", "code", "modality",
-		"since", "until", "bbox", "text", "q", "article", "cluster", "country", "limit", "cursor"}
+		"since", "until", "bbox", "text", "q", "article", "cluster", "country", "region", "limit", "cursor"}
 	articleParams     = []string{"text", "q", "since", "until", "limit", "cursor"}
 	entityParams      = []string{"name", "type", "code", "limit", "cursor"}
 	quoteParams       = []string{"speaker", "article", "text", "q", "limit", "cursor"}
@@ -346,6 +346,7 @@ func eventFilter(v url.Values) (store.EventFilter, error) {
 	if f.Country, err = q.country(); err != nil {
 		return f, err
 	}
+	f.Region = q.region()
 	if f.Limit, err = q.limit(); err != nil {
 		return f, err
 	}
