@@ -27,14 +27,15 @@ import (
 func main() {
 	ud := flag.String("ud", "../shared/ud", "directory with en_ewt-ud-{train,dev}.conllu.gz")
 	out := flag.String("out", "lexicon/entities/names.model", "weights file to write")
+	phoenix := flag.Bool("phoenix", false, "add the Phoenix actor dictionaries' names, without context (measured: CoNLL++ dev F1 0.761 with, 0.766 without)")
 	flag.Parse()
-	if err := run(context.Background(), *ud, *out); err != nil {
+	if err := run(context.Background(), *ud, *out, *phoenix); err != nil {
 		fmt.Fprintln(os.Stderr, "trainnames:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, ud, out string) error {
+func run(ctx context.Context, ud, out string, phoenix bool) error {
 	lexRoot, err := fs.Sub(sitrep.Lexicon, "lexicon")
 	if err != nil {
 		return fmt.Errorf("built-in lexicon: %w", err)
@@ -92,9 +93,11 @@ func run(ctx context.Context, ud, out string) error {
 			}
 		}
 	}
-	ph, err := phoenixSamples(cls)
-	if err != nil {
-		return err
+	var ph []names.Sample
+	if phoenix {
+		if ph, err = phoenixSamples(cls); err != nil {
+			return err
+		}
 	}
 	for _, s := range ph {
 		counts[s.Class]++
