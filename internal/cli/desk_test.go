@@ -146,3 +146,52 @@ func TestEventsByCountry(t *testing.T) {
 		t.Error("no Sudan events in the sample")
 	}
 }
+
+// --region keeps the events of one first-level division, by code or by
+// name in any case, and every listed event names its division.
+func TestEventsByRegion(t *testing.T) {
+	db := sampleDB(t)
+	events := func(args ...string) []store.EventRecord {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"--db", db, "events", "--format", "json", "--limit", "1000"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var list []store.EventRecord
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if l == "" {
+				continue
+			}
+			var e store.EventRecord
+			if err := json.Unmarshal([]byte(l), &e); err != nil {
+				t.Fatal(err)
+			}
+			list = append(list, e)
+		}
+		return list
+	}
+	want := map[string]int{}
+	names := map[string]string{}
+	for _, e := range events() {
+		if e.Region != "" {
+			want[e.Region]++
+			names[e.Region] = e.RegionName
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no event of the sample has a region")
+	}
+	for code, n := range want {
+		for _, arg := range []string{code, strings.ToLower(code), strings.ToUpper(names[code])} {
+			got := events("--region", arg)
+			if len(got) != n {
+				t.Errorf("--region %q: %d events, want %d", arg, len(got), n)
+			}
+			for _, e := range got {
+				if e.Region != code {
+					t.Errorf("--region %q: event %s is in %q", arg, e.Key, e.Region)
+				}
+			}
+		}
+	}
+}

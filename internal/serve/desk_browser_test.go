@@ -32,7 +32,12 @@ func deskArticles(w *genWorld) []*model.Article {
 	igo := genArticle(w, 5003, genOpts{Src: "RUS", Tgt: "UKR"})
 	igo.Events[0].Source.Code = "IGOUNO"
 	igo.Events[1].Source.Code = "IGOEEC"
-	return []*model.Article{undated, country, igo}
+	city := genArticle(w, 5004, genOpts{Src: "NGA", Tgt: "KEN"})
+	city.Entities[1].Name, city.Entities[1].Precision = "Kano", "city"
+	city.Entities[1].Lat, city.Entities[1].Lon, city.Entities[1].Country = model.Float(12.0), model.Float(8.52), model.Str("NGA")
+	city.Events[0].Location = &model.Location{Entity: model.Str("e2"), Name: "Kano",
+		Lat: model.Float(12.0), Lon: model.Float(8.52), Country: model.Str("NGA"), Basis: "clause"}
+	return []*model.Article{undated, country, igo, city}
 }
 
 // TestBrowserDesk drives the pages an analyst trusts or not on the first
@@ -117,6 +122,33 @@ func TestBrowserDesk(t *testing.T) {
 	}
 	if len(rows)-1 != count(dyad) || !strings.Contains(strings.Join(rows[0], ","), "article_url") {
 		t.Errorf("export has %d rows, want %d events; header %v", len(rows)-1, count(dyad), rows[0])
+	}
+
+	// 2b. The region filter beside the country filter: the form keeps
+	// the events of one state, each row names it, and the export link
+	// carries the filter.
+	var regions []string
+	var regionCSV string
+	br.step("region filter",
+		chromedp.Navigate(ts.URL+"/?limit=200"),
+		chromedp.WaitVisible(`#events-table table`),
+		chromedp.SetValue(`input[name=region]`, "KANO"),
+		chromedp.Click(`form button[type=submit]`),
+		br.waitTrue(`document.querySelectorAll("#events-table tbody tr").length > 0 && document.querySelectorAll("#events-table tbody tr").length === document.querySelectorAll("#events-table td.event-where .region").length`),
+		br.eval(`Array.from(document.querySelectorAll("#events-table td.event-where .region")).map(s => s.textContent.trim() + " " + s.title)`, &regions),
+		br.eval(`document.querySelector('#events-table a.export-link[data-format="csv"]').getAttribute("href")`, &regionCSV),
+		br.shot("desk-02b-region"),
+	)
+	if want := count(store.EventFilter{Region: "Kano"}); len(regions) != want || want == 0 {
+		t.Errorf("region filter: %d rows %v, want %d", len(regions), regions, want)
+	}
+	for _, r := range regions {
+		if !strings.HasPrefix(r, "Kano ") || !strings.Contains(r, "NG.29") {
+			t.Errorf("region filter: row in %q", r)
+		}
+	}
+	if !strings.Contains(regionCSV, "region=KANO") {
+		t.Errorf("export link %q lacks the region", regionCSV)
 	}
 
 	// 3. The map: a country-level guess is drawn as one and can be

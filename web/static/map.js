@@ -114,6 +114,8 @@
         }, { sticky: true });
       } }).addTo(map);
       outlines.bringToBack();
+      // The counts may have come first: mark the shaded outlines now.
+      restyle();
       box.setAttribute("data-countries", String(fc.features.length));
     }).catch(function () { if (status) status.textContent = "country outlines failed to load"; });
 
