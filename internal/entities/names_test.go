@@ -30,6 +30,10 @@ func TestCompanyNames(t *testing.T) {
 			[]notWant{{"Cocoa Board", model.TypePerson}}},
 		{"north America: an exchange", "Trading on the [[ORG Winnipeg Grain Exchange]] was thin.",
 			[]notWant{{"Winnipeg Grain Exchange", model.TypePerson}}},
+		{"Middle East: clubs led by a club word in a match report", "Striker Kofi Mensah scored twice as [[ORG Bnei Sakhnin]] beat [[ORG Hapoel Ramat Gan]] 3-1 in the league on Saturday, and the goalkeeper saved a penalty.",
+			[]notWant{{"Bnei Sakhnin", model.TypePerson}, {"Hapoel Ramat Gan", model.TypePerson}}},
+		{"South America: a club word with a town", "The midfielder scored the winning goal for [[ORG Deportivo Cuenca]] in the league match on Sunday.",
+			[]notWant{{"Deportivo Cuenca", model.TypePerson}}},
 		{"a country-named company is no alias of its country", "[[ORG Japan Airlines]] said fuel costs rose. [[LOC Japan]] raised its tariffs.", nil},
 	})
 }
@@ -95,7 +99,7 @@ func TestNameSamplesNeverUseTheModel(t *testing.T) {
 // reached on the bare text (no ingest, no title); raise it as recognition
 // improves, never lower it. score_conll.py, which goes through ingest and
 // the whole pipeline, reads about three points lower.
-const conllDevMinF1 = 0.755
+const conllDevMinF1 = 0.77
 
 // TestCoNLLDevRatchet scores the CoNLL++ development half (read from
 // ../shared/dev, never copied) the way score_conll.py does: documents

@@ -156,6 +156,11 @@ func (d *doc) placeNamedOrg(k int) bool {
 	if !club {
 		return false
 	}
+	if first := d.toks[it.s].text; clubWords[first] {
+		if _, given := d.r.lex.given[first]; !given {
+			return true // "Bnei Sakhnin", "Deportivo Lara": the club word leads
+		}
+	}
 	for s := it.s; s < it.e; s++ {
 		for e := it.e; e > s; e-- {
 			if (s > it.s || e < it.e) && d.r.lex.gaz().Has(d.spanText(s, e)) {
