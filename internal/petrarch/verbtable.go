@@ -26,12 +26,15 @@ const (
 	FlagVia                       // "used X to V": V is the purpose
 	FlagTarget                    // code only when a target actor is found
 	FlagMutual                    // symmetric act: both directions
+	FlagLight                     // "mounted an invasion": the event is the governed noun
+	FlagDemand                    // "X said Y must V": X's demand of Y
 )
 
 var flagNames = map[string]Flag{
 	"noun": FlagNoun, "nounonly": FlagNounOnly, "speech": FlagSpeech, "intent": FlagIntent,
 	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
 	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
+	"light": FlagLight, "demand": FlagDemand,
 }
 
 // VerbPattern is one verb pattern in the form both dictionary formats
