@@ -109,8 +109,18 @@ func (t *timelineSums) overlaps(day, end string) bool {
 
 func spanKey(day, end, prec string) string { return day + "/" + end + "/" + prec }
 
-// addLoose adds a row of events whose date is not a day.
-func (t *timelineSums) addLoose(day, prec string, quad, n int, gs float64) {
+// spanEnd is the last day of a span: a range's known end (to), else
+// the end its precision implies ("" for an open range).
+func spanEnd(day, prec, to string) string {
+	if prec == model.PrecisionRange && to >= day {
+		return to
+	}
+	return store.SpanEnd(day, prec)
+}
+
+// addLoose adds a row of events whose date is not a day; to is the
+// known end of a range ("" when open).
+func (t *timelineSums) addLoose(day, prec, to string, quad, n int, gs float64) {
 	if day == "" {
 		if t.undated == nil {
 			t.undated = &store.TimelinePoint{Bucket: store.PointUndated, Kind: store.PointUndated}
@@ -124,7 +134,7 @@ func (t *timelineSums) addLoose(day, prec string, quad, n int, gs float64) {
 	if t.inRange(day) {
 		addTo(t.bucket(day), quad, -n, -gs) // the aggregates drew it on its first day
 	}
-	end := store.SpanEnd(day, prec)
+	end := spanEnd(day, prec, to)
 	if !t.overlaps(day, end) {
 		return
 	}
@@ -139,7 +149,7 @@ func (t *timelineSums) addLoose(day, prec string, quad, n int, gs float64) {
 
 // addFatalities adds the fatalities of events of day and prec where
 // addDay and addLoose put those events.
-func (t *timelineSums) addFatalities(day, prec string, n int) {
+func (t *timelineSums) addFatalities(day, prec, to string, n int) {
 	switch {
 	case day == "":
 		if t.undated != nil {
@@ -150,7 +160,7 @@ func (t *timelineSums) addFatalities(day, prec string, n int) {
 			p.Fatalities += n
 		}
 	default:
-		if p := t.spans[spanKey(day, store.SpanEnd(day, prec), prec)]; p != nil {
+		if p := t.spans[spanKey(day, spanEnd(day, prec, to), prec)]; p != nil {
 			p.Fatalities += n
 		}
 	}
@@ -256,45 +266,45 @@ func (b *Base) eventsTimelineWhere(q store.TimelineQuery, w *where) {
 // timelineLoose reports the events of q whose date is not a day, by day
 // and precision. Since and Until are left to addLoose: a range that
 // starts before Since may still reach into it.
-func (b *Base) timelineLoose(ctx context.Context, q store.TimelineQuery, fn func(day, prec string, quad, n int, gs float64)) error {
+func (b *Base) timelineLoose(ctx context.Context, q store.TimelineQuery, fn func(day, prec, to string, quad, n int, gs float64)) error {
 	w := &where{d: &b.D}
 	w.add("prec <> 'day'") // the condition of the partial index events_loose
 	b.eventsTimelineWhere(q, w)
-	rows, err := b.DB.Query(ctx, `SELECT day, prec, quad_class, COUNT(*), SUM(goldstein) FROM events`+w.sql()+
-		` GROUP BY day, prec, quad_class`, w.args...)
+	rows, err := b.DB.Query(ctx, `SELECT day, prec, day_to, quad_class, COUNT(*), SUM(goldstein) FROM events`+w.sql()+
+		` GROUP BY day, prec, day_to, quad_class`, w.args...)
 	if err != nil {
 		return err
 	}
 	return scanAll(rows, func(r Rows) error {
-		var day, prec string
+		var day, prec, to string
 		var quad, n int
 		var gs float64
-		if err := r.Scan(&day, &prec, &quad, &n, &gs); err != nil {
+		if err := r.Scan(&day, &prec, &to, &quad, &n, &gs); err != nil {
 			return err
 		}
-		fn(day, prec, quad, n, gs)
+		fn(day, prec, to, quad, n, gs)
 		return nil
 	})
 }
 
 // timelineFatalities reports the fatalities of q's events by day and
 // precision.
-func (b *Base) timelineFatalities(ctx context.Context, q store.TimelineQuery, fn func(day, prec string, n int)) error {
+func (b *Base) timelineFatalities(ctx context.Context, q store.TimelineQuery, fn func(day, prec, to string, n int)) error {
 	w := &where{d: &b.D}
 	w.add("fatalities > 0") // the condition of the partial index events_fatal
 	b.eventsTimelineWhere(q, w)
-	rows, err := b.DB.Query(ctx, `SELECT day, prec, CAST(SUM(fatalities) AS BIGINT) FROM events`+w.sql()+
-		` GROUP BY day, prec`, w.args...)
+	rows, err := b.DB.Query(ctx, `SELECT day, prec, day_to, CAST(SUM(fatalities) AS BIGINT) FROM events`+w.sql()+
+		` GROUP BY day, prec, day_to`, w.args...)
 	if err != nil {
 		return err
 	}
 	return scanAll(rows, func(r Rows) error {
-		var day, prec string
+		var day, prec, to string
 		var n int
-		if err := r.Scan(&day, &prec, &n); err != nil {
+		if err := r.Scan(&day, &prec, &to, &n); err != nil {
 			return err
 		}
-		fn(day, prec, n)
+		fn(day, prec, to, n)
 		return nil
 	})
 }

@@ -212,4 +212,29 @@ func testRegionAndRange(t *testing.T, s store.Store) {
 	if err != nil || len(p.Items) != 0 {
 		t.Errorf("another region: %d events, err %v", len(p.Items), err)
 	}
+	// The timeline draws the range as a closed span, 2016 to May 2018,
+	// also when asked for a window inside it.
+	tgt := ""
+	if placed.Target != nil {
+		tgt = placed.Target.Code
+	}
+	for _, since := range []string{"", "2017-03-01"} {
+		pts, err := s.Timeline(ctx, store.TimelineQuery{A: placed.Source.Code, B: tgt, Directed: true, Code: placed.Cameo,
+			Interval: "month", Since: since})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, pt := range pts {
+			if pt.Kind == store.PointSpan && pt.Bucket == "2016-01-01" {
+				found = pt.To == "2018-05-31" && pt.Count == 1
+				if !found {
+					t.Errorf("since %q: span %+v, want one event to 2018-05-31", since, pt)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("since %q: no span from 2016-01-01 in %+v", since, pts)
+		}
+	}
 }
