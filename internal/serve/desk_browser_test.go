@@ -37,7 +37,12 @@ func deskArticles(w *genWorld) []*model.Article {
 	city.Entities[1].Lat, city.Entities[1].Lon, city.Entities[1].Country = model.Float(12.0), model.Float(8.52), model.Str("NGA")
 	city.Events[0].Location = &model.Location{Entity: model.Str("e2"), Name: "Kano",
 		Lat: model.Float(12.0), Lon: model.Float(8.52), Country: model.Str("NGA"), Basis: "clause"}
-	return []*model.Article{undated, country, igo, city}
+	// A range with a known end, inside the generated data's months.
+	ranged := genArticle(w, 5005, genOpts{Src: "RUS", Tgt: "PRK"})
+	rng := model.PrecisionRange
+	ranged.Events[0].Date = model.EventDate{Value: model.Str("2025-02-03"), Precision: &rng, FromText: model.Str("from early February to mid-March"),
+		From: model.Str("2025-02-03"), To: model.Str("2025-03-14")}
+	return []*model.Article{undated, country, igo, city, ranged}
 }
 
 // TestBrowserDesk drives the pages an analyst trusts or not on the first
@@ -73,17 +78,24 @@ func TestBrowserDesk(t *testing.T) {
 	dyad := store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true}
 
 	// 1. The timeline counts every event of the dyad, the undated ones
-	// beside the chart.
+	// beside the chart, and draws a range with a known end as a closed
+	// span over the weeks it covers.
 	var undated, total int
+	var spanTo string
 	br.step("timeline",
 		chromedp.Navigate(ts.URL+"/timeline?a=RUS&b=PRK&interval=week"),
 		br.waitTrue(`document.querySelector('#off-axis li[data-kind="undated"]') !== null`),
 		br.eval(`Number(document.querySelector('#off-axis li[data-kind="undated"]').dataset.count)`, &undated),
 		br.eval(`Number(document.getElementById("timeline-total").dataset.total)`, &total),
+		br.eval(`(() => { const g = document.querySelector('#timeline-chart g.span-mark[data-from="2025-02-03"]'); if (!g) return "";
+			const l = g.querySelector("line"); return Number(l.getAttribute("x2")) > Number(l.getAttribute("x1")) ? g.dataset.to : "empty"; })()`, &spanTo),
 		br.shot("desk-01-timeline-undated"),
 	)
 	if want := count(dyad); undated != 2 || total != want {
 		t.Errorf("timeline: %d undated of %d counted, want 2 of %d", undated, total, want)
+	}
+	if spanTo != "2025-03-14" {
+		t.Errorf("timeline: range drawn to %q, want a closed span to 2025-03-14", spanTo)
 	}
 
 	// 2. The event list: newest first, type names, an export of exactly

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,16 @@ type Chart struct {
 	XTicks        []chartTick
 	ZeroY         float64 // y of Goldstein 0
 	Empty         bool
+	// Spans are the ranges with a known end that meet the axis, drawn
+	// as closed intervals above the bars (their counts are not in them).
+	Spans []chartSpan
+}
+
+// chartSpan is a range drawn from X1 to X2 at height Y.
+type chartSpan struct {
+	X1, X2, Y float64
+	From, To  string
+	Title     string
 }
 
 type chartBar struct {
@@ -209,7 +220,9 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
 			d.Loose = append(d.Loose, p)
 		}
 	}
-	d.Chart = buildChart(fillGaps(d.Dated, q.Interval))
+	axis := fillGaps(d.Dated, q.Interval)
+	d.Chart = buildChart(axis)
+	d.Chart.Spans = spanMarks(d.Chart, axis, d.Loose, q.Interval)
 	var quads [4]int
 	for _, p := range pts {
 		d.Total += p.Count
@@ -269,4 +282,32 @@ func pointLabel(p store.TimelinePoint) string {
 		return p.Bucket + " – " + to + " (" + p.Precision + ")"
 	}
 	return p.Bucket
+}
+
+// spanMarks places the spans of loose whose end is known over the
+// buckets of axis they cover (clipped to the axis), one row each; open
+// ranges and undated events stay in the list below the chart only.
+func spanMarks(c Chart, axis, loose []store.TimelinePoint, interval string) []chartSpan {
+	if c.Empty || len(axis) == 0 {
+		return nil
+	}
+	band := (c.Right - c.Left) / float64(len(axis))
+	var out []chartSpan
+	for _, p := range loose {
+		if p.Kind != store.PointSpan || p.To == "" {
+			continue
+		}
+		from, to := store.BucketOf(p.Bucket, interval), store.BucketOf(p.To, interval)
+		i := sort.Search(len(axis), func(i int) bool { return axis[i].Bucket >= from })
+		j := sort.Search(len(axis), func(i int) bool { return axis[i].Bucket > to }) - 1
+		if i > j {
+			continue // wholly before or after the axis
+		}
+		out = append(out, chartSpan{
+			X1: round2(c.Left + float64(i)*band), X2: round2(c.Left + float64(j+1)*band),
+			Y: round2(c.Top + 4 + float64(len(out)%6)*7), From: p.Bucket, To: p.To,
+			Title: fmt.Sprintf("%s: %d events dated to this range", pointLabel(p), p.Count),
+		})
+	}
+	return out
 }
