@@ -21,6 +21,14 @@
 // country; with a collective noun ("Chinese troops") it also makes an ORG
 // ("troops", CHNMIL).
 //
+// A name no lexicon or rule types is given to a small trained classifier
+// (namefeat.go, nameclass.go; weights in lexicon/entities/names.model,
+// retrained by `go generate` from the UD English Web Treebank's spans
+// that the lexicons and rules type): a confident organisation reading
+// makes an organisation, a confident place reading keeps it from being
+// taken for a person. Companies named with a legal form or trade word
+// ("Kagiso Mining Ltd") answer to their leading words afterwards.
+//
 // Recognition works from the sentence text and capitalisation first, using
 // part-of-speech tags only as an extra signal, because a tagger is not
 // always there; the stage tokenises sentences itself so lexicon phrases and
