@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -161,8 +162,18 @@ func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stdout, "sitrep dashboard on http://%s/  (database %s; Ctrl-C to stop)\n", displayAddr(c.Addr), g.DB)
-	return srv.ListenAndServe(ctx)
+	// Listen before saying where: a busy port fails here, with no URL
+	// printed that would point at someone else's server.
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.Addr, err)
+	}
+	shown := displayAddr(c.Addr)
+	if strings.HasSuffix(c.Addr, ":0") {
+		shown = displayAddr(ln.Addr().String()) // the port the system chose
+	}
+	fmt.Fprintf(g.stdout, "sitrep dashboard on http://%s/  (database %s; Ctrl-C to stop)\n", shown, g.DB)
+	return srv.Serve(ctx, ln)
 }
 
 func displayAddr(addr string) string {
