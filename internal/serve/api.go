@@ -268,29 +268,9 @@ const maxRuleBody = 16 << 10
 
 func (s *Server) apiAddAlertRule(w http.ResponseWriter, r *http.Request) {
 	var rule store.AlertRule
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRuleBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&rule)
-	if err == nil {
-		// Read to the end, so that the body deadline can be lifted.
-		_, err = io.Copy(io.Discard, dec.Buffered())
-		if err == nil {
-			_, err = io.Copy(io.Discard, r.Body)
-		}
-	}
-	if err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe):
-			s.fail(w, r, err)
-		case isTimeout(err):
-			s.bodyTimedOut(w)
-		default:
-			writeError(w, http.StatusBadRequest, "bad_request", "body must be a JSON alert rule: "+clipText(err.Error(), 200), "body")
-		}
+	if !s.decodeBody(w, r, &rule, "body must be a JSON alert rule") {
 		return
 	}
-	s.bodyRead(w)
 	if err := analysis.ValidateRule(r.Context(), &rule, s.opts.Fetch); err != nil {
 		var re *analysis.RuleError
 		if errors.As(err, &re) {

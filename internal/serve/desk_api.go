@@ -71,25 +71,9 @@ func (s *Server) apiPatchAlertRule(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var p rulePatch
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRuleBody))
-	dec.DisallowUnknownFields()
-	err = dec.Decode(&p)
-	if err == nil {
-		_, err = io.Copy(io.Discard, r.Body)
-	}
-	if err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe):
-			s.fail(w, r, err)
-		case isTimeout(err):
-			s.bodyTimedOut(w)
-		default:
-			writeError(w, http.StatusBadRequest, "bad_request", `body must be {"paused": true|false}: `+clipText(err.Error(), 200), "body")
-		}
+	if !s.decodeBody(w, r, &p, `body must be {"paused": true|false}`) {
 		return
 	}
-	s.bodyRead(w)
 	if p.Paused == nil {
 		writeError(w, http.StatusBadRequest, "bad_request", `body must be {"paused": true|false}`, "paused")
 		return
@@ -160,4 +144,34 @@ func (s *Server) pageAlerts(w http.ResponseWriter, r *http.Request) {
 		d.Alerts[i], d.Alerts[j] = d.Alerts[j], d.Alerts[i]
 	}
 	s.render(w, r, http.StatusOK, "alerts", "Alert rules", d)
+}
+
+// decodeBody reads a JSON request body of at most maxRuleBody bytes into
+// v, refusing unknown fields, and reads it to its end so that the body
+// deadline can be lifted. On failure it answers (a 400 starting with
+// want, a timeout, or an oversized body) and returns false.
+func (s *Server) decodeBody(w http.ResponseWriter, r *http.Request, v any, want string) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRuleBody))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		_, err = io.Copy(io.Discard, dec.Buffered())
+		if err == nil {
+			_, err = io.Copy(io.Discard, r.Body)
+		}
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			s.fail(w, r, err)
+		case isTimeout(err):
+			s.bodyTimedOut(w)
+		default:
+			writeError(w, http.StatusBadRequest, "bad_request", want+": "+clipText(err.Error(), 200), "body")
+		}
+		return false
+	}
+	s.bodyRead(w)
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,5 +52,51 @@ func TestRegionFilter(t *testing.T) {
 	resp, _ := get(t, ts.URL+"/api/events?region="+strings.Repeat("x", 65))
 	if resp.StatusCode != 400 {
 		t.Errorf("a 65-byte region: status %d, want 400", resp.StatusCode)
+	}
+}
+
+// Creating and patching a rule share one body decoder: the same answers
+// to malformed, unknown-field, trailing and oversized bodies.
+func TestRuleBodyDecoding(t *testing.T) {
+	st, _ := seedStore(t, 2)
+	ts := newServer(t, st, func(o *Options) { o.Token = "s3cret" })
+	resp, b := do(t, "POST", ts.URL+"/api/alert-rules", "s3cret", strings.NewReader(`{"name":"strikes","kind":"new_event","code":"19"}`), nil)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create: %d %s", resp.StatusCode, b)
+	}
+	rule := decode[store.AlertRule](t, b)
+	endpoints := []struct{ method, url, want string }{
+		{"POST", ts.URL + "/api/alert-rules", "body must be a JSON alert rule"},
+		{"PATCH", ts.URL + "/api/alert-rules/" + strconv.FormatInt(rule.ID, 10), `body must be {"paused": true|false}`},
+	}
+	bodies := []struct {
+		name, body string
+		status     int
+	}{
+		{"malformed", `{"paused":`, 400},
+		{"unknown field", `{"colour":"red"}`, 400},
+		{"not an object", `[1,2]`, 400},
+		{"oversized", `{"name":"` + strings.Repeat("x", maxRuleBody) + `"}`, 413},
+	}
+	for _, e := range endpoints {
+		for _, c := range bodies {
+			resp, b := do(t, e.method, e.url, "s3cret", strings.NewReader(c.body), nil)
+			if resp.StatusCode != c.status {
+				t.Errorf("%s %s: status %d, want %d (%s)", e.method, c.name, resp.StatusCode, c.status, b)
+				continue
+			}
+			if c.status == 400 {
+				v := decode[struct {
+					Error struct{ Message, Param string }
+				}](t, b)
+				if !strings.HasPrefix(v.Error.Message, e.want) || v.Error.Param != "body" {
+					t.Errorf("%s %s: %s, want a message starting %q", e.method, c.name, b, e.want)
+				}
+			}
+		}
+	}
+	resp, b = do(t, "PATCH", endpoints[1].url, "s3cret", strings.NewReader(`{"paused":true}`), nil)
+	if resp.StatusCode != 200 {
+		t.Errorf("pause: %d %s", resp.StatusCode, b)
 	}
 }
