@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"github.com/sitrep-project/sitrep/internal/model"
 	namemodel "github.com/sitrep-project/sitrep/internal/names"
 )
@@ -120,8 +121,14 @@ func (d *doc) companyAliases(k, x int) {
 			return
 		}
 		alias := d.spanText(it.s, e)
-		if len(alias) < 3 || d.r.lex.knownPlace(alias) {
+		if len(alias) < 3 {
 			continue
+		}
+		if d.r.lex.knownPlace(alias) {
+			if d.millionCity(alias) {
+				continue // "Moscow Metals Ltd" leaves Moscow a city
+			}
+			d.ents[x].placeAlias = alias // "Kola Nickel" is also "Kola", but "in Kola" is the town
 		}
 		if _, ok := d.r.lex.given[alias]; ok {
 			continue
@@ -133,4 +140,15 @@ func (d *doc) companyAliases(k, x int) {
 			d.byKey["O:"+alias] = x
 		}
 	}
+}
+
+// millionCity reports a name with a reading of a million people or a
+// first-level division: too well known as a place to stand for a company.
+func (d *doc) millionCity(name string) bool {
+	for _, p := range d.r.lex.gaz().Lookup(name) {
+		if p.Pop >= 1000000 || p.Kind == gazetteer.KindAdmin1 {
+			return true
+		}
+	}
+	return false
 }

@@ -34,6 +34,9 @@ func TestCompanyNames(t *testing.T) {
 			[]notWant{{"Bnei Sakhnin", model.TypePerson}, {"Hapoel Ramat Gan", model.TypePerson}}},
 		{"South America: a club word with a town", "The midfielder scored the winning goal for [[ORG Deportivo Cuenca]] in the league match on Sunday.",
 			[]notWant{{"Deportivo Cuenca", model.TypePerson}}},
+		{"Russian Arctic: a company named after its town", "[[ORG Vorkuta Coal]] on Monday raised its output forecast. [[ORG Vorkuta]] said prices would rise, and miners in [[LOC Vorkuta]] welcomed the news.",
+			[]notWant{{"Vorkuta Coal on", model.TypePerson}}},
+		{"a million-people city stays a city", "[[ORG Cairo Cement Holdings]] cut prices. [[LOC Cairo]] raised fuel taxes.", nil},
 		{"a country-named company is no alias of its country", "[[ORG Japan Airlines]] said fuel costs rose. [[LOC Japan]] raised its tariffs.", nil},
 	})
 }
@@ -99,7 +102,7 @@ func TestNameSamplesNeverUseTheModel(t *testing.T) {
 // reached on the bare text (no ingest, no title); raise it as recognition
 // improves, never lower it. score_conll.py, which goes through ingest and
 // the whole pipeline, reads about three points lower.
-const conllDevMinF1 = 0.77
+const conllDevMinF1 = 0.775
 
 // TestCoNLLDevRatchet scores the CoNLL++ development half (read from
 // ../shared/dev, never copied) the way score_conll.py does: documents

@@ -101,6 +101,7 @@ type ent struct {
 	capital          bool
 	town             bool   // a city or town that is no capital: not an actor for "its"
 	club             bool   // a sports club named after its town (see newClub)
+	placeAlias       string // a town a company is also called by (see companyAliases)
 	cc               string // alpha-2 of a gazetteer place, for the article's context
 	admin1           string // "US.TX": the first-level division a gazetteer place lies in
 	precision, basis string
@@ -395,6 +396,9 @@ func (d *doc) scan() {
 		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
+			for j > i+1 && !toks[j-1].cap && (toks[j-1].lower == "the" || d.connectorWord(toks[j-1].lower)) {
+				j-- // "Kola Nickel on Monday": a connector never ends a name
+			}
 			if !t.cap && !d.isOrgWord(j-1) {
 				i++ // "3 Sevilla 1" is a score, "192 Fleet" a unit
 				continue
@@ -487,6 +491,11 @@ func (d *doc) nameRunEnd(i int) int {
 		j++
 	}
 	return j
+}
+
+// connectorWord reports the words connectorAt looks for.
+func (d *doc) connectorWord(w string) bool {
+	return w == "of" || w == "for" || w == "on" || w == "and"
 }
 
 // connectorAt reports "of"/"for"/"on"/"and" (optionally + "the") then a
@@ -1157,6 +1166,9 @@ func (d *doc) resolveName(k int) {
 		if x, ok := d.byKey[pre+name]; ok {
 			if d.ents[x].club && (locPrepositions[d.tokAt(it.s-1).lower] || !d.teamContext(it.s, it.e) && d.r.lex.knownPlace(name)) {
 				continue // "fans celebrated in Leeds": the town, not the club
+			}
+			if d.ents[x].placeAlias == name && locPrepositions[d.tokAt(it.s-1).lower] {
+				continue // "the smelter in Kola": the town, not the company
 			}
 			it.ent = x
 			d.mention(x, it.s, it.e)
