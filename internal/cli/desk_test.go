@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,5 +194,24 @@ func TestEventsByRegion(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The README's example article id is one that `make demo` (ingesting
+// testdata/sample) really stores, so the example cannot go stale.
+func TestREADMEExampleIDExists(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`sitrep show ([0-9a-f]{6,64})`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README has no `sitrep show ID` example")
+	}
+	id := string(m[1])
+	db := sampleDB(t)
+	out, errs, code := run(t, "--db", db, "show", id)
+	if code != 0 || !strings.Contains(out, "id "+id) {
+		t.Errorf("show %s (the README's example) on the demo database: exit %d: %s\n%s", id, code, errs, out)
 	}
 }
