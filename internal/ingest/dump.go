@@ -36,8 +36,8 @@ func (l *dumpLine) classify() {
 	l.words = countWords(l.text)
 	l.marker = isMarker(l.text)
 	l.subhead = isSubheading(l.text)
-	l.boiler = isHeaderBoilerplate(l.text)
-	l.titleLike = !l.hasCredit && titleShape(l.text)
+	l.boiler = isHeaderBoilerplate(l.text) && !isDateline(l.text)
+	l.titleLike = !l.hasCredit && titleShape(l.text) && !isDateline(l.text)
 }
 
 // lineSplitter turns raw lines into dumpLines, tracking the blank lines
@@ -141,11 +141,28 @@ func isMarker(s string) bool {
 
 // isSubheading: an all-caps line of a few words that is not a sentence.
 func isSubheading(s string) bool {
-	if !isAllCaps(s) || isMarker(s) {
+	if !isAllCaps(s) || isMarker(s) || isDateline(s) {
 		return false
 	}
 	n := countWords(s)
 	return n <= 12 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
+}
+
+// isDateline reports whether s is an agency dateline standing as its own
+// line: a place in capitals, then a date ("NAIROBI 1996-08-30", "LIMA,
+// March 3, 2025"). It opens the story, so it stays in the body, where the
+// place is a mention and the date evidence, rather than becoming a
+// subheading.
+func isDateline(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) < 2 || len(fs) > 8 {
+		return false
+	}
+	first := strings.TrimRight(fs[0], ",")
+	if len(first) < 2 || !isAllCaps(first) || strings.ContainsFunc(first, unicode.IsDigit) {
+		return false
+	}
+	return len(findDates(s)) > 0
 }
 
 // isTitleLike: a headline shape — a short line, starting with a capital,

@@ -281,3 +281,31 @@ func TestStatedTextIsKept(t *testing.T) {
 		t.Errorf("bodies %q, %q", arts[0].Body, arts[1].Body)
 	}
 }
+
+// TestDatelineStaysInBody: an agency dateline on a line of its own opens
+// the story; it is body text, not a subheading, while a real all-caps
+// section head still is one.
+func TestDatelineStaysInBody(t *testing.T) {
+	for _, tt := range []struct{ line, story string }{
+		{"NAIROBI 2024-08-30", "Kenyan police dispersed traders protesting new market fees in the capital on Friday, witnesses said."},
+		{"LIMA, March 3, 2025", "Peru's congress voted to censure the interior minister after a week of protests in the south, lawmakers said."},
+		{"DHAKA 12 June 2023", "Bangladesh's election commission set a date for the vote on Monday after talks with the main parties."},
+		{"KYIV, 14 June 2024", "Ukraine's air force said it shot down most of the drones launched overnight at the capital and the south."},
+	} {
+		in := "Police Disperse Traders Protesting Market Fees\n\n" + tt.line + "\n\n" + tt.story + "\n\nREACTION\n\nTraders said they would return on Monday, a union leader told reporters.\n"
+		arts, recErrs, err := readBytesAll(t, "wire.txt", []byte(in), DefaultOptions())
+		if err != nil || len(recErrs) > 0 || len(arts) != 1 {
+			t.Fatalf("%q: %d articles, %v %v", tt.line, len(arts), recErrs, err)
+		}
+		a := arts[0]
+		if model.Deref(a.Title) != "Police Disperse Traders Protesting Market Fees" {
+			t.Errorf("%q: title %q", tt.line, model.Deref(a.Title))
+		}
+		if !strings.HasPrefix(a.Body, tt.line) {
+			t.Errorf("%q: body starts %q", tt.line, model.Clip(a.Body, 40))
+		}
+		if len(a.Subheadings) != 1 || a.Subheadings[0] != "REACTION" {
+			t.Errorf("%q: subheadings %q, want [REACTION]", tt.line, a.Subheadings)
+		}
+	}
+}
