@@ -36,7 +36,11 @@
 // dynamic oracle recovers much of what a beam would (Goldberg & Nivre
 // report about one point of UAS over a static oracle). Arc-hybrid rather
 // than arc-eager: its oracle is exact and simple, and it needs no
-// unshift or root repair at the end of the sentence.
+// unshift or root repair at the end of the sentence. Each move is scored
+// with its label as one class (SHIFT, LEFT(l), RIGHT(l)): a factorised
+// parser (three moves, then a separate label classifier for the chosen
+// arc) measured 0.75 UAS and 1.1 LAS lower on EWT dev and only about 15%
+// faster, since the cost is the feature lookups, not the row sums.
 //
 // # Weights
 //
