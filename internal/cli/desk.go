@@ -3,23 +3,49 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/sitrep-project/sitrep/internal/analysis"
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 // eventHeader and eventRow are the events table: the date with its
 // precision when it is not a day, and the CAMEO code with its name.
-const eventHeader = "DATE\tSOURCE\tTARGET\tEVENT\tGOLD\tMODALITY\tVERB\tSENTENCE"
+const eventHeader = "DATE\tSOURCE\tTARGET\tEVENT\tGOLD\tMODALITY\tVERB\tWHERE\tSENTENCE"
 
 func eventRow(e store.EventRecord) string {
 	tgt := "-"
 	if e.Target != nil {
 		tgt = e.Target.Code
 	}
-	return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s", e.DateLabel(), e.Source.Code, tgt,
-		clip(analysis.EventLabel(e.Cameo), 36), e.Goldstein, e.Modality, e.Verb, clip(e.SentenceText, 80))
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%+.1f\t%s\t%s\t%s\t%s", e.DateLabel(), e.Source.Code, tgt,
+		clip(analysis.EventLabel(e.Cameo), 36), e.Goldstein, e.Modality, e.Verb, clip(where(e), 32), clip(e.SentenceText, 80))
+}
+
+// where is the events table's place: its name, its first-level division
+// when that is another name, and its country ("Kano, NGA", "Mitte,
+// Berlin, DEU"); "-" when unplaced.
+func where(e store.EventRecord) string {
+	l := e.Location
+	if l == nil {
+		return "-"
+	}
+	parts := []string{}
+	if l.Name != "" {
+		parts = append(parts, l.Name)
+	}
+	if e.RegionName != "" && e.RegionName != l.Name {
+		parts = append(parts, e.RegionName)
+	}
+	if c := model.Deref(l.Country); c != "" {
+		parts = append(parts, c)
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // printTimeline writes a timeline table: dated buckets, then spans

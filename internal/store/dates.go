@@ -126,12 +126,15 @@ func LocationPrecision(l *model.Location, place *model.Entity) string {
 	return ""
 }
 
-// DateLabel is how lists show an event's date: the day, "undated", or
-// the day with its precision when coarser ("2016-01-01 (range)").
+// DateLabel is how lists show an event's date: the day, "undated", the
+// day with its precision when coarser ("2016-01-01 (range)"), or a
+// range with its known end ("2016-01-01..2018-05-31 (range)").
 func (e EventRecord) DateLabel() string {
 	switch {
 	case e.Day == "":
 		return "undated"
+	case e.DayTo != "":
+		return e.Day + ".." + e.DayTo + " (" + e.DatePrecision + ")"
 	case e.DatePrecision != "" && e.DatePrecision != model.PrecisionDay:
 		return e.Day + " (" + e.DatePrecision + ")"
 	}

@@ -120,3 +120,20 @@ func TestLastDayOf(t *testing.T) {
 		}
 	}
 }
+
+func TestDateLabel(t *testing.T) {
+	for _, c := range []struct {
+		e    EventRecord
+		want string
+	}{
+		{EventRecord{}, "undated"},
+		{EventRecord{Day: "2025-03-01", DatePrecision: "day"}, "2025-03-01"},
+		{EventRecord{Day: "2025-03-01", DatePrecision: "month"}, "2025-03-01 (month)"},
+		{EventRecord{Day: "2016-01-01", DatePrecision: "range"}, "2016-01-01 (range)"},
+		{EventRecord{Day: "2016-01-01", DatePrecision: "range", DayTo: "2018-05-31"}, "2016-01-01..2018-05-31 (range)"},
+	} {
+		if got := c.e.DateLabel(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.e, got, c.want)
+		}
+	}
+}
