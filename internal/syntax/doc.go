@@ -29,8 +29,7 @@
 // without a repair pass, trained as an averaged perceptron with the
 // dynamic oracle and error exploration of Goldberg & Nivre (2013) on
 // jackknifed (predicted) tags, with Zhang & Nivre (2011)-style rich
-// features (third-order children, valency, label sets, distance). A
-// word too rare for an ambiguity class stands in by its suffix and shape.
+// features (third-order children, valency, label sets, distance).
 // Greedy rather than a beam: a beam of k costs k times the feature
 // lookups, and the speed target (tagger and parser together over 100,000
 // tokens a second on one core) leaves room for about one greedy pass; the
