@@ -82,14 +82,3 @@ func atomsOf(f string) wordAtoms {
 	a.shape = h
 	return a
 }
-
-// parserAmb is the parser's ambiguity atom for a word: its ambiguity
-// class, or for a word too rare to have one, its lower-case 3-byte suffix
-// and shape ("-ing" in "x", "-ian" in "Xx"), so the parser sees a class
-// of rare words rather than one value for all of them.
-func parserAmb(at wordAtoms) uint64 {
-	if at.amb != 0 {
-		return at.amb
-	}
-	return mix(mix(0x5eed, at.s3), at.shape)
-}

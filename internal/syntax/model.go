@@ -73,7 +73,7 @@ func (p *Parser) tagOnly(sc *scratch) {
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower
-		sc.ambs[i] = parserAmb(sc.ts.at[i+pad])
+		sc.ambs[i] = sc.ts.at[i+pad].amb
 	}
 }
 

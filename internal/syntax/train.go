@@ -138,9 +138,7 @@ func examples(ss []Sentence, tags [][]int32, lidx map[string]int16, amb *ambig) 
 		e := parseExample{w: make([]uint64, n), p: tags[si], a: make([]uint64, n), gh: make([]int32, n), gl: make([]int16, n)}
 		for i, w := range s.Words {
 			e.w[i] = hashLower(w.Form)
-			at := atomsOf(w.Form)
-			at.amb = amb.class(e.w[i])
-			e.a[i] = parserAmb(at)
+			e.a[i] = amb.class(e.w[i])
 			e.gh[i] = int32(w.Head - 1)
 			if w.Head == 0 {
 				e.gh[i] = int32(n)
