@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // phoenixDir is the unpacked Phoenix set beside the repository.
@@ -368,14 +369,14 @@ func TestDiscardTable(t *testing.T) {
 // Beside wall time it reports CPU seconds per load (all threads, GC
 // included), which does not depend on how busy the machine is.
 func BenchmarkLoadPhoenix(b *testing.B) {
-	start := cpuTime()
+	start := testutil.CPUTime()
 	for b.Loop() {
 		v, err := NewStandard(sitrep.Lexicon, PhoenixDir, DefaultCompileOptions()).Vocabulary()
 		if err != nil || v.Actors.Len() < 27000 {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((testutil.CPUTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // TestSitrepVerbsJoinTheTable: sitrep's own verbs.txt reads into the

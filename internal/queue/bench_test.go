@@ -5,13 +5,13 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats.go"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // cpuWork burns about d of CPU time: a stand-in for the analysis
@@ -104,12 +104,12 @@ func benchQueue(b *testing.B, url string, workers, maxAckPending int, cost func(
 		procs[i] = proc
 	}
 	b.ResetTimer()
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), testutil.CPUTime()
 	stop := runWorkers(b, nc, cfg, st, procs, nil)
 	for st.count() < b.N {
 		time.Sleep(time.Millisecond)
 	}
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	elapsed, cpu := time.Since(start), testutil.CPUTime()-cpu0
 	b.StopTimer()
 	// CPU the process got per wall second: below the worker count, the
 	// machine (not the queue) limited the run.
@@ -134,13 +134,4 @@ func benchURL(b *testing.B) string {
 	}
 	b.Logf("%s unreachable; using an embedded server (numbers understate scaling)", u)
 	return startEmbedded(b)
-}
-
-// cpuTime is the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

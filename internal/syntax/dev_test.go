@@ -11,6 +11,7 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "raise testdata/dev_scores.txt to the built-in model's figures")
@@ -104,13 +105,13 @@ func benchTokens(b *testing.B, annotate func(*Parser, []model.Token)) {
 	}
 	sents, n := devTokens(b)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for range b.N {
 		for _, s := range sents {
 			annotate(p, s)
 		}
 	}
-	cpu = cpuTime() - cpu
+	cpu = testutil.CPUTime() - cpu
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
 	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu > 0 {
@@ -133,13 +134,13 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for range b.N {
 		if _, err := Load(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu = cpuTime() - cpu; cpu > 0 {
+	if cpu = testutil.CPUTime() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/load")
 	}
 }
