@@ -19,13 +19,7 @@ func runAnnotated(t *testing.T, cases []annotatedCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			body, anns := parseAnnotated(c.text)
-			art := analyse(t, "", nil, body)
-			for _, a := range anns {
-				if !hasMention(art, a) {
-					t.Errorf("no %s mention %q (entity %q); got %v", a.typ, body[a.start:a.end], a.entity, mentionsOf(art))
-				}
-			}
+			art := checkAnnotated(t, c.text)
 			for _, n := range c.not {
 				for _, e := range art.Entities {
 					for _, m := range e.Mentions {

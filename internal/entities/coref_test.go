@@ -58,13 +58,7 @@ func TestCoreference(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			body, anns := parseAnnotated(c.text)
-			art := analyse(t, "", nil, body)
-			for _, a := range anns {
-				if !hasMention(art, a) {
-					t.Errorf("no %s mention %q (entity %q); got %v", a.typ, body[a.start:a.end], a.entity, mentionsOf(art))
-				}
-			}
+			checkAnnotated(t, c.text)
 		})
 	}
 }

@@ -148,6 +148,21 @@ func TestRegionalArticles(t *testing.T) {
 	}
 }
 
+// checkAnnotated analyses annotated text ("[[PER Kim]] said") and
+// reports every annotation the entity stage did not find; it returns the
+// analysed article for further checks.
+func checkAnnotated(t *testing.T, text string) *model.Article {
+	t.Helper()
+	body, anns := parseAnnotated(text)
+	art := analyse(t, "", nil, body)
+	for _, a := range anns {
+		if !hasMention(art, a) {
+			t.Errorf("no %s mention %q (entity %q); got %v", a.typ, body[a.start:a.end], a.entity, mentionsOf(art))
+		}
+	}
+	return art
+}
+
 func hasMention(art *model.Article, a annotation) bool {
 	span := model.Span{Start: a.start, End: a.end}
 	for _, e := range art.Entities {

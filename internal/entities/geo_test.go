@@ -22,13 +22,7 @@ func runGeoCases(t *testing.T, cases []geoCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			body, anns := parseAnnotated(c.text)
-			art := analyse(t, "", nil, body)
-			for _, a := range anns {
-				if !hasMention(art, a) {
-					t.Errorf("no %s mention %q (entity %q); got %v", a.typ, body[a.start:a.end], a.entity, mentionsOf(art))
-				}
-			}
+			art := checkAnnotated(t, c.text)
 			for _, w := range c.places {
 				e := findEntity(art, w.name, model.TypePlace)
 				if e == nil {
