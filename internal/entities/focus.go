@@ -1,0 +1,199 @@
+package entities
+
+import (
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// modifier is a country (and maybe sector) read off the words before a
+// role, name or organisation word: "South Korea's", "Russian", "Kremlin",
+// "the island's", "Seoul-based".
+type modifier struct {
+	country, sector string
+	former          bool
+	start           int // first token of the modifier
+}
+
+// modifierBefore looks at the items ending right before token i.
+func (d *doc) modifierBefore(k, i int) modifier {
+	m := modifier{start: i}
+	j := i
+	for k >= 0 && k < len(d.items) {
+		it := d.items[k]
+		end := it.e
+		// possessive marker between
+		if end < j && d.toks[end].isPossessive() && end+1 == j {
+			end = j
+		}
+		// "then"/"former" between
+		for end < j && formerWords[d.toks[end].lower] {
+			end++
+			m.former = true
+		}
+		for j > 0 && formerWords[d.toks[j-1].lower] {
+			m.former = true
+			j--
+		}
+		if end != j {
+			break
+		}
+		if it.kind == iLex {
+			switch it.lex.kind {
+			case kCountry, kDemonym, kCapital, kSeat, kFeature:
+				if m.country == "" {
+					m.country = it.lex.country
+					if it.lex.kind == kSeat {
+						m.sector = it.lex.sector
+					}
+					m.start = it.s
+				}
+			case kIGO:
+				m.sector = "IGO"
+				m.country = it.lex.code
+				m.start = it.s
+			case kMedia:
+				m.country = it.lex.country
+				m.sector = "MED"
+				m.start = it.s
+			}
+			return m
+		}
+		if it.kind == iName && it.ent >= 0 {
+			en := d.ents[it.ent]
+			if en.country != "" {
+				m.country, m.start = en.country, it.s
+				if en.typ == model.TypeOrg {
+					m.sector = en.sector
+				}
+			}
+			return m
+		}
+		if it.kind == iOrg && it.ent >= 0 {
+			en := d.ents[it.ent]
+			m.country, m.sector, m.start = en.country, en.sector, it.s
+			return m
+		}
+		break
+	}
+	// "the island's", "the mainland's"
+	if j >= 2 && d.toks[j-1].isPossessive() && (d.toks[j-2].lower == "island" || d.toks[j-2].lower == "mainland") {
+		if x := d.defPlace(d.toks[j-2].lower); x >= 0 {
+			m.country = d.ents[x].country
+			m.start = j - 2
+		}
+	}
+	// "Seoul-based", "Russia-backed": NAME - based
+	if j >= 3 && d.toks[j-1].word && hyphenSuffixes[d.toks[j-1].lower] && d.toks[j-2].text == "-" {
+		if e, _, ok := d.r.lex.proper.match(d.toks, j-3, false, &d.buf); ok && e.country != "" {
+			m.country = e.country
+		}
+	}
+	return m
+}
+
+// focusCountry is the country most mentioned so far, ties going to the
+// one mentioned first (the lead names the story's country).
+func (d *doc) focusCountry() string { return d.articleFocus() }
+
+// sentenceCountry is the latest country (not capital) named in the
+// sentence before token i, or "".
+func (d *doc) sentenceCountry(i int) string {
+	for k := len(d.items) - 1; k >= 0; k-- {
+		it := d.items[k]
+		if it.e <= i && it.kind == iLex && it.lex.kind == kCountry {
+			return it.lex.country
+		}
+	}
+	return ""
+}
+
+// onlyCountry is the one country the current sentence names, or "" when
+// it names none or several; with where, only places after a locative
+// preposition count ("in central Nairobi", not "the Russian embassy" or
+// "denounced Russia").
+func (d *doc) onlyCountry(where bool) string {
+	only := ""
+	for _, it := range d.items {
+		if it.kind != iLex || it.lex.country == "" {
+			continue
+		}
+		switch it.lex.kind {
+		case kCountry, kDemonym, kCapital, kSeat:
+			if where && (it.lex.kind == kDemonym || !d.locative(it.s)) {
+				continue
+			}
+			if only != "" && only != it.lex.country {
+				return ""
+			}
+			only = it.lex.country
+		}
+	}
+	return only
+}
+
+// locative reports whether the place at token i follows a preposition of
+// place, across "the" and a compass or "central" ("in central Nairobi").
+func (d *doc) locative(i int) bool {
+	j := i - 1
+	for n := 0; n < 2 && placeModifiers[d.tokAt(j).lower]; n++ {
+		j--
+	}
+	return locativePreps[d.tokAt(j).lower]
+}
+
+// articleFocus is the country the whole article is most about: the most
+// mentioned one (countries, their capitals and cities, government
+// bodies), ties going to the one mentioned first.
+func (d *doc) articleFocus() string {
+	first := d.country1
+	best, bn := "", 0
+	for c, n := range d.countryN {
+		if _, ok := d.r.lex.countries[c]; !ok {
+			continue
+		}
+		if n > bn || n == bn && (first[c] < first[best] || first[c] == first[best] && c < best) {
+			best, bn = c, n
+		}
+	}
+	return best
+}
+
+// nationalRole reports a role that implies a national government or high
+// command: a president, a minister, an army chief.
+func (d *doc) nationalRole(r string) bool {
+	rl, ok := d.r.lex.roles.m[r]
+	if !ok {
+		return false
+	}
+	switch rl.sector {
+	case "GOV", "MIL", "SPY":
+		return nationalHeads[lastWord(r)]
+	case "OPP":
+		return lastWord(r) == "leader" // "Opposition leader Raila Odinga"
+	}
+	return false
+}
+
+// defPlace resolves "the island" and "the mainland".
+func (d *doc) defPlace(w string) int {
+	// most recent island country mentioned
+	best, bl := -1, -2
+	for x, e := range d.ents {
+		if e.island && e.typ == model.TypePlace && e.code != "" && len(e.mentions) > 0 && e.last > bl {
+			best, bl = x, e.last
+		}
+	}
+	if w == "island" {
+		return best
+	}
+	// the mainland: of the most recent country that has one
+	ml, ll := "", -2
+	for _, e := range d.ents {
+		if e.mainland != "" && e.last > ll && len(e.mentions) > 0 {
+			ml, ll = e.mainland, e.last
+		}
+	}
+	if ml == "" {
+		return -1
+	}
+	return d.lexEntity(entry{kind: kCountry, country: ml})
+}

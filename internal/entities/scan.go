@@ -1,0 +1,367 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scan cuts the sentence into items.
+func (d *doc) scan() {
+	lex := d.r.lex
+	toks := d.toks
+	d.items = d.items[:0]
+	d.hasEquip = false
+	for i := range toks {
+		if _, n, ok := lex.equip.match(toks, i, true, &d.buf); ok && n > 0 {
+			d.hasEquip = true
+			break
+		}
+		if toks[i].lower == "missile" || toks[i].lower == "missiles" || toks[i].lower == "system" || toks[i].lower == "systems" {
+			d.hasEquip = true
+			break
+		}
+	}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.word {
+			i++
+			continue
+		}
+		if t.folded && t.cap {
+			// a headline in capitals: only lexicon and gazetteer names,
+			// never a run of its ordinary words
+			if _, n, ok := lex.proper.match(toks, i, false, &d.buf); ok {
+				if gn := d.gazRun(i); gn > n {
+					n = gn
+				}
+				d.items = append(d.items, item{kind: iName, s: i, e: i + n, ent: -1})
+				if e, n2, _ := lex.proper.match(toks, i, false, &d.buf); n2 == n {
+					d.items[len(d.items)-1] = item{kind: iLex, s: i, e: i + n, lex: e, ent: -1}
+				}
+				i += n
+				continue
+			}
+			if gn := d.gazRun(i); gn > 0 {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + gn, ent: -1})
+				i += gn
+				continue
+			}
+			if d.r.lex.gaz().Has(t.text) || d.knownShortName(t.text) {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + 1, ent: -1})
+			}
+			i++
+			continue
+		}
+		if t.cap {
+			// "New South Wales", "British Columbia", "New Mexico": a
+			// gazetteer name longer than the lexicon name inside it
+			if gn := d.gazRun(i); gn > 0 {
+				d.items = append(d.items, item{kind: iName, s: i, e: i + gn, ent: -1})
+				i += gn
+				continue
+			}
+		}
+		if t.cap || isDigit(t.text) {
+			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
+				// "Moscow State University": a known name opening a longer
+				// organisation name
+				if j := d.orgRunEnd(i + n); j > i+n && e.kind != kIGO && e.kind != kMedia {
+					d.items = append(d.items, item{kind: iName, s: i, e: j, ent: -1, lex: e})
+					i = j
+					continue
+				}
+				// "Amnesty International Kenya": the national section of a
+				// transnational organisation belongs to that country
+				if e.kind == kSeat && e.country == "" && i+n < len(toks) && toks[i+n].cap {
+					if c, n2, ok := lex.proper.match(toks, i+n, false, &d.buf); ok && c.kind == kCountry {
+						e.name = d.spanText(i, i+n+n2)
+						e.country = c.country
+						n += n2
+					}
+				}
+				d.items = append(d.items, item{kind: iLex, s: i, e: i + n, lex: e, ent: -1})
+				i += n
+				continue
+			}
+		}
+		// role, organisation word or equipment class: the longest wins
+		best, bn := item{}, 0
+		if ab, ok := lex.abbrevs[t.text]; ok && t.cap {
+			best, bn = item{kind: iRole, s: i, e: i + 1, role: ab}, 1
+			if i+1 < len(toks) {
+				if ab2, ok := lex.abbrevs[t.text+" "+toks[i+1].text]; ok {
+					best, bn = item{kind: iRole, s: i, e: i + 2, role: ab2}, 2
+				}
+			}
+		}
+		if rl, n, ok := lex.roles.match(toks, i, true, &d.buf); ok && n > bn && (t.cap == toks[i+n-1].cap || !t.cap || i == 0 && d.tokAt(i+n).cap) {
+			// ("Army chief Abdel Fattah al-Burhan" opens a sentence)
+			best, bn = item{kind: iRole, s: i, e: i + n, role: rl}, n
+		}
+		if o, n, ok := lex.orgs.match(toks, i, true, &d.buf); ok && n >= bn && (o.common || t.cap) {
+			best, bn = item{kind: iOrg, s: i, e: i + n, org: o}, n
+		}
+		if c, n, ok := lex.equip.match(toks, i, true, &d.buf); ok && n > bn && !t.cap {
+			best, bn = item{kind: iEquip, s: i, e: i + n, class: c}, n
+		}
+		if bn > 0 {
+			// a capitalised organisation suffix inside a name run belongs
+			// to the name ("Stimson Center"): handled by the run below
+			if best.kind == iOrg && t.cap && !best.org.common {
+				bn = 0
+			}
+			// "Ministry of Defence", "Council on Foreign Relations": a name
+			if best.kind == iOrg && t.cap && bn > 0 && d.connectorAt(i+bn) {
+				bn = 0
+			}
+		}
+		if bn > 0 {
+			best.ent = -1
+			d.items = append(d.items, best)
+			i += bn
+			continue
+		}
+		if isPronoun(t.lower) {
+			d.items = append(d.items, item{kind: iPron, s: i, e: i + 1, ent: -1})
+			i++
+			continue
+		}
+		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
+			j := d.nameRunEnd(i)
+			for j > i+1 && !toks[j-1].cap && (toks[j-1].lower == "the" || d.connectorWord(toks[j-1].lower)) {
+				j-- // "Kola Nickel on Monday": a connector never ends a name
+			}
+			if !t.cap && !d.isOrgWord(j-1) {
+				i++ // "3 Sevilla 1" is a score, "192 Fleet" a unit
+				continue
+			}
+			s := d.trimRunStart(i, j)
+			if s < j {
+				d.items = append(d.items, item{kind: iName, s: s, e: j, ent: -1})
+			}
+			if j == i {
+				j++
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+}
+
+func (d *doc) followedByClass(i int) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	_, _, ok := d.r.lex.equip.match(d.toks, i, true, &d.buf)
+	return ok
+}
+
+// orgRunEnd returns the end of a capitalised run from i that ends in an
+// organisation suffix ("State University"), or i.
+func (d *doc) orgRunEnd(i int) int {
+	j := i
+	end := i
+	for j < len(d.toks) && j-i < 6 && d.toks[j].cap && d.toks[j].word {
+		if o, ok := d.r.lex.orgs.m[d.toks[j].lower]; ok && o.suffix {
+			end = j + 1
+		}
+		j++
+	}
+	return end
+}
+
+// nameRunEnd extends a capitalised run: capitalised words, Roman
+// numerals, name particles, a leading number ("192 Fleet"), stopping
+// where a known name starts.
+func (d *doc) nameRunEnd(i int) int {
+	toks := d.toks
+	j := i
+	orgSeen := false
+	for j < len(toks) && j-i < 8 {
+		t := toks[j]
+		if !t.word {
+			break
+		}
+		if j > i && t.cap {
+			if _, _, ok := d.r.lex.proper.match(toks, j, false, &d.buf); ok {
+				break
+			}
+			if _, ok := d.r.lex.abbrevs[t.text]; ok {
+				break
+			}
+			// "Kharkiv Mayor Ihor Terekhov": a title starts a new run
+			if _, n, ok := d.r.lex.roles.match(toks, j, true, &d.buf); ok && d.tokAt(j+n).cap && !orgSeen {
+				break
+			}
+		}
+		if d.isOrgWord(j) {
+			orgSeen = true
+		}
+		if t.lower == "and" && j > i && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
+			return j // "Acme Holdings and Zenith Mining": two companies
+		}
+		if !t.cap && j > i && orgSeen && d.connectorAt(j) {
+			j++
+			if d.toks[j].lower == "the" {
+				j++
+			}
+			continue
+		}
+		switch {
+		case t.cap:
+			if weekdays[t.text] || months[t.text] && !(j > i && d.givenAt(j-1)) {
+				return j // "Theresa May" keeps its surname
+			}
+		case j == i && isDigit(t.text):
+		case j > i && nameParticle[t.lower] && j+1 < len(toks) && toks[j+1].cap:
+		case j > i && particleHyphen(t.text) != "":
+			// "Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"
+		default:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// connectorWord reports the words connectorAt looks for.
+func (d *doc) connectorWord(w string) bool {
+	return w == "of" || w == "for" || w == "on" || w == "and"
+}
+
+// connectorAt reports "of"/"for"/"on"/"and" (optionally + "the") then a
+// capitalised word at j: the inside of "Institute for the Study of War".
+func (d *doc) connectorAt(j int) bool {
+	switch d.tokAt(j).lower {
+	case "of", "for", "on", "and":
+	default:
+		return false
+	}
+	if d.tokAt(j+1).lower == "the" {
+		return d.tokAt(j + 2).cap
+	}
+	return d.tokAt(j + 1).cap
+}
+
+func (d *doc) hasConnector(s, e int) bool {
+	for j := s; j < e; j++ {
+		if !d.toks[j].cap && d.toks[j].word {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrgWord reports a capitalised organisation word at i ("Institute",
+// "Ministry").
+func (d *doc) isOrgWord(i int) bool {
+	if i >= len(d.toks) || !d.toks[i].cap {
+		return false
+	}
+	o, ok := d.r.lex.orgs.m[d.toks[i].lower]
+	return ok && o.suffix
+}
+
+func (d *doc) givenAt(j int) bool {
+	_, ok := d.r.lex.given[d.tokAt(j).text]
+	return ok
+}
+
+var nameParticle = set("bin bint al el de da del della di van von der le la ibn abu")
+
+// particleHyphen returns the name after a hyphenated lower-case particle
+// ("Burhan" of "al-Burhan"), or "".
+func particleHyphen(w string) string {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k+1 >= len(w) || !nameParticle[w[:k]] {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	if !unicode.IsUpper(r) {
+		return ""
+	}
+	return w[k+1:]
+}
+
+// trimRunStart drops sentence-initial function words and headline
+// words from the start of a run.
+func (d *doc) trimRunStart(s, e int) int {
+	for s < e {
+		t := d.toks[s]
+		initial := s == 0 || !d.toks[s-1].word && (d.toks[s-1].text == "\"" || d.toks[s-1].text == "“" || d.toks[s-1].text == "(" || d.toks[s-1].text == "‘")
+		if functionWords[t.lower] || months[t.text] || weekdays[t.text] || honorifics[strings.TrimSuffix(t.lower, ".")] {
+			s++
+			continue
+		}
+		if initial {
+			if e-s == 1 && d.knownShortName(t.text) {
+				break // a person named before, whatever the tagger guessed
+			}
+			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") && !(e-s == 1 && d.bigCity(t.text)) {
+				s++
+				continue
+			}
+			if t.tag == "" && e-s == 1 {
+				// a lone sentence-initial capital is a name only with support
+				if _, ok := d.r.lex.given[t.text]; !ok && !speechVerbs[d.tokAt(s+1).lower] && !d.tokAt(s+1).isPossessive() && !d.bigCity(t.text) && !d.knownShortName(t.text) {
+					s++
+					continue
+				}
+			}
+			if t.tag == "" && (strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ed")) {
+				s++
+				continue
+			}
+		}
+		break
+	}
+	// all-caps multiword runs are headings
+	if e-s >= 2 {
+		all := true
+		for k := s; k < e; k++ {
+			if !isAllCaps(d.toks[k].text) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return e
+		}
+	}
+	return s
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 1
+}
+
+func isDigit(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "him", "his", "her", "hers", "himself", "herself", "it", "its", "itself", "they", "their", "them", "theirs", "themselves":
+		return true
+	}
+	return false
+}
