@@ -139,13 +139,31 @@ func isMarker(s string) bool {
 	return isAllCaps(s) && !strings.ContainsRune(s, ' ') && utf8.RuneCountInString(s) <= 4
 }
 
-// isSubheading: an all-caps line of a few words that is not a sentence.
+// isSubheading: an all-caps line of a few words that is not a sentence,
+// nor a table row (a name and two or more figures: "BOSTON 4 12 .250 9"),
+// which stays in the body, where its name is a mention.
 func isSubheading(s string) bool {
-	if !isAllCaps(s) || isMarker(s) || isDateline(s) {
+	if !isAllCaps(s) || isMarker(s) || isDateline(s) || isTableRow(s) {
 		return false
 	}
 	n := countWords(s)
 	return n <= 12 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
+}
+
+// isTableRow reports a line of a results table: words, then two or more
+// figures ("7 10 .412 6 1/2").
+func isTableRow(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) < 3 || !unicode.IsLetter(firstRune(s)) {
+		return false
+	}
+	n := 0
+	for _, f := range fs {
+		if f[0] >= '0' && f[0] <= '9' || len(f) > 1 && f[0] == '.' && f[1] >= '0' && f[1] <= '9' {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // isDateline reports whether s is an agency dateline standing as its own

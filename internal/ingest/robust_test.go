@@ -309,3 +309,30 @@ func TestDatelineStaysInBody(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowsStayInBody: a results or standings row in capitals (a name,
+// then figures) is body text, where its name is a mention, not a
+// subheading dropped at the end; an all-caps section head still is one.
+func TestTableRowsStayInBody(t *testing.T) {
+	for _, rows := range [][]string{
+		{"KASHIMA 12 8 3 1 20 9 27", "URAWA 12 7 3 2 18 11 24"},
+		{"WELLINGTON 31 AUCKLAND 24", "OTAGO 18 CANTERBURY 18"},
+		{"GOR MAHIA 2 AFC LEOPARDS 1", "TUSKER 0 ULINZI STARS 0"},
+		{"TORONTO 14 4 .778 -", "BOSTON 10 6 .625 3 1/2"},
+	} {
+		in := "League Standings After The Weekend\n\nStandings after the weekend's matches:\n\nEASTERN GROUP\n\n" + strings.Join(rows, "\n") + "\n"
+		arts, recErrs, err := readBytesAll(t, "wire.txt", []byte(in), DefaultOptions())
+		if err != nil || len(recErrs) > 0 || len(arts) != 1 {
+			t.Fatalf("%q: %d articles, %v %v", rows[0], len(arts), recErrs, err)
+		}
+		a := arts[0]
+		for _, r := range rows {
+			if !strings.Contains(a.Body, r) {
+				t.Errorf("%q not in the body %q", r, a.Body)
+			}
+		}
+		if len(a.Subheadings) != 1 || a.Subheadings[0] != "EASTERN GROUP" {
+			t.Errorf("%q: subheadings %q, want [EASTERN GROUP]", rows[0], a.Subheadings)
+		}
+	}
+}
