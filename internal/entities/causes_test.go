@@ -123,3 +123,24 @@ func TestAcronymOrgs(t *testing.T) {
 			[]notWant{{"GDP", model.TypeOrg}, {"AIDS", model.TypeOrg}, {"CEO", model.TypeOrg}, {"TV", model.TypeOrg}}},
 	})
 }
+
+// TestSportsTables: an agency sports slug makes a sports report; in it a
+// name opening a results or standings line, or following the score
+// before it, is a team, and an unknown name joined to its town is one
+// club.
+func TestSportsTables(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"japan standings", "SOCCER - J-LEAGUE STANDINGS .\nStandings after Saturday's round:\n[[ORG Kashiwa]] 12 8 3 1 20 9 27\n[[ORG Shimizu]] 12 7 3 2 18 11 24\n",
+			[]notWant{{"Kashiwa", model.TypePlace}, {"Shimizu", model.TypePerson}}},
+		{"kenya results", "SOCCER - KENYAN PREMIER LEAGUE RESULTS .\nResults on Sunday:\n[[ORG Gor Mahia]] 2 [[ORG Tusker]] 1\n[[ORG Sofapaka]] 0 [[ORG Ulinzi Stars]] 0\n",
+			[]notWant{{"Gor Mahia", model.TypePerson}, {"Ulinzi Stars", model.TypePerson}}},
+		{"ukraine club and town", "SOCCER - UKRAINE CUP .\n[[ORG Shakhtar Donetsk]] beat [[ORG Vorskla Poltava]] 3-0 in the quarter-final. [[ORG Shakhtar]] now meet the holders.",
+			[]notWant{{"Donetsk", model.TypePlace}, {"Poltava", model.TypePlace}}},
+		{"uruguay club and town", "Copa Libertadores: [[ORG Nacional Montevideo]] drew 1-1 with [[ORG Olimpia Asuncion]] after the striker missed a penalty and the coach protested to the referee.",
+			[]notWant{{"Montevideo", model.TypePlace}}},
+		{"canada caps table", "ICE HOCKEY - NHL STANDINGS .\n[[ORG CALGARY]] 14 4 2 30\n[[ORG MONTREAL]] 10 6 4 24\n",
+			[]notWant{{"CALGARY", model.TypePlace}}},
+		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
+			[]notWant{{"Nairobi", model.TypeOrg}}},
+	})
+}

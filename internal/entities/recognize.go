@@ -73,6 +73,7 @@ type item struct {
 	class string
 	ent   int  // entity index once resolved, -1 before
 	done  bool // resolved early (see resolveAhead)
+	club  bool // a club's name joined from a word and its town (see joinClubs)
 }
 
 // ent is an entity under construction.
@@ -262,6 +263,7 @@ func (d *doc) sentence(si int, text string, base int, tags []model.Token) {
 		}
 	}
 	d.scan()
+	d.joinClubs()
 	d.resolve()
 }
 

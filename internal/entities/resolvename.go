@@ -31,8 +31,8 @@ func (d *doc) resolveName(k int) {
 			return
 		}
 	}
-	if d.clubName(it.s, it.e) {
-		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1"
+	if it.club || d.clubName(it.s, it.e) || d.tableTeam(k) {
+		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1", "Ajax Amsterdam"
 		return
 	}
 	if d.foldedIn(it.s, it.e) {
@@ -97,7 +97,11 @@ func (d *doc) resolveName(k int) {
 		d.mention(x, it.s, it.e)
 		return
 	}
-	if d.acronymOrg(k) || d.placeNamedOrg(k) {
+	if d.placeNamedOrg(k) {
+		d.newClub(k) // "Maccabi Haifa", "Shakhtar Donetsk"
+		return
+	}
+	if d.acronymOrg(k) {
 		d.newOrg(k, name, "")
 		return
 	}

@@ -296,8 +296,8 @@ func (d *doc) trimRunStart(s, e int) int {
 			continue
 		}
 		if initial {
-			if e-s == 1 && d.knownShortName(t.text) {
-				break // a person named before, whatever the tagger guessed
+			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text)) {
+				break // a person or organisation named before, whatever the tagger guessed
 			}
 			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") && !(e-s == 1 && d.bigCity(t.text)) {
 				s++

@@ -13,7 +13,15 @@ import (
 var sportsCues = set(`striker strikers midfielder midfielders defender defenders goalkeeper goalkeepers goal goals scored scorer
 league cup match matches season coach soccer football rugby cricket hockey basketball baseball innings wickets
 penalty penalties half-time halftime standings tournament championship fixtures semi-final quarter-final
-semifinal quarterfinal playoff playoffs referee stadium batsman bowler pitcher inning touchdown`)
+semifinal quarterfinal playoff playoffs referee stadium batsman bowler pitcher inning touchdown
+game games team teams player players club clubs`)
+
+// sportNames name sports; one opening the article's first line before a
+// dash is an agency's sports slug ("TENNIS - ...", "ICE HOCKEY - ..."),
+// which makes the article a sports report whatever follows.
+var sportNames = set(`soccer football rugby cricket hockey basketball baseball tennis golf boxing athletics cycling
+skiing motorsport motor-racing formula volleyball handball badminton squash snooker swimming nba nfl nhl
+sailing rowing equestrian racing`)
 
 // sportsVerbs, after a team's name, make it a team ("Leeds beat ...").
 var sportsVerbs = set(`beat beats drew draw draws lost lose loses won win wins defeated defeat defeats thrashed routed
@@ -34,6 +42,9 @@ var clubSuffixesSports = set("City Town County")
 // cue words and a score ("2-1"), or five cue words (results tables write
 // "Leeds 2 Chelsea 1").
 func isSportsReport(body string) bool {
+	if sportsSlug(body) {
+		return true
+	}
 	cues, score := 0, false
 	for _, w := range strings.FieldsFunc(body, func(r rune) bool {
 		return r == ' ' || r == '\n' || r == '\t' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '"'
@@ -47,6 +58,25 @@ func isSportsReport(body string) bool {
 			}
 		}
 		if cues >= 3 && score || cues >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// sportsSlug reports a first line that opens with a sport's name before
+// a dash: "SOCCER - LEAGUE RESULTS", "Ice hockey-NHL standings".
+func sportsSlug(body string) bool {
+	line := body
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	k := strings.IndexByte(line, '-')
+	if k <= 0 || k > 40 {
+		return false
+	}
+	for _, w := range strings.Fields(line[:k]) {
+		if sportNames[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -111,6 +141,22 @@ func (d *doc) newClub(k int) {
 	}
 	it.ent = x
 	d.mention(x, it.s, it.e)
+	// "Shakhtar Donetsk" is "Shakhtar" afterwards
+	for q := it.s + 1; q < it.e; q++ {
+		if d.townItem(item{kind: iName, s: q, e: it.e}) && d.clubWord(item{kind: iName, s: it.s, e: q}) {
+			if _, ok := d.byKey["O:"+d.spanText(it.s, q)]; !ok {
+				d.byKey["O:"+d.spanText(it.s, q)] = x
+			}
+			break
+		}
+	}
+}
+
+// knownOrg reports a name an organisation was given before ("Shakhtar"
+// after "Shakhtar Donetsk").
+func (d *doc) knownOrg(w string) bool {
+	_, ok := d.byKey["O:"+w]
+	return ok
 }
 
 // acronymStop are capitalised abbreviations that name no organisation.
@@ -154,6 +200,12 @@ func (d *doc) placeNamedOrg(k int) bool {
 		club = club || clubWords[d.toks[q].text]
 	}
 	if !club {
+		// "Shakhtar Donetsk": an unknown name, then a town
+		for q := it.s + 1; q < it.e; q++ {
+			if d.bigTown(q, it.e) && d.clubWord(item{kind: iName, s: it.s, e: q}) {
+				return true
+			}
+		}
 		return false
 	}
 	if first := d.toks[it.s].text; clubWords[first] {
@@ -169,4 +221,96 @@ func (d *doc) placeNamedOrg(k int) bool {
 		}
 	}
 	return false
+}
+
+// tableTeam reports a name, in a sports report, that opens a results or
+// standings line or follows the score of the team before it, and has a
+// score after it ("Feyenoord 17 11 3 3", "Lens 0 Nantes 4"): a team,
+// unless a given name, title or role marks a person.
+func (d *doc) tableTeam(k int) bool {
+	it := d.items[k]
+	if !d.sports || it.e-it.s > 4 {
+		return false
+	}
+	nx := d.tokAt(it.e)
+	if !isDigit(nx.text) || len(nx.text) > 3 || d.tokAt(it.e+1).text == "km" {
+		return false
+	}
+	if it.s > 0 && !isDigit(d.toks[it.s-1].text) {
+		return false // "Ron Ellis 18": a scorer in a list
+	}
+	if d.strongPerson(k) || d.knownShortName(d.spanText(it.s, it.e)) {
+		return false
+	}
+	return true
+}
+
+// joinClubs joins, in a sports report, an unknown capitalised name and
+// the town right after it into one club name: "Ajax Amsterdam", "Rapid
+// Vienna", "Partizan Belgrade". The scan cut them where the known town
+// starts.
+func (d *doc) joinClubs() {
+	if !d.sports {
+		return
+	}
+	out := d.items[:0]
+	for k := 0; k < len(d.items); k++ {
+		it := d.items[k]
+		if k+1 < len(d.items) && it.kind == iName && it.e-it.s <= 3 && d.items[k+1].s == it.e && d.townItem(d.items[k+1]) && d.clubWord(it) {
+			it.e = d.items[k+1].e
+			it.club = true
+			k++
+		}
+		out = append(out, it)
+	}
+	d.items = out
+}
+
+// townItem reports an item that is a town's name (not a country or a
+// division): a capital, a city feature or a gazetteer city.
+func (d *doc) townItem(it item) bool {
+	switch it.kind {
+	case iLex:
+		return it.lex.kind == kCapital || it.lex.kind == kFeature && it.lex.class == "city"
+	case iName:
+		for _, p := range d.r.lex.gaz().Lookup(d.spanText(it.s, it.e)) {
+			if p.Kind == gazetteer.KindCity {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bigTown reports a city of 100,000 people or more at tokens [s, e):
+// after an unknown name, its club ("Shakhtar Donetsk"); smaller towns
+// are too often surnames ("Mark Taylor").
+func (d *doc) bigTown(s, e int) bool {
+	for _, p := range d.r.lex.gaz().Lookup(d.spanText(s, e)) {
+		if p.Kind == gazetteer.KindCity && p.Pop >= 100000 {
+			return true
+		}
+	}
+	return false
+}
+
+// clubWord reports a run that can open a club's name before its town:
+// capitalised words that are no place, given name, role or known person.
+func (d *doc) clubWord(it item) bool {
+	for q := it.s; q < it.e; q++ {
+		if !d.toks[q].cap {
+			return false
+		}
+	}
+	name := d.spanText(it.s, it.e)
+	if d.bigCity(name) || d.knownShortName(name) {
+		return false // "Madrid Barcelona" is two places
+	}
+	if _, given := d.r.lex.given[d.toks[it.s].text]; given {
+		return false
+	}
+	if weekdays[d.toks[it.s].text] || months[d.toks[it.s].text] {
+		return false
+	}
+	return d.honorific(it.s) == 0
 }
