@@ -20,6 +20,27 @@ type Context struct {
 	// PreferCity favours populated places over divisions: a dateline
 	// ("NEW YORK 1996-08-22") names the city a report was filed from.
 	PreferCity bool
+	// ArticleCountries and ArticleAdmin1 count the countries and
+	// first-level divisions the whole article names, later sentences
+	// included ("a caravan park in Cornwall ... in England"): weaker
+	// support than what has been read so far.
+	ArticleCountries, ArticleAdmin1 map[string]int
+	// ArticleNames are the names counted in ArticleAdmin1 and how often:
+	// a name is no support for itself ("Magdalena" in Peru is no
+	// department of Colombia because the article says "Magdalena").
+	ArticleNames map[string]NameCount
+	// ListKind and ListCC describe the places this name is listed with
+	// ("Ohio, Washington and Wyoming"; "Manitoba, Ontario and New
+	// Brunswick"): a list names places of one kind in one country.
+	ListKind Kind
+	ListCC   string
+}
+
+// NameCount is how often a name of a first-level division ("CO.38")
+// occurs in an article.
+type NameCount struct {
+	Code string
+	N    int
 }
 
 // Point is a resolved place's coordinates.
@@ -44,16 +65,27 @@ const nearKM = 250
 // no reading.
 func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 	ps := g.Lookup(name)
+	if ctx != nil && ctx.QualAdmin1 != "" && !inCountry(ps, ctx.QualCC) {
+		// "Bradford, Ontario" where GeoNames has "Bradford West
+		// Gwillimbury": the town of the division whose name starts so
+		if p, ok := g.cityPrefixed(name, ctx.QualCC, ctx.QualAdmin1); ok {
+			return Resolution{Place: p, Basis: BasisQualifier, Score: prior(p)}, true
+		}
+	}
 	if len(ps) == 0 {
 		return Resolution{}, false
 	}
 	if len(ps) == 1 {
 		p := ps[0]
 		b := BasisOnly
-		if ctx != nil && ctx.QualCC != "" && ctx.QualCC == p.CC {
+		if ctx != nil && ctx.QualCC != "" && ctx.QualCC == p.CC && !(p.Kind == KindAdmin1 && ctx.QualAdmin1 != "") {
 			b = BasisQualifier
 		}
 		return Resolution{Place: p, Basis: b, Score: prior(p)}, true
+	}
+	var self NameCount
+	if ctx != nil {
+		self = ctx.ArticleNames[name]
 	}
 	best, second := -1, math.Inf(-1)
 	bestScore, bestBasis := math.Inf(-1), BasisPopulation
@@ -63,7 +95,7 @@ func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 		}
 		s, basis := prior(ps[i]), BasisPopulation
 		if ctx != nil {
-			c, b := ctx.score(ps[i])
+			c, b := ctx.score(ps[i], self)
 			s += c
 			if b != "" {
 				basis = b
@@ -93,12 +125,20 @@ func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 }
 
 // score is the context's support for p and the basis it gives.
-func (c *Context) score(p Place) (float64, string) {
+func (c *Context) score(p Place, self NameCount) (float64, string) {
+	cc, a1 := c.ArticleCountries[p.CC], c.ArticleAdmin1[p.CC+"."+p.Admin1]
+	if self.N > 0 && self.Code[:2] == p.CC {
+		cc -= self.N
+		if self.Code == p.CC+"."+p.Admin1 {
+			a1 -= self.N
+		}
+	}
 	s, basis := 0.0, ""
 	if c.PreferCity && p.Kind == KindCity {
 		s += 6
 	}
-	if c.QualCC != "" {
+	if c.QualCC != "" && !(p.Kind == KindAdmin1 && c.QualAdmin1 != "") {
+		// (a state "qualified" by a state is a list: "Texas, Ohio")
 		switch {
 		case p.CC != c.QualCC:
 			s -= 20
@@ -115,8 +155,19 @@ func (c *Context) score(p Place) (float64, string) {
 			return s, ""
 		}
 	}
+	if c.ListKind != 0 && c.ListKind == p.Kind && c.ListCC == p.CC {
+		s += 6
+		if basis == "" {
+			basis = BasisContext
+		}
+	}
 	if n := c.Countries[p.CC]; n > 0 {
 		s += 2.5 + math.Min(float64(n), 4)*0.5
+		if basis == "" {
+			basis = BasisContext
+		}
+	} else if cc > 0 {
+		s += 2
 		if basis == "" {
 			basis = BasisContext
 		}
@@ -124,6 +175,11 @@ func (c *Context) score(p Place) (float64, string) {
 	if p.Admin1 != "" && p.Kind != KindAdmin1 {
 		if n := c.Admin1[p.CC+"."+p.Admin1]; n > 0 {
 			s += 3
+			if basis == "" {
+				basis = BasisContext
+			}
+		} else if a1 > 0 {
+			s += 2
 			if basis == "" {
 				basis = BasisContext
 			}
@@ -150,4 +206,40 @@ func KM(lat1, lon1, lat2, lon2 float64) float64 {
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// inCountry reports whether a reading lies in country cc.
+func inCountry(ps []Place, cc string) bool {
+	for _, p := range ps {
+		if p.CC == cc {
+			return true
+		}
+	}
+	return false
+}
+
+// cityPrefixed finds the most populous city of division cc.a1 whose
+// name is name followed by more words. It scans the records: callers
+// use it only when an explicit qualifier has no reading of name.
+func (g *Gazetteer) cityPrefixed(name, cc, a1 string) (Place, bool) {
+	if len(name) < 3 {
+		return Place{}, false
+	}
+	best, bp := int32(-1), int32(-1)
+	str := func(s span) string { return g.blob[s.off : s.off+uint32(s.n)] }
+	for i := range g.recs {
+		r := &g.recs[i]
+		if r.kind != KindCity || int(r.name.n) <= len(name) || r.pop <= bp {
+			continue
+		}
+		n := str(r.name)
+		if n[len(name)] != ' ' || n[:len(name)] != name || str(r.cc) != cc || str(r.admin1) != a1 {
+			continue
+		}
+		best, bp = int32(i), r.pop
+	}
+	if best < 0 {
+		return Place{}, false
+	}
+	return g.place(best), true
 }

@@ -1,0 +1,76 @@
+package entities
+
+import "testing"
+
+// TestPlaceLists: a name listed with first-level divisions of one country
+// is a division of that country, even where the name alone is a capital,
+// a country or a bigger town elsewhere; listed with countries it is a
+// country.
+func TestPlaceLists(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"US states with a capital's name", "Recalls reached stores in [[LOC Idaho]], [[LOC Montana]], [[LOC Washington]] and [[LOC Oregon]].",
+			[]wantPlace{{name: "Washington", country: "USA", precision: "division", lat: 47.4, lon: -120.5, maxKM: 161}}},
+		{"a state after states", "Tornado warnings covered [[LOC Kansas]], [[LOC Michigan]] and [[LOC Wyoming]] until midnight.",
+			[]wantPlace{{name: "Wyoming", country: "USA", precision: "division", lat: 43, lon: -107.5, maxKM: 161}}},
+		{"Canadian provinces", "Cases were confirmed in [[LOC Alberta]], [[LOC Quebec]] and [[LOC New Brunswick]] last month.",
+			[]wantPlace{{name: "New Brunswick", country: "CAN", precision: "division", lat: 46.5, lon: -66.2, maxKM: 161}}},
+		{"Australian states", "Schools shut in [[LOC Queensland]], [[LOC Victoria]] and [[LOC Tasmania]] as the storm moved south.",
+			[]wantPlace{{name: "Victoria", country: "AUS", precision: "division"}}},
+		{"Nigerian states", "Flood victims in [[LOC Kwara]], [[LOC Niger]] and [[LOC Kogi]] need shelter.",
+			[]wantPlace{{name: "Niger", country: "NGA", precision: "division"}}},
+		{"countries stay countries", "Vaccinators will visit [[LOC Ghana]], [[LOC Niger]], [[LOC Nigeria]] and [[LOC Togo]] this year.",
+			[]wantPlace{{name: "Niger", country: "NER", precision: "country"}}},
+		{"states listed are no qualifiers", "Storms battered [[LOC Texas]], [[LOC Louisiana]] and [[LOC Mississippi]].",
+			[]wantPlace{{name: "Texas", country: "USA", precision: "division"}}},
+	})
+	// a state listed before a state is not qualified by it
+	art := analyse(t, "", nil, "Storms battered Texas, Louisiana and Mississippi.")
+	if e := findEntity(art, "Texas", "PLACE"); e == nil || e.Basis == "qualifier" {
+		t.Errorf("Texas before Louisiana: %+v, want a basis other than qualifier", e)
+	}
+}
+
+// TestDivisionQualifier: a country's name after "Town," is the division
+// of that name the town lies in.
+func TestDivisionQualifier(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"a US state named like a country", "Samples went to a laboratory in [[LOC Atlanta]], [[LOC Georgia]], for tests.",
+			[]wantPlace{{name: "Georgia", country: "USA", basis: "qualifier", precision: "division", lat: 32.7, lon: -83.4, maxKM: 161},
+				{name: "Atlanta", country: "USA", lat: 33.75, lon: -84.39, maxKM: 20}}},
+		{"a Mexican state", "Police in [[LOC Toluca]], [[LOC Mexico]], arrested two suspects.",
+			[]wantPlace{{name: "Toluca", country: "MEX", lat: 19.29, lon: -99.66, maxKM: 30}}},
+		{"a Belgian province", "Snow closed the roads around [[LOC Arlon]], [[LOC Luxembourg]], on Friday.",
+			[]wantPlace{{name: "Arlon", country: "BEL", lat: 49.68, lon: 5.82, maxKM: 30}}},
+		{"a Nigerian state", "Traders in [[LOC Minna]], [[LOC Niger]], reported fuel shortages.",
+			[]wantPlace{{name: "Minna", country: "NGA", lat: 9.61, lon: 6.56, maxKM: 30}}},
+	})
+}
+
+// TestContainedIn: "X in Y" chooses the reading of X inside Y.
+func TestContainedIn(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"a Scottish town", "Farmers gathered at the market in [[LOC Perth]] in [[LOC Scotland]] on Monday.",
+			[]wantPlace{{name: "Perth", country: "GBR", lat: 56.4, lon: -3.43, maxKM: 30}}},
+		{"an Ontario city", "A factory in [[LOC London]] in [[LOC Ontario]] will close next year.",
+			[]wantPlace{{name: "London", country: "CAN", lat: 42.98, lon: -81.25, maxKM: 30}}},
+		{"a Pakistani city", "Heavy rain flooded streets in [[LOC Hyderabad]] in [[LOC Sindh]] province.",
+			[]wantPlace{{name: "Hyderabad", country: "PAK", lat: 25.39, lon: 68.37, maxKM: 30}}},
+		{"a Spanish city", "The museum in [[LOC Merida]] in [[LOC Spain]] reopened.",
+			[]wantPlace{{name: "Merida", country: "ESP", lat: 38.92, lon: -6.34, maxKM: 30}}},
+	})
+}
+
+// TestLaterContext: places named later in the article choose between
+// namesakes too.
+func TestLaterContext(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"an Alabama city", "A tornado tore through [[LOC Birmingham]] on Monday. Officials in [[LOC Alabama]] declared an emergency.",
+			[]wantPlace{{name: "Birmingham", country: "USA", lat: 33.52, lon: -86.8, maxKM: 30}}},
+		{"a Pakistani city", "Cholera spread in [[LOC Hyderabad]] this week. Hospitals across [[LOC Sindh]] were full.",
+			[]wantPlace{{name: "Hyderabad", country: "PAK", lat: 25.39, lon: 68.37, maxKM: 30}}},
+		{"a Venezuelan city", "Protesters filled the streets of [[LOC Valencia]] on Sunday. The governor of [[LOC Carabobo]] called for calm.",
+			[]wantPlace{{name: "Valencia", country: "VEN", lat: 10.16, lon: -68, maxKM: 30}}},
+		{"an Australian town", "Floods hit homes in [[LOC Ipswich]] overnight. Emergency crews from across [[LOC Queensland]] arrived at dawn.",
+			[]wantPlace{{name: "Ipswich", country: "AUS", lat: -27.6, lon: 152.76, maxKM: 30}}},
+	})
+}
