@@ -140,6 +140,13 @@ func TestSportsTables(t *testing.T) {
 			[]notWant{{"Montevideo", model.TypePlace}}},
 		{"canada caps table", "ICE HOCKEY - NHL STANDINGS .\n[[ORG CALGARY]] 14 4 2 30\n[[ORG MONTREAL]] 10 6 4 24\n",
 			[]notWant{{"CALGARY", model.TypePlace}}},
+		{"ghana squad brackets", "SOCCER - GHANA SQUAD .\nGoalkeepers - Kofi Mensah ( [[ORG Kumasi]] ) , Yaw Boateng ( [[ORG Tamale]] ) .\nThe coach named 22 players for the match.",
+			[]notWant{{"Kumasi", model.TypePlace}}},
+		{"brazil unknown club in brackets", "SOCCER - BRAZIL SQUAD .\nForwards - Pedro Alves ( [[ORG Corinthians]] ) , Marcos Ribeiro ( [[ORG Gremio]] , [[LOC Brazil]] ) .", nil},
+		{"japan town before a role", "SOCCER - J-LEAGUE .\n[[ORG Sapporo]] central defender Kenji Sato was sent off as the league leaders lost 2-1 to the champions.",
+			[]notWant{{"Sapporo", model.TypePlace}}},
+		{"wales squad: countries stay places", "RUGBY UNION - BARBARIANS SQUAD .\n15 - Dai Evans ( [[LOC Wales]] ) , 14 - Sean Byrne ( [[LOC Ireland]] ) .",
+			[]notWant{{"Wales", model.TypeOrg}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

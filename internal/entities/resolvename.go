@@ -97,7 +97,7 @@ func (d *doc) resolveName(k int) {
 		d.mention(x, it.s, it.e)
 		return
 	}
-	if d.placeNamedOrg(k) {
+	if d.placeNamedOrg(k) || d.contextTeam(k) {
 		d.newClub(k) // "Maccabi Haifa", "Shakhtar Donetsk"
 		return
 	}

@@ -100,6 +100,40 @@ func (d *doc) teamContext(s, e int) bool {
 	return sportsBefore[d.tokAt(s-1).lower]
 }
 
+// sportsRoles, after a town's name in a sports report, make it the club
+// ("Porto central defender", "Leeds' England under-21 striker").
+var sportsRoles = set(`striker strikers defender defenders midfielder midfielders goalkeeper goalkeepers winger wingers forward
+forwards coach manager captain playmaker skipper full-back fullback centre-back keeper sweeper fans supporters
+players player squad chairman team-mate teammate`)
+
+// clubContext reports the contexts of sports copy where a name stands
+// for a club: in brackets after a player ("Luis Pereira (Porto)", "(Lyon,
+// France)"), or before a player's role, across a possessive and two
+// modifiers ("Porto central defender").
+func (d *doc) clubContext(s, e int) bool {
+	if d.tokAt(s-1).text == "(" && (d.tokAt(e).text == ")" || d.tokAt(e).text == ",") {
+		for _, it := range d.items {
+			if it.e == s-1 && it.kind == iName && it.ent >= 0 && d.ents[it.ent].typ == model.TypePerson {
+				return true
+			}
+		}
+	}
+	j := e
+	if nx := d.tokAt(j); nx.text == "'s" || nx.text == "'" || nx.text == "’s" || nx.text == "’" {
+		j++
+	}
+	for n := 0; n < 4 && j < len(d.toks); n, j = n+1, j+1 {
+		t := d.toks[j]
+		if sportsRoles[t.lower] {
+			return true
+		}
+		if !t.word || isDigit(t.text) || speechVerbs[t.lower] {
+			return false
+		}
+	}
+	return false
+}
+
 // clubName reports a run that names a club after a place: a place
 // followed by a club suffix ("Leeds United"), or, in a sports report, a
 // place acting as a team.
@@ -116,12 +150,13 @@ func (d *doc) clubName(s, e int) bool {
 			}
 		}
 	}
-	if !d.teamContext(s, e) {
+	team := d.teamContext(s, e)
+	if !team && !(d.sports && d.clubContext(s, e)) {
 		return false
 	}
 	for _, p := range d.r.lex.gaz().Lookup(d.spanText(s, e)) {
-		if p.Kind == gazetteer.KindCity && p.Pop >= d.r.lex.minPop || p.Kind == gazetteer.KindAdmin1 {
-			return true
+		if p.Kind == gazetteer.KindCity && p.Pop >= d.r.lex.minPop || team && p.Kind == gazetteer.KindAdmin1 {
+			return true // a state plays ("Victoria 352"), but "(Wales)" is a player's country
 		}
 	}
 	return false
@@ -243,6 +278,13 @@ func (d *doc) tableTeam(k int) bool {
 		return false
 	}
 	return true
+}
+
+// contextTeam reports an unknown name in a sports report standing where
+// a club does (see clubContext): "Kevin Moore (Wanderers)".
+func (d *doc) contextTeam(k int) bool {
+	it := d.items[k]
+	return d.sports && it.e-it.s <= 3 && d.clubContext(it.s, it.e) && !d.strongPerson(k) && !d.knownShortName(d.spanText(it.s, it.e))
 }
 
 // joinClubs joins, in a sports report, an unknown capitalised name and
