@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/testutil"
@@ -457,4 +458,36 @@ func BenchmarkMentions(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(sents))/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestRoleOn: the narrowest dated role covering the day wins over a
+// wider one and over the open code; outside every range the open code.
+func TestRoleOn(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	a := &Actor{Codes: []DatedCode{
+		{Code: "GONELI", From: day("1960-01-01"), To: day("2020-01-01")},
+		{Code: "GONGOV", From: day("2009-01-20"), To: day("2017-01-20")},
+		{Code: "GONOPP", From: day("2019-01-01")},
+		{Code: "GONELI"},
+	}}
+	for _, c := range []struct {
+		on   string
+		want Role
+	}{
+		{"2010-05-05", Role{"GONGOV", true}},
+		{"2000-05-05", Role{"GONELI", true}},
+		{"2019-05-05", Role{"GONELI", true}}, // a closed range is narrower than an open one
+		{"2022-05-05", Role{"GONOPP", true}},
+		{"1950-05-05", Role{"GONELI", false}},
+	} {
+		if got := a.RoleOn(day(c.on)); got != c.want {
+			t.Errorf("RoleOn(%s) = %+v, want %+v", c.on, got, c.want)
+		}
+	}
 }

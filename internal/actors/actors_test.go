@@ -1,0 +1,97 @@
+package actors_test
+
+import (
+	"testing"
+)
+
+type codeCase struct {
+	region, date, text, word, want string
+}
+
+func runCodes(t *testing.T, cases []codeCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.region+"/"+c.word+"/"+c.date, func(t *testing.T) {
+			a := analyze(t, c.date, c.text, true)
+			got, ok := codeAt(a, c.word)
+			if !ok {
+				got = "<no entity>"
+			}
+			if got != c.want {
+				t.Errorf("%q (%s): %q is %s, want %s", c.text, c.date, c.word, got, c.want)
+			}
+		})
+	}
+}
+
+// A leader named by surname alone is coded by the role the dictionaries
+// give him on the article's date: government for his term, elite after.
+func TestLeadersByDate(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Europe", "2015-03-03", "Merkel met union leaders in Berlin on Tuesday.", "Merkel", "DEUGOV"},
+		{"Europe", "2023-03-03", "Merkel met union leaders in Berlin on Tuesday.", "Merkel", "DEUELI"},
+		{"Africa", "2020-02-10", "Ramaphosa visited flood victims in Durban.", "Ramaphosa", "ZAFGOV"},
+		{"Asia", "2016-02-10", "Modi inaugurated a dam in Gujarat.", "Modi", "INDGOV"},
+		{"Middle East", "2012-05-05", "Khamenei warned against new sanctions.", "Khamenei", "IRNGOV"},
+		{"Americas", "2018-05-05", "Trump signed an order on steel tariffs.", "Trump", "USAGOV"},
+		{"Americas", "2022-05-05", "Trump signed an order on steel tariffs.", "Trump", "USAELI"},
+		{"Americas", "2024-04-04", "Milei cut subsidies for bus fares in Buenos Aires.", "Milei", "ARGGOV"},
+	})
+}
+
+// International and non-state actors come from the dictionaries; an
+// armed group that took power is government from that day on.
+func TestNonStateActors(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Middle East", "2021-01-01", "The Red Crescent delivered tents to families in Idlib.", "Red Crescent", "NGOHLHIRC"},
+		{"Middle East", "2021-01-01", "Hezbollah fired rockets at an army post.", "Hezbollah", "LBNREB"},
+		{"Africa", "2021-01-01", "Boko Haram abducted dozens of pupils in Borno.", "Boko Haram", "NGAREB"},
+		{"Africa", "2021-01-01", "Al-Shabaab claimed the attack on the hotel.", "Al-Shabaab", "SOMREB"},
+		{"Americas", "2019-01-01", "FARC dissidents ambushed a patrol near the border.", "FARC", "COLREB"},
+		{"Asia", "2019-05-02", "Taliban commanders rejected the offer of talks.", "Taliban", "AFGREB"},
+		{"Asia", "2023-05-02", "Taliban commanders rejected the offer of talks.", "Taliban", "AFGGOV"},
+	})
+}
+
+// Conflict news that names no state: the group's sector and the country
+// of the place, as ACLED codes them.
+func TestGroupsByPlace(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Gunmen stormed a church in Owo, Nigeria, on Sunday.", "Gunmen", "NGAUAF"},
+		{"Asia", "2021-06-01", "Unidentified attackers killed two teachers near Peshawar.", "attackers", "PAKUAF"},
+		{"Africa", "2021-06-01", "A suicide bomber blew himself up at a market in Mogadishu.", "bomber", "SOMUAF"},
+		{"Middle East", "2021-06-01", "Militants ambushed an army convoy in northern Sinai.", "Militants", "EGYUAF"},
+		{"Europe", "2021-06-01", "Rioters set cars on fire in Marseille overnight.", "Rioters", "FRAOPP"},
+		{"Asia", "2021-06-01", "Villagers in Assam said insurgents torched their homes.", "insurgents", "INDREB"},
+		{"Americas", "2021-06-01", "Protesters clashed with police in Santiago.", "police", "CHLCOP"},
+	})
+}
+
+// A group noun with an affiliation takes its country: a demonym before
+// it, a country after "from".
+func TestGroupsWithCountry(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Fighters from Chad crossed into Sudan.", "Fighters", "TCDUAF"},
+		{"Middle East", "2021-06-01", "Yemeni militiamen seized a port.", "militiamen", "YEMUAF"},
+		{"Asia", "2021-06-01", "Burmese soldiers burned a village near the border.", "soldiers", "MMRMIL"},
+		{"Europe", "2021-06-01", "Serbian police arrested two activists in Novi Sad.", "police", "SRBCOP"},
+		{"Americas", "2021-06-01", "Venezuelan troops blocked the bridge at the border.", "troops", "VENMIL"},
+	})
+}
+
+// A group noun that belongs to a named actor is that actor's, and a
+// noun that modifies another one names no actor.
+func TestNoGroup(t *testing.T) {
+	for _, c := range []codeCase{
+		{"Asia", "2019-05-02", "Taliban fighters overran a district centre.", "fighters", ""},
+		{"Europe", "2019-05-02", "NATO peacekeeping troops arrived in Kosovo.", "troops", ""},
+		{"Asia", "2019-05-02", "Taliban fighters attacked a police checkpoint in Helmand.", "police", ""},
+		{"Middle East", "2019-05-02", "The minister visited refugees living in camps near Amman.", "refugees", ""},
+		{"Africa", "2019-05-02", "Donors sent food aid for refugees fleeing the fighting in Darfur.", "refugees", ""},
+	} {
+		a := analyze(t, c.date, c.text, true)
+		if got, ok := codeAt(a, c.word); ok {
+			t.Errorf("%s: %q: %q is an actor (%s), want none", c.region, c.text, c.word, got)
+		}
+	}
+}

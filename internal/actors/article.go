@@ -1,0 +1,275 @@
+package actors
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+)
+
+// doc is the per-article state, reused across articles (Stage.pool).
+type doc struct {
+	t    *tables
+	a    *model.Article
+	date time.Time
+	// keys[s] are sentence s's tokens in upper case, filled on demand
+	// (nil until then) from buf.
+	keys [][]string
+	buf  []string
+	// owner[s][i] is the entity (index into a.Entities, or into news
+	// after len(a.Entities)) whose mention covers token i, -1 none.
+	owner [][]int32
+	obuf  []int32
+	news  []model.Entity
+	byKey map[string]int // key of a new entity -> index into news
+	// countries are the countries the article's places and demonyms name.
+	countries map[string]bool
+	// focus is the article's main country ("" none): the country most
+	// mentioned by its places and demonyms.
+	focus string
+}
+
+func (d *doc) reset(t *tables, a *model.Article, date time.Time) {
+	d.t, d.a, d.date = t, a, date
+	n := len(a.Sentences)
+	d.keys = resize(d.keys, n)
+	d.owner = resize(d.owner, n)
+	d.buf, d.obuf = d.buf[:0], d.obuf[:0]
+	d.news = nil
+	if d.byKey == nil {
+		d.byKey = map[string]int{}
+	}
+	clear(d.byKey)
+	total := 0
+	for s := 0; s < n; s++ {
+		total += len(a.Tokens[s])
+	}
+	if cap(d.obuf) < total {
+		d.obuf = make([]int32, total)
+	}
+	d.obuf = d.obuf[:total]
+	for i := range d.obuf {
+		d.obuf[i] = -1
+	}
+	off := 0
+	for s := 0; s < n; s++ {
+		k := len(a.Tokens[s])
+		d.owner[s] = d.obuf[off : off+k : off+k]
+		d.keys[s] = nil
+		off += k
+	}
+	if d.countries == nil {
+		d.countries = map[string]bool{}
+	}
+	clear(d.countries)
+	counts := map[string]int{}
+	first := map[string]int{}
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		d.cover(int32(i), e.Mentions)
+		d.cover(int32(i), e.Affiliations)
+		if e.Type == model.TypePlace && e.Country != nil && *e.Country != "" {
+			c := *e.Country
+			d.countries[c] = true
+			counts[c] += len(e.Mentions) + len(e.Affiliations)
+			if _, ok := first[c]; !ok {
+				first[c] = len(first)
+			}
+		}
+	}
+	d.focus = ""
+	for c, n := range counts {
+		if f := d.focus; f == "" || n > counts[f] || n == counts[f] && first[c] < first[f] {
+			d.focus = c
+		}
+	}
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// cover marks the tokens of ms as entity x's.
+func (d *doc) cover(x int32, ms []model.Mention) {
+	for _, m := range ms {
+		if m.Sentence < 0 || m.Sentence >= len(d.owner) {
+			continue
+		}
+		t0, t1 := d.span(m)
+		for i := t0; i < t1; i++ {
+			d.owner[m.Sentence][i] = x
+		}
+	}
+}
+
+// span returns the tokens [t0, t1) of sentence m.Sentence inside m.
+func (d *doc) span(m model.Mention) (int, int) {
+	toks := d.a.Tokens[m.Sentence]
+	t0 := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.Start })
+	t1 := t0
+	for t1 < len(toks) && toks[t1].End <= m.End {
+		t1++
+	}
+	return t0, t1
+}
+
+// words returns sentence s's tokens in upper case.
+func (d *doc) words(s int) []string {
+	if d.keys[s] == nil {
+		start := len(d.buf)
+		for _, t := range d.a.Tokens[s] {
+			d.buf = append(d.buf, petrarch.Key(t.Text))
+		}
+		d.keys[s] = d.buf[start:len(d.buf):len(d.buf)]
+	}
+	return d.keys[s]
+}
+
+// lookup finds an actor named by exactly words: the overlay first, then
+// the dictionaries. A one-word name must match whole (a stem such as
+// "GULEN" does not name "GULENISTS").
+func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
+	for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
+		a, n, stem := t.MatchName(words)
+		if a != nil && n == len(words) && !(n == 1 && stem) {
+			return a, n
+		}
+	}
+	return nil, 0
+}
+
+// longest finds the longest actor name starting at words[0]: the
+// overlay's when it is as long as the dictionaries'. A one-word name
+// must match whole.
+func (d *doc) longest(words []string) (*petrarch.Actor, int) {
+	var best *petrarch.Actor
+	bestN := 0
+	for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
+		a, n, stem := t.MatchName(words)
+		if a != nil && n > bestN && !(n == 1 && stem) {
+			best, bestN = a, n
+		}
+	}
+	return best, bestN
+}
+
+// recode settles the code of every person and organisation the entity
+// stage found whose name the dictionaries list.
+func (d *doc) recode() {
+	for i := range d.a.Entities {
+		e := &d.a.Entities[i]
+		if e.Type != model.TypePerson && e.Type != model.TypeOrg {
+			continue
+		}
+		var best *petrarch.Actor
+		bestN := 0
+		for _, m := range e.Mentions {
+			if m.Sentence < 0 || m.Sentence >= len(d.owner) {
+				continue
+			}
+			t0, t1 := d.span(m)
+			if t0 < t1 && strings.EqualFold(d.a.Tokens[m.Sentence][t0].Text, "the") {
+				t0++
+			}
+			if t0 >= t1 || t1-t0 <= bestN || !capitalised(d.a.Tokens[m.Sentence][t0].Text) {
+				continue
+			}
+			if a, n := d.lookup(d.words(m.Sentence)[t0:t1]); a != nil {
+				best, bestN = a, n
+			} else if t1-t0 == 1 && e.Code == nil && bestN == 0 {
+				// an uncoded surname: the one office holder of that name
+				if a := d.surname(d.words(m.Sentence)[t0]); a != nil {
+					best, bestN = a, 1
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		own := model.Deref(e.Code)
+		code := settle(evidence{own: own, role: best.RoleOn(d.date), roles: len(e.Roles) > 0, words: bestN})
+		if code == own {
+			continue
+		}
+		e.Code = model.Str(code)
+		if c := country(code); d.t.countries[c] {
+			e.Country = model.Str(c)
+		} else if e.Country != nil && country(own) == *e.Country {
+			e.Country = nil // a transnational code (IGO, NGO) replaced a country's
+		}
+	}
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// properTag reports a tag that allows a proper name (none: untagged).
+func properTag(tag string) bool { return tag == "" || strings.HasPrefix(tag, "NNP") }
+
+// nounTag reports a common or proper noun tag (or none).
+func nounTag(tag string) bool { return tag == "" || strings.HasPrefix(tag, "NN") }
+
+// add records tokens [t0, t1) of sentence s as a mention of the new
+// entity with key, creating it with mk.
+func (d *doc) add(key string, s, t0, t1 int, mk func() model.Entity) {
+	toks := d.a.Tokens[s]
+	m := model.Mention{Sentence: s, Start: toks[t0].Start, End: toks[t1-1].End}
+	m.Text = d.a.Body[m.Start:m.End]
+	x, ok := d.byKey[key]
+	if !ok {
+		d.news = append(d.news, mk())
+		x = len(d.news) - 1
+		d.byKey[key] = x
+	}
+	d.news[x].Mentions = append(d.news[x].Mentions, m)
+	for i := t0; i < t1; i++ {
+		d.owner[s][i] = int32(len(d.a.Entities) + x)
+	}
+}
+
+// commit inserts the new entities among the old ones in order of first
+// mention and numbers them all again (nothing refers to entity ids
+// before the events stage).
+func (d *doc) commit() {
+	if len(d.news) == 0 {
+		return
+	}
+	old := d.a.Entities
+	out := make([]model.Entity, 0, len(old)+len(d.news))
+	j := 0
+	for _, e := range old {
+		for j < len(d.news) && firstAt(d.news[j]) < firstAt(e) {
+			out = append(out, d.news[j])
+			j++
+		}
+		out = append(out, e)
+	}
+	out = append(out, d.news[j:]...)
+	for i := range out {
+		out[i].ID = "e" + strconv.Itoa(i+1)
+	}
+	d.a.Entities = out
+	d.news = nil
+}
+
+// firstAt is the body offset of an entity's first mention or affiliation.
+func firstAt(e model.Entity) int {
+	at := int(^uint(0) >> 1)
+	for _, m := range e.Mentions {
+		at = min(at, m.Start)
+	}
+	for _, m := range e.Affiliations {
+		at = min(at, m.Start)
+	}
+	return at
+}

@@ -1,0 +1,273 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+)
+
+// discover adds the actors the entity stage left as plain words: names
+// the dictionaries list ("Erdogan" alone), and group nouns ("gunmen",
+// "a suicide bomber", "militants") coded with the country of the place.
+func (d *doc) discover() {
+	for s := range d.a.Sentences {
+		toks := d.a.Tokens[s]
+		own := d.owner[s]
+		for i := 0; i < len(toks); i++ {
+			if own[i] >= 0 {
+				continue
+			}
+			if capitalised(toks[i].Text) {
+				if n := d.named(s, i); n > 0 {
+					i += n - 1
+					continue
+				}
+				if i > 0 || strings.HasPrefix(toks[i].Tag, "NNP") {
+					continue // only a sentence's first word is capitalised as such
+				}
+			}
+			if n := d.group(s, i); n > 0 {
+				i += n - 1
+			}
+		}
+	}
+}
+
+// named adds a name of the dictionaries at token i of sentence s as a
+// person or organisation; it returns the tokens taken (0 for none).
+// The whole name must be free, capitalised, and not part of a longer
+// name; a bare country or place ("KUNDUZ" [AFG]) is left to the entity
+// stage's gazetteer.
+func (d *doc) named(s, i int) int {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if !properTag(toks[i].Tag) {
+		return 0
+	}
+	if i > 0 && own[i-1] < 0 && capitalised(toks[i-1].Text) && properTag(toks[i-1].Tag) && toks[i-1].Tag != "" {
+		return 0 // the name began earlier
+	}
+	words := d.words(s)[i:]
+	a, n := d.longest(words[:min(len(words), 8)])
+	if a == nil {
+		if a = d.surname(words[0]); a == nil {
+			return 0
+		}
+		n = 1
+	}
+	for k := i; k < i+n; k++ {
+		if own[k] >= 0 {
+			return 0
+		}
+	}
+	if !capitalised(toks[i+n-1].Text) {
+		return 0
+	}
+	if j := i + n; j < len(toks) && own[j] < 0 && capitalised(toks[j].Text) && properTag(toks[j].Tag) && toks[j].Tag != "" {
+		return 0 // the name goes on
+	}
+	role := a.RoleOn(d.date)
+	if len(role.Code) <= 3 {
+		return 0 // a country, a place, or no role on the day
+	}
+	typ := model.TypeOrg
+	for _, c := range a.Codes {
+		if !c.From.IsZero() || !c.To.IsZero() {
+			typ = model.TypePerson // roles with terms are held by people
+			break
+		}
+	}
+	name := d.a.Body[toks[i].Start:toks[i+n-1].End]
+	code := role.Code
+	d.add("A:"+strings.Join(words[:n], " "), s, i, i+n, func() model.Entity {
+		e := model.Entity{Name: name, Type: typ, Code: model.Str(code), Roles: []string{}}
+		if c := country(code); d.t.countries[c] {
+			e.Country = model.Str(c)
+		}
+		return e
+	})
+	return n
+}
+
+// group adds a group noun at token i of sentence s ("gunmen",
+// "militants", "protesters") as an organisation coded with a country
+// and the group's sector; it returns the tokens taken (0 for none).
+// The noun must head its phrase (not "police" in "a police
+// checkpoint"). The country is, in order: a demonym or country just
+// before it ("Yemeni militiamen"), one after "of", "from" or "in"
+// ("fighters from Chad"), the one country the sentence's places are in, the article's
+// main country; with none, or with an actor just before it ("Taliban
+// fighters" are the Taliban's), nothing is added.
+func (d *doc) group(s, i int) int {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if !nounTag(toks[i].Tag) {
+		return 0
+	}
+	sector, n := d.sector(s, i)
+	if sector == "" {
+		return 0
+	}
+	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 {
+		return 0 // a modifier: "police checkpoint"
+	}
+	country, ok := d.modifierCountry(s, i)
+	if !ok {
+		return 0
+	}
+	if country == "" {
+		if j := i + n; j+1 < len(toks) && placeLinks[strings.ToLower(toks[j].Text)] && own[j+1] >= 0 {
+			if e := d.entity(own[j+1]); e.Type == model.TypePlace {
+				country = model.Deref(e.Country)
+			}
+		}
+	}
+	if country == "" {
+		// a group that names no country is an actor where it acts: as
+		// the subject of a verb ("gunmen stormed", "protesters who
+		// marched"), coded with the country of the place
+		if !subjectAt(toks, i+n) {
+			return 0
+		}
+		if country = d.sentenceCountry(s); country == "" {
+			country = d.focus
+		}
+	}
+	if country == "" {
+		return 0
+	}
+	code := country + sector
+	name := strings.ToLower(d.a.Body[toks[i].Start:toks[i+n-1].End])
+	d.add("G:"+code+":"+name, s, i, i+n, func() model.Entity {
+		return model.Entity{Name: name, Type: model.TypeOrg, Code: model.Str(code), Country: model.Str(country), Roles: []string{}}
+	})
+	return n
+}
+
+// placeLinks join a group noun to the place it belongs to or acts in
+// ("fighters from Chad", "villagers in Assam").
+var placeLinks = map[string]bool{"of": true, "from": true, "in": true}
+
+// sector returns the sector code of the group noun at token i and its
+// length in tokens: sitrep's groups first (one word), then the Phoenix
+// agents (suffix agents only: "~MIL", not "NGO~").
+func (d *doc) sector(s, i int) (string, int) {
+	low := strings.ToLower(d.a.Tokens[s][i].Text)
+	if c, ok := d.t.groups[low]; ok {
+		return c, 1
+	}
+	if !d.t.agents {
+		return "", 0
+	}
+	words := d.words(s)[i:]
+	ag, n := d.t.v.Agents.Match(words[:min(len(words), 6)])
+	if ag == nil || ag.Prefix || ag.Code == "" {
+		return "", 0
+	}
+	for k := i; k < i+n; k++ {
+		if d.owner[s][k] >= 0 || capitalised(d.a.Tokens[s][k].Text) {
+			return "", 0
+		}
+	}
+	return strings.TrimPrefix(petrarch.Combine("", ag), "---"), n
+}
+
+// sentenceCountry is the one country of the places sentence s mentions
+// ("" for none or several).
+func (d *doc) sentenceCountry(s int) string {
+	c := ""
+	for _, x := range d.owner[s] {
+		if x < 0 {
+			continue
+		}
+		e := d.entity(x)
+		if e.Type != model.TypePlace {
+			continue
+		}
+		switch k := model.Deref(e.Country); {
+		case k == "" || k == c:
+		case c == "":
+			c = k
+		default:
+			return ""
+		}
+	}
+	return c
+}
+
+// entity returns entity x (old or new).
+func (d *doc) entity(x int32) *model.Entity {
+	if int(x) < len(d.a.Entities) {
+		return &d.a.Entities[x]
+	}
+	return &d.news[int(x)-len(d.a.Entities)]
+}
+
+// modifierCountry reads the modifiers before the group noun at token i
+// of sentence s ("Kurdish rebels", "Chad's armed militias", "NATO
+// peacekeeping troops"): the country of a place or demonym among them;
+// ok is false when they name another actor, whose members the group
+// are ("Taliban fighters").
+func (d *doc) modifierCountry(s, i int) (country string, ok bool) {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	j := i - 1
+	for j >= 0 && own[j] < 0 && modifierTag(toks[j]) {
+		j--
+	}
+	if j >= 0 && own[j] < 0 && toks[j].Tag == "POS" {
+		j--
+	}
+	if j < 0 || own[j] < 0 {
+		return "", true
+	}
+	e := d.entity(own[j])
+	if e.Type != model.TypePlace {
+		return "", false
+	}
+	return model.Deref(e.Country), true
+}
+
+// modifierTag reports a word that can stand between a noun and its
+// affiliation: an adjective, a participle, a number or a lower-case
+// noun ("armed", "peacekeeping", "two", "security").
+func modifierTag(t model.Token) bool {
+	switch {
+	case t.Tag == "", capitalised(t.Text):
+		return false
+	case strings.HasPrefix(t.Tag, "JJ"), t.Tag == "VBG", t.Tag == "VBN", t.Tag == "CD", t.Tag == "HYPH", t.Tag == "NN", t.Tag == "NNS":
+		return true
+	}
+	return false
+}
+
+// subjectAt reports whether the words from token k on continue a
+// subject: a verb or modal (after adverbs), or a relative "who".
+func subjectAt(toks []model.Token, k int) bool {
+	for k < len(toks) && strings.HasPrefix(toks[k].Tag, "RB") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	t := toks[k].Tag
+	// not a participle: "refugees fleeing the war", "civilians killed"
+	return strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" || t == "WP" && strings.EqualFold(toks[k].Text, "who")
+}
+
+// surname returns the one person of the dictionaries whose name ends in
+// word, who holds an office on the article's date, in a country the
+// article mentions ("Modi" in a report from Gujarat when the
+// dictionaries list "NARENDRA_MODI"); nil when none or several do.
+func (d *doc) surname(word string) *petrarch.Actor {
+	var found *petrarch.Actor
+	for _, a := range d.t.surnames[word] {
+		r := a.RoleOn(d.date)
+		if !r.Dated || !d.countries[country(r.Code)] {
+			continue
+		}
+		if found != nil && found != a {
+			return nil
+		}
+		found = a
+	}
+	return found
+}

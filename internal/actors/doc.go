@@ -1,0 +1,86 @@
+// Package actors is the pipeline stage between entities and events that
+// codes actors with the standard CAMEO vocabulary: the Phoenix
+// dictionaries compiled into the binary (lexicon/phoenix, read and
+// compiled by internal/petrarch), with sitrep's own overlay on top.
+//
+// # What it does
+//
+// Stage.Process works on an article the text and entity stages have
+// filled:
+//
+//   - Recode: every person and organisation whose mention is a name the
+//     dictionaries list gets the dictionaries' role on the article's
+//     publication date (Actor.RoleOn: the narrowest dated role covering
+//     the day, so a president is government for his term and elite
+//     after it), settled against the entity stage's code as below.
+//   - Named actors the entity stage missed: a capitalised proper noun
+//     that the dictionaries list with a role that has a sector ("Erdogan",
+//     "Boko Haram") becomes a person (an actor with dated roles) or an
+//     organisation. A surname alone ("Modi" where the dictionaries list
+//     "NARENDRA_MODI") is the one person of that surname who holds an
+//     office on the day in a country the article mentions; none if
+//     several do. Bare countries and places ("KUNDUZ" [AFG]) are left to
+//     the entity stage's gazetteer.
+//   - Groups: conflict news often names no state ("gunmen", "a suicide
+//     bomber", "militants", "rioters"). A group noun (sitrep's
+//     lexicon/events/groups.tsv, then the Phoenix agents: "~UAF",
+//     "~OPP", "~COP", ...) that heads its phrase becomes an organisation
+//     coded as a country plus the group's sector, as ACLED codes actor
+//     types with the country of the place: a demonym or country among
+//     its modifiers ("Yemeni militiamen"), or after "of"/"from"/"in"
+//     ("fighters from Chad"); failing those, when the group is the
+//     subject of a verb ("gunmen stormed", "insurgents who torched"),
+//     the one country of the sentence's places, else the article's main
+//     country. A group whose modifiers name another actor ("Taliban
+//     fighters", "NATO peacekeeping troops") is that actor's and adds
+//     nothing; a noun that modifies another noun ("a police checkpoint")
+//     or a participle ("refugees fleeing") is no actor.
+//
+// New entities are inserted in order of first mention and all entity
+// ids are numbered again (nothing refers to them before the events
+// stage).
+//
+// # Why and how conflicts are settled
+//
+// The entity stage codes from what the text says around a name: a title
+// ("Kenyan President X"), an apposition, a demonym nearby, the article's
+// main country, and its own lexicons (seats.tsv). The dictionaries know
+// the name itself and the dates of each role, but not the text. Each is
+// right where the other is weak, so settle keeps, in order:
+//
+//  1. sitrep's code when the dictionaries have none (or the null "---");
+//     the dictionaries' when sitrep has none.
+//  2. The more specific code when one extends the other: AFG -> AFGREB,
+//     IGOUNO -> IGOUNOKID take the dictionaries'; USAGOVLEG over USAGOV
+//     keeps sitrep's.
+//  3. Same country, another sector: an office the text states (the
+//     entity has roles) wins, since it is what the article says on the
+//     day; else a dated role of the dictionaries wins over sitrep's
+//     lexicon guess (the Taliban are insurgents until 2021-08-15 and the
+//     government after, per the overlay); an undated dictionary code
+//     does not override sitrep's.
+//  4. Another country: sitrep's country then came from the sentence's
+//     context (the issue of "a named person takes the country of another
+//     country in the sentence"), so a term holder (dated role) or a name
+//     of two or more words the dictionaries list wins; a bare surname
+//     with an undated code does not (common surnames name many people).
+//
+// # Overlay
+//
+// lexicon/actors/actors.txt (OverlayFile, Phoenix actor format) is read
+// from every lexicon root and looked up before the Phoenix files, which
+// were written in 2014: roles that changed since (leaders who took
+// office later, an armed group that took power). Users extend it with
+// --lexicon DIR like any lexicon file. Group nouns come from the Phoenix
+// agents table with lexicon/events/groups.tsv (GroupsFile, shared with
+// the events coder) on top: it adds the conflict nouns the agents lack
+// ("gunman", "attacker") and overrides their codes ("bomber" is a
+// person who bombs, UAF, not the aircraft, MIL).
+//
+// # Cost
+//
+// The tables load on the first article (Stage.Load; about 0.3 s,
+// shared with the events coder's verb fallback through one
+// petrarch.Standard). Per article the stage reuses a pooled scratch
+// state; it upper-cases only the sentences it looks up.
+package actors

@@ -1,0 +1,33 @@
+package actors
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+)
+
+func TestSettle(t *testing.T) {
+	dated := func(c string) petrarch.Role { return petrarch.Role{Code: c, Dated: true} }
+	open := func(c string) petrarch.Role { return petrarch.Role{Code: c} }
+	for _, c := range []struct {
+		name string
+		e    evidence
+		want string
+	}{
+		{"dictionaries have nothing", evidence{own: "KENGOV", role: open("")}, "KENGOV"},
+		{"null code", evidence{own: "KENGOV", role: open("---")}, "KENGOV"},
+		{"sitrep has nothing", evidence{role: open("NGOHLHIRC"), words: 2}, "NGOHLHIRC"},
+		{"dictionaries more specific", evidence{own: "AFG", role: open("AFGREB"), words: 1}, "AFGREB"},
+		{"sitrep more specific", evidence{own: "USAGOVLEG", role: open("USAGOV"), words: 2}, "USAGOVLEG"},
+		{"dated role beats the lexicon's sector", evidence{own: "AFGGOV", role: dated("AFGREB"), words: 1}, "AFGREB"},
+		{"an office in the text beats a dated role", evidence{own: "TURMIL", role: dated("TURGOV"), roles: true, words: 1}, "TURMIL"},
+		{"undated same country keeps sitrep", evidence{own: "PSEREB", role: open("PSENGO"), words: 1}, "PSEREB"},
+		{"term holder of another country", evidence{own: "GRCGOV", role: dated("TURGOV"), words: 1}, "TURGOV"},
+		{"full name of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 2}, "TZAELI"},
+		{"bare surname of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 1}, "KENGOV"},
+	} {
+		if got := settle(c.e); got != c.want {
+			t.Errorf("%s: settle(%+v) = %s, want %s", c.name, c.e, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package actors
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+)
+
+// Lexicon files read from every root, later roots adding to and
+// overriding earlier ones.
+const (
+	// OverlayFile holds sitrep's actors in the Phoenix actor format
+	// (names, "+" synonyms, dated codes), looked up before the Phoenix
+	// dictionaries: roles that changed after the dictionaries were
+	// written.
+	OverlayFile = "actors/actors.txt"
+	// GroupsFile holds the group nouns with the sector code conflict
+	// analysts give them; it overrides the Phoenix agents of the same
+	// form (the events coder reads the same file).
+	GroupsFile = "events/groups.tsv"
+	// CountriesFile is the entity stage's country table; its first
+	// column tells a country's code from a transnational one (IGO, NGO).
+	CountriesFile = "entities/countries.tsv"
+)
+
+// tables is what the stage looks up, loaded on first use.
+type tables struct {
+	v       *petrarch.Vocabulary
+	overlay *petrarch.ActorTable
+	// groups maps a lower-case group noun (singular and plural) to its
+	// sector code ("gunmen" -> UAF).
+	groups map[string]string
+	// agents: group nouns also come from the Phoenix agents table.
+	agents bool
+	// surnames index people of the dictionaries by the last word of a
+	// name of two or more words, for "Modi said" when the dictionaries
+	// list only "NARENDRA_MODI" (see doc.surname).
+	surnames map[string][]*petrarch.Actor
+	// countries are the alpha-3 codes of countries and territories.
+	countries map[string]bool
+}
+
+func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
+	v, err := std.Vocabulary()
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	t := &tables{v: v, agents: false, groups: map[string]string{}, countries: map[string]bool{}}
+	var overlay []*petrarch.Actor
+	for _, root := range roots {
+		data, err := fs.ReadFile(root, OverlayFile)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, fmt.Errorf("actors: %w", err)
+		default:
+			as, _, err := petrarch.ReadActors(bytes.NewReader(data), OverlayFile)
+			if err != nil {
+				return nil, fmt.Errorf("actors: %w", err)
+			}
+			// later roots first: the first match of the longest name wins
+			overlay = append(as, overlay...)
+		}
+		if err := readGroups(root, t.groups); err != nil {
+			return nil, err
+		}
+		if err := readCountries(root, t.countries); err != nil {
+			return nil, err
+		}
+	}
+	t.overlay = petrarch.CompileActors(overlay, petrarch.DefaultCompileOptions())
+	d, err := std.Dictionaries()
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	t.surnames = surnameIndex(append(append([]*petrarch.Actor(nil), overlay...), d.Actors...))
+	return t, nil
+}
+
+// readGroups reads GroupsFile: "forms<TAB>sector", forms separated by
+// "|" (lower case), sector a 3-letter code.
+func readGroups(root fs.FS, into map[string]string) error {
+	data, err := fs.ReadFile(root, GroupsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || f[0] == "" || len(strings.TrimSpace(f[1])) != 3 {
+			return fmt.Errorf("actors: %s:%d: want 2 tab-separated fields: group noun, 3-letter sector code", GroupsFile, n)
+		}
+		code := strings.ToUpper(strings.TrimSpace(f[1]))
+		for _, w := range strings.Split(strings.ToLower(f[0]), "|") {
+			into[strings.TrimSpace(w)] = code
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("actors: %s:%d: %w", GroupsFile, n+1, err)
+	}
+	return nil
+}
+
+// readCountries collects the first column of CountriesFile.
+func readCountries(root fs.FS, into map[string]bool) error {
+	data, err := fs.ReadFile(root, CountriesFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if i := strings.IndexByte(line, '\t'); i == 3 {
+			into[line[:3]] = true
+		}
+	}
+	return nil
+}
+
+// surnameIndex maps the last word of every name of two or more words to
+// the actors with a dated role (people holding offices).
+func surnameIndex(as []*petrarch.Actor) map[string][]*petrarch.Actor {
+	out := map[string][]*petrarch.Actor{}
+	for _, a := range as {
+		dated := false
+		for _, c := range a.Codes {
+			if (!c.From.IsZero() || !c.To.IsZero()) && len(c.Code) > 3 {
+				dated = true
+			}
+		}
+		if !dated {
+			continue
+		}
+		seen := ""
+		for _, n := range a.Names {
+			if len(n) < 2 {
+				continue
+			}
+			w := n[len(n)-1].Text
+			if len(w) < 3 || w == seen {
+				continue
+			}
+			if l := out[w]; len(l) == 0 || l[len(l)-1] != a {
+				out[w] = append(l, a)
+			}
+			seen = w
+		}
+	}
+	return out
+}
