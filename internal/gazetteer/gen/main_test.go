@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,40 @@ func TestRepresent(t *testing.T) {
 	}
 	if _, _, _, ok := represent(nil); ok {
 		t.Error("a division without cities has no point")
+	}
+}
+
+// TestRepresentStray: a town filed under a division far from the rest
+// of it (or a remote island) does not move the division's point; a
+// division whose towns thin out into empty land keeps its outer towns.
+func TestRepresentStray(t *testing.T) {
+	island := []gazetteer.City{{Lat: 46.2, Lon: -63.1}, {Lat: 46.4, Lon: -63.8}, {Lat: 46.8, Lon: -64.1}, {Lat: 46.1, Lon: -62.6}, {Lat: 46.35, Lon: -62.25}}
+	lat, lon, _, _ := represent(island)
+	stray := append(append([]gazetteer.City(nil), island...), gazetteer.City{Lat: 45.5, Lon: -75.5})
+	slat, slon, _, _ := represent(stray)
+	if km := gazetteer.KM(lat, lon, slat, slon); km > 1 {
+		t.Errorf("a stray town 900 km away moved the point %.0f km", km)
+	}
+	// a chain of towns 150 km apart stretching north: none stands alone
+	var chain []gazetteer.City
+	for i := 0; i < 10; i++ {
+		chain = append(chain, gazetteer.City{Lat: -28 + 1.35*float64(i), Lon: 152}, gazetteer.City{Lat: -28 + 1.35*float64(i), Lon: 145})
+	}
+	if lat, _, _, _ := represent(chain); math.Abs(lat-(-28+1.35*4.5)) > 0.01 {
+		t.Errorf("chain: lat %.2f, want the middle %.2f", lat, -28+1.35*4.5)
+	}
+}
+
+// TestHullCentroid: the centre of area, not the mean of the points: a
+// cluster of towns in one corner of a square does not pull it.
+func TestHullCentroid(t *testing.T) {
+	pts := [][2]float64{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {1, 1}, {1.5, 1}, {1, 1.5}, {2, 2}}
+	x, y, ok := hullCentroid(pts)
+	if !ok || math.Abs(x-5) > 1e-9 || math.Abs(y-5) > 1e-9 {
+		t.Errorf("got %v %v %v, want 5 5", x, y, ok)
+	}
+	if _, _, ok := hullCentroid([][2]float64{{0, 0}, {1, 1}, {2, 2}}); ok {
+		t.Error("points on a line have no hull")
 	}
 }
 
