@@ -151,3 +151,21 @@ func TestSportsTables(t *testing.T) {
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})
 }
+
+// TestOrgsInRunningText: an unknown name after a kind noun ("brewer"),
+// after a phrase of ownership ("a stake in"), or ending in a company or
+// desk word is an organisation.
+func TestOrgsInRunningText(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"kenya brewer", "Kenyan brewer [[ORG Keroche]] raised prices on Monday, and [[ORG Keroche]] said sales held up.",
+			[]notWant{{"Keroche", model.TypePerson}}},
+		{"nigeria daily", "The Lagos daily [[ORG Vanguard]] said the strike would go ahead.", []notWant{{"Vanguard", model.TypePerson}}},
+		{"india stake", "The conglomerate bought a 20 percent stake in [[ORG Sarvodaya]] last year.", []notWant{{"Sarvodaya", model.TypePerson}}},
+		{"brazil owned by", "The plant is owned by [[ORG Itaborai]] and employs 900 people.", []notWant{{"Itaborai", model.TypePlace}}},
+		{"japan carmaker", "Japanese carmaker [[ORG Kazemoto]] will build a plant in Thailand.", []notWant{{"Kazemoto", model.TypePerson}}},
+		{"company suffixes", "[[ORG Andes Energy]] and [[ORG Sahel Systems]] signed the contract in Dakar.", nil},
+		{"desk sign-off", "Prices were steady. -- [[ORG Nairobi Newsroom]] +254 20 222 2222", []notWant{{"Nairobi", model.TypePlace}}},
+		{"legal form with a point", "Its parent, [[ORG Mitsui Kogyo Corp.]] , said it would not sell.", nil},
+		{"a given name stays a person", "The plant is owned by [[PER John Kamau]] of Nakuru.", nil},
+	})
+}

@@ -77,6 +77,10 @@ type orgType struct {
 	// who without a country of their own belong to the one place the
 	// sentence names ("protesters in Nairobi").
 	crowd bool
+	// kind: a common noun that, right before a capitalised name, says
+	// the name is an organisation of that kind ("brewer Zywiec", "the
+	// daily El Pais", "Turkish club Galatasaray").
+	kind bool
 }
 
 // dict maps token-normalised phrases to values; first bounds the phrase
@@ -422,8 +426,10 @@ func (l *Lexicon) addOrgType(f []string) error {
 			o.common, o.suffix = true, true
 		case "crowd":
 			o.common, o.crowd = true, true
+		case "kind":
+			o.kind = true
 		default:
-			return fmt.Errorf("mode %q: want common, suffix, both or crowd, or several joined by commas", mode)
+			return fmt.Errorf("mode %q: want common, suffix, both, crowd or kind, or several joined by commas", mode)
 		}
 	}
 	l.orgs.add(o.words, true, o)

@@ -35,6 +35,10 @@ func (d *doc) resolveName(k int) {
 		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1", "Ajax Amsterdam"
 		return
 	}
+	if sec, ok := d.orgByContext(k); ok && !d.foldedIn(it.s, it.e) {
+		d.newOrg(k, name, sec) // "brewer Zywiec", "a stake in Okocim"
+		return
+	}
 	if d.foldedIn(it.s, it.e) {
 		// a headline in capitals: known people and gazetteer places only
 		if x := d.surname(k, name); x >= 0 {
@@ -212,6 +216,9 @@ func namedKind(sector string) bool {
 
 func (d *doc) newOrg(k int, name, sector string) {
 	it := &d.items[k]
+	if legalAbbrev[d.toks[it.e-1].lower] && d.tokAt(it.e).text == "." && d.toks[it.e].start == d.toks[it.e-1].end {
+		it.e++ // "AMR Corp.": the abbreviation's point is part of the name
+	}
 	m := d.modifierBefore(k-1, it.s)
 	country := m.country
 	if it.lex.country != "" && it.lex.kind != kIGO && it.lex.kind != kMedia {
@@ -239,6 +246,10 @@ func (d *doc) newOrg(k int, name, sector string) {
 	it.ent = x
 	d.mention(x, it.s, it.e)
 }
+
+// legalAbbrev are abbreviated legal forms written with a point ("Corp.",
+// "Co.", "Ltd.").
+var legalAbbrev = set("corp co inc ltd bhd cos bros plc llc")
 
 // placeAfter finds "in Washington" within a few tokens after i ("the
 // Stimson Center think tank in Washington").
