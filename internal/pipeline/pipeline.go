@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/actors"
 	"github.com/sitrep-project/sitrep/internal/entities"
 	"github.com/sitrep-project/sitrep/internal/events"
 	"github.com/sitrep-project/sitrep/internal/measure"
@@ -104,7 +105,8 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event lexicon: %w", err)
 	}
-	stages := []model.Stage{tx, tm, ms, entities.New(elex, entities.DefaultOptions())}
+	std := petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions())
+	stages := []model.Stage{tx, tm, ms, entities.New(elex, entities.DefaultOptions()), actors.New(std, roots...)}
 	if opts.Dictionaries == "" || opts.ExtendEvents {
 		coder := events.New(vlex, events.DefaultOptions())
 		// the parse stage runs after entities: their mentions pick the
@@ -113,7 +115,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		} else if ps != nil {
 			stages = append(stages, &events.ParseStage{Parser: ps, Coder: coder, Gaps: true})
-			coder.WithVerbs(petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions()))
+			coder.WithVerbs(std)
 		}
 		stages = append(stages, coder)
 	}
