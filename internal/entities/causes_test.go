@@ -147,6 +147,8 @@ func TestSportsTables(t *testing.T) {
 			[]notWant{{"Sapporo", model.TypePlace}}},
 		{"wales squad: countries stay places", "RUGBY UNION - BARBARIANS SQUAD .\n15 - Dai Evans ( [[LOC Wales]] ) , 14 - Sean Byrne ( [[LOC Ireland]] ) .",
 			[]notWant{{"Wales", model.TypeOrg}}},
+		{"attendance is no team", "SOCCER - COPA RESULT .\n[[ORG Cobreloa]] 2 [[ORG Huachipato]] 1\nAttendance 12,000", []notWant{{"Attendance", model.TypeOrg}}},
+		{"a batsman named like a town", "CRICKET - SHIELD SCORE .\n[[ORG Queensland]] 301 for four ( Ravi Young 86 not out ) v [[ORG Tasmania]] .", []notWant{{"Ravi Young", model.TypeOrg}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})
@@ -167,5 +169,16 @@ func TestOrgsInRunningText(t *testing.T) {
 		{"desk sign-off", "Prices were steady. -- [[ORG Nairobi Newsroom]] +254 20 222 2222", []notWant{{"Nairobi", model.TypePlace}}},
 		{"legal form with a point", "Its parent, [[ORG Mitsui Kogyo Corp.]] , said it would not sell.", nil},
 		{"a given name stays a person", "The plant is owned by [[PER John Kamau]] of Nakuru.", nil},
+	})
+}
+
+// TestApposedPersonStaysPerson: "NAME, a former army general" after the
+// person's full name is that person, not an organisation of the army.
+func TestApposedPersonStaysPerson(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"lebanon", "The court convicted General [[PER Elias Haddad]] of treason. [[PER Haddad]] , a 69-year-old former army major-general , denied it.", []notWant{{"Haddad", model.TypeOrg}}},
+		{"peru", "Police arrested [[PER Ruben Quispe]] on Monday. [[PER Quispe]] , a former navy captain , was released.", []notWant{{"Quispe", model.TypeOrg}}},
+		{"philippines", "Senator [[PER Maria Dizon]] spoke first. [[PER Dizon]] , a former police colonel , called for calm.", []notWant{{"Dizon", model.TypeOrg}}},
+		{"ghana", "[[PER Kwame Asante]] resigned. [[PER Asante]] , a retired air force commander , gave no reason.", []notWant{{"Asante", model.TypeOrg}}},
 	})
 }

@@ -84,7 +84,8 @@ func (d *doc) resolveName(k int) {
 	}
 	if _, given := d.r.lex.given[toks[it.s].text]; given && it.e-it.s > 1 {
 		// a known given name: a person whatever follows
-	} else if sec, ok := d.appositionOrg(k); ok {
+	} else if sec, ok := d.appositionOrg(k); ok && !d.knownShortName(name) {
+		// ("Lahd, a former army major-general" after "Antoine Lahd")
 		d.newOrg(k, name, sec)
 		return
 	}

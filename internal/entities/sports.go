@@ -220,7 +220,7 @@ func (d *doc) acronymOrg(k int) bool {
 
 // clubWords open or close the names of clubs named after their towns
 // ("Hapoel Tel Aviv", "Werder Bremen", "Real Madrid", "PSV Eindhoven").
-var clubWords = set("Hapoel Maccabi Beitar Bnei Ironi Werder Sparta Vitesse Hansa Deportivo Real Atletico Atlético Dynamo Dinamo Spartak Lokomotiv Olympique Racing Sporting Inter Borussia Eintracht Fortuna Bayer Slavia Steaua Rapid Partizan Hertha Union Stade Standard Young Boys Grasshoppers Servette Sturm Austria Legia Wisla Ruch Gornik Lech Widzew Zaglebie Slask Polonia Vasco Botafogo Juventud Universidad Alianza Olimpia Otelul Petrolul Universitatea Farul Gloria Ceahlaul PSV NAC RKC FC AC AS SC SV VfB VfL TSV FK NK HNK SK IFK AIK")
+var clubWords = set("Hapoel Maccabi Beitar Bnei Ironi Werder Sparta Vitesse Hansa Deportivo Real Atletico Atlético Dynamo Dinamo Spartak Lokomotiv Olympique Racing Sporting Inter Borussia Eintracht Fortuna Bayer Slavia Steaua Rapid Partizan Hertha Union Stade Standard Grasshoppers Servette Sturm Austria Legia Wisla Ruch Gornik Lech Widzew Zaglebie Slask Polonia Vasco Botafogo Juventud Universidad Alianza Olimpia Otelul Petrolul Universitatea Farul Gloria Ceahlaul PSV NAC RKC FC AC AS SC SV VfB VfL TSV FK NK HNK SK IFK AIK")
 
 // placeNamedOrg reports a run of two to four names, in a sports report,
 // that joins a club word and a town ("Maccabi Haifa", "Werder Bremen",
@@ -270,6 +270,9 @@ func (d *doc) tableTeam(k int) bool {
 	nx := d.tokAt(it.e)
 	if !isDigit(nx.text) || len(nx.text) > 3 || d.tokAt(it.e+1).text == "km" {
 		return false
+	}
+	if d.tokAt(it.e+1).text == "," && len(d.tokAt(it.e+2).text) == 3 && isDigit(d.tokAt(it.e+2).text) {
+		return false // "Attendance 33,000": a figure, not a score
 	}
 	if it.s > 0 && !isDigit(d.toks[it.s-1].text) {
 		return false // "Ron Ellis 18": a scorer in a list
