@@ -95,3 +95,17 @@ func TestNoGroup(t *testing.T) {
 		}
 	}
 }
+
+// Group nouns of the Phoenix agents table in the sectors of groups.tsv
+// are groups too ("~UAF" terrorist, "~OPP" dissident, "~CVL" migrant).
+func TestPhoenixAgentGroups(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Asia", "2021-06-01", "Terrorists bombed a bus station in Quetta.", "Terrorists", "PAKUAF"},
+		{"Americas", "2021-06-01", "Cuban dissidents staged a hunger strike.", "dissidents", "CUBOPP"},
+		{"Europe", "2021-06-01", "Migrants stormed the border fence in Ceuta.", "Migrants", "ESPCVL"},
+		{"Americas", "2021-06-01", "Teachers went on strike in Lima on Monday.", "Teachers", "PEREDU"},
+		{"Middle East", "2021-06-01", "Mourners marched through Tehran after the funeral.", "Mourners", "IRNCVL"},
+		{"Africa", "2021-06-01", "Mercenaries attacked a gold mine in Mali.", "Mercenaries", "MLIUAF"},
+		{"Asia", "2021-06-01", "Chinese warships sailed through the strait.", "warships", "CHNMIL"},
+	})
+}

@@ -149,7 +149,10 @@ var placeLinks = map[string]bool{"of": true, "from": true, "in": true}
 
 // sector returns the sector code of the group noun at token i and its
 // length in tokens: sitrep's groups first (one word), then the Phoenix
-// agents (suffix agents only: "~MIL", not "NGO~").
+// agents of one word whose code is one of the sectors sitrep's groups use ("~UAF"
+// TERRORIST, "~REB" SEPARATIST; not "~GOV" MINISTER or "~PPL" PEOPLE,
+// which name no armed or gathered group and which the entity stage
+// reads with their possessors).
 func (d *doc) sector(s, i int) (string, int) {
 	low := strings.ToLower(d.a.Tokens[s][i].Text)
 	if c, ok := d.t.groups[low]; ok {
@@ -159,16 +162,16 @@ func (d *doc) sector(s, i int) (string, int) {
 		return "", 0
 	}
 	words := d.words(s)[i:]
-	ag, n := d.t.v.Agents.Match(words[:min(len(words), 6)])
-	if ag == nil || ag.Prefix || ag.Code == "" {
+	ag, n := d.t.v.Agents.Match(words[:min(len(words), 4)])
+	if ag == nil || n != 1 || ag.Prefix || !d.t.sectors[ag.Code] {
 		return "", 0
 	}
 	for k := i; k < i+n; k++ {
-		if d.owner[s][k] >= 0 || capitalised(d.a.Tokens[s][k].Text) {
+		if d.owner[s][k] >= 0 || k > 0 && capitalised(d.a.Tokens[s][k].Text) {
 			return "", 0
 		}
 	}
-	return strings.TrimPrefix(petrarch.Combine("", ag), "---"), n
+	return ag.Code, n
 }
 
 // sentenceCountry is the one country of the places sentence s mentions

@@ -35,8 +35,10 @@ type tables struct {
 	// groups maps a lower-case group noun (singular and plural) to its
 	// sector code ("gunmen" -> UAF).
 	groups map[string]string
-	// agents: group nouns also come from the Phoenix agents table.
-	agents bool
+	// agents: group nouns also come from the Phoenix agents table, for
+	// the sectors of groups (sectors).
+	agents  bool
+	sectors map[string]bool
 	// surnames index people of the dictionaries by the last word of a
 	// name of two or more words, for "Modi said" when the dictionaries
 	// list only "NARENDRA_MODI" (see doc.surname).
@@ -50,7 +52,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	t := &tables{v: v, agents: false, groups: map[string]string{}, countries: map[string]bool{}}
+	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}}
 	var overlay []*petrarch.Actor
 	for _, root := range roots {
 		data, err := fs.ReadFile(root, OverlayFile)
@@ -74,6 +76,10 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 		}
 	}
 	t.overlay = petrarch.CompileActors(overlay, petrarch.DefaultCompileOptions())
+	t.sectors = map[string]bool{}
+	for _, c := range t.groups {
+		t.sectors[c] = true
+	}
 	d, err := std.Dictionaries()
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
