@@ -174,6 +174,11 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		// untagged "by phone", "in talks": a preposition's object is a noun
 		// (gerunds excepted: "of massing troops")
 		t.tag == "" && prev != "to" && prepositions[prev] && !strings.HasSuffix(t.low, "ing")
+	if st.parsed() && !p.nounOnly && clauseHead(st, i) {
+		// the parse says the word heads a clause: a verb, whatever the
+		// words before it look like ("rebels in Mali agreed")
+		return false, true
+	}
 	verbCtx := prev == "to" || futureWords[prev] || possibleMod[prev] || negWords[prev] || auxiliaries[prev] ||
 		prevTag == "MD" || prevTag == "RB" && !strings.HasPrefix(t.tag, "NN")
 	// capitalised words mid-sentence are names, not verbs
@@ -325,7 +330,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 	}
 	// possessor or demonym modifier of a role head ("China's government",
 	// "Chinese ships"); "North Korean-made missiles" are not an actor
-	if !roleHeads[st.toks[head].low] {
+	if !roleHeads[st.toks[head].low] && !demonymNoun(st, from, head) {
 		return nil
 	}
 	// "Vedomosti newspaper", "Belta agency": the name right before the head
@@ -450,4 +455,50 @@ func npLeft(st *sent, end int) (int, int) {
 		j--
 	}
 	return j + 1, end
+}
+
+// demonymNoun reports a common noun whose phrase holds a demonym
+// modifier ("an Argentine judge", "Israeli army bulldozers"): the noun
+// stands for its country's side, as a role noun does.
+func demonymNoun(st *sent, from, head int) bool {
+	if !strings.HasPrefix(st.toks[head].tag, "NN") || strings.HasPrefix(st.toks[head].tag, "NNP") || len(st.toks[head].ments) > 0 {
+		return false
+	}
+	// the noun must be a clause's subject in the parse: tags alone read
+	// the participle of "companies accused of ..." as a clause's verb
+	if !st.parsed() || st.rel(head) != "nsubj" {
+		return false
+	}
+	// and the demonym its own modifier, not a prepositional object's
+	// ("protesters outside the Russian embassy")
+	for j := from; j < head; j++ {
+		if t := st.toks[j]; prepositions[t.low] || t.tag == "IN" || isBoundary(t) {
+			return false
+		}
+	}
+	for j := head - 1; j >= from && j >= head-3; j-- {
+		t := st.toks[j]
+		for _, mi := range t.ments {
+			m := st.ments[mi]
+			if m.adj && m.ent.Type != model.TypeEquipment {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseHead reports a verb-tagged token that the parse makes the head of
+// a finite clause (the root, a complement, a conjunct or a relative
+// clause) with a subject of its own.
+func clauseHead(st *sent, i int) bool {
+	if !strings.HasPrefix(st.toks[i].tag, "VB") || st.toks[i].tag == "VBG" {
+		return false
+	}
+	switch st.rels[i] {
+	case "root", "ccomp", "conj", "parataxis", "acl:relcl", "advcl":
+	default:
+		return false
+	}
+	return st.child(i, "nsubj", "nsubj:pass") >= 0
 }

@@ -264,7 +264,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 
 func isDemonym(s string) bool {
 	l := strings.ToLower(s)
-	for _, suf := range []string{"an", "ese", "ish", "i", "ic", "ch", "ean", "ian"} {
+	for _, suf := range []string{"an", "ese", "ish", "i", "ic", "ch", "ean", "ian", "ine", "ss", "ek"} {
 		if strings.HasSuffix(l, suf) {
 			return true
 		}

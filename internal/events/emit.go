@@ -28,6 +28,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			c.nominal(st, ms, k)
 		}
 	}
+	intentNouns(st, ms)
 	if st.parsed() {
 		ms = c.demands(st, ms)
 	}
@@ -94,7 +95,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	var out []coded
 	group := 0
 	for _, m := range ms {
-		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 {
+		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 && !(m.passive && mainClause(st, m.head)) && !c.unnamedAttack(st, m, ms) {
 			continue
 		}
 		// conditional clauses: "should they establish", "if necessary"
@@ -116,6 +117,14 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					by = resolveNP(st, f, e)
 					end = e
 					break
+				}
+			}
+			if len(by) == 0 && violent(m.code) && (len(m.subj) > 0 || m.p.class == "") {
+				// "a journalist was killed in a car bomb explosion in X": an
+				// attack with no named attacker is an unidentified armed
+				// group's, in the country of the place (as ACLED codes it)
+				if a := c.placeGroup(st, m, "attacker"); a != nil {
+					by = []*mention{a}
 				}
 			}
 			if len(by) == 0 {
@@ -173,8 +182,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				if !speakerIsSource(a, srcs) {
 					chain = append(chain, a.a)
 					alleged = alleged || a.alleged
-				} else {
-					announced = true // the actor announces its own act
+				}
+				if speakerIsSource(a, srcs) || partySpeaker(a, srcs, tgts) {
+					announced = true // a party announces the act
 				}
 			}
 		}
@@ -299,6 +309,36 @@ func speakerIsSource(a attr, srcs []actorRef) bool {
 	}
 	for _, s := range srcs {
 		if s.m.ent.ID == *a.a.Entity {
+			return true
+		}
+	}
+	return false
+}
+
+// partySpeaker reports whether the speaker of a belongs to a party of the
+// event: its actor code starts with the country (or organisation) of a
+// source or a target, and it is not a news medium ("the Albanian embassy
+// said X will visit Albania" announces; "a Russian newspaper reported
+// Putin would visit" only reports).
+func partySpeaker(a attr, srcs []actorRef, tgts []*mention) bool {
+	code := model.Deref(a.a.Code)
+	if len(code) < 3 || strings.HasSuffix(code, "MED") || a.a.Medium != nil {
+		return false
+	}
+	side := func(m *mention) bool {
+		c := model.Deref(m.ent.Code)
+		if c == "" {
+			c = model.Deref(m.ent.Country)
+		}
+		return len(c) >= 3 && c[:3] == code[:3]
+	}
+	for _, s := range srcs {
+		if side(s.m) {
+			return true
+		}
+	}
+	for _, t := range tgts {
+		if side(t) {
 			return true
 		}
 	}
@@ -477,4 +517,159 @@ func focusPlace(art *model.Article) *model.Location {
 	e := art.Entities[best]
 	id := e.ID
 	return &model.Location{Entity: &id, Name: e.Name, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Basis: "article"}
+}
+
+// intentNouns gives an event noun right after an intent frame that ends
+// in a preposition ("agreed to a ceasefire", "offered to mediation") that
+// frame as its governor: what is agreed to is intended, not done, and the
+// frame's class (intent, threat, refuse) decides the code as it does for
+// a verb complement ("agreed to withdraw").
+func intentNouns(st *sent, ms []*match) {
+	for _, g := range ms {
+		if g.noun || len(g.p.words) < 2 || !prepositions[st.toks[g.last].low] {
+			continue
+		}
+		switch g.p.class {
+		case classIntent, classThreat, classRefuse:
+		default:
+			continue
+		}
+		for _, m := range ms {
+			if !m.noun || m.code == "" || m.head <= g.last || m.gov != nil || !nounPhraseBetween(st, g.last+1, m.head-1) {
+				continue
+			}
+			if !framesNoun(g.p.class, m.code) {
+				m.done = true // "agreed to an inquiry": the frame's own code says it
+				break
+			}
+			m.gov = g
+			m.light = true
+			if len(m.subj) == 0 || m.subjAt > g.last {
+				m.subj, m.subjAt = g.subj, g.subjAt
+			}
+			m.mod = stronger(m.mod, g.mod)
+			break
+		}
+	}
+}
+
+// nounPhraseBetween reports whether tokens from..to can open a noun
+// phrase: determiners, adjectives, numbers and modifier names only.
+func nounPhraseBetween(st *sent, from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for k := from; k <= to; k++ {
+		t := st.toks[k]
+		if isBoundary(t) || st.verb[k] || strings.HasPrefix(t.tag, "VB") && t.tag != "VBN" {
+			return false
+		}
+	}
+	return true
+}
+
+// violent reports a CAMEO code of material force (18, 19, 20).
+func violent(code string) bool {
+	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
+}
+
+// unnamedAttack gives an active violent verb whose subject is itself an
+// attack or a weapon ("a roadside bombing killed two soldiers") the
+// unidentified armed group of the place as its source; it reports
+// whether it did.
+func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
+	if m.noun || m.passive || !violent(m.code) || !st.parsed() {
+		return false
+	}
+	s := st.child(m.head, "nsubj")
+	if s < 0 {
+		return false
+	}
+	attack := false
+	for _, q := range ms {
+		if q.noun && violent(q.code) && s >= q.head && s <= q.last+1 {
+			attack = true
+		}
+	}
+	if !attack {
+		return false
+	}
+	a := c.placeGroup(st, m, "attacker")
+	if a == nil {
+		return false
+	}
+	m.subj, m.subjAt = toRefs([]*mention{a}), -1
+	return true
+}
+
+// placeGroup is the actor without a name that the group noun word stands
+// for (groups.tsv), coded with the country of the first place named in
+// the sentence as a place (not as a demonym or possessor: "three US
+// soldiers were killed in Basra" happened in Iraq), else of the article's
+// main place.
+func (c *Coder) placeGroup(st *sent, m *match, word string) *mention {
+	sector, ok := c.lex.groups[word]
+	if !ok {
+		return nil
+	}
+	country := ""
+	for _, mm := range st.ments {
+		if mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss && mm.first > m.head {
+			if c := model.Deref(mm.ent.Country); c != "" {
+				country = c
+				break
+			}
+		}
+	}
+	if country == "" {
+		country = st.focusCountry
+	}
+	if country == "" {
+		return nil
+	}
+	e := &model.Entity{Name: word, Type: model.TypeOrg, Code: model.Str(country + sector)}
+	t := st.toks[m.head]
+	return &mention{ent: e, start: t.start, end: t.end, first: m.head, last: m.head}
+}
+
+// mainClause reports whether the predicate at h heads a clause that
+// reports news: the root, a speech verb's complement or a conjunct of
+// one, not a relative, adverbial or noun-complement clause ("the raid in
+// which 20 people were killed"). Unparsed sentences give false.
+func mainClause(st *sent, h int) bool {
+	if !st.parsed() {
+		return false
+	}
+	for hops := 0; h >= 0 && hops < 6; hops++ {
+		switch st.rels[h] {
+		case "root":
+			return true
+		case "conj", "parataxis":
+		case "ccomp":
+			if g := st.heads[h]; g < 0 || !st.speech[g] {
+				return false
+			}
+		default:
+			return false
+		}
+		h = st.heads[h]
+	}
+	return false
+}
+
+// framesNoun reports whether a frame of class codes its event noun's act
+// (an intent or refusal code for it exists; a threat always does).
+func framesNoun(class, code string) bool {
+	switch class {
+	case classIntent:
+		if v, ok := lookupRoot(intentOf, code); ok && v != "" {
+			return true
+		}
+		_, ok := lookupRoot(threatOf, code)
+		return ok
+	case classRefuse:
+		_, ok := lookupRoot(refusal, code)
+		return ok
+	}
+	return class == classThreat
 }

@@ -1,0 +1,107 @@
+package events
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// An event noun after an intent frame ("agreed to a meeting") is the
+// frame's intent to do it (CAMEO 03x, PLOVER AGREE), not the act itself;
+// a noun the frame has no intent code for ("agreed to an inquiry")
+// leaves the frame's own code.
+func TestParsedIntentNoun(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Chile agreed to a meeting with Peru next month.", want{"036", "CHL", "", ""}, []want{{"04", "CHL", "", model.ModalityAsserted}}},
+		{"Laos and Cambodia agreed to a summit in Vientiane.", want{"03", "LAO", "", ""}, []want{{"04", "LAO", "", model.ModalityAsserted}}},
+		{"Sudan agreed to a visit by Kenya's president.", want{"03", "SDN", "", ""}, []want{{"042", "KEN", "", ""}}},
+		{"Armenia agreed to a ceasefire with Azerbaijan on Tuesday.", want{"03", "ARM", "", ""}, []want{{"087", "ARM", "", ""}}},
+		{"Rebels in Mali agreed to a truce with the army.", want{"03", "MLI", "", ""}, []want{{"087", "MLI", "", ""}}},
+		{"Bolivia agreed to an investigation by UN experts.", want{"03", "BOL", "", ""}, []want{{"09", "BOL", "", ""}}},
+	})
+}
+
+// An act of force with no named attacker (an agentless passive, or an
+// attack or weapon as the subject) is an unidentified armed group's, in
+// the country of the place named, as ACLED codes it.
+func TestParsedUnnamedAttacker(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Two police officers were killed in Mogadishu on Monday.", want{"18", "SOMUAF", "", ""}, nil},
+		{"A car bomb explosion killed four soldiers in northern Mali.", want{"18", "MLIUAF", "", ""}, nil},
+		{"Three aid workers were abducted near Goma on Friday.", want{"18", "CODUAF", "", ""}, nil},
+		{"A roadside bomb killed two Afghan policemen outside Kandahar.", want{"18", "AFGUAF", "", ""}, nil},
+		{"A journalist was shot dead in Tegucigalpa, police said.", want{"19", "HNDUAF", "", ""}, nil},
+		// no news in a relative clause: the raid is what was complained of
+		{"Lebanon complained about a raid in which it said nine people were killed.", want{}, []want{{"18", "LBNUAF", "", ""}}},
+	})
+}
+
+// A demonym and a common noun name the country's side when they are the
+// subject of a clause ("Kenyan lawyers condemned ..."), not when the
+// demonym belongs to a prepositional object or the noun to a participle.
+func TestParsedDemonymNoun(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Kenyan lawyers condemned Uganda on Monday.", want{"111", "KEN", "UGA", ""}, nil},
+		{"Nigerian farmers accused Cameroon of seizing their land.", want{"112", "NGA", "CMR", ""}, nil},
+		{"An Argentine judge has criticised Uruguay over the pulp mill.", want{"11", "ARG", "URY", ""}, nil},
+		{"Thai fishermen accused Malaysia of harassment.", want{"112", "THA", "MYS", ""}, nil},
+		{"Iranian hackers attacked Albania's government websites.", want{"", "IRN", "", ""}, nil},
+		{"Fishermen near the Chinese border condemned Vietnam.", want{}, []want{{"111", "CHN", "", ""}}},
+		{"Belarusian firms accused of smuggling were fined by Poland.", want{}, []want{{"112", "BLR", "", ""}}},
+	})
+}
+
+// A future act announced by its own side ("X said it will V", "X's
+// embassy said X will V") is an intent (03x) or a threat (13x); one that a
+// newspaper reports stays the act, future.
+func TestParsedAnnouncedFuture(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Japan said it will provide food aid to Somalia.", want{"03", "JPN", "", ""}, []want{{"07", "JPN", "", ""}}},
+		{"Brazil announced it would send medical aid to Haiti.", want{"03", "BRA", "", ""}, []want{{"07", "BRA", "", ""}}},
+		{"India's foreign minister will visit Nepal in May, the Nepalese embassy said.", want{"03", "IND", "", ""}, nil},
+		{"Turkey said it would impose sanctions on Cyprus.", want{"13", "TUR", "", ""}, []want{{"16", "TUR", "", ""}}},
+		{"Ghana announced that it will expel Togolese diplomats.", want{"13", "GHA", "", ""}, []want{{"17", "GHA", "", ""}}},
+		{"A Chilean newspaper reported that Chile's president would visit Peru.", want{"042", "CHL", "PER", "future"}, nil},
+	})
+}
+
+// The same act of agreement in active, apposition, reported and nominal
+// form codes the same source and root.
+func TestParsedParaphraseAgree(t *testing.T) {
+	for _, body := range []string{
+		"Armenia agreed to talks with Azerbaijan.",
+		"Armenia, a neighbour of Georgia, agreed to talks with Azerbaijan.",
+		"Armenia said it will hold talks with Azerbaijan.",
+		"Armenia has agreed to a meeting with Azerbaijan.",
+		"Officials said Armenia had agreed to negotiations with Azerbaijan.",
+	} {
+		t.Run(body, func(t *testing.T) {
+			a := codeParsed(t, body)
+			if !has(a, want{"03", "ARM", "", ""}) {
+				t.Errorf("want 03 ARM; got %s", eventList(a))
+			}
+			if has(a, want{"04", "ARM", "", model.ModalityAsserted}) {
+				t.Errorf("talks coded as held; got %s", eventList(a))
+			}
+		})
+	}
+}
+
+// The same unnamed attack in active, passive, reported and group-noun
+// form codes the same source and root.
+func TestParsedParaphraseUnnamedAttack(t *testing.T) {
+	for _, body := range []string{
+		"Gunmen killed two police officers in Mogadishu.",
+		"Two police officers were killed in Mogadishu.",
+		"A bomb explosion killed two police officers in Mogadishu.",
+		"Officials said two police officers had been killed in Mogadishu.",
+		"Unidentified attackers killed two police officers in Mogadishu.",
+	} {
+		t.Run(body, func(t *testing.T) {
+			a := codeParsed(t, body)
+			if !has(a, want{"18", "SOMUAF", "", ""}) {
+				t.Errorf("want 18 SOMUAF; got %s", eventList(a))
+			}
+		})
+	}
+}
