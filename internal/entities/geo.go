@@ -16,6 +16,11 @@ var genericDivision = set("Central Eastern Western Northern Southern North South
 // County"): such a name is a place wherever it stands.
 var divisionWords = set("Province County District Region State Governorate Oblast Prefecture Department Parish Municipality Territory Krai Division Borough Shire")
 
+// divisionNouns name a first-level division before "of": "the state of
+// Washington", "the province of Georgia" (an old name), "the region of
+// Victoria".
+var divisionNouns = set("state province region territory")
+
 // placeParticles join the words of place names in several languages.
 var placeParticles = set("do da de del dos das di du des")
 
@@ -423,7 +428,8 @@ func (d *doc) divisionReading(k int) int {
 	if x := d.qualifyingDivision(it.s, name); x >= 0 {
 		return x
 	}
-	divWord := d.tokAt(it.e).lower == "state" || d.tokAt(it.e).lower == "province"
+	divWord := d.tokAt(it.e).lower == "state" || d.tokAt(it.e).lower == "province" ||
+		d.tokAt(it.s-1).lower == "of" && divisionNouns[d.tokAt(it.s-2).lower] // "the state of Washington"
 	if d.countryN[it.lex.country] > 0 && !divWord && d.tokAt(it.e).text != "," && d.tokAt(it.e).text != "(" {
 		return -1 // named before, no qualifier: the lexicon's reading stands
 	}

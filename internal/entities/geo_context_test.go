@@ -74,3 +74,18 @@ func TestLaterContext(t *testing.T) {
 			[]wantPlace{{name: "Ipswich", country: "AUS", lat: -27.6, lon: 152.76, maxKM: 30}}},
 	})
 }
+
+// TestStateOf: "the state of X" is the division even where X alone is a
+// capital or a country.
+func TestStateOf(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"a US state", "The first case was found on a farm in the state of [[LOC Washington]].",
+			[]wantPlace{{name: "Washington", country: "USA", precision: "division", lat: 47.4, lon: -120.5, maxKM: 161}}},
+		{"an Australian state", "Bushfires raged across the state of [[LOC Victoria]] on Saturday.",
+			[]wantPlace{{name: "Victoria", country: "AUS", precision: "division"}}},
+		{"a Mexican state", "Gunmen killed four police officers in the state of [[LOC Mexico]] overnight.",
+			[]wantPlace{{name: "México", country: "MEX", precision: "division", lat: 19.35, lon: -99.6, maxKM: 161}}},
+		{"a Nigerian state", "Bandits abducted pupils in the state of [[LOC Niger]] last week.",
+			[]wantPlace{{name: "Niger", country: "NGA", precision: "division"}}},
+	})
+}
