@@ -182,3 +182,19 @@ func TestApposedPersonStaysPerson(t *testing.T) {
 		{"ghana", "[[PER Kwame Asante]] resigned. [[PER Asante]] , a retired air force commander , gave no reason.", []notWant{{"Asante", model.TypeOrg}}},
 	})
 }
+
+// TestOrgNamesWithConnectors: "and", "of" and "for" inside an
+// organisation's name keep it whole; a country after "of" stays a place
+// of its own, and a known person after "of" is not part of it.
+func TestOrgNamesWithConnectors(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"kenya and", "The [[ORG Lands and Housing Ministry]] said on Monday that the titles were forged.",
+			[]notWant{{"Housing Ministry", model.TypeOrg}}},
+		{"myanmar and", "Students defied the ruling [[ORG National Unity and Peace Council]] on Friday.",
+			[]notWant{{"Peace Council", model.TypeOrg}}},
+		{"pakistan of country", "The chairman of the [[ORG Cotton Board]] of [[LOC Pakistan]] said exports would rise.", nil},
+		{"slovakia for a", "He left the [[ORG Movement for a Democratic Future]] last month.", nil},
+		{"indonesia person after of", "President [[PER Sukanto]] spoke. A firm in the [[ORG Tanoto Group]] of [[PER Sukanto]] 's daughter won the contract.",
+			[]notWant{{"Tanoto Group of Sukanto", model.TypeOrg}}},
+	})
+}

@@ -308,3 +308,13 @@ func (d *doc) knownShortName(w string) bool {
 	}
 	return false
 }
+
+// knownPerson reports a person seen before under the name or surname w.
+func (d *doc) knownPerson(w string) bool {
+	for _, e := range d.ents {
+		if e.typ == model.TypePerson && (e.name == w || e.surname == w) {
+			return true
+		}
+	}
+	return false
+}

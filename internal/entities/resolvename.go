@@ -72,9 +72,15 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, o.sector)
 		return
 	}
-	if o, ok := d.r.lex.orgs.m[toks[it.s].lower]; ok && o.suffix && it.e-it.s > 2 && d.hasConnector(it.s, it.e) {
-		d.newOrg(k, name, o.sector) // "Institute for the Study of War"
-		return
+	if it.e-it.s > 2 && d.hasConnector(it.s, it.e) {
+		// "Institute for the Study of War", "Rubber Board of India": an
+		// organisation word before the connector
+		for q := it.s; q < it.e && d.toks[q].cap; q++ {
+			if o, ok := d.r.lex.orgs.m[toks[q].lower]; ok && o.suffix {
+				d.newOrg(k, name, o.sector)
+				return
+			}
+		}
 	}
 	// organisation by the type word after it: "Vedomosti newspaper",
 	// or an apposition "NK Pro, a Seoul-based website"

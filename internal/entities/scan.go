@@ -178,7 +178,7 @@ func (d *doc) orgRunEnd(i int) int {
 func (d *doc) nameRunEnd(i int) int {
 	toks := d.toks
 	j := i
-	orgSeen := false
+	orgSeen, connSeen := false, false
 	for j < len(toks) && j-i < 8 {
 		t := toks[j]
 		if !t.word {
@@ -186,7 +186,10 @@ func (d *doc) nameRunEnd(i int) int {
 		}
 		if j > i && t.cap {
 			if _, _, ok := d.r.lex.proper.match(toks, j, false, &d.buf); ok {
-				break
+				break // "Health Ministry of Uganda" names the place too
+			}
+			if connSeen && d.knownPerson(t.text) {
+				break // "Citra Group of Suharto": a person after the connector
 			}
 			if _, ok := d.r.lex.abbrevs[t.text]; ok {
 				break
@@ -202,11 +205,14 @@ func (d *doc) nameRunEnd(i int) int {
 		if t.lower == "and" && j > i && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
 			return j // "Acme Holdings and Zenith Mining": two companies
 		}
-		if !t.cap && j > i && orgSeen && d.connectorAt(j) {
+		if !t.cap && j > i && (orgSeen || t.lower == "and" && d.orgRunEnd(j+1) > j+1) && d.connectorAt(j) {
+			// "Institute for the Study of War", and before the
+			// organisation word: "Monopolies and Mergers Commission"
 			j++
-			if d.toks[j].lower == "the" {
+			if d.toks[j].lower == "the" || d.toks[j].lower == "a" {
 				j++
 			}
+			connSeen = true
 			continue
 		}
 		switch {
@@ -239,7 +245,7 @@ func (d *doc) connectorAt(j int) bool {
 	default:
 		return false
 	}
-	if d.tokAt(j+1).lower == "the" {
+	if w := d.tokAt(j + 1).lower; w == "the" || w == "a" {
 		return d.tokAt(j + 2).cap
 	}
 	return d.tokAt(j + 1).cap
