@@ -76,6 +76,11 @@ func TestGroupsWithCountry(t *testing.T) {
 		{"Asia", "2021-06-01", "Burmese soldiers burned a village near the border.", "soldiers", "MMRMIL"},
 		{"Europe", "2021-06-01", "Serbian police arrested two activists in Novi Sad.", "police", "SRBCOP"},
 		{"Americas", "2021-06-01", "Venezuelan troops blocked the bridge at the border.", "troops", "VENMIL"},
+		{"Africa", "2021-06-01", "Rebels in the Central African Republic seized a town.", "Rebels", "CAFREB"},
+		{"Africa", "2021-06-01", "Students throughout Kenya boycotted classes on Monday.", "Students", "KENEDU"},
+		{"Middle East", "2021-06-01", "Iraqi officers yesterday arrested a smuggler.", "officers", "IRQCOP"},
+		{"Asia", "2021-06-01", "Inhabitants of the northern Shan State fled to China.", "Inhabitants", "MMRCVL"},
+		{"Europe", "2021-06-01", "Russian gunships struck a depot near Kharkiv.", "gunships", "RUSMIL"},
 	})
 }
 

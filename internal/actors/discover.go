@@ -107,19 +107,15 @@ func (d *doc) group(s, i int) int {
 	if sector == "" {
 		return 0
 	}
-	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 {
-		return 0 // a modifier: "police checkpoint"
+	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 && !d.inTime(toks[j]) {
+		return 0 // a modifier: "police checkpoint" (not "officers today")
 	}
 	country, ok := d.modifierCountry(s, i)
 	if !ok {
 		return 0
 	}
 	if country == "" {
-		if j := i + n; j+1 < len(toks) && placeLinks[strings.ToLower(toks[j].Text)] && own[j+1] >= 0 {
-			if e := d.entity(own[j+1]); e.Type == model.TypePlace {
-				country = model.Deref(e.Country)
-			}
-		}
+		country = d.linkedCountry(s, i+n)
 	}
 	if country == "" {
 		// a group that names no country is an actor where it acts: as
@@ -144,8 +140,41 @@ func (d *doc) group(s, i int) int {
 }
 
 // placeLinks join a group noun to the place it belongs to or acts in
-// ("fighters from Chad", "villagers in Assam").
-var placeLinks = map[string]bool{"of": true, "from": true, "in": true}
+// ("fighters from Chad", "villagers in Assam", "students throughout
+// Indonesia").
+var placeLinks = map[string]bool{"of": true, "from": true, "in": true, "throughout": true, "across": true}
+
+// linkedCountry is the country of a place joined by a placeLinks word at
+// token j of sentence s, past determiners and modifiers ("in the Ivory
+// Coast", "of the Syrian Golan Heights"); "" if none.
+func (d *doc) linkedCountry(s, j int) string {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if j >= len(toks) || !placeLinks[strings.ToLower(toks[j].Text)] {
+		return ""
+	}
+	k := j + 1
+	for k < len(toks) && own[k] < 0 && (toks[k].Tag == "DT" || modifierTag(toks[k])) {
+		k++
+	}
+	if k >= len(toks) || own[k] < 0 {
+		return ""
+	}
+	if e := d.entity(own[k]); e.Type == model.TypePlace {
+		return model.Deref(e.Country)
+	}
+	return ""
+}
+
+// inTime reports whether token t lies in a time expression ("today",
+// "on Sunday").
+func (d *doc) inTime(t model.Token) bool {
+	for _, x := range d.a.Times {
+		if t.Start >= x.Start && t.End <= x.End {
+			return true
+		}
+	}
+	return false
+}
 
 // sector returns the sector code of the group noun at token i and its
 // length in tokens: sitrep's groups first (one word), then the Phoenix

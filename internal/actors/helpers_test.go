@@ -12,12 +12,14 @@ import (
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/timex"
 )
 
-// stages are the text and entity stages and the actors stage under test,
-// built once (they are read-only and safe to share).
+// stages are the text, timex and entity stages and the actors stage
+// under test, built once (they are read-only and safe to share).
 type stages struct {
 	tx  model.Stage
+	tm  model.Stage
 	ent model.Stage
 	act *actors.Stage
 }
@@ -31,6 +33,10 @@ var built = sync.OnceValues(func() (*stages, error) {
 	if err != nil {
 		return nil, err
 	}
+	tm, err := timex.NewFromLexicon(timex.DefaultOptions(), roots...)
+	if err != nil {
+		return nil, err
+	}
 	el, err := entities.LoadLexicon(roots...)
 	if err != nil {
 		return nil, err
@@ -40,7 +46,7 @@ var built = sync.OnceValues(func() (*stages, error) {
 	if err := act.Load(); err != nil {
 		return nil, err
 	}
-	return &stages{tx: tx, ent: entities.New(el, entities.DefaultOptions()), act: act}, nil
+	return &stages{tx: tx, tm: tm, ent: entities.New(el, entities.DefaultOptions()), act: act}, nil
 })
 
 func getStages(t testing.TB) *stages {
@@ -52,13 +58,13 @@ func getStages(t testing.TB) *stages {
 	return s
 }
 
-// analyze runs text, entities and (with act) the actors stage on body
+// analyze runs text, timex, entities and (with act) the actors stage on body
 // published on date.
 func analyze(t testing.TB, date, body string, act bool) *model.Article {
 	t.Helper()
 	s := getStages(t)
 	a := &model.Article{Body: body, Published: model.Published{Date: model.Str(date), Precision: model.Str(model.PrecisionDay), Source: "metadata"}}
-	list := []model.Stage{s.tx, s.ent}
+	list := []model.Stage{s.tx, s.tm, s.ent}
 	if act {
 		list = append(list, s.act)
 	}
