@@ -37,6 +37,7 @@ type scratch struct {
 }
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
+	dp.fold = newFolder(dp.w)
 	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos)}
 	p.pool.New = func() any { return new(scratch) }
 	return p

@@ -14,6 +14,7 @@ type depParser struct {
 	left   []int32 // classes of LEFT moves allowed below a word head
 	right  []int32 // classes of RIGHT moves
 	w      *weights
+	fold   *folder // nil: score every feature
 }
 
 // parseExample is one training sentence for the parser.
@@ -29,7 +30,9 @@ type parseExample struct {
 type parseScratch struct {
 	st     pstate
 	fs     []uint64
+	bfs    []uint64 // the buffer features of bscore's buffer front
 	scores [256]int32
+	bscore [256]int32 // scores of the buffer features (see bufferTemplates)
 	fscore []float32
 }
 
@@ -79,9 +82,28 @@ func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
 	nc := d.nclasses()
 	st := &sc.st
 	st.init(len(w))
+	front := int32(-1)
 	for !st.done() {
+		if len(st.stack) == 0 {
+			st.apply(moveShift, -1) // the only legal move
+			continue
+		}
 		sc.fs = parseFeatures(sc.fs[:0], st, w, p, a)
-		d.w.score(sc.fs, &sc.scores)
+		if d.fold != nil {
+			if st.b != front {
+				front = st.b
+				sc.bfs = bufferFeatures(sc.bfs[:0], sc.fs)
+				d.w.score(sc.bfs, &sc.bscore)
+			}
+			idx := d.fold.pattern(st)
+			sc.fs = d.fold.fold(sc.fs, idx)
+			d.w.scoreWith(sc.fs, int(d.fold.row[idx]), &sc.scores)
+			for c, v := range sc.bscore[:nc] {
+				sc.scores[c] += v
+			}
+		} else {
+			d.w.score(sc.fs, &sc.scores)
+		}
 		m, l := d.move(bestLegal(d, st, sc.scores[:nc]))
 		st.apply(m, l)
 	}
