@@ -89,3 +89,21 @@ func TestStateOf(t *testing.T) {
 			[]wantPlace{{name: "Niger", country: "NGA", precision: "division"}}},
 	})
 }
+
+// TestFormerDivisions: the names of divisions before a merger or a
+// renaming, which news archives use, find the division that holds them
+// now.
+func TestFormerDivisions(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"a French region before 2016", "Farmers in [[LOC Alsace]] and [[LOC Picardy]] blocked roads with tractors.",
+			[]wantPlace{{name: "Grand Est", country: "FRA", precision: "division"}, {name: "Hauts-de-France", country: "FRA"}}},
+		{"Norwegian counties before 2020", "Poultry in [[LOC Vestfold]] and [[LOC Hedmark]] must be kept indoors.",
+			[]wantPlace{{name: "Vestfold og Telemark", country: "NOR", precision: "division"}, {name: "Innlandet", country: "NOR"}}},
+		{"an Indian state renamed", "A cyclone made landfall in [[LOC Orissa]] on Friday.",
+			[]wantPlace{{name: "Odisha", country: "IND", precision: "division"}}},
+		{"a Pakistani province renamed", "Militants attacked a checkpoint in the [[LOC North-West Frontier Province]].",
+			[]wantPlace{{name: "Khyber Pakhtunkhwa", country: "PAK", precision: "division"}}},
+		{"an Indonesian province renamed", "Separatists in [[LOC Irian Jaya]] raised their flag.",
+			[]wantPlace{{name: "Papua", country: "IDN", precision: "division"}}},
+	})
+}
