@@ -36,6 +36,7 @@ func TestLeadersByDate(t *testing.T) {
 		{"Americas", "2018-05-05", "Trump signed an order on steel tariffs.", "Trump", "USAGOV"},
 		{"Americas", "2022-05-05", "Trump signed an order on steel tariffs.", "Trump", "USAELI"},
 		{"Americas", "2024-04-04", "Milei cut subsidies for bus fares in Buenos Aires.", "Milei", "ARGGOV"},
+		{"Middle East", "2012-09-09", "Baki Ilkin spoke at a conference in Ankara.", "Baki Ilkin", "TURELI"},
 	})
 }
 

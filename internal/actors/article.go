@@ -195,7 +195,7 @@ func (d *doc) recode() {
 			continue
 		}
 		own := model.Deref(e.Code)
-		code := settle(evidence{own: own, role: best.RoleOn(d.date), roles: len(e.Roles) > 0, words: bestN})
+		code := settle(evidence{own: own, role: roleOn(best, d.date), roles: len(e.Roles) > 0, words: bestN})
 		if code == own {
 			continue
 		}

@@ -66,7 +66,7 @@ func (d *doc) named(s, i int) int {
 	if j := i + n; j < len(toks) && own[j] < 0 && capitalised(toks[j].Text) && properTag(toks[j].Tag) && toks[j].Tag != "" {
 		return 0 // the name goes on
 	}
-	role := a.RoleOn(d.date)
+	role := roleOn(a, d.date)
 	if len(role.Code) <= 3 {
 		return 0 // a country, a place, or no role on the day
 	}

@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 )
@@ -15,6 +16,23 @@ type evidence struct {
 	words int           // words of the dictionary name matched
 }
 
+// formerSector is the sector of a former office holder: CAMEO's elite
+// ("ELI"), the code TABARI dictionaries give leaders outside their terms.
+const formerSector = "ELI"
+
+// roleOn is the role of a on day d, a former office holder's country
+// with formerSector when no role applies any more (an undated role, so
+// sitrep's code wins where it has one).
+func roleOn(a *petrarch.Actor, d time.Time) petrarch.Role {
+	if r := a.RoleOn(d); r.Code != "" {
+		return r
+	}
+	if c := a.Former(d); len(c) >= 3 && c != "---" {
+		return petrarch.Role{Code: c[:3] + formerSector}
+	}
+	return petrarch.Role{}
+}
+
 // settle decides between the entity stage's code and the dictionaries'
 // (see the package documentation for why).
 func settle(e evidence) string {
@@ -24,6 +42,8 @@ func settle(e evidence) string {
 		return e.own
 	case e.own == "" || e.own == dict:
 		return dict
+	case len(dict) <= 3:
+		return e.own // a bare country or sector ("ELI") says less than any code
 	case strings.HasPrefix(dict, e.own):
 		return dict // the dictionaries say more: AFG -> AFGREB, IGOUNO -> IGOUNOKID
 	case strings.HasPrefix(e.own, dict):

@@ -24,6 +24,7 @@ func TestSettle(t *testing.T) {
 		{"undated same country keeps sitrep", evidence{own: "PSEREB", role: open("PSENGO"), words: 1}, "PSEREB"},
 		{"term holder of another country", evidence{own: "GRCGOV", role: dated("TURGOV"), words: 1}, "TURGOV"},
 		{"full name of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 2}, "TZAELI"},
+		{"a bare sector says less", evidence{own: "IGOUNO", role: open("ELI"), words: 2}, "IGOUNO"},
 		{"bare surname of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 1}, "KENGOV"},
 	} {
 		if got := settle(c.e); got != c.want {

@@ -45,6 +45,27 @@ func (a *Actor) RoleOn(d time.Time) Role {
 	return Role{}
 }
 
+// Former returns the code of the last dated role that ended before day
+// d, when the actor has no role on d at all (no covering range, no open
+// code): a former office holder, whom a caller may code as the elite of
+// that country. "" when a role applies on d or none ended before it.
+func (a *Actor) Former(d time.Time) string {
+	if a.RoleOn(d).Code != "" {
+		return ""
+	}
+	var last *DatedCode
+	for i := range a.Codes {
+		c := &a.Codes[i]
+		if !c.To.IsZero() && !d.Before(c.To) && (last == nil || c.To.After(last.To)) {
+			last = c
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	return last.Code
+}
+
 // MatchName is Match that also reports whether the last word matched
 // only as a stem ("GULEN" written without "_" matching "GULENIST"): a
 // caller that wants a name to stand whole can refuse such matches.

@@ -491,3 +491,25 @@ func TestRoleOn(t *testing.T) {
 		}
 	}
 }
+
+// TestFormer: a former office holder's last role, only when no role
+// applies on the day.
+func TestFormer(t *testing.T) {
+	day := func(s string) time.Time {
+		d, _ := time.Parse("2006-01-02", s)
+		return d
+	}
+	a := &Actor{Codes: []DatedCode{
+		{Code: "GONGOV", From: day("2001-01-01"), To: day("2005-01-01")},
+		{Code: "GONGOVMIL", From: day("2006-01-01"), To: day("2008-01-01")},
+	}}
+	for on, want := range map[string]string{"2003-01-01": "", "2005-06-01": "GONGOV", "2012-01-01": "GONGOVMIL", "1990-01-01": ""} {
+		if got := a.Former(day(on)); got != want {
+			t.Errorf("Former(%s) = %q, want %q", on, got, want)
+		}
+	}
+	a.Codes = append(a.Codes, DatedCode{Code: "GONELI"})
+	if got := a.Former(day("2012-01-01")); got != "" {
+		t.Errorf("Former with an open code = %q, want none", got)
+	}
+}
