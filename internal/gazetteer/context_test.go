@@ -52,3 +52,29 @@ func TestResolveContext(t *testing.T) {
 		t.Errorf("Bradford, Ontario: got %q, want the most populous town so named", r.Name)
 	}
 }
+
+// TestCompassVariants: a division whose name opens with a compass word
+// answers to the word's other form ("South Darfur" for GeoNames'
+// "Southern Darfur", "North Kivu" for "Nord Kivu").
+func TestCompassVariants(t *testing.T) {
+	divs := []Division{
+		{Code: "SD.49", Name: "Southern Darfur", ASCII: "Southern Darfur"},
+		{Code: "CD.11", Name: "Nord Kivu", ASCII: "Nord Kivu"},
+		{Code: "ZA.11", Name: "Western Cape", ASCII: "Western Cape"},
+		{Code: "KR.05", Name: "North Chungcheong", ASCII: "North Chungcheong"},
+		{Code: "US.SD", Name: "South Dakota", ASCII: "South Dakota"},
+	}
+	g, err := Build(nil, divs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, code := range map[string]string{"South Darfur": "SD.49", "North Kivu": "CD.11", "West Cape": "ZA.11", "Northern Chungcheong": "KR.05", "Southern Dakota": "US.SD", "South Dakota": "US.SD"} {
+		ps := g.Lookup(name)
+		if len(ps) != 1 || ps[0].Code != code {
+			t.Errorf("%s: got %v, want %s", name, ps, code)
+		}
+	}
+	if g.Has("Darfur") || g.Has("Southern") {
+		t.Error("a compass word or the rest of the name alone found a division")
+	}
+}

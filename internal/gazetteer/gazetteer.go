@@ -180,7 +180,7 @@ func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
 			continue
 		}
 		g.build[d.Code] = int32(len(g.places))
-		g.add(p, d.Name, d.ASCII)
+		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII))
 	}
 	for _, a := range alts {
 		x, ok := g.target(a.Target)
@@ -277,6 +277,26 @@ func (g *Gazetteer) addName(name string, x int32) {
 			g.byName[hash(k)] = append(xs, x)
 		}
 	}
+}
+
+// compassForms pairs the compass words that open division names in
+// their two English forms, and GeoNames' French ones with the English
+// news uses: "South Darfur" is GeoNames' "Southern Darfur", "North Kivu"
+// its "Nord Kivu".
+var compassForms = map[string]string{
+	"Southern": "South", "Northern": "North", "Western": "West", "Eastern": "East",
+	"South": "Southern", "North": "Northern", "West": "Western", "East": "Eastern",
+	"Nord": "North", "Sud": "South",
+}
+
+// compassVariant is name with its opening compass word in the other
+// form, or "" when it opens with none.
+func compassVariant(name string) string {
+	w, rest, ok := strings.Cut(name, " ")
+	if v := compassForms[w]; ok && v != "" && rest != "" {
+		return v + " " + rest
+	}
+	return ""
 }
 
 // target finds the place an alternate name points to.
