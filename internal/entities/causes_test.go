@@ -198,3 +198,17 @@ func TestOrgNamesWithConnectors(t *testing.T) {
 			[]notWant{{"Tanoto Group of Sukanto", model.TypeOrg}}},
 	})
 }
+
+// TestPersonCues: a title before a name that is also a town makes a
+// person; a surname with its particle refers back to the full name; in
+// sports copy a name before the minute of a goal is the scorer.
+func TestPersonCues(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"us title", "President [[PER Lincoln]] will travel on Monday.", []notWant{{"Lincoln", model.TypePlace}}},
+		{"kenya title", "Governor [[PER Kisumu]] opened the bridge.", []notWant{{"Kisumu", model.TypePlace}}},
+		{"netherlands particle", "[[PER Pieter van Dijk]] runs the brewer. Sales rose, [[PER van Dijk]] said.", []notWant{{"Dijk", model.TypePerson}}},
+		{"brazil particle", "[[PER Ana da Costa]] won the vote. On Monday [[PER da Costa]] thanked the voters.", nil},
+		{"germany scorers", "SOCCER - BUNDESLIGA .\n[[ORG Wolfsburg]] 2 ( [[PER Kowalczyk]] 29th , [[PER Brenner]] 85th pen ) [[ORG Kaiserslautern]] 1 ( [[PER Oduya]] 60th ) .", nil},
+		{"argentina scorers", "SOCCER - ARGENTINE LEAGUE .\n[[ORG Lanus]] 1 ( [[PER Benedetto]] 12th ) [[ORG Banfield]] 1 ( [[PER Quiroga]] 77th ) .", nil},
+	})
+}

@@ -318,3 +318,15 @@ func (d *doc) knownPerson(w string) bool {
 	}
 	return false
 }
+
+// particleRef returns the person whose full name ends in name, a surname
+// with its lower-case particle ("van Boxmeer" of "Jean van Boxmeer"), or -1.
+func (d *doc) particleRef(name string) int {
+	for x := len(d.ents) - 1; x >= 0; x-- {
+		e := d.ents[x]
+		if e.typ == model.TypePerson && strings.HasSuffix(e.name, " "+name) {
+			return x
+		}
+	}
+	return -1
+}

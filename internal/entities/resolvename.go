@@ -31,6 +31,13 @@ func (d *doc) resolveName(k int) {
 			return
 		}
 	}
+	if !toks[it.s].cap {
+		if x := d.particleRef(name); x >= 0 {
+			it.ent = x // "van Boxmeer"
+			d.mention(x, it.s, it.e)
+			return
+		}
+	}
 	if it.club || d.clubName(it.s, it.e) || d.tableTeam(k) {
 		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1", "Ajax Amsterdam"
 		return
@@ -102,8 +109,9 @@ func (d *doc) resolveName(k int) {
 		d.personContext(k, x)
 		return
 	}
-	// place from the gazetteer
-	if x := d.city(k, name); x >= 0 {
+	// place from the gazetteer, unless a title stands before the name
+	// ("President Clinton")
+	if x := d.city(k, name); x >= 0 && !(k > 0 && d.items[k-1].kind == iRole && d.items[k-1].e == it.s && d.toks[it.s-1].cap) {
 		it.ent = x
 		d.mention(x, it.s, it.e)
 		return
@@ -116,7 +124,7 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, "")
 		return
 	}
-	if d.classifyName(k, name) {
+	if !(d.sports && isOrdinal(d.tokAt(it.e).text)) && d.classifyName(k, name) {
 		return
 	}
 	if d.looksLikePerson(k) {
@@ -368,6 +376,9 @@ func (d *doc) looksLikePerson(k int) bool {
 	if speechVerbs[d.tokAt(it.e).lower] || speechVerbs[d.tokAt(it.s-1).lower] || d.honorific(it.s) != 0 {
 		return true
 	}
+	if d.sports && isOrdinal(d.tokAt(it.e).text) {
+		return true // a scorer and the minute: "Kovac 29th", "(Mendes 85th pen)"
+	}
 	if d.tokAt(it.e).text == "," {
 		for q := k + 1; q < len(d.items) && d.items[q].s <= it.e+4; q++ {
 			if d.items[q].kind == iRole {
@@ -384,4 +395,17 @@ func (d *doc) looksLikePerson(k int) bool {
 		}
 	}
 	return true
+}
+
+// isOrdinal reports a number written as an ordinal ("29th", "2nd").
+func isOrdinal(w string) bool {
+	n := len(w)
+	if n < 3 || !isDigit(w[:n-2]) {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }

@@ -127,6 +127,12 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if !t.cap && nameParticle[t.lower] && d.tokAt(i+1).cap && d.particleRef(d.spanText(i, i+2)) >= 0 {
+			// "van Boxmeer" after "Jean van Boxmeer"
+			d.items = append(d.items, item{kind: iName, s: i, e: i + 2, ent: -1})
+			i += 2
+			continue
+		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
 			for j > i+1 && !toks[j-1].cap && (toks[j-1].lower == "the" || d.connectorWord(toks[j-1].lower)) {

@@ -259,8 +259,9 @@ func (d *doc) placeNamedOrg(k int) bool {
 }
 
 // tableTeam reports a name, in a sports report, that opens a results or
-// standings line or follows the score of the team before it, and has a
-// score after it ("Feyenoord 17 11 3 3", "Lens 0 Nantes 4"): a team,
+// standings line or follows the score of the team before it (and its
+// scorers in brackets), and has a score after it ("Feyenoord 17 11 3 3",
+// "Lens 0 Nantes 4", "Lens 1 (Dupont 12th) Nantes 2"): a team,
 // unless a given name, title or role marks a person.
 func (d *doc) tableTeam(k int) bool {
 	it := d.items[k]
@@ -274,7 +275,7 @@ func (d *doc) tableTeam(k int) bool {
 	if d.tokAt(it.e+1).text == "," && len(d.tokAt(it.e+2).text) == 3 && isDigit(d.tokAt(it.e+2).text) {
 		return false // "Attendance 33,000": a figure, not a score
 	}
-	if it.s > 0 && !isDigit(d.toks[it.s-1].text) {
+	if it.s > 0 && !isDigit(d.toks[it.s-1].text) && d.toks[it.s-1].text != ")" {
 		return false // "Ron Ellis 18": a scorer in a list
 	}
 	if d.strongPerson(k) || d.knownShortName(d.spanText(it.s, it.e)) {
