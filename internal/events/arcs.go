@@ -116,7 +116,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 	}
 	h := m.head
 	for hops := 0; hops < 4; hops++ {
-		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer", "csubj"); s >= 0 {
+		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
 			refs, at := c.arcActors(st, s)
 			if st.rels[s] == "nsubj:pass" && h == m.head {
 				m.passive = true
@@ -135,6 +135,16 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 		}
 		if len(m.subj) > 0 {
 			return false // the window reading found one; the parse is greedy and errs
+		}
+		if e := st.child(h, "expl"); e >= 0 && speakerPronouns[st.toks[e].low] {
+			// "Syria says it is willing to ...": parsers take a clause's "it"
+			// for an expletive; under a speech verb it is the speaker
+			if sp := st.speakerOf(e); sp >= 0 {
+				if refs, at := c.arcActors(st, sp); len(refs) > 0 {
+					m.subj, m.subjAt = refs, at
+					return true
+				}
+			}
 		}
 		g := st.heads[h]
 		if g < 0 {
@@ -234,6 +244,13 @@ var speakerPronouns = set("it", "they", "he", "she", "we")
 // V and ...]"), or -1. The verb's class comes from the lexicon.
 func (st *sent) speakerOf(p int) int {
 	h := st.heads[p]
+	if st.rels[p] == "obj" && h >= 0 && st.speech[h] {
+		// "X announced it would V", parsed with "it" as the object
+		if s := st.child(h, "nsubj"); s >= 0 {
+			return s
+		}
+		return -1
+	}
 	for hops := 0; h >= 0 && hops < 4; hops++ {
 		switch st.rels[h] {
 		case "ccomp", "parataxis":

@@ -21,6 +21,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		c.subject(st, ms, k)
 		if st.parsed() {
 			c.arcSubject(st, m, ms)
+			if st.rels[m.head] == "acl" && st.toks[m.head].tag == "VBG" {
+				m.done = true // "rebels fighting the army": a description, not news
+			}
 		}
 	}
 	for k, m := range ms {
@@ -39,6 +42,14 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		g := m.gov
 		if g == nil || m.code == "" {
 			continue
+		}
+		if m.p.needTarget && !m.passive && len(m.tgts) == 0 {
+			if tg, _ := c.target(st, m, m.subj); len(tg) == 0 {
+				// "pledged to support mediation efforts": a generic verb
+				// without a target codes nothing, so the frame codes itself
+				m.done = true
+				continue
+			}
 		}
 		switch g.p.class {
 		case classIntent:

@@ -105,3 +105,53 @@ func TestParsedParaphraseUnnamedAttack(t *testing.T) {
 		})
 	}
 }
+
+// A frame's "to" may stand after a time ("threatened on Monday to ..."):
+// the complement is still the frame's.
+func TestParsedFrameAcrossTime(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Serbia threatened on Monday to impose sanctions on Kosovo.", want{"13", "SRB", "", ""}, []want{{"16", "SRB", "", ""}}},
+		{"Peru agreed on Friday to hold talks with Ecuador.", want{"03", "PER", "", ""}, []want{{"04", "PER", "", ""}}},
+		{"Ghana vowed on Sunday to expel Nigerian traders.", want{"13", "GHA", "", ""}, []want{{"16", "GHA", "", ""}, {"17", "GHA", "", ""}}},
+		{"Fiji promised on Thursday to provide aid to Tonga.", want{"03", "FJI", "", ""}, []want{{"07", "FJI", "", ""}}},
+		{"Kenya refused on Tuesday to release the Somali fishermen.", want{"12", "KEN", "", ""}, []want{{"08", "KEN", "", ""}}},
+	})
+}
+
+// "X says it is willing to V": the "it" that parsers read as an
+// expletive is the speaker.
+func TestParsedSpeakerExpletive(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Ukraine says it is willing to negotiate with Russia.", want{"03", "UKR", "", ""}, nil},
+		{"Egypt said it is ready to mediate between Sudan and Ethiopia.", want{"03", "EGY", "", ""}, nil},
+		{"Japan said it is willing to provide aid to Myanmar.", want{"03", "JPN", "", ""}, nil},
+		{"Qatar says it is ready to host talks between Chad and Sudan.", want{"03", "QAT", "", ""}, nil},
+		{"Colombia says it is ready to resume talks with Venezuela.", want{"03", "COL", "", ""}, nil},
+	})
+}
+
+// Withdrawing peacekeepers, observers or aid workers ends an
+// international mission (CAMEO 166, SANCTION); announced by its own side
+// it is a threat to (136).
+func TestParsedWithdrawMission(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Chad withdrew its peacekeepers from Mali on Sunday.", want{"166", "TCD", "", ""}, []want{{"087", "TCD", "", ""}}},
+		{"Nigeria withdrew its observers from Guinea.", want{"166", "NGA", "", ""}, nil},
+		{"Ireland withdrew its aid workers from Ethiopia.", want{"166", "IRL", "", ""}, nil},
+		{"Kenya said it will withdraw its peacekeepers from Somalia.", want{"13", "KEN", "", ""}, []want{{"03", "KEN", "", ""}}},
+		{"Uganda announced it would withdraw its monitors from South Sudan.", want{"13", "UGA", "", ""}, []want{{"03", "UGA", "", ""}}},
+		{"Estonia expelled two Russian diplomats on Friday.", want{"16", "EST", "RUS", ""}, nil},
+	})
+}
+
+// A participle that modifies a noun ("rebels attacking villages")
+// describes it: no event of its own.
+func TestParsedParticipleModifier(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Ghana condemned the rebels attacking villages in Togo.", want{"111", "GHA", "", ""}, []want{{"19", "", "", ""}}},
+		{"Kenya criticised militants kidnapping aid workers in Somalia.", want{"11", "KEN", "", ""}, []want{{"18", "", "", ""}}},
+		{"India denounced gunmen shooting at pilgrims in Kashmir.", want{"11", "IND", "", ""}, []want{{"19", "", "", ""}}},
+		{"Chile condemned the protesters blocking roads in Bolivia.", want{"11", "CHL", "", ""}, []want{{"14", "", "", ""}}},
+		{"Benin criticised smugglers crossing the border from Nigeria.", want{"11", "BEN", "", ""}, []want{{"19", "", "", ""}}},
+	})
+}

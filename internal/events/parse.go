@@ -132,6 +132,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if len(m.subj) == 0 && (m.code != "" || m.p.class != "") || m.passive {
 			return true
 		}
+		if h := m.head; st.toks[h].tag == "VBG" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") {
+			return true // "protesters blocking roads": a participle the parse may attach to its noun
+		}
 	}
 	for _, t := range st.toks {
 		if speakerPronouns[t.low] {

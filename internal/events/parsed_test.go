@@ -105,7 +105,7 @@ func TestParsedInterveningWords(t *testing.T) {
 	runConstructions(t, []construction{
 		{"Kenya, a close ally of Uganda, accused Sudan of arming rebels.", want{"112", "KEN", "SDN", ""}, nil},
 		{"Vietnam, which claims the islands, condemned China on Monday.", want{"111", "VNM", "CHN", ""}, nil},
-		{"Argentina, citing security concerns, expelled two Chilean diplomats.", want{"174", "ARG", "CHL", ""}, nil},
+		{"Argentina, citing security concerns, expelled two Chilean diplomats.", want{"16", "ARG", "CHL", ""}, nil},
 		{"Morocco, along with its Gulf allies, condemned Algeria.", want{"111", "MAR", "DZA", ""}, nil},
 		{"Peru, the largest producer in the region, criticised Bolivia over the dispute.", want{"11", "PER", "BOL", ""}, nil},
 	})
@@ -125,7 +125,7 @@ func TestParsedPassive(t *testing.T) {
 // Reported speech: "X said it had V-ed" codes X as the source of V.
 func TestParsedReportedSpeech(t *testing.T) {
 	runConstructions(t, []construction{
-		{"Poland said it had expelled three Belarusian diplomats.", want{"174", "POL", "BLR", ""}, nil},
+		{"Poland said it had expelled three Belarusian diplomats.", want{"16", "POL", "BLR", ""}, nil},
 		{"Thailand said on Friday that it had arrested ten Cambodian fishermen.", want{"17", "THA", "KHM", ""}, nil},
 		{"Egypt said it would send food aid to Sudan.", want{"0", "EGY", "SDN", ""}, nil},
 		{"Canada said it had imposed sanctions on Iran.", want{"16", "CAN", "IRN", ""}, nil},
