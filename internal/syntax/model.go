@@ -70,7 +70,7 @@ func (p *Parser) tagOnly(sc *scratch) {
 		sc.cls, sc.tags, sc.words, sc.ambs = make([]int, n), make([]int32, n), make([]uint64, n), make([]uint64, n)
 	}
 	sc.cls, sc.tags, sc.words, sc.ambs = sc.cls[:n], sc.tags[:n], sc.words[:n], sc.ambs[:n]
-	p.tag.tag(&sc.ts, sc.ts.at, sc.cls)
+	p.tag.tag(&sc.ts, sc.ts.at, sc.cls, false)
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower

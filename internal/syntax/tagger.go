@@ -137,8 +137,11 @@ func reverse(dst, at []wordAtoms) []wordAtoms {
 }
 
 // tag writes the class of each word into out (len(forms)); at must hold
-// the words' atoms (fillAtoms).
-func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
+// the words' atoms (fillAtoms). With both, every word the sure table
+// does not settle is scored by both models (as training tags its
+// held-out folds, so retraining reproduces the shipped model); without,
+// the right-to-left model skips the words the first is confident of.
+func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int, both bool) {
 	C := t.w.classes
 	n := len(out)
 	if cap(sc.sum) < n*C {
@@ -172,6 +175,13 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
 	}
 	clear(sc.sum)
 	greedy(t.w, at, func(i int) int { return i })
+	for i := range n {
+		if out[i] < 0 && !both {
+			if c, ok := confident(sc.sum[i*C : i*C+C]); ok {
+				out[i] = c
+			}
+		}
+	}
 	sc.rat = reverse(sc.rat, at)
 	greedy(t.wb, sc.rat, func(i int) int { return n - 1 - i })
 	for i := range n {
@@ -179,6 +189,28 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int) {
 			out[i] = argmax(sc.sum[i*C : i*C+C])
 		}
 	}
+}
+
+// sureMargin is the lead of the best left-to-right score over the
+// second below which the right-to-left model is consulted too. Above it
+// the second model almost never overturns the first (on EWT dev, a
+// margin of 20 leaves about 15% of the words it scores to the second
+// model, and the tags and parses come out as good as with both models
+// on every word), and it then reads the tag as a given history, like a
+// sure word's.
+const sureMargin = 20
+
+// confident returns the best class of scores if it leads the second by
+// more than sureMargin.
+func confident(scores []float32) (int, bool) {
+	b := argmax(scores)
+	second, any := float32(0), false
+	for c, v := range scores {
+		if c != b && (!any || v > second) {
+			second, any = v, true
+		}
+	}
+	return b, any && scores[b]-second > sureMargin
 }
 
 func argmax[T int32 | float32](s []T) int {

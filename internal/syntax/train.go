@@ -86,7 +86,7 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 				}
 				sc.at = fillAtoms(sc.at, forms, tg.amb)
 				cls := make([]int, len(forms))
-				tg.tag(&sc, sc.at, cls)
+				tg.tag(&sc, sc.at, cls, true)
 				tags[i] = make([]int32, len(cls))
 				for k, c := range cls {
 					tags[i][k] = int32(c)
