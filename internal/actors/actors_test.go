@@ -65,6 +65,7 @@ func TestGroupsByPlace(t *testing.T) {
 		{"Europe", "2021-06-01", "Rioters set cars on fire in Marseille overnight.", "Rioters", "FRAOPP"},
 		{"Asia", "2021-06-01", "Villagers in Assam said insurgents torched their homes.", "insurgents", "INDREB"},
 		{"Americas", "2021-06-01", "Protesters clashed with police in Santiago.", "police", "CHLCOP"},
+		{"Africa", "2021-06-01", "Extremists torched a clinic near Maiduguri.", "Extremists", "NGARAD"},
 	})
 }
 
