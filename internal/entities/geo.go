@@ -222,9 +222,20 @@ func (d *doc) qualifier(s, e int) (cc, admin1 string, post bool) {
 	for end < len(d.toks) && end-at < 4 && d.toks[end].cap && d.toks[end].word {
 		end++
 	}
+	var ps []gazetteer.Place
+	if e > s {
+		ps = g.Lookup(d.spanText(s, e))
+	}
 	for ; end > at; end-- {
-		for _, p := range g.Lookup(d.spanText(at, end)) {
+		qs := g.Lookup(d.spanText(at, end))
+		for _, p := range qs {
 			if p.Kind == gazetteer.KindAdmin1 {
+				return p.CC, p.Admin1, false
+			}
+		}
+		// a county: "Ipswich, Suffolk", "Ballina, County Mayo"
+		for _, p := range qs {
+			if p.Kind == gazetteer.KindAdmin2 && inAdmin1(ps, p.CC, p.Admin1) {
 				return p.CC, p.Admin1, false
 			}
 		}
@@ -329,6 +340,9 @@ func (d *doc) city(k int, name string) int {
 		return -1
 	}
 	r, ok := g.Resolve(look, ctx)
+	if c, ok2 := d.countyAfterTown(it.s, look); ok2 {
+		r, ok = c, true // "Ipswich, Suffolk": the county of the town
+	}
 	if ok && post {
 		// "Smith in Texas": the containing place chooses the reading
 		// but is no evidence that the name is a place
@@ -492,6 +506,31 @@ func (d *doc) divisionReading(k int) int {
 		return d.placeEntity(key, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisContext})
 	}
 	return -1
+}
+
+// countyAfterTown reads a name right after "Town," as the second-level
+// division of that name in the town's first-level division ("Guildford,
+// Surrey"; "Fulton, Callaway County").
+func (d *doc) countyAfterTown(s int, name string) (gazetteer.Resolution, bool) {
+	if d.tokAt(s-1).text != "," {
+		return gazetteer.Resolution{}, false
+	}
+	for k := range d.items {
+		it := d.items[k]
+		if it.e != s-1 || it.ent < 0 || it.ent >= len(d.ents) {
+			continue
+		}
+		town := d.ents[it.ent]
+		if town.typ != model.TypePlace || !town.town || town.admin1 == "" {
+			return gazetteer.Resolution{}, false
+		}
+		for _, p := range d.r.lex.gaz().Lookup(name) {
+			if p.Kind == gazetteer.KindAdmin2 && p.CC+"."+p.Admin1 == town.admin1 {
+				return gazetteer.Resolution{Place: p, Basis: gazetteer.BasisQualifier}, true
+			}
+		}
+	}
+	return gazetteer.Resolution{}, false
 }
 
 // qualifyingDivision reads a country's name after "Town," as the

@@ -107,3 +107,18 @@ func TestFormerDivisions(t *testing.T) {
 			[]wantPlace{{name: "Papua", country: "IDN", precision: "division"}}},
 	})
 }
+
+// TestCountyQualifier: "Town, County" qualifies the town by a
+// second-level division, which is a place of its own.
+func TestCountyQualifier(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"an English county", "A cow at a farm near [[LOC Ipswich]], [[LOC Suffolk]], tested positive.",
+			[]wantPlace{{name: "Ipswich", country: "GBR", basis: "qualifier", lat: 52.06, lon: 1.16, maxKM: 20}, {name: "Suffolk", country: "GBR", basis: "qualifier"}}},
+		{"a US county", "Police in [[LOC Springfield]], [[LOC Sangamon County]], arrested two men.",
+			[]wantPlace{{name: "Springfield", country: "USA", lat: 39.8, lon: -89.64, maxKM: 20}, {name: "Sangamon County", country: "USA", basis: "qualifier"}}},
+		{"an Irish county", "Cattle were moved from [[LOC Dingle]], [[LOC Kerry]] to the market.",
+			[]wantPlace{{name: "Dingle", country: "IRL", basis: "qualifier"}, {name: "Kerry", country: "IRL", basis: "qualifier"}}},
+		{"a French department", "Cheese makers near [[LOC Bayeux]], [[LOC Calvados]] protested on Monday.",
+			[]wantPlace{{name: "Bayeux", country: "FRA", basis: "qualifier"}, {name: "Calvados", country: "FRA", basis: "qualifier"}}},
+	})
+}
