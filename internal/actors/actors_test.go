@@ -116,3 +116,29 @@ func TestPhoenixAgentGroups(t *testing.T) {
 		{"Asia", "2021-06-01", "Chinese warships sailed through the strait.", "warships", "CHNMIL"},
 	})
 }
+
+// An agent of another sector combines with the country named with it
+// (the Phoenix agents: "~LEG" lawmaker, "~MED" journalist, "~HLH"
+// doctor, "~AGR" farmer, "~JUD" judge) but names no actor without one.
+func TestAgentsWithCountry(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Kenyan lawmakers rejected the finance bill.", "lawmakers", "KENLEG"},
+		{"Middle East", "2021-06-01", "Egyptian journalists protested the arrest of a colleague.", "journalists", "EGYMED"},
+		{"Asia", "2021-06-01", "Pakistani doctors went on strike in Lahore.", "doctors", "PAKHLH"},
+		{"Americas", "2021-06-01", "Brazilian farmers blocked a highway near Curitiba.", "farmers", "BRAAGR"},
+		{"Middle East", "2021-06-01", "Iranian judges sentenced two activists.", "judges", "IRNJUD"},
+		{"Europe", "2021-06-01", "Lawmakers from Romania visited the plant.", "Lawmakers", "ROULEG"},
+	})
+	for _, text := range []string{
+		"The ministers agreed on a budget in Brussels.",
+		"Journalists waited outside the court in Accra.",
+		"China's ruling Communist government tightened its rules.",
+	} {
+		a := analyze(t, "2021-06-01", text, true)
+		for _, w := range []string{"ministers", "Journalists", "government"} {
+			if got, ok := codeAt(a, w); ok && got != "CHNGOV" {
+				t.Errorf("%q: %q is an actor (%s), want none without a country", text, w, got)
+			}
+		}
+	}
+}

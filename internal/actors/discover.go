@@ -103,7 +103,7 @@ func (d *doc) group(s, i int) int {
 	if !nounTag(toks[i].Tag) {
 		return 0
 	}
-	sector, n := d.sector(s, i)
+	sector, n, group := d.sector(s, i)
 	if sector == "" {
 		return 0
 	}
@@ -116,6 +116,9 @@ func (d *doc) group(s, i int) int {
 	}
 	if country == "" {
 		country = d.linkedCountry(s, i+n)
+	}
+	if country == "" && !group {
+		return 0 // an agent of another sector needs its country named ("Kenyan lawmakers")
 	}
 	if country == "" {
 		// a group that names no country is an actor where it acts: as
@@ -176,31 +179,32 @@ func (d *doc) inTime(t model.Token) bool {
 	return false
 }
 
-// sector returns the sector code of the group noun at token i and its
-// length in tokens: sitrep's groups first (one word), then the Phoenix
-// agents of one word whose code is one of the sectors sitrep's groups use ("~UAF"
-// TERRORIST, "~REB" SEPARATIST; not "~GOV" MINISTER or "~PPL" PEOPLE,
-// which name no armed or gathered group and which the entity stage
-// reads with their possessors).
-func (d *doc) sector(s, i int) (string, int) {
+// sector returns the sector code of the group noun at token i, its
+// length in tokens, and whether it names a group: sitrep's groups first
+// (one word), then the Phoenix agents of one word (suffix agents only:
+// "~LEG", not "NGO~"). Agents whose code is one of the sectors sitrep's
+// groups use ("~UAF" TERRORIST, "~REB" SEPARATIST) are groups; the
+// others ("~LEG" LAWMAKER, "~MED" JOURNALIST, "~GOV" MINISTER) name an
+// actor only with their country ("Kenyan lawmakers").
+func (d *doc) sector(s, i int) (string, int, bool) {
 	low := strings.ToLower(d.a.Tokens[s][i].Text)
 	if c, ok := d.t.groups[low]; ok {
-		return c, 1
+		return c, 1, true
 	}
 	if !d.t.agents {
-		return "", 0
+		return "", 0, false
 	}
 	words := d.words(s)[i:]
 	ag, n := d.t.v.Agents.Match(words[:min(len(words), 4)])
-	if ag == nil || n != 1 || ag.Prefix || !d.t.sectors[ag.Code] {
-		return "", 0
+	if ag == nil || n != 1 || ag.Prefix || ag.Code == "" {
+		return "", 0, false
 	}
 	for k := i; k < i+n; k++ {
 		if d.owner[s][k] >= 0 || k > 0 && capitalised(d.a.Tokens[s][k].Text) {
-			return "", 0
+			return "", 0, false
 		}
 	}
-	return ag.Code, n
+	return ag.Code, n, d.t.sectors[ag.Code]
 }
 
 // sentenceCountry is the one country of the places sentence s mentions

@@ -35,6 +35,12 @@
 //     fighters", "NATO peacekeeping troops") is that actor's and adds
 //     nothing; a noun that modifies another noun ("a police checkpoint")
 //     or a participle ("refugees fleeing") is no actor.
+//   - Agents with a country: a Phoenix agent of another sector
+//     ("lawmakers" ~LEG, "journalists" ~MED, "judges" ~JUD) combines
+//     with a demonym or country named with it ("Kenyan lawmakers" ->
+//     KENLEG, "lawmakers from Romania"), and names no actor without one
+//     ("the ministers", "China's ruling Communist government" are the
+//     entity stage's to read with their possessors).
 //
 // New entities are inserted in order of first mention and all entity
 // ids are numbered again (nothing refers to them before the events
