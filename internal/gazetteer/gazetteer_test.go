@@ -174,6 +174,24 @@ func TestEmbeddedData(t *testing.T) {
 			t.Errorf("%s %s: point %.2f,%.2f is %.0f km off", c.code, p.Name, p.Lat, p.Lon, km)
 		}
 	}
+	// within 161 km of the atlas centre: divisions with a stray town
+	// filed under them (Prince Edward Island, Hebei) or with their towns
+	// at one edge (British Columbia, Alaska, South Australia)
+	for _, c := range []struct {
+		code     string
+		lat, lon float64
+	}{
+		{"CA.09", 46.3, -63.3}, {"CN.10", 39, 116}, {"CA.02", 54, -125}, {"US.AK", 64, -150}, {"AU.05", -30, 135.5}, {"GB.ENG", 52.5, -1.5},
+	} {
+		p, ok := g.Division(c.code)
+		if !ok || !p.HasLL {
+			t.Errorf("%s: missing or without a point", c.code)
+			continue
+		}
+		if km := KM(p.Lat, p.Lon, c.lat, c.lon); km > 161 {
+			t.Errorf("%s %s: point %.2f,%.2f is %.0f km off", c.code, p.Name, p.Lat, p.Lon, km)
+		}
+	}
 }
 
 // BenchmarkLoad measures decoding the cities and indexing them with the
