@@ -388,3 +388,14 @@ type Stats struct {
 	Quotes   int `json:"quotes"`
 	Alerts   int `json:"alerts"`
 }
+
+// EventFacts are what a store derives from an event's article when it
+// stores the article (fatalities from its quantities, the division and
+// precision of its place from the place entity and the gazetteer). A bulk
+// load (benchmarks, load tests) has no article and gives them directly.
+type EventFacts struct {
+	Fatalities        int
+	Region            string
+	RegionName        string
+	LocationPrecision string
+}

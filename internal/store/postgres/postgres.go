@@ -112,6 +112,12 @@ func (s *Store) BulkInsertEvents(ctx context.Context, articleID string, events [
 	return s.Base.BulkInsertEvents(ctx, articleID, events)
 }
 
+// BulkInsertEventFacts stores events and the facts an article would
+// give them fast, for benchmarks; see sqlbase.Base.BulkInsertEventFacts.
+func (s *Store) BulkInsertEventFacts(ctx context.Context, articleID string, events []model.Event, facts []store.EventFacts) error {
+	return s.Base.BulkInsertEventFacts(ctx, articleID, events, facts)
+}
+
 // Dialect is PostgreSQL's SQL: generated tsvector columns with GIN
 // indexes, string_agg, and an advisory lock around migrations.
 func Dialect() sqlbase.Dialect {

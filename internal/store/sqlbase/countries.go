@@ -3,18 +3,40 @@ package sqlbase
 import (
 	"context"
 	"fmt"
+	"reflect"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// CountryCounts counts the events matching f per location country. With
-// no filter it reads index events_country alone.
+// CountryCounts counts the events matching f per location country:
+// from country_total with no filter, from country_day with a date range
+// alone, else from the events.
 func (b *Base) CountryCounts(ctx context.Context, f store.EventFilter) ([]store.CountryCount, error) {
 	w := &where{d: &b.D}
-	b.eventWhere(f, w)
-	w.add("e.country <> ''")
-	rows, err := b.DB.Query(ctx, `SELECT e.country, COUNT(*), CAST(COALESCE(SUM(e.fatalities), 0) AS BIGINT) FROM events e`+
-		w.sql()+` GROUP BY e.country ORDER BY COUNT(*) DESC, e.country`, w.args...)
+	var query string
+	dates := f
+	dates.Since, dates.Until, dates.Limit, dates.Cursor, dates.Newest = "", "", 0, "", false
+	switch {
+	case !reflect.DeepEqual(dates, store.EventFilter{}):
+		b.eventWhere(f, w)
+		w.add("e.country <> ''")
+		query = `SELECT e.country, COUNT(*), CAST(COALESCE(SUM(e.fatalities), 0) AS BIGINT) FROM events e` +
+			w.sql() + ` GROUP BY e.country ORDER BY COUNT(*) DESC, e.country`
+	case f.Since == "" && f.Until == "":
+		query = `SELECT country, n, fatalities FROM country_total WHERE n > 0 ORDER BY n DESC, country`
+	default:
+		// The conditions of eventWhere on the day: an undated event
+		// (day '') is before any Since and after any Until.
+		if f.Since != "" {
+			w.add("day >= " + w.arg(store.DayOf(f.Since)))
+		}
+		if f.Until != "" {
+			w.add("day <> '' AND day <= " + w.arg(untilDay(f.Until)))
+		}
+		query = `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM country_day` + w.sql() +
+			` GROUP BY country ORDER BY SUM(n) DESC, country`
+	}
+	rows, err := b.DB.Query(ctx, query, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("country counts: %w", err)
 	}

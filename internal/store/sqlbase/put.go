@@ -41,15 +41,17 @@ func (b *Base) now() time.Time {
 // publication dates, late reports).
 const clusterWindow = 2
 
-// dyadKey is one row of dyad_daily.
+// dyadKey is one row of dyad_daily: Prec is the events' date
+// precision, DayTo the known end of a range.
 type dyadKey struct {
-	Source, Target, Day, Root string
-	Quad                      int
+	Source, Target, Prec, Day, Root, DayTo string
+	Quad                                   int
 }
 
 type dyadVal struct {
-	N         int64
-	Goldstein float64
+	N          int64
+	Goldstein  float64
+	Fatalities int64
 }
 
 // addTo adds v to the sums of m[k].
@@ -57,6 +59,7 @@ func (v dyadVal) addTo(m map[dyadKey]dyadVal, k dyadKey) {
 	s := m[k]
 	s.N += v.N
 	s.Goldstein += v.Goldstein
+	s.Fatalities += v.Fatalities
 	m[k] = s
 }
 
@@ -298,6 +301,7 @@ func (b *Base) insertEvents(ctx context.Context, tx Tx, rows []eventRow) error {
 		return fmt.Errorf("cluster events: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
+	countries := map[countryKey]countryVal{}
 	codes := map[string]bool{}
 	cl := newClusterDelta(heads)
 	args := make([]any, 0, len(rows)*eventInsertN)
@@ -306,6 +310,7 @@ func (b *Base) insertEvents(ctx context.Context, tx Tx, rows []eventRow) error {
 		r.cluster = cl.find(r)
 		args = append(args, r.args()...)
 		r.addDyad(dyads)
+		r.addCountry(countries)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(r)
 	}
@@ -316,6 +321,9 @@ func (b *Base) insertEvents(ctx context.Context, tx Tx, rows []eventRow) error {
 		return err
 	}
 	if err := b.insertCodes(ctx, tx, codes); err != nil {
+		return err
+	}
+	if err := b.upsertCountries(ctx, tx, countries); err != nil {
 		return err
 	}
 	return b.upsertDyads(ctx, tx, dyads)
@@ -477,12 +485,12 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 	return r
 }
 
+// addDyad counts r in the daily aggregates, undated events (an empty day)
+// included: timelines show them in their own bucket.
 func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
-	if r.day == "" {
-		return // timelines need a day
-	}
-	k := dyadKey{Source: r.source, Target: r.target, Day: r.day, Root: r.root, Quad: r.e.QuadClass}
-	dyadVal{N: 1, Goldstein: r.e.Goldstein}.addTo(m, k)
+	k := dyadKey{Source: r.source, Target: r.target, Prec: r.prec, Day: r.day, Root: r.root, DayTo: r.dayTo,
+		Quad: r.e.QuadClass}
+	dyadVal{N: 1, Goldstein: r.e.Goldstein, Fatalities: int64(r.fatalities)}.addTo(m, k)
 }
 
 // storedHeads returns the first reports of the stored clusters that
@@ -780,12 +788,16 @@ func (b *Base) insertCodes(ctx context.Context, q Querier, m map[string]bool) er
 }
 
 // upsertDyads adds to the daily dyad aggregates in key order, so that
-// concurrent writers lock rows in the same order and cannot deadlock.
+// concurrent writers lock rows in the same order and cannot deadlock:
+// dyad_daily, its country-level and per-country forms, and their sums
+// without the CAMEO root (dyad_day_cc, actor_day_cc, all_day).
 func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
-	cc := map[dyadKey]dyadVal{}
+	cc, day := map[dyadKey]dyadVal{}, map[dyadKey]dyadVal{}
 	for k, v := range m {
 		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
 		v.addTo(cc, k)
+		k.Root = ""
+		v.addTo(day, k)
 	}
 	if err := b.upsertDyadTable(ctx, q, "dyad_daily", "source_code, target_code", m); err != nil {
 		return err
@@ -793,7 +805,31 @@ func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal
 	if err := b.upsertDyadTable(ctx, q, "dyad_daily_cc", "source_code, target_code", cc); err != nil {
 		return err
 	}
-	return b.upsertActors(ctx, q, cc)
+	if err := b.upsertActors(ctx, q, cc); err != nil {
+		return err
+	}
+	if err := b.upsertSums(ctx, q, "dyad_day_cc", "source_code, target_code", false, day); err != nil {
+		return err
+	}
+	views, all := map[actorKey]dyadVal{}, map[dyadKey]dyadVal{}
+	for k, v := range day {
+		view := func(actor, role string) {
+			v.addTo(views, actorKey{Source: actor, Target: role, Prec: k.Prec, Day: k.Day, DayTo: k.DayTo, Quad: k.Quad})
+		}
+		view(k.Source, "i")
+		view(k.Source, "s")
+		if k.Target != "" && k.Target != k.Source {
+			view(k.Target, "i")
+		}
+		if k.Target != "" {
+			view(k.Target, "t")
+		}
+		v.addTo(all, dyadKey{Prec: k.Prec, Day: k.Day, DayTo: k.DayTo, Quad: k.Quad})
+	}
+	if err := b.upsertSums(ctx, q, "actor_day_cc", "actor, role", false, views); err != nil {
+		return err
+	}
+	return b.upsertSums(ctx, q, "all_day", "", false, all)
 }
 
 // actorKey is one row of actor_daily_cc; the dyadKey fields are reused
@@ -806,7 +842,7 @@ type actorKey = dyadKey
 func (b *Base) upsertActors(ctx context.Context, q Querier, cc map[dyadKey]dyadVal) error {
 	m := map[actorKey]dyadVal{}
 	add := func(actor, role string, k dyadKey, v dyadVal) {
-		v.addTo(m, actorKey{Source: actor, Target: role, Day: k.Day, Root: k.Root, Quad: k.Quad})
+		v.addTo(m, actorKey{Source: actor, Target: role, Prec: k.Prec, Day: k.Day, Root: k.Root, DayTo: k.DayTo, Quad: k.Quad})
 	}
 	for k, v := range cc {
 		switch {
@@ -836,32 +872,126 @@ func sortedDyadKeys(m map[dyadKey]dyadVal) []dyadKey {
 		if a.Target != b.Target {
 			return a.Target < b.Target
 		}
+		if a.Prec != b.Prec {
+			return a.Prec < b.Prec
+		}
 		if a.Day != b.Day {
 			return a.Day < b.Day
 		}
 		if a.Quad != b.Quad {
 			return a.Quad < b.Quad
 		}
-		return a.Root < b.Root
+		if a.Root != b.Root {
+			return a.Root < b.Root
+		}
+		return a.DayTo < b.DayTo
 	})
 	return keys
 }
 
 // upsertDyadTable adds m to the sums of table, whose key is the two
-// columns pair (the dyad, or an actor and its role) then day, quad
-// class and CAMEO root.
+// columns pair (the dyad, or an actor and its role) then date
+// precision, day, quad class, CAMEO root and range end.
 func (b *Base) upsertDyadTable(ctx context.Context, q Querier, table, pair string, m map[dyadKey]dyadVal) error {
+	return b.upsertSums(ctx, q, table, pair, true, m)
+}
+
+// upsertSums adds m to the sums of table, whose key is the columns pair
+// ("" for none; the dyad, or an actor and its role) then date
+// precision, day, quad class, CAMEO root and range end when rooted, or
+// date precision, day, range end and quad class when not.
+func (b *Base) upsertSums(ctx context.Context, q Querier, table, pair string, rooted bool, m map[dyadKey]dyadVal) error {
+	key := "prec, day, day_to, quad_class"
+	if rooted {
+		key = "prec, day, quad_class, cameo_root, day_to"
+	}
+	if pair != "" {
+		key = pair + ", " + key
+	}
 	keys := sortedDyadKeys(m)
-	args := make([]any, 0, 7*len(keys))
+	width := strings.Count(key, ",") + 1 + 3
+	args := make([]any, 0, width*len(keys))
 	for _, k := range keys {
 		v := m[k]
-		args = append(args, k.Source, k.Target, k.Day, k.Quad, k.Root, v.N, v.Goldstein)
+		if pair != "" {
+			args = append(args, k.Source, k.Target)
+		}
+		if rooted {
+			args = append(args, k.Prec, k.Day, k.Quad, k.Root, k.DayTo)
+		} else {
+			args = append(args, k.Prec, k.Day, k.DayTo, k.Quad)
+		}
+		args = append(args, v.N, v.Goldstein, v.Fatalities)
 	}
-	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (`+pair+`, day, quad_class, cameo_root, n, goldstein_sum)`,
-		` ON CONFLICT (`+pair+`, day, quad_class, cameo_root)
-		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum`,
-		7, args); err != nil {
+	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (`+key+`, n, goldstein_sum, fatalities)`,
+		` ON CONFLICT (`+key+`)
+		DO UPDATE SET n = `+table+`.n + excluded.n, goldstein_sum = `+table+`.goldstein_sum + excluded.goldstein_sum,
+		fatalities = `+table+`.fatalities + excluded.fatalities`,
+		width, args); err != nil {
 		return fmt.Errorf("update %s: %w", table, err)
+	}
+	return nil
+}
+
+// countryKey is one row of country_day.
+type countryKey struct{ day, country string }
+
+type countryVal struct{ n, fatalities int64 }
+
+// addCountry counts r by the country of its location (country_day).
+func (r *eventRow) addCountry(m map[countryKey]countryVal) {
+	if r.country == "" {
+		return
+	}
+	k := countryKey{r.day, r.country}
+	v := m[k]
+	v.n++
+	v.fatalities += int64(r.fatalities)
+	m[k] = v
+}
+
+// upsertCountries adds the events counted by addCountry to country_day
+// and country_total, in key order (see upsertDyads).
+func (b *Base) upsertCountries(ctx context.Context, q Querier, m map[countryKey]countryVal) error {
+	keys := make([]countryKey, 0, len(m))
+	total := map[string]countryVal{}
+	for k, v := range m {
+		keys = append(keys, k)
+		t := total[k.country]
+		t.n += v.n
+		t.fatalities += v.fatalities
+		total[k.country] = t
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].day != keys[j].day {
+			return keys[i].day < keys[j].day
+		}
+		return keys[i].country < keys[j].country
+	})
+	args := make([]any, 0, 4*len(keys))
+	for _, k := range keys {
+		args = append(args, k.day, k.country, m[k].n, m[k].fatalities)
+	}
+	if err := b.insertRows(ctx, q, `INSERT INTO country_day (day, country, n, fatalities)`,
+		` ON CONFLICT (day, country) DO UPDATE SET n = country_day.n + excluded.n,
+		fatalities = country_day.fatalities + excluded.fatalities`, 4, args); err != nil {
+		return fmt.Errorf("update country_day: %w", err)
+	}
+	countries := make([]string, 0, len(total))
+	for c := range total {
+		countries = append(countries, c)
+	}
+	sort.Strings(countries)
+	// A fresh slice: a store may queue the statement above with its
+	// arguments until commit (PostgreSQL batches).
+	args = make([]any, 0, 3*len(countries))
+	for _, c := range countries {
+		args = append(args, c, total[c].n, total[c].fatalities)
+	}
+	if err := b.insertRows(ctx, q, `INSERT INTO country_total (country, n, fatalities)`,
+		` ON CONFLICT (country) DO UPDATE SET n = country_total.n + excluded.n,
+		fatalities = country_total.fatalities + excluded.fatalities`, 3, args); err != nil {
+		return fmt.Errorf("update country_total: %w", err)
 	}
 	return nil
 }
@@ -880,7 +1010,14 @@ const countryLen = 3
 // benchmarks and load tests: a stub article is created when articleID is
 // new, each event is its own cluster, and sentences are not linked. The
 // dyad aggregates are updated as PutArticle would.
-func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) (err error) {
+func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) error {
+	return b.BulkInsertEventFacts(ctx, articleID, events, nil)
+}
+
+// BulkInsertEventFacts is BulkInsertEvents with the facts PutArticle
+// would derive from each event's article (facts[i] for events[i]; nil
+// for none).
+func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, events []model.Event, facts []store.EventFacts) (err error) {
 	tx, err := b.DB.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("bulk insert: begin: %w", err)
@@ -912,14 +1049,23 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 		return fmt.Errorf("bulk insert: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
+	countries := map[countryKey]countryVal{}
 	codes := map[string]bool{}
 	cl := newClusterDelta(nil)
 	args := make([]any, 0, len(events)*eventInsertN)
 	for i := range events {
 		r := newEventRow(articleID, &events[i], nil)
 		r.articleSeq, r.idx = seq, start+i
+		if facts != nil {
+			f := facts[i]
+			r.fatalities, r.region, r.regionName = f.Fatalities, f.Region, f.RegionName
+			if r.e.Location != nil {
+				r.locPrec = f.LocationPrecision
+			}
+		}
 		args = append(args, r.args()...)
 		r.addDyad(dyads)
+		r.addCountry(countries)
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
 	}
@@ -930,6 +1076,9 @@ func (b *Base) BulkInsertEvents(ctx context.Context, articleID string, events []
 		return err
 	}
 	if err := b.insertCodes(ctx, tx, codes); err != nil {
+		return err
+	}
+	if err := b.upsertCountries(ctx, tx, countries); err != nil {
 		return err
 	}
 	if err := b.upsertDyads(ctx, tx, dyads); err != nil {

@@ -67,12 +67,17 @@ func (w *where) code(col, p string) string {
 
 // dyad matches source prefix s and target prefix t ("" = any).
 func (w *where) dyad(srcCol, tgtCol, s, t string) string {
+	return w.dyadWith(srcCol, tgtCol, s, t, w.code)
+}
+
+// dyadWith is dyad with code as the condition of one side.
+func (w *where) dyadWith(srcCol, tgtCol, s, t string, code func(col, p string) string) string {
 	var cs []string
 	if s != "" {
-		cs = append(cs, w.code(srcCol, s))
+		cs = append(cs, code(srcCol, s))
 	}
 	if t != "" {
-		cs = append(cs, w.code(tgtCol, t))
+		cs = append(cs, code(tgtCol, t))
 	}
 	if len(cs) == 0 {
 		return "1 = 1"
@@ -88,6 +93,27 @@ func (w *where) dyadEither(srcCol, tgtCol, a, b string, directed bool) string {
 		return dir
 	}
 	return "((" + dir + ") OR (" + w.dyad(srcCol, tgtCol, b, a) + "))"
+}
+
+// dyadEitherWith is dyadEither with code as the condition of one side.
+func (w *where) dyadEitherWith(srcCol, tgtCol, a, b string, directed bool, code func(col, p string) string) string {
+	dir := w.dyadWith(srcCol, tgtCol, a, b, code)
+	if directed {
+		return dir
+	}
+	return "((" + dir + ") OR (" + w.dyadWith(srcCol, tgtCol, b, a, code) + "))"
+}
+
+// dyadEitherAnd is dyadEither with cond repeated inside each
+// orientation. SQLite plans each arm of an OR on its own, with only the
+// arm's terms: a partial index (events_loose, events_fatal) is usable in
+// an arm only when the arm itself states the index's condition.
+func (w *where) dyadEitherAnd(srcCol, tgtCol, a, b string, directed bool, cond string) string {
+	dir := cond + " AND " + w.dyad(srcCol, tgtCol, a, b)
+	if directed {
+		return dir
+	}
+	return "((" + dir + ") OR (" + cond + " AND " + w.dyad(srcCol, tgtCol, b, a) + "))"
 }
 
 // Article returns an article with all its facts.

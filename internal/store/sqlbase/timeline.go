@@ -9,40 +9,53 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// Timeline sums the daily dyad aggregates into day, week or month buckets
-// (dyad_daily_cc when both prefixes are at most a country code long). A
-// CAMEO prefix of up to two digits filters the aggregates' root column;
-// a longer one is finer than the aggregates, so the events table is
-// summed instead. Buckets between the first and the last non-empty one
-// are filled with zeros so a chart or a baseline sees the quiet days.
+// Timeline sums the daily aggregates into day, week or month buckets
+// (dyad_daily_cc when both prefixes are at most a country code long,
+// actor_daily_cc for one country). The aggregates key their rows by date
+// precision and range end too, and count undated events (an empty day): a
+// day-precise row, or a month or year inside one bucket, is a point; any
+// other is a span; an undated one goes to the undated point (see
+// store.TimelinePoint). Buckets between the first and the last non-empty
+// one are filled with zeros so a chart or a baseline sees the quiet days.
 //
-// The aggregates count every dated event on its first day. Events whose
-// date is not a day (prec <> 'day': months, years, ranges, no date) are
-// read again from the events table, few and through the partial index
-// events_loose: one that fits a single bucket stays there; any other is
-// taken out of its first day's bucket and reported as a span, undated
-// ones as the undated point (see store.TimelinePoint). Fatalities come
-// from the events that have any (partial index events_fatal).
+// A CAMEO prefix of up to two digits filters the aggregates' root
+// column; a longer one is finer than the aggregates, so the events table
+// is summed instead (timelineEvents).
 func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.TimelinePoint, error) {
 	if err := store.CheckInterval(q.Interval); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	t := newTimelineSums(q)
-	if err := b.timelineAggregates(ctx, q, t.addDay); err != nil {
+	if len(q.Code) > 2 {
+		if err := b.timelineEvents(ctx, q, t); err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		return t.points(), nil
+	}
+	if err := b.timelineSummed(ctx, q, t.addRow); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
+	return t.points(), nil
+}
+
+// timelineEvents sums q's events from the events table: the dated ones
+// on their first day (index events_dyad carries the full code), then
+// the events whose date is not a day again (partial index events_loose)
+// to move them to spans and the undated point, then the fatalities
+// (partial index events_fatal).
+func (b *Base) timelineEvents(ctx context.Context, q store.TimelineQuery, t *timelineSums) error {
+	if err := b.timelineAggregates(ctx, q, t.addDay); err != nil {
+		return err
+	}
 	if err := b.timelineLoose(ctx, q, t.addLoose); err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
+		return err
 	}
 	for k, p := range t.buckets {
 		if p.Count <= 0 {
 			delete(t.buckets, k)
 		}
 	}
-	if err := b.timelineFatalities(ctx, q, t.addFatalities); err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	return t.points(), nil
+	return b.timelineFatalities(ctx, q, t.addFatalities)
 }
 
 // timelineSums gathers a timeline's points as the queries report rows.
@@ -166,6 +179,41 @@ func (t *timelineSums) addFatalities(day, prec, to string, n int) {
 	}
 }
 
+// addRow adds an aggregate row: n events of day (the first day; ""
+// when undated) and precision prec, to the known end of a range, quad[i]
+// of them of quad class i+1, with their Goldstein sum and fatalities.
+func (t *timelineSums) addRow(day, prec, to string, n int, quad [4]int, gs float64, fatal int) {
+	var p *store.TimelinePoint
+	switch {
+	case day == "":
+		if t.undated == nil {
+			t.undated = &store.TimelinePoint{Bucket: store.PointUndated, Kind: store.PointUndated}
+		}
+		p = t.undated
+	case t.isPoint(day, prec):
+		if !t.inRange(day) {
+			return
+		}
+		p = t.bucket(day)
+	default:
+		end := spanEnd(day, prec, to)
+		if !t.overlaps(day, end) {
+			return
+		}
+		k := spanKey(day, end, prec)
+		if p = t.spans[k]; p == nil {
+			p = &store.TimelinePoint{Bucket: day, Kind: store.PointSpan, To: end, Precision: prec}
+			t.spans[k] = p
+		}
+	}
+	p.Count += n
+	for i, k := range quad {
+		p.Quad[i] += k
+	}
+	p.Goldstein += gs
+	p.Fatalities += fatal
+}
+
 // points returns the dated buckets with the gaps filled, then the spans
 // by first day, then the undated point.
 func (t *timelineSums) points() []store.TimelinePoint {
@@ -205,30 +253,17 @@ func (t *timelineSums) points() []store.TimelinePoint {
 	return out
 }
 
-// timelineAggregates reports the aggregate rows of q: the dated events,
-// each on its first day.
+// timelineAggregates reports the sums of q's dated events from the
+// events table, each on its first day (a code finer than the
+// aggregates' roots).
 func (b *Base) timelineAggregates(ctx context.Context, q store.TimelineQuery, fn func(day string, quad, n int, gs float64)) error {
 	w := &where{d: &b.D}
-	table, count, sum := "dyad_daily", "CAST(SUM(n) AS BIGINT)", "SUM(goldstein_sum)"
-	cameoCol := ""
-	if len(q.A) <= countryLen && len(q.B) <= countryLen {
-		table = "dyad_daily_cc" // a prefix this short matches the country part alone
-	}
-	actor, roles := singleCountry(q)
-	switch {
-	case len(q.Code) > 2:
-		table, count, sum = "events", "COUNT(*)", "SUM(goldstein)"
-		cameoCol = "cameo"
-		w.add("day <> ''")
-	case actor != "":
-		table = "actor_daily_cc"
-		w.add("actor = " + w.arg(actor) + " AND role IN (" + roles + ")")
-	}
-	if actor == "" && (q.A != "" || q.B != "") {
+	w.add("day <> ''")
+	if q.A != "" || q.B != "" {
 		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
 	}
 	if q.Code != "" {
-		w.add(w.cameo("cameo_root", cameoCol, q.Code))
+		w.add(w.cameo("cameo_root", "cameo", q.Code))
 	}
 	if q.Since != "" {
 		w.add("day >= " + w.arg(store.DayOf(q.Since)))
@@ -236,7 +271,7 @@ func (b *Base) timelineAggregates(ctx context.Context, q store.TimelineQuery, fn
 	if q.Until != "" {
 		w.add("day <= " + w.arg(untilDay(q.Until)))
 	}
-	rows, err := b.DB.Query(ctx, `SELECT day, quad_class, `+count+`, `+sum+` FROM `+table+w.sql()+
+	rows, err := b.DB.Query(ctx, `SELECT day, quad_class, COUNT(*), SUM(goldstein) FROM events`+w.sql()+
 		` GROUP BY day, quad_class`, w.args...)
 	if err != nil {
 		return err
@@ -253,10 +288,117 @@ func (b *Base) timelineAggregates(ctx context.Context, q store.TimelineQuery, fn
 	})
 }
 
-// eventsTimelineWhere is q's dyad and code filter on the events table.
-func (b *Base) eventsTimelineWhere(q store.TimelineQuery, w *where) {
+// loosePrecisions are the date precisions other than a day, as an SQL
+// list: the aggregates' rows that a date range does not bound.
+const loosePrecisions = "('" + model.PrecisionMonth + "', '" + store.PrecisionNone + "', '" +
+	model.PrecisionRange + "', '" + model.PrecisionYear + "')"
+
+// timelineSummed reports q's rows from the daily aggregates. With a date
+// range it reads the day-precise rows in the range, then every coarser
+// row (a range that starts before Since may reach into it; addRow
+// decides); without, all rows at once.
+func (b *Base) timelineSummed(ctx context.Context, q store.TimelineQuery, fn func(day, prec, to string, n int, quad [4]int, gs float64, fatal int)) error {
+	reads := []func(w *where){func(*where) {}}
+	if q.Since != "" || q.Until != "" {
+		reads = []func(w *where){
+			func(w *where) {
+				w.add("prec = '" + model.PrecisionDay + "'")
+				if q.Since != "" {
+					w.add("day >= " + w.arg(store.DayOf(q.Since)))
+				}
+				if q.Until != "" {
+					w.add("day <= " + w.arg(untilDay(q.Until)))
+				}
+			},
+			func(w *where) { w.add("prec IN " + loosePrecisions) },
+		}
+	}
+	for _, dates := range reads {
+		w := &where{d: &b.D}
+		table := b.summedWhere(q, w)
+		dates(w)
+		// One row per day and precision with the quad classes as
+		// columns: a quarter of the rows to hand over, and the sums
+		// without roots are keyed in this order (no sort).
+		quads := ""
+		for i := 1; i <= 4; i++ {
+			quads += fmt.Sprintf(", CAST(SUM(CASE quad_class WHEN %d THEN n ELSE 0 END) AS BIGINT)", i)
+		}
+		rows, err := b.DB.Query(ctx, `SELECT day, prec, day_to, CAST(SUM(n) AS BIGINT)`+quads+`, SUM(goldstein_sum),
+			CAST(SUM(fatalities) AS BIGINT) FROM `+table+w.sql()+` GROUP BY prec, day, day_to`, w.args...)
+		if err != nil {
+			return err
+		}
+		if err := scanAll(rows, func(r Rows) error {
+			var day, prec, to string
+			var n, fatal int
+			var quad [4]int
+			var gs float64
+			if err := r.Scan(&day, &prec, &to, &n, &quad[0], &quad[1], &quad[2], &quad[3], &gs, &fatal); err != nil {
+				return err
+			}
+			fn(day, prec, to, n, quad, gs, fatal)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summedWhere adds q's actor and code conditions for the aggregate table
+// that answers it and returns the table. Without a code: all_day for
+// every event, actor_day_cc for one country, dyad_day_cc for two (sums
+// without the CAMEO root). Otherwise, or for other prefixes:
+// actor_daily_cc for one country, dyad_daily_cc when both prefixes are
+// at most a country code long (its codes are cut to that: a three-letter
+// prefix is one code there), else dyad_daily.
+func (b *Base) summedWhere(q store.TimelineQuery, w *where) string {
+	ccCode := func(col, p string) string {
+		if len(p) == countryLen {
+			return col + " = " + w.arg(p)
+		}
+		return w.prefix(col, p)
+	}
+	cc := len(q.A) <= countryLen && len(q.B) <= countryLen
+	actor, roles := singleCountry(q)
+	if q.Code == "" && cc {
+		switch {
+		case q.A == "" && q.B == "":
+			return "all_day"
+		case actor != "":
+			w.add("actor = " + w.arg(actor) + " AND role = " + w.arg(countryView(q)))
+			return "actor_day_cc"
+		case q.A != "" && q.B != "":
+			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, ccCode))
+			return "dyad_day_cc"
+		}
+	}
+	table := "dyad_daily"
+	code := w.code
+	if cc {
+		table, code = "dyad_daily_cc", ccCode
+	}
+	if actor != "" {
+		table = "actor_daily_cc"
+		w.add("actor = " + w.arg(actor) + " AND role IN (" + roles + ")")
+	} else if q.A != "" || q.B != "" {
+		w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, code))
+	}
+	if q.Code != "" {
+		w.add(w.cameo("cameo_root", "", q.Code))
+	}
+	return table
+}
+
+// eventsTimelineWhere is q's dyad and code filter on the events table,
+// for the rows of a partial index whose condition is cond: cond comes
+// first and again inside each orientation of the dyad (see
+// dyadEitherAnd), so that the partial index serves both.
+func (b *Base) eventsTimelineWhere(q store.TimelineQuery, w *where, cond string) {
+	w.add(cond)
 	if q.A != "" || q.B != "" {
-		w.add(w.dyadEither("source_code", "target_code", q.A, q.B, q.Directed))
+		w.add(w.dyadEitherAnd("source_code", "target_code", q.A, q.B, q.Directed, cond))
 	}
 	if q.Code != "" {
 		w.add(w.cameo("cameo_root", "cameo", q.Code))
@@ -268,8 +410,7 @@ func (b *Base) eventsTimelineWhere(q store.TimelineQuery, w *where) {
 // starts before Since may still reach into it.
 func (b *Base) timelineLoose(ctx context.Context, q store.TimelineQuery, fn func(day, prec, to string, quad, n int, gs float64)) error {
 	w := &where{d: &b.D}
-	w.add("prec <> 'day'") // the condition of the partial index events_loose
-	b.eventsTimelineWhere(q, w)
+	b.eventsTimelineWhere(q, w, "prec <> 'day'") // the condition of the partial index events_loose
 	rows, err := b.DB.Query(ctx, `SELECT day, prec, day_to, quad_class, COUNT(*), SUM(goldstein) FROM events`+w.sql()+
 		` GROUP BY day, prec, day_to, quad_class`, w.args...)
 	if err != nil {
@@ -291,8 +432,7 @@ func (b *Base) timelineLoose(ctx context.Context, q store.TimelineQuery, fn func
 // precision.
 func (b *Base) timelineFatalities(ctx context.Context, q store.TimelineQuery, fn func(day, prec, to string, n int)) error {
 	w := &where{d: &b.D}
-	w.add("fatalities > 0") // the condition of the partial index events_fatal
-	b.eventsTimelineWhere(q, w)
+	b.eventsTimelineWhere(q, w, "fatalities > 0") // the condition of the partial index events_fatal
 	rows, err := b.DB.Query(ctx, `SELECT day, prec, day_to, CAST(SUM(fatalities) AS BIGINT) FROM events`+w.sql()+
 		` GROUP BY day, prec, day_to`, w.args...)
 	if err != nil {
@@ -307,6 +447,19 @@ func (b *Base) timelineFatalities(ctx context.Context, q store.TimelineQuery, fn
 		fn(day, prec, to, n)
 		return nil
 	})
+}
+
+// countryView is the role of actor_day_cc that answers a timeline of
+// one country (see singleCountry): 'i' every event involving it, 's' as
+// source, 't' as target.
+func countryView(q store.TimelineQuery) string {
+	switch {
+	case !q.Directed:
+		return "i"
+	case q.B == "":
+		return "s"
+	}
+	return "t"
 }
 
 // singleCountry returns the country code of a timeline of one country

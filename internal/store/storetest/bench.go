@@ -12,12 +12,14 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // BulkInserter is implemented by stores that can load events without
 // the full PutArticle path (for benchmarks).
 type BulkInserter interface {
 	BulkInsertEvents(ctx context.Context, articleID string, events []model.Event) error
+	BulkInsertEventFacts(ctx context.Context, articleID string, events []model.Event, facts []store.EventFacts) error
 	Optimize(ctx context.Context) error
 	Stats(ctx context.Context) (store.Stats, error)
 }
@@ -103,7 +105,8 @@ func LoadBenchEvents(b *testing.B, s BulkInserter, n int) {
 	for lo, k := have/benchBatch*benchBatch, have/benchBatch; lo < n; lo, k = lo+benchBatch, k+1 {
 		hi := min(lo+benchBatch, n)
 		evs := BulkEvents(hi-lo, uint64(k)+1, lo*benchDays/n, hi*benchDays/n)
-		if err := s.BulkInsertEvents(ctx, fmt.Sprintf("bench-%06d", k), evs); err != nil {
+		facts := DeskEvents(evs, uint64(k)+1)
+		if err := s.BulkInsertEventFacts(ctx, fmt.Sprintf("bench-%06d", k), evs, facts); err != nil {
 			b.Fatal(err)
 		}
 		b.Logf("%d events after %v", lo+len(evs), time.Since(start).Round(time.Second))
@@ -118,9 +121,12 @@ func LoadBenchEvents(b *testing.B, s BulkInserter, n int) {
 // $SITREP_BENCH_DB, or "" for a temporary one.
 func BenchDB() string { return os.Getenv("SITREP_BENCH_DB") }
 
-// BenchmarkQueries times the dashboard's hot queries over a loaded
-// store: dyad timelines from the aggregates, one through the events
-// table (CAMEO prefix finer than the root), and a filtered event page.
+// BenchmarkQueries times the queries the dashboard and the API issue
+// over a loaded store: timelines (aggregates, spans and the undated
+// bucket, fatalities), event pages oldest first (API, exports) and
+// newest first (dashboard) with every filter the desk offers, cluster
+// pages, the map's counts by country, the network's window, the stats
+// line and the alert list.
 func BenchmarkQueries(b *testing.B, s store.Store) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -134,13 +140,13 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 		{"timeline/PRK/week/as-target", store.TimelineQuery{B: "PRK", Directed: true, Interval: "week"}},
 		{"timeline/RUSMIL-UKR/week", store.TimelineQuery{A: "RUSMIL", B: "UKR", Interval: "week"}},
 		{"timeline/RUS-PRK/day/code194", store.TimelineQuery{A: "RUS", B: "PRK", Code: "194", Interval: "day"}},
+		{"timeline/RUS-PRK/month/undirected", store.TimelineQuery{A: "RUS", B: "PRK", Interval: "month"}},
+		{"timeline/UKR/month", store.TimelineQuery{A: "UKR", Interval: "month"}},
+		{"timeline/RUS-PRK/week/since-2023", store.TimelineQuery{A: "RUS", B: "PRK", Interval: "week", Since: "2023-01-01"}},
+		{"timeline/all/day", store.TimelineQuery{Interval: "day"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := s.Timeline(ctx, tc.q); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchLoop(b, func() error { _, err := s.Timeline(ctx, tc.q); return err })
 		})
 	}
 	for _, tc := range []struct {
@@ -149,14 +155,15 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 	}{
 		{"clusters/page", store.EventFilter{Limit: 50}},
 		{"clusters/RUS-PRK/page", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Limit: 50}},
+		{"clusters/actor-RUS/page", store.EventFilter{Actor: "RUS", Limit: 50}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := s.Clusters(ctx, tc.f); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchLoop(b, func() error { _, err := s.Clusters(ctx, tc.f); return err })
 		})
+	}
+	first, err := s.Events(ctx, store.EventFilter{Newest: true, Limit: 1})
+	if err != nil || len(first.Items) == 0 {
+		b.Fatalf("no event to look up: %v", err)
 	}
 	for _, tc := range []struct {
 		name string
@@ -167,15 +174,67 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 		{"events/all/page", store.EventFilter{Limit: 50}},
 		{"events/actor-RUS/page", store.EventFilter{Actor: "RUS", Limit: 50}},
 		{"events/code-19/since-2024", store.EventFilter{Code: "19", Since: "2024-01-01", Limit: 50}},
+		{"events/newest/page", store.EventFilter{Newest: true, Limit: 25}},
+		{"events/newest/actor-RUS", store.EventFilter{Actor: "RUS", Newest: true, Limit: 25}},
+		{"events/newest/RUS-PRK/undirected", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Newest: true, Limit: 25}},
+		{"events/newest/code-19", store.EventFilter{Code: "19", Newest: true, Limit: 25}},
+		{"events/newest/country-UKR", store.EventFilter{Country: "UKR", Newest: true, Limit: 25}},
+		{"events/newest/region-code", store.EventFilter{Region: "UA.05", Newest: true, Limit: 25}},
+		{"events/newest/region-name", store.EventFilter{Region: "province 5 of ukr", Newest: true, Limit: 25}},
+		{"events/newest/country-UKR/actor-RUS", store.EventFilter{Country: "UKR", Actor: "RUS", Newest: true, Limit: 25}},
+		{"events/newest/until-2019", store.EventFilter{Until: "2019-12-31", Newest: true, Limit: 25}},
+		{"events/country-UKR/since-2024", store.EventFilter{Country: "UKR", Since: "2024-01-01", Limit: 50}},
+		{"events/bbox-world/page", store.EventFilter{BBox: &store.BBox{MinLat: -90, MinLon: -180, MaxLat: 90, MaxLon: 180}, Limit: 1000}},
+		{"events/bbox-small/page", store.EventFilter{BBox: &store.BBox{MinLat: 40, MinLon: 20, MaxLat: 45, MaxLon: 30}, Limit: 1000}},
+		{"events/export/page", store.EventFilter{Limit: store.MaxLimit}},
+		{"events/cluster", store.EventFilter{Cluster: first.Items[0].Cluster, Limit: 100}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := s.Events(ctx, tc.f); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchLoop(b, func() error { _, err := s.Events(ctx, tc.f); return err })
 		})
 	}
+	if cc, ok := s.(store.CountryCounter); ok {
+		for _, tc := range []struct {
+			name string
+			f    store.EventFilter
+		}{
+			{"countries/all", store.EventFilter{}},
+			{"countries/since-2024", store.EventFilter{Since: "2024-01-01"}},
+			{"countries/actor-RUS", store.EventFilter{Actor: "RUS"}},
+			{"countries/RUS-PRK", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true}},
+			{"countries/code-19", store.EventFilter{Code: "19"}},
+		} {
+			b.Run(tc.name, func(b *testing.B) {
+				benchLoop(b, func() error { _, err := cc.CountryCounts(ctx, tc.f); return err })
+			})
+		}
+	}
+	b.Run("stats", func(b *testing.B) {
+		benchLoop(b, func() error { _, err := s.Stats(ctx); return err })
+	})
+	b.Run("alerts/page", func(b *testing.B) {
+		benchLoop(b, func() error {
+			if _, err := s.Alerts(ctx, 0, 100); err != nil {
+				return err
+			}
+			_, err := s.AlertRules(ctx)
+			return err
+		})
+	})
+}
+
+// benchLoop times fn and also reports the process's CPU time per call
+// (cpu-ms/op): on a machine shared with other work the wall time
+// includes waiting for a core, the CPU time does not.
+func benchLoop(b *testing.B, fn func() error) {
+	b.Helper()
+	cpu0 := testutil.CPUTime()
+	for b.Loop() {
+		if err := fn(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(testutil.CPUTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkPut times PutArticle of generated articles, reporting

@@ -80,6 +80,43 @@ func testCountry(t *testing.T, s store.Store, evs []refEvent) {
 			t.Errorf("country %s: %d events (rank %d), want %d, most first", c.Country, c.Events, i, counts[c.Country])
 		}
 	}
+	// Date ranges read the daily sums, other filters the events: both
+	// must count what the listing lists.
+	for _, f := range []store.EventFilter{
+		{Since: "2024-04-01"},
+		{Until: "2024-04-30"},
+		{Since: "2024-04-01", Until: "2024-05-15"},
+		{Actor: "RUS"},
+		{Code: "19", Since: "2024-04-01"},
+	} {
+		want := map[string]store.CountryCount{}
+		for _, e := range pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
+			f := f
+			f.Limit, f.Cursor = store.MaxLimit, c
+			return s.Events(ctx, f)
+		}) {
+			if e.Location == nil {
+				continue
+			}
+			if c := model.Deref(e.Location.Country); c != "" {
+				w := want[c]
+				w.Country, w.Events, w.Fatalities = c, w.Events+1, w.Fatalities+e.Fatalities
+				want[c] = w
+			}
+		}
+		got, err := cc.CountryCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || len(got) == 0 {
+			t.Errorf("%+v: %d countries counted, want %d", f, len(got), len(want))
+		}
+		for _, c := range got {
+			if c != want[c.Country] {
+				t.Errorf("%+v: %+v, want %+v", f, c, want[c.Country])
+			}
+		}
+	}
 	for c, n := range counts {
 		p, err := s.Events(ctx, store.EventFilter{Country: c, Limit: store.MaxLimit})
 		if err != nil {

@@ -1077,6 +1077,11 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 		{Interval: "month"},
 		{A: "RUS", Interval: "month", Since: "2024-04-01", Until: "2024-05-31"},
 		{A: "UKR", B: "RUS", Interval: "month", Code: "0"},
+		// Date ranges over the sums without roots (all events, a
+		// country's views, a dyad).
+		{Interval: "week", Since: "2024-04-01"},
+		{B: "UKR", Interval: "day", Directed: true, Until: "2024-04-30"},
+		{A: "RUS", B: "UKR", Interval: "day", Since: "2024-04-01", Until: "2024-05-15"},
 	} {
 		t.Run(fmt.Sprintf("%+v", tc), func(t *testing.T) {
 			want := refTimeline(evs, tc)
