@@ -140,8 +140,9 @@ func isMarker(s string) bool {
 }
 
 // isSubheading: an all-caps line of a few words that is not a sentence,
-// nor a table row (a name and two or more figures: "BOSTON 4 12 .250 9"),
-// which stays in the body, where its name is a mention.
+// nor a table row (a name and two or more figures: "BOSTON 4 12 .250 9",
+// or a fixture: "DENVER AT UTAH"), which stays in the body, where its
+// names are mentions.
 func isSubheading(s string) bool {
 	if !isAllCaps(s) || isMarker(s) || isDateline(s) || isTableRow(s) {
 		return false
@@ -151,11 +152,19 @@ func isSubheading(s string) bool {
 }
 
 // isTableRow reports a line of a results table: words, then two or more
-// figures ("7 10 .412 6 1/2").
+// figures ("7 10 .412 6 1/2"); or a fixture, two names joined by AT or
+// VS ("CHICAGO AT BOSTON").
 func isTableRow(s string) bool {
 	fs := strings.Fields(s)
 	if len(fs) < 3 || !unicode.IsLetter(firstRune(s)) {
 		return false
+	}
+	if len(fs) <= 9 {
+		for k := 1; k < len(fs)-1; k++ {
+			if (fs[k] == "AT" || fs[k] == "VS" || fs[k] == "VS.") && k <= 4 && len(fs)-k-1 <= 4 {
+				return true
+			}
+		}
 	}
 	n := 0
 	for _, f := range fs {
