@@ -149,6 +149,10 @@ func TestSportsTables(t *testing.T) {
 			[]notWant{{"Wales", model.TypeOrg}}},
 		{"attendance is no team", "SOCCER - COPA RESULT .\n[[ORG Cobreloa]] 2 [[ORG Huachipato]] 1\nAttendance 12,000", []notWant{{"Attendance", model.TypeOrg}}},
 		{"a batsman named like a town", "CRICKET - SHIELD SCORE .\n[[ORG Queensland]] 301 for four ( Ravi Young 86 not out ) v [[ORG Tasmania]] .", []notWant{{"Ravi Young", model.TypeOrg}}},
+		{"us fixtures", "BASKETBALL - NBA SCHEDULE .\nGames on Saturday ( home team in CAPS ) :\n\n[[ORG DENVER]] AT [[LOC UTAH]]\n\n[[ORG GOLDEN STATE]] AT [[LOC PORTLAND]]\n",
+			[]notWant{{"DENVER", model.TypePlace}}},
+		{"south africa fixtures", "SOCCER - PSL FIXTURES .\n[[ORG Orlando Pirates]] vs [[ORG Kaizer Chiefs]]\n", nil},
+		{"scottish table row opening with a plural", "SOCCER - SCOTTISH LEAGUE STANDINGS .\n[[ORG Rovers]] 14 11 2 1 35 12 35\n[[ORG Thistle]] 15 5 6 4 18 19 21\n", nil},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

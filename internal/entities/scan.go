@@ -28,6 +28,13 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if n := d.capsTableRow(i); n > 0 {
+			// a standings row in capitals: the team's whole name
+			// ("TAMPA BAY 8 15 2", "LA CLIPPERS 7 11")
+			d.items = append(d.items, item{kind: iName, s: i, e: i + n, ent: -1})
+			i += n
+			continue
+		}
 		if t.folded && t.cap {
 			// a headline in capitals: only lexicon and gazetteer names,
 			// never a run of its ordinary words
@@ -310,6 +317,9 @@ func (d *doc) trimRunStart(s, e int) int {
 		if initial {
 			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text)) {
 				break // a person or organisation named before, whatever the tagger guessed
+			}
+			if d.sports && isDigit(d.tokAt(e).text) {
+				break // a team opening a standings row ("Rangers 14 11 2 1")
 			}
 			if t.tag != "" && !strings.HasPrefix(t.tag, "NNP") && !(e-s == 1 && d.bigCity(t.text)) {
 				s++

@@ -269,6 +269,12 @@ func (d *doc) tableTeam(k int) bool {
 		return false
 	}
 	nx := d.tokAt(it.e)
+	if it.s == 0 && d.fixtureAt(it.e) {
+		return !d.strongPerson(k) // "Denver at Utah": the visitors
+	}
+	if it.e == len(d.toks) && it.s >= 2 && d.fixtureAt(it.s-1) && d.tokAt(it.s-1).lower != "at" {
+		return !d.strongPerson(k) // "Pirates vs Chiefs": the hosts (after "at", the venue)
+	}
 	if !isDigit(nx.text) || len(nx.text) > 3 || d.tokAt(it.e+1).text == "km" {
 		return false
 	}
@@ -359,4 +365,41 @@ func (d *doc) clubWord(it item) bool {
 		return false
 	}
 	return d.honorific(it.s) == 0
+}
+
+// capsTableRow returns the length of a run of words in capitals opening
+// a row of figures in a sports report ("TAMPA BAY 8 15 2 69"), or 0.
+func (d *doc) capsTableRow(i int) int {
+	if !d.sports || i != 0 {
+		return 0
+	}
+	j := i
+	for j < len(d.toks) && j-i < 4 && d.toks[j].word && (d.toks[j].folded || isAllCaps(d.toks[j].text)) && !d.fixtureAt(j) {
+		j++
+	}
+	if j == i || !(isDigit(d.tokAt(j).text) && isDigit(d.tokAt(j+1).text) || d.fixtureAt(j)) {
+		return 0
+	}
+	return j - i
+}
+
+// fixtureAt reports "at" or "vs" at token j between the two teams of a
+// fixture line ("DENVER AT UTAH", "Pirates vs Chiefs"): the name before
+// it opens the line, and a name of a few words ends it.
+func (d *doc) fixtureAt(j int) bool {
+	switch d.tokAt(j).lower {
+	case "at", "vs", "vs.", "v", "v.":
+	default:
+		return false
+	}
+	n := len(d.toks) - j - 1
+	if n < 1 || n > 4 {
+		return false
+	}
+	for q := j + 1; q < len(d.toks); q++ {
+		if t := d.toks[q]; t.word && !t.cap && !isAllCaps(t.text) {
+			return false
+		}
+	}
+	return true
 }
