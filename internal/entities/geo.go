@@ -287,8 +287,8 @@ func (d *doc) gazRun(i int) int {
 	_, pn, _ := d.r.lex.proper.match(d.toks, i, false, &d.buf)
 	g := d.r.lex.gaz()
 	for n := j - i; n >= 2 && n > pn; n-- {
-		if n < j-i && pn == 0 && !d.toks[i].folded {
-			return 0 // "New York Police": the run decides, not its head
+		if n < j-i && pn == 0 && !d.toks[i].folded && !(n == j-i-1 && divisionWords[d.toks[j-1].text]) {
+			return 0 // "New York Police": the run decides, not its head (but "Bas Congo Province")
 		}
 		if !d.toks[i+n-1].cap {
 			continue

@@ -55,7 +55,8 @@ func TestResolveContext(t *testing.T) {
 
 // TestCompassVariants: a division whose name opens with a compass word
 // answers to the word's other form ("South Darfur" for GeoNames'
-// "Southern Darfur", "North Kivu" for "Nord Kivu").
+// "Southern Darfur", "North Kivu" for "Nord Kivu"), and a hyphenated
+// name to its spelling with spaces ("Bas Congo").
 func TestCompassVariants(t *testing.T) {
 	divs := []Division{
 		{Code: "SD.49", Name: "Southern Darfur", ASCII: "Southern Darfur"},
@@ -63,12 +64,15 @@ func TestCompassVariants(t *testing.T) {
 		{Code: "ZA.11", Name: "Western Cape", ASCII: "Western Cape"},
 		{Code: "KR.05", Name: "North Chungcheong", ASCII: "North Chungcheong"},
 		{Code: "US.SD", Name: "South Dakota", ASCII: "South Dakota"},
+		{Code: "CD.08", Name: "Bas-Congo", ASCII: "Bas-Congo"},
+		{Code: "FR.84", Name: "Auvergne-Rhône-Alpes", ASCII: "Auvergne-Rhone-Alpes"},
 	}
 	g, err := Build(nil, divs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, code := range map[string]string{"South Darfur": "SD.49", "North Kivu": "CD.11", "West Cape": "ZA.11", "Northern Chungcheong": "KR.05", "Southern Dakota": "US.SD", "South Dakota": "US.SD"} {
+	for name, code := range map[string]string{"South Darfur": "SD.49", "North Kivu": "CD.11", "West Cape": "ZA.11", "Northern Chungcheong": "KR.05", "Southern Dakota": "US.SD", "South Dakota": "US.SD",
+		"Bas Congo": "CD.08", "Bas-Congo": "CD.08", "North-Kivu": "CD.11", "Auvergne Rhone Alpes": "FR.84"} {
 		ps := g.Lookup(name)
 		if len(ps) != 1 || ps[0].Code != code {
 			t.Errorf("%s: got %v, want %s", name, ps, code)

@@ -180,7 +180,7 @@ func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
 			continue
 		}
 		g.build[d.Code] = int32(len(g.places))
-		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII))
+		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII), unhyphen(d.Name), unhyphen(d.ASCII), compassVariant(unhyphen(d.ASCII)))
 	}
 	for _, a := range alts {
 		x, ok := g.target(a.Target)
@@ -244,6 +244,9 @@ func (g *Gazetteer) readings(name string) []int32 {
 		if f := Fold(name); f != name {
 			v, ok = g.index[hash(f)]
 		}
+		if !ok && strings.IndexByte(name, '-') > 0 {
+			return g.readings(strings.ReplaceAll(name, "-", " ")) // "Nord-Kivu"
+		}
 		if !ok {
 			return nil
 		}
@@ -297,6 +300,15 @@ func compassVariant(name string) string {
 		return v + " " + rest
 	}
 	return ""
+}
+
+// unhyphen is a division's name written with spaces for its hyphens
+// ("Bas Congo", "Nord Kivu"), or "" when it has none.
+func unhyphen(name string) string {
+	if !strings.Contains(name, "-") {
+		return ""
+	}
+	return strings.ReplaceAll(name, "-", " ")
 }
 
 // target finds the place an alternate name points to.
