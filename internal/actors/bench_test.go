@@ -5,7 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/actors"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
 // benchBody is a few paragraphs of invented conflict and politics news.
@@ -32,4 +36,20 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkLoad times loading the tables from scratch: the Phoenix
+// dictionaries (shared with the events coder in a pipeline), the
+// overlay and the surname index (the brief: at most 1 s).
+func BenchmarkLoad(b *testing.B) {
+	roots, err := pipeline.Roots(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		std := petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions())
+		if err := actors.New(std, roots...).Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
