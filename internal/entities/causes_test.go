@@ -153,6 +153,10 @@ func TestSportsTables(t *testing.T) {
 			[]notWant{{"DENVER", model.TypePlace}}},
 		{"south africa fixtures", "SOCCER - PSL FIXTURES .\n[[ORG Orlando Pirates]] vs [[ORG Kaizer Chiefs]]\n", nil},
 		{"scottish table row opening with a plural", "SOCCER - SCOTTISH LEAGUE STANDINGS .\n[[ORG Rovers]] 14 11 2 1 35 12 35\n[[ORG Thistle]] 15 5 6 4 18 19 21\n", nil},
+		{"england subject", "SOCCER - PREMIER LEAGUE .\n[[ORG Sheffield]] suffered a first home defeat of the season on Saturday.", []notWant{{"Sheffield", model.TypePlace}}},
+		{"spain possessive", "SOCCER - SPANISH LEAGUE .\n[[ORG Valencia]] 's striker scored twice in the second half.", []notWant{{"Valencia", model.TypePlace}}},
+		{"japan subject", "SOCCER - J-LEAGUE .\n[[ORG Nagoya]] conceded twice in the last ten minutes.", []notWant{{"Nagoya", model.TypePlace}}},
+		{"italy: a player named like a town stays a person", "SOCCER - SERIE A .\nStriker [[PER Marco Verona]] was fit again, and [[PER Verona]] scored twice.", []notWant{{"Verona", model.TypeOrg}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

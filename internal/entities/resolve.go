@@ -41,7 +41,7 @@ func (d *doc) resolve() {
 		}
 		switch it.kind {
 		case iLex:
-			if (it.lex.kind == kCapital || it.lex.kind == kFeature && it.lex.class == "city") && (d.teamContext(it.s, it.e) || d.sports && d.clubContext(it.s, it.e)) {
+			if (it.lex.kind == kCapital || it.lex.kind == kFeature && it.lex.class == "city") && (d.teamContext(it.s, it.e) || d.sports && (d.clubContext(it.s, it.e) || d.clubSubject(it.s, it.e))) {
 				d.newClub(k) // "Madrid 2 Valencia 1"
 				continue
 			}

@@ -100,6 +100,19 @@ func (d *doc) teamContext(s, e int) bool {
 	return sportsBefore[d.tokAt(s-1).lower]
 }
 
+// clubSubject reports a city of 100,000 people or more that, in sports
+// copy, acts or owns: a verb in the past or present after it, or a
+// possessive ("Liverpool suffered", "Leeds' striker"); not a person
+// named so before ("Bure scored").
+func (d *doc) clubSubject(s, e int) bool {
+	nx := d.tokAt(e)
+	if !(strings.HasPrefix(nx.tag, "VBD") || strings.HasPrefix(nx.tag, "VBZ") || nx.isPossessive()) || locPrepositions[d.tokAt(s-1).lower] {
+		return false
+	}
+	name := d.spanText(s, e)
+	return !d.knownPerson(name) && d.bigTown(s, e)
+}
+
 // sportsRoles, after a town's name in a sports report, make it the club
 // ("Porto central defender", "Leeds' England under-21 striker").
 var sportsRoles = set(`striker strikers defender defenders midfielder midfielders goalkeeper goalkeepers winger wingers forward
@@ -150,8 +163,11 @@ func (d *doc) clubName(s, e int) bool {
 			}
 		}
 	}
+	if d.knownPerson(d.spanText(s, e)) {
+		return false // "Verona scored" after "Marco Verona"
+	}
 	team := d.teamContext(s, e)
-	if !team && !(d.sports && d.clubContext(s, e)) {
+	if !team && !(d.sports && (d.clubContext(s, e) || d.clubSubject(s, e))) {
 		return false
 	}
 	for _, p := range d.r.lex.gaz().Lookup(d.spanText(s, e)) {
