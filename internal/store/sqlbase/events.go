@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -368,6 +369,61 @@ func (b *Base) clusterCandidates(ctx context.Context, f store.EventFilter, n int
 	return ids, nil
 }
 
+// dyadClusters returns the ids of the first n clusters (by their first
+// report's day and key, after f's cursor) of a filter on a dyad alone,
+// with at most a CAMEO root: ok is false for any other filter. Every
+// report of a cluster has its first report's source, target and root
+// (see sameEvent), so these are the clusters whose head matches, read
+// from clusters_pair a few rows per (source, target) pair (see
+// pairsTopK) instead of walking the dyad's events.
+func (b *Base) dyadClusters(ctx context.Context, f store.EventFilter, n int) (ids []string, ok bool, err error) {
+	rest := f
+	rest.Source, rest.Target, rest.Undirected, rest.Code, rest.Cursor, rest.Limit, rest.Newest = "", "", false, "", "", 0, false
+	if len(f.Code) > 2 || !reflect.DeepEqual(rest, store.EventFilter{}) {
+		return nil, false, nil
+	}
+	pairs, ok, err := b.dyadPairs(ctx, f)
+	if err != nil || !ok || len(pairs) == 0 {
+		return nil, ok && err == nil, err
+	}
+	w := &where{d: &b.D}
+	if f.Code != "" {
+		w.add(w.cameo("c.cameo_root", "", f.Code))
+	}
+	if f.Cursor != "" {
+		var day, key string
+		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
+			return nil, false, err
+		}
+		w.add("(c.day, c.id) > (" + w.arg(day) + ", " + w.arg(key) + ")")
+	}
+	conds := ""
+	if len(w.conds) > 0 {
+		conds = " AND " + strings.Join(w.conds, " AND ")
+	}
+	lim := strconv.Itoa(n)
+	arms := make([]string, len(pairs))
+	for i, p := range pairs {
+		arms[i] = `SELECT * FROM (SELECT c.id, c.day FROM clusters c WHERE c.source_code = ` + w.arg(p[0]) +
+			` AND c.target_code = ` + w.arg(p[1]) + conds + ` ORDER BY c.day, c.id LIMIT ` + lim + `) p` + strconv.Itoa(i)
+	}
+	rows, err := b.DB.Query(ctx, `SELECT k.id FROM (`+strings.Join(arms, " UNION ALL ")+`) k ORDER BY k.day, k.id LIMIT `+lim,
+		w.args...)
+	if err != nil {
+		return nil, false, err
+	}
+	ids = []string{}
+	err = scanAll(rows, func(r Rows) error {
+		var id string
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, true, err
+}
+
 // clusterDays calls fn with the day of each cluster in ids.
 func (b *Base) clusterDays(ctx context.Context, ids []string, fn func(id, day string)) error {
 	for lo := 0; lo < len(ids); lo += 200 {
@@ -406,7 +462,10 @@ func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[st
 			FROM clusters c`
 		order = "g.day, g.cluster"
 	} else {
-		ids, err := b.clusterCandidates(ctx, f, store.ClampLimit(f.Limit)+1)
+		ids, ok, err := b.dyadClusters(ctx, f, store.ClampLimit(f.Limit)+1)
+		if err == nil && !ok {
+			ids, err = b.clusterCandidates(ctx, f, store.ClampLimit(f.Limit)+1)
+		}
 		if err != nil {
 			return page, fmt.Errorf("clusters: %w", err)
 		}

@@ -144,7 +144,7 @@ func TestUpgradeFromV1(t *testing.T) {
 	for _, q := range []string{
 		`ALTER TABLE events ADD COLUMN article_id TEXT NOT NULL DEFAULT ''`,
 		`UPDATE events SET article_id = (SELECT id FROM articles WHERE seq = events.article_seq)`,
-		`DROP INDEX clusters_dyad`, `CREATE INDEX events_article ON events (article_id)`,
+		`DROP INDEX clusters_dyad`, `DROP INDEX clusters_pair`, `CREATE INDEX events_article ON events (article_id)`,
 		`ALTER TABLE clusters DROP COLUMN source_code`, `ALTER TABLE clusters DROP COLUMN target_code`,
 		`ALTER TABLE clusters DROP COLUMN cameo_root`, `ALTER TABLE clusters DROP COLUMN country`,
 		`ALTER TABLE clusters DROP COLUMN article_seq`, `ALTER TABLE clusters DROP COLUMN idx`,

@@ -286,6 +286,10 @@ func testClusterFilters(t *testing.T, s store.Store, evs []refEvent) {
 	for _, f := range []store.EventFilter{
 		{Actor: "RUS"},
 		{Source: "RUS", Target: "UKR", Undirected: true},
+		// Dyads alone, with at most a root, read the clusters' heads.
+		{Source: "RUS", Target: "UKR"},
+		{Source: "UKR", Target: "RUS", Undirected: true, Code: "0"},
+		{Source: "R", Target: "U", Undirected: true},
 		{Code: "1", Since: "2024-04-01"},
 		{Modality: []string{"asserted"}, Until: "2024-04-15"},
 	} {

@@ -69,8 +69,8 @@ CREATE TABLE country_day (
 INSERT INTO country_day (day, country, n, fatalities)
 	SELECT day, country, COUNT(*), 0 FROM events WHERE country <> '' GROUP BY country, day;
 UPDATE country_day SET fatalities = x.f
-	FROM (SELECT day, country, SUM(fatalities) AS f FROM events WHERE fatalities > 0 AND country <> ''
-		GROUP BY day, country) x
+	FROM (SELECT day, country, SUM(fatalities) AS f FROM events INDEXED BY events_fatal
+		WHERE fatalities > 0 AND country <> '' GROUP BY day, country) x
 	WHERE country_day.day = x.day AND country_day.country = x.country;
 
 CREATE TABLE country_total (
