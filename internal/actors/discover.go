@@ -23,8 +23,10 @@ func (d *doc) discover() {
 					i += n - 1
 					continue
 				}
-				if i > 0 || strings.HasPrefix(toks[i].Tag, "NNP") {
-					continue // only a sentence's first word is capitalised as such
+				if _, group := d.t.groups[strings.ToLower(toks[i].Text)]; i > 0 || strings.HasPrefix(toks[i].Tag, "NNP") && !group {
+					// only a sentence's first word is capitalised as such
+					// (where the tagger may call a group noun a name: "Gunmen")
+					continue
 				}
 			}
 			if n := d.group(s, i); n > 0 {
@@ -124,7 +126,7 @@ func (d *doc) group(s, i int) int {
 		// a group that names no country is an actor where it acts: as
 		// the subject of a verb ("gunmen stormed", "protesters who
 		// marched"), coded with the country of the place
-		if !subjectAt(toks, i+n) {
+		if !subjectAt(toks, i+n) && !d.dictVerbAt(toks, i+n) {
 			return 0
 		}
 		if country = d.sentenceCountry(s); country == "" {
@@ -285,8 +287,43 @@ func subjectAt(toks []model.Token, k int) bool {
 		return false
 	}
 	t := toks[k].Tag
-	// not a participle: "refugees fleeing the war", "civilians killed"
-	return strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" || t == "WP" && strings.EqualFold(toks[k].Text, "who")
+	// not a participle: "refugees fleeing the war", "civilians killed";
+	// but a past form with an object after it is finite, whatever the
+	// tagger says ("mercenaries attacked a mine": taggers trained on web
+	// text often call it VBN)
+	return strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" || t == "WP" && strings.EqualFold(toks[k].Text, "who") ||
+		t == "VBN" && objectAt(toks, k+1)
+}
+
+// objectAt reports a token that opens a noun phrase object: a
+// determiner, possessive, number or object pronoun.
+func objectAt(toks []model.Token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Tag {
+	case "DT", "PRP$", "CD", "PRP":
+		return true
+	}
+	return false
+}
+
+// dictVerbAt reports a form of a Phoenix dictionary verb at token k
+// (after adverbs) that the tagger took for neither a noun, an adjective,
+// a participle nor a function word ("rioters set cars on fire", where
+// it reads "set" as punctuation).
+func (d *doc) dictVerbAt(toks []model.Token, k int) bool {
+	for k < len(toks) && strings.HasPrefix(toks[k].Tag, "RB") {
+		k++
+	}
+	if k >= len(toks) || d.t.v == nil || d.t.v.Verbs == nil {
+		return false
+	}
+	switch t := toks[k].Tag; {
+	case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"), t == "VBN", t == "VBG", t == "IN", t == "DT", t == "CD", t == "CC", t == "TO":
+		return false
+	}
+	return len(d.t.v.Verbs.ByForm(strings.ToUpper(toks[k].Text))) > 0
 }
 
 // surname returns the one person of the dictionaries whose name ends in

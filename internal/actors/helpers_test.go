@@ -11,7 +11,6 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
-	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
 )
 
@@ -29,7 +28,7 @@ var built = sync.OnceValues(func() (*stages, error) {
 	if err != nil {
 		return nil, err
 	}
-	tx, err := text.NewFromLexicon(text.DefaultOptions(), roots...)
+	tx, err := pipeline.NewText(pipeline.DefaultOptions()) // tagged as the pipeline tags
 	if err != nil {
 		return nil, err
 	}

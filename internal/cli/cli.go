@@ -176,10 +176,15 @@ func (g *Globals) createStore(ctx context.Context) (store.Store, error) {
 
 // pipeline builds the analysis pipeline with the user's lexicons.
 func (g *Globals) pipeline() (*pipeline.Pipeline, error) {
+	return pipeline.New(g.pipelineOptions())
+}
+
+// pipelineOptions are the analysis options the global flags give.
+func (g *Globals) pipelineOptions() pipeline.Options {
 	opts := pipeline.DefaultOptions()
 	opts.Lexicons = g.Lexicon
 	opts.Dictionaries, opts.ExtendEvents = g.Dictionaries, g.ExtendEvents
-	return pipeline.New(opts)
+	return opts
 }
 
 // openWork builds the pipeline and opens the database, for the commands

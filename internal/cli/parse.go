@@ -66,9 +66,7 @@ func (c *ParseCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	to := text.DefaultOptions()
-	to.Tagger = text.TaggerNone
-	ta := text.New(to)
+	ta := text.New(text.DefaultOptions()) // untagged: the parse tags
 	failed := 0
 	for _, in := range c.Inputs {
 		err := ingest.Read(ctx, in, opts, func(a *model.Article) error {

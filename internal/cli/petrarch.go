@@ -7,7 +7,7 @@ import (
 
 	sitrep "github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
-	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/pipeline"
 )
 
 // ValidatePetrarchCmd runs a PETRARCH validation records file.
@@ -52,7 +52,11 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	for _, w := range warn {
 		fmt.Fprintln(g.stderr, w)
 	}
-	rep := petrarch.Validate(petrarch.NewCoder(d, text.New(text.DefaultOptions())), recs)
+	tx, err := pipeline.NewText(g.pipelineOptions())
+	if err != nil {
+		return err
+	}
+	rep := petrarch.Validate(petrarch.NewCoder(d, tx), recs)
 	rep.Write(g.stdout, c.Verbose)
 	if rep.Recall() < c.MinRecall || rep.ExtraRate() > c.MaxExtra {
 		return exitError{code: 1, msg: fmt.Sprintf("recall %.3f (bar %.3f), extra %.3f (bar %.3f)", rep.Recall(), c.MinRecall, rep.ExtraRate(), c.MaxExtra)}

@@ -18,7 +18,7 @@ import (
 func benchArticles(b *testing.B) []*model.Article {
 	files, _ := filepath.Glob("testdata/*.txt")
 	var out []*model.Article
-	tx := text.New(text.DefaultOptions())
+	tx := text.New(tagged(b))
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {

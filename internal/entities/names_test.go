@@ -71,7 +71,7 @@ func TestNameModelShipped(t *testing.T) {
 func TestNameSamplesNeverUseTheModel(t *testing.T) {
 	art := model.NewArticle()
 	art.Body = "Shares of Kagiso Mining Ltd rose. Ngozi Adebayo said the mine in Nairobi would reopen."
-	if err := text.New(text.DefaultOptions()).Process(context.Background(), art); err != nil {
+	if err := text.New(tagged(t)).Process(context.Background(), art); err != nil {
 		t.Fatal(err)
 	}
 	got, err := New(testLexicon(t), DefaultOptions()).NameSamples(context.Background(), art)
@@ -123,7 +123,7 @@ func TestCoNLLDevRatchet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := text.NewFromLexicon(text.DefaultOptions(), root) // as the pipeline builds it
+	tx, err := text.NewFromLexicon(tagged(t), root) // as the pipeline builds it
 	if err != nil {
 		t.Fatal(err)
 	}

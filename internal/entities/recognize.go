@@ -242,6 +242,20 @@ func (d *doc) sentence(si int, text string, base int, tags []model.Token) {
 				d.toks[i].tag = tags[k].Tag
 			}
 		}
+		// a capitalised word the tagger calls a common noun is a name
+		// right before one it calls a proper noun ("Penny Wong": a given
+		// name that is also a word), or after a bracket in mid-sentence
+		// ("( Benedetto 12th )"), where the tagger gives an unknown word
+		// a noun's tag
+		for i := len(d.toks) - 1; i >= 0; i-- {
+			t := &d.toks[i]
+			if t.tag != "NN" || !t.cap {
+				continue
+			}
+			if i+1 < len(d.toks) && d.toks[i+1].cap && strings.HasPrefix(d.toks[i+1].tag, "NNP") || i > 0 && d.toks[i-1].text == "(" {
+				t.tag = "NNP"
+			}
+		}
 	}
 	d.cue = false
 	d.quotes = d.quotes[:0]

@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/text/texttest"
 )
 
 var (
@@ -41,6 +42,14 @@ func testLexicon(t testing.TB) *Lexicon {
 }
 
 // analyse runs the real text stage and the recogniser on body.
+// tagged are the text stage's options as the pipeline builds them:
+// tokens tagged and lemmatised by the trained tagger.
+func tagged(t testing.TB) text.Options {
+	o := text.DefaultOptions()
+	o.Tagger = texttest.Tagger(t)
+	return o
+}
+
 func analyse(t testing.TB, title string, captions []string, body string) *model.Article {
 	t.Helper()
 	art := model.NewArticle()
@@ -51,7 +60,7 @@ func analyse(t testing.TB, title string, captions []string, body string) *model.
 	for _, c := range captions {
 		art.Captions = append(art.Captions, model.Caption{Text: c})
 	}
-	if err := text.New(text.DefaultOptions()).Process(context.Background(), art); err != nil {
+	if err := text.New(tagged(t)).Process(context.Background(), art); err != nil {
 		t.Fatal(err)
 	}
 	if err := New(testLexicon(t), DefaultOptions()).Process(context.Background(), art); err != nil {
@@ -116,7 +125,7 @@ func TestSeedGold(t *testing.T) {
 	}
 	for i, ga := range g.Articles {
 		art := arts[i]
-		if err := text.New(text.DefaultOptions()).Process(context.Background(), art); err != nil {
+		if err := text.New(tagged(t)).Process(context.Background(), art); err != nil {
 			t.Fatal(err)
 		}
 		if err := New(testLexicon(t), DefaultOptions()).Process(context.Background(), art); err != nil {

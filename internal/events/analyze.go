@@ -91,6 +91,15 @@ func subjectBefore(st *sent, i int) bool {
 	return false
 }
 
+// afterAdverbs returns the start of the adverbs right before token i
+// (i itself when there are none).
+func afterAdverbs(st *sent, i int) int {
+	for i > 0 && strings.HasPrefix(st.toks[i-1].tag, "RB") && len(st.toks[i-1].ments) == 0 {
+		i--
+	}
+	return i
+}
+
 // clauseEndAfter reports whether token i ends its clause or is followed
 // by the start of an object ("denies.", "denies the report", "denies that").
 func clauseEndAfter(st *sent, i int) bool {
@@ -192,9 +201,10 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 	if t.tag == "" && len(p.words) == 1 && i+1 < len(st.toks) && roleHeads[st.toks[i+1].low] && !strings.HasSuffix(t.low, "ed") {
 		return p.noun, false
 	}
-	if strings.HasPrefix(t.tag, "NNS") && subjectBefore(st, i) && clauseEndAfter(st, i) {
-		// "a charge the group denies.": taggers read a bare third-person
-		// verb after its subject as a plural noun
+	if a := afterAdverbs(st, i); strings.HasPrefix(t.tag, "NNS") && subjectBefore(st, a) && (a < i || clauseEndAfter(st, i)) {
+		// "a charge the group denies.", "Turkey regularly bombs ...":
+		// taggers read a bare third-person verb after its subject as a
+		// plural noun; after the subject's adverbs no noun can stand
 		verbCtx = true
 	}
 	switch {

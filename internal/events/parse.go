@@ -17,15 +17,17 @@ type Parser interface {
 // ParseStage is the pipeline stage that parses, lazily, the sentences the
 // coder can use: those with an actor candidate (an entity mention or
 // affiliation) and an event word (a head word of a verb pattern). It
-// runs after the entities stage, which reads the text stage's rule tags
-// and whose mentions decide what is worth parsing; parsing overwrites
-// Tag with the trained tagger's Penn tag, so the coder reads one set of
-// tags per parsed sentence.
+// runs after the entities stage, whose mentions decide what is worth
+// parsing; the text stage has already tagged and lemmatised every
+// sentence with the same model, so the parse adds Head and Rel to the
+// tags every earlier stage read (KeepTags).
 type ParseStage struct {
 	Parser Parser
 	Coder  *Coder
-	// KeepTags keeps the text stage's tags in Tag (the parse fills UPOS,
-	// Lemma, Head and Rel only).
+	// KeepTags keeps the tokens' Tag, UPOS and Lemma as they come (the
+	// parse fills Head and Rel only). Without it the parse's own tags
+	// replace them: the same ones when the text stage tagged with the
+	// parser's model.
 	KeepTags bool
 	// Gaps parses only the sentences the window reading leaves a gap in
 	// (see windowGap): the parser costs more than every other stage
@@ -52,7 +54,7 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 			}
 		}
 	}
-	var tags []string
+	var kept []model.Token
 	var sents []*sent
 	for i, toks := range a.Tokens {
 		if i%64 == 0 && ctx.Err() != nil {
@@ -69,17 +71,14 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 				continue
 			}
 		}
-		{
-			tags = tags[:0]
-			for _, t := range toks {
-				tags = append(tags, t.Tag)
-			}
+		if !s.KeepTags {
 			s.Parser.ParseSentence(toks)
-			if s.KeepTags {
-				for k := range toks {
-					toks[k].Tag = tags[k]
-				}
-			}
+			continue
+		}
+		kept = append(kept[:0], toks...)
+		s.Parser.ParseSentence(toks)
+		for k := range toks {
+			toks[k].Tag, toks[k].UPOS, toks[k].Lemma = kept[k].Tag, kept[k].UPOS, kept[k].Lemma
 		}
 	}
 	return nil

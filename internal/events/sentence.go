@@ -206,9 +206,21 @@ func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 func finiteVerb(st *sent, m *match) bool {
 	t := st.toks[m.head]
 	if t.tag != "" {
-		return t.tag == "VBD" || t.tag == "VBZ"
+		return t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBN" && ownPastForm(st, m)
 	}
 	return !bareVerb(st, m)
+}
+
+// ownPastForm reports a past form the tagger calls a participle that
+// stands right after its coordinator, with no auxiliary of its own and
+// no "by" agent after it ("were arrested and called on the police"): a
+// finite verb, which taggers trained on web text often read as VBN.
+func ownPastForm(st *sent, m *match) bool {
+	k := afterAdverbs(st, m.head) - 1
+	if k < 0 || !coordinators[st.toks[k].low] {
+		return false
+	}
+	return m.last+1 >= len(st.toks) || st.toks[m.last+1].low != "by"
 }
 
 // prepGerund reports a gerund governed by a preposition ("of massing",

@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/entities"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/syntax"
 	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/timex"
 )
@@ -34,7 +35,14 @@ func loadUpstream(t testing.TB) upstream {
 			upErr = err
 			return
 		}
-		tx, err := text.NewFromLexicon(text.DefaultOptions(), root)
+		tagger, err := syntax.Default() // as the pipeline tags
+		if err != nil {
+			upErr = err
+			return
+		}
+		to := text.DefaultOptions()
+		to.Tagger = tagger
+		tx, err := text.NewFromLexicon(to, root)
 		if err != nil {
 			upErr = err
 			return

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/text/texttest"
 )
 
@@ -12,7 +11,7 @@ import (
 // body and reports µs per sentence.
 func BenchmarkMeasure(b *testing.B) {
 	f := New(DefaultOptions())
-	art := texttest.Article(b, "testdata/news.txt", "", text.New(text.DefaultOptions()))
+	art := texttest.Article(b, "testdata/news.txt", "", tagged(b))
 	texttest.Bench(b, len(art.Sentences), func() error {
 		return f.Process(context.Background(), art)
 	})

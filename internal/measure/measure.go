@@ -61,9 +61,8 @@ func NewWithOptions(opts Options, roots ...fs.FS) (*Finder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("measure lexicon: %w", err)
 	}
-	topts := text.DefaultOptions()
-	topts.NoTags = true
-	return &Finder{opts: opts, lex: lx, tok: text.New(topts)}, nil
+	// untagged: only for articles that come without the text stage's tokens
+	return &Finder{opts: opts, lex: lx, tok: text.New(text.DefaultOptions())}, nil
 }
 
 // Name identifies the stage.

@@ -8,10 +8,20 @@ import (
 	"testing/fstest"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/syntax"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
 
-var analyzer = text.New(text.DefaultOptions())
+// analyzer tokenises and tags as the pipeline does.
+var analyzer = func() *text.Analyzer {
+	p, err := syntax.Default()
+	if err != nil {
+		panic(err)
+	}
+	o := text.DefaultOptions()
+	o.Tagger = p
+	return text.New(o)
+}()
 
 func find(f *Finder, s string) []string {
 	toks := analyzer.Tokenize(s, model.Span{End: len(s)})
@@ -119,7 +129,7 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	fd := New(DefaultOptions())
-	an := text.New(text.Options{NoTags: true})
+	an := text.New(text.DefaultOptions())
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := an.Tokenize(s, model.Span{End: len(s)})
 		prev := 0

@@ -41,7 +41,7 @@ func (s *sent) codeVerb(v verbOcc, prevSrc *group, coded bool) ([]Coding, *group
 	// efforts to stop"), not an event of its own.
 	if coded {
 		k := v.start - 1
-		for k >= 0 && (beForms[s.words[k]] || s.tags[k] == "RB") {
+		for k >= 0 && (beForms[s.words[k]] || adverbTag(s.tags[k])) {
 			k--
 		}
 		if k >= 0 && s.words[k] == "TO" {
@@ -155,7 +155,7 @@ func pairs(a, b member, code string) []Coding {
 // of the verb before.
 func (s *sent) subject(v verbOcc, b binding, prevSrc *group) *group {
 	k := v.start - 1
-	for k >= 0 && (s.tags[k] == "RB" || s.tags[k] == "MD" || s.words[k] == "N'T" || auxiliaries[s.words[k]] || s.words[k] == "TO") {
+	for k >= 0 && (adverbTag(s.tags[k]) || s.tags[k] == "MD" || s.words[k] == "N'T" || auxiliaries[s.words[k]] || s.words[k] == "TO") {
 		k--
 	}
 	if k >= 0 && s.words[k] == "AND" && prevSrc != nil {
@@ -205,7 +205,7 @@ var pronouns = map[string]bool{"IT": true, "HE": true, "SHE": true, "THEY": true
 // modals and adverbs: the relative pronoun is the subject.
 func (s *sent) clauseEmpty(start, end int) bool {
 	for k := start; k < end; k++ {
-		if !(s.tags[k] == "RB" || s.tags[k] == "MD" || auxiliaries[s.words[k]] || adverbs[s.words[k]]) {
+		if !(adverbTag(s.tags[k]) || s.tags[k] == "MD" || auxiliaries[s.words[k]] || adverbs[s.words[k]]) {
 			return false
 		}
 	}
@@ -236,14 +236,14 @@ func (s *sent) object(v verbOcc, src *group) *group {
 // object of the verb before the comma.
 func (s *sent) nextSubject(g *group) bool {
 	b := g.start - 1
-	for b >= 0 && (s.tags[b] == "DT" || s.tags[b] == "RB" || s.tags[b] == "VBN" || strings.HasPrefix(s.tags[b], "JJ")) {
+	for b >= 0 && (s.tags[b] == "DT" || adverbTag(s.tags[b]) || s.tags[b] == "VBN" || strings.HasPrefix(s.tags[b], "JJ")) {
 		b--
 	}
 	if b < 0 || s.words[b] != "," {
 		return false
 	}
 	k := g.end
-	for k < len(s.words) && (s.tags[k] == "RB" || s.tags[k] == "MD" || auxiliaries[s.words[k]]) {
+	for k < len(s.words) && (adverbTag(s.tags[k]) || s.tags[k] == "MD" || auxiliaries[s.words[k]]) {
 		k++
 	}
 	return k < len(s.words) && (s.inVerb[k] || strings.HasPrefix(s.tags[k], "VB"))
@@ -255,14 +255,14 @@ func (s *sent) passiveAgent(v verbOcc) *group {
 		return nil
 	}
 	k := v.start - 1
-	for k >= 0 && (s.tags[k] == "RB") {
+	for k >= 0 && adverbTag(s.tags[k]) {
 		k--
 	}
 	if k < 0 || !beForms[s.words[k]] {
 		return nil
 	}
 	j := v.end
-	for j < len(s.words) && s.tags[j] == "RB" {
+	for j < len(s.words) && adverbTag(s.tags[j]) {
 		j++
 	}
 	if j+1 >= len(s.words) || s.words[j] != "BY" {

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 func miniCoder(t testing.TB) *Coder {
@@ -18,7 +16,7 @@ func miniCoder(t testing.TB) *Coder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewCoder(d, text.New(text.DefaultOptions()))
+	return NewCoder(d, tokenizer(t))
 }
 
 func day(s string) time.Time {

@@ -160,7 +160,7 @@ func (s *sent) verbAt(i int) verbOcc {
 			if strings.HasPrefix(s.tags[k], "VB") {
 				return verbOcc{}
 			}
-			if s.tags[k] != "RB" && s.words[k] != "N'T" {
+			if !adverbTag(s.tags[k]) && s.words[k] != "N'T" {
 				break
 			}
 		}
@@ -173,7 +173,7 @@ func (s *sent) verbAt(i int) verbOcc {
 // actor that starts its phrase ("Ethiopia act on", "France agree that").
 func (s *sent) verbByContext(i int) bool {
 	k := i - 1
-	for k >= 0 && (s.tags[k] == "RB" || adverbs[s.words[k]]) {
+	for k >= 0 && (adverbTag(s.tags[k]) || adverbs[s.words[k]]) {
 		k--
 	}
 	if k >= 0 && (s.tags[k] == "MD" || s.words[k] == "TO" || auxiliaries[s.words[k]]) {
@@ -206,6 +206,9 @@ func (s *sent) verbByContext(i int) bool {
 	}
 	return false
 }
+
+// adverbTag reports whether tag is an adverb's (RB, RBR "earlier", RBS).
+func adverbTag(tag string) bool { return strings.HasPrefix(tag, "RB") }
 
 // adverbs the tagger sometimes takes for other words ("will not ever/VB
 // clash").

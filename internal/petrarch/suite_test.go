@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/text/texttest"
 )
 
 func runSuite(t testing.TB) *Report {
@@ -24,7 +25,15 @@ func runSuite(t testing.TB) *Report {
 	if err != nil || len(warn) > 0 {
 		t.Fatal(err, warn)
 	}
-	return Validate(NewCoder(d, text.New(text.DefaultOptions())), recs)
+	return Validate(NewCoder(d, tokenizer(t)), recs)
+}
+
+// tokenizer is the text stage as the pipeline builds it: sentences and
+// tokens tagged by the trained tagger.
+func tokenizer(t testing.TB) Tokenizer {
+	o := text.DefaultOptions()
+	o.Tagger = texttest.Tagger(t)
+	return text.New(o)
 }
 
 // Validation-suite bar: the values this coder reaches (90.5% recall,

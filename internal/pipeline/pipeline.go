@@ -32,9 +32,11 @@ type Options struct {
 	// own event coding.
 	Dictionaries string
 	ExtendEvents bool
-	// SyntaxModel is a parser model file to use instead of the built-in
-	// one (DefaultOptions takes it from $SITREP_SYNTAX_MODEL); Parse
-	// false codes events without a parse (the coder's window fallback).
+	// SyntaxModel is a model file (tagger, lemmatiser and parser) to use
+	// instead of the built-in one (DefaultOptions takes it from
+	// $SITREP_SYNTAX_MODEL). Its tagger tags every sentence as the text
+	// stage cuts it, unless Text.Tagger is set; Parse false codes events
+	// from those tags without a parse (the coder's window fallback).
 	SyntaxModel string
 	Parse       bool
 	// Repanic lets a stage's panic through instead of turning it into the
@@ -85,9 +87,13 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	tx, err := text.NewFromLexicon(opts.Text, roots...)
+	sp, err := syntaxModel(opts)
 	if err != nil {
-		return nil, fmt.Errorf("text lexicon: %w", err)
+		return nil, err
+	}
+	tx, err := newText(opts, sp, roots)
+	if err != nil {
+		return nil, err
 	}
 	tm, err := timex.NewFromLexicon(timex.DefaultOptions(), roots...)
 	if err != nil {
@@ -110,11 +116,10 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Dictionaries == "" || opts.ExtendEvents {
 		coder := events.New(vlex, events.DefaultOptions())
 		// the parse stage runs after entities: their mentions pick the
-		// sentences worth parsing, and they read the text stage's tags
-		if ps, err := parser(opts); err != nil {
-			return nil, err
-		} else if ps != nil {
-			stages = append(stages, &events.ParseStage{Parser: ps, Coder: coder, Gaps: true})
+		// sentences worth parsing; it keeps the text stage's tags, which
+		// every stage before it read
+		if opts.Parse && sp != nil {
+			stages = append(stages, &events.ParseStage{Parser: sp, Coder: coder, Gaps: true, KeepTags: true})
 			coder.WithVerbs(std)
 		}
 		stages = append(stages, coder)
@@ -129,13 +134,39 @@ func New(opts Options) (*Pipeline, error) {
 	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
 }
 
-// parser loads the syntax model: opts.SyntaxModel, else the built-in
-// one; nil (no parse stage) when parsing is off or no model is built in.
-func parser(opts Options) (*syntax.Parser, error) {
-	switch {
-	case !opts.Parse:
-		return nil, nil
-	case opts.SyntaxModel != "":
+// NewText builds the text stage as New does: sentences and tokens, each
+// sentence tagged and lemmatised by the syntax model's tagger as it is
+// cut (for commands that tokenise outside a Pipeline, such as the
+// PETRARCH validation).
+func NewText(opts Options) (*text.Analyzer, error) {
+	roots, err := Roots(opts.Lexicons)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := syntaxModel(opts)
+	if err != nil {
+		return nil, err
+	}
+	return newText(opts, sp, roots)
+}
+
+// newText builds the text stage, tagging with sp unless opts.Text has
+// its own tagger: tokenised and tagged once, read by every later stage.
+func newText(opts Options, sp *syntax.Parser, roots []fs.FS) (*text.Analyzer, error) {
+	if opts.Text.Tagger == nil && sp != nil {
+		opts.Text.Tagger = sp
+	}
+	tx, err := text.NewFromLexicon(opts.Text, roots...)
+	if err != nil {
+		return nil, fmt.Errorf("text lexicon: %w", err)
+	}
+	return tx, nil
+}
+
+// syntaxModel loads the syntax model: opts.SyntaxModel, else the
+// built-in one; nil (no tags, no parse stage) when no model is built in.
+func syntaxModel(opts Options) (*syntax.Parser, error) {
+	if opts.SyntaxModel != "" {
 		return syntax.LoadFile(opts.SyntaxModel)
 	}
 	p, err := syntax.Default()

@@ -7,24 +7,17 @@ import (
 	"github.com/sitrep-project/sitrep/internal/text/texttest"
 )
 
-// BenchmarkAnalyzer measures the whole text stage (split, tokenize, rule
-// tagger) on a news-like body and reports µs per sentence.
+// BenchmarkAnalyzer measures the whole text stage (split, tokenize and
+// the trained tagger) on a news-like body and reports µs per sentence.
 func BenchmarkAnalyzer(b *testing.B) {
-	benchAnalyzer(b, DefaultOptions())
-}
-
-// BenchmarkAnalyzerPerceptron is the same with prose's perceptron tagger.
-func BenchmarkAnalyzerPerceptron(b *testing.B) {
 	opts := DefaultOptions()
-	opts.Tagger = TaggerPerceptron
+	opts.Tagger = texttest.Tagger(b)
 	benchAnalyzer(b, opts)
 }
 
 // BenchmarkAnalyzerNoTags isolates splitting and tokenising.
 func BenchmarkAnalyzerNoTags(b *testing.B) {
-	opts := DefaultOptions()
-	opts.Tagger = TaggerNone
-	benchAnalyzer(b, opts)
+	benchAnalyzer(b, DefaultOptions())
 }
 
 func benchAnalyzer(b *testing.B, opts Options) {

@@ -1,6 +1,7 @@
 // Package text is sitrep's sentence and token stage: it splits an article
-// body into sentences and tokens with exact byte offsets and tags each token
-// with a Penn Treebank part of speech.
+// body into sentences and tokens with exact byte offsets and, as each
+// sentence is cut, hands its tokens to the tagger (Options.Tagger), which
+// fills their Penn tag, UPOS and lemma in place.
 //
 // The splitter is hand-written and linear: it knows abbreviations (a data
 // file, lexicon/text/abbreviations.tsv), initials, decimal numbers, quotes
@@ -10,11 +11,11 @@
 // splitter (neurosnap/sentences) was not used because it returns text, not
 // offsets, and knows nothing of our paragraph convention.
 //
-// Two taggers are offered. The default, TaggerRules, uses word lists
-// (lexicon/text/pos.tsv, verbs.tsv), capitalisation and suffixes with the
-// previous tags for context: about 1.5 µs per sentence, agreeing with the
-// perceptron on ~93% of tokens in news text (coarse classes: name, noun,
-// verb form, adjective). TaggerPerceptron runs prose's averaged perceptron
-// on our tokens: more accurate, but ~50 µs per sentence, most of it in the
-// model's feature look-ups.
+// The tagger is the trained one of internal/syntax (averaged perceptron
+// and learnt lemmatiser, UD English EWT), which the pipeline passes in:
+// this package cannot import it, since internal/syntax's tests tokenise
+// with this one. Tokenised and tagged once here, the tokens are what every
+// later stage reads (timex, measure, entities, events) and what the parser
+// parses, keeping these tags (events.ParseStage.KeepTags). Without a
+// tagger the tokens stay untagged.
 package text

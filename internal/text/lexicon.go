@@ -27,8 +27,6 @@ const (
 type lexicon struct {
 	abbr     map[string]uint8 // lower-case, with dots
 	starters map[string]bool
-	pos      map[string]string // rule tagger: word → tag
-	verbs    map[string]uint8  // rule tagger: verb form → form bits
 }
 
 // builtinRoot returns the embedded lexicon tree rooted like the repo's
@@ -43,7 +41,7 @@ func builtinRoot() fs.FS {
 }
 
 func loadLexicon(roots ...fs.FS) (*lexicon, error) {
-	lx := &lexicon{abbr: map[string]uint8{}, starters: map[string]bool{}, pos: map[string]string{}, verbs: map[string]uint8{}}
+	lx := &lexicon{abbr: map[string]uint8{}, starters: map[string]bool{}}
 	for _, root := range roots {
 		if err := lexfile.ReadLines(root, abbrevFile, func(line string) error {
 			f := strings.Split(line, "\t")
@@ -73,12 +71,6 @@ func loadLexicon(roots ...fs.FS) (*lexicon, error) {
 			lx.starters[line] = true
 			return nil
 		}); err != nil {
-			return nil, err
-		}
-		if err := lexfile.ReadLines(root, posFile, func(line string) error { return parsePOSLine(lx, line) }); err != nil {
-			return nil, err
-		}
-		if err := lexfile.ReadLines(root, verbsFile, func(line string) error { return parseVerbLine(lx, line) }); err != nil {
 			return nil, err
 		}
 	}

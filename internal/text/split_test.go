@@ -190,17 +190,17 @@ func TestLexiconErrors(t *testing.T) {
 	bad := map[string]string{
 		"text/abbreviations.tsv": "gen.\ttitle\nfoo\ttitle\n",
 	}
-	_, err := NewFromLexicon(Options{NoTags: true}, builtinRoot(), mapFS(bad))
+	_, err := NewFromLexicon(Options{}, builtinRoot(), mapFS(bad))
 	if err == nil || !strings.Contains(err.Error(), "text/abbreviations.tsv:2") {
 		t.Errorf("err = %v, want file:line", err)
 	}
 	bad["text/abbreviations.tsv"] = "gen.\tsometimes\n"
-	if _, err := NewFromLexicon(Options{NoTags: true}, mapFS(bad)); err == nil {
+	if _, err := NewFromLexicon(Options{}, mapFS(bad)); err == nil {
 		t.Error("unknown kind accepted")
 	}
 	// A user root adds an abbreviation.
 	good := map[string]string{"text/abbreviations.tsv": "brgy.\ttitle\n"}
-	a, err := NewFromLexicon(Options{NoTags: true}, builtinRoot(), mapFS(good))
+	a, err := NewFromLexicon(Options{}, builtinRoot(), mapFS(good))
 	if err != nil {
 		t.Fatal(err)
 	}

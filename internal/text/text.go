@@ -6,8 +6,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/jdkato/prose/v3/tag"
-
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
@@ -20,32 +18,35 @@ type Options struct {
 	// Abbreviations are extra abbreviations ("Gen.", "approx.") that never
 	// end a sentence, on top of the lexicon's.
 	Abbreviations []string
-	// Tagger picks the part-of-speech tagger: TaggerRules (fast word lists
-	// and suffix rules), TaggerPerceptron (prose's averaged perceptron,
-	// more accurate, ~20× slower) or TaggerNone.
-	Tagger string
-	// NoTags skips part-of-speech tagging (same as Tagger: TaggerNone).
-	NoTags bool
+	// Tagger tags and lemmatises each sentence's tokens as soon as they
+	// are cut (the pipeline sets the trained tagger of internal/syntax);
+	// nil leaves Tag, UPOS and Lemma empty.
+	Tagger Tagger
 }
 
-// Taggers selectable in Options.Tagger.
-const (
-	TaggerRules      = "rules"
-	TaggerPerceptron = "perceptron"
-	TaggerNone       = "none"
-)
+// Tagger fills the Tag (Penn XPOS), UPOS and Lemma of one sentence's
+// tokens in place, reading their Text; internal/syntax's *Parser is one.
+// It must be safe for concurrent use.
+type Tagger interface {
+	TagSentence(toks []model.Token)
+}
 
-// DefaultOptions returns the options sitrep uses.
+// TaggerNone is the nil Tagger: tokens stay untagged, as with the zero
+// Options.
+var TaggerNone Tagger
+
+// DefaultOptions returns the options sitrep uses, without a tagger
+// (this package cannot load the trained one: internal/syntax's tests
+// tokenise with it).
 func DefaultOptions() Options {
-	return Options{MaxSentenceBytes: 4096, Tagger: TaggerRules}
+	return Options{MaxSentenceBytes: 4096}
 }
 
-// Analyzer splits bodies into sentences and tokens. It is safe for
-// concurrent use.
+// Analyzer splits bodies into sentences and tokens, and tags them with
+// Options.Tagger. It is safe for concurrent use.
 type Analyzer struct {
-	opts   Options
-	lex    *lexicon
-	tagger *tag.Tagger
+	opts Options
+	lex  *lexicon
 }
 
 // New returns an Analyzer using the built-in lexicon. It panics only if the
@@ -77,22 +78,7 @@ func NewFromLexicon(opts Options, roots ...fs.FS) (*Analyzer, error) {
 		}
 		lx.abbr[ab] = abbrTitle
 	}
-	if opts.NoTags {
-		opts.Tagger = TaggerNone
-	}
-	a := &Analyzer{opts: opts, lex: lx}
-	switch opts.Tagger {
-	case "", TaggerRules, TaggerNone:
-	case TaggerPerceptron:
-		t, err := tag.New(tag.WithLexicon(tagFixes))
-		if err != nil {
-			return nil, fmt.Errorf("load pos tagger: %w", err)
-		}
-		a.tagger = t
-	default:
-		return nil, fmt.Errorf("unknown tagger %q (want %s, %s or %s)", opts.Tagger, TaggerRules, TaggerPerceptron, TaggerNone)
-	}
-	return a, nil
+	return &Analyzer{opts: opts, lex: lx}, nil
 }
 
 // Name identifies the stage.
@@ -108,7 +94,6 @@ func (a *Analyzer) Process(ctx context.Context, art *model.Article) error {
 	sents := make([]model.Sentence, len(spans))
 	bounds := make([]int, len(spans)+1)
 	all := make([]model.Token, 0, len(art.Body)/5+8)
-	var scratch []tag.Token
 	for i, sp := range spans {
 		if i&63 == 63 {
 			if err := ctx.Err(); err != nil {
@@ -118,7 +103,7 @@ func (a *Analyzer) Process(ctx context.Context, art *model.Article) error {
 		sents[i] = model.Sentence{Index: i, Start: sp.Start, End: sp.End, Text: art.Body[sp.Start:sp.End]}
 		n := len(all)
 		all = a.tokenize(art.Body, sp, all)
-		scratch = a.tag(all[n:], scratch)
+		a.tag(all[n:])
 		bounds[i+1] = len(all)
 	}
 	toks := make([][]model.Token, len(spans))
@@ -140,6 +125,13 @@ func (a *Analyzer) Split(body string) []model.Span {
 // with offsets into body.
 func (a *Analyzer) Tokenize(body string, s model.Span) []model.Token {
 	toks := a.tokenize(body, s, nil)
-	a.tag(toks, nil)
+	a.tag(toks)
 	return toks
+}
+
+// tag runs the tagger, if any, over one sentence's tokens.
+func (a *Analyzer) tag(toks []model.Token) {
+	if a.opts.Tagger != nil && len(toks) > 0 {
+		a.opts.Tagger.TagSentence(toks)
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/sitrep-project/sitrep/internal/text"
 	"github.com/sitrep-project/sitrep/internal/text/texttest"
 )
 
@@ -12,7 +11,7 @@ import (
 // and reports µs per sentence.
 func BenchmarkTimex(b *testing.B) {
 	r := New(DefaultOptions())
-	art := texttest.Article(b, "testdata/news.txt", "2024-06-14", text.New(text.DefaultOptions()))
+	art := texttest.Article(b, "testdata/news.txt", "2024-06-14", tagged(b))
 	texttest.Bench(b, len(art.Sentences), func() error {
 		return r.Process(context.Background(), art)
 	})

@@ -40,7 +40,13 @@ func run(ctx context.Context, ud, out string, phoenix bool) error {
 	if err != nil {
 		return fmt.Errorf("built-in lexicon: %w", err)
 	}
-	tx, err := text.NewFromLexicon(text.DefaultOptions(), lexRoot)
+	tagger, err := syntax.Default()
+	if err != nil {
+		return err
+	}
+	to := text.DefaultOptions()
+	to.Tagger = tagger // the tags the pipeline gives the entity stage
+	tx, err := text.NewFromLexicon(to, lexRoot)
 	if err != nil {
 		return fmt.Errorf("text lexicon: %w", err)
 	}

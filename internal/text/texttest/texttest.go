@@ -1,5 +1,6 @@
 // Package texttest holds test helpers shared by the text, timex and
-// measure packages: golden files and per-sentence benchmarks.
+// measure packages: golden files and per-sentence benchmarks, and the
+// trained tagger for any test that needs tagged tokens.
 package texttest
 
 import (
@@ -10,7 +11,21 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/syntax"
 )
+
+// Tagger returns the built-in trained tagger and lemmatiser, which the
+// pipeline gives the text stage (text.Options.Tagger): tests that need
+// tagged tokens tokenise with it as the pipeline does. It fails tb if
+// the model does not load.
+func Tagger(tb testing.TB) *syntax.Parser {
+	tb.Helper()
+	p, err := syntax.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
 
 // Golden compares got with the file at path, or rewrites the file when
 // update is set (the packages' -update flag).
