@@ -122,3 +122,19 @@ func TestCountyQualifier(t *testing.T) {
 			[]wantPlace{{name: "Bayeux", country: "FRA", basis: "qualifier"}, {name: "Calvados", country: "FRA", basis: "qualifier"}}},
 	})
 }
+
+// TestPlainSpellings: places whose names have letters with no plain
+// decomposition (ł, ı, ø, đ) are found by the plain spelling English
+// news uses.
+func TestPlainSpellings(t *testing.T) {
+	runGeoCases(t, []geoCase{
+		{"a Polish city", "Workers marched in [[LOC Lodz]] on Monday.",
+			[]wantPlace{{name: "Lodz", country: "POL", lat: 51.77, lon: 19.47, maxKM: 20}}},
+		{"a Turkish town", "Floods hit homes in [[LOC Dogubayazit]] near the border.",
+			[]wantPlace{{name: "Dogubayazit", country: "TUR", lat: 39.55, lon: 44.08, maxKM: 20}}},
+		{"a Norwegian city", "Snow closed the airport in [[LOC Tromso]].",
+			[]wantPlace{{name: "Tromso", country: "NOR", lat: 69.65, lon: 18.96, maxKM: 20}}},
+		{"a Vietnamese city", "Textile workers went on strike in [[LOC Nam Dinh]] on Sunday.",
+			[]wantPlace{{name: "Nam Định", country: "VNM", lat: 20.3, lon: 106.2, maxKM: 60}}},
+	})
+}

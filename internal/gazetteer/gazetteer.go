@@ -395,7 +395,19 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Mn, r) || r == 'ʻ' || r == 'ʼ' || r == 'ʽ' || r == '’' || r == '\'' {
 			continue
 		}
+		if a, ok := foldLetters[r]; ok {
+			b.WriteString(a)
+			continue
+		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldLetters are the letters with no decomposition into a base letter
+// and a mark, written in English with plain ones: "Lodz" for "Łódź",
+// "Diyarbakir" for "Diyarbakır", "Tromso" for "Tromsø".
+var foldLetters = map[rune]string{
+	'ı': "i", 'ł': "l", 'Ł': "L", 'ø': "o", 'Ø': "O", 'đ': "d", 'Đ': "D", 'ß': "ss",
+	'æ': "ae", 'Æ': "Ae", 'œ': "oe", 'Œ': "Oe", 'þ': "th", 'Þ': "Th", 'ð': "d", 'ħ': "h", 'Ħ': "H",
 }
