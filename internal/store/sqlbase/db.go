@@ -67,6 +67,12 @@ type Dialect struct {
 	// alias e in (day, key) order, filtering as it goes; "" when the
 	// planner weighs that itself (PostgreSQL, from its statistics).
 	DayOrder string
+	// CountryOrder is the same for events of one location country
+	// (index events_country), "" when the planner weighs it.
+	CountryOrder string
+	// ClusterDayOrder makes the planner read clusters alias c in (day,
+	// id) order, filtering as it goes; "" when the planner weighs it.
+	ClusterDayOrder string
 	// LockClusters takes transaction-scoped locks on the given keys (in
 	// the order given, which is sorted), so that two writers storing
 	// reports of the same new event one after the other find one

@@ -98,13 +98,14 @@ func (b *Base) Events(ctx context.Context, f store.EventFilter) (store.Page[stor
 }
 
 // eventsPlan is how a filter's pages are read: by (source, target)
-// code pair (pairs, see dyadPairs), in date order (dense), or by the
-// planner's choice. It depends on the filter, not the cursor, so a walk
-// over many pages plans once.
+// code pair (pairs, see dyadPairs), in date order through the index that
+// hint names (dense), or by the planner's choice. It depends on the
+// filter, not the cursor, so a walk over many pages plans once.
 type eventsPlan struct {
 	pairs  [][2]string
 	byPair bool
 	dense  bool
+	hint   string
 }
 
 func (b *Base) planEvents(ctx context.Context, f store.EventFilter) (eventsPlan, error) {
@@ -114,9 +115,18 @@ func (b *Base) planEvents(ctx context.Context, f store.EventFilter) (eventsPlan,
 		return p, err
 	}
 	if b.D.DayOrder != "" && (f.Actor != "" || f.Source != "" || f.Target != "") {
+		if f.Country != "" && b.D.CountryOrder != "" {
+			// One country's events in date order, filtered by actor:
+			// bounded by the country's events, where the date index
+			// walks every event until the few of an actor in a
+			// country turn up.
+			p.dense, p.hint = true, b.D.CountryOrder
+			return p, nil
+		}
 		w := &where{d: &b.D}
 		b.eventWhere(f, w)
 		p.dense, err = b.dense(ctx, w)
+		p.hint = b.D.DayOrder
 	}
 	return p, err
 }
@@ -149,7 +159,7 @@ func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsP
 	case plan.byPair:
 		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest) + `) top ON top.seq = e.seq` + eventJoins
 	case plan.dense:
-		from = ` FROM events e ` + b.D.DayOrder + eventJoins + w.sql()
+		from = ` FROM events e ` + plan.hint + eventJoins + w.sql()
 	}
 	return listPage(ctx, b.DB, "events", limit, `SELECT `+eventCols+from+` ORDER BY `+dayOrder("e", f.Newest), w.args,
 		func(r Rows) (store.EventRecord, []any, error) {
@@ -376,11 +386,19 @@ func (b *Base) clusterCandidates(ctx context.Context, f store.EventFilter, n int
 // (see sameEvent), so these are the clusters whose head matches, read
 // from clusters_pair a few rows per (source, target) pair (see
 // pairsTopK) instead of walking the dyad's events.
+//
+// An actor filter common enough to be dense (see dense) walks the
+// clusters in listing order instead, keeping those whose head has the
+// actor on either side.
 func (b *Base) dyadClusters(ctx context.Context, f store.EventFilter, n int) (ids []string, ok bool, err error) {
 	rest := f
-	rest.Source, rest.Target, rest.Undirected, rest.Code, rest.Cursor, rest.Limit, rest.Newest = "", "", false, "", "", 0, false
+	rest.Source, rest.Target, rest.Undirected, rest.Actor, rest.Code = "", "", false, "", ""
+	rest.Cursor, rest.Limit, rest.Newest = "", 0, false
 	if len(f.Code) > 2 || !reflect.DeepEqual(rest, store.EventFilter{}) {
 		return nil, false, nil
+	}
+	if f.Actor != "" {
+		return b.actorClusters(ctx, f, n)
 	}
 	pairs, ok, err := b.dyadPairs(ctx, f)
 	if err != nil || !ok || len(pairs) == 0 {
@@ -409,6 +427,45 @@ func (b *Base) dyadClusters(ctx context.Context, f store.EventFilter, n int) (id
 	}
 	rows, err := b.DB.Query(ctx, `SELECT k.id FROM (`+strings.Join(arms, " UNION ALL ")+`) k ORDER BY k.day, k.id LIMIT `+lim,
 		w.args...)
+	if err != nil {
+		return nil, false, err
+	}
+	ids = []string{}
+	err = scanAll(rows, func(r Rows) error {
+		var id string
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, true, err
+}
+
+// actorClusters is dyadClusters for an actor filter (with at most a
+// CAMEO root and a cursor).
+func (b *Base) actorClusters(ctx context.Context, f store.EventFilter, n int) (ids []string, ok bool, err error) {
+	if f.Source != "" || f.Target != "" || b.D.ClusterDayOrder == "" {
+		return nil, false, nil
+	}
+	plan, err := b.planEvents(ctx, store.EventFilter{Actor: f.Actor, Code: f.Code})
+	if err != nil || !plan.dense {
+		return nil, false, err
+	}
+	w := &where{d: &b.D}
+	w.add("(" + w.code("c.source_code", f.Actor) + " OR " + w.code("c.target_code", f.Actor) + ")")
+	if f.Code != "" {
+		w.add(w.cameo("c.cameo_root", "", f.Code))
+	}
+	if f.Cursor != "" {
+		var day, key string
+		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
+			return nil, false, err
+		}
+		w.add("(c.day, c.id) > (" + w.arg(day) + ", " + w.arg(key) + ")")
+	}
+	rows, err := b.DB.Query(ctx, `SELECT c.id FROM clusters c `+b.D.ClusterDayOrder+w.sql()+
+		` ORDER BY c.day, c.id LIMIT `+strconv.Itoa(n), w.args...)
 	if err != nil {
 		return nil, false, err
 	}

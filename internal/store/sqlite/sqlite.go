@@ -157,8 +157,10 @@ func (s *Store) BulkInsertEventFacts(ctx context.Context, articleID string, even
 // Dialect is SQLite's SQL: FTS5 contentless tables keyed by rowid.
 func Dialect() sqlbase.Dialect {
 	return sqlbase.Dialect{
-		Name:     "sqlite",
-		DayOrder: "INDEXED BY events_day",
+		Name:            "sqlite",
+		DayOrder:        "INDEXED BY events_day",
+		CountryOrder:    "INDEXED BY events_country",
+		ClusterDayOrder: "INDEXED BY clusters_day",
 		ArticleText: func(p string) string {
 			// articles_fts holds titles; the body is in sentences_fts,
 			// whose sentences cover it (see migration 0009).
