@@ -157,6 +157,9 @@ func TestSportsTables(t *testing.T) {
 		{"spain possessive", "SOCCER - SPANISH LEAGUE .\n[[ORG Valencia]] 's striker scored twice in the second half.", []notWant{{"Valencia", model.TypePlace}}},
 		{"japan subject", "SOCCER - J-LEAGUE .\n[[ORG Nagoya]] conceded twice in the last ten minutes.", []notWant{{"Nagoya", model.TypePlace}}},
 		{"italy: a player named like a town stays a person", "SOCCER - SERIE A .\nStriker [[PER Marco Verona]] was fit again, and [[PER Verona]] scored twice.", []notWant{{"Verona", model.TypeOrg}}},
+		{"bobsleigh crews", "BOBSLEIGH - WORLD CUP .\n[[ORG Jamaica II]] finished ahead of [[ORG Latvia I]] and [[ORG Switzerland III]] in the two-man race.",
+			[]notWant{{"Jamaica", model.TypePlace}, {"II", model.TypePerson}}},
+		{"a town, then its club in the results", "BASKETBALL - EUROLEAGUE RESULT .\nIn [[LOC Kaunas]] :\n\n[[ORG Kaunas]] ( [[LOC Lithuania]] ) 81 [[ORG Estudiantes Madrid]] ( [[LOC Spain]] ) 77", nil},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

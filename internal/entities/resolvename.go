@@ -25,6 +25,9 @@ func (d *doc) resolveName(k int) {
 			if d.ents[x].placeAlias == name && locPrepositions[d.tokAt(it.s-1).lower] {
 				continue // "the smelter in Kola": the town, not the company
 			}
+			if d.ents[x].typ == model.TypePlace && d.sports && d.clubName(it.s, it.e) {
+				continue // "in Charleroi", then "Charleroi 75 Estudiantes 82": the club
+			}
 			it.ent = x
 			d.mention(x, it.s, it.e)
 			d.personContext(k, x)

@@ -21,7 +21,8 @@ game games team teams player players club clubs`)
 // which makes the article a sports report whatever follows.
 var sportNames = set(`soccer football rugby cricket hockey basketball baseball tennis golf boxing athletics cycling
 skiing motorsport motor-racing formula volleyball handball badminton squash snooker swimming nba nfl nhl
-sailing rowing equestrian racing`)
+sailing rowing equestrian racing bobsleigh bobsled luge skeleton biathlon skating speed-skating ski skiing alpine
+nordic ski-jumping freestyle snowboard curling`)
 
 // sportsVerbs, after a team's name, make it a team ("Leeds beat ...").
 var sportsVerbs = set(`beat beats drew draw draws lost lose loses won win wins defeated defeat defeats thrashed routed
@@ -90,10 +91,10 @@ func (d *doc) teamContext(s, e int) bool {
 	if !d.sports {
 		return false
 	}
-	nx := d.tokAt(e)
-	if isDigit(nx.text) && len(nx.text) <= 3 && d.tokAt(e+1).text != "km" {
+	if d.scoreAfter(e) {
 		return true
 	}
+	nx := d.tokAt(e)
 	if sportsVerbs[nx.lower] {
 		return true
 	}
@@ -106,12 +107,35 @@ func (d *doc) teamContext(s, e int) bool {
 // named so before ("Bure scored").
 func (d *doc) clubSubject(s, e int) bool {
 	nx := d.tokAt(e)
-	if !(strings.HasPrefix(nx.tag, "VBD") || strings.HasPrefix(nx.tag, "VBZ") || nx.isPossessive()) || locPrepositions[d.tokAt(s-1).lower] {
+	if !(finiteVerbTags[nx.tag] || nx.isPossessive()) || locPrepositions[d.tokAt(s-1).lower] {
 		return false
 	}
 	name := d.spanText(s, e)
 	return !d.knownPerson(name) && d.bigTown(s, e)
 }
+
+// scoreAfter reports a score at token j, or after a bracketed country
+// or town at j ("Charleroi (Belgium) 75"): a number of up to three
+// digits that is no distance.
+func (d *doc) scoreAfter(j int) bool {
+	if d.tokAt(j).text == "(" {
+		k := j + 1
+		for k < len(d.toks) && k-j <= 5 && d.toks[k].text != ")" {
+			k++
+		}
+		if d.tokAt(k).text != ")" {
+			return false
+		}
+		j = k + 1
+	}
+	nx, after := d.tokAt(j), d.tokAt(j+1).text
+	return isDigit(nx.text) && len(nx.text) <= 3 && after != "km" && after != ":" && after != "."
+}
+
+// finiteVerbTags are the tagger's tags of a verb that can follow its
+// subject (the past participle too: a capitalised subject makes the
+// tagger hesitate between "suffered" as VBD and VBN).
+var finiteVerbTags = set("VBD VBZ VBP VBN MD")
 
 // sportsRoles, after a town's name in a sports report, make it the club
 // ("Porto central defender", "Leeds' England under-21 striker").
@@ -284,15 +308,14 @@ func (d *doc) tableTeam(k int) bool {
 	if !d.sports || it.e-it.s > 4 {
 		return false
 	}
-	nx := d.tokAt(it.e)
 	if it.s == 0 && d.fixtureAt(it.e) {
 		return !d.strongPerson(k) // "Denver at Utah": the visitors
 	}
 	if it.e == len(d.toks) && it.s >= 2 && d.fixtureAt(it.s-1) && d.tokAt(it.s-1).lower != "at" {
 		return !d.strongPerson(k) // "Pirates vs Chiefs": the hosts (after "at", the venue)
 	}
-	if !isDigit(nx.text) || len(nx.text) > 3 || d.tokAt(it.e+1).text == "km" {
-		return false
+	if nx := d.tokAt(it.e); !isDigit(nx.text) || len(nx.text) > 3 || d.tokAt(it.e+1).text == "km" {
+		return false // (a skier's country in brackets, then her time, is no team's)
 	}
 	if d.tokAt(it.e+1).text == "," && len(d.tokAt(it.e+2).text) == 3 && isDigit(d.tokAt(it.e+2).text) {
 		return false // "Attendance 33,000": a figure, not a score
@@ -324,6 +347,16 @@ func (d *doc) joinClubs() {
 	out := d.items[:0]
 	for k := 0; k < len(d.items); k++ {
 		it := d.items[k]
+		if it.kind == iLex && it.lex.kind == kCountry && crewNumbers[d.tokAt(it.e).text] && !(k+1 < len(d.items) && d.items[k+1].s == it.e && d.items[k+1].e > it.e+1) {
+			// "Canada II": a country's crew or team numbered in a
+			// bobsleigh, relay or sailing race
+			it.kind, it.e, it.club = iName, it.e+1, true
+			if k+1 < len(d.items) && d.items[k+1].s < it.e {
+				k++
+			}
+			out = append(out, it)
+			continue
+		}
 		if k+1 < len(d.items) && it.kind == iName && it.e-it.s <= 3 && d.items[k+1].s == it.e && d.townItem(d.items[k+1]) && d.clubWord(it) {
 			it.e = d.items[k+1].e
 			it.club = true
@@ -333,6 +366,9 @@ func (d *doc) joinClubs() {
 	}
 	d.items = out
 }
+
+// crewNumbers number a country's crews ("USA III").
+var crewNumbers = set("I II III IV")
 
 // townItem reports an item that is a town's name (not a country or a
 // division): a capital, a city feature or a gazetteer city.
