@@ -320,7 +320,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 	// a role head with a prepositional phrase: "officials of South Korea and the United States"
 	for j := from; j <= to; j++ {
 		l := st.toks[j].low
-		if l == "of" || l == "in" || l == "at" || l == "from" {
+		if l == "of" || l == "in" || l == "at" || l == "from" || l == "throughout" || l == "across" {
 			var out []*mention
 			for k := j + 1; k <= to; k++ {
 				for _, mi := range st.toks[k].ments {
@@ -344,11 +344,19 @@ func resolveNP(st *sent, from, to int) []*mention {
 	if !roleHeads[st.toks[head].low] && !demonymNoun(st, from, head) {
 		return nil
 	}
-	// "Vedomosti newspaper", "Belta agency": the name right before the head
-	if head > from && len(st.toks[head-1].ments) > 0 {
-		m := &st.ments[st.toks[head-1].ments[0]]
-		if !m.poss && !m.adj && m.ent.Type != model.TypeEquipment {
-			return []*mention{m}
+	// "Vedomosti newspaper", "Belta agency", "European Union foreign
+	// ministers": a name before the head with only lower-case modifiers
+	// between
+	for j := head - 1; j >= from && j >= head-3; j-- {
+		if len(st.toks[j].ments) > 0 {
+			m := &st.ments[st.toks[j].ments[0]]
+			if !m.poss && !m.adj && m.ent.Type != model.TypeEquipment {
+				return []*mention{m}
+			}
+			break
+		}
+		if t := st.toks[j]; !isWordTok(t) || prepositions[t.low] || t.text[0] < 'a' || t.text[0] > 'z' {
+			break
 		}
 	}
 	for j := from; j <= to; j++ {
@@ -477,8 +485,11 @@ func demonymNoun(st *sent, from, head int) bool {
 	}
 	// the noun must be a clause's subject in the parse: tags alone read
 	// the participle of "companies accused of ..." as a clause's verb
-	if !st.parsed() || st.rel(head) != "nsubj" {
+	if !st.parsed() {
 		return false
+	}
+	if r := st.rel(head); r != "nsubj" && !(r == "conj" && st.heads[head] >= 0 && st.rel(st.heads[head]) == "nsubj") {
+		return false // "Syrian helicopters and tanks shelled": a conjunct of the subject
 	}
 	// and the demonym its own modifier, not a prepositional object's
 	// ("protesters outside the Russian embassy")

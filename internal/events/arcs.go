@@ -115,6 +115,14 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 		return false // a postposed speaker ("..., said Chen") the window found
 	}
 	h := m.head
+	if st.rels[h] == "advcl" && st.toks[h].tag == "VBG" {
+		if mk := st.child(h, "mark"); mk >= 0 && (st.toks[mk].low == "of" || st.toks[mk].low == "for") {
+			// "accused X of violating ...", "jailed X for spying": what one
+			// is accused of is not asserted, wherever the parse attaches it
+			m.done = true
+			return false
+		}
+	}
 	for hops := 0; hops < 4; hops++ {
 		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
 			refs, at := c.arcActors(st, s)

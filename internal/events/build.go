@@ -261,8 +261,8 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 	}
 	// the object of a light verb takes its subject: "X mounted an
 	// invasion of Y", "X renewed negotiations with Y"
-	if len(m.subj) == 0 && st.parsed() && (st.rel(m.head) == "obj" || st.rels[m.head] == "nsubj:pass") {
-		if g := st.heads[m.head]; g >= 0 {
+	if h := spanHead(st, m.head, m.last); len(m.subj) == 0 && st.parsed() && (st.rel(h) == "obj" || st.rels[h] == "nsubj:pass") {
+		if g := st.heads[h]; g >= 0 {
 			for _, q := range ms {
 				if q.head == g && !q.noun && q.p.class == classLight && len(q.subj) > 0 {
 					m.subj, m.subjAt = q.subj, q.subjAt
@@ -310,4 +310,19 @@ func npRight(st *sent, k int) (int, int) {
 		end++
 	}
 	return k, end
+}
+
+// spanHead is the token of from..to whose head lies outside the span: the
+// syntactic head of a multi-word pattern ("general strike" is headed by
+// "strike"). Unparsed sentences give from.
+func spanHead(st *sent, from, to int) int {
+	if !st.parsed() {
+		return from
+	}
+	for k := to; k >= from; k-- {
+		if h := st.heads[k]; h < from || h > to {
+			return k
+		}
+	}
+	return from
 }

@@ -559,7 +559,31 @@ func intentNouns(st *sent, ms []*match) {
 				m.subj, m.subjAt = g.subj, g.subjAt
 			}
 			m.mod = stronger(m.mod, g.mod)
+			inside(st, ms, m)
 			break
+		}
+	}
+}
+
+// inside marks the event nouns in the phrase of the framed noun m as
+// not asserted: "opposed to French mediation in peace negotiations with
+// X" holds no negotiations.
+func inside(st *sent, ms []*match, m *match) {
+	// the phrase as parsed, or as far as the words run on without a
+	// clause edge or a verb (parsers often attach a noun's own PP to the
+	// verb)
+	from, to := m.head, m.last
+	if st.parsed() {
+		from, to = st.phrase(spanHead(st, m.head, m.last))
+	}
+	run := m.last
+	for run+1 < len(st.toks) && !isBoundary(st.toks[run+1]) && !st.verb[run+1] && run < m.last+6 {
+		run++
+	}
+	to = max(to, run)
+	for _, q := range ms {
+		if q != m && q.noun && q.head > m.last && q.head >= from && q.head <= to {
+			q.done = true
 		}
 	}
 }

@@ -155,3 +155,51 @@ func TestParsedParticipleModifier(t *testing.T) {
 		{"Benin criticised smugglers crossing the border from Nigeria.", want{"11", "BEN", "", ""}, []want{{"19", "", "", ""}}},
 	})
 }
+
+// A name before a role noun, with only lower-case modifiers between,
+// is the actor ("European Union foreign ministers").
+func TestParsedNameBeforeRole(t *testing.T) {
+	runConstructions(t, []construction{
+		{"NATO defence ministers condemned Russia on Thursday.", want{"111", "IGO", "RUS", ""}, nil},
+		{"Kenya Defence Forces commanders accused Somalia of harbouring militants.", want{"112", "KEN", "SOM", ""}, nil},
+		{"Ghana Police Service officers arrested ten Togolese smugglers.", want{"173", "GHA", "", ""}, nil},
+		{"Vietnam coast guard vessels confronted Chinese fishing boats.", want{"", "VNM", "", ""}, nil},
+		{"Brazil foreign ministry officials criticised Paraguay over the dam.", want{"11", "BRA", "PRY", ""}, nil},
+	})
+}
+
+// Opposing, refusing or agreeing to an event noun frames it; the event
+// nouns inside its phrase ("mediation in talks with X") did not happen.
+func TestParsedFramedNounPhrase(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Turkey is opposed to Greek mediation in the talks with Cyprus.", want{"12", "TUR", "", ""}, []want{{"04", "", "", ""}}},
+		{"Morocco is opposed to Algerian mediation in the dispute.", want{"12", "MAR", "", ""}, []want{{"04", "", "", ""}}},
+		{"Peru agreed to a summit on talks with Chile.", want{"03", "PER", "", ""}, []want{{"04", "", "", model.ModalityAsserted}}},
+		{"Serbia is opposed to Russian mediation between Kosovo and Montenegro.", want{"12", "SRB", "", ""}, []want{{"04", "RUS", "", ""}}},
+		{"Egypt agreed to a summit on negotiations with Ethiopia.", want{"03", "EGY", "", ""}, []want{{"04", "", "", model.ModalityAsserted}}},
+	})
+}
+
+// A light verb's object that is a multi-word event noun ("organized a
+// general strike", "began a hunger strike") takes the verb's subject.
+func TestParsedLightVerbCompound(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Opposition parties in Kenya organized a general strike on Monday.", want{"14", "KEN", "", ""}, nil},
+		{"Students in Chile began a hunger strike last week.", want{"14", "CHL", "", ""}, nil},
+		{"Workers in Peru staged a general strike over wages.", want{"14", "PER", "", ""}, nil},
+		{"Students in Turkey continued their hunger strike on Sunday.", want{"14", "TUR", "", ""}, nil},
+		{"Activists in Bahrain launched a hunger strike against the ban.", want{"14", "BHR", "", ""}, nil},
+	})
+}
+
+// "accused X of V-ing", "jailed X for V-ing": the gerund is what X is
+// accused of, not an event, wherever the parse attaches it.
+func TestParsedAccusedOfGerund(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Iran accused Washington of violating Iraq's sovereignty, its foreign ministry said.", want{"112", "IRN", "USA", ""}, []want{{"12", "", "", ""}}},
+		{"Chad accused Sudan of arming rebels, the government said.", want{"112", "TCD", "SDN", ""}, []want{{"07", "", "", ""}}},
+		{"Armenia accused Azerbaijan of shelling border villages, officials said.", want{"112", "ARM", "AZE", ""}, []want{{"19", "", "", ""}}},
+		{"Pakistan jailed three Afghan men for attacking a police post.", want{"17", "PAK", "", ""}, []want{{"18", "", "", ""}, {"19", "", "", ""}}},
+		{"Niger accused Benin of blocking its exports, the minister said.", want{"112", "NER", "BEN", ""}, []want{{"19", "", "", ""}, {"17", "", "", ""}}},
+	})
+}
