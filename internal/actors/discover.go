@@ -67,6 +67,8 @@ func (d *doc) named(s, i int) int {
 	}
 	if j := i + n; j < len(toks) && own[j] < 0 && capitalised(toks[j].Text) && properTag(toks[j].Tag) && toks[j].Tag != "" {
 		return 0 // the name goes on
+	} else if j < len(toks) && own[j] >= 0 && d.entity(own[j]).Type == model.TypePerson {
+		return 0 // a title before a person's name ("Secretary of State X")
 	}
 	role := roleOn(a, d.date)
 	if len(role.Code) <= 3 {

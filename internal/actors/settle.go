@@ -27,7 +27,9 @@ func roleOn(a *petrarch.Actor, d time.Time) petrarch.Role {
 	if r := a.RoleOn(d); r.Code != "" {
 		return r
 	}
-	if c := a.Former(d); len(c) >= 3 && c != "---" {
+	if c := a.Former(d); len(c) > 3 {
+		// a role with a sector; a bare code is a country or place that
+		// ceased to exist (Czechoslovakia), no office holder
 		return petrarch.Role{Code: c[:3] + formerSector}
 	}
 	return petrarch.Role{}

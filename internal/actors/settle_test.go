@@ -32,3 +32,11 @@ func TestSettle(t *testing.T) {
 		}
 	}
 }
+
+func TestGenerational(t *testing.T) {
+	for w, want := range map[string]bool{"III": true, "IV": true, "JR.": true, "SR": true, "KING": false, "IVANOV": false, "XI": false} {
+		if got := generational(w); got != want {
+			t.Errorf("generational(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

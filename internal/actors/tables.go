@@ -160,8 +160,12 @@ func surnameIndex(as []*petrarch.Actor) map[string][]*petrarch.Actor {
 			if len(n) < 2 {
 				continue
 			}
-			w := n[len(n)-1].Text
-			if len(w) < 3 || w == seen {
+			k := len(n) - 1
+			for k > 0 && generational(n[k].Text) {
+				k-- // "MARTIN_LUTHER_KING_JR.": the surname is KING
+			}
+			w := n[k].Text
+			if k == 0 || len(w) < 3 || w == seen || generational(w) {
 				continue
 			}
 			if l := out[w]; len(l) == 0 || l[len(l)-1] != a {
@@ -171,4 +175,14 @@ func surnameIndex(as []*petrarch.Actor) map[string][]*petrarch.Actor {
 		}
 	}
 	return out
+}
+
+// generational reports a name suffix that is no surname: "JR.", "SR.",
+// a generational numeral ("II", "III", "IV").
+func generational(w string) bool {
+	switch w {
+	case "JR", "SR", "II", "III", "IV":
+		return true
+	}
+	return strings.HasSuffix(w, ".")
 }
