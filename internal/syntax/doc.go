@@ -62,6 +62,7 @@
 // of the plain rows. Parsing allocates nothing but the lemma strings it
 // returns; working memory is pooled.
 //
-// Training is deterministic (fixed seeds, sorted tables, gzip without a
-// timestamp): the same treebank and options give the same bytes.
+// Training is deterministic (fixed seeds, sorted tables, no timestamps;
+// the file is not compressed): the same treebank and options give the
+// same bytes.
 package syntax

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 )
 
@@ -37,7 +38,10 @@ const (
 
 const maxRowLen = 255
 
-func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
+// A key's home slot is its top bits and its fingerprint its low 32 bits,
+// independent of each other. Keys are stored in ascending order, so at
+// load the table fills front to back rather than at random.
+func fingerprint(k uint64) uint32 { return uint32(k) | 1 }
 
 func packEntry(e qentry) uint32 { return uint32(e.cls) | uint32(uint16(e.q))<<16 }
 
@@ -61,7 +65,8 @@ func denseMin(classes int) int { return max(8, classes/denseDiv) }
 type weights struct {
 	classes int
 	scale   float32
-	slots   []slot // open addressing on the key's low bits, linear probing
+	slots   []slot // open addressing on the key's top bits, linear probing
+	shift   uint8  // 64 - log2(len(slots)): a key's home slot is key>>shift
 	ents    []qentry
 	dense   []uint64 // dense rows, nw words each
 	nw      int
@@ -81,12 +86,13 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 	w.keys, w.offs, w.ents = keys, offs, qs
 	w.nw = (w.classes + 1) / 2
 	size := 1
-	for size < 2*len(keys)+2 {
+	for size < len(keys)+len(keys)/2+2 {
 		size <<= 1
 	}
 	w.slots = hugeSlots(w, size)
 	w.dense = nil
 	mask := uint64(size - 1)
+	w.shift = uint8(64 - bits.TrailingZeros64(uint64(size)))
 	dmin := denseMin(w.classes)
 	for i, k := range keys {
 		n := offs[i+1] - offs[i]
@@ -120,7 +126,7 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 			sl.b = uint64(offs[i])
 		}
 		sl.fp = fingerprint(k)
-		j := k & mask
+		j := k >> w.shift & mask
 		for w.slots[j].fp != 0 {
 			j = (j + 1) & mask
 		}
@@ -187,6 +193,7 @@ func (w *weights) score(feats []uint64, scores *[256]int32) { w.scoreWith(feats,
 func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
 	clear(scores[:w.classes])
 	mask := uint64(len(w.slots) - 1)
+	shift := w.shift & 63
 	var buf [batch]slot
 	var sp [batch]slot
 	var dl [maxDense]uint32
@@ -199,7 +206,7 @@ func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
 	for len(feats) > 0 {
 		m := min(len(feats), batch)
 		for i, f := range feats[:m] {
-			buf[i] = w.slots[f&mask]
+			buf[i] = w.slots[f>>shift&mask]
 		}
 		ns := 0
 		for i, f := range feats[:m] {
@@ -209,7 +216,7 @@ func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
 				if s.fp == 0 {
 					continue
 				}
-				j := f & mask
+				j := f >> shift & mask
 				for {
 					j = (j + 1) & mask
 					s = w.slots[j]
