@@ -399,3 +399,20 @@ type EventFacts struct {
 	RegionName        string
 	LocationPrecision string
 }
+
+// DyadCounter is implemented by stores that sum events by dyad (both SQL
+// stores do): the actor network.
+type DyadCounter interface {
+	// DyadCounts sums the events matching f (Limit and Cursor ignored)
+	// that have a source and a target, per (source, target) code pair.
+	DyadCounts(ctx context.Context, f EventFilter) ([]DyadCount, error)
+}
+
+// DyadCount is the number of events of one directed code pair and the
+// sum of their Goldstein scores.
+type DyadCount struct {
+	Source    string
+	Target    string
+	Events    int
+	Goldstein float64
+}

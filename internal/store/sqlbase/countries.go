@@ -54,3 +54,30 @@ func (b *Base) CountryCounts(ctx context.Context, f store.EventFilter) ([]store.
 	}
 	return out, nil
 }
+
+// DyadCounts sums the events matching f per (source, target) code pair.
+// A date range alone reads index events_day, which carries both codes
+// and the Goldstein score.
+func (b *Base) DyadCounts(ctx context.Context, f store.EventFilter) ([]store.DyadCount, error) {
+	w := &where{d: &b.D}
+	b.eventWhere(f, w)
+	w.add("e.source_code <> '' AND e.target_code <> ''")
+	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, COUNT(*), SUM(e.goldstein) FROM events e`+
+		w.sql()+` GROUP BY e.source_code, e.target_code`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("dyad counts: %w", err)
+	}
+	out := []store.DyadCount{}
+	err = scanAll(rows, func(r Rows) error {
+		var c store.DyadCount
+		if err := r.Scan(&c.Source, &c.Target, &c.Events, &c.Goldstein); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dyad counts: %w", err)
+	}
+	return out, nil
+}

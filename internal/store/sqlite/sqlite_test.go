@@ -158,7 +158,7 @@ func TestUpgradeFromV1(t *testing.T) {
 		`DROP TABLE articles_fts`, `CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = '')`,
 		`INSERT INTO articles_fts (rowid, title, body) SELECT seq, COALESCE(title, ''), body FROM articles`,
 		`CREATE INDEX entities_name ON entities (name, type, code)`, `CREATE INDEX entities_code ON entities (code)`,
-		`DROP INDEX articles_pub_seq`, `DROP INDEX events_loose`, `DROP INDEX events_loose_target`, `DROP INDEX events_fatal`, `DROP INDEX events_fatal_target`, `DROP INDEX events_country`,
+		`DROP INDEX articles_pub_seq`, `DROP INDEX events_day`, `CREATE INDEX events_day ON events (day, ekey)`, `DROP INDEX events_loose`, `DROP INDEX events_loose_target`, `DROP INDEX events_fatal`, `DROP INDEX events_fatal_target`, `DROP INDEX events_country`,
 		`ALTER TABLE events DROP COLUMN prec`, `ALTER TABLE events DROP COLUMN fatalities`, `ALTER TABLE events DROP COLUMN loc_prec`,
 		`DROP INDEX alerts_rule_cluster`, `ALTER TABLE alerts DROP COLUMN cluster`, `ALTER TABLE alerts DROP COLUMN reports`,
 		`ALTER TABLE alerts DROP COLUMN updated_at`, `ALTER TABLE alerts DROP COLUMN last_event_key`,

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -272,6 +273,45 @@ func testRegionAndRange(t *testing.T, s store.Store) {
 		}
 		if !found {
 			t.Errorf("since %q: no span from 2016-01-01 in %+v", since, pts)
+		}
+	}
+}
+
+// testDyadCounts checks the network's sums by code pair against the
+// events the listing returns for the same filter.
+func testDyadCounts(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	dc, ok := s.(store.DyadCounter)
+	if !ok {
+		t.Fatal("store cannot sum events by dyad")
+	}
+	for _, f := range []store.EventFilter{{}, {Since: "2024-04-01"}, {Actor: "RUS", Until: "2024-05-15"}} {
+		want := map[[2]string]store.DyadCount{}
+		for _, e := range pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
+			f := f
+			f.Limit, f.Cursor = store.MaxLimit, c
+			return s.Events(ctx, f)
+		}) {
+			if e.Target == nil || e.Target.Code == "" || e.Source.Code == "" {
+				continue
+			}
+			k := [2]string{e.Source.Code, e.Target.Code}
+			w := want[k]
+			w.Source, w.Target, w.Events, w.Goldstein = k[0], k[1], w.Events+1, w.Goldstein+e.Goldstein
+			want[k] = w
+		}
+		got, err := dc.DyadCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || len(got) == 0 {
+			t.Errorf("%+v: %d dyads, want %d", f, len(got), len(want))
+		}
+		for _, c := range got {
+			w := want[[2]string{c.Source, c.Target}]
+			if c.Events != w.Events || math.Abs(c.Goldstein-w.Goldstein) > 1e-9 {
+				t.Errorf("%+v: %+v, want %+v", f, c, w)
+			}
 		}
 	}
 }
