@@ -1,6 +1,10 @@
 package entities
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // TestPlaceLists: a name listed with first-level divisions of one country
 // is a division of that country, even where the name alone is a capital,
@@ -120,7 +124,20 @@ func TestCountyQualifier(t *testing.T) {
 			[]wantPlace{{name: "Dingle", country: "IRL", basis: "qualifier"}, {name: "Kerry", country: "IRL", basis: "qualifier"}}},
 		{"a French department", "Cheese makers near [[LOC Bayeux]], [[LOC Calvados]] protested on Monday.",
 			[]wantPlace{{name: "Bayeux", country: "FRA", basis: "qualifier"}, {name: "Calvados", country: "FRA", basis: "qualifier"}}},
+		{"a Philippine province ('Province of Cebu' in GeoNames)", "The mayor of [[LOC Toledo]], [[LOC Cebu]] resigned on Friday.",
+			[]wantPlace{{name: "Toledo", country: "PHL", basis: "qualifier", lat: 10.38, lon: 123.64, maxKM: 20}, {name: "Cebu", country: "PHL", basis: "qualifier"}}},
 	})
+}
+
+// TestQualifiedUnknownTown: a town the gazetteer lacks, qualified by a
+// division, is a place in that division without a point, not its
+// namesake abroad.
+func TestQualifiedUnknownTown(t *testing.T) {
+	art := checkAnnotated(t, "He will appear in a [[LOC Bradford]], [[LOC Ontario]] court in May.")
+	e := findEntity(art, "Bradford", "PLACE")
+	if e == nil || model.Deref(e.Country) != "CAN" || e.Lat != nil || e.Basis != "qualifier" {
+		t.Errorf("Bradford, Ontario: %+v, want a Canadian place without a point", e)
+	}
 }
 
 // TestPlainSpellings: places whose names have letters with no plain

@@ -51,12 +51,18 @@ func TestResolveContext(t *testing.T) {
 	if r, _ := g.Resolve("Bradford", &Context{QualCC: "CA", QualAdmin1: "08"}); r.Name != "Bradford West Gwillimbury" {
 		t.Errorf("Bradford, Ontario: got %q, want the most populous town so named", r.Name)
 	}
+	// "Valencia, Ontario": no town of the name there; a place in
+	// Ontario without a point, not Spain's or Venezuela's Valencia
+	if r, ok := g.Resolve("Valencia", &Context{QualCC: "CA", QualAdmin1: "08"}); !ok || r.CC != "CA" || r.Admin1 != "08" || r.HasLL || r.Basis != BasisQualifier {
+		t.Errorf("Valencia, Ontario: got %+v %v, want a place in CA.08 without a point", r, ok)
+	}
 }
 
 // TestCompassVariants: a division whose name opens with a compass word
 // answers to the word's other form ("South Darfur" for GeoNames'
 // "Southern Darfur", "North Kivu" for "Nord Kivu"), and a hyphenated
-// name to its spelling with spaces ("Bas Congo").
+// name to its spelling with spaces ("Bas Congo"), "Province of Cebu"
+// to "Cebu".
 func TestCompassVariants(t *testing.T) {
 	divs := []Division{
 		{Code: "SD.49", Name: "Southern Darfur", ASCII: "Southern Darfur"},
@@ -65,6 +71,7 @@ func TestCompassVariants(t *testing.T) {
 		{Code: "KR.05", Name: "North Chungcheong", ASCII: "North Chungcheong"},
 		{Code: "US.SD", Name: "South Dakota", ASCII: "South Dakota"},
 		{Code: "CD.08", Name: "Bas-Congo", ASCII: "Bas-Congo"},
+		{Code: "PH.07.21", Name: "Province of Cebu", ASCII: "Province of  Cebu"},
 		{Code: "FR.84", Name: "Auvergne-Rhône-Alpes", ASCII: "Auvergne-Rhone-Alpes"},
 	}
 	g, err := Build(nil, divs, nil)
@@ -72,7 +79,7 @@ func TestCompassVariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, code := range map[string]string{"South Darfur": "SD.49", "North Kivu": "CD.11", "West Cape": "ZA.11", "Northern Chungcheong": "KR.05", "Southern Dakota": "US.SD", "South Dakota": "US.SD",
-		"Bas Congo": "CD.08", "Bas-Congo": "CD.08", "North-Kivu": "CD.11", "Auvergne Rhone Alpes": "FR.84"} {
+		"Bas Congo": "CD.08", "Bas-Congo": "CD.08", "North-Kivu": "CD.11", "Cebu": "PH.07.21", "Auvergne Rhone Alpes": "FR.84"} {
 		ps := g.Lookup(name)
 		if len(ps) != 1 || ps[0].Code != code {
 			t.Errorf("%s: got %v, want %s", name, ps, code)

@@ -180,7 +180,8 @@ func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
 			continue
 		}
 		g.build[d.Code] = int32(len(g.places))
-		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII), unhyphen(d.Name), unhyphen(d.ASCII), compassVariant(unhyphen(d.ASCII)))
+		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII), unhyphen(d.Name), unhyphen(d.ASCII), compassVariant(unhyphen(d.ASCII)),
+			unprefixed(d.Name), unprefixed(d.ASCII))
 	}
 	for _, a := range alts {
 		x, ok := g.target(a.Target)
@@ -298,6 +299,21 @@ func compassVariant(name string) string {
 	w, rest, ok := strings.Cut(name, " ")
 	if v := compassForms[w]; ok && v != "" && rest != "" {
 		return v + " " + rest
+	}
+	return ""
+}
+
+// kindPrefixes open GeoNames names of divisions that news names without
+// them: "Province of Cebu", "County of Fermanagh".
+var kindPrefixes = []string{"Province of ", "County of ", "Region of "}
+
+// unprefixed is a division's name without its kind prefix (and with
+// single spaces), or "" when it has none.
+func unprefixed(name string) string {
+	for _, k := range kindPrefixes {
+		if rest, ok := strings.CutPrefix(name, k); ok {
+			return strings.Join(strings.Fields(rest), " ")
+		}
 	}
 	return ""
 }

@@ -71,6 +71,11 @@ func (g *Gazetteer) Resolve(name string, ctx *Context) (Resolution, bool) {
 		if p, ok := g.cityPrefixed(name, ctx.QualCC, ctx.QualAdmin1); ok {
 			return Resolution{Place: p, Basis: BasisQualifier, Score: prior(p)}, true
 		}
+		if len(ps) > 0 {
+			// a town the gazetteer lacks: a place in that division with
+			// no point, rather than its namesake in another country
+			return Resolution{Place: Place{Name: name, CC: ctx.QualCC, Admin1: ctx.QualAdmin1, Kind: KindCity}, Basis: BasisQualifier}, true
+		}
 	}
 	if len(ps) == 0 {
 		return Resolution{}, false
