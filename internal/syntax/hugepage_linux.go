@@ -3,31 +3,30 @@
 package syntax
 
 import (
-	"runtime"
 	"syscall"
 	"unsafe"
 )
 
-// hugeSlots returns a zeroed slot table of n cells. On Linux a table of
-// several megabytes is mapped on its own and advised onto 2 MB pages:
-// lookups land at random in it, and with 4 KB pages nearly each one
-// would also miss the TLB. owner keeps the mapping alive; it is unmapped
-// when owner is collected.
-func hugeSlots(owner *weights, n int) []slot {
+// hugeSlots returns a zeroed slot table of n cells. On Linux the 2 MB
+// pages inside a table of several megabytes are advised onto huge pages
+// (before the first write, so the first touch gets them): lookups land
+// at random in the table, and with 4 KB pages nearly each one would also
+// miss the TLB. The table stays on the Go heap, so a memory limit
+// (GOMEMLIMIT) still sees it.
+func hugeSlots(n int) []slot {
 	const huge = 2 << 20
-	size := n * int(unsafe.Sizeof(slot{}))
-	if size < huge {
-		return make([]slot, n)
+	s := make([]slot, n)
+	size := uintptr(n) * unsafe.Sizeof(slot{})
+	if size < 2*huge {
+		return s
 	}
-	mem, err := syscall.Mmap(-1, 0, size+huge, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
-	if err != nil {
-		return make([]slot, n)
+	p := unsafe.Pointer(unsafe.SliceData(s))
+	start := uintptr(p)
+	lo := (start + huge - 1) &^ (huge - 1)
+	hi := (start + size) &^ (huge - 1)
+	if hi > lo {
+		// Advice only: an error leaves 4 KB pages.
+		_ = syscall.Madvise(unsafe.Slice((*byte)(unsafe.Add(p, lo-start)), hi-lo), 14) // MADV_HUGEPAGE
 	}
-	off := 0
-	if r := uintptr(unsafe.Pointer(&mem[0])) % huge; r != 0 {
-		off = int(huge - r)
-	}
-	_ = syscall.Madvise(mem[off:off+size], 14) // MADV_HUGEPAGE
-	runtime.AddCleanup(owner, func(m []byte) { syscall.Munmap(m) }, mem)
-	return unsafe.Slice((*slot)(unsafe.Pointer(&mem[off])), n)
+	return s
 }

@@ -4,4 +4,4 @@ package syntax
 
 // hugeSlots returns a zeroed slot table of n cells (2 MB pages are
 // requested on Linux only).
-func hugeSlots(owner *weights, n int) []slot { return make([]slot, n) }
+func hugeSlots(n int) []slot { return make([]slot, n) }

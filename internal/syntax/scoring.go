@@ -89,7 +89,7 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 	for size < len(keys)+len(keys)/2+2 {
 		size <<= 1
 	}
-	w.slots = hugeSlots(w, size)
+	w.slots = hugeSlots(size)
 	w.dense = nil
 	mask := uint64(size - 1)
 	w.shift = uint8(64 - bits.TrailingZeros64(uint64(size)))
