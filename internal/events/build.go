@@ -261,7 +261,11 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 	}
 	// the object of a light verb takes its subject: "X mounted an
 	// invasion of Y", "X renewed negotiations with Y"
-	if h := spanHead(st, m.head, m.last); len(m.subj) == 0 && st.parsed() && (st.rel(h) == "obj" || st.rels[h] == "nsubj:pass") {
+	h := spanHead(st, m.head, m.last)
+	for st.parsed() && st.rels[h] == "compound" && st.heads[h] > h {
+		h = st.heads[h] // "a hunger strike yesterday", parsed as a compound of its neighbour
+	}
+	if len(m.subj) == 0 && st.parsed() && (st.rel(h) == "obj" || st.rels[h] == "nsubj:pass") {
 		if g := st.heads[h]; g >= 0 {
 			for _, q := range ms {
 				if q.head == g && !q.noun && q.p.class == classLight && len(q.subj) > 0 {

@@ -21,8 +21,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		c.subject(st, ms, k)
 		if st.parsed() {
 			c.arcSubject(st, m, ms)
-			if st.rels[m.head] == "acl" && st.toks[m.head].tag == "VBG" {
-				m.done = true // "rebels fighting the army": a description, not news
+			if st.rels[m.head] == "acl" && (st.toks[m.head].tag == "VBG" || st.child(m.head, "mark") >= 0) {
+				// "rebels fighting the army" describes them; "a consensus to
+				// exchange data", "an offer to mediate" name what the noun
+				// is about, which has not happened
+				m.done = true
 			}
 		}
 	}
@@ -259,6 +262,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				}
 				a := action
 				ev.Action = &a
+				if dupEvent(out, ev) {
+					continue // "used tear gas to disperse them": one act, two verbs
+				}
 				out = append(out, coded{ev: ev, group: g})
 			}
 		}
@@ -707,4 +713,21 @@ func framesNoun(class, code string) bool {
 		return ok
 	}
 	return class == classThreat
+}
+
+// dupEvent reports whether out already holds an event of the sentence
+// with the same code, source and target.
+func dupEvent(out []coded, ev model.Event) bool {
+	tg := func(e model.Event) string {
+		if e.Target == nil {
+			return ""
+		}
+		return e.Target.Code
+	}
+	for _, o := range out {
+		if o.ev.Cameo == ev.Cameo && o.ev.Source.Code == ev.Source.Code && tg(o.ev) == tg(ev) {
+			return true
+		}
+	}
+	return false
 }

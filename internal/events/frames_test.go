@@ -203,3 +203,46 @@ func TestParsedAccusedOfGerund(t *testing.T) {
 		{"Niger accused Benin of blocking its exports, the minister said.", want{"112", "NER", "BEN", ""}, []want{{"19", "", "", ""}, {"17", "", "", ""}}},
 	})
 }
+
+// A clause that complements a noun ("an invitation to attend talks", "a
+// pact to exchange intelligence") says what the noun is about: it has not
+// happened.
+func TestParsedNounComplementClause(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Kenya rejected an invitation to attend a summit in Uganda.", want{"12", "KEN", "", ""}, []want{{"04", "KEN", "", ""}}},
+		{"Bolivia and Peru reached an agreement to share water data.", want{"057", "BOL", "", ""}, []want{{"06", "", "", ""}}},
+		{"Chile welcomed a proposal to hold talks with Argentina.", want{}, []want{{"04", "CHL", "", model.ModalityAsserted}}},
+		{"Ghana accepted an offer to mediate between Togo and Benin.", want{}, []want{{"04", "GHA", "", model.ModalityAsserted}}},
+		{"Nepal rejected a plan to build a dam with India.", want{"12", "NPL", "", ""}, []want{{"06", "NPL", "", ""}}},
+	})
+}
+
+// Two verbs of one act ("used tear gas to disperse them") give one event.
+func TestParsedOneActTwoVerbs(t *testing.T) {
+	for _, body := range []string{
+		"Police in Nairobi used tear gas to disperse protesters on Monday.",
+		"Police in Lagos used tear gas to disperse protesters.",
+		"Police in Jakarta used tear gas to disperse students.",
+		"Police in Tbilisi used tear gas to disperse demonstrators.",
+		"Police in Quito used tear gas to disperse protesters.",
+	} {
+		t.Run(body, func(t *testing.T) {
+			a := codeParsed(t, body)
+			seen := map[string]bool{}
+			for _, e := range a.Events {
+				tg := ""
+				if e.Target != nil {
+					tg = e.Target.Code
+				}
+				k := e.Cameo + " " + e.Source.Code + " " + tg
+				if seen[k] {
+					t.Errorf("the same act twice: %s", eventList(a))
+				}
+				seen[k] = true
+			}
+			if len(a.Events) == 0 {
+				t.Errorf("no event")
+			}
+		})
+	}
+}
