@@ -160,6 +160,8 @@ func TestSportsTables(t *testing.T) {
 		{"bobsleigh crews", "BOBSLEIGH - WORLD CUP .\n[[ORG Jamaica II]] finished ahead of [[ORG Latvia I]] and [[ORG Switzerland III]] in the two-man race.",
 			[]notWant{{"Jamaica", model.TypePlace}, {"II", model.TypePerson}}},
 		{"a town, then its club in the results", "BASKETBALL - EUROLEAGUE RESULT .\nIn [[LOC Kaunas]] :\n\n[[ORG Kaunas]] ( [[LOC Lithuania]] ) 81 [[ORG Estudiantes Madrid]] ( [[LOC Spain]] ) 77", nil},
+		{"canada franchises", "ICE HOCKEY - NHL .\nThe [[ORG Calgary Flames]] beat the [[ORG Edmonton Oilers]] 3-2 in overtime.", []notWant{{"Calgary Flames", model.TypePerson}}},
+		{"australia and korea franchises", "BASKETBALL - ASIA CHAMPIONS CUP .\nThe [[ORG Sydney Kings]] lost to the [[ORG Seoul Knights]] 88-80.", []notWant{{"Sydney Kings", model.TypePerson}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})
@@ -220,6 +222,9 @@ func TestPersonCues(t *testing.T) {
 		{"netherlands particle", "[[PER Pieter van Dijk]] runs the brewer. Sales rose, [[PER van Dijk]] said.", []notWant{{"Dijk", model.TypePerson}}},
 		{"brazil particle", "[[PER Ana da Costa]] won the vote. On Monday [[PER da Costa]] thanked the voters.", nil},
 		{"germany scorers", "SOCCER - BUNDESLIGA .\n[[ORG Wolfsburg]] 2 ( [[PER Kowalczyk]] 29th , [[PER Brenner]] 85th pen ) [[ORG Kaiserslautern]] 1 ( [[PER Oduya]] 60th ) .", nil},
+		{"egypt hyphenated rank", "Lieutenant-General [[PER Samir Haddad]] told reporters the border was calm.", []notWant{{"Lieutenant-General Samir Haddad", model.TypePerson}}},
+		{"nigeria hyphenated rank", "Major-General [[PER Bello Musa]] took command on Monday.", []notWant{{"Major-General Bello Musa", model.TypePerson}}},
+		{"pakistan cricket role", "All-rounder [[PER Imran Qadir]] scored 40 off 30 balls.", []notWant{{"All-rounder Imran Qadir", model.TypePerson}}},
 		{"argentina scorers", "SOCCER - ARGENTINE LEAGUE .\n[[ORG Lanus]] 1 ( [[PER Benedetto]] 12th ) [[ORG Banfield]] 1 ( [[PER Quiroga]] 77th ) .", nil},
 	})
 }

@@ -275,9 +275,13 @@ func (d *doc) placeNamedOrg(k int) bool {
 		club = club || clubWords[d.toks[q].text]
 	}
 	if !club {
-		// "Shakhtar Donetsk": an unknown name, then a town
+		// "Shakhtar Donetsk": an unknown name, then a town; "Buffalo
+		// Sabres": a town, then a nickname in the plural
 		for q := it.s + 1; q < it.e; q++ {
 			if d.bigTown(q, it.e) && d.clubWord(item{kind: iName, s: it.s, e: q}) {
+				return true
+			}
+			if last := d.toks[it.e-1].text; d.bigTown(it.s, q) && strings.HasSuffix(last, "s") && !d.givenAt(it.s) && d.clubWord(item{kind: iName, s: q, e: it.e}) {
 				return true
 			}
 		}
@@ -338,8 +342,9 @@ func (d *doc) contextTeam(k int) bool {
 
 // joinClubs joins, in a sports report, an unknown capitalised name and
 // the town right after it into one club name: "Ajax Amsterdam", "Rapid
-// Vienna", "Partizan Belgrade". The scan cut them where the known town
-// starts.
+// Vienna", "Partizan Belgrade"; and a town and the nickname in the
+// plural after it ("Seoul Knights"). The scan cut them where the known
+// town starts or ends.
 func (d *doc) joinClubs() {
 	if !d.sports {
 		return
@@ -360,6 +365,11 @@ func (d *doc) joinClubs() {
 		if k+1 < len(d.items) && it.kind == iName && it.e-it.s <= 3 && d.items[k+1].s == it.e && d.townItem(d.items[k+1]) && d.clubWord(it) {
 			it.e = d.items[k+1].e
 			it.club = true
+			k++
+		} else if nx := k + 1; nx < len(d.items) && d.items[nx].s == it.e && d.items[nx].kind == iName && d.townItem(it) &&
+			strings.HasSuffix(d.toks[d.items[nx].e-1].text, "s") && d.clubWord(d.items[nx]) {
+			// "Seoul Knights": a town and its franchise's nickname
+			it.kind, it.e, it.club = iName, d.items[nx].e, true
 			k++
 		}
 		out = append(out, it)
