@@ -83,8 +83,9 @@ func (BenchCmd) Help() string {
 	return `Reads the inputs once, then runs the analysis stages over their articles repeatedly on
 one goroutine for --duration, --rounds times, and prints MB/s of body text and sentences/s
 per core for each round and for the median round (GOMAXPROCS=1 while measuring, so the
-garbage collector counts too; see --procs). With --store, each round stores into a fresh
-SQLite file.
+garbage collector counts too; see --procs), then sentences per CPU second (steadier than
+wall time on a shared machine) and the share of sentences the parse stage parsed. With
+--store, each round stores into a fresh SQLite file.
 
 Example:
   sitrep bench --duration 10s --rounds 5 --store testdata/sample
@@ -162,7 +163,9 @@ func (c *BenchCmd) Run(ctx context.Context, g *Globals) error {
 // benchRound is what one round of sitrep bench analysed.
 type benchRound struct {
 	bytes, sentences, articles, events int
+	parsed                             int // sentences the parse stage parsed
 	seconds                            float64
+	cpu                                float64 // process CPU seconds (user+system)
 }
 
 func (r benchRound) rate(n int) float64 { return float64(n) / r.seconds }
@@ -170,6 +173,25 @@ func (r benchRound) rate(n int) float64 { return float64(n) / r.seconds }
 func (r benchRound) write(w io.Writer, label string) {
 	fmt.Fprintf(w, "%-14s %8.2f MB/s  %10.0f sentences/s  %8.0f articles/s  %8.0f events/s  (per core)\n",
 		label, r.rate(r.bytes)/1e6, r.rate(r.sentences), r.rate(r.articles), r.rate(r.events))
+	if r.cpu > 0 && r.sentences > 0 {
+		fmt.Fprintf(w, "%-14s %10.0f sentences per CPU second, %.1f%% of sentences parsed\n",
+			"", float64(r.sentences)/r.cpu, 100*float64(r.parsed)/float64(r.sentences))
+	}
+}
+
+// parsedSentences counts the sentences of a that carry a dependency
+// parse (a token with a relation).
+func parsedSentences(a *model.Article) int {
+	n := 0
+	for _, toks := range a.Tokens {
+		for _, t := range toks {
+			if t.Rel != "" {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // round analyses (and stores) raw's articles over and over for
@@ -191,6 +213,7 @@ func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model
 		st = s
 	}
 	var pending []*model.Article
+	cpu0 := cpuSeconds()
 	start := time.Now()
 	for i := 0; time.Since(start) < c.Duration && ctx.Err() == nil; i++ {
 		src := raw[i%len(raw)]
@@ -199,6 +222,7 @@ func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model
 		if err := p.Process(ctx, &a); err != nil {
 			return r, err
 		}
+		r.parsed += parsedSentences(&a)
 		if st != nil {
 			// A fresh id per round so every write is a real insert.
 			a.ID = fmt.Sprintf("%s-%d", src.ID, i)
@@ -222,6 +246,7 @@ func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model
 		}
 	}
 	r.seconds = time.Since(start).Seconds()
+	r.cpu = cpuSeconds() - cpu0
 	return r, nil
 }
 
