@@ -8,9 +8,12 @@ import (
 
 // The Phoenix verb dictionary (CAMEO.2.0, compiled by internal/petrarch)
 // is the fallback vocabulary of the coder over the parse: a verb that no
-// line of verbs.txt heads is looked up by its lemma, and the most
-// specific of its patterns whose words and prepositions stand among the
-// verb's dependents gives the code. sitrep's own lexicon stays on top: a
+// line of verbs.txt heads is looked up by its lemma, and the first of its
+// patterns whose words and prepositions stand among the verb's
+// dependents gives the code, nearest first: words among the dependents
+// and theirs before words deeper in the clause (a block's patterns are
+// listed by code, not by verb, so "prevented the rally ... over the
+// decision" must read RALLY, not DECISION). sitrep's own lexicon stays on top: a
 // lemma it lists (as an event, a speech verb or a frame) is never
 // re-read from Phoenix.
 
@@ -64,13 +67,19 @@ func (c *Coder) phoenixCode(st *sent, vt *petrarch.VerbTable, i int, lemma strin
 			continue
 		}
 		code := e.Code
-		for _, p := range e.Patterns {
-			if len(p.Before) > 0 || len(p.After) == 0 {
-				continue
-			}
-			if c.elemsFound(st, vt, i, p.After) {
-				code = p.Code
-				break
+		// the nearest pattern: its words among the verb's dependents and
+		// theirs ("prevented the rally") before words deeper in the
+		// clause ("the rally ... to protest the decision")
+	near:
+		for _, depth := range [...]int{nearDepth, deepDepth} {
+			for _, p := range e.Patterns {
+				if len(p.Before) > 0 || len(p.After) == 0 {
+					continue
+				}
+				if c.elemsFound(st, vt, i, p.After, depth) {
+					code = p.Code
+					break near
+				}
 			}
 		}
 		if code == "" || strings.Contains(code, "-") || strings.Contains(code, ":") {
@@ -81,6 +90,14 @@ func (c *Coder) phoenixCode(st *sent, vt *petrarch.VerbTable, i int, lemma strin
 	return ""
 }
 
+// How deep under a verb the words of its Phoenix patterns are looked
+// for: first among its dependents and theirs, then down the subtrees of
+// its objects and obliques.
+const (
+	nearDepth = 1
+	deepDepth = 3
+)
+
 // particles reports whether the other words of a multi-word verb
 // ("CORDON OFF") stand among the verb's dependents.
 func (c *Coder) particles(st *sent, i int, e *petrarch.VerbEntry) bool {
@@ -88,7 +105,7 @@ func (c *Coder) particles(st *sent, i int, e *petrarch.VerbEntry) bool {
 		if k == e.Head {
 			continue
 		}
-		if !st.depHas(i, strings.ToLower(w), false) {
+		if !st.depHas(i, strings.ToLower(w), 0) {
 			return false
 		}
 	}
@@ -96,8 +113,8 @@ func (c *Coder) particles(st *sent, i int, e *petrarch.VerbEntry) bool {
 }
 
 // elemsFound reports whether every word, synset and preposition of es
-// appears among the dependents of token i.
-func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarch.Elem) bool {
+// appears among the dependents of token i, words down to depth.
+func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarch.Elem, depth int) bool {
 	n := 0
 	for _, e := range es {
 		switch e.Kind {
@@ -106,14 +123,14 @@ func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarc
 			if len(alts) == 0 && len(e.Words) > 0 {
 				alts = []string{e.Words[len(e.Words)-1]}
 			}
-			if !st.anyDep(i, alts) {
+			if !st.anyDep(i, alts, depth) {
 				return false
 			}
 			n++
 		case petrarch.ElemSynset:
 			ok := false
 			for _, ph := range vt.Synset(e.Synset) {
-				if len(ph) > 0 && st.depHas(i, strings.ToLower(ph[len(ph)-1]), true) {
+				if len(ph) > 0 && st.depHas(i, strings.ToLower(ph[len(ph)-1]), depth) {
 					ok = true
 					break
 				}
@@ -132,9 +149,9 @@ func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarc
 	return n > 0
 }
 
-func (st *sent) anyDep(i int, alts []string) bool {
+func (st *sent) anyDep(i int, alts []string, depth int) bool {
 	for _, a := range alts {
-		if st.depHas(i, strings.ToLower(a), true) {
+		if st.depHas(i, strings.ToLower(a), depth) {
 			return true
 		}
 	}
@@ -142,8 +159,9 @@ func (st *sent) anyDep(i int, alts []string) bool {
 }
 
 // depHas reports whether a word (form or lemma) is a dependent of token
-// i, or with deep, anywhere in the subtrees of its objects and obliques.
-func (st *sent) depHas(i int, w string, deep bool) bool {
+// i, or down to maxDepth more levels, in the subtrees of its objects and
+// obliques.
+func (st *sent) depHas(i int, w string, maxDepth int) bool {
 	var walk func(k, depth int) bool
 	walk = func(k, depth int) bool {
 		for _, d := range st.kids[k] {
@@ -154,7 +172,7 @@ func (st *sent) depHas(i int, w string, deep bool) bool {
 			if st.toks[d].low == w || st.lemmas[d] == w {
 				return true
 			}
-			if deep && depth < 3 && walk(d, depth+1) {
+			if depth < maxDepth && walk(d, depth+1) {
 				return true
 			}
 		}
