@@ -86,7 +86,7 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 	w.keys, w.offs, w.ents = keys, offs, qs
 	w.nw = (w.classes + 1) / 2
 	size := 1
-	for size < len(keys)+len(keys)/2+2 {
+	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
 	w.slots = hugeSlots(size)
