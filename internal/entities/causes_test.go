@@ -228,3 +228,16 @@ func TestPersonCues(t *testing.T) {
 		{"argentina scorers", "SOCCER - ARGENTINE LEAGUE .\n[[ORG Lanus]] 1 ( [[PER Benedetto]] 12th ) [[ORG Banfield]] 1 ( [[PER Quiroga]] 77th ) .", nil},
 	})
 }
+
+// TestPlacesNamedByKind: a capitalised run ending in a word for a place
+// or facility ("Oval", "Glacier", "Point") is a place the gazetteer does
+// not know, not a person.
+func TestPlacesNamedByKind(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"kenya stadium", "Fans packed [[LOC Nyayo Stadium]] for the final.", []notWant{{"Nyayo Stadium", model.TypePerson}}},
+		{"chile glacier", "Climbers were stranded on [[LOC Tatio Glacier]] overnight.", []notWant{{"Tatio Glacier", model.TypePerson}}},
+		{"australia oval", "The match at [[LOC Bellambi Oval]] was washed out.", []notWant{{"Bellambi Oval", model.TypePerson}}},
+		{"india point", "Coal ships queued off [[LOC Kakinada Point]] on Monday.", []notWant{{"Kakinada Point", model.TypePerson}}},
+		{"a given name stays a person", "[[PER John Point]] said the vote was fair.", nil},
+	})
+}

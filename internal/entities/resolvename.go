@@ -127,6 +127,16 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, "")
 		return
 	}
+	if it.e-it.s >= 2 && placeHeads[toks[it.e-1].lower] && !d.givenAt(it.s) {
+		// "Bellerive Oval", "Whistler Mountain", "Hay Point": a place the
+		// gazetteer does not know, named by its kind
+		x := d.entity("P:"+name, func() *ent { return &ent{name: name, typ: model.TypePlace} })
+		if x >= 0 {
+			it.ent = x
+			d.mention(x, it.s, it.e)
+		}
+		return
+	}
 	if !(d.sports && isOrdinal(d.tokAt(it.e).text)) && d.classifyName(k, name) {
 		return
 	}

@@ -105,3 +105,9 @@ var locativePreps = set("in at across through throughout around near outside ins
 
 // placeModifiers may stand between a locative preposition and its place.
 var placeModifiers = set("the central northern southern eastern western downtown")
+
+// placeHeads end the names of places and facilities ("Bellerive Oval",
+// "Whistler Mountain", "Hay Point"): a capitalised run ending in one is a
+// place, not a person, when no gazetteer or lexicon knows it.
+var placeHeads = set(`ground stadium oval arena peak point resort airport airfield harbour harbor coast river lake valley
+mountain mountains island islands bay beach canal strait gulf desert plateau racecourse circuit glacier volcano reservoir`)
