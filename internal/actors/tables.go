@@ -61,9 +61,14 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 		case err != nil:
 			return nil, fmt.Errorf("actors: %w", err)
 		default:
-			as, _, err := petrarch.ReadActors(bytes.NewReader(data), OverlayFile)
+			as, ws, err := petrarch.ReadActors(bytes.NewReader(data), OverlayFile)
 			if err != nil {
 				return nil, fmt.Errorf("actors: %w", err)
+			}
+			if len(ws) > 0 {
+				// sitrep's own lexicon: a line that cannot be read stops
+				// the run, as in every other lexicon file
+				return nil, fmt.Errorf("actors: %w", ws[0])
 			}
 			// later roots first: the first match of the longest name wins
 			overlay = append(as, overlay...)
