@@ -17,7 +17,7 @@ import (
 //	kindInline: one to three weights in the slot itself: the count in
 //	            bits 2–3 of a, the first two as qentry in b, the third
 //	            as class (8 bits) and weight (16 bits) in a's top 24 bits
-//	kindSparse: a = length<<2, b = the row's start in ents
+//	kindSparse: a = length<<2, b = the row's start in sparse
 //	kindDense:  a = the row's number in dense<<2
 //
 // Most features have one to three weights (a word feature touches a few
@@ -68,6 +68,7 @@ type weights struct {
 	slots   []slot // open addressing on the key's top bits, linear probing
 	shift   uint8  // 64 - log2(len(slots)): a key's home slot is key>>shift
 	ents    []qentry
+	sparse  []qentry // the rows of kindSparse slots only, packed (a few MB: they stay in cache)
 	dense   []uint64 // dense rows, nw words each
 	nw      int
 	// keys and offs keep the rows in key order for writing: feature i's
@@ -90,7 +91,7 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 		size <<= 1
 	}
 	w.slots = hugeSlots(size)
-	w.dense = nil
+	w.dense, w.sparse = nil, nil
 	mask := uint64(size - 1)
 	w.shift = uint8(64 - bits.TrailingZeros64(uint64(size)))
 	dmin := denseMin(w.classes)
@@ -123,7 +124,8 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 			}
 		default:
 			sl.a = n<<2 | kindSparse
-			sl.b = uint64(offs[i])
+			sl.b = uint64(len(w.sparse))
+			w.sparse = append(w.sparse, row...)
 		}
 		sl.fp = fingerprint(k)
 		j := k >> w.shift & mask
@@ -238,7 +240,7 @@ func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
 					}
 				}
 			case kindSparse:
-				touch += w.ents[uint32(s.b)].q
+				touch += w.sparse[uint32(s.b)].q
 				sp[ns] = s
 				ns++
 			default:
@@ -252,7 +254,7 @@ func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
 		}
 		for _, s := range sp[:ns] {
 			start := uint32(s.b)
-			for _, e := range w.ents[start : start+s.a>>2] {
+			for _, e := range w.sparse[start : start+s.a>>2] {
 				scores[uint8(e.cls)] += int32(e.q)
 			}
 		}
