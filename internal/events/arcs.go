@@ -296,17 +296,27 @@ func (c *Coder) demands(st *sent, ms []*match) []*match {
 			continue
 		}
 		v := st.heads[i]
-		if v < 0 || st.rels[v] != "ccomp" || st.heads[v] < 0 || !st.speech[st.heads[v]] {
+		if v < 0 || st.heads[v] < 0 {
 			continue
 		}
 		g := st.heads[v]
+		switch {
+		case st.rels[v] == "ccomp" && (st.speech[g] || nounObj(st, g)):
+			// "X said Y must V", "X sent Y a reminder that it must V"
+		case (st.rels[v] == "acl" || st.rels[v] == "ccomp") && st.rel(g) == "obj" && st.heads[g] >= 0 && strings.HasPrefix(st.toks[g].tag, "NN"):
+			// "X issued a reminder to Y that it must V", "X repeated its
+			// call that Y must V": the clause says what the noun asks
+			g = st.heads[g]
+		default:
+			continue
+		}
 		s, y := st.child(g, "nsubj"), st.child(v, "nsubj")
 		if s < 0 || y < 0 {
 			continue
 		}
 		src, at := c.arcActors(st, s)
 		tgt, _ := c.arcActors(st, y)
-		if len(src) == 0 || len(tgt) == 0 {
+		if len(src) == 0 || len(tgt) == 0 && !pronouns[st.toks[y].low] {
 			continue
 		}
 		m := &match{p: p, head: g, last: g, subj: src, subjAt: at, code: p.code}
@@ -321,4 +331,10 @@ func (c *Coder) demands(st *sent, ms []*match) []*match {
 		ms = append(ms, m)
 	}
 	return ms
+}
+
+// nounObj reports whether the verb at g has a common noun as its object.
+func nounObj(st *sent, g int) bool {
+	o := st.child(g, "obj")
+	return o >= 0 && strings.HasPrefix(st.toks[o].tag, "NN") && !strings.HasPrefix(st.toks[o].tag, "NNP")
 }

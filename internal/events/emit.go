@@ -242,6 +242,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				}
 				src := actorOf(s.m)
 				if src == nil {
+					if a := appositionActor(st, s.m); a != nil {
+						src = actorOf(a) // "NAME, the UN relief coordinator, demanded"
+					}
+				}
+				if src == nil {
 					continue
 				}
 				ev := model.Event{
@@ -730,4 +735,27 @@ func dupEvent(out []coded, ev model.Event) bool {
 		}
 	}
 	return false
+}
+
+// appositionActor is the coded actor of an apposition right after m
+// ("Kenzo Oshima, the United Nations relief coordinator, ..."): a
+// mention between the comma after m and the next one, or nil.
+func appositionActor(st *sent, m *mention) *mention {
+	k := m.last + 1
+	if k >= len(st.toks) || st.toks[k].low != "," {
+		return nil
+	}
+	for j := k + 1; j < len(st.toks) && j <= k+8; j++ {
+		t := st.toks[j]
+		if t.low == "," || isBoundary(t) || strings.HasPrefix(t.tag, "VB") {
+			return nil
+		}
+		for _, mi := range t.ments {
+			a := &st.ments[mi]
+			if a.ent != m.ent && a.ent.Type != model.TypeEquipment && actorOf(a) != nil {
+				return a
+			}
+		}
+	}
+	return nil
 }

@@ -246,3 +246,27 @@ func TestParsedOneActTwoVerbs(t *testing.T) {
 		})
 	}
 }
+
+// "X said Y must V" and "X issued a reminder that Y must V" are X's
+// demand, not Y's act.
+func TestParsedMustDemand(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Brazil said on Monday that Venezuela must release the detained activists.", want{"10", "BRA", "", ""}, []want{{"08", "VEN", "", ""}}},
+		{"Japan's prime minister said that China must be ready to resume talks.", want{"10", "JPN", "", ""}, []want{{"03", "CHN", "", ""}}},
+		{"Ghana issued a warning to Togo that it must close its border camps.", want{"10", "GHA", "", ""}, nil},
+		{"Canada sent a reminder to Haiti that it must hold elections.", want{"10", "CAN", "", ""}, nil},
+		{"Norway repeated its demand that Sri Lanka must protect civilians.", want{"10", "NOR", "", ""}, nil},
+	})
+}
+
+// A person without an actor code speaks for the organisation of the
+// apposition that follows the name.
+func TestParsedAppositionActor(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Maria Lopez, the United Nations envoy, criticised Myanmar on Monday.", want{"11", "IGO", "MMR", ""}, nil},
+		{"Pedro Alves, a Brazilian diplomat, condemned Paraguay.", want{"111", "BRA", "PRY", ""}, nil},
+		{"Amara Diallo, a Guinean minister, accused Mali of arming rebels.", want{"112", "GIN", "MLI", ""}, nil},
+		{"Sato Kenji, a NATO official, criticised Russia over the drills.", want{"11", "IGO", "RUS", ""}, nil},
+		{"Olga Petrova, the Russian ambassador, condemned Estonia.", want{"111", "RUS", "EST", ""}, nil},
+	})
+}
