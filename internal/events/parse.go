@@ -139,6 +139,11 @@ func (c *Coder) windowGap(st *sent) bool {
 		if speakerPronouns[t.low] {
 			return true
 		}
+		for _, p := range c.lex.patterns[t.low] {
+			if p.class == classDemand {
+				return true // "X said Y must V" is read from the arcs only
+			}
+		}
 	}
 	return false
 }
