@@ -66,6 +66,7 @@ func TestGroupsByPlace(t *testing.T) {
 		{"Asia", "2021-06-01", "Villagers in Assam said insurgents torched their homes.", "insurgents", "INDREB"},
 		{"Americas", "2021-06-01", "Protesters clashed with police in Santiago.", "police", "CHLCOP"},
 		{"Africa", "2021-06-01", "Extremists torched a clinic near Maiduguri.", "Extremists", "NGARAD"},
+		{"Asia", "2021-06-01", "An explosion killed five people at a market in Kabul on Friday.", "explosion", "AFGUAF"},
 	})
 }
 
