@@ -56,9 +56,7 @@ const denseBias = 1 << 20
 // denseMin is the row length from which a row is scored densely: a
 // sparse weight costs a scattered add, a dense word two classes of
 // straight-line adds, four rows at a time.
-var denseDiv = 4
-
-func denseMin(classes int) int { return max(8, classes/denseDiv) }
+func denseMin(classes int) int { return max(8, classes/4) }
 
 // weights is the frozen, immutable perceptron a model carries: int16
 // weights (one model-wide scale) scored into int32 sums.
