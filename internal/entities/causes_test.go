@@ -230,8 +230,9 @@ func TestPersonCues(t *testing.T) {
 }
 
 // TestPlacesNamedByKind: a capitalised run ending in a word for a place
-// or facility ("Oval", "Glacier", "Point") is a place the gazetteer does
-// not know, not a person.
+// or facility ("Oval", "Glacier", "Point"), or the other end of a route
+// from a known place ("Tubarao / Rotterdam"), is a place the gazetteer
+// does not know, not a person; a rate code ("W97.50") ends a name.
 func TestPlacesNamedByKind(t *testing.T) {
 	runAnnotated(t, []annotatedCase{
 		{"kenya stadium", "Fans packed [[LOC Nyayo Stadium]] for the final.", []notWant{{"Nyayo Stadium", model.TypePerson}}},
@@ -239,5 +240,8 @@ func TestPlacesNamedByKind(t *testing.T) {
 		{"australia oval", "The match at [[LOC Bellambi Oval]] was washed out.", []notWant{{"Bellambi Oval", model.TypePerson}}},
 		{"india point", "Coal ships queued off [[LOC Kakinada Point]] on Monday.", []notWant{{"Kakinada Point", model.TypePerson}}},
 		{"a given name stays a person", "[[PER John Point]] said the vote was fair.", nil},
+		{"brazil route", "Iron ore - 150,000 tonnes [[LOC Tubarao]] / [[LOC Rotterdam]] 10-20/1 $ 7.50 fio.", []notWant{{"Tubarao", model.TypePerson}}},
+		{"gulf route", "Crude - [[LOC Mina al-Ahmadi]] / [[LOC Singapore]] W85 , a major.", []notWant{{"Mina al-Ahmadi", model.TypePerson}}},
+		{"a rate code is no name", "Fuel oil - [[LOC Constanta]] / [[LOC Augusta]] W97.50 Lukoil .", []notWant{{"Augusta W97", model.TypePerson}, {"W97", model.TypePerson}}},
 	})
 }

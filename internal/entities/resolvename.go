@@ -127,9 +127,10 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, "")
 		return
 	}
-	if it.e-it.s >= 2 && placeHeads[toks[it.e-1].lower] && !d.givenAt(it.s) {
+	if (it.e-it.s >= 2 && placeHeads[toks[it.e-1].lower] || d.routeEnd(it.s, it.e)) && !d.givenAt(it.s) {
 		// "Bellerive Oval", "Whistler Mountain", "Hay Point": a place the
-		// gazetteer does not know, named by its kind
+		// gazetteer does not know, named by its kind; or the other end of
+		// a route from a known place ("Maracaibo / Fos")
 		x := d.entity("P:"+name, func() *ent { return &ent{name: name, typ: model.TypePlace} })
 		if x >= 0 {
 			it.ent = x
@@ -421,4 +422,24 @@ func isOrdinal(w string) bool {
 		return true
 	}
 	return false
+}
+
+// routeEnd reports a name joined by a slash to a known place, the two
+// ends of a shipping or flight route ("Dampier / Kaohsiung").
+func (d *doc) routeEnd(s, e int) bool {
+	other := -1
+	switch {
+	case d.tokAt(e).text == "/" && d.tokAt(e+1).cap:
+		other = e + 1
+	case d.tokAt(s-1).text == "/" && d.tokAt(s-2).cap:
+		other = s - 2
+	default:
+		return false
+	}
+	w := d.toks[other].text
+	if d.r.lex.gaz().Has(w) {
+		return true
+	}
+	le, _, ok := d.r.lex.proper.match(d.toks, other, false, &d.buf)
+	return ok && (le.kind == kCountry || le.kind == kCapital || le.kind == kFeature)
 }

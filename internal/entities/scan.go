@@ -140,6 +140,10 @@ func (d *doc) scan() {
 			i += 2
 			continue
 		}
+		if t.cap && strings.ContainsAny(t.text, "0123456789") {
+			i++ // "W100": a rate or a code opens no name
+			continue
+		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
 			for j > i+1 && !toks[j-1].cap && (toks[j-1].lower == "the" || d.connectorWord(toks[j-1].lower)) {
@@ -232,6 +236,9 @@ func (d *doc) nameRunEnd(i int) int {
 		case t.cap:
 			if weekdays[t.text] || months[t.text] && !(j > i && d.givenAt(j-1)) {
 				return j // "Theresa May" keeps its surname
+			}
+			if j > i && strings.ContainsAny(t.text, "0123456789") {
+				return j // "Augusta W100": a rate or a code, not a name
 			}
 		case j == i && isDigit(t.text):
 		case j > i && nameParticle[t.lower] && j+1 < len(toks) && toks[j+1].cap:
