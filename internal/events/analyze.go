@@ -336,7 +336,9 @@ func resolveNP(st *sent, from, to int) []*mention {
 			if len(out) > 0 && j > from && roleHeads[st.toks[j-1].low] {
 				return dedupe(out)
 			}
-			break
+			if j == from || !amountNouns[st.toks[j-1].low] {
+				break // "thousands of students in X": past the amount, on to the role
+			}
 		}
 	}
 	// possessor or demonym modifier of a role head ("China's government",
@@ -480,7 +482,7 @@ func npLeft(st *sent, end int) (int, int) {
 // modifier ("an Argentine judge", "Israeli army bulldozers"): the noun
 // stands for its country's side, as a role noun does.
 func demonymNoun(st *sent, from, head int) bool {
-	if !strings.HasPrefix(st.toks[head].tag, "NN") || strings.HasPrefix(st.toks[head].tag, "NNP") || len(st.toks[head].ments) > 0 {
+	if tg := st.toks[head].tag; !strings.HasPrefix(tg, "NN") || tg == "NNP" || len(st.toks[head].ments) > 0 {
 		return false
 	}
 	// the noun must be a clause's subject in the parse: tags alone read

@@ -88,6 +88,15 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	if st.rels[h] == "appos" && st.heads[h] >= 0 {
 		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
 	}
+	if amountNouns[st.toks[h].low] || st.toks[h].tag == "CD" {
+		// "thousands of students in Chile": the people counted
+		for _, k := range st.kids[h] {
+			if st.rel(k) == "nmod" && st.child(k, "case") >= 0 && st.toks[st.child(k, "case")].low == "of" {
+				h = k
+				break
+			}
+		}
+	}
 	from, to := st.phrase(h)
 	refs := toRefs(resolveNP(st, from, to))
 	if len(refs) == 0 && len(st.toks[h].ments) == 0 && speakerPronouns[st.toks[h].low] {

@@ -270,3 +270,28 @@ func TestParsedAppositionActor(t *testing.T) {
 		{"Olga Petrova, the Russian ambassador, condemned Estonia.", want{"111", "RUS", "EST", ""}, nil},
 	})
 }
+
+// Easing restrictions is a concession; ending mediation or cutting
+// supplies a sanction; a light verb's withdrawal a retreat.
+func TestParsedConcessionAndCuts(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Bolivia eased security measures in La Paz on Friday.", want{"081", "BOL", "", ""}, nil},
+		{"Uzbekistan cancelled restrictions on foreign media.", want{"081", "UZB", "", ""}, nil},
+		{"Qatar ended mediation between Sudan and Chad.", want{"165", "QAT", "", ""}, nil},
+		{"Japan reduced supplies to North Korea.", want{"162", "JPN", "PRK", ""}, nil},
+		{"Russia began the withdrawal of its troops from Armenia.", want{"087", "RUS", "", ""}, nil},
+		{"In a surprise move, Kenya condemned Uganda.", want{"111", "KEN", "UGA", ""}, nil},
+	})
+}
+
+// "Thousands of students in X": the role after the amount takes the
+// place's country.
+func TestParsedAmountOfRole(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Thousands of students in Chile condemned the government.", want{"111", "CHL", "", ""}, nil},
+		{"Hundreds of workers throughout Nigeria staged a strike.", want{"14", "NGA", "", ""}, nil},
+		{"Dozens of activists across Kenya have staged protests.", want{"14", "KEN", "", ""}, nil},
+		{"Tens of thousands of protesters in Serbia demanded new elections.", want{"10", "SRB", "", ""}, nil},
+		{"Scores of lawmakers in Peru criticised the president.", want{"11", "PER", "", ""}, nil},
+	})
+}

@@ -135,9 +135,12 @@ func (c *Coder) windowGap(st *sent) bool {
 			return true // "protesters blocking roads": a participle the parse may attach to its noun
 		}
 	}
-	for _, t := range st.toks {
+	for i, t := range st.toks {
 		if speakerPronouns[t.low] {
 			return true
+		}
+		if _, ok := c.lex.patterns[t.low]; ok && !st.used[i] && strings.HasPrefix(t.tag, "VB") && t.tag != "VBG" && t.tag != "VBN" {
+			return true // a finite event verb the window took for a noun ("students in Chile condemned")
 		}
 		for _, p := range c.lex.patterns[t.low] {
 			if p.class == classDemand {
