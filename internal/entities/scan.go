@@ -212,15 +212,15 @@ func (d *doc) nameRunEnd(i int) int {
 				break
 			}
 			// "Kharkiv Mayor Ihor Terekhov": a title starts a new run
-			if _, n, ok := d.r.lex.roles.match(toks, j, true, &d.buf); ok && d.tokAt(j+n).cap && !orgSeen {
-				break
+			if _, n, ok := d.r.lex.roles.match(toks, j, true, &d.buf); ok && d.tokAt(j+n).cap && (!orgSeen || d.isOrgWord(j-1)) {
+				break // ("Energy Ministry Secretary-General Umar Said": after the organisation word too)
 			}
 		}
 		if d.isOrgWord(j) {
 			orgSeen = true
 		}
-		if t.lower == "and" && j > i && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
-			return j // "Acme Holdings and Zenith Mining": two companies
+		if t.lower == "and" && j > i+1 && !functionWords[toks[j-2].lower] && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
+			return j // "Acme Holdings and Zenith Mining": two companies ("Mines and Energy Ministry" is one body)
 		}
 		if !t.cap && j > i && (orgSeen || t.lower == "and" && d.orgRunEnd(j+1) > j+1) && d.connectorAt(j) {
 			// "Institute for the Study of War", and before the
