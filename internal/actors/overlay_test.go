@@ -2,6 +2,7 @@ package actors_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -52,6 +53,65 @@ func names(a *model.Article) []string {
 	var out []string
 	for _, e := range a.Entities {
 		out = append(out, e.Name+"/"+e.Type)
+	}
+	return out
+}
+
+// The stage is shared by the pipeline's workers: articles processed at
+// once get the same codes as one by one.
+func TestConcurrent(t *testing.T) {
+	s := getStages(t)
+	texts := []string{
+		"Gunmen stormed a church in Owo, Nigeria, on Sunday.",
+		"Merkel met union leaders in Berlin on Tuesday.",
+		"Yemeni militiamen seized a port.",
+		"Hezbollah fired rockets at an army post.",
+	}
+	want := make([]string, len(texts))
+	base := make([]*model.Article, len(texts))
+	for i, tx := range texts {
+		base[i] = analyze(t, "2015-06-01", tx, false)
+		a := clone(base[i])
+		if err := s.act.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = strings.Join(codes(a), " ")
+	}
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for k := 0; k < 20; k++ {
+				i := (w + k) % len(texts)
+				a := clone(base[i])
+				if err := s.act.Process(context.Background(), a); err != nil {
+					done <- err
+					return
+				}
+				if got := strings.Join(codes(a), " "); got != want[i] {
+					done <- fmt.Errorf("%q: %s, alone %s", texts[i], got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func clone(a *model.Article) *model.Article {
+	b := *a
+	b.Entities = append([]model.Entity(nil), a.Entities...)
+	return &b
+}
+
+func codes(a *model.Article) []string {
+	var out []string
+	for _, e := range a.Entities {
+		out = append(out, e.ID+"="+model.Deref(e.Code))
 	}
 	return out
 }
