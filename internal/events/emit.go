@@ -36,6 +36,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	}
 	intentNouns(st, ms)
 	if st.parsed() {
+		c.requestedClauses(st, ms)
+	}
+	if st.parsed() {
 		ms = c.demands(st, ms)
 	}
 	attrs := c.attributions(art, st, ms)
@@ -758,4 +761,29 @@ func appositionActor(st *sent, m *mention) *mention {
 		}
 	}
 	return nil
+}
+
+// requestedClauses marks the events of a clause that a request governs
+// ("demanded that Hamas renounce violence", "its demand that Israel ease
+// restrictions") as not asserted: they are what is asked for. A request
+// is a match whose code maps to PLOVER REQUEST (plover.tsv).
+func (c *Coder) requestedClauses(st *sent, ms []*match) {
+	for _, m := range ms {
+		if m.noun || m.done {
+			continue
+		}
+		r := st.rels[m.head]
+		if r != "ccomp" && r != "acl" && r != "advcl" || st.child(m.head, "mark") < 0 {
+			continue
+		}
+		g := st.heads[m.head]
+		for _, q := range ms {
+			if q == m || q.code == "" || g < q.head || g > q.last {
+				continue
+			}
+			if cc, ok := c.lex.Cameo(q.code); ok && cc.Plover.Type == "REQUEST" {
+				m.done = true
+			}
+		}
+	}
 }

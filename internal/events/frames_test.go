@@ -295,3 +295,15 @@ func TestParsedAmountOfRole(t *testing.T) {
 		{"Scores of lawmakers in Peru criticised the president.", want{"11", "PER", "", ""}, nil},
 	})
 }
+
+// What a request asks for ("demanded that X release ...") has not
+// happened.
+func TestParsedRequestedClause(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Sweden demanded that Iran release the detained aid worker.", want{"10", "SWE", "", ""}, []want{{"08", "IRN", "", ""}}},
+		{"Ghana demanded that Togo withdraw its troops from the border.", want{"10", "GHA", "", ""}, []want{{"087", "TGO", "", ""}}},
+		{"Peru urged that Bolivia reopen the border crossing.", want{"", "PER", "", ""}, []want{{"08", "BOL", "", ""}}},
+		{"Kenya repeated its demand that Somalia expel the militants.", want{"10", "KEN", "", ""}, []want{{"17", "SOM", "", ""}, {"16", "SOM", "", ""}}},
+		{"Norway demanded that Russia release the jailed activists.", want{"10", "NOR", "", ""}, []want{{"08", "RUS", "", ""}}},
+	})
+}
