@@ -162,6 +162,9 @@ func TestSportsTables(t *testing.T) {
 		{"a town, then its club in the results", "BASKETBALL - EUROLEAGUE RESULT .\nIn [[LOC Kaunas]] :\n\n[[ORG Kaunas]] ( [[LOC Lithuania]] ) 81 [[ORG Estudiantes Madrid]] ( [[LOC Spain]] ) 77", nil},
 		{"canada franchises", "ICE HOCKEY - NHL .\nThe [[ORG Calgary Flames]] beat the [[ORG Edmonton Oilers]] 3-2 in overtime.", []notWant{{"Calgary Flames", model.TypePerson}}},
 		{"australia and korea franchises", "BASKETBALL - ASIA CHAMPIONS CUP .\nThe [[ORG Sydney Kings]] lost to the [[ORG Seoul Knights]] 88-80.", []notWant{{"Sydney Kings", model.TypePerson}}},
+		{"nicknames in the plural", "RUGBY UNION - TOUR MATCH .\nThe [[ORG Springboks]] beat the [[ORG Pumas]] 30-12, and the [[ORG Brave Blossoms]] lost again.",
+			[]notWant{{"Springboks", model.TypePerson}, {"Pumas", model.TypePerson}}},
+		{"an event in the plural is no team", "ATHLETICS - GAMES .\nShe won gold at the Pacific Games in the relay.", []notWant{{"Pacific Games", model.TypeOrg}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

@@ -334,10 +334,21 @@ func (d *doc) tableTeam(k int) bool {
 }
 
 // contextTeam reports an unknown name in a sports report standing where
-// a club does (see clubContext): "Kevin Moore (Wanderers)".
+// a club does (see clubContext): "Kevin Moore (Wanderers)", "the
+// Wallabies".
 func (d *doc) contextTeam(k int) bool {
 	it := d.items[k]
-	return d.sports && it.e-it.s <= 3 && d.clubContext(it.s, it.e) && !d.strongPerson(k) && !d.knownShortName(d.spanText(it.s, it.e))
+	if !d.sports || it.e-it.s > 3 || d.strongPerson(k) || d.knownShortName(d.spanText(it.s, it.e)) {
+		return false
+	}
+	if d.clubContext(it.s, it.e) {
+		return true
+	}
+	// "the Wallabies", "against the Sharks": a nickname in the plural
+	// (not an event's: "the Asian Games", "the World Series")
+	last := d.toks[it.e-1]
+	return d.tokAt(it.s-1).lower == "the" && strings.HasSuffix(last.text, "s") && !strings.HasSuffix(last.text, "ss") &&
+		!isAllCaps(last.text) && !nonNameWords[last.lower] && last.lower != "series"
 }
 
 // joinClubs joins, in a sports report, an unknown capitalised name and
