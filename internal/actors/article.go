@@ -195,7 +195,8 @@ func (d *doc) recode() {
 			continue
 		}
 		own := model.Deref(e.Code)
-		code := settle(evidence{own: own, role: roleOn(best, d.date), roles: len(e.Roles) > 0, words: bestN})
+		role := roleOn(best, d.date)
+		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role)})
 		if code == own {
 			continue
 		}

@@ -67,9 +67,15 @@
 //     does not override sitrep's.
 //  4. Another country: sitrep's country then came from the sentence's
 //     context (the issue of "a named person takes the country of another
-//     country in the sentence"), so a term holder (dated role) or a name
-//     of two or more words the dictionaries list wins; a bare surname
-//     with an undated code does not (common surnames name many people).
+//     country in the sentence") or from an office the text names. A term
+//     holder (dated role on the day) wins; a name of two or more words
+//     with an open code wins when the text names no office (an open
+//     [PRTELI] says nothing of a later office: "UN Secretary-General
+//     Antonio Guterres" stays IGOUNO); a bare surname with an open code
+//     does not (common surnames name many people).
+//  5. A former office holder's elite code (petrarch's Actor.Former:
+//     every dated role ended, no open code) only codes an entity sitrep
+//     left uncoded.
 //
 // # Overlay
 //

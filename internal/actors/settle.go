@@ -14,6 +14,9 @@ type evidence struct {
 	role  petrarch.Role // the dictionaries' role on the article's date
 	roles bool          // the text gives the entity an office ("Foreign Minister X")
 	words int           // words of the dictionary name matched
+	// former: role is a former office holder's elite code (roleOn),
+	// which codes only what sitrep left uncoded
+	former bool
 }
 
 // formerSector is the sector of a former office holder: CAMEO's elite
@@ -35,6 +38,12 @@ func roleOn(a *petrarch.Actor, d time.Time) petrarch.Role {
 	return petrarch.Role{}
 }
 
+// isFormer reports whether role r of a on day d is roleOn's former
+// office holder's code rather than one the dictionaries give.
+func isFormer(a *petrarch.Actor, d time.Time, r petrarch.Role) bool {
+	return r.Code != "" && a.RoleOn(d).Code == ""
+}
+
 // settle decides between the entity stage's code and the dictionaries'
 // (see the package documentation for why).
 func settle(e evidence) string {
@@ -44,6 +53,8 @@ func settle(e evidence) string {
 		return e.own
 	case e.own == "" || e.own == dict:
 		return dict
+	case e.former:
+		return e.own
 	case len(dict) <= 3:
 		return e.own // a bare country or sector ("ELI") says less than any code
 	case strings.HasPrefix(dict, e.own):
@@ -61,10 +72,13 @@ func settle(e evidence) string {
 		return e.own
 	}
 	// another country: sitrep's came from the context of the sentence
-	// (a demonym nearby, the article's focus); a term holder or a full
-	// name the dictionaries list identifies the actor, a bare surname
-	// does not
-	if e.role.Dated || e.words >= 2 {
+	// (a demonym nearby, the article's focus) or from an office the text
+	// names; a term holder on the day identifies the actor, and so does
+	// a full name the dictionaries list when the text names no office
+	// (an open code such as [PRTELI] says nothing of a later office:
+	// "UN Secretary-General Antonio Guterres" stays IGOUNO); a bare
+	// surname does not
+	if e.role.Dated || e.words >= 2 && !e.roles {
 		return dict
 	}
 	return e.own

@@ -25,6 +25,9 @@ func TestSettle(t *testing.T) {
 		{"term holder of another country", evidence{own: "GRCGOV", role: dated("TURGOV"), words: 1}, "TURGOV"},
 		{"full name of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 2}, "TZAELI"},
 		{"a bare sector says less", evidence{own: "IGOUNO", role: open("ELI"), words: 2}, "IGOUNO"},
+		{"an office in the text beats an open code of another country", evidence{own: "IGOUNO", role: open("PRTELI"), roles: true, words: 2}, "IGOUNO"},
+		{"a former office holder codes only the uncoded", evidence{own: "KENGOV", role: open("TZAELI"), words: 2, former: true}, "KENGOV"},
+		{"a former office holder", evidence{role: open("TZAELI"), words: 2, former: true}, "TZAELI"},
 		{"bare surname of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 1}, "KENGOV"},
 	} {
 		if got := settle(c.e); got != c.want {
