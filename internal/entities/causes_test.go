@@ -252,3 +252,14 @@ func TestPlacesNamedByKind(t *testing.T) {
 		{"a rate code is no name", "Fuel oil - [[LOC Constanta]] / [[LOC Augusta]] W97.50 Lukoil .", []notWant{{"Augusta W97", model.TypePerson}, {"W97", model.TypePerson}}},
 	})
 }
+
+// TestHeadlineNamesAfterTheBody: names in a headline in capitals that the
+// body then gives in full are mentions of those people and clubs.
+func TestHeadlineNamesAfterTheBody(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"ghana", "SOCCER - [[PER MENSAH]] SAVES [[ORG OTOKO]] .\nDefender [[PER John Mensah]] scored late as [[ORG Otoko Kumasi]] drew 1-1 with the champions in the league match.", nil},
+		{"czech", "[[PER DVORAK]] PRAISES NEW MINISTER .\nPresident [[PER Tomas Dvorak]] welcomed the appointment on Friday.", nil},
+		{"peru", "[[PER QUISPE]] WINS RUNOFF .\n[[PER Ana Quispe]] won the runoff on Sunday, officials said.", nil},
+		{"india", "[[PER KUMAR]] TO LEAD PANEL .\nJudge [[PER Ravi Kumar]] will chair the inquiry, the ministry said.", nil},
+	})
+}

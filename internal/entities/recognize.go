@@ -139,7 +139,13 @@ type doc struct {
 	sports   bool              // the article reports sport (see isSportsReport)
 	samples  *[]NameSample     // training: spans typed by lexicon or rule (see NameSamples)
 	feats    []uint64          // name classifier features, reused
-	scores   []float32         // name classifier scores, reused
+	// hadFolded: the last sentence had words in capitals read through
+	// their folded form; foldedSents lists such sentences for a second
+	// look once the whole article is read (see revisitHeadlines).
+	hadFolded   bool
+	foldedSents []int
+	revisit     bool      // in revisitHeadlines
+	scores      []float32 // name classifier scores, reused
 }
 
 type mref struct{ ent, off, sent int }
@@ -196,7 +202,11 @@ func (r *Recognizer) process(ctx context.Context, art *model.Article, samples *[
 			}
 		}
 		d.sentence(i, text, s.Start, tags)
+		if d.hadFolded {
+			d.foldedSents = append(d.foldedSents, i)
+		}
 	}
+	d.revisitHeadlines()
 	d.warn(caps, letters)
 	if d.words > 150 && d.english*6 < d.words && (d.art.Language == "" || d.art.Language == "en") {
 		d.art.Warnings = append(d.art.Warnings, "entities: text does not look like English; names and roles will be poor")
@@ -232,6 +242,7 @@ func (d *doc) sentence(si int, text string, base int, tags []model.Token) {
 	d.sentIdx = si
 	d.toks = tokenize(text, base, d.toks[:0])
 	d.foldCaps()
+	d.hadFolded = d.foldedIn(0, len(d.toks))
 	if len(tags) > 0 {
 		k := 0
 		for i := range d.toks {

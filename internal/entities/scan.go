@@ -54,7 +54,7 @@ func (d *doc) scan() {
 				i += gn
 				continue
 			}
-			if d.r.lex.gaz().Has(t.text) || d.knownShortName(t.text) {
+			if d.r.lex.gaz().Has(t.text) || d.knownShortName(t.text) || d.revisit && (d.knownOrg(t.text) || d.knownPerson(t.text)) {
 				d.items = append(d.items, item{kind: iName, s: i, e: i + 1, ent: -1})
 			}
 			i++
