@@ -185,6 +185,7 @@ func TestOrgsInRunningText(t *testing.T) {
 		{"desk sign-off", "Prices were steady. -- [[ORG Nairobi Newsroom]] +254 20 222 2222", []notWant{{"Nairobi", model.TypePlace}}},
 		{"legal form with a point", "Its parent, [[ORG Mitsui Kogyo Corp.]] , said it would not sell.", nil},
 		{"a given name stays a person", "The plant is owned by [[PER John Kamau]] of Nakuru.", nil},
+		{"company before a title", "Company President [[PER Jan Smit]] told reporters the firm would expand.", []notWant{{"Company", model.TypeOrg}}},
 	})
 }
 

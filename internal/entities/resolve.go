@@ -83,6 +83,9 @@ func (d *doc) resolveOrg(k int) {
 	if det := d.tokAt(it.s - 1).lower; det == "a" || det == "an" || det == "-" || hyphenSuffixes[det] {
 		return // "a Seoul-based website" describes, it does not refer
 	}
+	if it.s == 0 && it.org.sector == "BUS" && k+1 < len(d.items) && d.items[k+1].kind == iRole && d.items[k+1].s == it.e && d.tokAt(d.items[k+1].e).cap {
+		return // "Company President Jan Smit": the title's modifier, no body of its own
+	}
 	words := it.org.words
 	m := d.modifierBefore(k-1, it.s)
 	if m.sector == "IGO" {
