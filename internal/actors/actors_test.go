@@ -96,6 +96,9 @@ func TestNoGroup(t *testing.T) {
 		{"Asia", "2019-05-02", "Taliban fighters attacked a police checkpoint in Helmand.", "police", ""},
 		{"Middle East", "2019-05-02", "The minister visited refugees living in camps near Amman.", "refugees", ""},
 		{"Africa", "2019-05-02", "Donors sent food aid for refugees fleeing the fighting in Darfur.", "refugees", ""},
+		{"Africa", "2019-05-02", "Amina Mohammed, then Nigeria's environment minister, toured the delta.", "minister", ""},
+		{"Americas", "2019-05-02", "Peru's foreign minister, Nestor Popolizio, met Chilean officials.", "minister", ""},
+		{"Asia", "2019-05-02", "Li Wei, captain of a Chinese-built frigate, said the crew was safe.", "frigate", ""},
 	} {
 		a := analyze(t, c.date, c.text, true)
 		if got, ok := codeAt(a, c.word); ok {

@@ -2,6 +2,8 @@ package actors
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
@@ -113,6 +115,9 @@ func (d *doc) group(s, i int) int {
 	}
 	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 && !d.inTime(toks[j]) {
 		return 0 // a modifier: "police checkpoint" (not "officers today")
+	}
+	if d.appositive(s, i, i+n) {
+		return 0 // describes a person: "Kenya's foreign minister, X,", "X, then Russia's defense minister"
 	}
 	country, ok := d.modifierCountry(s, i)
 	if !ok {
@@ -242,6 +247,36 @@ func (d *doc) entity(x int32) *model.Entity {
 	return &d.news[int(x)-len(d.a.Entities)]
 }
 
+// appositive reports whether the noun phrase headed by tokens [i, end)
+// of sentence s stands beside a person's name: in apposition after it
+// ("Sergei X, then Russia's defense minister"), before it with a comma
+// ("Kenya's foreign minister, Y,") or as a title ("minister Y").
+func (d *doc) appositive(s, i, end int) bool {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	person := func(k int) bool {
+		return k >= 0 && k < len(toks) && own[k] >= 0 && d.entity(own[k]).Type == model.TypePerson
+	}
+	if end < len(toks) && (person(end) || toks[end].Text == "," && person(end+1)) {
+		return true
+	}
+	// the phrase's start: modifiers, then a possessor ("Russia's")
+	k := i - 1
+	for k >= 0 && own[k] < 0 && (modifierTag(toks[k]) || toks[k].Tag == "DT" || toks[k].Tag == "PRP$") {
+		k--
+	}
+	if k >= 0 && own[k] < 0 && toks[k].Tag == "POS" {
+		k--
+	}
+	if k >= 0 && own[k] >= 0 && d.entity(own[k]).Type == model.TypePlace {
+		for x := own[k]; k >= 0 && own[k] == x; k-- {
+		}
+	}
+	for k >= 0 && strings.HasPrefix(toks[k].Tag, "RB") {
+		k-- // "then", "now"
+	}
+	return k >= 1 && toks[k].Text == "," && person(k-1)
+}
+
 // modifierCountry reads the modifiers before the group noun at token i
 // of sentence s ("Kurdish rebels", "Chad's armed militias", "NATO
 // peacekeeping troops"): the country of a place or demonym among them;
@@ -320,6 +355,9 @@ func (d *doc) dictVerbAt(toks []model.Token, k int) bool {
 	}
 	if k >= len(toks) || d.t.v == nil || d.t.v.Verbs == nil {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(toks[k].Text); !unicode.IsLetter(r) {
+		return false // punctuation, whatever its tag
 	}
 	switch t := toks[k].Tag; {
 	case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"), t == "VBN", t == "VBG", t == "IN", t == "DT", t == "CD", t == "CC", t == "TO":
