@@ -33,8 +33,9 @@
 //     the one country of the sentence's places, else the article's main
 //     country. A group whose modifiers name another actor ("Taliban
 //     fighters", "NATO peacekeeping troops") is that actor's and adds
-//     nothing; a noun that modifies another noun ("a police checkpoint")
-//     or a participle ("refugees fleeing") is no actor.
+//     nothing; a noun that modifies another noun ("a police checkpoint"),
+//     a participle ("refugees fleeing") or a noun in apposition to a
+//     person ("Nigeria's environment minister, X") is no actor.
 //   - Agents with a country: a Phoenix agent of another sector
 //     ("lawmakers" ~LEG, "journalists" ~MED, "judges" ~JUD) combines
 //     with a demonym or country named with it ("Kenyan lawmakers" ->
