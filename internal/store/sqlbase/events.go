@@ -154,13 +154,21 @@ func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsP
 		w.add("(e.day, e.ekey) " + cmpOp + " (" + w.arg(day) + ", " + w.arg(key) + ")")
 	}
 	limit := store.ClampLimit(f.Limit)
-	from := ` FROM events e` + eventJoins + w.sql()
-	switch {
-	case plan.byPair:
-		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest) + `) top ON top.seq = e.seq` + eventJoins
-	case plan.dense:
-		from = ` FROM events e ` + plan.hint + eventJoins + w.sql()
+	// The page's events are chosen from the events alone, then joined to
+	// their articles and sentences: a planner that weighs the joins may
+	// otherwise start from the articles (a few, in a bulk-loaded store)
+	// and sort every event, fifteen seconds for the newest page at a
+	// million events once the statistics changed.
+	hint := ""
+	if plan.dense {
+		hint = " " + plan.hint
 	}
+	top := `SELECT e.seq FROM events e` + hint + w.sql() + ` ORDER BY ` + dayOrder("e", f.Newest) + ` LIMIT ` +
+		strconv.Itoa(limit+1)
+	if plan.byPair {
+		top = pairsTopK(w, plan.pairs, limit+1, f.Newest)
+	}
+	from := ` FROM events e JOIN (` + top + `) top ON top.seq = e.seq` + eventJoins
 	return listPage(ctx, b.DB, "events", limit, `SELECT `+eventCols+from+` ORDER BY `+dayOrder("e", f.Newest), w.args,
 		func(r Rows) (store.EventRecord, []any, error) {
 			rec, err := scanEvent(r)
@@ -513,11 +521,21 @@ func (b *Base) Clusters(ctx context.Context, f store.EventFilter) (store.Page[st
 	// clusters table stores both (day, id).
 	from, order := "", "e.day, e.ekey"
 	if len(w.conds) == 0 {
-		// No filter: the maintained clusters table answers directly.
+		// No filter: the maintained clusters table answers directly, the
+		// page chosen there before any join (see eventsPage).
+		inner := &where{d: &b.D}
+		if f.Cursor != "" {
+			var day, key string
+			if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
+				return page, fmt.Errorf("clusters: %w", err)
+			}
+			inner.add("(c.day, c.id) > (" + inner.arg(day) + ", " + inner.arg(key) + ")")
+		}
 		from = `SELECT c.id AS cluster, c.day, c.reports, c.articles AS narticles, c.modalities AS bits, (SELECT ` +
 			b.D.StringAggDistinct("m.modality") + ` FROM cluster_modalities m WHERE m.cluster = c.id) AS mods
-			FROM clusters c`
+			FROM clusters c` + inner.sql() + ` ORDER BY c.day, c.id LIMIT ` + strconv.Itoa(store.ClampLimit(f.Limit)+1)
 		order = "g.day, g.cluster"
+		w.args, f.Cursor = inner.args, ""
 	} else {
 		ids, ok, err := b.dyadClusters(ctx, f, store.ClampLimit(f.Limit)+1)
 		if err == nil && !ok {
