@@ -233,6 +233,10 @@ func TestPersonCues(t *testing.T) {
 		{"egypt hyphenated rank", "Lieutenant-General [[PER Samir Haddad]] told reporters the border was calm.", []notWant{{"Lieutenant-General Samir Haddad", model.TypePerson}}},
 		{"nigeria hyphenated rank", "Major-General [[PER Bello Musa]] took command on Monday.", []notWant{{"Major-General Bello Musa", model.TypePerson}}},
 		{"pakistan cricket role", "All-rounder [[PER Imran Qadir]] scored 40 off 30 balls.", []notWant{{"All-rounder Imran Qadir", model.TypePerson}}},
+		{"uk surname that is a rank", "[[PER John Major]] spoke first. Later [[PER Major]] said talks would go on.", []notWant{{"Major", model.TypeOrg}}},
+		{"australia surname that is a title", "[[PER Julie Bishop]] met the envoy. On Monday [[PER Bishop]] said the visit was useful.", nil},
+		{"us surname that is a title", "[[PER Coretta King]] led the march. Afterwards [[PER King]] said it was peaceful.", nil},
+		{"ghana surname that is a title", "[[PER Kofi Prince]] won the seat. In Accra [[PER Prince]] thanked voters.", nil},
 		{"argentina scorers", "SOCCER - ARGENTINE LEAGUE .\n[[ORG Lanus]] 1 ( [[PER Benedetto]] 12th ) [[ORG Banfield]] 1 ( [[PER Quiroga]] 77th ) .", nil},
 	})
 }

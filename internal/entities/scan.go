@@ -102,7 +102,8 @@ func (d *doc) scan() {
 				}
 			}
 		}
-		if rl, n, ok := lex.roles.match(toks, i, true, &d.buf); ok && n > bn && (t.cap == toks[i+n-1].cap || !t.cap || i == 0 && d.tokAt(i+n).cap) {
+		if rl, n, ok := lex.roles.match(toks, i, true, &d.buf); ok && n > bn && (t.cap == toks[i+n-1].cap || !t.cap || i == 0 && d.tokAt(i+n).cap) &&
+			!(n == 1 && t.cap && !d.tokAt(i+1).cap && d.knownPerson(t.text)) { // "Major said" after "John Major"
 			// ("Army chief Abdel Fattah al-Burhan" opens a sentence)
 			best, bn = item{kind: iRole, s: i, e: i + n, role: rl}, n
 		}
