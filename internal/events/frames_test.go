@@ -307,3 +307,16 @@ func TestParsedRequestedClause(t *testing.T) {
 		{"Norway demanded that Russia release the jailed activists.", want{"10", "NOR", "", ""}, []want{{"08", "RUS", "", ""}}},
 	})
 }
+
+// An event noun after a light verb in an announced future act is a
+// threat or an intent like the verb would be ("said it would tighten the
+// blockade").
+func TestParsedAnnouncedLightNoun(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Chad announced it will extend the curfew in the capital.", want{"13", "TCD", "", ""}, []want{{"17", "TCD", "", ""}}},
+		{"Egypt said it would tighten the blockade of the border crossing.", want{"13", "EGY", "", ""}, []want{{"19", "EGY", "", ""}}},
+		{"Kenya announced that it will impose a curfew in Mombasa.", want{"13", "KEN", "", ""}, []want{{"17", "KEN", "", ""}}},
+		{"Thailand said it will extend the curfew in the south.", want{"13", "THA", "", ""}, []want{{"17", "THA", "", ""}}},
+		{"Sri Lanka announced it would lift the curfew in Colombo.", want{"03", "LKA", "", ""}, []want{{"08", "LKA", "", ""}}},
+	})
+}
