@@ -1,9 +1,12 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 func TestNodeCode(t *testing.T) {
@@ -62,5 +65,31 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 				t.Errorf("labels %s (%.0f,%.0f) and %s (%.0f,%.0f) overlap", cs[i].Code, cs[i].LX, cs[i].LY, cs[j].Code, cs[j].LX, cs[j].LY)
 			}
 		}
+	}
+}
+
+// timelineOnly answers Timeline with fixed points (the rest of the
+// store is not used).
+type timelineOnly struct {
+	store.Store
+	pts []store.TimelinePoint
+}
+
+func (f timelineOnly) Timeline(context.Context, store.TimelineQuery) ([]store.TimelinePoint, error) {
+	return f.pts, nil
+}
+
+// The network's window starts on a day, counted back over dated
+// buckets only: spans and the undated point come last in a timeline and
+// name no day to start from.
+func TestRecentWindowSkipsSpansAndUndated(t *testing.T) {
+	s := &Server{st: timelineOnly{pts: []store.TimelinePoint{
+		{Bucket: "2024-01-01", Count: 5}, {Bucket: "2024-01-02", Count: 0}, {Bucket: "2024-01-03", Count: 8},
+		{Bucket: "2016-01-01", Count: 50, Kind: store.PointSpan, Precision: "range"},
+		{Bucket: store.PointUndated, Count: 100, Kind: store.PointUndated},
+	}}, opts: Options{NetworkScan: 10}}
+	got, err := s.recentWindow(context.Background(), store.EventFilter{})
+	if err != nil || got != "2024-01-01" {
+		t.Errorf("window starts %q (%v), want 2024-01-01", got, err)
 	}
 }

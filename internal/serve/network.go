@@ -199,6 +199,9 @@ func (s *Server) recentWindow(ctx context.Context, f store.EventFilter) (string,
 	}
 	total := 0
 	for i := len(pts) - 1; i >= 0; i-- {
+		if pts[i].Kind != store.PointDated {
+			continue // spans and the undated point come last, and are no day to start from
+		}
 		total += pts[i].Count
 		if total >= s.opts.NetworkScan {
 			return pts[i].Bucket, nil

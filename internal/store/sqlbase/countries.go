@@ -56,13 +56,19 @@ func (b *Base) CountryCounts(ctx context.Context, f store.EventFilter) ([]store.
 }
 
 // DyadCounts sums the events matching f per (source, target) code pair.
-// A date range alone reads index events_day, which carries both codes
-// and the Goldstein score.
+// A start date reads index events_day from that day on, which carries
+// both codes and the Goldstein score.
 func (b *Base) DyadCounts(ctx context.Context, f store.EventFilter) ([]store.DyadCount, error) {
 	w := &where{d: &b.D}
 	b.eventWhere(f, w)
 	w.add("e.source_code <> '' AND e.target_code <> ''")
-	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, COUNT(*), SUM(e.goldstein) FROM events e`+
+	hint := ""
+	if f.Since != "" {
+		// The stretch of days through events_day, not every event
+		// through a dyad index that spares the grouping a sort.
+		hint = " " + b.D.DayOrder
+	}
+	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, COUNT(*), SUM(e.goldstein) FROM events e`+hint+
 		w.sql()+` GROUP BY e.source_code, e.target_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad counts: %w", err)
