@@ -320,3 +320,15 @@ func TestParsedAnnouncedLightNoun(t *testing.T) {
 		{"Sri Lanka announced it would lift the curfew in Colombo.", want{"03", "LKA", "", ""}, []want{{"08", "LKA", "", ""}}},
 	})
 }
+
+// Offering troops is an intent to give military aid; allowing the return
+// or entry of others (announced) an intent to allow access.
+func TestParsedOfferAndAllow(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Rwanda offered troops to the Central African Republic.", want{"03", "RWA", "", ""}, nil},
+		{"Turkey has offered its soldiers to Somalia's government.", want{"03", "TUR", "", ""}, nil},
+		{"Ethiopia said it would allow the entry of aid convoys.", want{"03", "ETH", "", ""}, nil},
+		{"Myanmar said it will allow the return of UN monitors.", want{"03", "MMR", "", ""}, nil},
+		{"Venezuela announced it would allow access to the border towns.", want{"03", "VEN", "", ""}, nil},
+	})
+}
