@@ -99,11 +99,22 @@ func devTokens(b *testing.B) ([][]model.Token, int) {
 // benchTokens runs annotate over EWT dev's sentences b.N times and
 // reports the time per token, wall and CPU.
 func benchTokens(b *testing.B, annotate func(*Parser, []model.Token)) {
+	benchTokensAfter(b, nil, annotate)
+}
+
+// benchTokensAfter is benchTokens with prepare run over the sentences
+// first, untimed.
+func benchTokensAfter(b *testing.B, prepare, annotate func(*Parser, []model.Token)) {
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	sents, n := devTokens(b)
+	if prepare != nil {
+		for _, s := range sents {
+			prepare(p, s)
+		}
+	}
 	b.ResetTimer()
 	cpu := testutil.CPUTime()
 	for range b.N {
@@ -122,6 +133,12 @@ func benchTokens(b *testing.B, annotate func(*Parser, []model.Token)) {
 // BenchmarkParseSentence measures tagging, lemmatising and parsing
 // together, per token (run with -cpu 1).
 func BenchmarkParseSentence(b *testing.B) { benchTokens(b, (*Parser).ParseSentence) }
+
+// BenchmarkParseTagged measures the parser alone, on tokens TagSentence
+// tagged (what a pipeline that tags every sentence pays to parse one).
+func BenchmarkParseTagged(b *testing.B) {
+	benchTokensAfter(b, (*Parser).TagSentence, (*Parser).ParseTagged)
+}
 
 // BenchmarkTagSentence measures the tagger and lemmatiser alone.
 func BenchmarkTagSentence(b *testing.B) { benchTokens(b, (*Parser).TagSentence) }

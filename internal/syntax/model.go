@@ -20,8 +20,9 @@ type Parser struct {
 	tag  *tagger
 	lem  *lemmatizer
 	dep  *depParser
-	xcls []int     // per tag class: the first class with the same XPOS
-	pool sync.Pool // *scratch
+	xcls []int             // per tag class: the first class with the same XPOS
+	cls  map[tagPair]int32 // (UPOS, XPOS) → tag class
+	pool sync.Pool         // *scratch
 }
 
 // scratch is one call's working memory, pooled so parsing allocates
@@ -38,10 +39,15 @@ type scratch struct {
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
 	dp.fold = newFolder(dp.w)
-	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos)}
+	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{}}
+	for c := range tg.upos {
+		p.cls[tagPair{tg.upos[c], tg.xpos[c]}] = int32(c)
+	}
 	p.pool.New = func() any { return new(scratch) }
 	return p
 }
+
+type tagPair struct{ upos, xpos string }
 
 func xposClasses(xpos []string) []int {
 	first := map[string]int{}

@@ -17,6 +17,53 @@ func (p *Parser) ParseSentence(toks []model.Token) { p.fill(toks, true) }
 // three times the tagger).
 func (p *Parser) TagSentence(toks []model.Token) { p.fill(toks, false) }
 
+// ParseTagged parses one sentence whose tokens already carry this
+// model's tags (Tag and UPOS as TagSentence or ParseSentence left them),
+// filling only Head and Rel: the tagger is not run again, and the parse
+// is the one ParseSentence gives. If a token's (UPOS, Tag) pair is not
+// one of the model's, the sentence is tagged afresh for the parse (the
+// tokens' tags are left as they are).
+func (p *Parser) ParseTagged(toks []model.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	n := len(toks)
+	if cap(sc.tags) < n {
+		sc.cls, sc.tags, sc.words, sc.ambs = make([]int, n), make([]int32, n), make([]uint64, n), make([]uint64, n)
+	}
+	sc.tags, sc.words, sc.ambs = sc.tags[:n], sc.words[:n], sc.ambs[:n]
+	tagged := true
+	for i := range toks {
+		c, ok := p.cls[tagPair{toks[i].UPOS, toks[i].Tag}]
+		if !ok {
+			tagged = false
+			break
+		}
+		sc.tags[i] = c
+		sc.words[i] = hashLower(normalForm(toks[i].Text))
+		sc.ambs[i] = p.tag.amb.class(sc.words[i])
+	}
+	if tagged {
+		p.dep.parse(&sc.ps, sc.words, sc.tags, sc.ambs)
+	} else {
+		sc.forms = sc.forms[:0]
+		for i := range toks {
+			sc.forms = append(sc.forms, normalForm(toks[i].Text))
+		}
+		p.analyse(sc)
+	}
+	for i := range toks {
+		if h := int(sc.ps.st.heads[i]); h == n {
+			toks[i].Head = 0
+		} else {
+			toks[i].Head = h + 1
+		}
+		toks[i].Rel = p.dep.labels[sc.ps.st.rels[i]]
+	}
+}
+
 func (p *Parser) fill(toks []model.Token, parse bool) {
 	if len(toks) == 0 {
 		return

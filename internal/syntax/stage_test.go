@@ -183,3 +183,39 @@ func FuzzReadCoNLLU(f *testing.F) {
 		}
 	})
 }
+
+// ParseTagged on tokens TagSentence tagged gives ParseSentence's parse
+// and leaves the tags alone; tokens with tags the model does not know
+// are tagged afresh for the parse.
+func TestParseTaggedMatchesParseSentence(t *testing.T) {
+	p := builtin(t)
+	bodies := []string{
+		"Villagers near Kidal were attacked by gunmen on Sunday.",
+		"Chile, a member of the group, rejected the proposal.",
+		"Norway said it had expelled two diplomats.",
+		"The minister will visit Hanoi next week.",
+		"Protesters in Dhaka burned tyres and blocked roads, police said.",
+	}
+	for _, body := range bodies {
+		want := tokens(t, body)
+		p.ParseSentence(want)
+		got := tokens(t, body)
+		p.TagSentence(got)
+		p.ParseTagged(got)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%s: token %d is %+v after ParseTagged, %+v after ParseSentence", body, i, got[i], want[i])
+			}
+		}
+		odd := tokens(t, body)
+		for i := range odd {
+			odd[i].UPOS, odd[i].Tag = "X", "no such tag"
+		}
+		p.ParseTagged(odd)
+		for i := range want {
+			if odd[i].Head != want[i].Head || odd[i].Rel != want[i].Rel || odd[i].Tag != "no such tag" {
+				t.Errorf("%s: untagged token %d: %+v", body, i, odd[i])
+			}
+		}
+	}
+}
