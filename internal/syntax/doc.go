@@ -6,7 +6,9 @@
 // It reads the text stage's tokens (Parser.ParseSentence) and fills, in
 // place, each token's Penn tag (model.Token.Tag), UPOS, lemma, head
 // (1-based within the sentence, 0 for the root: the CoNLL-U convention)
-// and UD relation with its subtype ("nsubj:pass").
+// and UD relation with its subtype ("nsubj:pass"). TagSentence fills
+// the tags and lemmas only; ParseTagged parses tokens TagSentence has
+// already tagged, without tagging them again.
 //
 // # Tagger
 //
@@ -14,7 +16,9 @@
 // pair as one class, so the two never disagree. Besides the usual word,
 // affix, shape and previous-tag features, each word carries its
 // ambiguity class (the set of tags training gave it), which for the next
-// two words stands in for the tags not yet predicted.
+// two words stands in for the tags not yet predicted. The right-to-left
+// model only scores the words the left-to-right one is not confident of
+// (sureMargin).
 //
 // # Lemmatiser
 //
