@@ -165,6 +165,10 @@ func TestSportsTables(t *testing.T) {
 		{"nicknames in the plural", "RUGBY UNION - TOUR MATCH .\nThe [[ORG Springboks]] beat the [[ORG Pumas]] 30-12, and the [[ORG Brave Blossoms]] lost again.",
 			[]notWant{{"Springboks", model.TypePerson}, {"Pumas", model.TypePerson}}},
 		{"an event in the plural is no team", "ATHLETICS - GAMES .\nShe won gold at the Pacific Games in the relay.", []notWant{{"Pacific Games", model.TypeOrg}}},
+		{"england at home to", "SOCCER - ENGLISH LEAGUE .\nThe leaders drew 2-2 at home to [[ORG Leicester]] on Saturday.", []notWant{{"Leicester", model.TypePlace}}},
+		{"scotland score at", "SOCCER - SCOTTISH LEAGUE .\nThe champions won 2-0 at [[ORG Dundee]] on Saturday.", []notWant{{"Dundee", model.TypePlace}}},
+		{"spain score to", "SOCCER - SPANISH LEAGUE .\nThe visitors lost 3-1 to [[ORG Sevilla]] on Sunday.", []notWant{{"Sevilla", model.TypePlace}}},
+		{"brazil at home to", "SOCCER - BRAZILIAN LEAGUE .\nThe leaders lost 1-0 at home to [[ORG Curitiba]] on Sunday.", []notWant{{"Curitiba", model.TypePlace}}},
 		{"weather table stays places", "Temperatures on Tuesday:\n[[LOC Nairobi]] 24 13\n[[LOC Mombasa]] 31 24\n",
 			[]notWant{{"Nairobi", model.TypeOrg}}},
 	})

@@ -98,7 +98,20 @@ func (d *doc) teamContext(s, e int) bool {
 	if sportsVerbs[nx.lower] {
 		return true
 	}
-	return sportsBefore[d.tokAt(s-1).lower]
+	p, p2 := d.tokAt(s-1).lower, d.tokAt(s-2).text
+	if p == "to" && strings.EqualFold(p2, "home") {
+		return true // "at home to Derby"
+	}
+	if (p == "at" || p == "over" || p == "to") && isScore(p2) {
+		return true // "winning 3-1 at Sunderland", "lost 2-0 to Hull"
+	}
+	return sportsBefore[p]
+}
+
+// isScore reports a score written with a hyphen ("3-1", "10-9").
+func isScore(w string) bool {
+	k := strings.IndexByte(w, '-')
+	return k > 0 && k <= 3 && isDigit(w[:k]) && isDigit(w[k+1:]) && len(w)-k-1 <= 3
 }
 
 // clubSubject reports a city of 100,000 people or more that, in sports
