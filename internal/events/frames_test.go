@@ -332,3 +332,14 @@ func TestParsedOfferAndAllow(t *testing.T) {
 		{"Venezuela announced it would allow access to the border towns.", want{"03", "VEN", "", ""}, nil},
 	})
 }
+
+// Preventing a named actor's act coerces it.
+func TestParsedPrevent(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Uganda prevented Kenyan traders from crossing the border.", want{"17", "UGA", "KEN", ""}, nil},
+		{"Nigeria prevented Beninese traders from entering Lagos.", want{"17", "NGA", "BEN", ""}, nil},
+		{"Turkey prevented Greek ships from entering the port.", want{"17", "TUR", "GRC", ""}, nil},
+		{"China prevented Philippine boats from reaching the shoal.", want{"17", "CHN", "PHL", ""}, nil},
+		{"Morocco prevented Algerian officials from landing.", want{"17", "MAR", "DZA", ""}, nil},
+	})
+}
