@@ -14,6 +14,12 @@ type Parser interface {
 	ParseSentence(toks []model.Token)
 }
 
+// taggedParser parses tokens that already carry its model's tags,
+// filling Head and Rel only (internal/syntax's *Parser is one).
+type taggedParser interface {
+	ParseTagged(toks []model.Token)
+}
+
 // ParseStage is the pipeline stage that parses, lazily, the sentences the
 // coder can use: those with an actor candidate (an entity mention or
 // affiliation) and an event word (a head word of a verb pattern). It
@@ -25,7 +31,8 @@ type ParseStage struct {
 	Parser Parser
 	Coder  *Coder
 	// KeepTags keeps the tokens' Tag, UPOS and Lemma as they come (the
-	// parse fills Head and Rel only). Without it the parse's own tags
+	// parse fills Head and Rel only, without tagging again when the
+	// Parser can parse from given tags). Without it the parse's own tags
 	// replace them: the same ones when the text stage tagged with the
 	// parser's model.
 	KeepTags bool
@@ -73,6 +80,10 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 		}
 		if !s.KeepTags {
 			s.Parser.ParseSentence(toks)
+			continue
+		}
+		if tp, ok := s.Parser.(taggedParser); ok {
+			tp.ParseTagged(toks) // no second tagging
 			continue
 		}
 		kept = append(kept[:0], toks...)
