@@ -115,8 +115,22 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 && !(m.passive && mainClause(st, m.head)) && !c.unnamedAttack(st, m, ms) {
 			continue
 		}
+		// a future act on a condition is a threat when CAMEO has one for
+		// it: "X will cut aid if Y ..." (the threat itself is made, so
+		// asserted); a possible one ("X may halt its mediation unless
+		// ...") only when a party to it says so (below)
+		condBefore := conditionalBefore(st, m)
+		condThreat := ""
+		if (m.mod == model.ModalityFuture || m.mod == model.ModalityPossible) && m.gov == nil && (condBefore || conditionAfter(st, m)) {
+			if v, ok := lookupRoot(threatOf, m.code); ok {
+				condThreat = v
+			}
+		}
+		if condThreat != "" && m.mod == model.ModalityFuture {
+			m.code, m.mod, condBefore, condThreat = condThreat, model.ModalityAsserted, false, ""
+		}
 		// conditional clauses: "should they establish", "if necessary"
-		if conditionalBefore(st, m) {
+		if condBefore {
 			m.mod = stronger(m.mod, model.ModalityPossible)
 		}
 		srcs := m.subj
@@ -170,7 +184,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if (m.noun && !m.light || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
-		if len(tgts) == 0 && m.mod == model.ModalityPossible || m.p.fallback && m.mod == model.ModalityPossible {
+		if len(tgts) == 0 && m.mod == model.ModalityPossible && condThreat == "" || m.p.fallback && m.mod == model.ModalityPossible {
 			continue // a fallback verb in a purpose or hedged clause is no news
 		}
 		cc, ok := c.lex.Cameo(m.code)
@@ -213,6 +227,15 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				if nc, ok := c.lex.Cameo(v); ok {
 					cc = nc
 				}
+			}
+		}
+		if condThreat != "" && mod == model.ModalityPossible {
+			if !announced {
+				if len(tgts) == 0 {
+					continue
+				}
+			} else if nc, ok := c.lex.Cameo(condThreat); ok {
+				cc, mod = nc, model.ModalityAsserted // "X may halt its mediation if ..., X's minister said"
 			}
 		}
 		if alleged && mod == model.ModalityAsserted {
@@ -382,6 +405,22 @@ func conditionalBefore(st *sent, m *match) bool {
 	}
 	for x := m.last + 1; x < len(st.toks) && x <= m.last+6; x++ {
 		if st.toks[x].low == "if" && x+1 < len(st.toks) && (st.toks[x+1].low == "necessary" || st.toks[x+1].low == "needed") {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionAfter reports whether a conditional clause ("if ...",
+// "unless ...") follows the act of m in its sentence, before any speech
+// verb that would start another statement.
+func conditionAfter(st *sent, m *match) bool {
+	for x := m.last + 1; x < len(st.toks); x++ {
+		t := st.toks[x]
+		if t.low == ";" || st.speech[x] {
+			return false
+		}
+		if conditionMarks[t.low] {
 			return true
 		}
 	}

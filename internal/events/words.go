@@ -49,7 +49,9 @@ var (
 	targetPreps = set("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "onto", "over", "for")
 	quantifiers = set("both", "all", "many", "several", "few", "most", "other", "others", "each", "either", "neither")
 	conditional = set("if", "unless", "should", "whether", "lest")
-	pronouns    = set("it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us")
+	// words that open a condition after the act ("will cut aid if ...")
+	conditionMarks = set("if", "unless")
+	pronouns       = set("it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us")
 	// role nouns that stand for the country or organisation they belong to
 	roleHeads = set("officials", "official", "government", "governments", "forces", "troops", "military",
 		"army", "navy", "police", "authorities", "leaders", "leader", "ministry", "minister", "ministers",

@@ -1,0 +1,19 @@
+package events
+
+import "testing"
+
+// A future act on a condition ("will cut aid if ...") is a threat, made
+// now; a possible one ("may halt its mediation unless ...") only when a
+// party to it says so, not in others' speculation.
+func TestParsedConditionalThreat(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Norway will cut aid to Uganda if the law is signed.", want{"1311", "NOR", "UGA", "asserted"}, []want{{"16", "NOR", "", ""}}},
+		{"The African Union will suspend aid to Mali if the junta delays the elections.", want{"13", "IGO", "MLI", "asserted"}, []want{{"16", "IGO", "", ""}}},
+		{"Brazil may halt its mediation efforts if the talks stall, Brazil's foreign minister said.", want{"135", "BRA", "", ""}, nil},
+		{"Ottawa may impose new sanctions if the crisis continues, analysts said.", want{}, []want{{"13", "CAN", "", ""}}},
+		{"Japan could cut aid to Myanmar if the fighting goes on, diplomats in Bangkok said.", want{}, []want{{"13", "JPN", "", ""}}},
+		{"The opposition in Kenya said it will boycott the elections unless the president resigns.", want{"133", "KEN", "", ""}, []want{{"14", "KEN", "", ""}}},
+		{"Canada will impose sanctions on Belarus unless the prisoners are freed.", want{"13", "CAN", "BLR", ""}, []want{{"16", "CAN", "", ""}}},
+		{"Vietnam will expel the Chinese diplomats if the vessels stay in its waters.", want{"13", "VNM", "", ""}, []want{{"16", "VNM", "", ""}}},
+	})
+}
