@@ -1,0 +1,58 @@
+package events
+
+import (
+	"context"
+	"io/fs"
+	"testing"
+
+	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/actors"
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// codePipeline runs the stages as the pipeline orders them: the earlier
+// stages, the actors stage (which makes group nouns entities), the lazy
+// parse stage and the coder with the Phoenix verbs.
+func codePipeline(t testing.TB, body string) *model.Article {
+	t.Helper()
+	p := loadParser(t)
+	up := loadUpstream(t)
+	root, err := fs.Sub(sitrep.Lexicon, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := model.NewArticle()
+	a.Body = body
+	a.Published = model.Published{Date: model.Str("2025-03-10"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
+	coder := New(up.lex, DefaultOptions()).WithVerbs(phoenix)
+	stages := append(append([]model.Stage{}, up.stages...), actors.New(phoenix, root),
+		&ParseStage{Parser: p, Coder: coder, Gaps: true, KeepTags: true}, coder)
+	for _, s := range stages {
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// Weapons and vehicles stand for the armed forces that use them
+// (groups.tsv: tanks, bulldozers, gunboats, warships, artillery), coded
+// with the demonym's country; elders are civilians of their place.
+func TestPipelineHardwareGroups(t *testing.T) {
+	for _, tc := range []construction{
+		{"Turkish tanks attacked Kurdish positions near the border.", want{"19", "TURMIL", "", ""}, nil},
+		{"Indian tanks shelled positions of the Pakistani army near Sialkot.", want{"19", "INDMIL", "", ""}, nil},
+		{"Chinese warships fired on a Philippine supply boat.", want{"19", "CHNMIL", "PHL", ""}, nil},
+		{"Russian gunboats seized two Ukrainian vessels in the Kerch Strait.", want{"17", "RUSMIL", "UKR", ""}, nil},
+		{"Israeli bulldozers demolished homes in Hebron on Monday.", want{"17", "ISRMIL", "", ""}, nil},
+		{"Ethiopian artillery pounded rebel positions near Mekele.", want{"19", "ETHMIL", "", ""}, nil},
+		{"Traditional elders in Somalia condemned the attack.", want{"11", "SOM", "", ""}, nil},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			a := codePipeline(t, tc.body)
+			if !has(a, tc.want) {
+				t.Errorf("want %+v; got %s", tc.want, eventList(a))
+			}
+		})
+	}
+}
