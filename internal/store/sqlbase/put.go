@@ -213,7 +213,15 @@ func (b *Base) insertFacts(ctx context.Context, tx Tx, list []placed, w *written
 	if err := b.upsertEntityNames(ctx, tx, names); err != nil {
 		return err
 	}
-	return b.insertEvents(ctx, tx, rows)
+	if err := b.insertEvents(ctx, tx, rows); err != nil {
+		return err
+	}
+	c := storeCounts{articles: len(list), events: len(rows)}
+	for _, p := range list {
+		c.entities += len(p.a.Entities)
+		c.quotes += len(p.a.Quotes)
+	}
+	return b.addCounts(ctx, tx, c)
 }
 
 // entityName is one row of entity_names.
@@ -1085,6 +1093,13 @@ func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, event
 		return err
 	}
 	if err := tx.Exec(ctx, `UPDATE articles SET n_events = n_events + $1 WHERE seq = $2`, len(events), seq); err != nil {
+		return fmt.Errorf("bulk insert: %w", err)
+	}
+	c := storeCounts{events: len(events)}
+	if !found {
+		c.articles = 1
+	}
+	if err := b.addCounts(ctx, tx, c); err != nil {
 		return fmt.Errorf("bulk insert: %w", err)
 	}
 	return tx.Commit(ctx)

@@ -182,10 +182,20 @@ func (b *Base) PutAlert(ctx context.Context, a store.Alert) (store.Alert, error)
 		}
 	}
 	a.Reports = 1
-	_, err := queryRow(ctx, b.DB, `INSERT INTO alerts (rule_id, rule_name, fired_at, message, event_key, cluster)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		[]any{a.RuleID, a.RuleName, a.FiredAt.UnixNano(), a.Message, a.EventKey, a.Cluster}, &a.ID)
+	tx, err := b.DB.Begin(ctx)
 	if err != nil {
+		return a, fmt.Errorf("put alert: %w", err)
+	}
+	if _, err = queryRow(ctx, tx, `INSERT INTO alerts (rule_id, rule_name, fired_at, message, event_key, cluster)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		[]any{a.RuleID, a.RuleName, a.FiredAt.UnixNano(), a.Message, a.EventKey, a.Cluster}, &a.ID); err == nil {
+		err = b.addCounts(ctx, tx, storeCounts{alerts: 1})
+	}
+	if err == nil {
+		err = tx.Commit(ctx)
+	}
+	if err != nil {
+		_ = tx.Rollback(context.WithoutCancel(ctx))
 		return a, fmt.Errorf("put alert: %w", err)
 	}
 	return a, nil
@@ -223,11 +233,47 @@ func (b *Base) Alerts(ctx context.Context, afterID int64, limit int) ([]store.Al
 // Stats counts stored records; Entities counts per-article entities.
 func (b *Base) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
-	_, err := queryRow(ctx, b.DB, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events),
-		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM alerts)`, nil,
-		&s.Articles, &s.Events, &s.Entities, &s.Quotes, &s.Alerts)
+	rows, err := b.DB.Query(ctx, `SELECT name, n FROM store_counts`)
+	if err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	err = scanAll(rows, func(r Rows) error {
+		var name string
+		var n int
+		if err := r.Scan(&name, &n); err != nil {
+			return err
+		}
+		switch name {
+		case "alerts":
+			s.Alerts = n
+		case "articles":
+			s.Articles = n
+		case "entities":
+			s.Entities = n
+		case "events":
+			s.Events = n
+		case "quotes":
+			s.Quotes = n
+		}
+		return nil
+	})
 	if err != nil {
 		return s, fmt.Errorf("stats: %w", err)
 	}
 	return s, nil
+}
+
+// storeCounts are rows a transaction added, kept in store_counts for
+// Stats.
+type storeCounts struct{ alerts, articles, entities, events, quotes int }
+
+// addCounts adds c to store_counts, in one statement (its rows locked in
+// one order by every writer).
+func (b *Base) addCounts(ctx context.Context, q Querier, c storeCounts) error {
+	if err := q.Exec(ctx, `UPDATE store_counts SET n = n + CASE name WHEN 'alerts' THEN $1 WHEN 'articles' THEN $2
+		WHEN 'entities' THEN $3 WHEN 'events' THEN $4 WHEN 'quotes' THEN $5 ELSE 0 END`,
+		c.alerts, c.articles, c.entities, c.events, c.quotes); err != nil {
+		return fmt.Errorf("update store_counts: %w", err)
+	}
+	return nil
 }

@@ -166,7 +166,7 @@ func TestUpgradeFromV1(t *testing.T) {
 		`DROP INDEX events_region`, `ALTER TABLE events DROP COLUMN region`, `ALTER TABLE events DROP COLUMN region_name`,
 		`ALTER TABLE events DROP COLUMN day_to`,
 		`DROP TABLE dyad_day_cc`, `DROP TABLE actor_day_cc`, `DROP TABLE all_day`, `DROP TABLE country_day`,
-		`DROP TABLE country_total`,
+		`DROP TABLE country_total`, `DROP TABLE store_counts`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {
