@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
@@ -32,10 +33,26 @@ func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.Tim
 		}
 		return t.points(), nil
 	}
-	if err := b.timelineSummed(ctx, q, t.addRow); err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
+	for _, part := range orientations(q) {
+		if err := b.timelineSummed(ctx, part, t.addRow); err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
 	}
 	return t.points(), nil
+}
+
+// orientations splits an undirected timeline of two disjoint prefixes
+// (no code can start with both, so no event is in both) into its two
+// directed ones: each reads its dyad's sums in key order, where one read
+// of both orientations sorts them all to group them by day.
+func orientations(q store.TimelineQuery) []store.TimelineQuery {
+	if q.Directed || q.A == "" || q.B == "" || strings.HasPrefix(q.A, q.B) || strings.HasPrefix(q.B, q.A) {
+		return []store.TimelineQuery{q}
+	}
+	ab, ba := q, q
+	ab.Directed, ba.Directed = true, true
+	ba.A, ba.B = q.B, q.A
+	return []store.TimelineQuery{ab, ba}
 }
 
 // timelineEvents sums q's events from the events table: the dated ones
