@@ -124,11 +124,15 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 	pos := i
 	for w := 1; w < len(p.words); w++ {
 		found := -1
-		for k := pos + 1; k < len(st.toks) && k <= pos+1+c.opts.MaxGap; k++ {
+		gap := 0 // words passed; an amount ("25,000 tons of") counts for none
+		for k := pos + 1; k < len(st.toks) && gap <= c.opts.MaxGap; k++ {
 			t := st.toks[k]
 			if p.forms[w][t.low] {
 				found = k
 				break
+			}
+			if !inAmount(st, k) {
+				gap++
 			}
 			if p.nounOnly {
 				break // compound nouns are contiguous: "missile attack", "phone call"
@@ -153,6 +157,24 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 		pos = found
 	}
 	return pos, true
+}
+
+// inAmount reports whether token k belongs to an amount: a number, the
+// unit or number word right after one, and the "of" after those
+// ("nearly 25,000 tons of food", "70 million dollars of aid").
+func inAmount(st *sent, k int) bool {
+	t := st.toks[k]
+	if t.tag == "CD" || amountUnit(st, k) {
+		return true
+	}
+	return t.low == "of" && k > 0 && (st.toks[k-1].tag == "CD" || amountUnit(st, k-1))
+}
+
+// amountUnit reports whether token j is a noun right after a number
+// ("tons" in "25,000 tons").
+func amountUnit(st *sent, j int) bool {
+	t := st.toks[j]
+	return j > 0 && strings.HasPrefix(t.tag, "NN") && len(t.ments) == 0 && st.toks[j-1].tag == "CD"
 }
 
 // isBoundary reports whether t ends a phrase: punctuation, a quotation

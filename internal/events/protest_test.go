@@ -15,3 +15,26 @@ func TestParsedProtestForms(t *testing.T) {
 		{"Turkey reimposed a curfew in Diyarbakir on Monday.", want{"172", "TUR", "", ""}, nil},
 	})
 }
+
+// An amount between a verb and its object counts for no gap words
+// ("provided nearly 5,000 tons of food aid to X").
+func TestParsedAmountGap(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Japan sent 20 million dollars of aid to Laos.", want{"07", "JPN", "LAO", ""}, nil},
+		{"Britain gave two million pounds of humanitarian aid to Yemen.", want{"07", "GBR", "YEM", ""}, nil},
+		{"Norway provided about 3,000 tonnes of emergency food aid to Malawi.", want{"07", "NOR", "MWI", ""}, nil},
+		{"Qatar delivered 40 tons of medical aid to Gaza.", want{"07", "QAT", "", ""}, nil},
+		{"Turkey sent nearly 500 tons of emergency relief aid to Syria.", want{"07", "TUR", "SYR", ""}, nil},
+	})
+}
+
+// Dismissing an appeal, an offer or a proposal rejects it (12x).
+func TestParsedDismissRequest(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Hungary dismissed an appeal from the European Union.", want{"12", "HUN", "", ""}, nil},
+		{"Venezuela dismissed calls for new elections.", want{"12", "VEN", "", ""}, nil},
+		{"Serbia dismissed the proposal on Friday.", want{"127", "SRB", "", ""}, nil},
+		{"Ethiopia dismissed an offer of mediation from Kenya.", want{"125", "ETH", "", ""}, nil},
+		{"Rebels in Colombia dismissed a plea from the church to free the hostages.", want{"12", "COL", "", ""}, nil},
+	})
+}
