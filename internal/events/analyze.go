@@ -512,12 +512,18 @@ func demonymNoun(st *sent, from, head int) bool {
 	if !st.parsed() {
 		return false
 	}
-	if r := st.rel(head); r != "nsubj" && !(r == "conj" && st.heads[head] >= 0 && st.rel(st.heads[head]) == "nsubj") {
+	r, g := st.rel(head), st.heads[head]
+	// "thousands of Iraqi Kurds demonstrated": the people an amount subject counts
+	amountOf := r == "nmod" && g >= 0 && st.rel(g) == "nsubj" && (amountNouns[st.toks[g].low] || st.toks[g].tag == "CD")
+	if r != "nsubj" && !(r == "conj" && g >= 0 && st.rel(g) == "nsubj") && !amountOf {
 		return false // "Syrian helicopters and tanks shelled": a conjunct of the subject
 	}
 	// and the demonym its own modifier, not a prepositional object's
 	// ("protesters outside the Russian embassy")
 	for j := from; j < head; j++ {
+		if amountOf && j == from && st.toks[j].low == "of" {
+			continue
+		}
 		if t := st.toks[j]; prepositions[t.low] || t.tag == "IN" || isBoundary(t) {
 			return false
 		}

@@ -31,6 +31,69 @@ func (st *sent) setParse(toks []model.Token) {
 			st.kids[h] = append(st.kids[h], i)
 		}
 	}
+	st.verblessRoot()
+}
+
+// verblessRoot mends the parse of a sentence whose root is a noun with a
+// past-tense verb read as its participle: "Kurds demonstrated in X"
+// parsed as "Kurds [who were] demonstrated", "helicopters and tanks
+// shelled positions" with "shelled" an adjective of "positions". A news
+// sentence has a predicate, so the verb heads it and the noun is its
+// subject (the noun it modified, if any, its object). A participle with
+// an agent ("villagers killed by X") stays a participle.
+func (st *sent) verblessRoot() {
+	r := -1
+	for i, h := range st.heads {
+		if h < 0 {
+			r = i
+			break
+		}
+	}
+	if r < 0 || !strings.HasPrefix(st.toks[r].tag, "NN") {
+		return
+	}
+	for c := r + 1; c < len(st.toks); c++ {
+		t := st.toks[c]
+		if t.bound {
+			return
+		}
+		if t.tag != "VBN" && t.tag != "VBD" {
+			continue
+		}
+		h := st.heads[c]
+		obj := -1
+		switch {
+		case st.rels[c] == "acl" && (h == r || h >= 0 && h < c && st.heads[h] == r && st.rel(h) == "nmod"):
+			// "Kurds demonstrated", "hundreds of miners protested"
+		case st.rels[c] == "amod" && h > c && st.heads[h] == r && st.rels[h] == "conj":
+			obj = h
+		default:
+			return
+		}
+		if st.child(c, "obl:agent", "nsubj", "nsubj:pass", "aux", "aux:pass", "mark") >= 0 {
+			return
+		}
+		for k := c + 1; k < len(st.toks) && !st.toks[k].bound; k++ {
+			if tg := st.toks[k].tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
+				return // the clause's predicate follows: "firms accused of X were fined"
+			}
+		}
+		st.toks[c].tag = "VBD"
+		st.heads[c], st.rels[c] = -1, "root"
+		st.heads[r], st.rels[r] = c, "nsubj"
+		if obj >= 0 {
+			st.heads[obj], st.rels[obj] = c, "obj"
+		}
+		for i := range st.kids {
+			st.kids[i] = st.kids[i][:0]
+		}
+		for i, h := range st.heads {
+			if h >= 0 {
+				st.kids[h] = append(st.kids[h], i)
+			}
+		}
+		return
+	}
 }
 
 // rel is token i's relation without its subtype ("nsubj" for "nsubj:pass").

@@ -1,0 +1,18 @@
+package events
+
+import "testing"
+
+// A sentence parsed with a noun as its root and its past-tense verb as
+// that noun's participle ("Kurds demonstrated" as "Kurds [who were]
+// demonstrated") has its verb as predicate and the noun as subject; an
+// amount subject's demonym names the country of the people it counts.
+func TestParsedVerblessRoot(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Iraqi Kurds demonstrated in Mosul.", want{"14", "IRQ", "", ""}, nil},
+		{"Thousands of Iraqi Kurds demonstrated in Mosul on Sunday.", want{"14", "IRQ", "", ""}, nil},
+		{"Russian helicopters and tanks shelled positions of the Ukrainian army near the town of Izium.", want{"19", "RUS", "", ""}, nil},
+		{"Kenyan students demonstrated in Nairobi.", want{"14", "KEN", "", ""}, nil},
+		{"Hundreds of Bolivian miners protested in La Paz on Friday.", want{"14", "BOL", "", ""}, nil},
+		{"Villagers killed by the army were buried on Monday.", want{}, []want{{"", "", "", ""}}},
+	})
+}
