@@ -370,8 +370,13 @@ func resolveNP(st *sent, from, to int) []*mention {
 	}
 	// "Vedomosti newspaper", "Belta agency", "European Union foreign
 	// ministers": a name before the head with only lower-case modifiers
-	// between
-	for j := head - 1; j >= from && j >= head-3; j-- {
+	// between; the name's acronym in brackets may follow it ("Kenya Red
+	// Cross (KRC) officials"), even where the phrase was cut at the bracket
+	lo, hi := from, head-1
+	if a := acronymBefore(st, head); a >= 0 {
+		lo, hi = min(from, a), a
+	}
+	for j := hi; j >= lo && j >= hi-2; j-- {
 		if len(st.toks[j].ments) > 0 {
 			m := &st.ments[st.toks[j].ments[0]]
 			if !m.poss && !m.adj && m.ent.Type != model.TypeEquipment {
@@ -498,6 +503,18 @@ func npLeft(st *sent, end int) (int, int) {
 		j--
 	}
 	return j + 1, end
+}
+
+// acronymBefore returns the token before a bracketed acronym that ends
+// right before token i ("Red Cross (KRC) officials"), or -1.
+func acronymBefore(st *sent, i int) int {
+	if i < 4 || st.toks[i-1].low != ")" || st.toks[i-3].low != "(" {
+		return -1
+	}
+	if a := st.toks[i-2].text; strings.ToUpper(a) != a || !isWordTok(st.toks[i-2]) {
+		return -1
+	}
+	return i - 4
 }
 
 // demonymNoun reports a common noun whose phrase holds a demonym

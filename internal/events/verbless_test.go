@@ -16,3 +16,21 @@ func TestParsedVerblessRoot(t *testing.T) {
 		{"Villagers killed by the army were buried on Monday.", want{}, []want{{"", "", "", ""}}},
 	})
 }
+
+// A name's bracketed acronym between it and a role noun ("Kenya Red
+// Cross (KRC) officials") leaves the name the actor.
+func TestPipelineAcronymBeforeRole(t *testing.T) {
+	for _, tc := range []construction{
+		{"Kenya Red Cross (KRC) officials demanded support from the government.", want{"10", "NGO", "", ""}, nil},
+		{"Ghana Medical Association (GMA) members staged a protest in Accra.", want{"14", "GHA", "", ""}, nil},
+		{"North Atlantic Treaty Organization (NATO) officials condemned the missile test.", want{"11", "IGO", "", ""}, nil},
+		{"World Health Organization (WHO) officials sent medical supplies to Yemen.", want{"07", "IGO", "", ""}, nil},
+		{"African Union (AU) officials condemned the coup in Niger.", want{"11", "IGO", "", ""}, nil},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			if a := codePipeline(t, tc.body); !has(a, tc.want) {
+				t.Errorf("want %+v; got %s", tc.want, eventList(a))
+			}
+		})
+	}
+}
