@@ -65,7 +65,10 @@ func (st *sent) verblessRoot() {
 		switch {
 		case st.rels[c] == "acl" && (h == r || h >= 0 && h < c && st.heads[h] == r && st.rel(h) == "nmod"):
 			// "Kurds demonstrated", "hundreds of miners protested"
-		case st.rels[c] == "amod" && h > c && st.heads[h] == r && st.rels[h] == "conj":
+		case st.rels[c] == "amod" && h > c && st.heads[h] == r && (st.rels[h] == "conj" || st.rel(h) == "nmod") &&
+			!determiners[st.toks[c-1].low] && st.toks[c-1].tag != "IN" && !strings.HasPrefix(st.toks[c-1].tag, "JJ"):
+			// "tanks shelled positions", "students throughout X staged
+			// demonstrations" (not "thousands of displaced people")
 			obj = h
 		default:
 			return
@@ -151,13 +154,18 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	if st.rels[h] == "appos" && st.heads[h] >= 0 {
 		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
 	}
-	if amountNouns[st.toks[h].low] || st.toks[h].tag == "CD" {
-		// "thousands of students in Chile": the people counted
+	for hops := 0; hops < 3 && (amountNouns[st.toks[h].low] || st.toks[h].tag == "CD"); hops++ {
+		// "thousands of students in Chile", "tens of thousands of
+		// students": the people counted
+		k0 := h
 		for _, k := range st.kids[h] {
 			if st.rel(k) == "nmod" && st.child(k, "case") >= 0 && st.toks[st.child(k, "case")].low == "of" {
 				h = k
 				break
 			}
+		}
+		if h == k0 {
+			break
 		}
 	}
 	from, to := st.phrase(h)

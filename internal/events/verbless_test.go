@@ -14,6 +14,9 @@ func TestParsedVerblessRoot(t *testing.T) {
 		{"Kenyan students demonstrated in Nairobi.", want{"14", "KEN", "", ""}, nil},
 		{"Hundreds of Bolivian miners protested in La Paz on Friday.", want{"14", "BOL", "", ""}, nil},
 		{"Villagers killed by the army were buried on Monday.", want{}, []want{{"", "", "", ""}}},
+		{"Thousands of students throughout Kenya staged demonstrations on Friday.", want{"14", "KEN", "", ""}, nil},
+		{"Tens of thousands of students in Chile staged protests on Friday.", want{"14", "CHL", "", ""}, nil},
+		{"Tens of thousands of Serbian workers throughout the country staged strikes on Monday.", want{"14", "SRB", "", ""}, nil},
 	})
 }
 
