@@ -38,3 +38,15 @@ func TestParsedDismissRequest(t *testing.T) {
 		{"Rebels in Colombia dismissed a plea from the church to free the hostages.", want{"12", "COL", "", ""}, nil},
 	})
 }
+
+// An indictment accuses (1121; verbs.txt had a later 173 line for the
+// same pattern that overrode it); staying on alert is a show of force.
+func TestParsedIndictAndAlert(t *testing.T) {
+	runConstructions(t, []construction{
+		{"The former president of Liberia was indicted by a UN-backed court.", want{"112", "IGO", "LBR", ""}, []want{{"17", "", "", ""}}},
+		{"A Kenyan court indicted the former finance minister on Monday.", want{"112", "KEN", "", ""}, []want{{"17", "", "", ""}}},
+		{"Indian troops remained on high alert along the border.", want{"15", "IND", "", ""}, nil},
+		{"Turkish forces stayed on alert near the Syrian border.", want{"15", "TUR", "", ""}, nil},
+		{"Israeli troops remained on alert in Hebron on Friday.", want{"15", "ISR", "", ""}, nil},
+	})
+}
