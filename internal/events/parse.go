@@ -153,6 +153,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if _, ok := c.lex.patterns[t.low]; ok && !st.used[i] && strings.HasPrefix(t.tag, "VB") && t.tag != "VBG" && t.tag != "VBN" {
 			return true // a finite event verb the window took for a noun ("students in Chile condemned")
 		}
+		if _, ok := c.lex.patterns[t.low]; ok && !st.used[i] && t.tag == "VBN" && i > 0 && strings.HasPrefix(st.toks[i-1].tag, "NN") {
+			return true // a past tense tagged as a participle ("protesters in X blocked roads")
+		}
 		for _, p := range c.lex.patterns[t.low] {
 			if p.class == classDemand {
 				return true // "X said Y must V" is read from the arcs only

@@ -37,3 +37,22 @@ func TestPipelineAcronymBeforeRole(t *testing.T) {
 		})
 	}
 }
+
+// A past tense the tagger read as a participle right after a noun makes
+// the sentence worth parsing, and the parse mends it ("protesters in X
+// blocked roads"); sharing expertise or technology is cooperation.
+func TestPipelinePastTaggedParticiple(t *testing.T) {
+	for _, tc := range []construction{
+		{"Protesters in Peru blocked roads into Cusco.", want{"144", "PER", "", ""}, nil},
+		{"Farmers in India blocked highways into Delhi.", want{"144", "IND", "", ""}, nil},
+		{"Rebels in Mali on Tuesday blocked transport into Bamako.", want{"144", "MLI", "", ""}, nil},
+		{"Iran has been sharing expertise with Hezbollah.", want{"064", "IRN", "", ""}, nil},
+		{"Israel shared technology with India on water management.", want{"064", "ISR", "IND", ""}, nil},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			if a := codePipeline(t, tc.body); !has(a, tc.want) {
+				t.Errorf("want %+v; got %s", tc.want, eventList(a))
+			}
+		})
+	}
+}
