@@ -122,9 +122,11 @@ type match struct {
 	// tgts, when set, are the targets the arcs gave (a demand's addressee)
 	tgts []*mention
 	mod  string
-	gov  *match // the governing verb of an infinitive complement
-	code string
-	done bool
+	// willNot: a negated future ("will not V"), an announced refusal
+	willNot bool
+	gov     *match // the governing verb of an infinitive complement
+	code    string
+	done    bool
 }
 
 type actorRef struct {

@@ -17,3 +17,16 @@ func TestParsedConditionalThreat(t *testing.T) {
 		{"Vietnam will expel the Chinese diplomats if the vessels stay in its waters.", want{"13", "VNM", "", ""}, []want{{"16", "VNM", "", ""}}},
 	})
 }
+
+// "X will not V" announces a refusal where CAMEO has one (12x); an act of
+// force that will not happen stays a negated attack.
+func TestParsedWillNotRefusal(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Jordan will not accept more Syrian refugees.", want{"122", "JOR", "", "asserted"}, []want{{"07", "JOR", "", ""}}},
+		{"Kenya said it would not withdraw its troops from Somalia.", want{"124", "KEN", "", ""}, []want{{"08", "KEN", "", ""}}},
+		{"Uganda won't send aid to South Sudan.", want{"122", "UGA", "SSD", ""}, []want{{"07", "UGA", "", ""}}},
+		{"Hungary will not admit refugees from Serbia.", want{"122", "HUN", "", ""}, nil},
+		{"Chile will not hold talks with Bolivia.", want{"125", "CHL", "", ""}, []want{{"04", "CHL", "", ""}}},
+		{"Russia will not attack Ukraine, the Kremlin said.", want{"19", "RUS", "UKR", "negated"}, []want{{"12", "", "", ""}}},
+	})
+}

@@ -115,6 +115,12 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 && !(m.passive && mainClause(st, m.head)) && !c.unnamedAttack(st, m, ms) {
 			continue
 		}
+		// "X will not V": an announced refusal, where CAMEO has one (12x)
+		if m.willNot && m.mod == model.ModalityNegated && m.gov == nil {
+			if v, ok := lookupRoot(refusal, m.code); ok {
+				m.code, m.mod = v, model.ModalityAsserted
+			}
+		}
 		// a future act on a condition is a threat when CAMEO has one for
 		// it: "X will cut aid if Y ..." (the threat itself is made, so
 		// asserted); a possible one ("X may halt its mediation unless

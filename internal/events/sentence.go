@@ -36,6 +36,7 @@ func (c *Coder) subject(st *sent, ms []*match, k int) {
 		switch {
 		case t.inTime > 0:
 		case futureWords[t.low]:
+			m.willNot = m.willNot || m.mod == model.ModalityNegated
 			m.mod = stronger(m.mod, model.ModalityFuture)
 		case possibleMod[t.low]:
 			m.mod = stronger(m.mod, model.ModalityPossible)
