@@ -228,6 +228,9 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	defer st.Close()
+	if err := p.Warm(ctx); err != nil {
+		return err
+	}
 	engine := newAlertEngine(st, g)
 	bar := newProgress(g, c.Quiet, inputs)
 	opts.Progress = bar.update
@@ -313,6 +316,11 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 		fmt.Fprintln(g.stderr, "error:", err)
 	}
 	limitMemory(extractMemLimit)
+	if len(inputs) > 0 {
+		if err := p.Warm(ctx); err != nil {
+			return err
+		}
+	}
 	bar := newProgress(g, false, inputs)
 	opts.Progress = bar.update
 	enc := json.NewEncoder(g.stdout)
