@@ -133,7 +133,7 @@ func expandEach(inputs []string) (out []string, errs []error) {
 // times the live data before it is collected. The limit makes the
 // collector run instead, so RSS stays under 300 MB whatever the input
 // (docs/performance.md, Ingest memory). ingest's is lower because
-// SQLite's page cache (up to 64 MiB per connection) and a transaction's
+// SQLite's page cache (storingCacheKiB per connection) and a transaction's
 // FTS5 segments live outside the Go heap, where the limit cannot see
 // them.
 const (
