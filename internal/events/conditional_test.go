@@ -30,3 +30,16 @@ func TestParsedWillNotRefusal(t *testing.T) {
 		{"Russia will not attack Ukraine, the Kremlin said.", want{"19", "RUS", "UKR", "negated"}, []want{{"12", "", "", ""}}},
 	})
 }
+
+// A participle describing its noun ("Iraqis expelled from Kuwait") lends
+// no subject to a later conjunct verb.
+func TestParsedParticipleLendsNoSubject(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Kenya opened its ports to ships turned away from Somalia, but was still refusing entry to Eritreans.", want{"12", "KEN", "", ""}, nil},
+		{"Chile accepted refugees expelled from Peru and condemned Bolivia.", want{"111", "CHL", "BOL", ""}, []want{{"11", "BOL", "", ""}}},
+		{"Turkey sheltered Syrians displaced by the fighting and criticised Russia.", want{"111", "TUR", "RUS", ""}, []want{{"11", "SYR", "", ""}}},
+		{"Poland welcomed Ukrainians forced from their homes, but rejected the EU quota plan.", want{"12", "POL", "", ""}, []want{{"12", "UKR", "", ""}}},
+		{"Ghanaian President John Mahama hosted the summit and pledged to support the mediation.", want{"03", "GHA", "", ""}, nil},
+		{"Jordan opened its borders today to most Iraqis expelled from Kuwait as illegal workers, but was still refusing admittance to Syrians, Jordanian police said.", want{"12", "JOR", "", ""}, []want{{"12", "IRQ", "", ""}}},
+	})
+}

@@ -190,6 +190,11 @@ func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 			skippedPassive = true // an agentless passive cannot lend its subject to an active verb
 			continue
 		}
+		if h := q.head; !q.passive && st.toks[h].tag == "VBN" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") && st.toks[h-1].tag != "NNP" {
+			// "X opened its borders to Iraqis expelled from Kuwait, but was
+			// refusing ...": a participle describing its noun lends no subject
+			continue
+		}
 		m.subj, m.subjAt = q.subj, q.subjAt
 		// a bare verb shares its conjunct's auxiliary and governor ("expected
 		// to visit X and meet Y", "to scramble jets, activate ..."); a finite
