@@ -298,3 +298,53 @@ func TestBenchRounds(t *testing.T) {
 		t.Errorf("cpu profile: %v", err)
 	}
 }
+
+// TestExtractTokens: --tokens adds each sentence's tokens, spans into the
+// body, every token tagged and lemmatised, parsed sentences with one
+// root and heads inside the sentence; without it there are none.
+func TestExtractTokens(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.jsonl")
+	body := `{"url":"http://example.org/a","published":"2022-09-12","text":"Chile's foreign minister said on Monday that Santiago had recalled its ambassador from Lima. The talks in Quito will resume in October."}` + "\n"
+	if err := os.WriteFile(in, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "extract", "--tokens", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var a model.Article
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	parsed := 0
+	for _, s := range a.Sentences {
+		if len(s.Tokens) == 0 {
+			t.Fatalf("sentence %d has no tokens", s.Index)
+		}
+		roots := 0
+		for _, tk := range s.Tokens {
+			if a.Body[tk.Start:tk.End] != tk.Text || tk.Tag == "" || tk.UPOS == "" || tk.Lemma == "" {
+				t.Errorf("sentence %d: token %+v: span, tag, upos or lemma wrong", s.Index, tk)
+			}
+			if tk.Rel == "root" {
+				roots++
+			}
+			if tk.Head < 0 || tk.Head > len(s.Tokens) {
+				t.Errorf("sentence %d: token %q head %d outside the sentence", s.Index, tk.Text, tk.Head)
+			}
+		}
+		if s.Tokens[0].Rel != "" || roots > 0 {
+			parsed++
+			if roots != 1 {
+				t.Errorf("sentence %d: parsed with %d roots", s.Index, roots)
+			}
+		}
+	}
+	if parsed == 0 {
+		t.Error("no sentence was parsed; the first names an actor and an event word")
+	}
+	plain, _, _ := run(t, "extract", in)
+	if strings.Contains(plain, `"tokens"`) {
+		t.Error("tokens in the output without --tokens")
+	}
+}

@@ -291,6 +291,7 @@ type ExtractCmd struct {
 	Inputs []string `arg:"" name:"FILE" help:"Files or URLs to extract."`
 	Format string   `help:"Output format." default:"json" enum:"json"`
 	Pretty bool     `help:"Indent the JSON (one article per block instead of per line)."`
+	Tokens bool     `help:"Add each sentence's tokens: byte span, text, Penn tag, UPOS, lemma and, where the sentence was parsed, head and relation (docs/output.md)."`
 }
 
 // Help implements kong.HelpProvider.
@@ -334,7 +335,16 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 			bar.clear()
 			fmt.Fprintln(g.stderr, "error:", err)
 		},
-		Emit: func(a *model.Article, _ store.PutResult) error { return enc.Encode(a) },
+		Emit: func(a *model.Article, _ store.PutResult) error {
+			if c.Tokens {
+				for i := range a.Sentences {
+					if i < len(a.Tokens) {
+						a.Sentences[i].Tokens = a.Tokens[i]
+					}
+				}
+			}
+			return enc.Encode(a)
+		},
 	}
 	for _, in := range inputs {
 		if ctx.Err() != nil {

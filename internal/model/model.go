@@ -61,6 +61,10 @@ type Sentence struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Tokens are the sentence's tokens with their tags, lemmas and, for
+	// parsed sentences, heads and relations: only in the output of
+	// `sitrep extract --tokens` (docs/output.md), never stored.
+	Tokens []Token `json:"tokens,omitempty"`
 }
 
 // Span returns the sentence's byte span in the body.
