@@ -50,3 +50,21 @@ func TestParsedIndictAndAlert(t *testing.T) {
 		{"Israeli troops remained on alert in Hebron on Friday.", want{"15", "ISR", "", ""}, nil},
 	})
 }
+
+// Abuse and mistreatment of people is physical assault (182, with a
+// target); undertaking mediation mediates (045); guards are police.
+func TestPipelineAbuseAndMediation(t *testing.T) {
+	for _, tc := range []construction{
+		{"Greek police mistreated Afghan refugees at the border.", want{"182", "GRC", "AFG", ""}, nil},
+		{"Hungarian guards beat Afghan refugees.", want{"182", "HUN", "AFG", ""}, nil},
+		{"Libyan guards abused Sudanese refugees in detention centres.", want{"182", "LBY", "SDN", ""}, nil},
+		{"Norway undertook mediation between the government and the rebels.", want{"045", "NOR", "", ""}, nil},
+		{"Qatar undertook a mediation mission between Chad and Sudan.", want{"045", "QAT", "", ""}, nil},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			if a := codePipeline(t, tc.body); !has(a, tc.want) {
+				t.Errorf("want %+v; got %s", tc.want, eventList(a))
+			}
+		})
+	}
+}
