@@ -68,3 +68,14 @@ func TestPipelineAbuseAndMediation(t *testing.T) {
 		})
 	}
 }
+
+// Agents stand for the state or service they work for, as officers do.
+func TestParsedAgentsRole(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Israeli agents killed a Hamas commander in Dubai.", want{"18", "ISR", "", ""}, nil},
+		{"American border patrol agents attacked two Mexican migrants near El Paso.", want{"19", "USA", "", ""}, nil},
+		{"Turkish intelligence agents abducted a Kyrgyz teacher in Bishkek.", want{"18", "TUR", "", ""}, nil},
+		{"Iranian agents arrested a French researcher in Tehran.", want{"17", "IRN", "", ""}, nil},
+		{"Chinese security agents detained two Canadian citizens.", want{"17", "CHN", "", ""}, nil},
+	})
+}

@@ -61,7 +61,7 @@ var (
 		"workers", "students", "residents", "militants", "rebels", "fighters", "jets", "warships", "ships",
 		"aircraft", "monitors", "experts", "analysts", "media", "agency", "office", "cabinet", "coalition",
 		"ministers", "members", "representatives", "counterpart", "counterparts", "chief", "head", "prime",
-		"people", "citizens", "supporters", "opposition", "party", "parties", "court", "judges", "prosecutors",
+		"people", "citizens", "supporters", "opposition", "party", "parties", "court", "judges", "prosecutors", "agents",
 		"newspaper", "daily", "broadcaster", "outlet", "channel", "website", "magazine", "network",
 		"station", "radio", "television", "newspapers", "service", "ministries", "department", "council",
 		"chancellor", "premier", "king", "queen", "emir", "sultan", "prince", "general", "commander",
