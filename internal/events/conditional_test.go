@@ -43,3 +43,17 @@ func TestParsedParticipleLendsNoSubject(t *testing.T) {
 		{"Jordan opened its borders today to most Iraqis expelled from Kuwait as illegal workers, but was still refusing admittance to Syrians, Jordanian police said.", want{"12", "JOR", "", ""}, []want{{"12", "IRQ", "", ""}}},
 	})
 }
+
+// An attempt is coded as the act, with the attempt's own modality
+// ("tried to storm": asserted, as CAMEO codes attempts); seeking stays
+// possible.
+func TestParsedAttempt(t *testing.T) {
+	runConstructions(t, []construction{
+		{"North Korean hackers have tried to hack into the computers of the Indian navy.", want{"176", "PRK", "", "asserted"}, nil},
+		{"Protesters in Iraq tried to storm the US embassy in Baghdad.", want{"19", "IRQ", "USA", "asserted"}, nil},
+		{"Russia attempted to hack into the Dutch chemical weapons watchdog.", want{"176", "RUS", "", "asserted"}, nil},
+		{"Rebels in Chad attempted to seize the capital on Saturday.", want{"", "TCD", "", ""}, []want{{"", "", "", "possible"}}},
+		{"Gunmen in Nigeria tried to abduct schoolchildren in Kaduna.", want{"18", "NGA", "", "asserted"}, nil},
+		{"Iran is seeking to expand its influence in Iraq.", want{}, []want{{"", "IRN", "", "asserted"}}},
+	})
+}
