@@ -20,8 +20,8 @@ import (
 // record, its date as the publication date). Raise the floors when the
 // coder improves; a change that lowers them fails CI.
 const (
-	ploverDevMinPrecision = 0.77
-	ploverDevMinRecall    = 0.67
+	ploverDevMinPrecision = 0.78
+	ploverDevMinRecall    = 0.70
 )
 
 // ploverRoot maps a CAMEO root to its PLOVER type as the scorer does
