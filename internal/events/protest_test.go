@@ -79,3 +79,14 @@ func TestParsedAgentsRole(t *testing.T) {
 		{"Chinese security agents detained two Canadian citizens.", want{"17", "CHN", "", ""}, nil},
 	})
 }
+
+// Reneging on or going back on a commitment defies it (128).
+func TestParsedRenege(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Kenya reneged on its promise to withdraw troops from Somalia.", want{"128", "KEN", "", ""}, []want{{"087", "KEN", "", "asserted"}}},
+		{"The Venezuelan government went back on its pledge to hold elections.", want{"128", "VEN", "", ""}, nil},
+		{"Malawi's president has reneged on his commitment to hold a referendum.", want{"128", "MWI", "", ""}, nil},
+		{"Serbia reneged on the deal with Kosovo.", want{"128", "SRB", "", ""}, nil},
+		{"Peru went back on its agreement with Ecuador over the border.", want{"128", "PER", "", ""}, nil},
+	})
+}
