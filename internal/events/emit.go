@@ -41,6 +41,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	if st.parsed() {
 		ms = c.demands(st, ms)
 	}
+	c.protestAims(st, ms)
 	attrs := c.attributions(art, st, ms)
 	// a complement takes over its governor's event
 	absorbed := map[*match]bool{}
@@ -415,6 +416,33 @@ func conditionalBefore(st *sent, m *match) bool {
 		}
 	}
 	return false
+}
+
+// protestAims marks as done a demand or appeal in the purpose clause of
+// a protest by the same actor ("staged a hunger strike to demand X's
+// resignation"): it is what the protest asks for, one event, not two.
+// The types come from plover.tsv.
+func (c *Coder) protestAims(st *sent, ms []*match) {
+	for _, m := range ms {
+		h := m.head
+		if m.noun || m.code == "" || h < 1 || st.toks[h-1].low != "to" || len(m.subj) == 0 {
+			continue
+		}
+		if mc, ok := c.lex.Cameo(m.code); !ok || mc.Plover.Type != "REQUEST" {
+			continue
+		}
+		for _, q := range ms {
+			if q == m || q.code == "" || q.last >= h-1 || len(q.subj) == 0 || q.subj[0].m.ent != m.subj[0].m.ent {
+				continue
+			}
+			if hasBoundaryBetween(st, q.last+1, h-2) {
+				continue
+			}
+			if qc, ok := c.lex.Cameo(q.code); ok && qc.Plover.Type == "PROTEST" {
+				m.done = true
+			}
+		}
+	}
 }
 
 // conditionAfter reports whether a conditional clause ("if ...",

@@ -90,3 +90,16 @@ func TestParsedRenege(t *testing.T) {
 		{"Peru went back on its agreement with Ecuador over the border.", want{"128", "PER", "", ""}, nil},
 	})
 }
+
+// A demand in the purpose clause of a protest is what the protest asks
+// for: one event (the protest), not a second one.
+func TestParsedProtestAim(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Jailed activists in Egypt continued their hunger strike to demand the release of their leader.", want{"14", "EGY", "", ""}, []want{{"10", "", "", ""}}},
+		{"Students in Chile staged a protest to demand free education.", want{"14", "CHL", "", ""}, []want{{"10", "", "", ""}}},
+		{"Thousands of workers in Nigeria went on strike to demand higher wages.", want{"14", "NGA", "", ""}, []want{{"10", "", "", ""}}},
+		{"Students in India staged a sit-in to demand lower fees.", want{"14", "IND", "", ""}, []want{{"10", "", "", ""}}},
+		{"Hundreds of workers in Peru held a rally to demand the minister's resignation.", want{"14", "PER", "", ""}, []want{{"10", "", "", ""}}},
+		{"Kenya demanded that Uganda withdraw its troops.", want{"10", "KEN", "", ""}, nil},
+	})
+}
