@@ -188,6 +188,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(m.tgts) > 0 {
 			tgts = m.tgts
 		}
+		if m.p.persons && c.armedSubject(st, m) {
+			continue // "peacekeeping troops arrived in X": no visit
+		}
 		if (m.noun && !m.light || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
@@ -443,6 +446,17 @@ func (c *Coder) protestAims(st *sent, ms []*match) {
 			}
 		}
 	}
+}
+
+// armedSubject reports whether the subject of m holds a military group
+// noun (groups.tsv sector MIL: troops, soldiers, warships, ...).
+func (c *Coder) armedSubject(st *sent, m *match) bool {
+	for x := max(m.subjAt, 0); x < m.head; x++ {
+		if c.lex.groups[st.toks[x].low] == "MIL" {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionAfter reports whether a conditional clause ("if ...",

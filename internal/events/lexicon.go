@@ -59,6 +59,11 @@ type pattern struct {
 	// mutual: a symmetric act ("exchange fire", "clash"): a compound subject
 	// with no object does it to each other
 	mutual bool
+	// persons: an act of persons (arriving for a visit) that an armed
+	// force's arrival is not ("peacekeeping troops arrived in X" is a
+	// deployment): not coded with a military group noun (groups.tsv
+	// sector MIL) in the subject
+	persons bool
 	// fallback: made from the Phoenix verb dictionary for one parsed verb
 	fallback bool
 	line     int
@@ -241,6 +246,8 @@ func parsePattern(f []string) (*pattern, error) {
 				p.needTarget = true
 			case "mutual":
 				p.mutual = true
+			case "persons":
+				p.persons = true
 			case "nounonly":
 				p.noun, p.nounOnly = true, true
 			case classSpeech, classVia, classLight, classDemand, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:

@@ -103,3 +103,15 @@ func TestParsedProtestAim(t *testing.T) {
 		{"Kenya demanded that Uganda withdraw its troops.", want{"10", "KEN", "", ""}, nil},
 	})
 }
+
+// An armed force arriving somewhere is no visit (the "persons" flag of
+// "arrive in"); a leader or minister arriving is.
+func TestParsedArrivalOfForces(t *testing.T) {
+	runConstructions(t, []construction{
+		{"The first contingent of Indian peacekeeping troops arrived in South Sudan on Tuesday.", want{}, []want{{"04", "", "", ""}}},
+		{"Russian warships arrived in Havana on Monday.", want{}, []want{{"04", "", "", ""}}},
+		{"Ethiopian soldiers arrived in Mogadishu on Friday.", want{}, []want{{"04", "", "", ""}}},
+		{"The Chinese foreign minister arrived in Nairobi on Monday.", want{"042", "CHN", "KEN", ""}, nil},
+		{"Turkey's president arrived in Baku on Tuesday.", want{"042", "TUR", "AZE", ""}, nil},
+	})
+}

@@ -28,13 +28,14 @@ const (
 	FlagMutual                    // symmetric act: both directions
 	FlagLight                     // "mounted an invasion": the event is the governed noun
 	FlagDemand                    // "X said Y must V": X's demand of Y
+	FlagPersons                   // an act of persons (a visit), not of an armed force
 )
 
 var flagNames = map[string]Flag{
 	"noun": FlagNoun, "nounonly": FlagNounOnly, "speech": FlagSpeech, "intent": FlagIntent,
 	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
 	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
-	"light": FlagLight, "demand": FlagDemand,
+	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons,
 }
 
 // VerbPattern is one verb pattern in the form both dictionary formats
