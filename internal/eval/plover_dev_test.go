@@ -20,7 +20,7 @@ import (
 // record, its date as the publication date). Raise the floors when the
 // coder improves; a change that lowers them fails CI.
 const (
-	ploverDevMinPrecision = 0.78
+	ploverDevMinPrecision = 0.80
 	ploverDevMinRecall    = 0.70
 )
 
