@@ -54,6 +54,25 @@
 // named attacker (an agentless passive in a main clause, an attack noun
 // as subject) is the unidentified armed group of the place named.
 //
+// A future act on a condition ("will cut aid if ...", "unless ...") is a
+// threat made now; a possible one ("may halt its mediation if ...") only
+// when a party to it says so. "X will not V" announces a refusal where
+// CAMEO has one (12x). An attempt ("tried to hack") is coded as the act
+// with the attempt's modality. A demand in the purpose clause of a
+// protest ("a hunger strike to demand ...") is the protest's aim, not a
+// second event.
+//
+// # Mending the parse
+//
+// The parser reads some past tenses as participles: "Kurds demonstrated
+// in X" as a noun with a reduced relative, "helicopters and tanks
+// shelled positions" with "shelled" an adjective. A sentence whose root
+// is a noun has no predicate, so the coder makes the past-tense verb
+// after it the root and the noun its subject (the noun it modified its
+// object), unless the verb has an agent or another finite verb follows
+// in the clause; an event verb tagged as a participle right after a noun
+// makes a sentence worth parsing for that reason.
+//
 // # Lazy parsing
 //
 // ParseStage runs after the entities stage, not right after the text
