@@ -438,21 +438,9 @@ func (b *Base) dyadClusters(ctx context.Context, f store.EventFilter, n int) (id
 		arms[i] = `SELECT * FROM (SELECT c.id, c.day FROM clusters c WHERE c.source_code = ` + w.arg(p[0]) +
 			` AND c.target_code = ` + w.arg(p[1]) + conds + ` ORDER BY c.day, c.id LIMIT ` + lim + `) p` + strconv.Itoa(i)
 	}
-	rows, err := b.DB.Query(ctx, `SELECT k.id FROM (`+strings.Join(arms, " UNION ALL ")+`) k ORDER BY k.day, k.id LIMIT `+lim,
+	ids, err = queryIDs(ctx, b.DB, `SELECT k.id FROM (`+strings.Join(arms, " UNION ALL ")+`) k ORDER BY k.day, k.id LIMIT `+lim,
 		w.args...)
-	if err != nil {
-		return nil, false, err
-	}
-	ids = []string{}
-	err = scanAll(rows, func(r Rows) error {
-		var id string
-		if err := r.Scan(&id); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		return nil
-	})
-	return ids, true, err
+	return ids, err == nil, err
 }
 
 // actorClusters is dyadClusters for an actor filter (with at most a
@@ -477,12 +465,19 @@ func (b *Base) actorClusters(ctx context.Context, f store.EventFilter, n int) (i
 		}
 		w.add("(c.day, c.id) > (" + w.arg(day) + ", " + w.arg(key) + ")")
 	}
-	rows, err := b.DB.Query(ctx, `SELECT c.id FROM clusters c `+b.D.ClusterDayOrder+w.sql()+
+	ids, err = queryIDs(ctx, b.DB, `SELECT c.id FROM clusters c `+b.D.ClusterDayOrder+w.sql()+
 		` ORDER BY c.day, c.id LIMIT `+strconv.Itoa(n), w.args...)
+	return ids, err == nil, err
+}
+
+// queryIDs runs a query of one text column and returns its values in
+// order (never nil).
+func queryIDs(ctx context.Context, q Querier, query string, args ...any) ([]string, error) {
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	ids = []string{}
+	ids := []string{}
 	err = scanAll(rows, func(r Rows) error {
 		var id string
 		if err := r.Scan(&id); err != nil {
@@ -491,7 +486,7 @@ func (b *Base) actorClusters(ctx context.Context, f store.EventFilter, n int) (i
 		ids = append(ids, id)
 		return nil
 	})
-	return ids, true, err
+	return ids, err
 }
 
 // clusterDays calls fn with the day of each cluster in ids.
