@@ -149,14 +149,17 @@ func (d *dict[V]) match(toks []tok, i int, lower bool, buf *[]byte) (V, int, boo
 // concurrent use.
 type Lexicon struct {
 	countries map[string]*Country
-	alpha2    map[string]string
-	proper    dict[entry]
-	roles     dict[role]
-	abbrevs   map[string]role
-	orgs      dict[orgType]
-	equip     dict[string]
-	given     map[string]byte
-	places    map[string]Place
+	// countryOrder lists the countries' alpha-3 codes in the order they
+	// were first read
+	countryOrder []string
+	alpha2       map[string]string
+	proper       dict[entry]
+	roles        dict[role]
+	abbrevs      map[string]role
+	orgs         dict[orgType]
+	equip        dict[string]
+	given        map[string]byte
+	places       map[string]Place
 
 	cityData []byte
 	divs     []gazetteer.Division
@@ -219,8 +222,10 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 	}
 	// capitals and countries go in last so that an ambiguous alias of
 	// another table never shadows them
-	for _, c := range l.countries {
-		l.addCountryPhrases(c)
+	// in the order of countries.tsv, so that a demonym two countries
+	// share goes to the one listed first, the same on every run
+	for _, a3 := range l.countryOrder {
+		l.addCountryPhrases(l.countries[a3])
 	}
 	return l, nil
 }
@@ -340,6 +345,9 @@ func (l *Lexicon) addCountry(f []string) error {
 		default:
 			return fmt.Errorf("unknown flag %q", fl)
 		}
+	}
+	if _, ok := l.countries[c.Alpha3]; !ok {
+		l.countryOrder = append(l.countryOrder, c.Alpha3)
 	}
 	l.countries[c.Alpha3] = c
 	l.alpha2[c.Alpha2] = c.Alpha3
