@@ -168,11 +168,18 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		}); err != nil {
 			return nil, err
 		}
+		seen := map[string]int{} // a pattern's text -> its line in this root's file
 		if err := readLines(root, "events/verbs.txt", func(n int, f []string) error {
 			p, err := parsePattern(f)
 			if err != nil {
 				return err
 			}
+			// a later root overrides a pattern; within one file a second
+			// line of the same pattern would silently replace the first
+			if at, ok := seen[p.text]; ok {
+				return fmt.Errorf("pattern %q already defined at line %d", p.text, at)
+			}
+			seen[p.text] = n
 			p.line = n
 			if _, ok := byText[p.text]; !ok {
 				order = append(order, p.text)

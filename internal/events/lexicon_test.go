@@ -75,6 +75,14 @@ func TestLexiconErrorsAndOverride(t *testing.T) {
 	if c, _ := lex.Cameo("042"); c.Goldstein != 2.5 || c.Name != "Visit" {
 		t.Errorf("override: %+v", c)
 	}
+	// a later root may redefine a pattern (within one file it is an error)
+	again := fstest.MapFS{"events/verbs.txt": {Data: []byte("042\tdrop in on\tnoun\n")}}
+	if lex, err = LoadLexicon(good, again); err != nil {
+		t.Fatalf("a user root redefining a pattern: %v", err)
+	}
+	if lex.Patterns() != 1 {
+		t.Errorf("redefined pattern counted %d times", lex.Patterns())
+	}
 	bad := []struct {
 		file, data, want string
 	}{
@@ -85,6 +93,7 @@ func TestLexiconErrorsAndOverride(t *testing.T) {
 		{"events/verbs.txt", "042\tfoo\tbogus\n", "events/verbs.txt:1: unknown flag"},
 		{"events/verbs.txt", "-\tfoo\n", "events/verbs.txt:1: a pattern without a code"},
 		{"events/verbs.txt", "042\tfoo||bar\n", "events/verbs.txt:1: empty alternative"},
+		{"events/verbs.txt", "042\tcall on\n# again\n042\tcall on\n", `events/verbs.txt:3: pattern "call on" already defined at line 1`},
 	}
 	for _, b := range bad {
 		fs := fstest.MapFS{}
