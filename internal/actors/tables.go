@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/text/lexfile"
 )
 
 // Lexicon files read from every root, later roots adding to and
@@ -96,52 +96,33 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 // readGroups reads GroupsFile: "forms<TAB>sector", forms separated by
 // "|" (lower case), sector a 3-letter code.
 func readGroups(root fs.FS, into map[string]string) error {
-	data, err := fs.ReadFile(root, GroupsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("actors: %w", err)
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := lexfile.ReadLines(root, GroupsFile, func(line string) error {
+		f := strings.Split(strings.TrimSpace(line), "\t")
 		if len(f) != 2 || f[0] == "" || len(strings.TrimSpace(f[1])) != 3 {
-			return fmt.Errorf("actors: %s:%d: want 2 tab-separated fields: group noun, 3-letter sector code", GroupsFile, n)
+			return errors.New("want 2 tab-separated fields: group noun, 3-letter sector code")
 		}
 		code := strings.ToUpper(strings.TrimSpace(f[1]))
 		for _, w := range strings.Split(strings.ToLower(f[0]), "|") {
 			into[strings.TrimSpace(w)] = code
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("actors: %s:%d: %w", GroupsFile, n+1, err)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
 	}
 	return nil
 }
 
 // readCountries collects the first column of CountriesFile.
 func readCountries(root fs.FS, into map[string]bool) error {
-	data, err := fs.ReadFile(root, CountriesFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("actors: %w", err)
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := lexfile.ReadLines(root, CountriesFile, func(line string) error {
 		if i := strings.IndexByte(line, '\t'); i == 3 {
 			into[line[:3]] = true
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
 	}
 	return nil
 }
