@@ -285,33 +285,30 @@ func inAdmin1(ps []gazetteer.Place, cc, a1 string) bool {
 // division of that name in the town's first-level division ("Guildford,
 // Surrey"; "Fulton, Callaway County").
 func (d *doc) countyAfterTown(s int, name string) (gazetteer.Resolution, bool) {
-	if d.tokAt(s-1).text != "," {
+	p, ok := d.townDivision(s, name, gazetteer.KindAdmin2)
+	if !ok {
 		return gazetteer.Resolution{}, false
 	}
-	for k := range d.items {
-		it := d.items[k]
-		if it.e != s-1 || it.ent < 0 || it.ent >= len(d.ents) {
-			continue
-		}
-		town := d.ents[it.ent]
-		if town.typ != model.TypePlace || !town.town || town.admin1 == "" {
-			return gazetteer.Resolution{}, false
-		}
-		for _, p := range d.r.lex.gaz().Lookup(name) {
-			if p.Kind == gazetteer.KindAdmin2 && p.CC+"."+p.Admin1 == town.admin1 {
-				return gazetteer.Resolution{Place: p, Basis: gazetteer.BasisQualifier}, true
-			}
-		}
-	}
-	return gazetteer.Resolution{}, false
+	return gazetteer.Resolution{Place: p, Basis: gazetteer.BasisQualifier}, true
 }
 
 // qualifyingDivision reads a country's name after "Town," as the
 // division of that name the town lies in ("Atlanta, Georgia"; "Perth,
 // Western Australia" needs no help): the division's entity, or -1.
 func (d *doc) qualifyingDivision(s int, name string) int {
-	if d.tokAt(s-1).text != "," {
+	p, ok := d.townDivision(s, name, gazetteer.KindAdmin1)
+	if !ok {
 		return -1
+	}
+	return d.placeEntity("D:"+p.Code, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisQualifier})
+}
+
+// townDivision finds, for the name at token s after "Town,", the
+// division of that kind named so whose first-level division is the
+// town's (the town: a place entity ending at the comma).
+func (d *doc) townDivision(s int, name string, kind gazetteer.Kind) (gazetteer.Place, bool) {
+	if d.tokAt(s-1).text != "," {
+		return gazetteer.Place{}, false
 	}
 	for k := range d.items {
 		it := d.items[k]
@@ -320,13 +317,13 @@ func (d *doc) qualifyingDivision(s int, name string) int {
 		}
 		town := d.ents[it.ent]
 		if town.typ != model.TypePlace || !town.town || town.admin1 == "" {
-			return -1
+			return gazetteer.Place{}, false
 		}
 		for _, p := range d.r.lex.gaz().Lookup(name) {
-			if p.Kind == gazetteer.KindAdmin1 && p.CC+"."+p.Admin1 == town.admin1 {
-				return d.placeEntity("D:"+p.Code, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisQualifier})
+			if p.Kind == kind && p.CC+"."+p.Admin1 == town.admin1 {
+				return p, true
 			}
 		}
 	}
-	return -1
+	return gazetteer.Place{}, false
 }
