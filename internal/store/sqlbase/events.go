@@ -418,15 +418,8 @@ func (b *Base) dyadClusters(ctx context.Context, f store.EventFilter, n int) (id
 		return nil, ok && err == nil, err
 	}
 	w := &where{d: &b.D}
-	if f.Code != "" {
-		w.add(w.cameo("c.cameo_root", "", f.Code))
-	}
-	if f.Cursor != "" {
-		var day, key string
-		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
-			return nil, false, err
-		}
-		w.add("(c.day, c.id) > (" + w.arg(day) + ", " + w.arg(key) + ")")
+	if err := w.clusterPage(f); err != nil {
+		return nil, false, err
 	}
 	conds := ""
 	if len(w.conds) > 0 {
@@ -455,19 +448,28 @@ func (b *Base) actorClusters(ctx context.Context, f store.EventFilter, n int) (i
 	}
 	w := &where{d: &b.D}
 	w.add("(" + w.code("c.source_code", f.Actor) + " OR " + w.code("c.target_code", f.Actor) + ")")
+	if err := w.clusterPage(f); err != nil {
+		return nil, false, err
+	}
+	ids, err = queryIDs(ctx, b.DB, `SELECT c.id FROM clusters c `+b.D.ClusterDayOrder+w.sql()+
+		` ORDER BY c.day, c.id LIMIT `+strconv.Itoa(n), w.args...)
+	return ids, err == nil, err
+}
+
+// clusterPage adds a CAMEO root filter and the page cursor of a
+// cluster listing (clusters c, in (day, id) order).
+func (w *where) clusterPage(f store.EventFilter) error {
 	if f.Code != "" {
 		w.add(w.cameo("c.cameo_root", "", f.Code))
 	}
 	if f.Cursor != "" {
 		var day, key string
 		if err := store.DecodeCursor(f.Cursor, &day, &key); err != nil {
-			return nil, false, err
+			return err
 		}
 		w.add("(c.day, c.id) > (" + w.arg(day) + ", " + w.arg(key) + ")")
 	}
-	ids, err = queryIDs(ctx, b.DB, `SELECT c.id FROM clusters c `+b.D.ClusterDayOrder+w.sql()+
-		` ORDER BY c.day, c.id LIMIT `+strconv.Itoa(n), w.args...)
-	return ids, err == nil, err
+	return nil
 }
 
 // queryIDs runs a query of one text column and returns its values in
