@@ -83,15 +83,7 @@ func Roots(dirs []string) ([]fs.FS, error) {
 // New loads the lexicons and builds the stages.
 func New(opts Options) (*Pipeline, error) {
 	start := time.Now()
-	roots, err := Roots(opts.Lexicons)
-	if err != nil {
-		return nil, err
-	}
-	sp, err := syntaxModel(opts)
-	if err != nil {
-		return nil, err
-	}
-	tx, err := newText(opts, sp, roots)
+	roots, sp, tx, err := textStage(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -139,15 +131,26 @@ func New(opts Options) (*Pipeline, error) {
 // cut (for commands that tokenise outside a Pipeline, such as the
 // PETRARCH validation).
 func NewText(opts Options) (*text.Analyzer, error) {
+	_, _, tx, err := textStage(opts)
+	return tx, err
+}
+
+// textStage reads the lexicon roots and the syntax model and builds the
+// text stage on them.
+func textStage(opts Options) ([]fs.FS, *syntax.Parser, *text.Analyzer, error) {
 	roots, err := Roots(opts.Lexicons)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	sp, err := syntaxModel(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	return newText(opts, sp, roots)
+	tx, err := newText(opts, sp, roots)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return roots, sp, tx, nil
 }
 
 // newText builds the text stage, tagging with sp unless opts.Text has
