@@ -3,7 +3,6 @@ package eval
 import (
 	"context"
 	"encoding/xml"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -36,14 +35,6 @@ type geovirusFile struct {
 			Lon   string `xml:"lon"`
 		} `xml:"locations>location"`
 	} `xml:"article"`
-}
-
-// greatCircleKm is the haversine distance on a 6,371 km sphere.
-func greatCircleKm(lat1, lon1, lat2, lon2 float64) float64 {
-	r := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*r, (lon2-lon1)*r
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*r)*math.Cos(lat2*r)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * 6371 * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 func TestGeoVirusDevRatchet(t *testing.T) {
@@ -124,7 +115,7 @@ func TestGeoVirusDevRatchet(t *testing.T) {
 				continue
 			}
 			resolved++
-			if greatCircleKm(lat, lon, places[best].la, places[best].o) < 161 {
+			if haversineKM(lat, lon, places[best].la, places[best].o) < 161 {
 				near++
 			}
 		}
