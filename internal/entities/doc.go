@@ -29,10 +29,14 @@
 // taken for a person. Companies named with a legal form or trade word
 // ("Kagiso Mining Ltd") answer to their leading words afterwards.
 //
-// Recognition works from the sentence text and capitalisation first, using
-// part-of-speech tags only as an extra signal, because a tagger is not
-// always there; the stage tokenises sentences itself so lexicon phrases and
-// text are cut alike. Lexicons are data files under lexicon/entities/ (see
+// Recognition reads the text stage's tokens and the trained tagger's tags
+// (art.Tokens): the stage neither cuts sentences again nor realigns tags.
+// Two kinds of token are read in parts (tokens.go): a name before a
+// hyphenated modifier ("Seoul-based") and a final period that belongs to
+// no initial or title ("Inc."). Lexicon phrases, titles and captions are
+// cut by the same tokenizer, so phrases and text match token for token.
+// Capitalisation comes first and tags are an extra signal. Lexicons are
+// data files under lexicon/entities/ (see
 // LoadLexicon) so users can extend them. A Lexicon is immutable after
 // loading and shared by any number of Recognizers on any goroutines.
 package entities

@@ -35,7 +35,11 @@ func (d *doc) geoContext(s, e int) *gazetteer.Context {
 // only where the name's most prominent reading is its one division.
 func (d *doc) articleGeo() (map[string]int, map[string]int, map[string]gazetteer.NameCount) {
 	cc, a1, names := map[string]int{}, map[string]int{}, map[string]gazetteer.NameCount{}
-	toks := tokenize(d.body, 0, nil)
+	var toks, sbuf []tok
+	for i := range d.art.Sentences {
+		sbuf = d.sentenceTokens(i, sbuf)
+		toks = append(toks, sbuf...)
+	}
 	g := d.r.lex.gaz()
 	var buf []byte
 	for i := 0; i < len(toks); i++ {

@@ -21,9 +21,8 @@ func (d *doc) revisitHeadlines() {
 	d.revisit = true
 	defer func() { d.revisit = false }()
 	for _, i := range d.foldedSents {
-		s := d.art.Sentences[i]
 		d.sentIdx = i
-		d.toks = tokenize(d.body[s.Start:s.End], s.Start, d.toks[:0])
+		d.toks = d.sentenceTokens(i, d.toks)
 		d.foldCaps()
 		d.scan()
 		for k := range d.items {

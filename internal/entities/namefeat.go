@@ -137,7 +137,7 @@ type NameSample struct {
 // context: for training on dictionary names (the Phoenix actors).
 func NameFeatures(name string) []uint64 {
 	d := &doc{}
-	d.toks = tokenize(name, 0, nil)
+	d.toks = textTokens(name, nil)
 	if len(d.toks) == 0 {
 		return nil
 	}

@@ -171,7 +171,10 @@ func (r *Recognizer) process(ctx context.Context, art *model.Article, samples *[
 			ctxTexts = append(ctxTexts, c.Text)
 		}
 		for _, t := range ctxTexts {
-			d.sentence(-1, t, 0, nil)
+			// titles and captions are no body sentences: the text
+			// stage's tokenizer cuts them here, untagged
+			d.toks = textTokens(t, d.toks)
+			d.sentence(-1)
 		}
 	}
 	d.inBody = true
@@ -188,10 +191,6 @@ func (r *Recognizer) process(ctx context.Context, art *model.Article, samples *[
 		if s.Start < 0 || s.End > len(art.Body) || s.Start > s.End {
 			return fmt.Errorf("entities: sentence %d span [%d,%d) outside body", i, s.Start, s.End)
 		}
-		var tags []model.Token
-		if i < len(art.Tokens) {
-			tags = art.Tokens[i]
-		}
 		text := art.Body[s.Start:s.End]
 		for _, c := range text {
 			if unicode.IsLetter(c) {
@@ -201,7 +200,8 @@ func (r *Recognizer) process(ctx context.Context, art *model.Article, samples *[
 				}
 			}
 		}
-		d.sentence(i, text, s.Start, tags)
+		d.toks = d.sentenceTokens(i, d.toks)
+		d.sentence(i)
 		if d.hadFolded {
 			d.foldedSents = append(d.foldedSents, i)
 		}
@@ -236,36 +236,43 @@ func (d *doc) warn(caps, letters int) {
 	}
 }
 
-// sentence recognises one sentence; si < 0 is title/caption context
-// whose mentions are not recorded.
-func (d *doc) sentence(si int, text string, base int, tags []model.Token) {
+// sentenceTokens returns body sentence i's tokens as the text stage cut
+// and tagged them (art.Tokens), reusing out. An article that did not
+// go through the text stage is cut here with its tokenizer, untagged.
+func (d *doc) sentenceTokens(i int, out []tok) []tok {
+	return sentenceTokens(d.art, i, out)
+}
+
+func sentenceTokens(art *model.Article, i int, out []tok) []tok {
+	if i < len(art.Tokens) {
+		return fromShared(art.Tokens[i], out)
+	}
+	s := art.Sentences[i]
+	toks := textTokens(art.Body[s.Start:s.End], out)
+	for k := range toks {
+		toks[k].start += s.Start
+		toks[k].end += s.Start
+	}
+	return toks
+}
+
+// sentence recognises the sentence in d.toks; si < 0 is title/caption
+// context whose mentions are not recorded.
+func (d *doc) sentence(si int) {
 	d.sentIdx = si
-	d.toks = tokenize(text, base, d.toks[:0])
 	d.foldCaps()
 	d.hadFolded = d.foldedIn(0, len(d.toks))
-	if len(tags) > 0 {
-		k := 0
-		for i := range d.toks {
-			for k < len(tags) && tags[k].Start < d.toks[i].start {
-				k++
-			}
-			if k < len(tags) && tags[k].Start == d.toks[i].start {
-				d.toks[i].tag = tags[k].Tag
-			}
+	// a capitalised word the tagger calls a common noun is a name right
+	// before one it calls a proper noun ("Penny Wong": a given name that
+	// is also a word), or after a bracket in mid-sentence ("( Benedetto
+	// 12th )"), where the tagger gives an unknown word a noun's tag
+	for i := len(d.toks) - 1; i >= 0; i-- {
+		t := &d.toks[i]
+		if t.tag != "NN" || !t.cap {
+			continue
 		}
-		// a capitalised word the tagger calls a common noun is a name
-		// right before one it calls a proper noun ("Penny Wong": a given
-		// name that is also a word), or after a bracket in mid-sentence
-		// ("( Benedetto 12th )"), where the tagger gives an unknown word
-		// a noun's tag
-		for i := len(d.toks) - 1; i >= 0; i-- {
-			t := &d.toks[i]
-			if t.tag != "NN" || !t.cap {
-				continue
-			}
-			if i+1 < len(d.toks) && d.toks[i+1].cap && strings.HasPrefix(d.toks[i+1].tag, "NNP") || i > 0 && d.toks[i-1].text == "(" {
-				t.tag = "NNP"
-			}
+		if i+1 < len(d.toks) && d.toks[i+1].cap && strings.HasPrefix(d.toks[i+1].tag, "NNP") || i > 0 && d.toks[i-1].text == "(" {
+			t.tag = "NNP"
 		}
 	}
 	d.cue = false

@@ -87,6 +87,9 @@ func checkInvariants(t testing.TB, art *model.Article) {
 			if j > 0 && e.Mentions[j-1].Start > m.Start {
 				t.Errorf("%s mentions not sorted", e.Name)
 			}
+			if !onTokenBounds(art, m) {
+				t.Errorf("%s mention %q does not start and end on the text stage's tokens", e.Name, m.Text)
+			}
 		}
 		for _, m := range e.Affiliations {
 			if art.Body[m.Start:m.End] != m.Text || m.Start < art.Sentences[m.Sentence].Start || m.End > art.Sentences[m.Sentence].End {
@@ -102,6 +105,18 @@ func checkInvariants(t testing.TB, art *model.Article) {
 			t.Errorf("%s has a precision without coordinates", e.Name)
 		}
 	}
+}
+
+// onTokenBounds reports whether m starts at the start of one of its
+// sentence's tokens, as the text stage cut them (or of a part the stage
+// reads apart, appendShared), and ends at the end of one.
+func onTokenBounds(art *model.Article, m model.Mention) bool {
+	starts, ends := false, false
+	for _, tk := range sentenceTokens(art, m.Sentence, nil) {
+		starts = starts || tk.start == m.Start
+		ends = ends || tk.end == m.End
+	}
+	return starts && ends
 }
 
 // TestSeedGold checks the seed's gold entities, forbidden entities and
