@@ -19,7 +19,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if st.used[i] {
 			continue
 		}
-		cands := c.lex.patterns[st.toks[i].low]
+		cands := c.lex.heads(st.toks[i])
 		for _, p := range cands {
 			if p.class == classDemand {
 				continue // read from the arcs only (see demands)
@@ -35,7 +35,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 			m := &match{p: p, head: i, last: last, noun: noun && !verb, subjAt: -1, code: p.code}
 			st.speech[i] = p.class == classSpeech && !m.noun
 			for j := i; j <= last; j++ {
-				if j == i || p.forms[0][st.toks[j].low] || inForms(p, st.toks[j].low) {
+				if j == i || inWords(p, st.toks[j]) {
 					st.used[j] = true
 					st.verb[j] = !m.noun
 				} else if len(st.toks[j].ments) == 0 {
@@ -110,9 +110,10 @@ func clauseEndAfter(st *sent, i int) bool {
 	return isBoundary(n) || determiners[n.low] || len(n.ments) > 0
 }
 
-func inForms(p *pattern, w string) bool {
-	for _, f := range p.forms {
-		if f[w] {
+// inWords reports whether token t is one of the pattern's words.
+func inWords(p *pattern, t tok) bool {
+	for w := range p.alts {
+		if p.at(w, t) {
 			return true
 		}
 	}
@@ -127,7 +128,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 		gap := 0 // words passed; an amount ("25,000 tons of") counts for none
 		for k := pos + 1; k < len(st.toks) && gap <= c.opts.MaxGap; k++ {
 			t := st.toks[k]
-			if p.forms[w][t.low] {
+			if p.at(w, t) {
 				found = k
 				break
 			}

@@ -367,7 +367,7 @@ func (c *Coder) demands(st *sent, ms []*match) []*match {
 			continue
 		}
 		var p *pattern
-		for _, q := range c.lex.patterns[t.low] {
+		for _, q := range c.lex.heads(t) {
 			if q.class == classDemand && len(q.words) == 1 {
 				p = q
 			}

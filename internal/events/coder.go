@@ -76,9 +76,15 @@ type mention struct {
 // tok is a token with the facts the coder uses.
 type tok struct {
 	text, low, tag string
-	start, end     int
-	ments          []int // indexes into sent.ments covering the token
-	inTime         int   // index into art.Times + 1, or 0
+	// lemma is the tagger's lemma, lower case (the text stage puts one
+	// on every token); low when the token has none (no tagger ran)
+	lemma string
+	// key is the lemma key of an inflected token (see lemmaKey), "" for
+	// a base form
+	key        string
+	start, end int
+	ments      []int // indexes into sent.ments covering the token
+	inTime     int   // index into art.Times + 1, or 0
 	// quote and bound are set once in prepare: the coder asks them of
 	// every token many times over.
 	quote bool // an opening or closing quotation mark
@@ -191,12 +197,18 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		if i < len(art.Tokens) {
 			toks = art.Tokens[i]
 		}
-		if toks == nil {
+		own := toks == nil
+		if own {
 			toks = simpleTokens(art.Body, s.Start, s.End)
 		}
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {
 			k := tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+			k.lemma = tokenLemma(t)
+			if own {
+				k.lemma = fallbackLemma(k.low)
+			}
+			k.key = tokenKey(t, k.low, k.lemma)
 			k.quote = maybeQuote(k.text) && (quoteOpen[k.text] || quoteClose[k.text])
 			k.bound = boundary(k)
 			st.toks[j] = k

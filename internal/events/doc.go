@@ -87,7 +87,9 @@
 //
 // # Vocabulary
 //
-// Ontologies and the verb lexicon are data files under lexicon/events/
+// Verb patterns are written in base form and matched against the lemma
+// the trained tagger put on each token (lemma.go), not against generated
+// inflections. Ontologies and the verb lexicon are data files under lexicon/events/
 // (cameo.tsv, plover.tsv, verbs.txt, groups.tsv), loaded by LoadLexicon
 // from any number of roots so users can add and override entries.
 // Behaviour that depends on a word class is a verbs.txt flag (speech,

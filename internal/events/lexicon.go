@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,7 +50,8 @@ const (
 type pattern struct {
 	code     string            // CAMEO code or "" for classes without an event
 	words    [][]string        // each position: alternatives (lemmas)
-	forms    []map[string]bool // each position: every inflected form of its alternatives
+	alts     []map[string]bool // each position: its alternatives as a set
+	keys     []map[string]bool // each position: the lemma keys of its alternatives
 	class    string
 	noun     bool // the head word may be a noun ("a visit by", "talks with")
 	nounOnly bool
@@ -75,7 +77,8 @@ type pattern struct {
 type Lexicon struct {
 	cameo    map[string]CameoCode
 	plover   map[string]PloverCode
-	patterns map[string][]*pattern // head surface form → patterns, longest first
+	patterns map[string][]*pattern // head word as written (a lemma) → patterns, longest first
+	byKey    map[string][]*pattern // lemma key of the head word → patterns
 	npat     int
 	// groups maps a group noun (singular and plural) to the sector code
 	// of the actor it names without a name: "gunmen" → UAF
@@ -113,6 +116,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		cameo:    map[string]CameoCode{},
 		plover:   map[string]PloverCode{},
 		patterns: map[string][]*pattern{},
+		byKey:    map[string][]*pattern{},
 		groups:   map[string]string{},
 	}
 	byText := map[string]*pattern{}
@@ -200,19 +204,29 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 				return nil, fmt.Errorf("events/verbs.txt:%d: unknown CAMEO code %q", p.line, p.code)
 			}
 		}
-		p.forms = make([]map[string]bool, len(p.words))
+		// Patterns are written in base form and matched against each
+		// token's lemma (the tagger's), so no inflections are generated.
+		p.alts = make([]map[string]bool, len(p.words))
+		p.keys = make([]map[string]bool, len(p.words))
 		for i, alts := range p.words {
-			p.forms[i] = map[string]bool{}
+			p.alts[i], p.keys[i] = map[string]bool{}, map[string]bool{}
 			for _, w := range alts {
-				for _, f := range inflect(w) {
-					p.forms[i][f] = true
-				}
+				p.alts[i][w] = true
+				p.keys[i][lemmaKey(w)] = true
 			}
 		}
-		for f := range p.forms[0] {
-			l.patterns[f] = append(l.patterns[f], p)
+		for _, w := range p.words[0] {
+			if !slices.Contains(l.patterns[w], p) {
+				l.patterns[w] = append(l.patterns[w], p)
+			}
+			if k := lemmaKey(w); !slices.Contains(l.byKey[k], p) {
+				l.byKey[k] = append(l.byKey[k], p)
+			}
 		}
 		l.npat++
+	}
+	for _, ps := range l.byKey {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
 	for _, ps := range l.patterns {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })

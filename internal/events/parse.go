@@ -95,24 +95,37 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 	return nil
 }
 
-// eventWord reports whether one of toks can head a verb pattern.
+// eventWord reports whether one of toks can head a verb pattern, by its
+// lemma or its form.
 func (c *Coder) eventWord(toks []model.Token) bool {
 	var buf [32]byte
 	for _, t := range toks {
-		if len(t.Text) > len(buf) {
-			continue
-		}
-		low := append(buf[:0], t.Text...)
-		for j, b := range low {
-			if b >= 'A' && b <= 'Z' {
-				low[j] = b + 'a' - 'A'
-			}
-		}
-		if _, ok := c.lex.patterns[string(low)]; ok {
+		if c.headWord(buf[:0], t.Text) || t.Lemma != "" && c.headWord(buf[:0], t.Lemma) {
 			return true
+		}
+		if t.Tag != "" && t.Tag != "NN" && t.Tag != "NNP" && t.Tag != "IN" && t.Tag != "DT" {
+			low := strings.ToLower(t.Text)
+			if k := tokenKey(t, low, tokenLemma(t)); k != "" && len(c.lex.byKey[k]) > 0 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// headWord reports whether w, lowered into buf, heads a verb pattern.
+func (c *Coder) headWord(buf []byte, w string) bool {
+	if len(w) > cap(buf) {
+		return false
+	}
+	low := append(buf, w...)
+	for j, b := range low {
+		if b >= 'A' && b <= 'Z' {
+			low[j] = b + 'a' - 'A'
+		}
+	}
+	_, ok := c.lex.patterns[string(low)]
+	return ok
 }
 
 // groupWord reports whether toks hold a group noun that stands for an
@@ -150,13 +163,13 @@ func (c *Coder) windowGap(st *sent) bool {
 		if speakerPronouns[t.low] {
 			return true
 		}
-		if _, ok := c.lex.patterns[t.low]; ok && !st.used[i] && strings.HasPrefix(t.tag, "VB") && t.tag != "VBG" && t.tag != "VBN" {
+		if c.lex.isHead(t) && !st.used[i] && strings.HasPrefix(t.tag, "VB") && t.tag != "VBG" && t.tag != "VBN" {
 			return true // a finite event verb the window took for a noun ("students in Chile condemned")
 		}
-		if _, ok := c.lex.patterns[t.low]; ok && !st.used[i] && t.tag == "VBN" && i > 0 && strings.HasPrefix(st.toks[i-1].tag, "NN") {
+		if c.lex.isHead(t) && !st.used[i] && t.tag == "VBN" && i > 0 && strings.HasPrefix(st.toks[i-1].tag, "NN") {
 			return true // a past tense tagged as a participle ("protesters in X blocked roads")
 		}
-		for _, p := range c.lex.patterns[t.low] {
+		for _, p := range c.lex.heads(t) {
 			if p.class == classDemand {
 				return true // "X said Y must V" is read from the arcs only
 			}

@@ -36,7 +36,7 @@ func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
 			continue
 		}
 		lemma := st.lemmas[i]
-		if lemma == "" || len(c.lex.patterns[lemma]) > 0 || len(c.lex.patterns[t.low]) > 0 {
+		if lemma == "" || c.lex.isHead(t) || len(c.lex.patterns[lemma]) > 0 {
 			continue
 		}
 		if vt == nil {
@@ -51,7 +51,7 @@ func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
 		if _, ok := c.lex.cameo[code]; !ok {
 			continue
 		}
-		p := &pattern{code: code, words: [][]string{{lemma}}, forms: []map[string]bool{{t.low: true}}, text: lemma, needTarget: true, fallback: true}
+		p := &pattern{code: code, words: [][]string{{lemma}}, alts: []map[string]bool{{lemma: true, t.low: true}}, text: lemma, needTarget: true, fallback: true}
 		st.used[i], st.verb[i] = true, true
 		ms = append(ms, &match{p: p, head: i, last: i, subjAt: -1, code: code})
 	}

@@ -1,0 +1,148 @@
+package events
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Verb patterns are written in base form ("accuse of", "hold talks") and
+// matched against the lemma the trained tagger puts on every token (see
+// internal/syntax's lemmatiser), so the coder keeps no inflection table:
+// "accused", "accuses" and "accusing" all have the lemma "accuse". A
+// token also matches a pattern word equal to its own form, for patterns
+// that name an inflected word ("talks", or an irregular form the
+// lemmatiser does not know). A token with no lemma (no tagger ran)
+// matches by its form only.
+//
+// The lemmatiser guesses the lemma of a word it did not see in training
+// by suffix rules, and on regular verbs it errs in two ways only: it
+// keeps or drops a final "e" wrongly ("blamed" → "blam", "rioted" →
+// "riote") and keeps a doubled consonant single ("shelled" → "shel").
+// An inflected token therefore also matches a pattern word with the
+// same lemma key (the word without a final "e" and with a final doubled
+// consonant single: "blame", "blam" → "blam"). A participle the tagger
+// reads as an adjective keeps its form as its lemma ("abused"/JJ), so
+// its key is the form without "-ed" or "-ing". Base forms never go
+// through the key: "us" does not match "use". A token with no tag and no
+// lemma (the coder split the sentence itself) gets its lemma from its
+// form: without a plural's "s", or from a short table of the irregular
+// verbs of news reports (see untokenized); its key is its form without
+// "-ed" or "-ing".
+
+// lemmaKey folds the two spelling changes the lemmatiser gets wrong.
+func lemmaKey(w string) string {
+	w = strings.TrimSuffix(w, "e")
+	if n := len(w); n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiou", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+// tokenKey is the lemma key of a token in "-ed" or "-ing", "" for any
+// other: the lemmatiser's errors are on those endings, and folding a
+// plural's "e" would read "planes" as "plans".
+func tokenKey(t model.Token, low, lemma string) string {
+	if !strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "ing") {
+		return ""
+	}
+	switch t.Tag {
+	case "", "VBD", "VBN", "VBG":
+		if lemma != low {
+			return lemmaKey(lemma)
+		}
+	}
+	if t.Tag == "" && t.Lemma == "" || t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "NN" {
+		// a participle read as an adjective or a noun, whose lemma is its
+		// form, or a token no tagger lemmatised: the form without its ending
+		for _, suf := range [...]string{"ied", "ed", "ing"} {
+			if s, ok := strings.CutSuffix(low, suf); ok && len(s) >= 3 {
+				if suf == "ied" {
+					s += "y"
+				}
+				return lemmaKey(s)
+			}
+		}
+	}
+	return ""
+}
+
+// untokenized holds the lemmas of the irregular verbs of news reports,
+// for the one place where no tagger lemmatised the tokens: a sentence
+// the text stage left without tokens, which the coder splits itself
+// (simpleTokens). Everywhere else the tagger's lemma is used.
+var untokenized = map[string]string{
+	"said": "say", "told": "tell", "met": "meet", "sent": "send", "gave": "give", "given": "give",
+	"took": "take", "taken": "take", "struck": "strike", "fought": "fight", "shot": "shoot",
+	"held": "hold", "led": "lead", "sought": "seek", "spoke": "speak", "spoken": "speak",
+	"made": "make", "began": "begin", "begun": "begin", "brought": "bring", "broke": "break",
+	"broken": "break", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
+	"withdrawn": "withdraw", "fled": "flee", "won": "win", "stole": "steal", "stolen": "steal",
+	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "has": "have", "had": "have",
+}
+
+// fallbackLemma is the lemma of a token the coder split itself: an
+// irregular verb's, else a plural's or third person's without its "s".
+func fallbackLemma(low string) string {
+	if l, ok := untokenized[low]; ok {
+		return l
+	}
+	if s, ok := strings.CutSuffix(low, "ies"); ok && len(s) >= 2 {
+		return s + "y"
+	}
+	if s, ok := strings.CutSuffix(low, "s"); ok && len(s) >= 3 && !strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "u") && !strings.HasSuffix(s, "i") {
+		return s
+	}
+	return low
+}
+
+// heads returns the patterns token t can head, longest first: those
+// headed by its lemma, by its form and by its lemma key.
+func (l *Lexicon) heads(t tok) []*pattern {
+	a := l.patterns[t.lemma]
+	var more [2][]*pattern
+	if t.low != t.lemma {
+		more[0] = l.patterns[t.low]
+	}
+	if t.key != "" {
+		more[1] = l.byKey[t.key]
+	}
+	var out []*pattern
+	for _, b := range more {
+		for _, p := range b {
+			if slices.Contains(a, p) || slices.Contains(out, p) {
+				continue
+			}
+			if out == nil {
+				out = slices.Clone(a)
+			}
+			out = append(out, p)
+		}
+	}
+	if out == nil {
+		return a
+	}
+	slices.SortStableFunc(out, func(x, y *pattern) int { return len(y.words) - len(x.words) })
+	return out
+}
+
+// isHead reports whether token t can head a verb pattern.
+func (l *Lexicon) isHead(t tok) bool {
+	return len(l.patterns[t.lemma]) > 0 || len(l.patterns[t.low]) > 0 || t.key != "" && len(l.byKey[t.key]) > 0
+}
+
+// at reports whether token t is word w of the pattern (one of its
+// alternatives, by lemma, form or lemma key).
+func (p *pattern) at(w int, t tok) bool {
+	return p.alts[w][t.lemma] || p.alts[w][t.low] || t.key != "" && p.keys[w][t.key]
+}
+
+// tokenLemma is the lower-case lemma of a text-stage token, its form
+// when it has none.
+func tokenLemma(t model.Token) string {
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(t.Text)
+}
