@@ -25,6 +25,16 @@ type City struct {
 func DecodeCities(b []byte) ([]City, error) {
 	out := make([]City, 0, 140000)
 	var lastLat, lastLon int64
+	// country, feature and division codes repeat: one string each
+	codes := map[string]string{}
+	code := func(v []byte) string {
+		if s, ok := codes[string(v)]; ok {
+			return s
+		}
+		s := string(v)
+		codes[s] = s
+		return s
+	}
 	total := len(b)
 	for len(b) > 0 {
 		at := total - len(b)
@@ -50,11 +60,11 @@ func DecodeCities(b []byte) ([]City, error) {
 				case 2:
 					c.Name = string(v)
 				case 3:
-					c.CC = string(v)
+					c.CC = code(v)
 				case 7:
-					c.Feature = string(v)
+					c.Feature = code(v)
 				case 8:
-					c.Admin1 = string(v)
+					c.Admin1 = code(v)
 				}
 				msg = msg[k:]
 			case protowire.VarintType:

@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -112,39 +113,14 @@ type AltName struct {
 	Name, Target string
 }
 
-// Gazetteer indexes cities and divisions by name.
-//
-// Once built it holds no pointers but one string and three slices: a
-// gazetteer of 180,000 places made of strings and slices of them would
-// be scanned by every garbage collection of every process that loads it,
-// which cost recognition more time than the lookups themselves. Names are
-// keyed by their 64-bit FNV-1a hash (a collision among 250,000 keys has
-// odds of about 1 in 10^9).
+// Gazetteer indexes cities and divisions by name (the layout: index.go).
 type Gazetteer struct {
-	blob  string            // the text of every name and code
-	recs  []rec             // places
-	index map[uint64]uint64 // hash of a name -> first<<32 | count in ids
-	ids   []int32           // readings of each name, most prominent first
-	codes map[uint64]int32  // hash of a division code -> its place
-
-	// only while building
-	places []Place
-	byName map[uint64][]int32 // by hash of the name
-	build  map[string]int32
-}
-
-// rec is a Place without pointers: its strings are spans of blob.
-type rec struct {
-	name, code, cc, admin1, feature span
-	kind                            Kind
-	hasLL                           bool
-	pop                             int32
-	lat, lon                        int32 // 1e-5 degrees, the precision of the sources
-}
-
-type span struct {
-	off uint32
-	n   uint16
+	blob   string   // the names and division codes of the records
+	recs   []rec    // places
+	atoms  string   // the country, division and feature codes they share
+	atomAt []uint32 // atom a is atoms[atomAt[a]:atomAt[a+1]]
+	names  keyIndex // hash of a name -> its readings, most prominent first
+	codes  keyIndex // hash of a division code -> its place
 }
 
 func hash(s string) uint64 {
@@ -159,13 +135,9 @@ func hash(s string) uint64 {
 // Build indexes cities, divisions and alternate names. An alternate name
 // whose target is unknown is an error naming it.
 func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
-	g := &Gazetteer{
-		places: make([]Place, 0, len(cities)+len(divs)),
-		byName: make(map[uint64][]int32, len(cities)+len(divs)),
-		build:  make(map[string]int32, len(divs)),
-	}
+	b := newBuilder(len(cities) + len(divs))
 	for _, c := range cities {
-		g.add(Place{Name: c.Name, CC: c.CC, Admin1: c.Admin1, Kind: KindCity, Feature: c.Feature, Pop: c.Pop, Lat: c.Lat, Lon: c.Lon, HasLL: true}, c.Name)
+		b.add(Place{Name: c.Name, CC: c.CC, Admin1: c.Admin1, Kind: KindCity, Feature: c.Feature, Pop: c.Pop, Lat: c.Lat, Lon: c.Lon, HasLL: true}, c.Name)
 	}
 	for _, d := range divs {
 		cc, rest, _ := strings.Cut(d.Code, ".")
@@ -175,112 +147,41 @@ func Build(cities []City, divs []Division, alts []AltName) (*Gazetteer, error) {
 			k = KindAdmin2
 		}
 		p := Place{Name: d.Name, CC: cc, Admin1: a1, Code: d.Code, Kind: k, Pop: d.Pop, Lat: d.Lat, Lon: d.Lon, HasLL: d.HasLL}
-		if x, ok := g.build[d.Code]; ok { // a later lexicon root replaces the row
-			g.places[x] = p
+		if x, ok := b.codes[d.Code]; ok { // a later lexicon root replaces the row
+			b.replace(x, p)
 			continue
 		}
-		g.build[d.Code] = int32(len(g.places))
-		g.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII), unhyphen(d.Name), unhyphen(d.ASCII), compassVariant(unhyphen(d.ASCII)),
+		b.codes[d.Code] = b.add(p, d.Name, d.ASCII, compassVariant(d.Name), compassVariant(d.ASCII), unhyphen(d.Name), unhyphen(d.ASCII), compassVariant(unhyphen(d.ASCII)),
 			unprefixed(d.Name), unprefixed(d.ASCII))
 	}
-	for _, a := range alts {
-		x, ok := g.target(a.Target)
-		if !ok {
-			return nil, fmt.Errorf("alternate name %q: unknown target %q", a.Name, a.Target)
+	if len(alts) > 0 {
+		// the places' own names, to find the cities alternate names point to
+		byName := newKeyIndex(slices.Clone(b.pairs), b.prior)
+		for _, a := range alts {
+			x, ok := b.target(&byName, a.Target)
+			if !ok {
+				return nil, fmt.Errorf("alternate name %q: unknown target %q", a.Name, a.Target)
+			}
+			b.addName(a.Name, x)
 		}
-		g.addName(a.Name, x)
 	}
-	g.freeze()
-	return g, nil
-}
-
-// freeze turns the building maps into the pointer-free index.
-func (g *Gazetteer) freeze() {
-	var b strings.Builder
-	b.Grow(len(g.places) * 24)
-	put := func(s string) span {
-		if len(s) > 0xffff {
-			s = s[:0xffff]
-		}
-		sp := span{uint32(b.Len()), uint16(len(s))}
-		b.WriteString(s)
-		return sp
-	}
-	g.recs = make([]rec, len(g.places))
-	for i, p := range g.places {
-		g.recs[i] = rec{name: put(p.Name), code: put(p.Code), cc: put(p.CC), admin1: put(p.Admin1), feature: put(p.Feature),
-			kind: p.Kind, hasLL: p.HasLL, pop: int32(min(p.Pop, 1<<31-1)), lat: int32(math.Round(p.Lat * 1e5)), lon: int32(math.Round(p.Lon * 1e5))}
-	}
-	g.index = make(map[uint64]uint64, len(g.byName))
-	total := 0
-	for _, xs := range g.byName {
-		total += len(xs)
-	}
-	g.ids = make([]int32, 0, total)
-	for k, xs := range g.byName {
-		sort.SliceStable(xs, func(i, j int) bool { return g.prior(xs[i]) > g.prior(xs[j]) })
-		g.index[k] = uint64(len(g.ids))<<32 | uint64(len(xs))
-		g.ids = append(g.ids, xs...)
-	}
-	g.codes = make(map[uint64]int32, len(g.build))
-	for c, x := range g.build {
-		g.codes[hash(c)] = x
-	}
-	g.blob = b.String()
-	g.places, g.byName, g.build = nil, nil, nil
-}
-
-// place rebuilds the Place of record x; its strings share the blob.
-func (g *Gazetteer) place(x int32) Place {
-	r := &g.recs[x]
-	str := func(s span) string { return g.blob[s.off : s.off+uint32(s.n)] }
-	return Place{Name: str(r.name), CC: str(r.cc), Admin1: str(r.admin1), Code: str(r.code), Kind: r.kind, Feature: str(r.feature),
-		Pop: int(r.pop), Lat: float64(r.lat) / 1e5, Lon: float64(r.lon) / 1e5, HasLL: r.hasLL}
+	return b.freeze(), nil
 }
 
 // readings returns the record numbers of name's readings.
 func (g *Gazetteer) readings(name string) []int32 {
-	v, ok := g.index[hash(name)]
-	if !ok {
-		if f := Fold(name); f != name {
-			v, ok = g.index[hash(f)]
-		}
-		if !ok && strings.IndexByte(name, '-') > 0 {
-			return g.readings(strings.ReplaceAll(name, "-", " ")) // "Nord-Kivu"
-		}
-		if !ok {
-			return nil
+	if xs := g.names.lookup(hash(name)); xs != nil {
+		return xs
+	}
+	if f := Fold(name); f != name {
+		if xs := g.names.lookup(hash(f)); xs != nil {
+			return xs
 		}
 	}
-	return g.ids[v>>32 : v>>32+v&0xffffffff]
-}
-
-func (g *Gazetteer) add(p Place, names ...string) {
-	x := int32(len(g.places))
-	g.places = append(g.places, p)
-	for _, n := range names {
-		g.addName(n, x)
+	if strings.IndexByte(name, '-') > 0 {
+		return g.readings(strings.ReplaceAll(name, "-", " ")) // "Nord-Kivu"
 	}
-}
-
-func (g *Gazetteer) addName(name string, x int32) {
-	if name == "" {
-		return
-	}
-	keys := [2]string{name, Fold(name)}
-	for i, k := range keys {
-		if i == 1 && k == keys[0] {
-			break
-		}
-		xs := g.byName[hash(k)]
-		dup := false
-		for _, y := range xs {
-			dup = dup || y == x
-		}
-		if !dup {
-			g.byName[hash(k)] = append(xs, x)
-		}
-	}
+	return nil
 }
 
 // compassForms pairs the compass words that open division names in
@@ -327,19 +228,25 @@ func unhyphen(name string) string {
 	return strings.ReplaceAll(name, "-", " ")
 }
 
-// target finds the place an alternate name points to.
-func (g *Gazetteer) target(t string) (int32, bool) {
-	if x, ok := g.build[t]; ok {
+// target finds the place an alternate name points to: a division code
+// or "Name@CC", the most populous city of that name in CC.
+func (b *builder) target(byName *keyIndex, t string) (int32, bool) {
+	if x, ok := b.codes[t]; ok {
 		return x, true
 	}
 	name, cc, ok := strings.Cut(t, "@")
 	if !ok {
 		return 0, false
 	}
-	best, bp := int32(-1), -1
-	for _, x := range g.byName[hash(name)] {
-		if p := g.places[x]; p.CC == cc && p.Kind == KindCity && p.Pop > bp {
-			best, bp = x, p.Pop
+	ca, ok := b.atomOf[cc]
+	if !ok {
+		return 0, false
+	}
+	best, bp := int32(-1), int64(-1)
+	for _, x := range byName.lookup(hash(name)) {
+		// the most populous; of equals, the first listed
+		if r := &b.recs[x]; r.cc == ca && r.kind == KindCity && (int64(r.pop) > bp || int64(r.pop) == bp && x < best) {
+			best, bp = x, int64(r.pop)
 		}
 	}
 	return best, best >= 0
@@ -347,8 +254,6 @@ func (g *Gazetteer) target(t string) (int32, bool) {
 
 // prior orders the readings of a name without context: divisions of the
 // first level, then by population, capitals and division seats first.
-func (g *Gazetteer) prior(x int32) float64 { return prior(g.places[x]) }
-
 func prior(p Place) float64 {
 	s := math.Log10(float64(p.Pop) + 10)
 	switch {
@@ -383,11 +288,11 @@ func (g *Gazetteer) Has(name string) bool { return len(g.readings(name)) > 0 }
 
 // Division returns the division with code ("US.TX").
 func (g *Gazetteer) Division(code string) (Place, bool) {
-	x, ok := g.codes[hash(code)]
-	if !ok {
+	xs := g.codes.lookup(hash(code))
+	if len(xs) == 0 {
 		return Place{}, false
 	}
-	return g.place(x), true
+	return g.place(xs[0]), true
 }
 
 // Len is the number of places indexed.
@@ -406,18 +311,53 @@ func Fold(s string) string {
 	if ascii {
 		return s
 	}
+	// Rune by rune: the canonical decomposition of each (NFD without
+	// its reordering of marks, which are dropped anyway), so that the
+	// common case copies no string. Hangul syllables decompose by rule,
+	// not by table: a name with one goes through the whole NFD.
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) || r == 'ʻ' || r == 'ʼ' || r == 'ʽ' || r == '’' || r == '\'' {
-			continue
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0xAC00 && r <= 0xD7A3 {
+			return foldNFD(s)
 		}
-		if a, ok := foldLetters[r]; ok {
-			b.WriteString(a)
-			continue
+		if r < utf8.RuneSelf {
+			if r != '\'' {
+				b.WriteByte(byte(r))
+			}
+		} else if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); d != nil {
+			for _, r := range string(d) {
+				foldRune(&b, r)
+			}
+		} else {
+			foldRune(&b, r)
 		}
-		b.WriteRune(r)
+		i += n
 	}
 	return b.String()
+}
+
+// foldNFD is Fold through the whole string's NFD.
+func foldNFD(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		foldRune(&b, r)
+	}
+	return b.String()
+}
+
+// foldRune writes r folded: marks and apostrophes dropped, letters with
+// no decomposition spelt plainly.
+func foldRune(b *strings.Builder, r rune) {
+	if unicode.Is(unicode.Mn, r) || r == 'ʻ' || r == 'ʼ' || r == 'ʽ' || r == '’' || r == '\'' {
+		return
+	}
+	if a, ok := foldLetters[r]; ok {
+		b.WriteString(a)
+		return
+	}
+	b.WriteRune(r)
 }
 
 // foldLetters are the letters with no decomposition into a base letter

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"bufio"
 	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -134,6 +135,17 @@ func loadAll(tb testing.TB) *Gazetteer {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	divs := loadDivisions(tb)
+	g, err := Build(cities, divs, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
+// loadDivisions reads the embedded lexicon/entities/divisions.tsv.
+func loadDivisions(tb testing.TB) []Division {
+	tb.Helper()
 	raw, err := sitrep.Lexicon.ReadFile("lexicon/entities/divisions.tsv")
 	if err != nil {
 		tb.Fatal(err)
@@ -149,11 +161,7 @@ func loadAll(tb testing.TB) *Gazetteer {
 			divs = append(divs, d)
 		}
 	}
-	g, err := Build(cities, divs, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return g
+	return divs
 }
 
 // TestEmbeddedData checks the generated data joins up: divisions of
@@ -203,5 +211,50 @@ func BenchmarkLoad(b *testing.B) {
 		if g.Len() < 150000 {
 			b.Fatalf("only %d places", g.Len())
 		}
+	}
+}
+
+// BenchmarkLoadLive reports the heap a loaded gazetteer keeps (live-MB,
+// after a collection), the resident cost every analysing process pays.
+func BenchmarkLoadLive(b *testing.B) {
+	var live float64
+	for i := 0; i < b.N; i++ {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		g := loadAll(b)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		live = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+		runtime.KeepAlive(g)
+	}
+	b.ReportMetric(live, "live-MB")
+}
+
+// TestFoldNames checks the rune-by-rune Fold against folding the whole
+// string's NFD on every city and division name of the embedded data (all
+// scripts GeoNames uses) and on marks that NFD reorders.
+func TestFoldNames(t *testing.T) {
+	cities, err := DecodeCities(sitrep.Cities)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Ả̃Ḉ", "q̣̇", "ẞ̃", "Hà Nội", "서울특별시", "Tōkyō", "Ağrı", "Šiauliai"}
+	for _, c := range cities {
+		names = append(names, c.Name)
+	}
+	for _, d := range loadDivisions(t) {
+		names = append(names, d.Name, d.ASCII)
+	}
+	bad := 0
+	for _, n := range names {
+		if got, want := Fold(n), foldNFD(n); got != want {
+			if bad++; bad <= 10 {
+				t.Errorf("Fold(%q) = %q, NFD folds to %q", n, got, want)
+			}
+		}
+	}
+	if len(names) < 150000 {
+		t.Errorf("only %d names", len(names))
 	}
 }

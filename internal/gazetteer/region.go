@@ -41,7 +41,7 @@ func (g *Gazetteer) nearestAdmin1(cc string, lat, lon float64) (Place, bool) {
 	best, bestKM := int32(-1), 0.0
 	for i := range g.recs {
 		r := &g.recs[i]
-		if r.kind != KindAdmin1 || !r.hasLL || g.blob[r.cc.off:r.cc.off+uint32(r.cc.n)] != cc {
+		if r.kind != KindAdmin1 || !r.hasLL || g.atomString(r.cc) != cc {
 			continue
 		}
 		if d := KM(lat, lon, float64(r.lat)/1e5, float64(r.lon)/1e5); best < 0 || d < bestKM {

@@ -230,18 +230,17 @@ func (g *Gazetteer) cityPrefixed(name, cc, a1 string) (Place, bool) {
 	if len(name) < 3 {
 		return Place{}, false
 	}
-	best, bp := int32(-1), int32(-1)
-	str := func(s span) string { return g.blob[s.off : s.off+uint32(s.n)] }
+	best, bp := int32(-1), int64(-1)
 	for i := range g.recs {
 		r := &g.recs[i]
-		if r.kind != KindCity || int(r.name.n) <= len(name) || r.pop <= bp {
+		if r.kind != KindCity || int(r.nameN) <= len(name) || int64(r.pop) <= bp {
 			continue
 		}
-		n := str(r.name)
-		if n[len(name)] != ' ' || n[:len(name)] != name || str(r.cc) != cc || str(r.admin1) != a1 {
+		n := g.recName(r)
+		if n[len(name)] != ' ' || n[:len(name)] != name || g.atomString(r.cc) != cc || g.atomString(r.admin1) != a1 {
 			continue
 		}
-		best, bp = int32(i), r.pop
+		best, bp = int32(i), int64(r.pop)
 	}
 	if best < 0 {
 		return Place{}, false
