@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -55,8 +57,9 @@ type IngestCmd struct {
 	InputFlags
 	Inputs []string `arg:"" name:"PATH|URL" help:"Files, directories (read recursively) or http(s) URLs: text dumps, HTML, RSS/Atom, WARC(.gz), JSONL."`
 	QueueFlags
-	Quiet bool `help:"No progress bar."`
-	Batch int  `help:"Articles stored per transaction (each article stays all-or-nothing)." default:"256"`
+	Quiet      bool   `help:"No progress bar."`
+	Batch      int    `help:"Articles stored per transaction (each article stays all-or-nothing)." default:"256"`
+	MemProfile string `name:"memprofile" help:"Write a heap profile at the end of the run, after a collection (for go tool pprof -sample_index=inuse_space)." type:"path"`
 }
 
 // Help implements kong.HelpProvider.
@@ -260,6 +263,9 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		bar.next(in)
 	}
 	bar.finish()
+	if err := writeHeapProfile(c.MemProfile); err != nil {
+		return err
+	}
 	s := r.Summary()
 	failed := len(s.Errors) + len(inputErrs)
 	fmt.Fprintf(g.stdout, "ingested %d inputs in %s: %d articles (%d new, %d already stored, %d near-duplicates), %d sentences, %d events, %d errors (%d articles failed analysis)\n",
@@ -269,6 +275,25 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		return err
 	}
 	return ctx.Err()
+}
+
+// writeHeapProfile writes the in-use heap, after a collection, to path
+// ("" writes nothing): what stays resident once the models are loaded
+// and the inputs read (docs/performance.md, Ingest memory).
+func writeHeapProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("memprofile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("memprofile: %w", err)
+	}
+	return f.Close()
 }
 
 // inputsFailed is the exit status of a run in which n inputs or records
