@@ -133,6 +133,11 @@ func Dialect() sqlbase.Dialect {
 			return nil
 		},
 		Name: "postgres",
+		BoxSeqs: func(minLat, maxLat, minLon, maxLon string) string {
+			// The GiST index events_geo of migration 0020.
+			return "SELECT seq FROM events WHERE point(lon, lat) <@ box(point(" + minLon + "::float8, " + minLat +
+				"::float8), point(" + maxLon + "::float8, " + maxLat + "::float8))"
+		},
 		ArticleText: func(p string) string {
 			return "a.tsv @@ plainto_tsquery('simple', " + p + ")"
 		},

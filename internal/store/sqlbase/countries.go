@@ -9,14 +9,20 @@ import (
 )
 
 // CountryCounts counts the events matching f per location country:
-// from country_total with no filter, from country_day with a date range
-// alone, else from the events.
+// from the sums by country (country_total, country_actor, country_dyad,
+// country_root) with no filter or an actor, dyad and root filter alone
+// (countrySummed), from country_day with a date range alone, else from
+// the events.
 func (b *Base) CountryCounts(ctx context.Context, f store.EventFilter) ([]store.CountryCount, error) {
 	w := &where{d: &b.D}
 	var query string
 	dates := f
 	dates.Since, dates.Until, dates.Limit, dates.Cursor, dates.Newest = "", "", 0, "", false
+	sw := &where{d: &b.D}
+	summed, ok := countrySummed(f, sw)
 	switch {
+	case ok:
+		query, w = summed, sw
 	case !reflect.DeepEqual(dates, store.EventFilter{}):
 		b.eventWhere(f, w)
 		w.add("e.country <> ''")

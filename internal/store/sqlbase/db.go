@@ -78,6 +78,11 @@ type Dialect struct {
 	// reports of the same new event one after the other find one
 	// cluster, not two; nil when writers are serialised anyway.
 	LockClusters func(ctx context.Context, q Querier, keys []int64) error
+	// BoxSeqs is a query of the seqs of the events whose point may lie
+	// in the box given by the parameters minLat, maxLat, minLon, maxLon,
+	// through a spatial index (a superset is fine: the exact condition is
+	// checked on the event); nil without one.
+	BoxSeqs func(minLat, maxLat, minLon, maxLon string) string
 	// LockMigrations serialises migrations of concurrent processes
 	// inside the migration transaction; nil when Begin already does.
 	LockMigrations func(ctx context.Context, q Querier) error

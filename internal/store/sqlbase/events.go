@@ -111,6 +111,9 @@ type eventsPlan struct {
 	byPair bool
 	dense  bool
 	hint   string
+	// box reads the events of a sparse map box through the spatial
+	// index (sparseBox).
+	box bool
 }
 
 func (b *Base) planEvents(ctx context.Context, f store.EventFilter) (eventsPlan, error) {
@@ -118,6 +121,11 @@ func (b *Base) planEvents(ctx context.Context, f store.EventFilter) (eventsPlan,
 	var err error
 	if p.pairs, p.byPair, err = b.dyadPairs(ctx, f); err != nil || p.byPair {
 		return p, err
+	}
+	if f.BBox != nil {
+		if p.box, err = b.sparseBox(ctx, f); err != nil || p.box {
+			return p, err
+		}
 	}
 	if b.D.DayOrder != "" && (f.Actor != "" || f.Source != "" || f.Target != "" || f.Code != "") {
 		if f.Country != "" && b.D.CountryOrder != "" {
@@ -161,6 +169,12 @@ func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsP
 	limit := store.ClampLimit(f.Limit)
 	from := ` FROM events e` + eventJoins + w.sql()
 	switch {
+	case plan.box:
+		// The box's few events from the spatial index first (a join
+		// SQLite reads left to right), then the exact conditions.
+		sub := b.boxSeqs(f.BBox, w)
+		w.add("e.seq = g.seq")
+		from = ` FROM (` + sub + `) g CROSS JOIN events e` + eventJoins + w.sql()
 	case plan.byPair:
 		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest) + `) top ON top.seq = e.seq` + eventJoins
 	case plan.dense:

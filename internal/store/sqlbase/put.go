@@ -309,7 +309,7 @@ func (b *Base) insertEvents(ctx context.Context, tx Tx, rows []eventRow) error {
 		return fmt.Errorf("cluster events: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
-	countries := map[countryKey]countryVal{}
+	countries := newCountrySums()
 	codes := map[string]bool{}
 	cl := newClusterDelta(heads)
 	args := make([]any, 0, len(rows)*eventInsertN)
@@ -941,26 +941,29 @@ func (b *Base) upsertSums(ctx context.Context, q Querier, table, pair string, ro
 	return nil
 }
 
-// countryKey is one row of country_day.
-type countryKey struct{ day, country string }
-
-type countryVal struct{ n, fatalities int64 }
-
-// addCountry counts r by the country of its location (country_day).
-func (r *eventRow) addCountry(m map[countryKey]countryVal) {
+// addCountry counts r by the country of its location: by day
+// (country_day) and by country-level dyad and root (country_dyad).
+func (r *eventRow) addCountry(c *countrySums) {
 	if r.country == "" {
 		return
 	}
-	k := countryKey{r.day, r.country}
-	v := m[k]
-	v.n++
-	v.fatalities += int64(r.fatalities)
-	m[k] = v
+	v := countryVal{n: 1, fatalities: int64(r.fatalities)}
+	addCount(c.day, countryKey{r.day, r.country}, v)
+	addCount(c.dyad, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, r.country}, v)
 }
 
 // upsertCountries adds the events counted by addCountry to country_day
-// and country_total, in key order (see upsertDyads).
-func (b *Base) upsertCountries(ctx context.Context, q Querier, m map[countryKey]countryVal) error {
+// and country_total, then to the sums by dyad, actor and root, in key
+// order (see upsertDyads).
+func (b *Base) upsertCountries(ctx context.Context, q Querier, c *countrySums) error {
+	if err := b.upsertCountryDays(ctx, q, c.day); err != nil {
+		return err
+	}
+	return b.upsertCountrySums(ctx, q, c.dyad)
+}
+
+// upsertCountryDays adds m to country_day and country_total.
+func (b *Base) upsertCountryDays(ctx context.Context, q Querier, m map[countryKey]countryVal) error {
 	keys := make([]countryKey, 0, len(m))
 	total := map[string]countryVal{}
 	for k, v := range m {
@@ -1057,7 +1060,7 @@ func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, event
 		return fmt.Errorf("bulk insert: %w", err)
 	}
 	dyads := map[dyadKey]dyadVal{}
-	countries := map[countryKey]countryVal{}
+	countries := newCountrySums()
 	codes := map[string]bool{}
 	cl := newClusterDelta(nil)
 	args := make([]any, 0, len(events)*eventInsertN)

@@ -181,6 +181,12 @@ func Dialect() sqlbase.Dialect {
 			return strings.Join(qs, " ")
 		},
 		StringAggDistinct: func(expr string) string { return "group_concat(DISTINCT " + expr + ")" },
+		BoxSeqs: func(minLat, maxLat, minLon, maxLon string) string {
+			// The R*Tree of migration 0020 (its bounds are rounded
+			// outward, so this is a superset).
+			return "SELECT seq FROM events_geo WHERE max_lat >= " + minLat + " AND min_lat <= " + maxLat +
+				" AND max_lon >= " + minLon + " AND min_lon <= " + maxLon
+		},
 		IndexText: func(ctx context.Context, q sqlbase.Querier, arts, sents sqlbase.SeqRange) error {
 			// The transaction is the only writer and seq is the rowid,
 			// so the ranges hold exactly the rows it stored.

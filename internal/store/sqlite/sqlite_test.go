@@ -167,6 +167,8 @@ func TestUpgradeFromV1(t *testing.T) {
 		`ALTER TABLE events DROP COLUMN day_to`,
 		`DROP TABLE dyad_day_cc`, `DROP TABLE actor_day_cc`, `DROP TABLE all_day`, `DROP TABLE country_day`,
 		`DROP TABLE country_total`, `DROP TABLE store_counts`,
+		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
+		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {

@@ -57,6 +57,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Timeline", func(t *testing.T) { testTimeline(t, s, evs) })
 	t.Run("Newest", func(t *testing.T) { testNewest(t, s, evs) })
 	t.Run("Country", func(t *testing.T) { testCountry(t, s, evs) })
+	t.Run("CountrySums", func(t *testing.T) { testCountrySums(t, s) })
+	t.Run("Boxes", func(t *testing.T) { testBoxes(t, s) })
 	t.Run("DyadCounts", func(t *testing.T) { testDyadCounts(t, s) })
 	t.Run("Precision", func(t *testing.T) { testPrecision(t, s, arts) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, s, arts) })

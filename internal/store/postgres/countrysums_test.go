@@ -1,0 +1,52 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/store/postgres"
+	"github.com/sitrep-project/sitrep/internal/store/storetest"
+)
+
+// TestCountrySumsBulk checks the sums by country and the box index as
+// the bulk path keeps them.
+func TestCountrySumsBulk(t *testing.T) {
+	storetest.TestCountrySumsBulk(t, open(t))
+}
+
+// TestCountrySumsUpgrade checks that migration 0020 fills the sums by
+// country from what is stored: a store loaded through the bulk path, set
+// back to the schema before it, migrates and answers as one kept on
+// write.
+func TestCountrySumsUpgrade(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	storetest.TestCountrySumsBulk(t, s)
+	var schema string
+	rows, err := s.DB.Query(ctx, `SELECT current_schema()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		if err := rows.Scan(&schema); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows.Close()
+	for _, q := range []string{
+		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`, `DROP INDEX events_geo`,
+		`DELETE FROM schema_migrations WHERE version >= 20`,
+	} {
+		if err := s.DB.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	opts := postgres.DefaultOptions()
+	opts.Schema = schema
+	s2, err := postgres.Open(ctx, dsn(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	storetest.CheckCountrySums(t, s2)
+}

@@ -1,0 +1,194 @@
+package sqlbase
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// countryKey is one row of country_day.
+type countryKey struct{ day, country string }
+
+// countryDyadKey is one row of country_dyad: the country-level dyad,
+// the CAMEO root and the location country.
+type countryDyadKey struct{ source, target, root, country string }
+
+// countryActorKey is one row of country_actor: a country-level actor,
+// its view ('i', 's' or 't', see actor_day_cc), the root and the
+// location country.
+type countryActorKey struct{ actor, role, root, country string }
+
+// countryRootKey is one row of country_root.
+type countryRootKey struct{ root, country string }
+
+type countryVal struct{ n, fatalities int64 }
+
+// addCount adds v to m[k].
+func addCount[K comparable](m map[K]countryVal, k K, v countryVal) {
+	s := m[k]
+	m[k] = countryVal{s.n + v.n, s.fatalities + v.fatalities}
+}
+
+// countrySums gathers what a transaction adds to the choropleth's sums.
+type countrySums struct {
+	day  map[countryKey]countryVal
+	dyad map[countryDyadKey]countryVal
+}
+
+func newCountrySums() *countrySums {
+	return &countrySums{day: map[countryKey]countryVal{}, dyad: map[countryDyadKey]countryVal{}}
+}
+
+// upsertCountrySums adds m to country_dyad and its sums by actor view
+// (country_actor) and by root (country_root), each in key order so
+// that concurrent writers lock rows in one order.
+func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDyadKey]countryVal) error {
+	if len(m) == 0 {
+		return nil
+	}
+	actors := map[countryActorKey]countryVal{}
+	roots := map[countryRootKey]countryVal{}
+	for k, v := range m {
+		addCount(actors, countryActorKey{k.source, "i", k.root, k.country}, v)
+		addCount(actors, countryActorKey{k.source, "s", k.root, k.country}, v)
+		if k.target != "" {
+			if k.target != k.source {
+				addCount(actors, countryActorKey{k.target, "i", k.root, k.country}, v)
+			}
+			addCount(actors, countryActorKey{k.target, "t", k.root, k.country}, v)
+		}
+		addCount(roots, countryRootKey{k.root, k.country}, v)
+	}
+	dyads := make([]countryDyadKey, 0, len(m))
+	for k := range m {
+		dyads = append(dyads, k)
+	}
+	sort.Slice(dyads, func(i, j int) bool {
+		a, c := dyads[i], dyads[j]
+		return lessStrings(a.source, c.source, a.target, c.target, a.root, c.root, a.country, c.country)
+	})
+	args := make([]any, 0, 6*len(dyads))
+	for _, k := range dyads {
+		args = append(args, k.source, k.target, k.root, k.country, m[k].n, m[k].fatalities)
+	}
+	if err := b.upsertCountryTable(ctx, q, "country_dyad", "source_code, target_code, cameo_root, country", args); err != nil {
+		return err
+	}
+	views := make([]countryActorKey, 0, len(actors))
+	for k := range actors {
+		views = append(views, k)
+	}
+	sort.Slice(views, func(i, j int) bool {
+		a, c := views[i], views[j]
+		return lessStrings(a.actor, c.actor, a.role, c.role, a.root, c.root, a.country, c.country)
+	})
+	args = make([]any, 0, 6*len(views))
+	for _, k := range views {
+		args = append(args, k.actor, k.role, k.root, k.country, actors[k].n, actors[k].fatalities)
+	}
+	if err := b.upsertCountryTable(ctx, q, "country_actor", "actor, role, cameo_root, country", args); err != nil {
+		return err
+	}
+	rootKeys := make([]countryRootKey, 0, len(roots))
+	for k := range roots {
+		rootKeys = append(rootKeys, k)
+	}
+	sort.Slice(rootKeys, func(i, j int) bool {
+		a, c := rootKeys[i], rootKeys[j]
+		return lessStrings(a.root, c.root, a.country, c.country)
+	})
+	args = make([]any, 0, 4*len(rootKeys))
+	for _, k := range rootKeys {
+		args = append(args, k.root, k.country, roots[k].n, roots[k].fatalities)
+	}
+	return b.upsertCountryTable(ctx, q, "country_root", "cameo_root, country", args)
+}
+
+// lessStrings compares pairs (a1, b1), (a2, b2)... in order: whether the
+// tuple of the a's sorts before the tuple of the b's.
+func lessStrings(pairs ...string) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] != pairs[i+1] {
+			return pairs[i] < pairs[i+1]
+		}
+	}
+	return false
+}
+
+// upsertCountryTable adds rows (the key columns, then n and fatalities)
+// to the sums of table.
+func (b *Base) upsertCountryTable(ctx context.Context, q Querier, table, key string, args []any) error {
+	width := strings.Count(key, ",") + 1 + 2
+	if err := b.insertRows(ctx, q, `INSERT INTO `+table+` (`+key+`, n, fatalities)`,
+		` ON CONFLICT (`+key+`) DO UPDATE SET n = `+table+`.n + excluded.n,
+		fatalities = `+table+`.fatalities + excluded.fatalities`, width, args); err != nil {
+		return fmt.Errorf("update %s: %w", table, err)
+	}
+	return nil
+}
+
+// countrySummed phrases f's choropleth over the sums by country when
+// they answer it: no date or other filter than an actor (a country
+// code), a dyad or one side of it (prefixes up to a country code), and a
+// CAMEO prefix up to the root. ok is false otherwise.
+func countrySummed(f store.EventFilter, w *where) (query string, ok bool) {
+	rest := f
+	rest.Actor, rest.Source, rest.Target, rest.Undirected, rest.Code = "", "", "", false, ""
+	rest.Limit, rest.Cursor, rest.Newest = 0, "", false
+	if !isZeroFilter(rest) || len(f.Code) > 2 || len(f.Source) > countryLen || len(f.Target) > countryLen {
+		return "", false
+	}
+	ccCode := func(col, p string) string {
+		if len(p) == countryLen {
+			return col + " = " + w.arg(p)
+		}
+		return w.prefix(col, p)
+	}
+	var table string
+	switch {
+	case f.Actor != "" && (f.Source != "" || f.Target != ""):
+		return "", false
+	case f.Actor != "" || (f.Undirected && (f.Source == "") != (f.Target == "")):
+		// Every event involving one country, once: its 'i' view, which
+		// only a whole country code names (a shorter prefix would count
+		// an event of two matching countries twice).
+		actor := f.Actor + f.Source + f.Target
+		if len(actor) != countryLen {
+			return "", false
+		}
+		table = "country_actor"
+		w.add("actor = " + w.arg(actor) + " AND role = 'i'")
+	case f.Source != "" && f.Target != "":
+		table = "country_dyad"
+		w.add(w.dyadEitherWith("source_code", "target_code", f.Source, f.Target, !f.Undirected, ccCode))
+	case f.Source != "":
+		table = "country_actor"
+		w.add(ccCode("actor", f.Source) + " AND role = 's'")
+	case f.Target != "":
+		table = "country_actor"
+		w.add(ccCode("actor", f.Target) + " AND role = 't'")
+	case f.Code != "":
+		table = "country_root"
+	default:
+		table = "country_total"
+	}
+	if f.Code != "" {
+		w.add(w.cameo("cameo_root", "", f.Code))
+	}
+	if table == "country_total" {
+		return `SELECT country, n, fatalities FROM country_total WHERE n > 0 ORDER BY n DESC, country`, true
+	}
+	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + w.sql() +
+		` GROUP BY country HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, country`, true
+}
+
+// isZeroFilter reports whether f sets nothing.
+func isZeroFilter(f store.EventFilter) bool {
+	return f.Actor == "" && f.Source == "" && f.Target == "" && !f.Undirected && f.Code == "" &&
+		len(f.Modality) == 0 && f.Since == "" && f.Until == "" && f.BBox == nil && f.Text == "" &&
+		f.ArticleID == "" && f.Cluster == "" && f.Country == "" && f.Region == "" && !f.Newest &&
+		f.Limit == 0 && f.Cursor == ""
+}

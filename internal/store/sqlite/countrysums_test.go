@@ -1,0 +1,45 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+	"github.com/sitrep-project/sitrep/internal/store/storetest"
+)
+
+// TestCountrySumsBulk checks the sums by country and the box index as
+// the bulk path keeps them.
+func TestCountrySumsBulk(t *testing.T) {
+	storetest.TestCountrySumsBulk(t, open(t))
+}
+
+// TestCountrySumsUpgrade checks that migration 0020 fills the sums by
+// country and the box index from what is stored: a store loaded
+// through the bulk path, set back to the schema before it, migrates
+// and answers as one kept on write.
+func TestCountrySumsUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	s, err := sqlite.Open(ctx, path, sqlite.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.TestCountrySumsBulk(t, s)
+	for _, q := range []string{
+		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
+		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`,
+		`DELETE FROM schema_migrations WHERE version >= 20`,
+	} {
+		if err := s.DB.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+	if s, err = sqlite.Open(ctx, path, sqlite.DefaultOptions()); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.CheckCountrySums(t, s)
+}
