@@ -91,7 +91,9 @@
 // the trained tagger put on each token (lemma.go), not against generated
 // inflections. Ontologies and the verb lexicon are data files under lexicon/events/
 // (cameo.tsv, plover.tsv, verbs.txt, groups.tsv), loaded by LoadLexicon
-// from any number of roots so users can add and override entries.
+// from any number of roots so users can add and override entries; the
+// lines of verbs.txt are read by petrarch.ParseSitrepVerbLine, the one
+// reader of the file, and turned into the coder's patterns here.
 // Behaviour that depends on a word class is a verbs.txt flag (speech,
 // intent, light, demand, ...), not code. Group nouns ("gunmen",
 // "protesters", groups.tsv) name actors without a name: they are coded

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/petrarch"
 )
 
 // CameoCode is one entry of the CAMEO table with its PLOVER mapping.
@@ -173,18 +175,18 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			return nil, err
 		}
 		seen := map[string]int{} // a pattern's text -> its line in this root's file
-		if err := readLines(root, "events/verbs.txt", func(n int, f []string) error {
-			p, err := parsePattern(f)
+		if err := readRawLines(root, "events/verbs.txt", func(n int, line string) error {
+			vp, err := petrarch.ParseSitrepVerbLine(line, "events/verbs.txt", n)
 			if err != nil {
 				return err
 			}
+			p := fromShared(vp)
 			// a later root overrides a pattern; within one file a second
 			// line of the same pattern would silently replace the first
 			if at, ok := seen[p.text]; ok {
-				return fmt.Errorf("pattern %q already defined at line %d", p.text, at)
+				return fmt.Errorf("events/verbs.txt:%d: pattern %q already defined at line %d", n, p.text, at)
 			}
 			seen[p.text] = n
-			p.line = n
 			if _, ok := byText[p.text]; !ok {
 				order = append(order, p.text)
 			}
@@ -246,62 +248,78 @@ func validCode(s string) bool {
 	return true
 }
 
-// parsePattern reads "CODE<TAB>words[<TAB>flags]".
-func parsePattern(f []string) (*pattern, error) {
-	if len(f) < 2 || len(f) > 3 {
-		return nil, errors.New("want CODE<TAB>pattern[<TAB>flags]")
+// classOf maps the class flags of the shared pattern form to the
+// coder's classes.
+var classOf = map[petrarch.Flag]string{
+	petrarch.FlagSpeech: classSpeech, petrarch.FlagIntent: classIntent, petrarch.FlagFuture: classFuture,
+	petrarch.FlagRefuse: classRefuse, petrarch.FlagDeny: classDeny, petrarch.FlagControl: classControl,
+	petrarch.FlagThreat: classThreat, petrarch.FlagPossible: classPossible, petrarch.FlagVia: classVia,
+	petrarch.FlagLight: classLight, petrarch.FlagDemand: classDemand,
+}
+
+// fromShared turns a verbs.txt line, as petrarch.ParseSitrepVerbLine
+// reads it (the one reader of the file), into the coder's pattern.
+func fromShared(vp *petrarch.VerbPattern) *pattern {
+	p := &pattern{line: vp.Line}
+	if vp.Code != "---" {
+		p.code = vp.Code
 	}
-	p := &pattern{}
-	if f[0] != "-" {
-		if !validCode(f[0]) {
-			return nil, fmt.Errorf("bad CAMEO code %q", f[0])
-		}
-		p.code = f[0]
-	}
-	if len(f) == 3 {
-		for _, fl := range strings.Split(f[2], ",") {
-			switch fl = strings.TrimSpace(fl); fl {
-			case "noun":
-				p.noun = true
-			case "target":
-				p.needTarget = true
-			case "mutual":
-				p.mutual = true
-			case "persons":
-				p.persons = true
-			case "nounonly":
-				p.noun, p.nounOnly = true, true
-			case classSpeech, classVia, classLight, classDemand, classIntent, classFuture, classRefuse, classDeny, classControl, classThreat, classPossible:
-				p.class = fl
-			case "":
-			default:
-				return nil, fmt.Errorf("unknown flag %q", fl)
-			}
+	for f, class := range classOf {
+		if vp.Flags&f != 0 {
+			p.class = class
 		}
 	}
-	if p.code == "" && p.class == "" {
-		return nil, errors.New("a pattern without a code needs a class flag")
+	p.noun = vp.Flags&(petrarch.FlagNoun|petrarch.FlagNounOnly) != 0
+	p.nounOnly = vp.Flags&petrarch.FlagNounOnly != 0
+	p.needTarget = vp.Flags&petrarch.FlagTarget != 0
+	p.mutual = vp.Flags&petrarch.FlagMutual != 0
+	p.persons = vp.Flags&petrarch.FlagPersons != 0
+	head := vp.Alts
+	if head == nil {
+		head = vp.Phrase
 	}
-	words := strings.Fields(strings.ToLower(f[1]))
-	if len(words) == 0 {
-		return nil, errors.New("empty pattern")
-	}
-	for _, w := range words {
-		alts := strings.Split(w, "|")
-		for _, a := range alts {
-			if a == "" {
-				return nil, fmt.Errorf("empty alternative in %q", w)
-			}
+	p.words = append(p.words, lowerAll(head))
+	for _, e := range vp.After {
+		alts := e.Alts
+		if alts == nil {
+			alts = e.Words
 		}
-		p.words = append(p.words, alts)
+		p.words = append(p.words, lowerAll(alts))
 	}
-	p.text = strings.Join(words, " ")
-	return p, nil
+	texts := make([]string, len(p.words))
+	for i, alts := range p.words {
+		texts[i] = strings.Join(alts, "|")
+	}
+	p.text = strings.Join(texts, " ")
+	return p
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }
 
 // readLines calls fn for each non-comment line of name in root, split on
 // tabs; a missing file is fine. Errors come back as "name:line: reason".
 func readLines(root fs.FS, name string, fn func(n int, fields []string) error) error {
+	return readRawLines(root, name, func(n int, line string) error {
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(n, fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		return nil
+	})
+}
+
+// readRawLines calls fn for each non-comment, non-blank line of name in
+// root; fn's errors come back as they are (they name the line).
+func readRawLines(root fs.FS, name string, fn func(n int, line string) error) error {
 	data, err := fs.ReadFile(root, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -317,12 +335,8 @@ func readLines(root fs.FS, name string, fn func(n int, fields []string) error) e
 		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
-		fields := strings.Split(line, "\t")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		if err := fn(n, fields); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, n, err)
+		if err := fn(n, line); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {

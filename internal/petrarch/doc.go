@@ -31,7 +31,8 @@
 // ("Sudanese soldiers" -> SDNMIL), DiscardTable, and VerbTable (ByForm,
 // ByLemma, Synset) of VerbEntry and VerbPattern, the one pattern form
 // both PETRARCH verbs files and sitrep's verbs.txt (ParseSitrepVerbLine)
-// compile to. Standard loads a set (the Phoenix dictionaries embedded
+// compile to; ParseSitrepVerbLine is the one reader of verbs.txt (the
+// events coder builds its patterns from its output). Standard loads a set (the Phoenix dictionaries embedded
 // under PhoenixDir) on first use.
 //
 // # Coding and validation

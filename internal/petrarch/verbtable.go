@@ -1,8 +1,10 @@
 package petrarch
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -68,6 +70,9 @@ type VerbPattern struct {
 	Block string
 	File  string
 	Line  int
+	// Alts are the alternatives of a sitrep line's verb ("organize|
+	// organise"), the first of them in Phrase; nil for one verb.
+	Alts []string
 }
 
 // Lemma is the inflecting word of the verb ("AGREE", "TAP"); "" for a
@@ -219,21 +224,55 @@ func compileVerbs(d *Dictionaries) *VerbTable {
 
 // ParseSitrepVerbLine reads one line of sitrep's verbs.txt ("CODE <TAB>
 // pattern [<TAB> flags]") into the shared pattern form: the first word
-// is the verb, every further word an element after it ("a|b" gives
-// alternatives, in Alts), with at most 3 words between two of them.
+// is the verb (its "a|b" alternatives in Alts), every further word an
+// element after it ("a|b" gives alternatives, in Alts), with at most 3
+// words between two of them. It is the one reader of verbs.txt: the
+// events coder compiles its patterns from its output. A line is refused
+// (the error says file:line: why) for a code that is neither "-" nor 2
+// to 4 digits, an unknown flag, more than one class flag (speech,
+// intent, ...), a "-" code without a class flag, or an empty
+// alternative.
 func ParseSitrepVerbLine(line, file string, n int) (*VerbPattern, error) {
-	f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-	if len(f) < 2 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
-		return nil, fmt.Errorf("%s:%d: want CODE<TAB>pattern[<TAB>flags]", file, n)
+	p, err := parseSitrepVerb(line)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", file, n, err)
 	}
-	p := &VerbPattern{Code: strings.TrimSpace(f[0]), MaxGap: 3, File: file, Line: n}
+	p.File, p.Line = file, n
+	return p, nil
+}
+
+// classFlags are the flags that say what a pattern does instead of (or
+// besides) coding an event of its own; a line has at most one.
+const classFlags = FlagSpeech | FlagIntent | FlagFuture | FlagPossible | FlagRefuse | FlagDeny |
+	FlagControl | FlagThreat | FlagVia | FlagLight | FlagDemand
+
+func parseSitrepVerb(line string) (*VerbPattern, error) {
+	f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	if len(f) < 2 || len(f) > 3 || f[0] == "" || f[1] == "" {
+		return nil, errors.New("want CODE<TAB>pattern[<TAB>flags]")
+	}
+	p := &VerbPattern{Code: f[0], MaxGap: 3}
 	if p.Code == "-" {
 		p.Code = "---"
+	} else if !sitrepCode(p.Code) {
+		return nil, fmt.Errorf("bad CAMEO code %q", p.Code)
 	}
 	words := strings.Fields(strings.ToUpper(f[1]))
-	p.Phrase = strings.Split(words[0], "|")[:1]
-	for _, w := range words[1:] {
+	for i, w := range words {
 		alts := strings.Split(w, "|")
+		if slices.Contains(alts, "") {
+			return nil, fmt.Errorf("empty alternative in %q", strings.ToLower(w))
+		}
+		if i == 0 {
+			p.Phrase = alts[:1]
+			if len(alts) > 1 {
+				p.Alts = alts
+			}
+			continue
+		}
 		e := Elem{Kind: ElemWords, Words: alts[:1]}
 		if len(alts) > 1 {
 			e.Alts = alts
@@ -248,12 +287,32 @@ func ParseSitrepVerbLine(line, file string, n int) (*VerbPattern, error) {
 			}
 			v, ok := flagNames[fl]
 			if !ok {
-				return nil, fmt.Errorf("%s:%d: unknown flag %q", file, n, fl)
+				return nil, fmt.Errorf("unknown flag %q", fl)
+			}
+			if v&classFlags != 0 && p.Flags&classFlags != 0 {
+				return nil, fmt.Errorf("a second class flag %q", fl)
 			}
 			p.Flags |= v
 		}
 	}
+	if p.Code == "---" && p.Flags&classFlags == 0 {
+		return nil, errors.New("a pattern without a code needs a class flag")
+	}
 	return p, nil
+}
+
+// sitrepCode reports whether s is a CAMEO code as verbs.txt writes it:
+// 2 to 4 digits.
+func sitrepCode(s string) bool {
+	if len(s) < 2 || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ReadSitrepVerbs reads sitrep's verbs.txt (lexicon/events/verbs.txt)

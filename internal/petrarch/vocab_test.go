@@ -348,7 +348,12 @@ func TestSitrepLinesShareThePatternForm(t *testing.T) {
 	if !reflect.DeepEqual(p.After[0].Alts, []string{"TALKS", "DIALOGUE"}) {
 		t.Errorf("alternatives: %+v", p.After[0])
 	}
-	for _, bad := range []string{"036", "\toffer", "036\toffer\tbogus"} {
+	p, _ = ParseSitrepVerbLine("045\tundertake|undertook mediation", "v", 1)
+	if p.Lemma() != "UNDERTAKE" || !reflect.DeepEqual(p.Alts, []string{"UNDERTAKE", "UNDERTOOK"}) {
+		t.Errorf("verb alternatives: %+v", p)
+	}
+	for _, bad := range []string{"036", "\toffer", "036\toffer\tbogus", "36a\toffer", "-\toffer", "036\toffer||give",
+		"-\tsay\tspeech,intent", "036\toffer\tnoun\textra"} {
 		if _, err := ParseSitrepVerbLine(bad, "verbs.txt", 3); err == nil || !strings.HasPrefix(err.Error(), "verbs.txt:3:") {
 			t.Errorf("%q: %v", bad, err)
 		}
