@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
@@ -33,6 +34,10 @@ type Coder struct {
 	// verbs returns the Phoenix verb table, the fallback vocabulary of
 	// parsed sentences (nil: none); see WithVerbs.
 	verbs func() *petrarch.VerbTable
+	// prepared hands the sentences ParseStage prepared for an article
+	// (*model.Article → []*sent) to Process, which takes them out; see
+	// handOver.
+	prepared sync.Map
 }
 
 // WithVerbs sets the fallback verb vocabulary, read on first use (the
@@ -145,7 +150,10 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 	if art.Events == nil {
 		art.Events = []model.Event{}
 	}
-	sents := c.prepare(art)
+	sents := c.takePrepared(art)
+	if sents == nil {
+		sents = c.prepare(art)
+	}
 	if f := focusPlace(art); f != nil {
 		for _, st := range sents {
 			st.focusCountry = model.Deref(f.Country)

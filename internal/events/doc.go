@@ -83,7 +83,10 @@
 // leaves a gap are parsed: a verb or event noun without a subject, a
 // passive, a pronoun that may stand for a speaker. That codes the same
 // (PLOVER development records, seed and sample gold) at half the parse
-// cost, and the parser costs more than every other stage together.
+// cost, and the parser costs more than every other stage together. The
+// sentences ParseStage prepared to find the gaps are handed over to the
+// coder's Process on the same article (handOver), which reads the new
+// arcs into them instead of preparing the article a second time.
 //
 // # Vocabulary
 //

@@ -92,7 +92,47 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 			toks[k].Tag, toks[k].UPOS, toks[k].Lemma = kept[k].Tag, kept[k].UPOS, kept[k].Lemma
 		}
 	}
+	if sents != nil && s.KeepTags {
+		s.Coder.handOver(a, sents)
+	}
 	return nil
+}
+
+// handOver keeps the sentences the parse stage prepared (to find the
+// window reading's gaps) for the coder's Process on the same article,
+// which would otherwise prepare them again: the window reading's marks
+// are cleared and the arcs of the sentences just parsed are read in.
+// Only with KeepTags: the tokens' tags and lemmas, which prepare copied,
+// are then unchanged by the parse.
+func (c *Coder) handOver(a *model.Article, sents []*sent) {
+	for i, st := range sents {
+		clear(st.used)
+		clear(st.verb)
+		clear(st.speech)
+		if i < len(a.Tokens) && !st.parsed() && len(a.Tokens[i]) == len(st.toks) {
+			st.setParse(a.Tokens[i])
+		}
+	}
+	c.prepared.Store(a, sents)
+}
+
+// takePrepared returns (and forgets) the sentences handed over for a,
+// nil when there are none or they no longer fit the article.
+func (c *Coder) takePrepared(a *model.Article) []*sent {
+	v, ok := c.prepared.LoadAndDelete(a)
+	if !ok {
+		return nil
+	}
+	sents := v.([]*sent)
+	if len(sents) != len(a.Sentences) {
+		return nil
+	}
+	for i, st := range sents {
+		if i >= len(a.Tokens) || len(a.Tokens[i]) != len(st.toks) {
+			return nil
+		}
+	}
+	return sents
 }
 
 // eventWord reports whether one of toks can head a verb pattern, by its
