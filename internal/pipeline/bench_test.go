@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"testing"
@@ -14,7 +15,8 @@ import (
 )
 
 // BenchmarkPipeline measures raw text → events stored in SQLite on the
-// sample corpus, with and without the store, reporting sentences/s.
+// sample corpus (or the file $SITREP_BENCH_INPUT), with and without the
+// store, reporting sentences/s.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	// As the sitrep command runs (see GCPercent).
@@ -24,8 +26,13 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Fatal(err)
 	}
 	var raw []*model.Article
-	for _, f := range []string{"seed-2024-nk-russia-taiwan.txt", "world-2025.jsonl"} {
-		err := ingest.Read(ctx, filepath.Join("..", "..", "testdata", "sample", f), ingest.DefaultOptions(),
+	inputs := []string{filepath.Join("..", "..", "testdata", "sample", "seed-2024-nk-russia-taiwan.txt"),
+		filepath.Join("..", "..", "testdata", "sample", "world-2025.jsonl")}
+	if in := os.Getenv("SITREP_BENCH_INPUT"); in != "" {
+		inputs = []string{in} // another corpus (docs/performance.md, "Pipeline with the parser")
+	}
+	for _, f := range inputs {
+		err := ingest.Read(ctx, f, ingest.DefaultOptions(),
 			func(a *model.Article) error { raw = append(raw, a); return nil }, func(error) {})
 		if err != nil {
 			b.Fatal(err)
