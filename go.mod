@@ -78,3 +78,7 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// go-htmldate imports go-dateparser for a search sitrep never runs; the stand-in
+// spares every process its 25 MB of init-time regular expressions (internal/ingest/doc.go).
+replace github.com/markusmobius/go-dateparser => ./internal/ingest/nodateparser

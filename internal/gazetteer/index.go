@@ -254,9 +254,9 @@ func (b *builder) addName(name string, x int32) {
 // freeze builds the Gazetteer; the builder is not used again.
 func (b *builder) freeze() *Gazetteer {
 	g := &Gazetteer{
-		blob:   b.blob.String(),
+		blob:   strings.Clone(b.blob.String()), // without the builder's spare capacity
 		recs:   b.recs,
-		atoms:  b.atoms.String(),
+		atoms:  strings.Clone(b.atoms.String()),
 		atomAt: b.atomAt,
 		names:  newKeyIndex(b.pairs, b.prior),
 	}
