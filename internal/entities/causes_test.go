@@ -205,15 +205,17 @@ func TestApposedPersonStaysPerson(t *testing.T) {
 }
 
 // TestOrgNamesWithConnectors: "and", "of" and "for" inside an
-// organisation's name keep it whole; a country after "of" stays a place
-// of its own, and a known person after "of" is not part of it.
+// organisation's name keep it whole; a country after "of" ends the name
+// and is its affiliation (TestOrganisationOfPlace), and a known person
+// after "of" is not part of it.
 func TestOrgNamesWithConnectors(t *testing.T) {
 	runAnnotated(t, []annotatedCase{
 		{"kenya and", "The [[ORG Lands and Housing Ministry]] said on Monday that the titles were forged.",
 			[]notWant{{"Housing Ministry", model.TypeOrg}}},
 		{"myanmar and", "Students defied the ruling [[ORG National Unity and Peace Council]] on Friday.",
 			[]notWant{{"Peace Council", model.TypeOrg}}},
-		{"pakistan of country", "The chairman of the [[ORG Cotton Board]] of [[LOC Pakistan]] said exports would rise.", nil},
+		{"pakistan of country", "The chairman of the [[ORG Cotton Board of Pakistan]] said exports would rise.",
+			[]notWant{{"Pakistan", model.TypePlace}, {"Cotton Board", model.TypeOrg}}},
 		{"indonesia mines and energy", "The [[ORG Mines and Energy Ministry]] set no new deadline.", []notWant{{"Energy Ministry", model.TypeOrg}}},
 		{"kenya role after the body", "Talks with [[ORG Lands and Housing Ministry]] Secretary-General [[PER Jane Wanjiru]] ended.",
 			[]notWant{{"Lands and Housing Ministry Secretary-General Jane Wanjiru", model.TypeOrg}}},

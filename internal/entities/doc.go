@@ -27,7 +27,12 @@
 // that the lexicons and rules type): a confident organisation reading
 // makes an organisation, a confident place reading keeps it from being
 // taken for a person. Companies named with a legal form or trade word
-// ("Kagiso Mining Ltd") answer to their leading words afterwards.
+// ("Kagiso Mining Ltd") answer to their leading words afterwards. A legal
+// form or head noun written first ("PT", "OAO", "Empresa", "Banque")
+// opens an organisation's name through its capitalised words and
+// connectors; an organisation word, "of" and a country or capital make
+// one name ("Reserve Bank of Malawi") whose place is its affiliation and
+// code (prefixorg.go).
 //
 // Recognition reads the text stage's tokens and the trained tagger's tags
 // (art.Tokens): the stage neither cuts sentences again nor realigns tags.

@@ -81,6 +81,10 @@ type orgType struct {
 	// the name is an organisation of that kind ("brewer Zywiec", "the
 	// daily El Pais", "Turkish club Galatasaray").
 	kind bool
+	// prefix: opens an organisation's name, a legal form or a head
+	// noun written first ("PT Bumi Resources", "OAO Rosneft", "Banque
+	// du Liban", "Empresa Nacional del Petróleo"); see prefixRunEnd.
+	prefix bool
 }
 
 // dict maps token-normalised phrases to values; first bounds the phrase
@@ -436,8 +440,10 @@ func (l *Lexicon) addOrgType(f []string) error {
 			o.common, o.crowd = true, true
 		case "kind":
 			o.kind = true
+		case "prefix":
+			o.prefix = true
 		default:
-			return fmt.Errorf("mode %q: want common, suffix, both, crowd or kind, or several joined by commas", mode)
+			return fmt.Errorf("mode %q: want common, suffix, both, crowd, kind or prefix, or several joined by commas", mode)
 		}
 	}
 	l.orgs.add(o.words, true, o)

@@ -74,6 +74,9 @@ type item struct {
 	ent   int  // entity index once resolved, -1 before
 	done  bool // resolved early (see resolveAhead)
 	club  bool // a club's name joined from a word and its town (see joinClubs)
+	// prefixOrg: a name opened by a legal form or head noun written
+	// first ("PT Bumi Resources"; see prefixRunEnd)
+	prefixOrg bool
 }
 
 // ent is an entity under construction.

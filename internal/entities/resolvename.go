@@ -41,6 +41,10 @@ func (d *doc) resolveName(k int) {
 			return
 		}
 	}
+	if it.prefixOrg {
+		d.newPrefixOrg(k, name)
+		return
+	}
 	if it.club || d.clubName(it.s, it.e) || d.tableTeam(k) {
 		d.newClub(k) // "Leeds United", "Leeds 2 Chelsea 1", "Ajax Amsterdam"
 		return
@@ -253,6 +257,10 @@ func (d *doc) newOrg(k int, name, sector string) {
 	if it.lex.country != "" && it.lex.kind != kIGO && it.lex.kind != kMedia {
 		country = it.lex.country // "Israel Defense Forces", "Moscow State University"
 	}
+	tail, ts := d.placeTail(it.s, it.e)
+	if country == "" && tail.country != "" {
+		country = tail.country // "Reserve Bank of Malawi"
+	}
 	if country == "" || m.sector == "IGO" {
 		country = d.placeAfter(it.e)
 	}
@@ -274,6 +282,14 @@ func (d *doc) newOrg(k int, name, sector string) {
 	d.companyAliases(k, x)
 	it.ent = x
 	d.mention(x, it.s, it.e)
+	if ts >= 0 {
+		// the place is the organisation's affiliation, no mention of its own
+		if y := d.lexEntity(tail); y >= 0 {
+			d.affil = true
+			d.mention(y, ts, it.e)
+			d.affil = false
+		}
+	}
 }
 
 // legalAbbrev are abbreviated legal forms written with a point ("Corp.",

@@ -60,6 +60,13 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if j := d.prefixRunEnd(i); j > i {
+			// "PT Bumi Resources", "Banque du Liban": a legal form or
+			// head noun written first opens an organisation's name
+			d.items = append(d.items, item{kind: iName, s: i, e: j, ent: -1, prefixOrg: true})
+			i = j
+			continue
+		}
 		if t.cap {
 			// "New South Wales", "British Columbia", "New Mexico": a
 			// gazetteer name longer than the lexicon name inside it
@@ -203,8 +210,11 @@ func (d *doc) nameRunEnd(i int) int {
 			break
 		}
 		if j > i && t.cap {
-			if _, _, ok := d.r.lex.proper.match(toks, j, false, &d.buf); ok {
-				break // "Health Ministry of Uganda" names the place too
+			if e, n, ok := d.r.lex.proper.match(toks, j, false, &d.buf); ok {
+				if orgSeen && d.ofPlaceTail(j, e, n) {
+					return j + n // "Reserve Bank of Malawi": the place ends the name
+				}
+				break // "Kenya Airways Chairman": a known name starts a new run
 			}
 			if connSeen && d.knownPerson(t.text) {
 				break // "Citra Group of Suharto": a person after the connector

@@ -1,0 +1,114 @@
+package entities
+
+import (
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// prefixRunEnd returns the end of an organisation's name opened at i by
+// a capitalised legal form or head noun written first (orgtypes.tsv mode
+// "prefix": "PT Bumi Resources", "OAO Rosneft", "Banque du Liban",
+// "Empresa Nacional del Petróleo"), or i. The name runs over capitalised
+// words, names of places inside it ("PT Freeport Indonesia") and lower-case
+// connectors between capitalised words ("de", "du", "del", "of"), up to
+// eight tokens; it needs at least one capitalised word after the prefix.
+func (d *doc) prefixRunEnd(i int) int {
+	t := d.tokAt(i)
+	if !t.cap || t.folded {
+		return i
+	}
+	o, ok := d.r.lex.orgs.m[t.lower]
+	if !ok || !o.prefix {
+		return i
+	}
+	end := i
+	for j := i + 1; j < len(d.toks) && j-i < 8; j++ {
+		w := d.toks[j]
+		switch {
+		case w.cap && w.word && !w.folded:
+			if weekdays[w.text] || months[w.text] {
+				return end
+			}
+			end = j + 1
+		case prefixConnectors[w.lower] || elided(w.text):
+			if !d.tokAt(j+1).cap && !elided(w.text) {
+				return end
+			}
+			if elided(w.text) {
+				end = j + 1 // "d'Electricité"
+			}
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// prefixConnectors join the words of a name opened by a prefix: English
+// and Romance prepositions, articles and conjunctions.
+var prefixConnectors = set("of for and the de del do da dos das des du la le y e et")
+
+// elided reports a Romance word with an elided article or preposition and
+// a capital after it ("d'Electricité", "l'Energie").
+func elided(w string) bool {
+	for _, p := range [...]string{"d'", "l'", "d’", "l’"} {
+		if strings.HasPrefix(w, p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// newPrefixOrg makes the organisation named by item k, opened by a
+// prefix: its sector is the prefix's, its country that of a country
+// named inside it ("PT Telekomunikasi Indonesia"), else as for any
+// organisation (newOrg).
+func (d *doc) newPrefixOrg(k int, name string) {
+	it := &d.items[k]
+	o := d.r.lex.orgs.m[d.toks[it.s].lower]
+	for j := it.s + 1; j < it.e; j++ {
+		if e, n, ok := d.r.lex.proper.match(d.toks, j, false, &d.buf); ok && j+n <= it.e && e.kind == kCountry {
+			it.lex = e
+			break
+		}
+	}
+	d.newOrg(k, name, o.sector)
+}
+
+// ofPlaceTail reports whether the known name e of n tokens at j, after
+// "of" or "of the" inside an organisation's name, is a country, capital
+// or named place that ends the name ("Reserve Bank of Malawi",
+// "University of Nairobi", "Humane Society of the United States").
+func (d *doc) ofPlaceTail(j int, e entry, n int) bool {
+	if !placeTailKind(e) || d.tokAt(j+n).cap && d.tokAt(j+n).word {
+		return false
+	}
+	for _, p := range d.r.lex.gaz().Lookup(d.spanText(j, j+n)) {
+		if p.Kind == gazetteer.KindAdmin1 {
+			return false // "University of Georgia": a state or a country, left to the place rules
+		}
+	}
+	p := j - 1
+	if d.tokAt(p).lower == "the" {
+		p--
+	}
+	return d.tokAt(p).lower == "of" && !d.tokAt(p).cap && d.isOrgWord(p-1)
+}
+
+func placeTailKind(e entry) bool {
+	return e.country != "" && (e.kind == kCountry || e.kind == kCapital || e.kind == kFeature)
+}
+
+// placeTail returns the place that ends the organisation's name [s, e)
+// after "of" (see ofPlaceTail) and the token it starts at, or -1.
+func (d *doc) placeTail(s, e int) (entry, int) {
+	for j := e - 1; j > s+1; j-- {
+		if le, n, ok := d.r.lex.proper.match(d.toks, j, false, &d.buf); ok && j+n == e && d.ofPlaceTail(j, le, n) {
+			return le, j
+		}
+	}
+	return entry{}, -1
+}

@@ -1,0 +1,99 @@
+package entities
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// TestPrefixOrganisations: a legal form or head noun written first
+// ("PT", "OAO", "Empresa", "Compagnie") opens an organisation's name that
+// runs through the capitalised words, lower-case connectors and place
+// names after it; a country named inside gives its code.
+func TestPrefixOrganisations(t *testing.T) {
+	cases := []struct {
+		region, text, code string
+	}{
+		{"southeast Asia", "Shares of [[ORG PT Kereta Api Indonesia]] fell after the rail strike in Bandung.", "IDNBUS"},
+		{"southeast Asia, no country inside", "[[ORG PT Bumi Sentosa Mining]] said coal output rose in the third quarter.", ""},
+		{"Russia", "[[ORG OAO Uralkamen]] raised its steel prices on Tuesday.", ""},
+		{"central Asia", "Officials said [[ORG JSC Astana Grain Terminal]] had signed a supply deal with millers.", ""},
+		{"South America", "[[ORG Empresa Nacional de Minería]] halted copper shipments from the port of Antofagasta.", ""},
+		{"central Africa", "The miner [[ORG Compagnie Minière du Katanga]] resumed cobalt exports last month.", ""},
+		{"north Africa", "[[ORG Société Tunisienne d'Electricité]] raised tariffs for households.", ""},
+		{"Middle East", "Depositors queued outside [[ORG Banque du Levant]] in the capital.", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.region, func(t *testing.T) {
+			art := checkAnnotated(t, c.text)
+			body, anns := parseAnnotated(c.text)
+			name := body[anns[0].start:anns[0].end]
+			for _, e := range art.Entities {
+				for _, m := range e.Mentions {
+					if m.Span().Overlaps(model.Span{Start: anns[0].start, End: anns[0].end}) && e.Type != model.TypeOrg {
+						t.Errorf("%q inside the organisation %q is a %s", m.Text, name, e.Type)
+					}
+				}
+				if e.Type == model.TypeOrg && e.Name == name && c.code != "" && (e.Code == nil || *e.Code != c.code) {
+					t.Errorf("%s has code %v, want %s", name, e.Code, c.code)
+				}
+			}
+		})
+	}
+}
+
+// TestOrganisationOfPlace: an organisation word, "of" (or "of the") and a
+// country, capital or named place make one organisation's name; the
+// place is its affiliation and gives its code, no place mention of its own.
+// A name that is also a first-level division ("Georgia") is left to the
+// place rules.
+func TestOrganisationOfPlace(t *testing.T) {
+	cases := []struct {
+		region, text, place, code string
+	}{
+		{"southern Africa", "The [[ORG Reserve Bank of Malawi]] held its policy rate on Thursday.", "Malawi", "MWIBUS"},
+		{"east Africa", "Students at the [[ORG University of Nairobi]] boycotted lectures over fees.", "Nairobi", "KENEDU"},
+		{"Europe", "The [[ORG National Bank of Poland]] left interest rates unchanged.", "Poland", "POLBUS"},
+		{"Middle East", "The [[ORG Red Crescent Society of Iran]] sent tents to the flooded villages.", "Iran", "IRNNGO"},
+		{"South America", "Economists at the [[ORG Central Bank of Paraguay]] cut their growth forecast.", "Paraguay", "PRYBUS"},
+		{"South Asia", "A spokesman for the [[ORG Tea Board of Sri Lanka]] said auction prices rose.", "Sri Lanka", "LKAGOV"},
+	}
+	for _, c := range cases {
+		t.Run(c.region, func(t *testing.T) {
+			art := checkAnnotated(t, c.text)
+			body, anns := parseAnnotated(c.text)
+			name := body[anns[0].start:anns[0].end]
+			affil := false
+			for _, e := range art.Entities {
+				if e.Type == model.TypeOrg && e.Name == name && (e.Code == nil || *e.Code != c.code) {
+					t.Errorf("%s has code %v, want %s", name, e.Code, c.code)
+				}
+				for _, m := range e.Mentions {
+					if m.Text == c.place {
+						t.Errorf("%q inside %q is a %s mention of %q", c.place, name, e.Type, e.Name)
+					}
+				}
+				for _, m := range e.Affiliations {
+					affil = affil || m.Text == c.place && e.Type == model.TypePlace
+				}
+			}
+			if !affil {
+				t.Errorf("%q is no affiliation in %q", c.place, name)
+			}
+		})
+	}
+	t.Run("a state that is also a country", func(t *testing.T) {
+		// "Georgia" keeps its own place mention: which Georgia it is
+		// is for the place rules, not the organisation's name
+		art := analyse(t, "", nil, "Researchers at the University of Georgia in Athens tested the vaccine.")
+		found := false
+		for _, e := range art.Entities {
+			for _, m := range e.Mentions {
+				found = found || m.Text == "Georgia" && e.Type == model.TypePlace
+			}
+		}
+		if !found {
+			t.Errorf("no place mention of Georgia in %v", mentionsOf(art))
+		}
+	})
+}
