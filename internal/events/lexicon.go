@@ -70,8 +70,11 @@ type pattern struct {
 	persons bool
 	// fallback: made from the Phoenix verb dictionary for one parsed verb
 	fallback bool
-	line     int
-	text     string
+	// dictionary: compiled from a TABARI/PETRARCH verbs file, whose
+	// prepositions need not stand next to the verb ("accused X of")
+	dictionary bool
+	line       int
+	text       string
 }
 
 // Lexicon holds the CAMEO table, the PLOVER mapping and the verb
@@ -206,34 +209,45 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 				return nil, fmt.Errorf("events/verbs.txt:%d: unknown CAMEO code %q", p.line, p.code)
 			}
 		}
-		// Patterns are written in base form and matched against each
-		// token's lemma (the tagger's), so no inflections are generated.
-		p.alts = make([]map[string]bool, len(p.words))
-		p.keys = make([]map[string]bool, len(p.words))
-		for i, alts := range p.words {
-			p.alts[i], p.keys[i] = map[string]bool{}, map[string]bool{}
-			for _, w := range alts {
-				p.alts[i][w] = true
-				p.keys[i][lemmaKey(w)] = true
-			}
-		}
-		for _, w := range p.words[0] {
-			if !slices.Contains(l.patterns[w], p) {
-				l.patterns[w] = append(l.patterns[w], p)
-			}
-			if k := lemmaKey(w); !slices.Contains(l.byKey[k], p) {
-				l.byKey[k] = append(l.byKey[k], p)
-			}
-		}
-		l.npat++
+		l.index(p)
 	}
+	l.sortPatterns()
+	return l, nil
+}
+
+// index adds p to the pattern set: by each alternative of its head
+// word and by their lemma keys. Patterns are written in base form and
+// matched against each token's lemma (the tagger's), so no inflections
+// are generated.
+func (l *Lexicon) index(p *pattern) {
+	p.alts = make([]map[string]bool, len(p.words))
+	p.keys = make([]map[string]bool, len(p.words))
+	for i, alts := range p.words {
+		p.alts[i], p.keys[i] = map[string]bool{}, map[string]bool{}
+		for _, w := range alts {
+			p.alts[i][w] = true
+			p.keys[i][lemmaKey(w)] = true
+		}
+	}
+	for _, w := range p.words[0] {
+		if !slices.Contains(l.patterns[w], p) {
+			l.patterns[w] = append(l.patterns[w], p)
+		}
+		if k := lemmaKey(w); !slices.Contains(l.byKey[k], p) {
+			l.byKey[k] = append(l.byKey[k], p)
+		}
+	}
+	l.npat++
+}
+
+// sortPatterns puts each head's patterns longest first.
+func (l *Lexicon) sortPatterns() {
 	for _, ps := range l.byKey {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
 	for _, ps := range l.patterns {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
-	return l, nil
 }
 
 func validCode(s string) bool {

@@ -207,10 +207,16 @@ type Report struct {
 	ByCategory                         map[string]*CategoryStats
 }
 
+// SentenceCoder codes one sentence (or a short text) on a date; Coder
+// is one, and so is the events coder over compiled dictionaries.
+type SentenceCoder interface {
+	Code(sentence string, date time.Time) []Coding
+}
+
 // Validate codes every record and compares the codings with the
 // expected ones as multisets: a coding matches only when source,
 // target and code are all equal.
-func Validate(c *Coder, recs []Record) *Report {
+func Validate(c SentenceCoder, recs []Record) *Report {
 	rep := &Report{ByCategory: map[string]*CategoryStats{}}
 	for _, rec := range recs {
 		res := Result{Record: rec, Produced: c.Code(rec.Text, rec.Date)}

@@ -146,6 +146,21 @@ func (t *VerbTable) Synset(name string) [][]string {
 	return t.synsets[strings.TrimRight(strings.TrimPrefix(name, "&"), "_")]
 }
 
+// Entries returns every verb entry, ordered by lemma and then by the
+// order the entries were added.
+func (t *VerbTable) Entries() []*VerbEntry {
+	lemmas := make([]string, 0, len(t.byLemma))
+	for l := range t.byLemma {
+		lemmas = append(lemmas, l)
+	}
+	sort.Strings(lemmas)
+	var out []*VerbEntry
+	for _, l := range lemmas {
+		out = append(out, t.byLemma[l]...)
+	}
+	return out
+}
+
 // Len is the number of verbs; Patterns the number of patterns.
 func (t *VerbTable) Len() int { return t.entries }
 

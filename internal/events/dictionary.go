@@ -1,0 +1,340 @@
+package events
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+)
+
+// Dictionaries (TABARI/PETRARCH actors, agents and verbs, read and
+// compiled by internal/petrarch) are coded by this coder: their verb
+// patterns compile into the coder's pattern set (WithDictionary) and
+// their actor phrases name the actors (DictionaryActors), so the
+// PETRARCH validation suite and `--dictionaries DIR` run through the
+// same coder as sitrep's own lexicon.
+
+// WithDictionary returns a copy of the lexicon (CAMEO, PLOVER and group
+// tables shared) whose verb patterns are those of vt, with sitrep's own
+// verbs.txt patterns before them when own is set. A verb becomes a
+// pattern of its phrase and bare code; each of its block's patterns
+// becomes one with the words, synsets (as alternatives) and
+// prepositions that follow the verb. Source, target and skip markers
+// are left to the coder, which finds subject and object itself;
+// patterns that code no event ("---") or a reciprocal pair ("A:B") are
+// not compiled.
+func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
+	out := *l
+	out.patterns = map[string][]*pattern{}
+	out.byKey = map[string][]*pattern{}
+	out.npat = 0
+	var ps []*pattern
+	if own {
+		seen := map[*pattern]bool{}
+		for _, hs := range l.patterns {
+			for _, p := range hs {
+				if !seen[p] {
+					seen[p] = true
+					ps = append(ps, p)
+				}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	out.cameo = l.cameo
+	for _, e := range vt.Entries() {
+		for _, p := range dictionaryPatterns(vt, e) {
+			if seen[p.text] {
+				continue
+			}
+			if _, ok := out.cameo[p.code]; !ok {
+				// a code the CAMEO table lacks (old dictionaries use
+				// WEIS-style codes): kept, with no Goldstein score
+				if len(out.cameo) == len(l.cameo) {
+					out.cameo = maps.Clone(l.cameo)
+				}
+				out.cameo[p.code] = CameoCode{Code: p.code, Name: "dictionary code " + p.code, QuadClass: 1}
+			}
+			seen[p.text] = true
+			ps = append(ps, p)
+		}
+	}
+	for _, p := range ps {
+		out.index(p)
+	}
+	out.sortPatterns()
+	return &out
+}
+
+// dictionaryPatterns compiles one verb entry.
+func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*pattern {
+	phrase := lowerAll(e.Phrase)
+	if len(phrase) == 0 {
+		return nil
+	}
+	// the head word's forms the dictionary lists ("{FOUGHT}") join its
+	// lemma; regular forms are the tagger's lemmas
+	head := []string{phrase[0]}
+	for _, f := range e.Forms {
+		if len(f) == len(e.Phrase) && e.Head == 0 {
+			if w := strings.ToLower(f[0]); w != phrase[0] && !strings.Contains(strings.Join(head, "|"), w) {
+				head = append(head, w)
+			}
+		}
+	}
+	base := [][]string{head}
+	for _, w := range phrase[1:] {
+		base = append(base, []string{w})
+	}
+	var out []*pattern
+	add := func(words [][]string, code string) {
+		if code == "" || code == "---" || strings.ContainsAny(code, ":#") {
+			return
+		}
+		p := &pattern{code: code, words: words, line: e.Line, dictionary: true}
+		texts := make([]string, len(words))
+		for i, alts := range words {
+			texts[i] = strings.Join(alts, "|")
+		}
+		p.text = strings.Join(texts, " ")
+		out = append(out, p)
+	}
+	for _, vp := range e.Patterns {
+		words := append([][]string(nil), base...)
+		ok := true
+		var elems func(es []petrarch.Elem)
+		elems = func(es []petrarch.Elem) {
+			for _, el := range es {
+				switch el.Kind {
+				case petrarch.ElemWords:
+					if len(el.Alts) > 0 {
+						words = append(words, lowerAll(el.Alts))
+						continue
+					}
+					for _, w := range el.Words {
+						if strings.HasPrefix(w, "&") {
+							alts := synsetWords(vt, w)
+							if len(alts) == 0 {
+								ok = false
+							}
+							words = append(words, alts)
+							continue
+						}
+						words = append(words, []string{strings.ToLower(strings.TrimRight(w, "_"))})
+					}
+				case petrarch.ElemSynset:
+					alts := synsetWords(vt, el.Synset)
+					if len(alts) == 0 {
+						ok = false
+					}
+					words = append(words, alts)
+				case petrarch.ElemPrep:
+					words = append(words, []string{strings.ToLower(el.Prep)})
+					elems(el.Objects)
+				}
+			}
+		}
+		elems(vp.After)
+		if ok && len(words) > len(base) {
+			add(words, vp.Code)
+		}
+	}
+	add(base, e.Code)
+	return out
+}
+
+// synsetWords are the last words of a synset's phrases, lower case.
+func synsetWords(vt *petrarch.VerbTable, name string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, ph := range vt.Synset(name) {
+		if len(ph) == 0 {
+			continue
+		}
+		w := strings.ToLower(strings.TrimRight(ph[len(ph)-1], "_"))
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// DictionaryActors is a stage that names the actors of each sentence
+// from compiled dictionaries: every actor phrase Vocabulary.Mentions
+// finds over the text stage's tokens (an actor with its agents, agents
+// alone, "soldiers of X") becomes an organisation coded as the phrase is
+// on the article's date. It replaces the entity and actors stages when
+// the dictionaries are the whole vocabulary (the PETRARCH suite).
+type DictionaryActors struct {
+	Vocab *petrarch.Vocabulary
+}
+
+// Name implements model.Stage.
+func (s *DictionaryActors) Name() string { return "dictionary-actors" }
+
+// Process implements model.Stage.
+func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error {
+	date := publishedDate(a)
+	byKey := map[string]int{}
+	for si, toks := range a.Tokens {
+		// the words the dictionaries read: a possessive's "'s" is left
+		// out, so "X's foreign minister" is the actor with its agents
+		var words []string
+		var at []int // index in words -> token
+		for i, t := range toks {
+			if k := petrarch.Key(t.Text); k != "'S" && k != "’S" && k != "'" && k != "’" {
+				words = append(words, k)
+				at = append(at, i)
+			}
+		}
+		for _, m := range s.Vocab.Mentions(words, date) {
+			code := m.Code()
+			if code == "" || strings.HasPrefix(code, "---") {
+				continue // agents with no actor name none
+			}
+			start, end := toks[at[m.Start]].Start, toks[at[m.End-1]].End
+			text := a.Body[start:end]
+			k := code + "\x00" + strings.ToLower(text)
+			ei, ok := byKey[k]
+			if !ok {
+				ei = len(a.Entities)
+				byKey[k] = ei
+				country := code
+				if len(country) > 3 {
+					country = country[:3]
+				}
+				a.Entities = append(a.Entities, model.Entity{ID: "d" + strconv.Itoa(ei+1), Name: text, Type: model.TypeOrg,
+					Code: model.Str(code), Country: model.Str(country)})
+			}
+			a.Entities[ei].Mentions = append(a.Entities[ei].Mentions, model.Mention{Sentence: si, Start: start, End: end, Text: text})
+		}
+	}
+	return nil
+}
+
+// publishedDate is the article's publication day (today without one).
+func publishedDate(a *model.Article) time.Time {
+	if a.Published.Date != nil {
+		for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+			if t, err := time.Parse(layout, *a.Published.Date); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Now().UTC()
+}
+
+// DictionaryCoder codes sentences as the PETRARCH validation runner
+// asks (petrarch.SentenceCoder): the text stage's sentences and tokens,
+// then Stages (DictionaryActors, a ParseStage, the Coder) on one
+// article per call; each event is a coding of its source, target and
+// CAMEO codes.
+type DictionaryCoder struct {
+	Text   petrarch.Tokenizer
+	Stages []model.Stage
+}
+
+// Code implements petrarch.SentenceCoder.
+func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Coding {
+	a := model.NewArticle()
+	a.Body = sentence
+	a.Published = model.Published{Date: model.Str(date.Format("2006-01-02")), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
+	for i, sp := range d.Text.Split(sentence) {
+		a.Sentences = append(a.Sentences, model.Sentence{Index: i, Start: sp.Start, End: sp.End, Text: sentence[sp.Start:sp.End]})
+		a.Tokens = append(a.Tokens, d.Text.Tokenize(sentence, sp))
+	}
+	for _, s := range d.Stages {
+		if err := s.Process(context.Background(), a); err != nil {
+			return nil
+		}
+	}
+	var out []petrarch.Coding
+	seen := map[petrarch.Coding]bool{}
+	for _, e := range a.Events {
+		targets := []string{"---"}
+		switch {
+		case e.Target != nil && e.Target.Code != "":
+			targets = compoundAt(a, e.Sentence, e.Target.Start, e.Target.Code)
+		default:
+			if start, code := nextActor(a, e); code != "" {
+				targets = compoundAt(a, e.Sentence, start, code)
+			}
+		}
+		for _, t := range targets {
+			c := petrarch.Coding{Source: e.Source.Code, Target: t, Code: e.Cameo}
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// nextActor is TABARI's target for an event the coder found none for:
+// the first actor after the verb in its sentence, other than the
+// source ("abandoned an anti-Gondor parade", "bargain for asylum in
+// Gondor"); its start and code.
+func nextActor(a *model.Article, e model.Event) (int, string) {
+	after := e.End
+	if e.Action != nil {
+		after = e.Action.End
+	}
+	best, code := -1, ""
+	for _, ent := range a.Entities {
+		for _, m := range ent.Mentions {
+			c := model.Deref(ent.Code)
+			if m.Sentence != e.Sentence || m.Start < after || c == e.Source.Code {
+				continue
+			}
+			if best < 0 || m.Start < best {
+				best, code = m.Start, c
+			}
+		}
+	}
+	return best, code
+}
+
+// compoundAt returns the codes of the compound actor whose first
+// mention starts at start: code, then each actor joined to it by "and"
+// or a comma ("between Gondor and Osgiliath").
+func compoundAt(a *model.Article, sentence, start int, code string) []string {
+	type span struct {
+		start, end int
+		code       string
+	}
+	var ms []span
+	for _, ent := range a.Entities {
+		for _, m := range ent.Mentions {
+			if m.Sentence == sentence {
+				ms = append(ms, span{m.Start, m.End, model.Deref(ent.Code)})
+			}
+		}
+	}
+	out := []string{code}
+	end := -1
+	for _, m := range ms {
+		if m.start == start {
+			end = m.end
+		}
+	}
+	for end >= 0 {
+		next := -1
+		for _, m := range ms {
+			gap := strings.TrimSpace(a.Body[min(end, m.start):max(end, m.start)])
+			gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, ","), " "))
+			if m.start > end && (gap == "and" || gap == "," || gap == "") && !slices.Contains(out, m.code) {
+				out, next = append(out, m.code), m.end
+				break
+			}
+		}
+		end = next
+	}
+	return out
+}

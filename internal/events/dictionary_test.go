@@ -1,0 +1,100 @@
+package events
+
+import (
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// A small dictionary set in both halves of the TABARI format: actors,
+// agents, a synset and verb blocks with patterns (words, synsets,
+// prepositions, a form the dictionary lists).
+var testDictionaries = fstest.MapFS{
+	"test.actors.txt": {Data: []byte(`KENYA [KEN]
+SOMALIA [SOM]
+PERU [PER]
+BOLIVIA [BOL]
+NEPAL [NPL]
+INDIA [IND]
+FRANCE [FRA]
+MALI [MLI]
+LEBANON [LBN]
+SYRIA [SYR]
+`)},
+	"test.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
+FOREIGN_MINISTER [~GOVFRM]
+POLICE [~COP]
+`)},
+	"test.verbs.txt": {Data: []byte(`&AIDTYPE
++FOOD
++MEDICINE
++FUEL
+
+--- ACCUSE  [112]  ---
+ACCUSE
+- * OF SPYING  [1121]
+
+--- SEND  [070]  ---
+SEND {SENT SENDS SENDING}
+- * &AIDTYPE  [073]
+
+--- MEET  [040]  ---
+MEET {MET MEETS MEETING}
+
+--- SHELL  [190]  ---
+SHELL
+- * (NEAR)  [194]
+`)},
+}
+
+func dictionaryCoder(t *testing.T) *DictionaryCoder {
+	t.Helper()
+	d, err := petrarch.Load(testDictionaries, petrarch.Files{Actors: []string{"test.actors.txt"},
+		Agents: []string{"test.agents.txt"}, Verbs: []string{"test.verbs.txt"}})
+	if err != nil || len(d.Warnings) > 0 {
+		t.Fatal(err, d.Warnings)
+	}
+	v := petrarch.Compile(d, petrarch.DefaultCompileOptions())
+	p := loadParser(t)
+	to := text.DefaultOptions()
+	to.Tagger = p
+	coder := New(loadUpstream(t).lex.WithDictionary(v.Verbs, false), DefaultOptions())
+	return &DictionaryCoder{Text: text.New(to), Stages: []model.Stage{
+		&DictionaryActors{Vocab: v}, &ParseStage{Parser: p, Coder: coder, KeepTags: true}, coder}}
+}
+
+// TestDictionaryThroughCoder: dictionary verbs, compiled into the
+// coder's pattern set, and dictionary actors (with their agents) code
+// through this coder: the most specific pattern wins, listed and
+// regular forms match through the lemma, agents combine with the actor
+// they follow ("Mali's foreign minister"), a compound target is each
+// of its actors.
+func TestDictionaryThroughCoder(t *testing.T) {
+	dc := dictionaryCoder(t)
+	for _, tt := range []struct {
+		text string
+		want []petrarch.Coding
+	}{
+		{"Kenya accused Somalia of spying on its border posts.", []petrarch.Coding{{Source: "KEN", Target: "SOM", Code: "1121"}}},
+		{"Peru accused Bolivia of corruption.", []petrarch.Coding{{Source: "PER", Target: "BOL", Code: "112"}}},
+		{"India sent medicine to Nepal after the earthquake.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "073"}}},
+		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}}},
+		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}},
+		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}},
+	} {
+		got := dc.Code(tt.text, time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+		for _, w := range tt.want {
+			found := false
+			for _, g := range got {
+				found = found || g == w
+			}
+			if !found {
+				t.Errorf("%s: want %v, got %v", tt.text, w, got)
+			}
+		}
+	}
+}
