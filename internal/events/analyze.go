@@ -25,7 +25,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 				continue // read from the arcs only (see demands)
 			}
 			last, ok := c.matchRest(st, p, i)
-			if !ok {
+			if !ok || len(p.before) > 0 && !c.matchBefore(st, p, i) {
 				continue
 			}
 			noun, verb := c.usage(st, i, p)
@@ -120,13 +120,53 @@ func inWords(p *pattern, t tok) bool {
 	return false
 }
 
+// dictionaryGap is how many words may stand between two words of a
+// dictionary pattern: TABARI's patterns allow any words of the clause
+// between words not joined by "_".
+const dictionaryGap = 12
+
+// maxGap is the gap allowed between two words of p.
+func (c *Coder) maxGap(p *pattern) int {
+	if p.dictionary {
+		return max(c.opts.MaxGap, dictionaryGap)
+	}
+	return c.opts.MaxGap
+}
+
+// matchBefore matches the words a dictionary pattern asks for before
+// its verb ("- NOT EVER * OVER EFFORTS"), nearest last, each within
+// MaxGap words of the next and inside the clause.
+func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool {
+	pos := i
+	for w := len(p.before) - 1; w >= 0; w-- {
+		found := -1
+		gap := 0
+		for k := pos - 1; k >= 0 && gap <= c.maxGap(p); k-- {
+			t := st.toks[k]
+			if p.before[w][t.lemma] || p.before[w][t.low] {
+				found = k
+				break
+			}
+			if isBoundary(t) {
+				break
+			}
+			gap++
+		}
+		if found < 0 {
+			return false
+		}
+		pos = found
+	}
+	return true
+}
+
 // matchRest matches the pattern's words after the head.
 func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 	pos := i
 	for w := 1; w < len(p.words); w++ {
 		found := -1
 		gap := 0 // words passed; an amount ("25,000 tons of") counts for none
-		for k := pos + 1; k < len(st.toks) && gap <= c.opts.MaxGap; k++ {
+		for k := pos + 1; k < len(st.toks) && gap <= c.maxGap(p); k++ {
 			t := st.toks[k]
 			if p.at(w, t) {
 				found = k

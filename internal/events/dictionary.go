@@ -52,13 +52,15 @@ func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
 			if seen[p.text] {
 				continue
 			}
-			if _, ok := out.cameo[p.code]; !ok {
-				// a code the CAMEO table lacks (old dictionaries use
-				// WEIS-style codes): kept, with no Goldstein score
-				if len(out.cameo) == len(l.cameo) {
-					out.cameo = maps.Clone(l.cameo)
+			for _, code := range []string{p.code, p.recip} {
+				if _, ok := out.cameo[code]; !ok && code != "" {
+					// a code the CAMEO table lacks (old dictionaries use
+					// WEIS-style codes): kept, with no Goldstein score
+					if len(out.cameo) == len(l.cameo) {
+						out.cameo = maps.Clone(l.cameo)
+					}
+					out.cameo[code] = CameoCode{Code: code, Name: "dictionary code " + code, QuadClass: 1}
 				}
-				out.cameo[p.code] = CameoCode{Code: p.code, Name: "dictionary code " + p.code, QuadClass: 1}
 			}
 			seen[p.text] = true
 			ps = append(ps, p)
@@ -92,14 +94,29 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		base = append(base, []string{w})
 	}
 	var out []*pattern
-	add := func(words [][]string, code string) {
-		if code == "" || code == "---" || strings.ContainsAny(code, ":#") {
+	add := func(words [][]string, code string, before ...[]string) {
+		recip := ""
+		if a, b, ok := strings.Cut(code, ":"); ok {
+			code = a
+			if b != "---" {
+				recip = b
+			}
+		}
+		if code == "" || code == "---" || strings.Contains(code, "#") {
 			return
 		}
-		p := &pattern{code: code, words: words, line: e.Line, dictionary: true}
-		texts := make([]string, len(words))
-		for i, alts := range words {
-			texts[i] = strings.Join(alts, "|")
+		p := &pattern{code: code, words: words, line: e.Line, dictionary: true, recip: recip, mutual: recip == code}
+		texts := make([]string, 0, len(before)+len(words))
+		for _, alts := range before {
+			set := map[string]bool{}
+			for _, w := range alts {
+				set[w] = true
+			}
+			p.before = append(p.before, set)
+			texts = append(texts, strings.Join(alts, "|"))
+		}
+		for _, alts := range words {
+			texts = append(texts, strings.Join(alts, "|"))
 		}
 		p.text = strings.Join(texts, " ")
 		out = append(out, p)
@@ -108,6 +125,7 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		words := append([][]string(nil), base...)
 		ok := true
 		var elems func(es []petrarch.Elem)
+		var before [][]string
 		elems = func(es []petrarch.Elem) {
 			for _, el := range es {
 				switch el.Kind {
@@ -139,9 +157,11 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 				}
 			}
 		}
+		elems(vp.Before)
+		before, words = words[len(base):], append([][]string(nil), base...)
 		elems(vp.After)
-		if ok && len(words) > len(base) {
-			add(words, vp.Code)
+		if ok && len(words)+len(before) > len(base) {
+			add(words, vp.Code, before...)
 		}
 	}
 	add(base, e.Code)
@@ -238,6 +258,9 @@ func publishedDate(a *model.Article) time.Time {
 type DictionaryCoder struct {
 	Text   petrarch.Tokenizer
 	Stages []model.Stage
+	// Discards, when set, drop a sentence holding a sentence discard
+	// phrase and every sentence when one holds a story discard.
+	Discards *petrarch.DiscardTable
 }
 
 // Code implements petrarch.SentenceCoder.
@@ -254,9 +277,25 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 			return nil
 		}
 	}
+	drop := map[int]bool{}
+	if d.Discards != nil {
+		for i, toks := range a.Tokens {
+			words := make([]string, len(toks))
+			for k, t := range toks {
+				words[k] = petrarch.Key(t.Text)
+			}
+			if d.Discards.Story(words) {
+				return nil
+			}
+			drop[i] = d.Discards.Sentence(words)
+		}
+	}
 	var out []petrarch.Coding
 	seen := map[petrarch.Coding]bool{}
 	for _, e := range a.Events {
+		if drop[e.Sentence] {
+			continue
+		}
 		targets := []string{"---"}
 		switch {
 		case e.Target != nil && e.Target.Code != "":

@@ -307,10 +307,32 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					continue // "used tear gas to disperse them": one act, two verbs
 				}
 				out = append(out, coded{ev: ev, group: g})
+				if rev, ok := c.reverse(m, ev); ok {
+					out = append(out, coded{ev: rev, group: g})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// reverse is the target's act in return that a dictionary pattern with
+// a reciprocal code ("MEET [031:031]", "VISIT [032:033]") codes beside
+// the source's.
+func (c *Coder) reverse(m *match, ev model.Event) (model.Event, bool) {
+	if m.p.recip == "" || ev.Target == nil {
+		return ev, false
+	}
+	cc, ok := c.lex.Cameo(m.p.recip)
+	if !ok {
+		return ev, false
+	}
+	src := ev.Source
+	ev.Source, ev.Target = *ev.Target, &src
+	ev.Cameo, ev.Goldstein, ev.QuadClass = cc.Code, cc.Goldstein, cc.QuadClass
+	ev.Plover = model.Plover{Type: cc.Plover.Type, Mode: model.Str(cc.Plover.Mode), Context: append([]string{}, cc.Plover.Contexts...)}
+	ev.Attribution = append([]model.Attribution{}, ev.Attribution...)
+	return ev, true
 }
 
 // inBackgroundPP reports a noun event inside a framing prepositional

@@ -123,7 +123,7 @@ func (l *Lexicon) heads(t tok) []*pattern {
 	if out == nil {
 		return a
 	}
-	slices.SortStableFunc(out, func(x, y *pattern) int { return len(y.words) - len(x.words) })
+	slices.SortStableFunc(out, func(x, y *pattern) int { return y.size() - x.size() })
 	return out
 }
 

@@ -73,8 +73,14 @@ type pattern struct {
 	// dictionary: compiled from a TABARI/PETRARCH verbs file, whose
 	// prepositions need not stand next to the verb ("accused X of")
 	dictionary bool
-	line       int
-	text       string
+	// before: words a dictionary pattern asks for before its verb,
+	// nearest last (each position: alternatives)
+	before []map[string]bool
+	// recip: the code of the target's act in return, from a dictionary
+	// pattern's reciprocal code ("031:031")
+	recip string
+	line  int
+	text  string
 }
 
 // Lexicon holds the CAMEO table, the PLOVER mapping and the verb
@@ -240,13 +246,16 @@ func (l *Lexicon) index(p *pattern) {
 	l.npat++
 }
 
+// size is the number of positions a pattern asks for.
+func (p *pattern) size() int { return len(p.words) + len(p.before) }
+
 // sortPatterns puts each head's patterns longest first.
 func (l *Lexicon) sortPatterns() {
 	for _, ps := range l.byKey {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
 	}
 	for _, ps := range l.patterns {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
 	}
 }
 
