@@ -32,7 +32,9 @@
 // opens an organisation's name through its capitalised words and
 // connectors; an organisation word, "of" and a country or capital make
 // one name ("Reserve Bank of Malawi") whose place is its affiliation and
-// code (prefixorg.go).
+// code; a country or demonym before a body named by its kind ("Thai
+// Commerce Ministry", "UK Department of Transport") is that body's
+// affiliation, and the body is keyed by its country (prefixorg.go).
 //
 // Recognition reads the text stage's tokens and the trained tagger's tags
 // (art.Tokens): the stage neither cuts sentences again nor realigns tags.

@@ -85,6 +85,10 @@ type orgType struct {
 	// noun written first ("PT Bumi Resources", "OAO Rosneft", "Banque
 	// du Liban", "Empresa Nacional del Petróleo"); see prefixRunEnd.
 	prefix bool
+	// national: a body that a country's name or demonym before it
+	// describes rather than names ("Thai Commerce Ministry", "UK
+	// Department of Transport"): the country is its affiliation.
+	national bool
 }
 
 // dict maps token-normalised phrases to values; first bounds the phrase
@@ -442,8 +446,10 @@ func (l *Lexicon) addOrgType(f []string) error {
 			o.kind = true
 		case "prefix":
 			o.prefix = true
+		case "national":
+			o.national = true
 		default:
-			return fmt.Errorf("mode %q: want common, suffix, both, crowd, kind or prefix, or several joined by commas", mode)
+			return fmt.Errorf("mode %q: want common, suffix, both, crowd, kind, prefix or national, or several joined by commas", mode)
 		}
 	}
 	l.orgs.add(o.words, true, o)

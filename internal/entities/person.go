@@ -206,7 +206,7 @@ func (d *doc) resolveAhead(q int) {
 	case iLex:
 		if x := d.lexEntity(it.lex); x >= 0 {
 			it.ent = x
-			d.affil = it.lex.kind == kDemonym
+			d.affil = it.lex.kind == kDemonym || it.affil
 			d.mention(x, it.s, it.e)
 			d.affil = false
 		}

@@ -112,3 +112,35 @@ func (d *doc) placeTail(s, e int) (entry, int) {
 	}
 	return entry{}, -1
 }
+
+// nationalBodyEnd returns the end of a body named by its kind after a
+// country or demonym e ("Thai Commerce Ministry", "UK Department of
+// Transport", "Indonesian Mines and Energy Ministry"), whose own name
+// starts at s, and its organisation word, or 0 when there is none or the name is the organisation's
+// own ("South African Breweries", "Kenya Wildlife Service"): the name
+// must end, or reach its "of", with an organisation word of mode
+// "national".
+func (d *doc) nationalBodyEnd(e entry, s int) (int, orgType) {
+	if e.kind != kCountry && e.kind != kDemonym || !d.tokAt(s).cap {
+		return 0, orgType{}
+	}
+	end := d.nameRunEnd(s)
+	for end > s && !d.toks[end-1].cap {
+		end-- // "Department of Transport on Friday"
+	}
+	if end <= s {
+		return 0, orgType{}
+	}
+	head := end - 1 // the organisation word: last, or before "of"
+	for k := s + 1; k < end; k++ {
+		if d.toks[k].lower == "of" {
+			head = k - 1
+			break
+		}
+	}
+	o, ok := d.r.lex.orgs.m[d.toks[head].lower]
+	if !ok || !o.national {
+		return 0, orgType{}
+	}
+	return end, o
+}

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -95,5 +96,66 @@ func TestOrganisationOfPlace(t *testing.T) {
 		if !found {
 			t.Errorf("no place mention of Georgia in %v", mentionsOf(art))
 		}
+	})
+}
+
+// TestNationalBodies: a country or demonym before a body named by its
+// kind ("Thai Commerce Ministry", "UK Department of Transport") is the
+// body's affiliation and code; the body's name is its own ("Commerce
+// Ministry"), kept apart from another country's body of the same name.
+// A name that is the organisation's own keeps its country word.
+func TestNationalBodies(t *testing.T) {
+	cases := []struct {
+		region, text, affil, code string
+	}{
+		{"southeast Asia", "The Thai [[ORG Commerce Ministry]] said rice exports rose in November.", "Thai", "THAGOV"},
+		{"Europe", "The UK [[ORG Department of Transport]] on Friday said the talks had ended.", "UK", "GBRGOV"},
+		{"southeast Asia, a joined name", "The firm must report to the Indonesian [[ORG Mines and Energy Ministry]] by Monday.", "Indonesian", "IDNGOV"},
+		{"east Africa", "A Kenyan [[ORG Health Ministry]] official said the clinics would reopen.", "Kenyan", "KENGOV"},
+		{"South America", "The Peruvian [[ORG Foreign Ministry]] summoned the ambassador on Tuesday.", "Peruvian", "PERGOV"},
+		{"Middle East", "The Jordanian [[ORG Water Ministry]] cut supplies to farms near the valley.", "Jordanian", "JORGOV"},
+	}
+	for _, c := range cases {
+		t.Run(c.region, func(t *testing.T) {
+			art := checkAnnotated(t, c.text)
+			body, anns := parseAnnotated(c.text)
+			name := body[anns[0].start:anns[0].end]
+			affil, org := false, false
+			for _, e := range art.Entities {
+				for _, m := range e.Mentions {
+					if m.Text == c.affil || strings.Contains(m.Text, c.affil+" ") {
+						t.Errorf("%q is a %s mention of %q, not an affiliation", m.Text, e.Type, e.Name)
+					}
+				}
+				for _, m := range e.Affiliations {
+					affil = affil || m.Text == c.affil
+				}
+				if e.Type == model.TypeOrg && e.Name == name {
+					org = true
+					if e.Code == nil || *e.Code != c.code {
+						t.Errorf("%s has code %v, want %s", name, e.Code, c.code)
+					}
+				}
+			}
+			if !affil || !org {
+				t.Errorf("affiliation %q %v, organisation %q %v: %v", c.affil, affil, name, org, mentionsOf(art))
+			}
+		})
+	}
+	t.Run("two countries' bodies of one name", func(t *testing.T) {
+		art := analyse(t, "", nil, "The Vietnamese Commerce Ministry disagreed, and the Thai Commerce Ministry replied on Monday.")
+		codes := map[string]bool{}
+		for _, e := range art.Entities {
+			if e.Type == model.TypeOrg && e.Name == "Commerce Ministry" && e.Code != nil {
+				codes[*e.Code] = true
+			}
+		}
+		if !codes["VNMGOV"] || !codes["THAGOV"] {
+			t.Errorf("want a Vietnamese and a Thai Commerce Ministry, got %v", codes)
+		}
+	})
+	runAnnotated(t, []annotatedCase{
+		{"an own name with a country word", "[[ORG Kenya Wildlife Service]] rangers arrested two poachers.", nil},
+		{"a company named after its country", "[[ORG South African Breweries]] bought a stake in the brewer.", nil},
 	})
 }

@@ -77,6 +77,12 @@ type item struct {
 	// prefixOrg: a name opened by a legal form or head noun written
 	// first ("PT Bumi Resources"; see prefixRunEnd)
 	prefixOrg bool
+	// national: a country's body named by its kind after the country or
+	// its demonym ("Thai Commerce Ministry"; see nationalBodyEnd)
+	national bool
+	// affil: a place named only as the affiliation of the name after it
+	// ("United States" in "United States Department of Agriculture")
+	affil bool
 }
 
 // ent is an entity under construction.

@@ -53,7 +53,7 @@ func (d *doc) resolve() {
 				continue
 			}
 			it.ent = x
-			d.affil = it.lex.kind == kDemonym
+			d.affil = it.lex.kind == kDemonym || it.affil
 			d.mention(x, it.s, it.e)
 			d.affil = false
 			if it.lex.kind != kDemonym {

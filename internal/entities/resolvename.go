@@ -16,6 +16,11 @@ func (d *doc) resolveName(k int) {
 	if d.inBody {
 		name = strings.Join(strings.Fields(name), " ")
 	}
+	if it.national {
+		// "Thai Commerce Ministry": keyed by its country (newOrg)
+		d.newOrg(k, name, it.org.sector)
+		return
+	}
 	// known already (also "The Tuo Chiang" after "Tuo Chiang-class")
 	for _, pre := range []string{"E:", "O:", "P:", "H:"} {
 		if x, ok := d.byKey[pre+name]; ok {
@@ -270,11 +275,18 @@ func (d *doc) newOrg(k int, name, sector string) {
 	if country == "" && sector == "MIL" {
 		country = d.focusCountry()
 	}
-	x := d.entity("O:"+name, func() *ent {
+	key := "O:" + name
+	if it.national && country != "" {
+		key += "@" + country // the Thai and the Vietnamese Commerce Ministry
+	}
+	x := d.entity(key, func() *ent {
 		return &ent{name: name, typ: model.TypeOrg, country: country, sector: sector, head: strings.ToLower(name)}
 	})
 	if x < 0 {
 		return
+	}
+	if _, ok := d.byKey["O:"+name]; !ok {
+		d.byKey["O:"+name] = x // "the Commerce Ministry" afterwards
 	}
 	if d.ents[x].country == "" {
 		d.ents[x].country = country

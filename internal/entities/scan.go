@@ -80,6 +80,15 @@ func (d *doc) scan() {
 			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
 				// "Moscow State University": a known name opening a longer
 				// organisation name
+				if je, o := d.nationalBodyEnd(e, i+n); je > 0 {
+					// "Thai Commerce Ministry", "UK Department of
+					// Transport": a country's body named by its kind; the
+					// country or demonym is its affiliation
+					d.items = append(d.items, item{kind: iLex, s: i, e: i + n, lex: e, ent: -1, affil: true},
+						item{kind: iName, s: i + n, e: je, ent: -1, org: o, national: true})
+					i = je
+					continue
+				}
 				if j := d.orgRunEnd(i + n); j > i+n && e.kind != kIGO && e.kind != kMedia {
 					d.items = append(d.items, item{kind: iName, s: i, e: j, ent: -1, lex: e})
 					i = j
