@@ -6,8 +6,11 @@ import (
 	"os"
 
 	sitrep "github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/events"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
+	"github.com/sitrep-project/sitrep/internal/syntax"
+	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 // ValidatePetrarchCmd runs a PETRARCH validation records file.
@@ -16,6 +19,7 @@ type ValidatePetrarchCmd struct {
 	Verbose   bool    `short:"v" help:"Print expected and produced codings for every record."`
 	MinRecall float64 `help:"Exit 1 when fewer expected codings than this share are produced." default:"0"`
 	MaxExtra  float64 `help:"Exit 1 when the share of extra codings exceeds this." default:"1"`
+	Coder     string  `help:"Which coder codes the records: petrarch (the dictionaries' own window coder) or events (sitrep's event coder with the dictionaries compiled into its pattern set and actors; parsed)." enum:"petrarch,events" default:"petrarch"`
 }
 
 // Help implements kong.HelpProvider.
@@ -56,12 +60,42 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	rep := petrarch.Validate(petrarch.NewCoder(d, tx), recs)
+	var coder petrarch.SentenceCoder = petrarch.NewCoder(d, tx)
+	if c.Coder == "events" {
+		if coder, err = eventsCoder(g, d, tx); err != nil {
+			return err
+		}
+	}
+	rep := petrarch.Validate(coder, recs)
 	rep.Write(g.stdout, c.Verbose)
 	if rep.Recall() < c.MinRecall || rep.ExtraRate() > c.MaxExtra {
 		return exitError{code: 1, msg: fmt.Sprintf("recall %.3f (bar %.3f), extra %.3f (bar %.3f)", rep.Recall(), c.MinRecall, rep.ExtraRate(), c.MaxExtra)}
 	}
 	return nil
+}
+
+// eventsCoder is the events coder over the dictionaries d alone, on the
+// text stage tx, each sentence parsed.
+func eventsCoder(g *Globals, d *petrarch.Dictionaries, tx *text.Analyzer) (petrarch.SentenceCoder, error) {
+	opts := g.pipelineOptions()
+	roots, err := pipeline.Roots(opts.Lexicons)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := events.LoadLexicon(roots...)
+	if err != nil {
+		return nil, fmt.Errorf("event lexicon: %w", err)
+	}
+	var sp *syntax.Parser
+	if opts.SyntaxModel != "" {
+		sp, err = syntax.LoadFile(opts.SyntaxModel)
+	} else {
+		sp, err = syntax.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	return events.NewDictionaryCoder(lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), tx, sp), nil
 }
 
 // DictionariesCmd groups commands on TABARI/PETRARCH dictionaries.

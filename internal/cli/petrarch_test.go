@@ -61,3 +61,35 @@ func TestDictionariesCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestValidatePetrarchCoders: the suite runs through either coder;
+// --min-recall fails the run below the bar each reaches (the events
+// coder's figure is ratcheted in internal/events).
+func TestValidatePetrarchCoders(t *testing.T) {
+	dir := filepath.Join(shared, "petrarch")
+	recs := filepath.Join(dir, "PETR.UnitTest.records.xml")
+	if _, err := os.Stat(recs); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PETRARCH suite missing: %v", err)
+		}
+		t.Skipf("PETRARCH suite missing: %v", err)
+	}
+	for _, tt := range []struct {
+		coder, bar string
+		code       int
+	}{
+		{"petrarch", "0.9", 0},
+		{"events", "0.5", 0},
+		{"events", "0.9", 1},
+	} {
+		out, errs, code := run(t, "validate-petrarch", recs, "--dictionaries", dir, "--coder", tt.coder, "--min-recall", tt.bar)
+		if code != tt.code || !strings.Contains(out, "recall ") {
+			t.Errorf("--coder %s --min-recall %s: exit %d (want %d)\n%s\n%s", tt.coder, tt.bar, code, tt.code, lastLines(out, 2), errs)
+		}
+	}
+}
+
+func lastLines(s string, n int) string {
+	ls := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(ls[max(0, len(ls)-n):], "\n")
+}

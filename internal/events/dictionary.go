@@ -263,6 +263,20 @@ type DictionaryCoder struct {
 	Discards *petrarch.DiscardTable
 }
 
+// NewDictionaryCoder codes with compiled dictionaries alone: their
+// verbs as the pattern set over lex's CAMEO and PLOVER tables, their
+// actors and agents as the actors, their discards; sentences from tx
+// (the text stage, tagged and lemmatised), each parsed by p when p is
+// not nil.
+func NewDictionaryCoder(lex *Lexicon, v *petrarch.Vocabulary, tx petrarch.Tokenizer, p Parser) *DictionaryCoder {
+	coder := New(lex.WithDictionary(v.Verbs, false), DefaultOptions())
+	stages := []model.Stage{&DictionaryActors{Vocab: v}}
+	if p != nil {
+		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})
+	}
+	return &DictionaryCoder{Text: tx, Stages: append(stages, coder), Discards: v.Discards}
+}
+
 // Code implements petrarch.SentenceCoder.
 func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Coding {
 	a := model.NewArticle()

@@ -5,7 +5,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
@@ -62,9 +61,7 @@ func dictionaryCoder(t *testing.T) *DictionaryCoder {
 	p := loadParser(t)
 	to := text.DefaultOptions()
 	to.Tagger = p
-	coder := New(loadUpstream(t).lex.WithDictionary(v.Verbs, false), DefaultOptions())
-	return &DictionaryCoder{Text: text.New(to), Stages: []model.Stage{
-		&DictionaryActors{Vocab: v}, &ParseStage{Parser: p, Coder: coder, KeepTags: true}, coder}}
+	return NewDictionaryCoder(loadUpstream(t).lex, v, text.New(to), p)
 }
 
 // TestDictionaryThroughCoder: dictionary verbs, compiled into the

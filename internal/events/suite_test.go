@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/testutil"
 	"github.com/sitrep-project/sitrep/internal/text"
@@ -48,10 +47,7 @@ func runSuiteThroughEvents(t testing.TB) *petrarch.Report {
 	p := loadParser(t)
 	to := text.DefaultOptions()
 	to.Tagger = p
-	coder := New(loadUpstream(t).lex.WithDictionary(v.Verbs, false), DefaultOptions())
-	dc := &DictionaryCoder{Text: text.New(to), Stages: []model.Stage{
-		&DictionaryActors{Vocab: v}, &ParseStage{Parser: p, Coder: coder, KeepTags: true}, coder},
-		Discards: v.Discards}
+	dc := NewDictionaryCoder(loadUpstream(t).lex, v, text.New(to), p)
 	return petrarch.Validate(dc, recs)
 }
 
