@@ -432,6 +432,9 @@ func (l *Lexicon) addRole(f []string) error {
 
 func (l *Lexicon) addOrgType(f []string) error {
 	o := orgType{words: strings.ToLower(f[0]), sector: f[1]}
+	if o.sector == "-" {
+		o.sector = "" // no sector of its own ("league": a party's or a sport's)
+	}
 	for _, mode := range strings.Split(f[2], ",") {
 		switch mode {
 		case "common":

@@ -78,10 +78,12 @@ func (d *doc) newPrefixOrg(k int, name string) {
 	d.newOrg(k, name, o.sector)
 }
 
-// ofPlaceTail reports whether the known name e of n tokens at j, after
-// "of" or "of the" inside an organisation's name, is a country, capital
-// or named place that ends the name ("Reserve Bank of Malawi",
-// "University of Nairobi", "Humane Society of the United States").
+// ofPlaceTail reports whether the known name e of n tokens at j ends an
+// organisation's name as a country, capital or named place: after "of"
+// or "of the" right after the organisation word ("Reserve Bank of
+// Malawi", "University of Nairobi", "Humane Society of the United
+// States"), or after "for", an article and capitalised words ("Movement
+// for a Democratic Slovenia").
 func (d *doc) ofPlaceTail(j int, e entry, n int) bool {
 	if !placeTailKind(e) || d.tokAt(j+n).cap && d.tokAt(j+n).word {
 		return false
@@ -92,10 +94,21 @@ func (d *doc) ofPlaceTail(j int, e entry, n int) bool {
 		}
 	}
 	p := j - 1
-	if d.tokAt(p).lower == "the" {
+	adj := 0
+	for d.tokAt(p).cap && d.tokAt(p).word && adj < 2 {
+		p-- // "Democratic"
+		adj++
+	}
+	if w := d.tokAt(p).lower; w == "the" || w == "a" {
 		p--
 	}
-	return d.tokAt(p).lower == "of" && !d.tokAt(p).cap && d.isOrgWord(p-1)
+	switch {
+	case d.tokAt(p).lower == "of" && adj == 0:
+	case d.tokAt(p).lower == "for":
+	default:
+		return false
+	}
+	return !d.tokAt(p).cap && d.isOrgWord(p-1)
 }
 
 func placeTailKind(e entry) bool {
@@ -103,7 +116,7 @@ func placeTailKind(e entry) bool {
 }
 
 // placeTail returns the place that ends the organisation's name [s, e)
-// after "of" (see ofPlaceTail) and the token it starts at, or -1.
+// after "of" or "for" (see ofPlaceTail) and the token it starts at, or -1.
 func (d *doc) placeTail(s, e int) (entry, int) {
 	for j := e - 1; j > s+1; j-- {
 		if le, n, ok := d.r.lex.proper.match(d.toks, j, false, &d.buf); ok && j+n == e && d.ofPlaceTail(j, le, n) {

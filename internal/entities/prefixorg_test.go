@@ -159,3 +159,22 @@ func TestNationalBodies(t *testing.T) {
 		{"a company named after its country", "[[ORG South African Breweries]] bought a stake in the brewer.", nil},
 	})
 }
+
+// TestLeaguesAndForTails: "League" ends an organisation's name (a party's
+// or a sport's), and a place after "for", an article and an adjective
+// ends the name it closes, as its affiliation.
+func TestLeaguesAndForTails(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"South Asia: a party league", "Supporters of the [[ORG Awami League]] marched through the old city.",
+			[]notWant{{"Awami League", model.TypePerson}}},
+		{"Europe: a regional party", "The separatist [[ORG Padanian League]] held a rally near the river on Sunday.",
+			[]notWant{{"Padanian League", model.TypePerson}}},
+		{"southeast Asia: a league for a cause", "Members of the [[ORG National League for Democracy]] were detained.",
+			[]notWant{{"National League", model.TypeOrg}}},
+		{"Africa: a sports league", "The [[ORG Premier Soccer League]] suspended the match after crowd trouble in Soweto.", nil},
+		{"Europe: a movement for a country", "He left the [[ORG Movement for a Democratic Slovenia]] last year.",
+			[]notWant{{"Slovenia", model.TypePlace}, {"Movement for a Democratic", model.TypeOrg}}},
+		{"Latin America: a front for a country", "The [[ORG Front for a Sovereign Paraguay]] called a strike.",
+			[]notWant{{"Paraguay", model.TypePlace}}},
+	})
+}
