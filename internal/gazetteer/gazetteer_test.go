@@ -258,3 +258,26 @@ func TestFoldNames(t *testing.T) {
 		t.Errorf("only %d names", len(names))
 	}
 }
+
+// BenchmarkLookup looks up names as recognition does: city and division
+// names, capitalised words that are no place, and folded spellings.
+func BenchmarkLookup(b *testing.B) {
+	g := loadAll(b)
+	cities, err := DecodeCities(sitrep.Cities)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var names []string
+	for i := 0; i < len(cities); i += 97 {
+		names = append(names, cities[i].Name, Fold(cities[i].Name))
+	}
+	names = append(names, "Minister", "Tuesday", "Reuters", "Khan Yunis", "Nord-Kivu", "New South Wales", "Police", "United Nations")
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, s := range names {
+			n += len(g.Lookup(s))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(names)), "ns/name")
+}
