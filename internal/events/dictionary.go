@@ -193,6 +193,10 @@ func synsetWords(vt *petrarch.VerbTable, name string) []string {
 // the dictionaries are the whole vocabulary (the PETRARCH suite).
 type DictionaryActors struct {
 	Vocab *petrarch.Vocabulary
+	// alts maps the code an article's actor was given to all the codes
+	// of an actor that stands for several ("THE_SHIRE [FRO/BIL/SAM]"),
+	// for the article last processed (DictionaryCoder reads it)
+	alts map[string][]string
 }
 
 // Name implements model.Stage.
@@ -202,6 +206,7 @@ func (s *DictionaryActors) Name() string { return "dictionary-actors" }
 func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error {
 	date := publishedDate(a)
 	byKey := map[string]int{}
+	s.alts = map[string][]string{}
 	for si, toks := range a.Tokens {
 		// the words the dictionaries read: a possessive's "'s" is left
 		// out, so "X's foreign minister" is the actor with its agents
@@ -217,6 +222,15 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 			code := m.Code()
 			if code == "" || strings.HasPrefix(code, "---") {
 				continue // agents with no actor name none
+			}
+			if m.Actor != nil {
+				if cs := m.Actor.CodesOn(date); len(cs) > 1 {
+					var all []string
+					for _, c := range cs {
+						all = append(all, petrarch.Combine(c, m.Agents...))
+					}
+					s.alts[code] = all
+				}
 			}
 			start, end := toks[at[m.Start]].Start, toks[at[m.End-1]].End
 			text := a.Body[start:end]
@@ -319,15 +333,32 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 				targets = compoundAt(a, e.Sentence, start, code)
 			}
 		}
-		for _, t := range targets {
-			c := petrarch.Coding{Source: e.Source.Code, Target: t, Code: e.Cameo}
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
+		for _, src := range d.codes(e.Source.Code) {
+			for _, t := range targets {
+				for _, tc := range d.codes(t) {
+					c := petrarch.Coding{Source: src, Target: tc, Code: e.Cameo}
+					if !seen[c] {
+						seen[c] = true
+						out = append(out, c)
+					}
+				}
 			}
 		}
 	}
 	return out
+}
+
+// codes are the codes of an actor of the article just coded: all of
+// them for an actor that stands for several.
+func (d *DictionaryCoder) codes(code string) []string {
+	for _, s := range d.Stages {
+		if da, ok := s.(*DictionaryActors); ok {
+			if cs, ok := da.alts[code]; ok {
+				return cs
+			}
+		}
+	}
+	return []string{code}
 }
 
 // nextActor is TABARI's target for an event the coder found none for:

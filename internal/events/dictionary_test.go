@@ -23,6 +23,7 @@ FRANCE [FRA]
 MALI [MLI]
 LEBANON [LBN]
 SYRIA [SYR]
+BENELUX [BEL/NLD/LUX]
 `)},
 	"test.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
 FOREIGN_MINISTER [~GOVFRM]
@@ -41,7 +42,7 @@ ACCUSE
 SEND {SENT SENDS SENDING}
 - * &AIDTYPE  [073]
 
---- MEET  [040]  ---
+--- MEET  [040:040]  ---
 MEET {MET MEETS MEETING}
 
 --- SHELL  [190]  ---
@@ -68,8 +69,10 @@ func dictionaryCoder(t *testing.T) *DictionaryCoder {
 // coder's pattern set, and dictionary actors (with their agents) code
 // through this coder: the most specific pattern wins, listed and
 // regular forms match through the lemma, agents combine with the actor
-// they follow ("Mali's foreign minister"), a compound target is each
-// of its actors.
+// they follow ("Mali's foreign minister"), a reciprocal code ("MEET
+// [040:040]") codes the target's act in return, a compound target is
+// each of its actors and an actor that stands for several ("BENELUX
+// [BEL/NLD/LUX]") codes for each.
 func TestDictionaryThroughCoder(t *testing.T) {
 	dc := dictionaryCoder(t)
 	for _, tt := range []struct {
@@ -79,7 +82,8 @@ func TestDictionaryThroughCoder(t *testing.T) {
 		{"Kenya accused Somalia of spying on its border posts.", []petrarch.Coding{{Source: "KEN", Target: "SOM", Code: "1121"}}},
 		{"Peru accused Bolivia of corruption.", []petrarch.Coding{{Source: "PER", Target: "BOL", Code: "112"}}},
 		{"India sent medicine to Nepal after the earthquake.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "073"}}},
-		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}}},
+		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}, {Source: "FRA", Target: "MLIGOVFRM", Code: "040"}}},
+		{"Benelux sent food to Mali in March.", []petrarch.Coding{{Source: "BEL", Target: "MLI", Code: "073"}, {Source: "NLD", Target: "MLI", Code: "073"}, {Source: "LUX", Target: "MLI", Code: "073"}}},
 		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}},
 		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}},
 	} {
