@@ -70,6 +70,11 @@ type Dialect struct {
 	// CountryOrder is the same for events of one location country
 	// (index events_country), "" when the planner weighs it.
 	CountryOrder string
+	// PairOrder makes the planner read one (source, target) code pair's
+	// events of alias e in date order (index events_target), stopping at
+	// the page's end, where it may gather a busy pair's events through
+	// events_dyad and sort them all; "" when the planner weighs it.
+	PairOrder string
 	// ClusterDayOrder makes the planner read clusters alias c in (day,
 	// id) order, filtering as it goes; "" when the planner weighs it.
 	ClusterDayOrder string

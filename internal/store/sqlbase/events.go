@@ -176,7 +176,11 @@ func (b *Base) eventsPage(ctx context.Context, f store.EventFilter, plan eventsP
 		w.add("e.seq = g.seq")
 		from = ` FROM (` + sub + `) g CROSS JOIN events e` + eventJoins + w.sql()
 	case plan.byPair:
-		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest) + `) top ON top.seq = e.seq` + eventJoins
+		hint := ""
+		if f.Code == "" {
+			hint = b.D.PairOrder
+		}
+		from = ` FROM events e JOIN (` + pairsTopK(w, plan.pairs, limit+1, f.Newest, hint) + `) top ON top.seq = e.seq` + eventJoins
 	case plan.dense:
 		from = ` FROM events e ` + plan.hint + eventJoins + w.sql()
 	case len(w.conds) == 0:
@@ -278,8 +282,8 @@ func (b *Base) dyadPairs(ctx context.Context, f store.EventFilter) (pairs [][2]s
 // pairsTopK returns a query of the seq of the first n events (by day,
 // key) among pairs that also meet w's conditions: the first n of each
 // pair, merged. w's conditions are repeated in every arm with the same
-// parameters.
-func pairsTopK(w *where, pairs [][2]string, n int, newest bool) string {
+// parameters. hint is a table hint for each arm (see Dialect.PairOrder).
+func pairsTopK(w *where, pairs [][2]string, n int, newest bool, hint string) string {
 	conds := ""
 	if len(w.conds) > 0 {
 		conds = " AND " + strings.Join(w.conds, " AND ")
@@ -287,7 +291,7 @@ func pairsTopK(w *where, pairs [][2]string, n int, newest bool) string {
 	lim := strconv.Itoa(n)
 	arms := make([]string, len(pairs))
 	for i, p := range pairs {
-		arms[i] = `SELECT * FROM (SELECT e.seq, e.day, e.ekey FROM events e WHERE e.source_code = ` + w.arg(p[0]) +
+		arms[i] = `SELECT * FROM (SELECT e.seq, e.day, e.ekey FROM events e ` + hint + ` WHERE e.source_code = ` + w.arg(p[0]) +
 			` AND e.target_code = ` + w.arg(p[1]) + conds + ` ORDER BY ` + dayOrder("e", newest) + ` LIMIT ` + lim + `) p` + strconv.Itoa(i)
 	}
 	return `SELECT k.seq FROM (` + strings.Join(arms, " UNION ALL ") + `) k ORDER BY ` + dayOrder("k", newest) + ` LIMIT ` + lim

@@ -160,6 +160,7 @@ func Dialect() sqlbase.Dialect {
 		Name:            "sqlite",
 		DayOrder:        "INDEXED BY events_day",
 		CountryOrder:    "INDEXED BY events_country",
+		PairOrder:       "INDEXED BY events_target",
 		ClusterDayOrder: "INDEXED BY clusters_day",
 		ArticleText: func(p string) string {
 			// articles_fts holds titles; the body is in sentences_fts,
