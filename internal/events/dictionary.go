@@ -218,7 +218,7 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 				at = append(at, i)
 			}
 		}
-		for _, m := range s.Vocab.Mentions(words, date) {
+		for _, m := range joinMentions(words, s.Vocab.Mentions(words, date)) {
 			code := m.Code()
 			if code == "" || strings.HasPrefix(code, "---") {
 				continue // agents with no actor name none
@@ -250,6 +250,30 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 		}
 	}
 	return nil
+}
+
+// joinMentions joins two actor phrases that TABARI reads as one: a
+// title and the name after it ("Bree Prime Minister Romendacil" is the
+// titled phrase's BREGOV, not the name's BRE), and agents with the
+// actor after "in" ("activists in Arnor": ARNOPP).
+func joinMentions(words []string, ms []petrarch.Mention) []petrarch.Mention {
+	var out []petrarch.Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) {
+			n := ms[i+1]
+			switch {
+			case m.Actor != nil && len(m.Agents) > 0 && n.Start == m.End && n.Actor != nil && len(n.Agents) == 0:
+				m.End = n.End // the title's code
+				i++
+			case m.Actor == nil && len(m.Agents) > 0 && n.Start == m.End+1 && words[m.End] == "IN" && n.Actor != nil && len(n.Agents) == 0:
+				m.Actor, m.ActorCode, m.End = n.Actor, n.ActorCode, n.End
+				i++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // publishedDate is the article's publication day (today without one).

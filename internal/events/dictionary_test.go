@@ -24,10 +24,13 @@ MALI [MLI]
 LEBANON [LBN]
 SYRIA [SYR]
 BENELUX [BEL/NLD/LUX]
+RUTO [KEN]
 `)},
 	"test.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
 FOREIGN_MINISTER [~GOVFRM]
 POLICE [~COP]
+PRESIDENT [~GOV]
+ACTIVISTS [~OPP]
 `)},
 	"test.verbs.txt": {Data: []byte(`&AIDTYPE
 +FOOD
@@ -72,7 +75,8 @@ func dictionaryCoder(t *testing.T) *DictionaryCoder {
 // they follow ("Mali's foreign minister"), a reciprocal code ("MEET
 // [040:040]") codes the target's act in return, a compound target is
 // each of its actors and an actor that stands for several ("BENELUX
-// [BEL/NLD/LUX]") codes for each.
+// [BEL/NLD/LUX]") codes for each; a title and the name after it are
+// one actor ("Kenya's President Ruto"), as are agents "in" an actor.
 func TestDictionaryThroughCoder(t *testing.T) {
 	dc := dictionaryCoder(t)
 	for _, tt := range []struct {
@@ -83,6 +87,8 @@ func TestDictionaryThroughCoder(t *testing.T) {
 		{"Peru accused Bolivia of corruption.", []petrarch.Coding{{Source: "PER", Target: "BOL", Code: "112"}}},
 		{"India sent medicine to Nepal after the earthquake.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "073"}}},
 		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}, {Source: "FRA", Target: "MLIGOVFRM", Code: "040"}}},
+		{"Kenya's President Ruto met the foreign minister of Somalia.", []petrarch.Coding{{Source: "KENGOV", Target: "SOMGOVFRM", Code: "040"}}},
+		{"Activists in Nepal accused India of spying.", []petrarch.Coding{{Source: "NPLOPP", Target: "IND", Code: "1121"}}},
 		{"Benelux sent food to Mali in March.", []petrarch.Coding{{Source: "BEL", Target: "MLI", Code: "073"}, {Source: "NLD", Target: "MLI", Code: "073"}, {Source: "LUX", Target: "MLI", Code: "073"}}},
 		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}},
 		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}},
