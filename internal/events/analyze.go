@@ -164,6 +164,13 @@ func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool {
 func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 	pos := i
 	for w := 1; w < len(p.words); w++ {
+		if p.adj != nil && p.adj[w] {
+			if pos+1 >= len(st.toks) || !p.at(w, st.toks[pos+1]) {
+				return 0, false
+			}
+			pos++
+			continue
+		}
 		found := -1
 		gap := 0 // words passed; an amount ("25,000 tons of") counts for none
 		for k := pos + 1; k < len(st.toks) && gap <= c.maxGap(p); k++ {

@@ -94,7 +94,7 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		base = append(base, []string{w})
 	}
 	var out []*pattern
-	add := func(words [][]string, code string, before ...[]string) {
+	add := func(words [][]string, adj []bool, code string, before ...[]string) {
 		recip := ""
 		if a, b, ok := strings.Cut(code, ":"); ok {
 			code = a
@@ -105,7 +105,7 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		if code == "" || code == "---" || strings.Contains(code, "#") {
 			return
 		}
-		p := &pattern{code: code, words: words, line: e.Line, dictionary: true, recip: recip, mutual: recip == code}
+		p := &pattern{code: code, words: words, adj: adj, line: e.Line, dictionary: true, recip: recip, mutual: recip == code}
 		texts := make([]string, 0, len(before)+len(words))
 		for _, alts := range before {
 			set := map[string]bool{}
@@ -122,50 +122,129 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		out = append(out, p)
 	}
 	for _, vp := range e.Patterns {
-		words := append([][]string(nil), base...)
-		ok := true
-		var elems func(es []petrarch.Elem)
-		var before [][]string
-		elems = func(es []petrarch.Elem) {
-			for _, el := range es {
-				switch el.Kind {
-				case petrarch.ElemWords:
-					if len(el.Alts) > 0 {
-						words = append(words, lowerAll(el.Alts))
-						continue
-					}
-					for _, w := range el.Words {
-						if strings.HasPrefix(w, "&") {
-							alts := synsetWords(vt, w)
-							if len(alts) == 0 {
-								ok = false
-							}
-							words = append(words, alts)
-							continue
-						}
-						words = append(words, []string{strings.ToLower(strings.TrimRight(w, "_"))})
-					}
-				case petrarch.ElemSynset:
-					alts := synsetWords(vt, el.Synset)
-					if len(alts) == 0 {
-						ok = false
-					}
-					words = append(words, alts)
-				case petrarch.ElemPrep:
-					words = append(words, []string{strings.ToLower(el.Prep)})
-					elems(el.Objects)
+		before, ok1 := compileElems(vt, vp.Before)
+		after, ok2 := compileElems(vt, vp.After)
+		if !ok1 || !ok2 {
+			continue
+		}
+		for _, b := range before {
+			for _, a := range after {
+				if len(b)+len(a) == 0 {
+					continue
 				}
+				words := append([][]string(nil), base...)
+				adj := make([]bool, len(base))
+				for _, q := range a {
+					words, adj = append(words, q.alts), append(adj, q.adj)
+				}
+				var bw [][]string
+				for _, q := range b {
+					bw = append(bw, q.alts)
+				}
+				add(words, adj, vp.Code, bw...)
 			}
 		}
-		elems(vp.Before)
-		before, words = words[len(base):], append([][]string(nil), base...)
-		elems(vp.After)
-		if ok && len(words)+len(before) > len(base) {
-			add(words, vp.Code, before...)
-		}
 	}
-	add(base, e.Code)
+	add(base, nil, e.Code)
 	return out
+}
+
+// dictPos is one position of a compiled dictionary pattern: its
+// alternatives, and whether it must follow the previous word directly
+// ("_" in the dictionary, or the next word of a synset's phrase).
+type dictPos struct {
+	alts []string
+	adj  bool
+}
+
+// maxVariants bounds the patterns one dictionary pattern expands into
+// (one per choice of each synset's multi-word phrases); past it a
+// synset is matched by the last words of its phrases.
+const maxVariants = 64
+
+// compileElems turns pattern elements into position sequences: one per
+// choice of phrase of each synset with multi-word phrases. ok is false
+// when a synset is undefined or empty.
+func compileElems(vt *petrarch.VerbTable, es []petrarch.Elem) (out [][]dictPos, ok bool) {
+	out = [][]dictPos{nil}
+	adjNext := false
+	push := func(choices [][]dictPos) {
+		if len(out)*len(choices) > maxVariants {
+			// too many: the last words of the choices, one position
+			var alts []string
+			for _, c := range choices {
+				if w := c[len(c)-1].alts; !slices.Contains(alts, w[0]) {
+					alts = append(alts, w...)
+				}
+			}
+			choices = [][]dictPos{{{alts: alts}}}
+		}
+		var next [][]dictPos
+		for _, v := range out {
+			for _, c := range choices {
+				c = slices.Clone(c)
+				c[0].adj = c[0].adj || adjNext
+				next = append(next, append(slices.Clone(v), c...))
+			}
+		}
+		out = next
+	}
+	synset := func(name string) bool {
+		var choices [][]dictPos
+		for _, ph := range vt.Synset(name) {
+			var c []dictPos
+			for k, w := range ph {
+				c = append(c, dictPos{alts: []string{strings.ToLower(strings.TrimRight(w, "_"))}, adj: k > 0})
+			}
+			if len(c) > 0 {
+				choices = append(choices, c)
+			}
+		}
+		if len(choices) == 0 {
+			return false
+		}
+		push(choices)
+		return true
+	}
+	var walk func(es []petrarch.Elem) bool
+	walk = func(es []petrarch.Elem) bool {
+		for _, el := range es {
+			switch el.Kind {
+			case petrarch.ElemWords:
+				if len(el.Alts) > 0 {
+					push([][]dictPos{{{alts: lowerAll(el.Alts)}}})
+					break
+				}
+				for _, w := range el.Words {
+					if strings.HasPrefix(w, "&") {
+						if !synset(w) {
+							return false
+						}
+						continue
+					}
+					push([][]dictPos{{{alts: []string{strings.ToLower(strings.TrimRight(w, "_"))}}}})
+				}
+			case petrarch.ElemSynset:
+				if !synset(el.Synset) {
+					return false
+				}
+			case petrarch.ElemPrep:
+				push([][]dictPos{{{alts: []string{strings.ToLower(el.Prep)}}}})
+				if !walk(el.Objects) {
+					return false
+				}
+			default:
+				adjNext = false
+				continue
+			}
+			adjNext = el.Next
+		}
+		return true
+	}
+	if !walk(es) {
+		return nil, false
+	}
+	return out, true
 }
 
 // synsetWords are the last words of a synset's phrases, lower case.
@@ -254,8 +333,8 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 
 // joinMentions joins two actor phrases that TABARI reads as one: a
 // title and the name after it ("Bree Prime Minister Romendacil" is the
-// titled phrase's BREGOV, not the name's BRE), and agents with the
-// actor after "in" ("activists in Arnor": ARNOPP).
+// titled phrase's BREGOV, not the name's BRE), agents with the actor
+// after "in" ("activists in Arnor": ARNOPP) or right after them.
 func joinMentions(words []string, ms []petrarch.Mention) []petrarch.Mention {
 	var out []petrarch.Mention
 	for i := 0; i < len(ms); i++ {
@@ -268,6 +347,12 @@ func joinMentions(words []string, ms []petrarch.Mention) []petrarch.Mention {
 				i++
 			case m.Actor == nil && len(m.Agents) > 0 && n.Start == m.End+1 && words[m.End] == "IN" && n.Actor != nil && len(n.Agents) == 0:
 				m.Actor, m.ActorCode, m.End = n.Actor, n.ActorCode, n.End
+				i++
+			case m.Actor == nil && len(m.Agents) > 0 && n.Start == m.End && n.Actor != nil:
+				// agents right before an actor: "MSF Arnor" (a prefix
+				// agent, NGO~) is NGOARN
+				m.Actor, m.ActorCode, m.End = n.Actor, n.ActorCode, n.End
+				m.Agents = append(append([]*petrarch.Agent(nil), m.Agents...), n.Agents...)
 				i++
 			}
 		}

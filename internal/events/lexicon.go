@@ -76,6 +76,9 @@ type pattern struct {
 	// before: words a dictionary pattern asks for before its verb,
 	// nearest last (each position: alternatives)
 	before []map[string]bool
+	// adj: position w must follow position w-1 directly (dictionary
+	// patterns' "_"); nil for none
+	adj []bool
 	// recip: the code of the target's act in return, from a dictionary
 	// pattern's reciprocal code ("031:031")
 	recip string

@@ -21,8 +21,9 @@ type taggedParser interface {
 }
 
 // ParseStage is the pipeline stage that parses, lazily, the sentences the
-// coder can use: those with an actor candidate (an entity mention or
-// affiliation) and an event word (a head word of a verb pattern). It
+// coder can use: those with an actor candidate (a mention or affiliation
+// of an entity with an actor code, or a group noun) and an event word (a
+// head word of a verb pattern). It
 // runs after the entities stage, whose mentions decide what is worth
 // parsing; the text stage has already tagged and lemmatised every
 // sentence with the same model, so the parse adds Head and Rel to the
@@ -50,6 +51,9 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 	actor := make([]bool, len(a.Tokens))
 	for i := range a.Entities {
 		e := &a.Entities[i]
+		if model.Deref(e.Code) == "" {
+			continue // an uncoded name gives the parse no source or target (docs/performance.md, "the parse gate")
+		}
 		for _, m := range e.Mentions {
 			if m.Sentence >= 0 && m.Sentence < len(actor) {
 				actor[m.Sentence] = true
