@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -36,6 +37,7 @@ ACTIVISTS [~OPP]
 +FOOD
 +MEDICINE
 +FUEL
++CLEAN_WATER
 
 --- ACCUSE  [112]  ---
 ACCUSE
@@ -44,6 +46,7 @@ ACCUSE
 --- SEND  [070]  ---
 SEND {SENT SENDS SENDING}
 - * &AIDTYPE  [073]
+- * MILITARY_AID  [074]
 
 --- MEET  [040:040]  ---
 MEET {MET MEETS MEETING}
@@ -76,22 +79,29 @@ func dictionaryCoder(t *testing.T) *DictionaryCoder {
 // [040:040]") codes the target's act in return, a compound target is
 // each of its actors and an actor that stands for several ("BENELUX
 // [BEL/NLD/LUX]") codes for each; a title and the name after it are
-// one actor ("Kenya's President Ruto"), as are agents "in" an actor.
+// one actor ("Kenya's President Ruto"), as are agents "in" an actor;
+// "_" joins words that must be adjacent ("MILITARY_AID") and a synset's
+// multi-word phrase matches whole ("CLEAN_WATER", not "water").
 func TestDictionaryThroughCoder(t *testing.T) {
 	dc := dictionaryCoder(t)
 	for _, tt := range []struct {
 		text string
 		want []petrarch.Coding
+		not  []petrarch.Coding
 	}{
-		{"Kenya accused Somalia of spying on its border posts.", []petrarch.Coding{{Source: "KEN", Target: "SOM", Code: "1121"}}},
-		{"Peru accused Bolivia of corruption.", []petrarch.Coding{{Source: "PER", Target: "BOL", Code: "112"}}},
-		{"India sent medicine to Nepal after the earthquake.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "073"}}},
-		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}, {Source: "FRA", Target: "MLIGOVFRM", Code: "040"}}},
-		{"Kenya's President Ruto met the foreign minister of Somalia.", []petrarch.Coding{{Source: "KENGOV", Target: "SOMGOVFRM", Code: "040"}}},
-		{"Activists in Nepal accused India of spying.", []petrarch.Coding{{Source: "NPLOPP", Target: "IND", Code: "1121"}}},
-		{"Benelux sent food to Mali in March.", []petrarch.Coding{{Source: "BEL", Target: "MLI", Code: "073"}, {Source: "NLD", Target: "MLI", Code: "073"}, {Source: "LUX", Target: "MLI", Code: "073"}}},
-		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}},
-		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}},
+		{"Kenya accused Somalia of spying on its border posts.", []petrarch.Coding{{Source: "KEN", Target: "SOM", Code: "1121"}}, nil},
+		{"Peru accused Bolivia of corruption.", []petrarch.Coding{{Source: "PER", Target: "BOL", Code: "112"}}, nil},
+		{"India sent medicine to Nepal after the earthquake.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "073"}}, nil},
+		{"Mali's foreign minister met France's ambassador in Bamako.", []petrarch.Coding{{Source: "MLIGOVFRM", Target: "FRA", Code: "040"}, {Source: "FRA", Target: "MLIGOVFRM", Code: "040"}}, nil},
+		{"Kenya's President Ruto met the foreign minister of Somalia.", []petrarch.Coding{{Source: "KENGOV", Target: "SOMGOVFRM", Code: "040"}}, nil},
+		{"Activists in Nepal accused India of spying.", []petrarch.Coding{{Source: "NPLOPP", Target: "IND", Code: "1121"}}, nil},
+		{"India sent military aid to Nepal.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "074"}}, nil},
+		{"India sent military trainers and aid to Nepal.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "070"}}, []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "074"}}},
+		{"France sent clean water to Mali.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}}, nil},
+		{"France sent water to Mali.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "070"}}, []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}}},
+		{"Benelux sent food to Mali in March.", []petrarch.Coding{{Source: "BEL", Target: "MLI", Code: "073"}, {Source: "NLD", Target: "MLI", Code: "073"}, {Source: "LUX", Target: "MLI", Code: "073"}}, nil},
+		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}, nil},
+		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}, nil},
 	} {
 		got := dc.Code(tt.text, time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
 		for _, w := range tt.want {
@@ -101,6 +111,11 @@ func TestDictionaryThroughCoder(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("%s: want %v, got %v", tt.text, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: %v coded: %v", tt.text, w, got)
 			}
 		}
 	}
