@@ -442,11 +442,15 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 				targets = compoundAt(a, e.Sentence, start, code)
 			}
 		}
-		for _, src := range d.codes(e.Source.Code) {
+		var srcs []string
+		for _, c := range compoundAt(a, e.Sentence, e.Source.Start, e.Source.Code) {
+			srcs = append(srcs, d.codes(c)...)
+		}
+		for _, src := range srcs {
 			for _, t := range targets {
 				for _, tc := range d.codes(t) {
 					c := petrarch.Coding{Source: src, Target: tc, Code: e.Cameo}
-					if !seen[c] {
+					if !seen[c] && src != tc {
 						seen[c] = true
 						out = append(out, c)
 					}
@@ -494,9 +498,10 @@ func nextActor(a *model.Article, e model.Event) (int, string) {
 	return best, code
 }
 
-// compoundAt returns the codes of the compound actor whose first
-// mention starts at start: code, then each actor joined to it by "and"
-// or a comma ("between Gondor and Osgiliath").
+// compoundAt returns the codes of the compound actor one of whose
+// mentions starts at start: its own code, and each actor joined to it
+// by "and" or a comma, with only determiners and adjectives between
+// ("between Gondor and Osgiliath", "Fornost and the evil awful Gondor").
 func compoundAt(a *model.Article, sentence, start int, code string) []string {
 	type span struct {
 		start, end int
@@ -510,24 +515,40 @@ func compoundAt(a *model.Article, sentence, start int, code string) []string {
 			}
 		}
 	}
+	slices.SortFunc(ms, func(x, y span) int { return x.start - y.start })
+	at := slices.IndexFunc(ms, func(m span) bool { return m.start == start })
+	if at < 0 {
+		return []string{code}
+	}
 	out := []string{code}
-	end := -1
-	for _, m := range ms {
-		if m.start == start {
-			end = m.end
+	add := func(c string) {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
-	for end >= 0 {
-		next := -1
-		for _, m := range ms {
-			gap := strings.TrimSpace(a.Body[min(end, m.start):max(end, m.start)])
-			gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, ","), " "))
-			if m.start > end && (gap == "and" || gap == "," || gap == "") && !slices.Contains(out, m.code) {
-				out, next = append(out, m.code), m.end
-				break
-			}
-		}
-		end = next
+	for k := at + 1; k < len(ms) && joined(a.Body[ms[k-1].end:ms[k].start]); k++ {
+		add(ms[k].code)
+	}
+	for k := at - 1; k >= 0 && joined(a.Body[ms[k].end:ms[k+1].start]); k-- {
+		add(ms[k].code)
 	}
 	return out
+}
+
+// joined reports whether the text between two actor mentions joins
+// them into a compound: "and" or a comma, and otherwise only lower-case
+// words (determiners, adjectives), at most four.
+func joined(gap string) bool {
+	gap = strings.ReplaceAll(gap, ",", " , ")
+	words := strings.Fields(gap)
+	link := false
+	for _, w := range words {
+		switch {
+		case w == "and" || w == ",":
+			link = true
+		case w == "or" || w == "but" || w == "with" || w == "between" || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0:
+			return false
+		}
+	}
+	return link && len(words) <= 5
 }

@@ -81,7 +81,8 @@ func dictionaryCoder(t *testing.T) *DictionaryCoder {
 // [BEL/NLD/LUX]") codes for each; a title and the name after it are
 // one actor ("Kenya's President Ruto"), as are agents "in" an actor;
 // "_" joins words that must be adjacent ("MILITARY_AID") and a synset's
-// multi-word phrase matches whole ("CLEAN_WATER", not "water").
+// multi-word phrase matches whole ("CLEAN_WATER", not "water"); actors
+// joined by "and" with modifiers between are a compound.
 func TestDictionaryThroughCoder(t *testing.T) {
 	dc := dictionaryCoder(t)
 	for _, tt := range []struct {
@@ -99,6 +100,7 @@ func TestDictionaryThroughCoder(t *testing.T) {
 		{"India sent military trainers and aid to Nepal.", []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "070"}}, []petrarch.Coding{{Source: "IND", Target: "NPL", Code: "074"}}},
 		{"France sent clean water to Mali.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}}, nil},
 		{"France sent water to Mali.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "070"}}, []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}}},
+		{"Peru and the landlocked Bolivia accused Kenya of spying.", []petrarch.Coding{{Source: "PER", Target: "KEN", Code: "1121"}, {Source: "BOL", Target: "KEN", Code: "1121"}}, nil},
 		{"Benelux sent food to Mali in March.", []petrarch.Coding{{Source: "BEL", Target: "MLI", Code: "073"}, {Source: "NLD", Target: "MLI", Code: "073"}, {Source: "LUX", Target: "MLI", Code: "073"}}, nil},
 		{"Syria shelled villages near the border with Lebanon.", []petrarch.Coding{{Source: "SYR", Target: "LBN", Code: "194"}}, nil},
 		{"France sent fuel to Mali and Lebanon.", []petrarch.Coding{{Source: "FRA", Target: "MLI", Code: "073"}, {Source: "FRA", Target: "LBN", Code: "073"}}, nil},
