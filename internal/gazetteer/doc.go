@@ -14,7 +14,10 @@
 // population. Every resolution says why it was chosen (Basis) and how
 // precise the point is (Precision), so callers can record both.
 //
-// A Gazetteer is immutable once built and safe for concurrent use.
+// A Gazetteer is immutable once built and safe for concurrent use. It
+// holds no pointers but two strings and flat arrays (index.go): built from
+// the embedded data it keeps ~12 MB of heap and costs ~0.2 s of CPU
+// (BenchmarkLoad, BenchmarkLoadLive; docs/performance.md).
 package gazetteer
 
 // Regenerate lexicon/entities/divisions.tsv and the country points (needs ../shared/geonames
