@@ -22,6 +22,13 @@
 //   - actor_codes: every code seen, so that a prefix such as "RUS"
 //     expands to RUS, RUSGOV, RUSMIL... and the (source, target) indexes
 //     are probed per code with both ranges usable.
+//   - country_day and country_total count events by location country
+//     (the choropleth); country_dyad, country_actor and country_root the
+//     same per country-level dyad, actor view and CAMEO root, for the
+//     choropleth with those filters (countrySummed).
+//   - a spatial index of the events' points (Dialect.BoxSeqs: an R*Tree
+//     filled by a trigger in SQLite, a GiST index in PostgreSQL), which a
+//     sparse map box reads (sparseBox).
 //   - clusters: one row per real-world event with its first report's
 //     dyad, counts and modalities (a bit set), so that a new report finds
 //     its cluster by index and the unfiltered cluster listing is a
