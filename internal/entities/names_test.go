@@ -99,11 +99,11 @@ func TestNameSamplesNeverUseTheModel(t *testing.T) {
 }
 
 // conllDevMinF1 is the CoNLL++ development half's F1 this stage has
-// reached on the bare text (no ingest, no title; 0.901 when raised, a
+// reached on the bare text (no ingest, no title; 0.906 when raised, a
 // little margin left for tagger retraining); raise it as recognition
 // improves, never lower it. score_conll.py, which goes through ingest and
 // the whole pipeline, reads a few tenths of a point lower.
-const conllDevMinF1 = 0.89
+const conllDevMinF1 = 0.895
 
 // TestCoNLLDevRatchet scores the CoNLL++ development half (read from
 // ../shared/dev, never copied) the way score_conll.py does: documents
