@@ -38,7 +38,10 @@
 // The arcs do decide what windows cannot see: whether a verb-tagged word
 // heads a clause ("students in Chile condemned"), whether a clause
 // complements a noun ("an offer to mediate", "a consensus to exchange
-// data") or is what a request asks for ("demanded that X release"),
+// data") or is what a request asks for ("demanded that X release";
+// a "that" clause right after a request is also read from the words
+// alone, since the tagger often takes its bare verb for a noun and the
+// request may have no coded source: requested.go),
 // whether a participle only describes its noun ("rebels fighting the
 // army"), and where a multi-word event noun sits.
 //

@@ -38,6 +38,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	if st.parsed() {
 		c.requestedClauses(st, ms)
 	}
+	c.requestedThat(st, ms)
 	if st.parsed() {
 		ms = c.demands(st, ms)
 	}
