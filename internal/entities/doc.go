@@ -42,6 +42,8 @@
 // hyphenated modifier ("Seoul-based") and a final period that belongs to
 // no initial or title ("Inc."). Lexicon phrases, titles and captions are
 // cut by the same tokenizer, so phrases and text match token for token.
+// Words the text stage cut at slashes and that are glued by them to a
+// number are a code, not names ("A/Victoria/361/2011", a virus strain).
 // Capitalisation comes first and tags are an extra signal. Lexicons are
 // data files under lexicon/entities/ (see
 // LoadLexicon) so users can extend them. A Lexicon is immutable after

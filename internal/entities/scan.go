@@ -60,6 +60,16 @@ func (d *doc) scan() {
 			i++
 			continue
 		}
+		if d.inSlashCode(i) {
+			// "A/Victoria/361/2011", a virus strain: a code, not a name
+			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && e.kind == kSystem {
+				d.items = append(d.items, item{kind: iLex, s: i, e: i + n, lex: e, ent: -1})
+				i += n
+				continue
+			}
+			i++
+			continue
+		}
 		if j := d.prefixRunEnd(i); j > i {
 			// "PT Bumi Resources", "Banque du Liban": a legal form or
 			// head noun written first opens an organisation's name

@@ -153,3 +153,47 @@ func normKey(phrase string, lower bool) (string, int) {
 	}
 	return b.String(), len(ts)
 }
+
+// inSlashCode reports whether token i is one of a chain of tokens glued
+// by slashes without spaces, one of which has a digit: a code such as a
+// virus strain ("A/Victoria/361/2011", "B/Massachusetts/2/2012"), whose
+// words name nothing. The text stage cuts at the slashes; "Zaire/Congo"
+// (no digit) stays two names.
+func (d *doc) inSlashCode(i int) bool {
+	glued := func(a, b int) bool {
+		return a >= 0 && b < len(d.toks) && d.toks[a].end == d.toks[b].start
+	}
+	slash := func(k int) bool {
+		return k > 0 && k+1 < len(d.toks) && d.toks[k].text == "/" && glued(k-1, k) && glued(k, k+1)
+	}
+	// a member may be two capitalised words ("A/Hong Kong/4801/2014")
+	s := i
+	if s >= 1 && d.toks[s-1].cap && !slash(s-1) && slash(s-2) {
+		s--
+	}
+	for slash(s - 1) {
+		s -= 2
+		if s >= 1 && d.toks[s-1].cap && !slash(s-1) && slash(s-2) {
+			s--
+		}
+	}
+	e := i
+	if e+1 < len(d.toks) && d.toks[e+1].cap && !slash(e+1) && slash(e+2) {
+		e++
+	}
+	for slash(e + 1) {
+		e += 2
+		if e+1 < len(d.toks) && d.toks[e+1].cap && !slash(e+1) && slash(e+2) {
+			e++
+		}
+	}
+	if s == e || s < 0 {
+		return false
+	}
+	for k := s; k <= e; k++ {
+		if strings.ContainsAny(d.toks[k].text, "0123456789") {
+			return true
+		}
+	}
+	return false
+}

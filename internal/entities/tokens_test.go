@@ -100,3 +100,22 @@ func TestReadsSharedTags(t *testing.T) {
 		}
 	}
 }
+
+// TestSlashCodes: words glued by slashes to a number are a code (a virus
+// strain), not place names; names glued by a slash without a number stay
+// names.
+func TestSlashCodes(t *testing.T) {
+	runAnnotated(t, []annotatedCase{
+		{"Asia: a strain named after a city", "Vaccines in [[LOC Manila]] target the A/Hong Kong/4801/2014 strain this winter.",
+			[]notWant{{"Hong Kong", model.TypePlace}}},
+		{"Africa: a strain named after a country", "Clinics in [[LOC Nairobi]] reported cases of A/Kenya/105/2019-like virus.",
+			[]notWant{{"Kenya", model.TypePlace}}},
+		{"Latin America: a B strain", "The B/Brazil/1/2020 lineage spread in [[LOC Lima]] in June.",
+			[]notWant{{"Brazil", model.TypePlace}, {"B", model.TypeOrg}}},
+		{"Europe: a strain after a region", "Labs in [[LOC Lyon]] grew the A/Bavaria/12/2017 virus.",
+			[]notWant{{"Bavaria", model.TypePlace}}},
+		{"Middle East: a strain after a city", "Doctors in [[LOC Amman]] saw the A/Baghdad/3/2018 strain.",
+			[]notWant{{"Baghdad", model.TypePlace}}},
+		{"two names joined by a slash stay names", "Refugees crossed from [[LOC Rwanda]]/[[LOC Burundi]] into camps near [[LOC Goma]].", nil},
+	})
+}
