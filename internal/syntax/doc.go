@@ -24,7 +24,12 @@
 //
 // Learnt from the treebank's lemmas, with no hand-written lists: suffix
 // rules keyed on (XPOS, longest known word ending), and an exceptions
-// table of the training words the rules get wrong.
+// table of the training words the rules get wrong. Of the rules of a
+// word's endings, longest first, the first whose result is a lemma the
+// treebank has wins, else the longest: so a rule learnt from doubled
+// consonants ("travelled" → "travel") does not cut "shelled" to
+// "shel". The treebank's own lemmas stand where it has them, so plural
+// nouns it lemmatises as plurals keep that ("troops" → "troops").
 //
 // # Parser
 //

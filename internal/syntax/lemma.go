@@ -14,6 +14,7 @@ type lemmatizer struct {
 	strs  []string // lemma and suffix strings
 	exc   *u64map  // hash(lower form, xpos) → index into strs
 	rules *u64map  // hash(xpos, ending) → strip<<32 | index of the added suffix
+	known *u64map  // hash(lower lemma) → 1, every lemma of the treebank
 	keep  []bool   // per XPOS: lemma keeps the form's case (proper nouns)
 }
 
@@ -88,6 +89,15 @@ func trainLemmatizer(ss []Sentence, xpos []string) *lemmatizer {
 		}
 	}
 	lz := &lemmatizer{keep: make([]bool, len(xpos))}
+	var known []uint64
+	for _, m := range lemmas {
+		for l := range m {
+			known = append(known, hashString(l))
+		}
+	}
+	slices.Sort(known)
+	known = slices.Compact(known)
+	lz.known = newU64map(known, make([]uint64, len(known)))
 	for x, v := range keepVotes {
 		lz.keep[x] = v[1] > v[0]
 	}
@@ -157,8 +167,14 @@ func majority(m map[string]int) string {
 }
 
 // byRule applies the rule of the longest known ending of lf (lower
-// case); with none, the lemma is the form.
+// case) whose result is a lemma the treebank has; when no rule gives
+// one, the rule of the longest ending; with no rule, the lemma is the
+// form. The known-lemma test keeps a rule learnt from a few doubled
+// consonants ("travelled" → "travel", "robbed" → "rob") off words that
+// only look alike ("shelled" → "shell", "bombed" → "bomb").
 func (lz *lemmatizer) byRule(lf string, x int) string {
+	first := uint64(0)
+	found := false
 	for c := min(len(lf), maxEnding); c >= 0; c-- {
 		v, ok := lz.rules.get(ruleKey(lf[len(lf)-c:], x))
 		if !ok {
@@ -168,9 +184,34 @@ func (lz *lemmatizer) byRule(lf string, x int) string {
 		if strip > len(lf) {
 			continue
 		}
-		return lf[:len(lf)-strip] + lz.strs[uint32(v)]
+		if _, ok := lz.known.get(hashJoin(lf[:len(lf)-strip], lz.strs[uint32(v)])); ok {
+			return lz.apply(lf, v)
+		}
+		if !found {
+			first, found = v, true
+		}
+	}
+	if found {
+		return lz.apply(lf, first)
 	}
 	return lf
+}
+
+// apply returns lf with the rule v (strip<<32 | added string) applied.
+func (lz *lemmatizer) apply(lf string, v uint64) string {
+	return lf[:len(lf)-int(v>>32)] + lz.strs[uint32(v)]
+}
+
+// hashJoin is hashString(a + b) without building the string.
+func hashJoin(a, b string) uint64 {
+	h := uint64(fnvOffset)
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= fnvPrime
+		}
+	}
+	return h
 }
 
 // lemma returns the lemma of form with XPOS class x (an index of the

@@ -113,7 +113,7 @@ func (p *Parser) Annotate(s *Sentence) {
 	}
 }
 
-const modelMagic = "sitrep-syntax/2\n"
+const modelMagic = "sitrep-syntax/3\n"
 
 // Write stores the model. The bytes depend only on the model, so
 // retraining with the same data and seed reproduces the file. It is not
@@ -131,6 +131,7 @@ func (p *Parser) Write(w io.Writer) error {
 	writeStrings(bw, p.lem.strs)
 	p.lem.exc.write(bw)
 	p.lem.rules.write(bw)
+	p.lem.known.write(bw)
 	keep := make([]uint32, len(p.lem.keep))
 	for i, k := range p.lem.keep {
 		if k {
@@ -189,6 +190,7 @@ func loadBytes(data []byte) (*Parser, error) {
 	lz := &lemmatizer{strs: lr.strings("lemmas")}
 	lz.exc = lr.table("lemma exceptions")
 	lz.rules = lr.table("lemma rules")
+	lz.known = lr.table("known lemmas")
 	for _, k := range lr.ints("lemma case") {
 		lz.keep = append(lz.keep, k == 1)
 	}

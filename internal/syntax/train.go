@@ -49,58 +49,17 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 	if len(upos) > maxRowLen || 1+2*len(labels) > maxRowLen {
 		return nil, fmt.Errorf("train: %d tag pairs and %d relations: more classes than a model holds (%d)", len(upos), len(labels), maxRowLen)
 	}
-	folds := max(o.Folds, 2)
-	if len(train) < folds {
-		folds = len(train)
+	tags, folds, err := jackknife(ctx, train, upos, xpos, tidx, o)
+	if err != nil {
+		return nil, err
 	}
-	tags := make([][]int32, len(train))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
-	for f := range folds {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("train: %w", err)
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var in, out []int
-			for i := range train {
-				if i%folds == f {
-					out = append(out, i)
-				} else {
-					in = append(in, i)
-				}
-			}
-			sub := make([]Sentence, len(in))
-			for k, i := range in {
-				sub[k] = train[i]
-			}
-			tg := trainTagger(sub, upos, xpos, tidx, o.TagEpochs, o.Seed+uint64(f)+1)
-			var sc tagScratch
-			var forms []string
-			for _, i := range out {
-				forms = forms[:0]
-				for _, w := range train[i].Words {
-					forms = append(forms, w.Form)
-				}
-				sc.at = fillAtoms(sc.at, forms, tg.amb)
-				cls := make([]int, len(forms))
-				tg.tag(&sc, sc.at, cls, true)
-				tags[i] = make([]int32, len(cls))
-				for k, c := range cls {
-					tags[i][k] = int32(c)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 	logf("jackknifed tags: %d folds", folds)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	var tg *tagger
 	var lz *lemmatizer
+	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -148,4 +107,57 @@ func examples(ss []Sentence, tags [][]int32, lidx map[string]int16, amb *ambig) 
 		ex[si] = e
 	}
 	return ex
+}
+
+// jackknife tags each sentence of train with a tagger trained on the
+// other folds (sentence i is in fold i mod folds), so the parser learns
+// from tags as error-prone as those it will meet.
+func jackknife(ctx context.Context, train []Sentence, upos, xpos []string, tidx map[string]int, o TrainOptions) ([][]int32, int, error) {
+	folds := max(o.Folds, 2)
+	if len(train) < folds {
+		folds = len(train)
+	}
+	tags := make([][]int32, len(train))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for f := range folds {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, fmt.Errorf("train: %w", err)
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var in, out []int
+			for i := range train {
+				if i%folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			sub := make([]Sentence, len(in))
+			for k, i := range in {
+				sub[k] = train[i]
+			}
+			tg := trainTagger(sub, upos, xpos, tidx, o.TagEpochs, o.Seed+uint64(f)+1)
+			var sc tagScratch
+			var forms []string
+			for _, i := range out {
+				forms = forms[:0]
+				for _, w := range train[i].Words {
+					forms = append(forms, w.Form)
+				}
+				sc.at = fillAtoms(sc.at, forms, tg.amb)
+				cls := make([]int, len(forms))
+				tg.tag(&sc, sc.at, cls, true)
+				tags[i] = make([]int32, len(cls))
+				for k, c := range cls {
+					tags[i][k] = int32(c)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return tags, folds, ctx.Err()
 }
