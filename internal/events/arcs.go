@@ -248,6 +248,12 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 				continue
 			}
 			h = g
+			if v := verbAbove(st, st.heads[g]); v >= 0 && c.reducedRelative(st, g) {
+				// "opened its borders to traders ordered out of X, but was
+				// refusing ...": the conjunct the parse hung on the
+				// participle belongs with the verb whose object the noun is
+				h = v
+			}
 		case "xcomp":
 			if o := st.child(g, "obj", "iobj"); o >= 0 && o < h {
 				refs, at := c.arcActors(st, o)
@@ -264,6 +270,15 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 				// "accused X of shelling"): the frame asserts the noun, not it
 				m.done = true
 				return false
+			}
+			if st.rels[h] == "acl" && c.reducedRelative(st, h) {
+				if h == m.head {
+					return false // "traders expelled from X": the noun is the participle's patient
+				}
+				if h = verbAbove(st, g); h < 0 {
+					return false
+				}
+				continue
 			}
 			refs, at := c.arcActors(st, g)
 			if len(refs) == 0 {
@@ -417,4 +432,16 @@ func (c *Coder) demands(st *sent, ms []*match) []*match {
 func nounObj(st *sent, g int) bool {
 	o := st.child(g, "obj")
 	return o >= 0 && strings.HasPrefix(st.toks[o].tag, "NN") && !strings.HasPrefix(st.toks[o].tag, "NNP")
+}
+
+// verbAbove returns v or its nearest ancestor (within three arcs) tagged
+// as a verb, -1 when there is none.
+func verbAbove(st *sent, v int) int {
+	for k := 0; k < 4 && v >= 0; k++ {
+		if strings.HasPrefix(st.toks[v].tag, "VB") {
+			return v
+		}
+		v = st.heads[v]
+	}
+	return -1
 }

@@ -43,7 +43,12 @@
 // alone, since the tagger often takes its bare verb for a noun and the
 // request may have no coded source: requested.go),
 // whether a participle only describes its noun ("rebels fighting the
-// army"), and where a multi-word event noun sits.
+// army"), and where a multi-word event noun sits. A past form right after
+// a noun in the object of an earlier verb, with no object of its own
+// ("opened its border to traders expelled from X", tagged VBN or VBD),
+// is a reduced passive relative: its noun is the patient, never its
+// source, and a conjunct after it takes the earlier verb's side
+// (reduced.go).
 //
 // # Frames and announcements
 //

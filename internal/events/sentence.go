@@ -88,6 +88,9 @@ found:
 		c.inherit(st, ms, k, true)
 	case isBoundary(t):
 		c.inverted(st, m)
+	case c.reducedRelative(st, m.head):
+		// "traders expelled from X": the noun is the participle's patient
+		m.subjAt = -1
 	default:
 		from, to := npLeft(st, j)
 		m.subj = toRefs(resolveNP(st, from, to))
@@ -188,6 +191,12 @@ func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 		}
 		if q.passive && len(q.subj) == 0 && finiteVerb(st, m) {
 			skippedPassive = true // an agentless passive cannot lend its subject to an active verb
+			continue
+		}
+		if !q.passive && c.reducedRelative(st, q.head) {
+			// "X opened its borders to Iraqis ordered out of Kuwait, but
+			// was refusing ...": a participle describing its noun lends no
+			// subject (the tagger may call it a past tense)
 			continue
 		}
 		if h := q.head; !q.passive && st.toks[h].tag == "VBN" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") && st.toks[h-1].tag != "NNP" {

@@ -1,0 +1,42 @@
+package events
+
+import "strings"
+
+// reducedRelative reports whether the event verb at h is a participle that
+// describes the noun before it, inside the object of an earlier finite verb
+// of the same clause: "Kenya opened its border to traders expelled from
+// Ethiopia", "police dispersed farmers gathered in the square". The noun
+// is what the participle was done to, not its doer, so it lends no source,
+// and a later conjunct ("..., but was refusing entry to ...") takes the
+// finite verb's subject instead. The tagger often reads such a participle
+// as a past tense (VBD), so the test is the shape, not the tag: a past form
+// right after a noun, followed by a preposition or particle (no object of
+// its own), with a finite verb, not one of speech, earlier in the clause.
+func (c *Coder) reducedRelative(st *sent, h int) bool { return c.participleHost(st, h) >= 0 }
+
+// participleHost returns the finite verb whose object holds the participle
+// at h (see reducedRelative), -1 when h is no such participle.
+func (c *Coder) participleHost(st *sent, h int) int {
+	t := st.toks[h]
+	if t.tag != "VBN" && t.tag != "VBD" || h < 2 || !strings.HasPrefix(st.toks[h-1].tag, "NN") {
+		return -1
+	}
+	if h+1 >= len(st.toks) || st.toks[h+1].tag != "IN" && st.toks[h+1].tag != "RP" {
+		return -1
+	}
+	for j := h - 2; j >= 0; j-- {
+		u := st.toks[j]
+		if isBoundary(u) || coordinators[u.low] {
+			return -1
+		}
+		if (u.tag == "VBD" || u.tag == "VBZ" || u.tag == "VBP" || u.tag == "VBN") && !auxiliaries[u.low] {
+			for _, p := range c.lex.heads(u) {
+				if p.class == classSpeech {
+					return -1
+				}
+			}
+			return j
+		}
+	}
+	return -1
+}

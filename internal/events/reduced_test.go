@@ -1,0 +1,25 @@
+package events
+
+import "testing"
+
+// A participle right after a noun in the object of an earlier verb
+// ("traders expelled from X") describes what was done to the noun: the
+// noun is not its source, and it lends no subject to a later conjunct.
+func TestParsedReducedRelative(t *testing.T) {
+	runConstructions(t, []construction{
+		// Africa
+		{"Kenya opened its border to Somali traders expelled from Ethiopia.", want{}, []want{{"16", "SOM", "", ""}}},
+		// Asia, workers
+		{"Thailand sheltered Cambodian workers deported from Malaysia last week.", want{}, []want{{"17", "KHM", "", ""}}},
+		// Latin America, migrants; the hosting stays
+		{"Colombia received Venezuelan migrants expelled from Peru in March.", want{"04", "COL", "VEN", ""}, []want{{"16", "VEN", "", ""}}},
+		// Europe, students
+		{"Poland accepted Belarusian students expelled from Minsk universities.", want{}, []want{{"16", "BLR", "", ""}}},
+		// Middle East, refugees and an agent
+		{"Germany welcomed Syrian refugees driven out of Turkey by the fighting.", want{}, []want{{"20", "SYR", "", ""}}},
+		// the conjunct after the participle keeps the main verb's side
+		{"Kenya opened its border to Somali traders driven out of Ethiopia, but was still refusing entry to refugees.", want{"12", "KEN", "", ""}, []want{{"20", "SOM", "", ""}}},
+		// a subject with a place is no participle's noun
+		{"Rebels in Mali attacked an army post near Gao.", want{"19", "MLI", "", ""}, nil},
+	})
+}
