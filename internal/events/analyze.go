@@ -194,6 +194,11 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			// particles must be adjacent to the verb, but for adverbs and
 			// a time ("threatened on Monday to break relations")
 			if !p.dictionary && len(p.words[w]) == 1 && (prepositions[p.words[w][0]] || p.words[w][0] == "up" || p.words[w][0] == "down" || p.words[w][0] == "off" || p.words[w][0] == "out") {
+				if adverbialPP(st, k) {
+					k++ // "agreed in principle to": the phrase stands as an adverb
+					gap++
+					continue
+				}
 				if !(strings.HasSuffix(t.low, "ly") || t.tag == "RB" || t.inTime > 0 || prepositions[t.low] && k+1 < len(st.toks) && st.toks[k+1].inTime > 0) {
 					break
 				}
