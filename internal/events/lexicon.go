@@ -140,7 +140,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			if len(f) != 4 {
 				return errors.New("want 4 tab-separated fields: code, goldstein, quadclass, name")
 			}
-			if !validCode(f[0]) {
+			if !petrarch.SitrepCode(f[0]) {
 				return fmt.Errorf("bad CAMEO code %q", f[0])
 			}
 			g, err := strconv.ParseFloat(f[1], 64)
@@ -160,7 +160,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			if len(f) != 4 {
 				return errors.New("want 4 tab-separated fields: cameo prefix, type, mode, contexts")
 			}
-			if !validCode(f[0]) {
+			if !petrarch.SitrepCode(f[0]) {
 				return fmt.Errorf("bad CAMEO code %q", f[0])
 			}
 			p := PloverCode{Type: f[1]}
@@ -260,18 +260,6 @@ func (l *Lexicon) sortPatterns() {
 	for _, ps := range l.patterns {
 		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
 	}
-}
-
-func validCode(s string) bool {
-	if len(s) < 2 || len(s) > 4 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // classOf maps the class flags of the shared pattern form to the

@@ -272,7 +272,7 @@ func parseSitrepVerb(line string) (*VerbPattern, error) {
 	p := &VerbPattern{Code: f[0], MaxGap: 3}
 	if p.Code == "-" {
 		p.Code = "---"
-	} else if !sitrepCode(p.Code) {
+	} else if !SitrepCode(p.Code) {
 		return nil, fmt.Errorf("bad CAMEO code %q", p.Code)
 	}
 	words := strings.Fields(strings.ToUpper(f[1]))
@@ -316,9 +316,10 @@ func parseSitrepVerb(line string) (*VerbPattern, error) {
 	return p, nil
 }
 
-// sitrepCode reports whether s is a CAMEO code as verbs.txt writes it:
+// SitrepCode reports whether s is a CAMEO code as sitrep's lexicon files
+// (verbs.txt, cameo.tsv, plover.tsv) write it:
 // 2 to 4 digits.
-func sitrepCode(s string) bool {
+func SitrepCode(s string) bool {
 	if len(s) < 2 || len(s) > 4 {
 		return false
 	}

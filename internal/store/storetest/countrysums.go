@@ -52,21 +52,7 @@ func testCountrySums(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	nonEmpty := 0
 	for _, f := range countrySumFilters {
-		want := map[string]store.CountryCount{}
-		for _, e := range pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
-			f := f
-			f.Limit, f.Cursor = store.MaxLimit, c
-			return s.Events(ctx, f)
-		}) {
-			if e.Location == nil {
-				continue
-			}
-			if c := model.Deref(e.Location.Country); c != "" {
-				w := want[c]
-				w.Country, w.Events, w.Fatalities = c, w.Events+1, w.Fatalities+e.Fatalities
-				want[c] = w
-			}
-		}
+		want := listedByCountry(ctx, t, s, f)
 		got, err := cc.CountryCounts(ctx, f)
 		if err != nil {
 			t.Fatal(err)
@@ -182,4 +168,26 @@ func testBoxes(t *testing.T, s store.Store) {
 	if nonEmpty < 3 {
 		t.Errorf("only %d boxes hold events: the test data does not exercise the boxes", nonEmpty)
 	}
+}
+
+// listedByCountry counts what the listing returns for f by location
+// country: the direct count a choropleth must agree with.
+func listedByCountry(ctx context.Context, t *testing.T, s store.Store, f store.EventFilter) map[string]store.CountryCount {
+	t.Helper()
+	want := map[string]store.CountryCount{}
+	for _, e := range pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
+		f := f
+		f.Limit, f.Cursor = store.MaxLimit, c
+		return s.Events(ctx, f)
+	}) {
+		if e.Location == nil {
+			continue
+		}
+		if c := model.Deref(e.Location.Country); c != "" {
+			w := want[c]
+			w.Country, w.Events, w.Fatalities = c, w.Events+1, w.Fatalities+e.Fatalities
+			want[c] = w
+		}
+	}
+	return want
 }

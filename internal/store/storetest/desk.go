@@ -90,21 +90,7 @@ func testCountry(t *testing.T, s store.Store, evs []refEvent) {
 		{Actor: "RUS"},
 		{Code: "19", Since: "2024-04-01"},
 	} {
-		want := map[string]store.CountryCount{}
-		for _, e := range pageAll(t, store.MaxLimit, func(c string) (store.Page[store.EventRecord], error) {
-			f := f
-			f.Limit, f.Cursor = store.MaxLimit, c
-			return s.Events(ctx, f)
-		}) {
-			if e.Location == nil {
-				continue
-			}
-			if c := model.Deref(e.Location.Country); c != "" {
-				w := want[c]
-				w.Country, w.Events, w.Fatalities = c, w.Events+1, w.Fatalities+e.Fatalities
-				want[c] = w
-			}
-		}
+		want := listedByCountry(ctx, t, s, f)
 		got, err := cc.CountryCounts(ctx, f)
 		if err != nil {
 			t.Fatal(err)
