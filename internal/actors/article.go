@@ -196,7 +196,8 @@ func (d *doc) recode() {
 		}
 		own := model.Deref(e.Code)
 		role := roleOn(best, d.date)
-		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role)})
+		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" && !d.t.countries[country(role.Code)]
+		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed})
 		if code == own {
 			continue
 		}

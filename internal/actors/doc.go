@@ -74,7 +74,14 @@
 //     [PRTELI] says nothing of a later office: "UN Secretary-General
 //     Antonio Guterres" stays IGOUNO); a bare surname with an open code
 //     does not (common surnames name many people).
-//  5. A former office holder's elite code (petrarch's Actor.Former:
+//  5. An organisation the entity stage coded with a bare country (no
+//     sector: the country of the places around it, "the ILO urged
+//     Bangladesh", "UNESCO listed a site in Mali") that the dictionaries
+//     list as a transnational body (a code whose first element is no
+//     country: IGO, NGO) takes the dictionaries' code, whatever the
+//     number of words: the name says what the body is, the places only
+//     where it acts.
+//  6. A former office holder's elite code (petrarch's Actor.Former:
 //     every dated role ended, no open code) only codes an entity sitrep
 //     left uncoded.
 //
@@ -83,7 +90,10 @@
 // lexicon/actors/actors.txt (OverlayFile, Phoenix actor format) is read
 // from every lexicon root and looked up before the Phoenix files, which
 // were written in 2014: roles that changed since (leaders who took
-// office later, an armed group that took power). Users extend it with
+// office later, an armed group that took power), intergovernmental
+// bodies they lack or list under one name only (by full name and
+// acronym, with the codes Phoenix gives their siblings), and armed
+// groups Phoenix gives another country (each with a comment citing why). Users extend it with
 // --lexicon DIR like any lexicon file. Group nouns come from the Phoenix
 // agents table with lexicon/events/groups.tsv (GroupsFile, shared with
 // the events coder) on top: it adds the conflict nouns the agents lack

@@ -17,6 +17,11 @@ type evidence struct {
 	// former: role is a former office holder's elite code (roleOn),
 	// which codes only what sitrep left uncoded
 	former bool
+	// placed: own is a bare country that the entity stage gave an
+	// organisation from the places around it, and the dictionaries name
+	// it as a transnational body (an IGO or NGO code, no country): "the
+	// ILO urged Bangladesh", "UNESCO listed a site in Mali"
+	placed bool
 }
 
 // formerSector is the sector of a former office holder: CAMEO's elite
@@ -55,6 +60,8 @@ func settle(e evidence) string {
 		return dict
 	case e.former:
 		return e.own
+	case e.placed:
+		return dict // the name says what the body is; the places only where it acts
 	case len(dict) <= 3:
 		return e.own // a bare country or sector ("ELI") says less than any code
 	case strings.HasPrefix(dict, e.own):

@@ -29,6 +29,9 @@ func TestSettle(t *testing.T) {
 		{"a former office holder codes only the uncoded", evidence{own: "KENGOV", role: open("TZAELI"), words: 2, former: true}, "KENGOV"},
 		{"a former office holder", evidence{role: open("TZAELI"), words: 2, former: true}, "TZAELI"},
 		{"bare surname of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 1}, "KENGOV"},
+		{"an acronym placed by its sentence", evidence{own: "MLI", role: open("IGOUNODEV"), words: 1, placed: true}, "IGOUNODEV"},
+		{"a transnational bare code beats a placed country", evidence{own: "SYR", role: open("IGO"), words: 1, placed: true}, "IGO"},
+		{"an acronym of a country's own body", evidence{own: "MLI", role: open("IGOUNODEV"), words: 1}, "MLI"},
 	} {
 		if got := settle(c.e); got != c.want {
 			t.Errorf("%s: settle(%+v) = %s, want %s", c.name, c.e, got, c.want)
