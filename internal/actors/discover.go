@@ -109,7 +109,7 @@ func (d *doc) group(s, i int) int {
 	if !nounTag(toks[i].Tag) {
 		return 0
 	}
-	sector, n, group := d.sector(s, i)
+	sector, n, reach := d.sector(s, i)
 	if sector == "" {
 		return 0
 	}
@@ -124,9 +124,9 @@ func (d *doc) group(s, i int) int {
 		return 0
 	}
 	if country == "" {
-		country = d.linkedCountry(s, i+n)
+		country = d.linkedCountry(s, i+n, reach != ownAgent)
 	}
-	if country == "" && !group {
+	if country == "" && reach != groupNoun {
 		return 0 // an agent of another sector needs its country named ("Kenyan lawmakers")
 	}
 	if country == "" {
@@ -151,17 +151,21 @@ func (d *doc) group(s, i int) int {
 	return n
 }
 
-// placeLinks join a group noun to the place it belongs to or acts in
-// ("fighters from Chad", "villagers in Assam", "students throughout
-// Indonesia").
-var placeLinks = map[string]bool{"of": true, "from": true, "in": true, "throughout": true, "across": true}
+// placeLinks join a group noun to the place it belongs to (true) or
+// acts in (false): "fighters from Chad", "villagers in Assam",
+// "students throughout Indonesia".
+var placeLinks = map[string]bool{"of": true, "from": true, "in": false, "throughout": false, "across": false}
 
 // linkedCountry is the country of a place joined by a placeLinks word at
 // token j of sentence s, past determiners and modifiers ("in the Ivory
-// Coast", "of the Syrian Golan Heights"); "" if none.
-func (d *doc) linkedCountry(s, j int) string {
+// Coast", "of the Syrian Golan Heights"); "" if none. Without acts,
+// only a link of belonging counts ("of", "from").
+func (d *doc) linkedCountry(s, j int, acts bool) string {
 	toks, own := d.a.Tokens[s], d.owner[s]
-	if j >= len(toks) || !placeLinks[strings.ToLower(toks[j].Text)] {
+	if j >= len(toks) {
+		return ""
+	}
+	if belongs, ok := placeLinks[strings.ToLower(toks[j].Text)]; !ok || !belongs && !acts {
 		return ""
 	}
 	k := j + 1
@@ -188,32 +192,69 @@ func (d *doc) inTime(t model.Token) bool {
 	return false
 }
 
+// reach is how a group noun finds its country.
+type reach int
+
+const (
+	// groupNoun: a country named with it, else the place where it acts
+	// ("gunmen stormed a church in Owo").
+	groupNoun reach = iota
+	// agentNoun: a country named with it, by a demonym or a link
+	// ("Kenyan lawmakers", "lawmakers from Romania", "villagers in
+	// Assam").
+	agentNoun
+	// ownAgent: a country it belongs to, by a demonym, "of" or "from"
+	// ("Ugandan peacekeepers"; not "peacekeepers in Mali").
+	ownAgent
+)
+
 // sector returns the sector code of the group noun at token i, its
-// length in tokens, and whether it names a group: sitrep's groups first
-// (one word), then the Phoenix agents of one word (suffix agents only:
-// "~LEG", not "NGO~"). Agents whose code is one of the sectors sitrep's
-// groups use ("~UAF" TERRORIST, "~REB" SEPARATIST) are groups; the
-// others ("~LEG" LAWMAKER, "~MED" JOURNALIST, "~GOV" MINISTER) name an
-// actor only with their country ("Kenyan lawmakers").
-func (d *doc) sector(s, i int) (string, int, bool) {
+// length in tokens, and how it finds its country: sitrep's groups
+// first (one word), then sitrep's agents (AgentsFile), then the Phoenix
+// agents of one word (suffix agents only: "~LEG", not "NGO~"). Phoenix
+// agents whose code is one of the sectors sitrep's groups use ("~UAF"
+// TERRORIST, "~REB" SEPARATIST) are groups; the others ("~LEG"
+// LAWMAKER, "~MED" JOURNALIST, "~GOV" MINISTER) name an actor only with
+// their country ("Kenyan lawmakers").
+func (d *doc) sector(s, i int) (string, int, reach) {
 	low := strings.ToLower(d.a.Tokens[s][i].Text)
 	if c, ok := d.t.groups[low]; ok {
-		return c, 1, true
+		return c, 1, groupNoun
 	}
 	if !d.t.agents {
-		return "", 0, false
+		return "", 0, agentNoun
 	}
 	words := d.words(s)[i:]
-	ag, n := d.t.v.Agents.Match(words[:min(len(words), 4)])
+	words = words[:min(len(words), 4)]
+	if d.t.own != nil {
+		// sitrep's agents: a country named with it, never a group
+		if ag, n := d.t.own.Match(words); d.agentAt(s, i, ag, n) {
+			return ag.Code, n, ownAgent
+		}
+	}
+	ag, n := d.t.v.Agents.Match(words)
+	if !d.agentAt(s, i, ag, n) {
+		return "", 0, agentNoun
+	}
+	if d.t.sectors[ag.Code] {
+		return ag.Code, n, groupNoun
+	}
+	return ag.Code, n, agentNoun
+}
+
+// agentAt reports whether ag, matched over n tokens at token i of
+// sentence s, is a one-word suffix agent ("~LEG", not "NGO~") on
+// tokens no entity holds, lower case unless first in the sentence.
+func (d *doc) agentAt(s, i int, ag *petrarch.Agent, n int) bool {
 	if ag == nil || n != 1 || ag.Prefix || ag.Code == "" {
-		return "", 0, false
+		return false
 	}
 	for k := i; k < i+n; k++ {
 		if d.owner[s][k] >= 0 || k > 0 && capitalised(d.a.Tokens[s][k].Text) {
-			return "", 0, false
+			return false
 		}
 	}
-	return ag.Code, n, d.t.sectors[ag.Code]
+	return true
 }
 
 // sentenceCountry is the one country of the places sentence s mentions

@@ -41,7 +41,14 @@
 //     with a demonym or country named with it ("Kenyan lawmakers" ->
 //     KENLEG, "lawmakers from Romania"), and names no actor without one
 //     ("the ministers", "China's ruling Communist government" are the
-//     entity stage's to read with their possessors).
+//     entity stage's to read with their possessors). sitrep's own
+//     agents (lexicon/actors/agents.txt: "negotiator", "peacekeeper",
+//     "delegation", nouns the Phoenix table lacks) are looked up first
+//     and take only a country they belong to: a demonym, "of" or "from"
+//     ("Ugandan peacekeepers" UGAMIL; "peacekeepers in Mali" no actor).
+//     An agent after an international body ("EU foreign ministers",
+//     "ASEAN envoys") is that body's, as Phoenix codes its own
+//     ASEAN_DEFENSE_MINISTERS [IGOSEAASN]: the body's code, no sector.
 //
 // New entities are inserted in order of first mention and all entity
 // ids are numbered again (nothing refers to them before the events

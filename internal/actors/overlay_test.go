@@ -115,3 +115,31 @@ func codes(a *model.Article) []string {
 	}
 	return out
 }
+
+func withUserAgents(t *testing.T, agents string) *actors.Stage {
+	t.Helper()
+	roots, err := pipeline.Roots(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := fstest.MapFS{actors.AgentsFile: {Data: []byte(agents)}}
+	std := petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions())
+	return actors.New(std, append(roots, fs.FS(user))...)
+}
+
+// A user agents file adds agent nouns that combine with a country; a
+// line that cannot be read stops the run with file:line.
+func TestUserAgents(t *testing.T) {
+	st := withUserAgents(t, "GONDOLIER [~BUS]\n")
+	a := analyze(t, "2021-06-01", "Italian gondoliers blocked the canal in protest.", false)
+	if err := st.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := codeAt(a, "gondoliers"); got != "ITABUS" {
+		t.Errorf("gondoliers is %q, want ITABUS (entities %+v)", got, names(a))
+	}
+	err := withUserAgents(t, "GOOD_NOUN [~BUS]\nBROKEN_NOUN [~BUS\n").Load()
+	if err == nil || !strings.Contains(err.Error(), actors.AgentsFile+":2") {
+		t.Fatalf("Load() = %v, want an error at %s:2", err, actors.AgentsFile)
+	}
+}

@@ -23,6 +23,12 @@ const (
 	// analysts give them; it overrides the Phoenix agents of the same
 	// form (the events coder reads the same file).
 	GroupsFile = "events/groups.tsv"
+	// AgentsFile holds agent nouns the Phoenix agents table lacks, in
+	// its format ("NEGOTIATOR [~GOV]"): each names an actor only with a
+	// country named with it ("Colombian negotiators" -> COLGOV), never
+	// by the place alone, whatever its sector ("peacekeepers" in Mali
+	// are not Mali's).
+	AgentsFile = "actors/agents.txt"
 	// CountriesFile is the entity stage's country table; its first
 	// column tells a country's code from a transnational one (IGO, NGO).
 	CountriesFile = "entities/countries.tsv"
@@ -39,6 +45,9 @@ type tables struct {
 	// the sectors of groups (sectors).
 	agents  bool
 	sectors map[string]bool
+	// own are sitrep's agents (AgentsFile), looked up before the
+	// Phoenix agents; nil without any.
+	own *petrarch.AgentTable
 	// surnames index people of the dictionaries by the last word of a
 	// name of two or more words, for "Modi said" when the dictionaries
 	// list only "NARENDRA_MODI" (see doc.surname).
@@ -54,6 +63,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	}
 	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}}
 	var overlay []*petrarch.Actor
+	var agents []*petrarch.Agent
 	for _, root := range roots {
 		data, err := fs.ReadFile(root, OverlayFile)
 		switch {
@@ -73,6 +83,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 			// later roots first: the first match of the longest name wins
 			overlay = append(as, overlay...)
 		}
+		if err := readAgents(root, &agents); err != nil {
+			return nil, err
+		}
 		if err := readGroups(root, t.groups); err != nil {
 			return nil, err
 		}
@@ -81,6 +94,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 		}
 	}
 	t.overlay = petrarch.CompileActors(overlay, petrarch.DefaultCompileOptions())
+	if len(agents) > 0 {
+		t.own = petrarch.Compile(&petrarch.Dictionaries{Agents: agents}, petrarch.DefaultCompileOptions()).Agents
+	}
 	t.sectors = map[string]bool{}
 	for _, c := range t.groups {
 		t.sectors[c] = true
@@ -91,6 +107,28 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	}
 	t.surnames = surnameIndex(append(append([]*petrarch.Actor(nil), overlay...), d.Actors...))
 	return t, nil
+}
+
+// readAgents adds root's AgentsFile to into, later roots first (the
+// first match of the longest name wins); a line that cannot be read
+// stops the run, as in every sitrep lexicon.
+func readAgents(root fs.FS, into *[]*petrarch.Agent) error {
+	data, err := fs.ReadFile(root, AgentsFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("actors: %w", err)
+	}
+	as, ws, err := petrarch.ReadAgents(bytes.NewReader(data), AgentsFile)
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	if len(ws) > 0 {
+		return fmt.Errorf("actors: %w", ws[0])
+	}
+	*into = append(as, *into...)
+	return nil
 }
 
 // readGroups reads GroupsFile: "forms<TAB>sector", forms separated by
