@@ -22,6 +22,14 @@ func TestIGONamesAndAcronyms(t *testing.T) {
 		{"Asia", "2021-06-01", "The IOM registered Rohingya families arriving in Cox's Bazar.", "IOM", "IGOUNOREF"},
 		{"Asia", "2021-06-01", "UNCTAD warned that debt was crushing poor countries in South Asia.", "UNCTAD", "IGOUNOBUS"},
 		{"Africa", "2021-06-01", "The International Fund for Agricultural Development lent Niger money for wells.", "International Fund for Agricultural Development", "IGOUNOAGR"},
+		{"Asia", "2021-06-01", "UNODC said opium cultivation in Myanmar had risen sharply.", "UNODC", "IGOUNOCOP"},
+		{"Africa", "2023-06-01", "ATMIS handed two bases near Baidoa to the Somali army.", "ATMIS", "IGOAFRAFU"},
+		{"Americas", "2021-06-01", "SICA leaders met in Panama City to discuss migration.", "SICA", "IGOLAM"},
+		{"Europe", "2021-06-01", "Europol said police in Spain had arrested twelve smugglers.", "Europol", "IGOEUREEC"},
+		{"Middle East", "2021-06-01", "The Arab Monetary Fund lent Jordan money for its budget.", "Arab Monetary Fund", "IGOMEAAMF"},
+		{"Asia", "2021-06-01", "The AIIB approved a loan for a metro line in Dhaka.", "AIIB", "IGOASADEV"},
+		{"Europe", "2021-06-01", "The European Court of Human Rights ruled against Azerbaijan.", "European Court of Human Rights", "IGOEURCOE"},
+		{"Africa", "2021-06-01", "The ICAO audited the airports of Nigeria.", "ICAO", "IGOUNOBUS"},
 	})
 }
 
