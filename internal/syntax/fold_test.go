@@ -18,6 +18,7 @@ func foldedMatches(t *testing.T, p *Parser, ss []Sentence) int {
 	nc := d.nclasses()
 	sc := new(scratch)
 	var full, folded [256]int32
+	wk := new(scoreWork) // reused: score must not depend on what it holds
 	var fs []uint64
 	moves := 0
 	for _, s := range ss {
@@ -33,19 +34,16 @@ func foldedMatches(t *testing.T, p *Parser, ss []Sentence) int {
 			if len(fs) != nParseTemplates {
 				t.Fatalf("%d features, want %d", len(fs), nParseTemplates)
 			}
-			d.w.score(fs, &full)
+			d.w.score(wk, fs, &full)
 			if len(st.stack) == 0 {
 				st.apply(moveShift, -1)
 				continue
 			}
 			moves++
 			var buffer [256]int32
-			d.w.score(bufferFeatures(nil, fs), &buffer)
+			d.w.score(wk, bufferFeatures(nil, fs), &buffer)
 			idx := d.fold.pattern(st)
-			d.w.scoreWith(d.fold.fold(fs, idx), int(d.fold.row[idx]), &folded)
-			for c := range nc {
-				folded[c] += buffer[c]
-			}
+			d.w.scoreWith(wk, d.fold.fold(fs, idx), int(d.fold.row[idx]), &buffer, &folded)
 			if !slices.Equal(full[:nc], folded[:nc]) {
 				t.Fatalf("sentence %s, move %d (pattern %d): folded scores differ\nfull   %v\nfolded %v", s.ID, moves, idx, full[:nc], folded[:nc])
 			}

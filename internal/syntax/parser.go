@@ -33,6 +33,7 @@ type parseScratch struct {
 	bfs    []uint64 // the buffer features of bscore's buffer front
 	scores [256]int32
 	bscore [256]int32 // scores of the buffer features (see bufferTemplates)
+	wk     scoreWork
 	fscore []float32
 }
 
@@ -93,16 +94,13 @@ func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
 			if st.b != front {
 				front = st.b
 				sc.bfs = bufferFeatures(sc.bfs[:0], sc.fs)
-				d.w.score(sc.bfs, &sc.bscore)
+				d.w.score(&sc.wk, sc.bfs, &sc.bscore)
 			}
 			idx := d.fold.pattern(st)
 			sc.fs = d.fold.fold(sc.fs, idx)
-			d.w.scoreWith(sc.fs, int(d.fold.row[idx]), &sc.scores)
-			for c, v := range sc.bscore[:nc] {
-				sc.scores[c] += v
-			}
+			d.w.scoreWith(&sc.wk, sc.fs, int(d.fold.row[idx]), &sc.bscore, &sc.scores)
 		} else {
-			d.w.score(sc.fs, &sc.scores)
+			d.w.score(&sc.wk, sc.fs, &sc.scores)
 		}
 		m, l := d.move(bestLegal(d, st, sc.scores[:nc]))
 		st.apply(m, l)

@@ -66,7 +66,7 @@ type weights struct {
 	slots   []slot // open addressing on the key's top bits, linear probing
 	shift   uint8  // 64 - log2(len(slots)): a key's home slot is key>>shift
 	ents    []qentry
-	sparse  []qentry // the rows of kindSparse slots only, packed (a few MB: they stay in cache)
+	sparse  []uint32 // the rows of kindSparse slots only, packed as packEntry (a few MB: they stay in cache)
 	dense   []uint64 // dense rows, nw words each
 	nw      int
 	// keys and offs keep the rows in key order for writing: feature i's
@@ -123,7 +123,9 @@ func (w *weights) build(keys []uint64, offs []uint32, qs []qentry) error {
 		default:
 			sl.a = n<<2 | kindSparse
 			sl.b = uint64(len(w.sparse))
-			w.sparse = append(w.sparse, row...)
+			for _, e := range row {
+				w.sparse = append(w.sparse, packEntry(e))
+			}
 		}
 		sl.fp = fingerprint(k)
 		j := k >> w.shift & mask
@@ -182,115 +184,179 @@ func (w *weights) row(key uint64) []qentry {
 // exits would otherwise cancel the reads issued behind them.
 const batch = 128
 
-// maxDense is how many dense rows score gathers before summing them.
-const maxDense = 64
+// maxDense is how many dense rows score gathers before summing them:
+// room for a whole batch, so resolve never has to stop for a sum.
+const maxDense = 2 * batch
+
+// scoreWork is score's working memory. Callers keep one in their
+// scratch: as local arrays these 4 KB would be zeroed on every call.
+type scoreWork struct {
+	buf [batch]slot
+	sp  [batch]uint64 // sparse rows to sum: start | length<<32
+	dl  [maxDense]uint32
+	acc [128]uint64
+}
 
 // score fills scores[:classes] for the features. The fixed-size array
 // lets a class index (< 256) go unchecked in the inner loop.
-func (w *weights) score(feats []uint64, scores *[256]int32) { w.scoreWith(feats, -1, scores) }
+func (w *weights) score(wk *scoreWork, feats []uint64, scores *[256]int32) {
+	w.scoreWith(wk, feats, -1, nil, scores)
+}
 
-// scoreWith is score with dense row extra (if ≥ 0) added.
-func (w *weights) scoreWith(feats []uint64, extra int, scores *[256]int32) {
-	clear(scores[:w.classes])
-	mask := uint64(len(w.slots) - 1)
-	shift := w.shift & 63
-	var buf [batch]slot
-	var sp [batch]slot
-	var dl [maxDense]uint32
+// scoreWith is score with dense row extra (if ≥ 0) added, starting from
+// base[:classes] instead of zeros if base is not nil. Its phases are
+// small functions of their own, so their loops keep their variables in
+// registers.
+func (w *weights) scoreWith(wk *scoreWork, feats []uint64, extra int, base, scores *[256]int32) {
+	if base != nil {
+		copy(scores[:w.classes], base[:w.classes])
+	} else {
+		clear(scores[:w.classes])
+	}
 	nd := 0
 	if extra >= 0 {
-		dl[0] = uint32(extra)
+		wk.dl[0] = uint32(extra)
 		nd = 1
 	}
 	var touch int16
 	for len(feats) > 0 {
 		m := min(len(feats), batch)
-		for i, f := range feats[:m] {
-			buf[i] = w.slots[f>>shift&mask]
+		if nd > maxDense-batch {
+			w.addDense(&wk.acc, wk.dl[:nd], scores)
+			nd = 0
 		}
-		ns := 0
-		for i, f := range feats[:m] {
-			s := buf[i]
-			fp := fingerprint(f)
-			if s.fp != fp {
-				if s.fp == 0 {
-					continue
-				}
-				j := f >> shift & mask
-				for {
-					j = (j + 1) & mask
-					s = w.slots[j]
-					if s.fp == fp || s.fp == 0 {
-						break
-					}
-				}
-				if s.fp == 0 {
-					continue
-				}
-			}
-			switch s.a & 3 {
-			case kindInline:
-				scores[uint8(s.b)] += int32(int16(s.b >> 16))
-				if n := s.a >> 2 & 3; n > 1 {
-					scores[uint8(s.b>>32)] += int32(int16(s.b >> 48))
-					if n > 2 {
-						scores[uint8(s.a>>8)] += int32(int16(s.a >> 16))
-					}
-				}
-			case kindSparse:
-				touch += w.sparse[uint32(s.b)].q
-				sp[ns] = s
-				ns++
-			default:
-				if nd == maxDense {
-					w.addDense(dl[:nd], scores)
-					nd = 0
-				}
-				dl[nd] = s.a >> 2
-				nd++
-			}
-		}
-		for _, s := range sp[:ns] {
-			start := uint32(s.b)
-			for _, e := range w.sparse[start : start+s.a>>2] {
-				scores[uint8(e.cls)] += int32(e.q)
-			}
-		}
+		gather(w.slots, w.shift, feats[:m], &wk.buf)
+		var ns int
+		ns, nd, touch = w.resolve(wk, feats[:m], nd, touch, scores)
+		sumSparse(w.sparse, wk.sp[:ns], scores)
 		feats = feats[m:]
 	}
 	if nd > 0 {
-		w.addDense(dl[:nd], scores)
+		w.addDense(&wk.acc, wk.dl[:nd], scores)
 	}
 	// The touches must not be optimised away; 255 is never a class.
 	scores[255] = int32(touch)
 }
 
-// addDense adds the dense rows ids into scores.
-func (w *weights) addDense(ids []uint32, scores *[256]int32) {
+// gather copies the home slot of each feature into buf: independent
+// reads, whose cache misses overlap.
+//
+//go:noinline
+func gather(slots []slot, shift uint8, feats []uint64, buf *[batch]slot) {
+	mask := uint64(len(slots) - 1)
+	shift &= 63
+	b := buf[:len(feats)]
+	for i, f := range feats {
+		b[i] = slots[f>>shift&mask]
+	}
+}
+
+// resolve finds each feature's slot (its home slot, read by gather, or
+// one after it), adds the inline rows into scores, and lists the sparse
+// rows (touching each once, so their misses overlap too) in wk.sp and
+// the dense ones after wk.dl[:nd]. It returns the lengths of both lists
+// and the touches' sum.
+func (w *weights) resolve(wk *scoreWork, feats []uint64, nd int, touch int16, scores *[256]int32) (int, int, int16) {
+	slots, sparse := w.slots, w.sparse
+	mask := uint64(len(slots) - 1)
+	shift := w.shift & 63
+	buf := wk.buf[:len(feats)]
+	ns := 0
+	for i, f := range feats {
+		s := buf[i]
+		fp := fingerprint(f)
+		if s.fp != fp {
+			if s.fp == 0 {
+				continue
+			}
+			j := f >> shift & mask
+			for {
+				j = (j + 1) & mask
+				s = slots[j]
+				if s.fp == fp || s.fp == 0 {
+					break
+				}
+			}
+			if s.fp == 0 {
+				continue
+			}
+		}
+		switch s.a & 3 {
+		case kindInline:
+			scores[uint8(s.b)] += int32(int16(s.b >> 16))
+			if n := s.a >> 2 & 3; n > 1 {
+				scores[uint8(s.b>>32)] += int32(int16(s.b >> 48))
+				if n > 2 {
+					scores[uint8(s.a>>8)] += int32(int16(s.a >> 16))
+				}
+			}
+		case kindSparse:
+			touch += int16(sparse[uint32(s.b)] >> 16)
+			wk.sp[ns] = uint64(uint32(s.b)) | uint64(s.a>>2)<<32
+			ns++
+		default:
+			wk.dl[nd] = s.a >> 2
+			nd++
+		}
+	}
+	return ns, nd, touch
+}
+
+// sumSparse adds the sparse rows (start | length<<32) into scores.
+//
+//go:noinline
+func sumSparse(sparse []uint32, rows []uint64, scores *[256]int32) {
+	sc := scores[:] // checked once: a uint8 index needs no check
+	for _, r := range rows {
+		start := uint32(r)
+		for _, e := range sparse[start : start+uint32(r>>32)] {
+			sc[uint8(e)] += int32(int16(e >> 16))
+		}
+	}
+}
+
+// addDense adds the dense rows ids (at least one) into scores. The
+// rows left over from groups of four start the sum, so no pass clears
+// it or adds a single row.
+func (w *weights) addDense(acc *[128]uint64, ids []uint32, scores *[256]int32) {
 	nw := w.nw
-	var acc [128]uint64
 	a := acc[:nw]
 	d := w.dense
-	k := 0
+	row := func(id uint32) []uint64 {
+		o := int(id) * nw
+		return d[o : o+nw : o+nw]
+	}
+	k := len(ids) % 4
+	switch k {
+	case 0:
+		clear(a)
+	case 1:
+		copy(a, row(ids[0]))
+	case 2:
+		r0, r1 := row(ids[0]), row(ids[1])
+		r0, r1 = r0[:len(a)], r1[:len(a)]
+		for j := range a {
+			a[j] = r0[j] + r1[j]
+		}
+	default:
+		r0, r1, r2 := row(ids[0]), row(ids[1]), row(ids[2])
+		r0, r1, r2 = r0[:len(a)], r1[:len(a)], r2[:len(a)]
+		for j := range a {
+			a[j] = r0[j] + r1[j] + r2[j]
+		}
+	}
 	for ; k+4 <= len(ids); k += 4 {
-		o0, o1, o2, o3 := int(ids[k])*nw, int(ids[k+1])*nw, int(ids[k+2])*nw, int(ids[k+3])*nw
-		r0, r1, r2, r3 := d[o0:o0+nw], d[o1:o1+nw], d[o2:o2+nw], d[o3:o3+nw]
+		r0, r1, r2, r3 := row(ids[k]), row(ids[k+1]), row(ids[k+2]), row(ids[k+3])
 		r0, r1, r2, r3 = r0[:len(a)], r1[:len(a)], r2[:len(a)], r3[:len(a)]
 		for j := range a {
 			a[j] += r0[j] + r1[j] + r2[j] + r3[j]
 		}
 	}
-	for ; k < len(ids); k++ {
-		o := int(ids[k]) * nw
-		r := d[o : o+nw]
-		r = r[:len(a)]
-		for j := range a {
-			a[j] += r[j]
-		}
-	}
 	bias := int32(len(ids)) * denseBias
+	lo, hi := scores[:nw], scores[nw:2*nw]
+	lo, hi = lo[:len(a)], hi[:len(a)]
 	for j, v := range a {
-		scores[uint8(j)] += int32(uint32(v)) - bias
-		scores[uint8(j+nw)] += int32(uint32(v>>32)) - bias
+		lo[j] += int32(uint32(v)) - bias
+		hi[j] += int32(uint32(v>>32)) - bias
 	}
 }

@@ -55,6 +55,7 @@ func TestScoreMatchesRowSums(t *testing.T) {
 			t.Fatalf("%d classes: no dense rows built", classes)
 		}
 		var got [256]int32
+		wk := new(scoreWork) // reused across trials, as the parser does
 		for trial := range 200 {
 			var feats []uint64
 			want := make([]int32, classes)
@@ -70,7 +71,7 @@ func TestScoreMatchesRowSums(t *testing.T) {
 					want[e.cls] += int32(e.q)
 				}
 			}
-			w.score(feats, &got)
+			w.score(wk, feats, &got)
 			if !slices.Equal(got[:classes], want) {
 				t.Fatalf("%d classes, trial %d: scores differ from the row sums\n got %v\nwant %v", classes, trial, got[:classes], want)
 			}

@@ -123,6 +123,7 @@ type tagScratch struct {
 	rat    []wordAtoms // at reversed
 	fs     []uint64
 	scores [256]int32
+	wk     scoreWork
 	fscore []float32
 	sum    []float32 // per word and class, both directions
 }
@@ -164,7 +165,7 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int, both bool) {
 				continue
 			}
 			sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
-			w.score(sc.fs, &sc.scores)
+			w.score(&sc.wk, sc.fs, &sc.scores)
 			best := argmax(sc.scores[:C])
 			row := sc.sum[pos(i)*C : pos(i)*C+C]
 			for c, v := range sc.scores[:C] {
