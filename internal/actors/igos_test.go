@@ -44,5 +44,10 @@ func TestArmedGroupCountries(t *testing.T) {
 		{"Middle East", "2021-06-01", "The PFLP claimed the shooting near Jenin.", "PFLP", "PSEREB"},
 		{"Middle East", "2023-12-01", "Ansar Allah seized a cargo ship in the Red Sea.", "Ansar Allah", "YEMREB"},
 		{"Middle East", "2003-06-01", "Ansar Allah gunmen clashed with rivals in Ain al-Hilweh near Sidon.", "Ansar Allah", "LBNREB"},
+		{"Europe", "1985-12-28", "The Abu Nidal Organization attacked the check-in counters at the airport in Vienna.", "Abu Nidal Organization", "PSEREB"},
+		{"Africa", "2008-03-01", "The Oromo Liberation Front ambushed a convoy near Nekemte.", "Oromo Liberation Front", "ETHREB"},
+		{"Africa", "2020-03-01", "The OLF accused the ruling party of jailing its candidates.", "OLF", "ETHOPP"},
+		{"Africa", "2007-04-24", "The ONLF attacked an oil field in the Somali region.", "ONLF", "ETHREB"},
+		{"Africa", "2022-06-01", "The Oromo Liberation Army ambushed a bus near Gimbi.", "Oromo Liberation Army", "ETHREB"},
 	})
 }
