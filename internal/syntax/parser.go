@@ -39,32 +39,37 @@ type parseScratch struct {
 
 func (d *depParser) nclasses() int { return 1 + 2*len(d.labels) }
 
-// bestLegal returns the highest-scoring legal class.
+// bestLegal returns the highest-scoring legal class (the first of
+// equal bests, in the order shift, left, right).
 func bestLegal[T int32 | float32](d *depParser, st *pstate, scores []T) int {
 	best, bs := -1, T(0)
-	consider := func(c int32) {
-		if best < 0 || scores[c] > bs {
-			best, bs = int(c), scores[c]
-		}
-	}
 	if st.legal(moveShift) {
-		consider(0)
+		best, bs = 0, scores[0]
 	}
 	if st.legal(moveLeft) {
 		if int(st.b) == st.n {
-			consider(1 + int32(d.root))
-		} else {
-			for _, c := range d.left {
-				consider(c)
+			if c := 1 + int(d.root); best < 0 || scores[c] > bs {
+				best, bs = c, scores[c]
 			}
+		} else {
+			best, bs = bestOf(scores, d.left, best, bs)
 		}
 	}
 	if st.legal(moveRight) {
-		for _, c := range d.right {
-			consider(c)
-		}
+		best, _ = bestOf(scores, d.right, best, bs)
 	}
 	return best
+}
+
+// bestOf returns the best of (best, bs) and the classes cs; a class
+// wins only with a strictly higher score (best < 0: none yet).
+func bestOf[T int32 | float32](scores []T, cs []int32, best int, bs T) (int, T) {
+	for _, c := range cs {
+		if v := scores[c]; best < 0 || v > bs {
+			best, bs = int(c), v
+		}
+	}
+	return best, bs
 }
 
 func (d *depParser) move(c int) (int, int16) {

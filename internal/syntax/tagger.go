@@ -202,23 +202,35 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int, both bool) {
 const sureMargin = 20
 
 // confident returns the best class of scores if it leads the second by
-// more than sureMargin.
+// more than sureMargin (the first of equal bests; a tie is no lead).
 func confident(scores []float32) (int, bool) {
-	b := argmax(scores)
-	second, any := float32(0), false
-	for c, v := range scores {
-		if c != b && (!any || v > second) {
-			second, any = v, true
+	if len(scores) < 2 {
+		return 0, false
+	}
+	b, first, second := 0, scores[0], scores[1]
+	if second > first {
+		b, first, second = 1, second, first
+	}
+	for c := 2; c < len(scores); c++ {
+		switch v := scores[c]; {
+		case v > first:
+			b, first, second = c, v, first
+		case v > second:
+			second = v
 		}
 	}
-	return b, any && scores[b]-second > sureMargin
+	return b, first-second > sureMargin
 }
 
+// argmax returns the index of the first greatest value (0 if none).
 func argmax[T int32 | float32](s []T) int {
-	b := 0
+	if len(s) == 0 {
+		return 0
+	}
+	b, bv := 0, s[0]
 	for i := 1; i < len(s); i++ {
-		if s[i] > s[b] {
-			b = i
+		if s[i] > bv {
+			b, bv = i, s[i]
 		}
 	}
 	return b
