@@ -189,7 +189,7 @@ const batch = 128
 const maxDense = 2 * batch
 
 // scoreWork is score's working memory. Callers keep one in their
-// scratch: as local arrays these 4 KB would be zeroed on every call.
+// scratch: as local arrays these 5 KB would be zeroed on every call.
 type scoreWork struct {
 	buf [batch]slot
 	sp  [batch]uint64 // sparse rows to sum: start | length<<32
