@@ -197,3 +197,25 @@ func (d *doc) defPlace(w string) int {
 	}
 	return d.lexEntity(entry{kind: kCountry, country: ml})
 }
+
+// belongLinks join an organisation word to the country it belongs to:
+// "soldiers from Chad", "the army of Niger" (not "in": troops in Mali
+// need not be Mali's).
+var belongLinks = map[string]bool{"of": true, "from": true}
+
+// belongsTo is the country named right after the organisation word of
+// item k by a belonging link ("lawmakers from Romania"), "" if none.
+func (d *doc) belongsTo(k int) string {
+	it := d.items[k]
+	if k+1 >= len(d.items) || !belongLinks[d.tokAt(it.e).lower] {
+		return ""
+	}
+	nx := d.items[k+1]
+	if nx.s != it.e+1 || nx.kind != iLex || nx.lex.kind != kCountry {
+		return ""
+	}
+	if c := d.tokAt(nx.e).lower; c == "and" || c == "or" || c == "," {
+		return "" // "officials of Kenya and Uganda": the bodies of both, left to the coder
+	}
+	return nx.lex.country
+}

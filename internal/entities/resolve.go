@@ -91,6 +91,11 @@ func (d *doc) resolveOrg(k int) {
 	if m.sector == "IGO" {
 		return
 	}
+	if m.country == "" {
+		// "Lawmakers from Romania", "the army of Chad": the country the
+		// body belongs to, before the article's or a sentence capital's
+		m.country = d.belongsTo(k)
+	}
 	det := d.tokAt(it.s - 1).lower
 	if m.country == "" && (det == "the" || det == "its") {
 		// "the ministry": the latest organisation with this head

@@ -342,6 +342,11 @@ func resolveNP(st *sent, from, to int) []*mention {
 				if len(h.ments) == 0 && !roleHeads[h.low] && !placeNouns[h.low] {
 					return nil
 				}
+				if (l == "of" || l == "from") && len(h.ments) > 0 && st.ments[h.ments[0]].ent.Type == model.TypeOrg && !coordinated(st, j+1, head) {
+					// "lawmakers from Romania", "the army of Chad": the
+					// body the place owns is the actor
+					return resolveNP(st, from, j-1)
+				}
 				break
 			}
 		}
@@ -623,4 +628,15 @@ func clauseHead(st *sent, i int) bool {
 		return false
 	}
 	return st.child(i, "nsubj", "nsubj:pass") >= 0
+}
+
+// coordinated reports whether tokens from..to hold a coordination
+// ("Ghana and Togo"): a body of one of them does not stand for all.
+func coordinated(st *sent, from, to int) bool {
+	for k := from; k <= to; k++ {
+		if l := st.toks[k].low; l == "and" || l == "or" || l == "," {
+			return true
+		}
+	}
+	return false
 }
