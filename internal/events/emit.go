@@ -71,6 +71,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				// announced act of force is a threat, not an intent to cooperate
 				m.code = v
 				absorbed[g] = true
+			} else {
+				// "agreed to send troops", "pledged to investigate": an act
+				// with no 03x or 13x code of its own is only intended, so the
+				// frame codes the intent and the act is not asserted
+				m.done = true
 			}
 		case classThreat:
 			if v, ok := lookupRoot(threatOf, m.code); ok {
