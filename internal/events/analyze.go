@@ -342,7 +342,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 				if len(h.ments) == 0 && !roleHeads[h.low] && !placeNouns[h.low] {
 					return nil
 				}
-				if (l == "of" || l == "from") && len(h.ments) > 0 && st.ments[h.ments[0]].ent.Type == model.TypeOrg && !coordinated(st, j+1, head) {
+				if (l == "of" || l == "from") && len(h.ments) > 0 && st.ments[h.ments[0]].ent.Type == model.TypeOrg && !hasCoord(st, j+1, head) {
 					// "lawmakers from Romania", "the army of Chad": the
 					// body the place owns is the actor
 					return resolveNP(st, from, j-1)
@@ -378,7 +378,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 		j := hm.first - 1
 		for j >= from {
 			t := st.toks[j]
-			if t.low == "and" || t.low == "," || t.low == "or" || t.low == "the" {
+			if coordWord(t.low) || t.low == "the" {
 				j--
 				continue
 			}
@@ -487,10 +487,10 @@ func coordDemonyms(st *sent, from int, hm *mention) []*mention {
 	var out []*mention
 	for k >= from {
 		l := st.toks[k].low
-		if l != "and" && l != "or" && l != "," {
+		if !coordWord(l) {
 			break
 		}
-		for k >= from && (st.toks[k].low == "and" || st.toks[k].low == "or" || st.toks[k].low == ",") {
+		for k >= from && coordWord(st.toks[k].low) {
 			k--
 		}
 		if k < from || len(st.toks[k].ments) == 0 {
@@ -506,9 +506,11 @@ func coordDemonyms(st *sent, from int, hm *mention) []*mention {
 	return out
 }
 
+// hasCoord reports whether tokens from..to hold a coordination ("Ghana
+// and Togo").
 func hasCoord(st *sent, from, to int) bool {
 	for j := from; j <= to; j++ {
-		if st.toks[j].low == "and" || st.toks[j].low == "or" || st.toks[j].low == "," {
+		if coordWord(st.toks[j].low) {
 			return true
 		}
 	}
@@ -630,13 +632,5 @@ func clauseHead(st *sent, i int) bool {
 	return st.child(i, "nsubj", "nsubj:pass") >= 0
 }
 
-// coordinated reports whether tokens from..to hold a coordination
-// ("Ghana and Togo"): a body of one of them does not stand for all.
-func coordinated(st *sent, from, to int) bool {
-	for k := from; k <= to; k++ {
-		if l := st.toks[k].low; l == "and" || l == "or" || l == "," {
-			return true
-		}
-	}
-	return false
-}
+// coordWord reports a word that joins coordinated phrases.
+func coordWord(w string) bool { return w == "and" || w == "or" || w == "," }

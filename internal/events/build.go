@@ -142,7 +142,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		x := mm.last + 1
 		for x < len(st.toks) {
 			w := st.toks[x].low
-			if w == "and" || w == "or" || w == "," || w == "the" || quoteClose[st.toks[x].text] {
+			if coordWord(w) || w == "the" || quoteClose[st.toks[x].text] {
 				x++
 				continue
 			}

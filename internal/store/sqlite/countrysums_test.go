@@ -27,19 +27,11 @@ func TestCountrySumsUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.TestCountrySumsBulk(t, s)
-	for _, q := range []string{
+	s = reopenAfter(ctx, t, s, path,
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
 		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`,
 		`DELETE FROM schema_migrations WHERE version >= 20`,
-	} {
-		if err := s.DB.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	s.Close()
-	if s, err = sqlite.Open(ctx, path, sqlite.DefaultOptions()); err != nil {
-		t.Fatal(err)
-	}
+	)
 	defer s.Close()
 	storetest.CheckCountrySums(t, s)
 }

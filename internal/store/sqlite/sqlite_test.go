@@ -140,8 +140,8 @@ func TestUpgradeFromV1(t *testing.T) {
 	if err != nil || len(entitiesBefore.Items) == 0 {
 		t.Fatalf("entities: %v, %v", entitiesBefore, err)
 	}
-	// Back to version 1.
-	for _, q := range []string{
+	// Back to version 1, then migrated again.
+	s = reopenAfter(ctx, t, s, path,
 		`ALTER TABLE events ADD COLUMN article_id TEXT NOT NULL DEFAULT ''`,
 		`UPDATE events SET article_id = (SELECT id FROM articles WHERE seq = events.article_seq)`,
 		`DROP INDEX clusters_dyad`, `DROP INDEX clusters_pair`, `CREATE INDEX events_article ON events (article_id)`,
@@ -170,15 +170,7 @@ func TestUpgradeFromV1(t *testing.T) {
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
 		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
-	} {
-		if err := s.DB.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	s.Close()
-	if s, err = sqlite.Open(ctx, path, sqlite.DefaultOptions()); err != nil {
-		t.Fatal(err)
-	}
+	)
 	defer s.Close()
 	after, err := s.Timeline(ctx, tq)
 	if err != nil {
@@ -232,4 +224,21 @@ func TestUpgradeFromV1(t *testing.T) {
 	if dated == 0 || joined != dated {
 		t.Errorf("%d of %d events of the copy joined the upgraded clusters, want %d", joined, len(p.Items), dated)
 	}
+}
+
+// reopenAfter runs stmts on s (setting a database back to an older
+// schema), closes it and opens the file again, which migrates it.
+func reopenAfter(ctx context.Context, t *testing.T, s *sqlite.Store, path string, stmts ...string) *sqlite.Store {
+	t.Helper()
+	for _, q := range stmts {
+		if err := s.DB.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+	s, err := sqlite.Open(ctx, path, sqlite.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
