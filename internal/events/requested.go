@@ -2,10 +2,6 @@ package events
 
 import "strings"
 
-// dayWords may stand between a request and its "that" clause ("renewed its
-// demand today that ...").
-var dayWords = set("today", "yesterday", "tonight", "again", "also", "once", "now")
-
 // requestedThat marks as not asserted the events of a "that" clause right
 // after a request, read from the words alone: "demanded that Israel ease
 // restrictions", "reiterated its demand today that Togo withdraw". The
@@ -23,8 +19,10 @@ func (c *Coder) requestedThat(st *sent, ms []*match) {
 		if cc, ok := c.lex.Cameo(q.code); !ok || cc.Plover.Type != "REQUEST" {
 			continue
 		}
+		// a time or an adverb may stand between ("renewed its demand
+		// today that ...", "asked again that ...")
 		j := q.last + 1
-		for j < len(st.toks) && j <= q.last+2 && (dayWords[st.toks[j].low] || st.toks[j].tag == "RB") {
+		for j < len(st.toks) && j <= q.last+2 && (st.toks[j].inTime > 0 || st.toks[j].tag == "RB") {
 			j++
 		}
 		if j+1 >= len(st.toks) || st.toks[j].low != "that" {
