@@ -249,9 +249,9 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			}
 			h = g
 			if v := verbAbove(st, st.heads[g]); v >= 0 && c.reducedRelative(st, g) {
-				// "opened its borders to traders ordered out of X, but was
-				// refusing ...": the conjunct the parse hung on the
-				// participle belongs with the verb whose object the noun is
+				// "sheltered workers deported from X and criticised Y": the
+				// conjunct the parse hung on the participle belongs with the
+				// verb whose object the noun is
 				h = v
 			}
 		case "xcomp":

@@ -45,7 +45,7 @@
 // whether a participle only describes its noun ("rebels fighting the
 // army"), and where a multi-word event noun sits. A past form right after
 // a noun in the object of an earlier verb, with no object of its own
-// ("opened its border to traders expelled from X", tagged VBN or VBD),
+// ("sheltered workers deported from X", tagged VBN or VBD),
 // is a reduced passive relative: its noun is the patient, never its
 // source, and a conjunct after it takes the earlier verb's side
 // (reduced.go).

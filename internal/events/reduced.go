@@ -4,11 +4,11 @@ import "strings"
 
 // reducedRelative reports whether the event verb at h is a participle that
 // describes the noun before it, inside the object of an earlier finite verb
-// of the same clause: "Kenya opened its border to traders expelled from
-// Ethiopia", "police dispersed farmers gathered in the square". The noun
+// of the same clause: "Thailand sheltered workers deported from
+// Malaysia", "police dispersed farmers gathered in the square". The noun
 // is what the participle was done to, not its doer, so it lends no source,
-// and a later conjunct ("..., but was refusing entry to ...") takes the
-// finite verb's subject instead. The tagger often reads such a participle
+// and a later conjunct ("... and criticised Y") takes the finite verb's
+// subject instead. The tagger often reads such a participle
 // as a past tense (VBD), so the test is the shape, not the tag: a past form
 // right after a noun, followed by a preposition or particle (no object of
 // its own), with a finite verb, not one of speech, earlier in the clause.

@@ -194,14 +194,14 @@ func (c *Coder) inherit(st *sent, ms []*match, k int, coord bool) {
 			continue
 		}
 		if !q.passive && c.reducedRelative(st, q.head) {
-			// "X opened its borders to Iraqis ordered out of Kuwait, but
-			// was refusing ...": a participle describing its noun lends no
-			// subject (the tagger may call it a past tense)
+			// "X accepted refugees expelled from Y and condemned Z": a
+			// participle describing its noun lends no subject (the tagger
+			// may call it a past tense)
 			continue
 		}
 		if h := q.head; !q.passive && st.toks[h].tag == "VBN" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") && st.toks[h-1].tag != "NNP" {
-			// "X opened its borders to Iraqis expelled from Kuwait, but was
-			// refusing ...": a participle describing its noun lends no subject
+			// "X welcomed families forced from their homes, but rejected
+			// ...": a participle describing its noun lends no subject
 			continue
 		}
 		m.subj, m.subjAt = q.subj, q.subjAt
