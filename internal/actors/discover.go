@@ -158,7 +158,7 @@ var placeLinks = map[string]bool{"of": true, "from": true, "in": false, "through
 
 // linkedCountry is the country of a place joined by a placeLinks word at
 // token j of sentence s, past determiners and modifiers ("in the Ivory
-// Coast", "of the Syrian Golan Heights"); "" if none. Without acts,
+// Coast", "of the occupied Western Sahara"); "" if none. Without acts,
 // only a link of belonging counts ("of", "from").
 func (d *doc) linkedCountry(s, j int, acts bool) string {
 	toks, own := d.a.Tokens[s], d.owner[s]

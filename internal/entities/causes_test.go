@@ -216,7 +216,7 @@ func TestOrgNamesWithConnectors(t *testing.T) {
 			[]notWant{{"Peace Council", model.TypeOrg}}},
 		{"pakistan of country", "The chairman of the [[ORG Cotton Board of Pakistan]] said exports would rise.",
 			[]notWant{{"Pakistan", model.TypePlace}, {"Cotton Board", model.TypeOrg}}},
-		{"indonesia mines and energy", "The [[ORG Mines and Energy Ministry]] set no new deadline.", []notWant{{"Energy Ministry", model.TypeOrg}}},
+		{"a joined ministry name", "The [[ORG Forestry and Environment Ministry]] set no new deadline.", []notWant{{"Environment Ministry", model.TypeOrg}}},
 		{"kenya role after the body", "Talks with [[ORG Lands and Housing Ministry]] Secretary-General [[PER Jane Wanjiru]] ended.",
 			[]notWant{{"Lands and Housing Ministry Secretary-General Jane Wanjiru", model.TypeOrg}}},
 		{"mexico communications and transport", "Ports were open, the [[ORG Communications and Transport Ministry]] said.", nil},

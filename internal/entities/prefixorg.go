@@ -128,7 +128,7 @@ func (d *doc) placeTail(s, e int) (entry, int) {
 
 // nationalBodyEnd returns the end of a body named by its kind after a
 // country or demonym e ("Thai Commerce Ministry", "UK Department of
-// Transport", "Indonesian Mines and Energy Ministry"), whose own name
+// Transport", "Indonesian Forestry and Environment Ministry"), whose own name
 // starts at s, and its organisation word, or 0 when there is none or the name is the organisation's
 // own ("South African Breweries", "Kenya Wildlife Service"): the name
 // must end, or reach its "of", with an organisation word of mode
@@ -139,7 +139,7 @@ func (d *doc) nationalBodyEnd(e entry, s int) (int, orgType) {
 	}
 	end := d.nameRunEnd(s)
 	for end > s && !d.toks[end-1].cap {
-		end-- // "Department of Transport on Friday"
+		end-- // "Ministry of Health on Monday"
 	}
 	if end <= s {
 		return 0, orgType{}

@@ -110,7 +110,7 @@ func TestNationalBodies(t *testing.T) {
 	}{
 		{"southeast Asia", "The Thai [[ORG Commerce Ministry]] said rice exports rose in November.", "Thai", "THAGOV"},
 		{"Europe", "The UK [[ORG Department of Transport]] on Friday said the talks had ended.", "UK", "GBRGOV"},
-		{"southeast Asia, a joined name", "The firm must report to the Indonesian [[ORG Mines and Energy Ministry]] by Monday.", "Indonesian", "IDNGOV"},
+		{"southeast Asia, a joined name", "The firm must report to the Indonesian [[ORG Forestry and Environment Ministry]] by Monday.", "Indonesian", "IDNGOV"},
 		{"east Africa", "A Kenyan [[ORG Health Ministry]] official said the clinics would reopen.", "Kenyan", "KENGOV"},
 		{"South America", "The Peruvian [[ORG Foreign Ministry]] summoned the ambassador on Tuesday.", "Peruvian", "PERGOV"},
 		{"Middle East", "The Jordanian [[ORG Water Ministry]] cut supplies to farms near the valley.", "Jordanian", "JORGOV"},

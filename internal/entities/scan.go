@@ -250,7 +250,7 @@ func (d *doc) nameRunEnd(i int) int {
 			orgSeen = true
 		}
 		if t.lower == "and" && j > i+1 && !functionWords[toks[j-2].lower] && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
-			return j // "Acme Holdings and Zenith Mining": two companies ("Mines and Energy Ministry" is one body)
+			return j // "Acme Holdings and Zenith Mining": two companies ("Forestry and Environment Ministry" is one body)
 		}
 		if !t.cap && j > i && (orgSeen || t.lower == "and" && d.orgRunEnd(j+1) > j+1) && d.connectorAt(j) {
 			// "Institute for the Study of War", and before the

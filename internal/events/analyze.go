@@ -214,7 +214,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 
 // inAmount reports whether token k belongs to an amount: a number, the
 // unit or number word right after one, and the "of" after those
-// ("nearly 25,000 tons of food", "70 million dollars of aid").
+// ("about 4,000 tonnes of maize", "12 million euros of aid").
 func inAmount(st *sent, k int) bool {
 	t := st.toks[k]
 	if t.tag == "CD" || amountUnit(st, k) {
@@ -590,7 +590,7 @@ func demonymNoun(st *sent, from, head int) bool {
 		return false
 	}
 	r, g := st.rel(head), st.heads[head]
-	// "thousands of Iraqi Kurds demonstrated": the people an amount subject counts
+	// "thousands of Chilean students demonstrated": the people an amount subject counts
 	amountOf := r == "nmod" && g >= 0 && st.rel(g) == "nsubj" && (amountNouns[st.toks[g].low] || st.toks[g].tag == "CD")
 	if r != "nsubj" && !(r == "conj" && g >= 0 && st.rel(g) == "nsubj") && !amountOf {
 		return false // "Syrian helicopters and tanks shelled": a conjunct of the subject

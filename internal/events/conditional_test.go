@@ -48,7 +48,7 @@ func TestParsedParticipleLendsNoSubject(t *testing.T) {
 // possible.
 func TestParsedAttempt(t *testing.T) {
 	runConstructions(t, []construction{
-		{"North Korean hackers have tried to hack into the computers of the Indian navy.", want{"176", "PRK", "", "asserted"}, nil},
+		{"North Korean hackers have tried to hack into the servers of the Indian navy.", want{"176", "PRK", "", "asserted"}, nil},
 		{"Protesters in Iraq tried to storm the US embassy in Baghdad.", want{"19", "IRQ", "USA", "asserted"}, nil},
 		{"Russia attempted to hack into the Dutch chemical weapons watchdog.", want{"176", "RUS", "", "asserted"}, nil},
 		{"Rebels in Chad attempted to seize the capital on Saturday.", want{"", "TCD", "", ""}, []want{{"", "", "", "possible"}}},

@@ -695,8 +695,8 @@ func intentNouns(st *sent, ms []*match) {
 }
 
 // inside marks the event nouns in the phrase of the framed noun m as
-// not asserted: "opposed to French mediation in peace negotiations with
-// X" holds no negotiations.
+// not asserted: "objected to Qatari mediation of a truce with X" holds
+// no truce.
 func inside(st *sent, ms []*match, m *match) {
 	// the phrase as parsed, or as far as the words run on without a
 	// clause edge or a verb (parsers often attach a noun's own PP to the
@@ -856,7 +856,7 @@ func dupEvent(out []coded, ev model.Event) bool {
 }
 
 // appositionActor is the coded actor of an apposition right after m
-// ("Kenzo Oshima, the United Nations relief coordinator, ..."): a
+// ("Jane Achieng, the UN aid coordinator, ..."): a
 // mention between the comma after m and the next one, or nil.
 func appositionActor(st *sent, m *mention) *mention {
 	k := m.last + 1

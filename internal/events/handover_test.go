@@ -23,7 +23,7 @@ func TestParseStageHandsOver(t *testing.T) {
 	}
 	for _, body := range []string{
 		"Villagers in central Mali were attacked by gunmen on Sunday, officials said.",
-		"Norway said it had expelled two Russian diplomats accused of spying.",
+		"Latvia said it had expelled three Belarusian diplomats accused of spying.",
 		"Peru, a founding member of the Andean pact, has refused to extradite the former minister to Bolivia.",
 		"Protesters in Lebanon blocked roads near Beirut on Monday.",
 		"The Japanese government condemned North Korea's latest missile launch.",

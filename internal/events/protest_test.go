@@ -47,7 +47,7 @@ func TestParsedIndictAndAlert(t *testing.T) {
 		{"A Kenyan court indicted the former finance minister on Monday.", want{"112", "KEN", "", ""}, []want{{"17", "", "", ""}}},
 		{"Indian troops remained on high alert along the border.", want{"15", "IND", "", ""}, nil},
 		{"Turkish forces stayed on alert near the Syrian border.", want{"15", "TUR", "", ""}, nil},
-		{"Israeli troops remained on alert in Hebron on Friday.", want{"15", "ISR", "", ""}, nil},
+		{"Pakistani soldiers remained on alert along the border on Friday.", want{"15", "PAK", "", ""}, nil},
 	})
 }
 
@@ -85,7 +85,7 @@ func TestParsedRenege(t *testing.T) {
 	runConstructions(t, []construction{
 		{"Kenya reneged on its promise to withdraw troops from Somalia.", want{"128", "KEN", "", ""}, []want{{"087", "KEN", "", "asserted"}}},
 		{"The Venezuelan government went back on its pledge to hold elections.", want{"128", "VEN", "", ""}, nil},
-		{"Malawi's president has reneged on his commitment to hold a referendum.", want{"128", "MWI", "", ""}, nil},
+		{"Zambia's president reneged on a promise to hold early elections.", want{"128", "ZMB", "", ""}, nil},
 		{"Serbia reneged on the deal with Kosovo.", want{"128", "SRB", "", ""}, nil},
 		{"Peru went back on its agreement with Ecuador over the border.", want{"128", "PER", "", ""}, nil},
 	})

@@ -4,7 +4,7 @@ import "strings"
 
 // requestedThat marks as not asserted the events of a "that" clause right
 // after a request, read from the words alone: "demanded that Israel ease
-// restrictions", "reiterated its demand today that Togo withdraw". The
+// restrictions", "repeated its demand on Monday that Togo withdraw". The
 // tagger often reads the clause's bare verb as a noun ("ease/NN"), so the
 // arcs (requestedClauses) miss it; and the request may have no coded
 // source of its own, when the clause's event would otherwise stand alone as
@@ -19,8 +19,8 @@ func (c *Coder) requestedThat(st *sent, ms []*match) {
 		if cc, ok := c.lex.Cameo(q.code); !ok || cc.Plover.Type != "REQUEST" {
 			continue
 		}
-		// a time or an adverb may stand between ("renewed its demand
-		// today that ...", "asked again that ...")
+		// a time or an adverb may stand between ("repeated its demand on
+		// Monday that ...", "asked again that ...")
 		j := q.last + 1
 		for j < len(st.toks) && j <= q.last+2 && (st.toks[j].inTime > 0 || st.toks[j].tag == "RB") {
 			j++

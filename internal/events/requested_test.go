@@ -12,7 +12,7 @@ func requestedThatCases() []construction {
 		// Latin America, a body with no actor code: the clause stays unasserted
 		{"The Andean Workers Forum demanded that Peru ease restrictions on unions.", want{}, []want{{"08", "PER", "", ""}}},
 		// Asia, a government
-		{"Malaysia's government reiterated its demand today that Myanmar ease restrictions on fishermen.", want{"10", "MYS", "", ""}, []want{{"08", "MMR", "", ""}}},
+		{"Malaysia's government repeated its demand on Monday that Myanmar ease restrictions on fishermen.", want{"10", "MYS", "", ""}, []want{{"08", "MMR", "", ""}}},
 		// Europe, an organisation with no actor code, noun request
 		{"The Baltic Press League repeated its demand that Belarus ease restrictions on newspapers.", want{}, []want{{"08", "BLR", "", ""}}},
 		// Middle East, a union with no actor code, an adverb before "that"

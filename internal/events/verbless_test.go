@@ -8,9 +8,9 @@ import "testing"
 // amount subject's demonym names the country of the people it counts.
 func TestParsedVerblessRoot(t *testing.T) {
 	runConstructions(t, []construction{
-		{"Iraqi Kurds demonstrated in Mosul.", want{"14", "IRQ", "", ""}, nil},
-		{"Thousands of Iraqi Kurds demonstrated in Mosul on Sunday.", want{"14", "IRQ", "", ""}, nil},
-		{"Russian helicopters and tanks shelled positions of the Ukrainian army near the town of Izium.", want{"19", "RUS", "", ""}, nil},
+		{"Bolivian miners demonstrated in Oruro.", want{"14", "BOL", "", ""}, nil},
+		{"Thousands of Chilean students demonstrated in Valparaiso on Sunday.", want{"14", "CHL", "", ""}, nil},
+		{"Sudanese jets and tanks shelled rebel positions close to the town of Kadugli.", want{"19", "SDN", "", ""}, nil},
 		{"Kenyan students demonstrated in Nairobi.", want{"14", "KEN", "", ""}, nil},
 		{"Hundreds of Bolivian miners protested in La Paz on Friday.", want{"14", "BOL", "", ""}, nil},
 		{"Villagers killed by the army were buried on Monday.", want{}, []want{{"", "", "", ""}}},
@@ -24,7 +24,7 @@ func TestParsedVerblessRoot(t *testing.T) {
 // Cross (KRC) officials") leaves the name the actor.
 func TestPipelineAcronymBeforeRole(t *testing.T) {
 	for _, tc := range []construction{
-		{"Kenya Red Cross (KRC) officials demanded support from the government.", want{"10", "NGO", "", ""}, nil},
+		{"Zambia Red Cross (ZRC) officials demanded help from the government.", want{"10", "NGO", "", ""}, nil},
 		{"Ghana Medical Association (GMA) members staged a protest in Accra.", want{"14", "GHA", "", ""}, nil},
 		{"North Atlantic Treaty Organization (NATO) officials condemned the missile test.", want{"11", "IGO", "", ""}, nil},
 		{"World Health Organization (WHO) officials sent medical supplies to Yemen.", want{"07", "IGO", "", ""}, nil},
@@ -45,8 +45,8 @@ func TestPipelinePastTaggedParticiple(t *testing.T) {
 	for _, tc := range []construction{
 		{"Protesters in Peru blocked roads into Cusco.", want{"144", "PER", "", ""}, nil},
 		{"Farmers in India blocked highways into Delhi.", want{"144", "IND", "", ""}, nil},
-		{"Rebels in Mali on Tuesday blocked transport into Bamako.", want{"144", "MLI", "", ""}, nil},
-		{"Iran has been sharing expertise with Hezbollah.", want{"064", "IRN", "", ""}, nil},
+		{"Rebels in Chad on Monday blocked transport to Abeche.", want{"144", "TCD", "", ""}, nil},
+		{"Cuba has been sharing its expertise with Venezuela.", want{"064", "CUB", "", ""}, nil},
 		{"Israel shared technology with India on water management.", want{"064", "ISR", "IND", ""}, nil},
 	} {
 		t.Run(tc.body, func(t *testing.T) {
