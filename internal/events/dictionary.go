@@ -94,7 +94,7 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		base = append(base, []string{w})
 	}
 	var out []*pattern
-	add := func(words [][]string, adj []bool, code string, before ...[]string) {
+	add := func(words [][]string, adj []bool, code string, r dictRoles, before ...[]string) *pattern {
 		recip := ""
 		if a, b, ok := strings.Cut(code, ":"); ok {
 			code = a
@@ -103,9 +103,9 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 			}
 		}
 		if code == "" || code == "---" || strings.Contains(code, "#") {
-			return
+			return nil
 		}
-		p := &pattern{code: code, words: words, adj: adj, line: e.Line, dictionary: true, recip: recip, mutual: recip == code}
+		p := &pattern{code: code, words: words, adj: adj, line: e.Line, dictionary: true, recip: recip, mutual: recip == code || r.compound, roles: r}
 		texts := make([]string, 0, len(before)+len(words))
 		for _, alts := range before {
 			set := map[string]bool{}
@@ -118,18 +118,29 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 		for _, alts := range words {
 			texts = append(texts, strings.Join(alts, "|"))
 		}
+		if m := r.String(); m != "" {
+			texts = append(texts, m)
+		}
 		p.text = strings.Join(texts, " ")
 		out = append(out, p)
+		return p
 	}
+	var bare []*pattern // "% * [030:030]": a compound subject's own code
 	for _, vp := range e.Patterns {
 		before, ok1 := compileElems(vt, vp.Before)
 		after, ok2 := compileElems(vt, vp.After)
 		if !ok1 || !ok2 {
 			continue
 		}
+		r := patternRoles(vp)
 		for _, b := range before {
 			for _, a := range after {
 				if len(b)+len(a) == 0 {
+					if r.compound {
+						if p := add(slices.Clone(base), nil, vp.Code, r); p != nil {
+							bare = append(bare, p)
+						}
+					}
 					continue
 				}
 				words := append([][]string(nil), base...)
@@ -141,12 +152,100 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 				for _, q := range b {
 					bw = append(bw, q.alts)
 				}
-				add(words, adj, vp.Code, bw...)
+				add(words, adj, vp.Code, r, bw...)
 			}
 		}
 	}
-	add(base, nil, e.Code)
+	plain := add(base, nil, e.Code, dictRoles{})
+	for _, p := range bare {
+		p.roles.plain = plain
+		p.roles.onlyCompound = true
+	}
 	return out
+}
+
+// dictRoles is where a dictionary pattern's markers put source and
+// target: "%" before the verb (the members of a compound subject act on
+// each other), "+" or "$" after its last word, with the noun phrases
+// skipped before it ("^"), and "+" before the verb (the subject is the
+// target of the actor named after the verb: "+ WAS * DEAD IN $").
+type dictRoles struct {
+	compound bool
+	// onlyCompound: the pattern has no words of its own beside the verb
+	// ("% * [030:030]"); with a simple subject the verb's plain pattern
+	// codes instead
+	onlyCompound bool
+	plain        *pattern
+	// tgtAfter, srcAfter: the actor after the last pattern word is the
+	// target (source), past tgtAfter-1 (srcAfter-1) noun phrases; 0 none
+	tgtAfter, srcAfter int
+	tgtSubject         bool
+}
+
+// String is the markers in a pattern's text, so that patterns that
+// differ only in them stay apart.
+func (r dictRoles) String() string {
+	var b strings.Builder
+	if r.compound {
+		b.WriteString("%")
+	}
+	if r.tgtSubject {
+		b.WriteString("+<")
+	}
+	if r.tgtAfter > 0 {
+		b.WriteString("+" + strconv.Itoa(r.tgtAfter))
+	}
+	if r.srcAfter > 0 {
+		b.WriteString("$" + strconv.Itoa(r.srcAfter))
+	}
+	return b.String()
+}
+
+// patternRoles reads a pattern's source and target markers.
+func patternRoles(vp *petrarch.VerbPattern) dictRoles {
+	var r dictRoles
+	for _, el := range vp.Before {
+		switch el.Kind {
+		case petrarch.ElemCompound:
+			r.compound = true
+		case petrarch.ElemTarget:
+			r.tgtSubject = true
+		}
+	}
+	// the markers and skips that end the pattern, inside a closing
+	// prepositional phrase too ("(WITH +)")
+	es := vp.After
+	for len(es) > 0 && es[len(es)-1].Kind == petrarch.ElemPrep {
+		es = es[len(es)-1].Objects
+	}
+	k := len(es)
+	for k > 0 && (es[k-1].Kind == petrarch.ElemSkip || es[k-1].Kind == petrarch.ElemTarget || es[k-1].Kind == petrarch.ElemSource) {
+		k--
+	}
+	skips := 0
+	for _, el := range es[k:] {
+		switch el.Kind {
+		case petrarch.ElemSkip:
+			skips++
+		case petrarch.ElemTarget:
+			if r.tgtAfter == 0 {
+				r.tgtAfter = skips + 1
+			}
+		case petrarch.ElemSource:
+			if r.srcAfter == 0 {
+				r.srcAfter = skips + 1
+			}
+		}
+	}
+	if k == 0 && len(vp.After) == len(es) {
+		// markers right after the verb ("* + IN DETENTION" has words after
+		// them; "* +" none): the coder's own object is the actor there
+		r.tgtAfter, r.srcAfter = 0, 0
+	}
+	if r.srcAfter == 0 {
+		r.tgtSubject = false // "+ WAS_ *": no source named, the coder's reading
+	}
+	return r
 }
 
 // dictPos is one position of a compiled dictionary pattern: its
@@ -297,19 +396,18 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 				at = append(at, i)
 			}
 		}
-		for _, m := range joinMentions(words, s.Vocab.Mentions(words, date)) {
-			code := m.Code()
-			if code == "" || strings.HasPrefix(code, "---") {
-				continue // agents with no actor name none
+		ms := joinMentions(words, s.Vocab.Mentions(words, date))
+		all := distribute(words, ms, date)
+		for mi, m := range ms {
+			code := all[mi][0]
+			if code == "" || code == "---" {
+				continue
 			}
-			if m.Actor != nil {
-				if cs := m.Actor.CodesOn(date); len(cs) > 1 {
-					var all []string
-					for _, c := range cs {
-						all = append(all, petrarch.Combine(c, m.Agents...))
-					}
-					s.alts[code] = all
-				}
+			if strings.HasPrefix(code, "---") && modifies(toks, at[m.End-1]) {
+				continue // an agent's word as a modifier: "an official (foreign) visit"
+			}
+			if len(all[mi]) > 1 {
+				s.alts[code] = all[mi]
 			}
 			start, end := toks[at[m.Start]].Start, toks[at[m.End-1]].End
 			text := a.Body[start:end]
@@ -329,6 +427,110 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 		}
 	}
 	return nil
+}
+
+// modifies reports whether token i is an adjective, or a word right
+// before a common noun or an adjective of its own noun phrase.
+func modifies(toks []model.Token, i int) bool {
+	if strings.HasPrefix(toks[i].Tag, "JJ") {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1].Tag
+	return strings.HasPrefix(n, "JJ") || n == "NN" || n == "NNS"
+}
+
+// distribute returns the codes of each actor phrase of a sentence
+// (agents alone code "---GOV", as TABARI writes them; an actor that
+// stands for several codes for each) with the agents and actors of a
+// compound shared as TABARI shares them: agents linked to the first
+// actor of a list ("ambassadors of A, B and C", "lawmakers in A and B")
+// are every listed actor's, agents alone before a list ("lawmakers and
+// officials in A and B") belong to each of its actors, and agents
+// alone after an actor ("Danish media and government") to that actor.
+// A list is phrases joined by "and" or commas with nothing else between.
+func distribute(words []string, ms []petrarch.Mention, date time.Time) [][]string {
+	out := make([][]string, len(ms))
+	actorCodes := func(m petrarch.Mention) []string {
+		if m.Actor == nil {
+			return []string{""}
+		}
+		if cs := m.Actor.CodesOn(date); len(cs) > 1 {
+			return cs
+		}
+		return []string{m.ActorCode}
+	}
+	combine := func(actors []string, agents []*petrarch.Agent) []string {
+		var cs []string
+		for _, a := range actors {
+			if c := petrarch.Combine(a, agents...); !slices.Contains(cs, c) {
+				cs = append(cs, c)
+			}
+		}
+		return cs
+	}
+	for i, m := range ms {
+		out[i] = combine(actorCodes(m), m.Agents)
+	}
+	listed := func(i int) bool { // ms[i] and ms[i+1] are one list
+		gap := words[ms[i].End:ms[i+1].Start]
+		if len(gap) == 0 {
+			return false
+		}
+		for _, w := range gap {
+			if w != "," && w != "AND" {
+				return false
+			}
+		}
+		return true
+	}
+	linked := func(m petrarch.Mention) bool { // "SOLDIERS OF X", "LAWMAKERS IN X"
+		if m.Actor == nil || len(m.Agents) == 0 {
+			return false
+		}
+		for _, w := range words[m.Start:m.End] {
+			if w == "OF" || w == "FROM" || w == "IN" {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && listed(j) {
+			j++
+		}
+		// the list is ms[i..j]
+		for k := i; k <= j; k++ {
+			if !linked(ms[k]) {
+				continue
+			}
+			for n := k + 1; n <= j && ms[n].Actor != nil && len(ms[n].Agents) == 0; n++ {
+				out[n] = combine(actorCodes(ms[n]), ms[k].Agents)
+			}
+		}
+		for k := i; k <= j; k++ {
+			if ms[k].Actor != nil {
+				continue
+			}
+			var actors []string
+			for n := k + 1; n <= j; n++ {
+				if ms[n].Actor != nil {
+					actors = append(actors, actorCodes(ms[n])...)
+				}
+			}
+			if len(actors) == 0 && k > i && ms[k-1].Actor != nil {
+				actors = actorCodes(ms[k-1])
+			}
+			if len(actors) > 0 {
+				out[k] = combine(actors, ms[k].Agents)
+			}
+		}
+		i = j + 1
+	}
+	return out
 }
 
 // joinMentions joins two actor phrases that TABARI reads as one: a
@@ -450,6 +652,9 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 			for _, t := range targets {
 				for _, tc := range d.codes(t) {
 					c := petrarch.Coding{Source: src, Target: tc, Code: e.Cameo}
+					if strings.HasPrefix(src, "---") && tc == "---" {
+						continue // agents alone and no target name no one: "an official said"
+					}
 					if !seen[c] && src != tc {
 						seen[c] = true
 						out = append(out, c)

@@ -149,7 +149,10 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		srcs := m.subj
 		var tgts []*mention
 		end := m.last
-		if m.passive {
+		marked := false
+		if s, t, ok := markedRoles(st, m); ok {
+			srcs, tgts, marked = s, t, true
+		} else if m.passive {
 			// "X was attacked by Y": Y is the source, X the target
 			var by []*mention
 			for _, a := range m.agent {
@@ -191,8 +194,21 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) || m.p.mutual) {
 			tgts = []*mention{srcs[1].m, srcs[0].m}
 		}
-		if len(m.tgts) > 0 {
+		if len(m.tgts) > 0 && !marked {
 			tgts = m.tgts
+		}
+		if r := m.p.roles; r.onlyCompound && len(srcs) < 2 && r.plain != nil {
+			// "% * [030:030]" needs a compound subject; else the verb's own code
+			if m.code == m.p.code {
+				m.code = r.plain.code
+			}
+			m.p = r.plain
+		} else if r.compound && len(srcs) >= 2 {
+			// "X and Y have postponed their meeting": each with the other
+			tgts = nil
+			for _, s := range srcs {
+				tgts = append(tgts, s.m)
+			}
 		}
 		if m.p.persons && c.armedSubject(st, m) {
 			continue // "peacekeeping troops arrived in X": no visit
@@ -901,4 +917,53 @@ func (c *Coder) requestedClauses(st *sent, ms []*match) {
 			}
 		}
 	}
+}
+
+// markedRoles reads the source and target a dictionary pattern's
+// markers name after its last word ("* EID AT ^ WITH +", "+ WAS * DEAD
+// IN $"); ok is false when the pattern has none or no actor stands there.
+func markedRoles(st *sent, m *match) (srcs []actorRef, tgts []*mention, ok bool) {
+	r := m.p.roles
+	switch {
+	case r.srcAfter > 0:
+		a := actorAfter(st, m.last, r.srcAfter-1)
+		if a == nil {
+			return nil, nil, false
+		}
+		if r.tgtSubject {
+			for _, s := range m.subj {
+				tgts = append(tgts, s.m)
+			}
+		}
+		return []actorRef{{m: a}}, tgts, true
+	case r.tgtAfter > 0 && !m.passive:
+		a := actorAfter(st, m.last, r.tgtAfter-1)
+		if a == nil {
+			return nil, nil, false
+		}
+		return m.subj, []*mention{a}, true
+	}
+	return nil, nil, false
+}
+
+// actorAfter is the first coded actor after token from, in its clause,
+// past skips noun phrases (a phrase runs to the next preposition).
+func actorAfter(st *sent, from, skips int) *mention {
+	k := from + 1
+	for n := 0; n < skips && k < len(st.toks); n++ {
+		if prepositions[st.toks[k].low] {
+			k++
+		}
+		for k < len(st.toks) && !prepositions[st.toks[k].low] && !isBoundary(st.toks[k]) {
+			k++
+		}
+	}
+	for ; k < len(st.toks) && !isBoundary(st.toks[k]); k++ {
+		for _, mi := range st.toks[k].ments {
+			if a := &st.ments[mi]; actorOf(a) != nil {
+				return a
+			}
+		}
+	}
+	return nil
 }

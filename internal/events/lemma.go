@@ -123,7 +123,22 @@ func (l *Lexicon) heads(t tok) []*pattern {
 	if out == nil {
 		return a
 	}
-	slices.SortStableFunc(out, func(x, y *pattern) int { return y.size() - x.size() })
+	// a dictionary entry of the form itself ("LEFT [032:033]", "MET
+	// [031:032]") is the verb the dictionary means there, before its
+	// lemma's entry ("LEAVE [012]") among patterns of one size
+	own := func(p *pattern) bool { return p.dictionary && slices.Contains(more[0], p) }
+	slices.SortStableFunc(out, func(x, y *pattern) int {
+		if d := y.size() - x.size(); d != 0 {
+			return d
+		}
+		switch ox, oy := own(x), own(y); {
+		case ox && !oy:
+			return -1
+		case oy && !ox:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 

@@ -82,6 +82,8 @@ type pattern struct {
 	// recip: the code of the target's act in return, from a dictionary
 	// pattern's reciprocal code ("031:031")
 	recip string
+	// roles: where a dictionary pattern's markers put source and target
+	roles dictRoles
 	line  int
 	text  string
 }

@@ -1,0 +1,174 @@
+package events
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// roleDictionaries exercise what a TABARI dictionary says beside its
+// words: an entry for an inflected form of its own, source, target and
+// compound markers, agents shared over a list of actors and agents
+// alone.
+var roleDictionaries = fstest.MapFS{
+	"r.actors.txt": {Data: []byte(`KENYA [KEN]
+KENYAN [KEN]
+SOMALIA [SOM]
+PERU [PER]
+PERUVIAN [PER]
+BOLIVIA [BOL]
+NEPAL [NPL]
+INDIA [IND]
+FRANCE [FRA]
+MALI [MLI]
+LEBANON [LBN]
+SYRIA [SYR]
+JAPAN [JPN]
+CHILE [CHL]
+GHANA [GHA]
+NORWAY [NOR]
+VIETNAM [VNM]
+EGYPT [EGY]
+TURKEY [TUR]
+BRAZIL [BRA]
+`)},
+	"r.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
+POLICE [~COP]
+LAWMAKERS [~LEG]
+AMBASSADORS [~GOV]
+OFFICIALS [~GOV]
+GOVERNMENT [~GOV]
+MEDIA [~MED]
+STUDENTS [~EDU]
+PRESIDENT [~GOV]
+`)},
+	"r.verbs.txt": {Data: []byte(`--- LEAVE  [012]  ---
+LEAVE
+
+--- LEFT  [032:033]  ---
+LEFT
+
+--- AGREE  [081]  ---
+AGREE
+- % *  [030:030]
+
+--- RESUME  [---]  ---
+RESUME
+- % * TALKS  [046]
+
+--- HOLD  [---]  ---
+HOLD
+- * TALKS IN ^ WITH +  [044]
+
+--- RECEIVE  [---]  ---
+RECEIVE
+- + * LOAN FROM $  [071]
+
+--- ACCUSE  [112]  ---
+ACCUSE
+
+--- ARREST  [173]  ---
+ARREST
+
+--- CRITICIZE  [122]  ---
+CRITICIZE {CRITICIZED CRITICIZES}
+
+--- VISIT  [042]  ---
+VISIT
+`)},
+}
+
+func roleCoder(t *testing.T) *DictionaryCoder {
+	t.Helper()
+	d, err := petrarch.Load(roleDictionaries, petrarch.Files{Actors: []string{"r.actors.txt"},
+		Agents: []string{"r.agents.txt"}, Verbs: []string{"r.verbs.txt"}})
+	if err != nil || len(d.Warnings) > 0 {
+		t.Fatal(err, d.Warnings)
+	}
+	v := petrarch.Compile(d, petrarch.DefaultCompileOptions())
+	p := loadParser(t)
+	to := text.DefaultOptions()
+	to.Tagger = p
+	return NewDictionaryCoder(loadUpstream(t).lex, v, text.New(to), p)
+}
+
+type roleCase struct {
+	text      string
+	want, not []petrarch.Coding
+}
+
+func checkRoles(t *testing.T, dc *DictionaryCoder, cases []roleCase) {
+	t.Helper()
+	for _, tt := range cases {
+		got := dc.Code(tt.text, time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: want %v, got %v", tt.text, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%s: %v coded: %v", tt.text, w, got)
+			}
+		}
+	}
+}
+
+func c(src, tgt, code string) petrarch.Coding {
+	return petrarch.Coding{Source: src, Target: tgt, Code: code}
+}
+
+// TestDictionaryFormEntry: a dictionary entry of an inflected form
+// ("LEFT [032:033]") is the verb the dictionary means by that form,
+// before its lemma's entry ("LEAVE [012]"); other forms of the lemma
+// keep the lemma's entry.
+func TestDictionaryFormEntry(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Kenya's president left for Somalia on Monday.", []petrarch.Coding{c("KENGOV", "SOM", "032"), c("SOM", "KENGOV", "033")}, []petrarch.Coding{c("KENGOV", "SOM", "012")}},
+		{"The president of Peru left for Bolivia after the summit.", []petrarch.Coding{c("PERGOV", "BOL", "032")}, []petrarch.Coding{c("PERGOV", "BOL", "012")}},
+		{"Japan's president left yesterday for Vietnam.", []petrarch.Coding{c("JPNGOV", "VNM", "032")}, nil},
+		{"Ghana's president left for Norway for talks on trade.", []petrarch.Coding{c("GHAGOV", "NOR", "032"), c("NOR", "GHAGOV", "033")}, nil},
+		{"Egypt will leave Turkey's alliance next year.", []petrarch.Coding{c("EGY", "TUR", "012")}, []petrarch.Coding{c("EGY", "TUR", "032")}},
+	})
+}
+
+// TestDictionaryMarkers: a pattern's markers place source and target:
+// "+" after its last word is the target there, past the noun phrases
+// "^" skips; "$" after it with "+" before the verb is a source named
+// after the verb acting on the subject; "%" before the verb makes a
+// compound subject act on each other, and a pattern of "%" alone codes
+// only with a compound subject.
+func TestDictionaryMarkers(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"India held talks in Nepal with France on Monday.", []petrarch.Coding{c("IND", "FRA", "044")}, []petrarch.Coding{c("IND", "NPL", "044")}},
+		{"Chile held talks in Peru with Bolivia about water rights.", []petrarch.Coding{c("CHL", "BOL", "044")}, []petrarch.Coding{c("CHL", "PER", "044")}},
+		{"Kenya received a loan from France last week.", []petrarch.Coding{c("FRA", "KEN", "071")}, []petrarch.Coding{c("KEN", "FRA", "071")}},
+		{"Mali has received a large loan from Brazil.", []petrarch.Coding{c("BRA", "MLI", "071")}, []petrarch.Coding{c("MLI", "BRA", "071")}},
+		{"Peru and Bolivia agree that the border should be reopened.", []petrarch.Coding{c("PER", "BOL", "030"), c("BOL", "PER", "030")}, []petrarch.Coding{c("PER", "BOL", "081")}},
+		{"Japan agrees with Vietnam on fishing quotas.", []petrarch.Coding{c("JPN", "VNM", "081")}, []petrarch.Coding{c("JPN", "VNM", "030")}},
+		{"Egypt and Turkey resumed talks in March.", []petrarch.Coding{c("EGY", "TUR", "046"), c("TUR", "EGY", "046")}, nil},
+		{"Ghana and Norway have resumed talks on debt relief.", []petrarch.Coding{c("GHA", "NOR", "046"), c("NOR", "GHA", "046")}, nil},
+	})
+}
+
+// TestDictionaryAgentLists: agents are shared over a list of actors as
+// TABARI shares them: agents linked to the first actor of a list are
+// every listed actor's, agents alone before a list belong to each of
+// its actors, agents alone after an actor to that actor; agents alone
+// with no actor code "---" plus the agent, but not as a modifier and
+// not in an event with no actor on either side.
+func TestDictionaryAgentLists(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"The ambassadors of Peru, Bolivia and Chile visited Brazil on Friday.", []petrarch.Coding{c("PERGOV", "BRA", "042"), c("BOLGOV", "BRA", "042"), c("CHLGOV", "BRA", "042")}, []petrarch.Coding{c("BOL", "BRA", "042")}},
+		{"Lawmakers in Mali and Ghana accused France of meddling.", []petrarch.Coding{c("MLILEG", "FRA", "112"), c("GHALEG", "FRA", "112")}, []petrarch.Coding{c("GHA", "FRA", "112")}},
+		{"Lawmakers and officials in Kenya and Somalia criticized Egypt.", []petrarch.Coding{c("KENLEG", "EGY", "122"), c("SOMLEG", "EGY", "122"), c("KENGOV", "EGY", "122"), c("SOMGOV", "EGY", "122")}, nil},
+		{"Peruvian media and government criticized Chile over the dispute.", []petrarch.Coding{c("PERMED", "CHL", "122"), c("PERGOV", "CHL", "122")}, nil},
+		{"Kenyan police arrested students in Nairobi on Tuesday.", []petrarch.Coding{c("KENCOP", "---EDU", "173")}, nil},
+		{"Soldiers arrested lawmakers from Syria at the crossing.", []petrarch.Coding{c("---MIL", "SYRLEG", "173")}, nil},
+		{"An official visit by Japan's president to India was postponed.", nil, []petrarch.Coding{c("JPNGOV", "---GOV", "042")}},
+	})
+}
