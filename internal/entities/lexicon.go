@@ -183,6 +183,9 @@ type Lexicon struct {
 	namesOnce sync.Once
 	namesVal  *namemodel.Model
 	namesErr  error
+	arcsOnce  sync.Once
+	arcsVal   *namemodel.Model
+	arcsErr   error
 }
 
 // LoadLexicon reads lexicon/entities/*.tsv from each root in turn; root 0

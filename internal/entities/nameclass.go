@@ -15,22 +15,33 @@ import (
 // from the last lexicon root that has entities/names.model; nil (and no
 // error) when no root has one, and the classifier is then off.
 func (l *Lexicon) NameModel() (*namemodel.Model, error) {
-	l.namesOnce.Do(func() {
-		for i := len(l.roots) - 1; i >= 0; i-- {
-			f, err := l.roots[i].Open(nameModelFile)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				l.namesErr = fmt.Errorf("%s: %w", nameModelFile, err)
-				return
-			}
-			l.namesVal, l.namesErr = namemodel.Read(f, nameModelFile)
-			f.Close()
-			return
-		}
-	})
+	l.namesOnce.Do(func() { l.namesVal, l.namesErr = l.readModel(nameModelFile) })
 	return l.namesVal, l.namesErr
+}
+
+// ArcNameModel returns the weights of the classifier with arc features
+// (namearcs.go), read on first use as NameModel's; nil when no root has
+// entities/names-arcs.model.
+func (l *Lexicon) ArcNameModel() (*namemodel.Model, error) {
+	l.arcsOnce.Do(func() { l.arcsVal, l.arcsErr = l.readModel(arcModelFile) })
+	return l.arcsVal, l.arcsErr
+}
+
+// readModel reads name from the last root that has it.
+func (l *Lexicon) readModel(name string) (*namemodel.Model, error) {
+	for i := len(l.roots) - 1; i >= 0; i-- {
+		f, err := l.roots[i].Open(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		m, err := namemodel.Read(f, name)
+		f.Close()
+		return m, err
+	}
+	return nil, nil
 }
 
 // NameSamples runs the stage over art with the classifier off and
@@ -55,7 +66,11 @@ func (d *doc) sample(k int) {
 	default:
 		return
 	}
-	*d.samples = append(*d.samples, NameSample{Text: d.spanText(it.s, it.e), Type: typ, Feats: d.nameFeats(it.s, it.e, nil)})
+	smp := NameSample{Text: d.spanText(it.s, it.e), Type: typ, Feats: d.nameFeats(it.s, it.e, nil)}
+	if d.ensureParsed() {
+		smp.ArcFeats = d.arcFeats(it.s, it.e, append([]uint64(nil), smp.Feats...))
+	}
+	*d.samples = append(*d.samples, smp)
 }
 
 // classifyName types an unknown name by the trained model when the
@@ -82,6 +97,12 @@ func (d *doc) classifyName(k int, name string) bool {
 		d.scores = make([]float32, len(m.Classes))
 	}
 	best, margin := m.Scores(d.feats, d.scores)
+	if margin < d.r.opts.NameMargin {
+		if am, err := d.r.lex.ArcNameModel(); err == nil && am != nil && len(am.Classes) == len(m.Classes) && d.ensureParsed() {
+			d.feats = d.arcFeats(it.s, it.e, d.feats)
+			best, margin = am.Scores(d.feats, d.scores)
+		}
+	}
 	switch m.Classes[best] {
 	case model.TypeOrg:
 		if margin >= d.r.opts.NameMargin {

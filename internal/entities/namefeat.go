@@ -131,6 +131,9 @@ type NameSample struct {
 	Text  string
 	Type  string
 	Feats []uint64
+	// ArcFeats are Feats and the arc features (namearcs.go), when the
+	// recogniser has a Parser.
+	ArcFeats []uint64
 }
 
 // NameFeatures returns the features of a name standing alone, without

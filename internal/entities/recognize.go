@@ -27,6 +27,10 @@ type Options struct {
 	// NameMargin is how far the name classifier's best class must lead
 	// the next before an unknown name is typed by it (see nameclass.go).
 	NameMargin float32
+	// Parser, when set, parses the sentence of a name the classifier is
+	// unsure of, and a model with arc features types it again (see
+	// namearcs.go); nil leaves the classifier to the words and tags.
+	Parser ArcParser
 }
 
 // DefaultOptions returns the options sitrep runs with.

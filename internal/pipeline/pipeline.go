@@ -104,7 +104,7 @@ func New(opts Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("event lexicon: %w", err)
 	}
 	std := petrarch.NewStandard(sitrep.Lexicon, petrarch.PhoenixDir, petrarch.DefaultCompileOptions())
-	stages := []model.Stage{tx, tm, ms, entities.New(elex, entities.DefaultOptions()), actors.New(std, roots...)}
+	stages := []model.Stage{tx, tm, ms, entities.New(elex, entityOptions(opts, sp)), actors.New(std, roots...)}
 	if opts.Dictionaries == "" || opts.ExtendEvents {
 		coder := events.New(vlex, events.DefaultOptions())
 		// the parse stage runs after entities: their mentions pick the
@@ -124,6 +124,17 @@ func New(opts Options) (*Pipeline, error) {
 		stages = append(stages, &petrarch.Stage{Coder: petrarch.NewCoder(d, tx), Info: cameoInfo(vlex)})
 	}
 	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
+}
+
+// entityOptions are the entity stage's options: with the parse on, a
+// name the classifier is unsure of has its sentence parsed for the arc
+// features (internal/entities/namearcs.go).
+func entityOptions(opts Options, sp *syntax.Parser) entities.Options {
+	eo := entities.DefaultOptions()
+	if opts.Parse && sp != nil {
+		eo.Parser = sp
+	}
+	return eo
 }
 
 // NewText builds the text stage as New does: sentences and tokens, each

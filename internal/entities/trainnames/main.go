@@ -27,15 +27,16 @@ import (
 func main() {
 	ud := flag.String("ud", "../shared/ud", "directory with en_ewt-ud-{train,dev}.conllu.gz")
 	out := flag.String("out", "lexicon/entities/names.model", "weights file to write")
+	arcs := flag.String("arcs", "", "also write the classifier with the parser's arc features to this file (see internal/entities/namearcs.go)")
 	phoenix := flag.Bool("phoenix", false, "add the Phoenix actor dictionaries' names, without context (measured: CoNLL++ dev F1 0.761 with, 0.766 without)")
 	flag.Parse()
-	if err := run(context.Background(), *ud, *out, *phoenix); err != nil {
+	if err := run(context.Background(), *ud, *out, *arcs, *phoenix); err != nil {
 		fmt.Fprintln(os.Stderr, "trainnames:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, ud, out string, phoenix bool) error {
+func run(ctx context.Context, ud, out, arcsOut string, phoenix bool) error {
 	lexRoot, err := fs.Sub(sitrep.Lexicon, "lexicon")
 	if err != nil {
 		return fmt.Errorf("built-in lexicon: %w", err)
@@ -54,13 +55,17 @@ func run(ctx context.Context, ud, out string, phoenix bool) error {
 	if err != nil {
 		return fmt.Errorf("entity lexicon: %w", err)
 	}
-	rec := entities.New(lex, entities.DefaultOptions())
+	eo := entities.DefaultOptions()
+	if arcsOut != "" {
+		eo.Parser = tagger // parse each sentence with a span, for the arc features
+	}
+	rec := entities.New(lex, eo)
 	classes := []string{model.TypePerson, model.TypeOrg, model.TypePlace}
 	cls := map[string]int{}
 	for i, c := range classes {
 		cls[c] = i
 	}
-	var samples []names.Sample
+	var samples, arcSamples []names.Sample
 	counts := make([]int, len(classes))
 	for _, f := range []string{"en_ewt-ud-train.conllu.gz", "en_ewt-ud-dev.conllu.gz"} {
 		path := filepath.Join(ud, f)
@@ -95,6 +100,9 @@ func run(ctx context.Context, ud, out string, phoenix bool) error {
 					}
 				}
 				samples = append(samples, names.Sample{Feats: s.Feats, Class: best})
+				if arcsOut != "" {
+					arcSamples = append(arcSamples, names.Sample{Feats: s.ArcFeats, Class: best})
+				}
 				counts[best]++
 			}
 		}
@@ -113,6 +121,23 @@ func run(ctx context.Context, ud, out string, phoenix bool) error {
 		return fmt.Errorf("%s: no training spans", ud)
 	}
 	m := names.Train(classes, samples, names.DefaultTrainOptions())
+	if err := write(m, out); err != nil {
+		return err
+	}
+	if arcsOut != "" {
+		am := names.Train(classes, append(arcSamples, ph...), names.DefaultTrainOptions())
+		if err := write(am, arcsOut); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "trainnames: with arcs, %d features → %s\n", am.Len(), arcsOut)
+	}
+	fmt.Fprintf(os.Stderr, "trainnames: %d spans (%s %d, %s %d, %s %d), %d features → %s\n",
+		len(samples), classes[0], counts[0], classes[1], counts[1], classes[2], counts[2], m.Len(), out)
+	return nil
+}
+
+// write writes m to the file out.
+func write(m *names.Model, out string) error {
 	f, err := os.Create(out)
 	if err != nil {
 		return err
@@ -124,8 +149,6 @@ func run(ctx context.Context, ud, out string, phoenix bool) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
-	fmt.Fprintf(os.Stderr, "trainnames: %d spans (%s %d, %s %d, %s %d), %d features → %s\n",
-		len(samples), classes[0], counts[0], classes[1], counts[1], classes[2], counts[2], m.Len(), out)
 	return nil
 }
 
