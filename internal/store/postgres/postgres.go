@@ -133,6 +133,12 @@ func Dialect() sqlbase.Dialect {
 			return nil
 		},
 		Name: "postgres",
+		SecondaryIndexes: `SELECT i.relname::text, pg_get_indexdef(i.oid) FROM pg_index x
+			JOIN pg_class i ON i.oid = x.indexrelid
+			JOIN pg_class t ON t.oid = x.indrelid
+			WHERE t.relnamespace = current_schema()::regnamespace AND t.relname IN (%s)
+			AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+			ORDER BY i.relname`,
 		BoxSeqs: func(minLat, maxLat, minLon, maxLon string) string {
 			// The GiST index events_geo of migration 0020.
 			return "SELECT seq FROM events WHERE point(lon, lat) <@ box(point(" + minLon + "::float8, " + minLat +

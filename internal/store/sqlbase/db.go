@@ -88,6 +88,11 @@ type Dialect struct {
 	// through a spatial index (a superset is fine: the exact condition is
 	// checked on the event); nil without one.
 	BoxSeqs func(minLat, maxLat, minLon, maxLon string) string
+	// SecondaryIndexes is a query of the name and the CREATE statement
+	// of every index of the tables listed by %s (quoted names, comma
+	// separated) that no constraint needs: what a bulk load drops and
+	// builds again (see BeginBulkLoad).
+	SecondaryIndexes string
 	// LockMigrations serialises migrations of concurrent processes
 	// inside the migration transaction; nil when Begin already does.
 	LockMigrations func(ctx context.Context, q Querier) error

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -27,6 +28,9 @@ type Base struct {
 
 	values  sync.Map // valuesKey → statement text
 	regions store.Regions
+	// bulk is set between BeginBulkLoad and EndBulkLoad: the bulk path
+	// leaves the aggregates to EndBulkLoad.
+	bulk atomic.Bool
 }
 
 func (b *Base) now() time.Time {
@@ -1056,9 +1060,12 @@ func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, event
 		}
 	}
 	var start int
-	if _, err := queryRow(ctx, tx, `SELECT COUNT(*) FROM events WHERE article_seq = $1`, []any{seq}, &start); err != nil {
-		return fmt.Errorf("bulk insert: %w", err)
+	if found {
+		if _, err := queryRow(ctx, tx, `SELECT COUNT(*) FROM events WHERE article_seq = $1`, []any{seq}, &start); err != nil {
+			return fmt.Errorf("bulk insert: %w", err)
+		}
 	}
+	bulk := b.bulk.Load()
 	dyads := map[dyadKey]dyadVal{}
 	countries := newCountrySums()
 	codes := map[string]bool{}
@@ -1075,8 +1082,10 @@ func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, event
 			}
 		}
 		args = append(args, r.args()...)
-		r.addDyad(dyads)
-		r.addCountry(countries)
+		if !bulk {
+			r.addDyad(dyads)
+			r.addCountry(countries)
+		}
 		codes[r.source], codes[r.target] = true, true
 		cl.add(&r)
 	}
@@ -1089,11 +1098,13 @@ func (b *Base) BulkInsertEventFacts(ctx context.Context, articleID string, event
 	if err := b.insertCodes(ctx, tx, codes); err != nil {
 		return err
 	}
-	if err := b.upsertCountries(ctx, tx, countries); err != nil {
-		return err
-	}
-	if err := b.upsertDyads(ctx, tx, dyads); err != nil {
-		return err
+	if !bulk {
+		if err := b.upsertCountries(ctx, tx, countries); err != nil {
+			return err
+		}
+		if err := b.upsertDyads(ctx, tx, dyads); err != nil {
+			return err
+		}
 	}
 	if err := tx.Exec(ctx, `UPDATE articles SET n_events = n_events + $1 WHERE seq = $2`, len(events), seq); err != nil {
 		return fmt.Errorf("bulk insert: %w", err)

@@ -162,6 +162,9 @@ func Dialect() sqlbase.Dialect {
 		CountryOrder:    "INDEXED BY events_country",
 		PairOrder:       "INDEXED BY events_target",
 		ClusterDayOrder: "INDEXED BY clusters_day",
+		// Indexes of UNIQUE and PRIMARY KEY constraints have no sql.
+		SecondaryIndexes: `SELECT name, sql FROM sqlite_master
+			WHERE type = 'index' AND tbl_name IN (%s) AND sql IS NOT NULL ORDER BY name`,
 		ArticleText: func(p string) string {
 			// articles_fts holds titles; the body is in sentences_fts,
 			// whose sentences cover it (see migration 0009).
