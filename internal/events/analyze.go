@@ -147,7 +147,10 @@ func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool {
 				found = k
 				break
 			}
-			if isBoundary(t) {
+			if p.beforeAdj != nil && p.beforeAdj[w] {
+				break // "RECENTLY_*": nothing between
+			}
+			if isBoundary(t) && !(p.dictionary && t.low == "that") {
 				break
 			}
 			gap++
@@ -187,6 +190,9 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			}
 			if t.quote {
 				continue
+			}
+			if p.dictionary && t.low == "that" && !st.used[k] {
+				continue // TABARI reads on into a "that" clause ("allowed that X is a pleasant place")
 			}
 			if isBoundary(t) || st.used[k] {
 				break

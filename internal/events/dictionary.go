@@ -66,11 +66,41 @@ func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
 			ps = append(ps, p)
 		}
 	}
+	if !own {
+		ps = append(ps, l.frames(ps)...)
+	}
 	for _, p := range ps {
 		out.index(p)
 	}
 	out.sortPatterns()
 	return &out
+}
+
+// frames are sitrep's own patterns that code no event but frame one
+// (attribution, intent, refusal, modality: "indicated", "vowed",
+// "refused"), for the verbs the dictionary patterns ps do not head: a
+// dictionary alone says what a verb codes, not how it frames another.
+func (l *Lexicon) frames(ps []*pattern) []*pattern {
+	heads := map[string]bool{}
+	for _, p := range ps {
+		for _, w := range p.words[0] {
+			heads[w] = true
+		}
+	}
+	var out []*pattern
+	seen := map[*pattern]bool{}
+	for _, w := range slices.Sorted(maps.Keys(l.patterns)) {
+		for _, p := range l.patterns[w] {
+			if seen[p] || p.code != "" || p.class == "" || p.class == classDemand {
+				continue
+			}
+			seen[p] = true
+			if !slices.ContainsFunc(p.words[0], func(w string) bool { return heads[w] }) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // dictionaryPatterns compiles one verb entry.
@@ -149,10 +179,16 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 					words, adj = append(words, q.alts), append(adj, q.adj)
 				}
 				var bw [][]string
-				for _, q := range b {
+				var badj []bool
+				for k, q := range b {
 					bw = append(bw, q.alts)
+					// position k must stand right before the next one, or
+					// before the verb ("RECENTLY_*")
+					badj = append(badj, k+1 < len(b) && b[k+1].adj || k+1 == len(b) && len(vp.Before) > 0 && vp.Before[len(vp.Before)-1].Next)
 				}
-				add(words, adj, vp.Code, r, bw...)
+				if p := add(words, adj, vp.Code, r, bw...); p != nil && slices.Contains(badj, true) {
+					p.beforeAdj = badj
+				}
 			}
 		}
 	}

@@ -79,6 +79,21 @@ CRITICIZE {CRITICIZED CRITICIZES}
 
 --- VISIT  [042]  ---
 VISIT
+
+--- DEPLORE  [122]  ---
+DEPLORE
+- INDICATED *  [123]
+
+--- CONDEMN  [122]  ---
+CONDEMN
+- RECENTLY_*  [1221]
+
+--- WARN  [160]  ---
+WARN
+- * WOULD SUFFER  [1611]
+
+--- WELCOME  [041]  ---
+WELCOME
 `)},
 }
 
@@ -170,5 +185,47 @@ func TestDictionaryAgentLists(t *testing.T) {
 		{"Kenyan police arrested students in Nairobi on Tuesday.", []petrarch.Coding{c("KENCOP", "---EDU", "173")}, nil},
 		{"Soldiers arrested lawmakers from Syria at the crossing.", []petrarch.Coding{c("---MIL", "SYRLEG", "173")}, nil},
 		{"An official visit by Japan's president to India was postponed.", nil, []petrarch.Coding{c("JPNGOV", "---GOV", "042")}},
+	})
+}
+
+// TestDictionaryFrames: with a dictionary as the whole vocabulary,
+// sitrep's own framing verbs that code nothing themselves (attribution,
+// intent) still frame the verb after them when the dictionary has no
+// entry of its own for them, so "X indicated it V-ed Y" has X as source.
+func TestDictionaryFrames(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Japan indicated it deplored Vietnam's decision on fishing.", []petrarch.Coding{c("JPN", "VNM", "123")}, nil},
+		{"Brazil indicated it deplored Chile's new tariffs.", []petrarch.Coding{c("BRA", "CHL", "123")}, nil},
+		{"Ghana indicated it deplored Mali's expulsion of diplomats.", []petrarch.Coding{c("GHA", "MLI", "123")}, nil},
+		{"Norway deplored Turkey's arrests of journalists.", []petrarch.Coding{c("NOR", "TUR", "122")}, []petrarch.Coding{c("NOR", "TUR", "123")}},
+		{"Egypt indicated it deplored Syria's shelling of the border.", []petrarch.Coding{c("EGY", "SYR", "123")}, nil},
+	})
+}
+
+// TestDictionaryAdjacency: words a pattern joins to its verb with "_"
+// ("RECENTLY_*") must stand right before it; TABARI's patterns read
+// across "that" ("warned that X would suffer", "indicated that it V").
+func TestDictionaryAdjacency(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Ghana recently condemned Mali over the border closure.", []petrarch.Coding{c("GHA", "MLI", "1221")}, nil},
+		{"Peru recently has condemned Bolivia.", []petrarch.Coding{c("PER", "BOL", "122")}, []petrarch.Coding{c("PER", "BOL", "1221")}},
+		{"Recently Japan has strongly condemned Vietnam.", []petrarch.Coding{c("JPN", "VNM", "122")}, []petrarch.Coding{c("JPN", "VNM", "1221")}},
+		{"Norway warned that Turkey would suffer from the sanctions.", []petrarch.Coding{c("NOR", "TUR", "1611")}, []petrarch.Coding{c("NOR", "TUR", "160")}},
+		{"Egypt warned Syria that its economy would suffer.", []petrarch.Coding{c("EGY", "SYR", "1611")}, nil},
+		{"Brazil indicated that it deplored Chile's new tariffs.", []petrarch.Coding{c("BRA", "CHL", "123")}, nil},
+		{"Chile warned that Peru would face a long dispute.", []petrarch.Coding{c("CHL", "PER", "160")}, []petrarch.Coding{c("CHL", "PER", "1611")}},
+	})
+}
+
+// TestDictionaryCompoundSubjectTarget: a compound subject of a verb
+// whose dictionary code is not mutual codes the actor after the verb,
+// not each other (only "A:A" codes and "%" patterns are mutual).
+func TestDictionaryCompoundSubjectTarget(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Peru and Chile welcomed the talks between Kenya and Somalia.", []petrarch.Coding{c("PER", "KEN", "041"), c("CHL", "SOM", "041")}, []petrarch.Coding{c("PER", "CHL", "041")}},
+		{"Japan and Norway welcomed a ceasefire between Syria and Turkey.", []petrarch.Coding{c("JPN", "SYR", "041"), c("NOR", "TUR", "041")}, []petrarch.Coding{c("NOR", "JPN", "041")}},
+		{"Ghana and Mali welcomed a new treaty with Egypt.", []petrarch.Coding{c("GHA", "EGY", "041"), c("MLI", "EGY", "041")}, []petrarch.Coding{c("GHA", "MLI", "041")}},
+		{"Brazil and Bolivia welcomed the deal between India and Nepal.", []petrarch.Coding{c("BRA", "IND", "041"), c("BOL", "NPL", "041")}, []petrarch.Coding{c("BRA", "BOL", "041")}},
+		{"Vietnam and Kenya welcomed France's decision.", []petrarch.Coding{c("VNM", "FRA", "041"), c("KEN", "FRA", "041")}, []petrarch.Coding{c("VNM", "KEN", "041")}},
 	})
 }

@@ -191,7 +191,8 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			// "X and Y exchanged fire in Kashmir": a place is where, not whom
 			tgts = nil
 		}
-		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) || m.p.mutual) {
+		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) && !m.p.dictionary || m.p.mutual) {
+			// (a dictionary says which of its codes are mutual: "A:A")
 			tgts = []*mention{srcs[1].m, srcs[0].m}
 		}
 		if len(m.tgts) > 0 && !marked {

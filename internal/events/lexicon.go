@@ -76,6 +76,9 @@ type pattern struct {
 	// before: words a dictionary pattern asks for before its verb,
 	// nearest last (each position: alternatives)
 	before []map[string]bool
+	// beforeAdj: before position w must stand right before position w+1
+	// (the verb after the last); nil for none
+	beforeAdj []bool
 	// adj: position w must follow position w-1 directly (dictionary
 	// patterns' "_"); nil for none
 	adj []bool
