@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/pipeline"
 	"github.com/sitrep-project/sitrep/internal/syntax"
 	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/timex"
 )
 
 // ValidatePetrarchCmd runs a PETRARCH validation records file.
@@ -95,7 +96,13 @@ func eventsCoder(g *Globals, d *petrarch.Dictionaries, tx *text.Analyzer) (petra
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
-	return events.NewDictionaryCoder(lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), tx, sp), nil
+	tm, err := timex.NewFromLexicon(timex.DefaultOptions(), roots...)
+	if err != nil {
+		return nil, fmt.Errorf("timex lexicon: %w", err)
+	}
+	dc := events.NewDictionaryCoder(lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), tx, sp)
+	dc.Times = tm
+	return dc, nil
 }
 
 // DictionariesCmd groups commands on TABARI/PETRARCH dictionaries.

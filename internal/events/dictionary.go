@@ -428,11 +428,17 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 		var at []int // index in words -> token
 		for i, t := range toks {
 			if k := petrarch.Key(t.Text); k != "'S" && k != "’S" && k != "'" && k != "’" {
-				words = append(words, k)
-				at = append(at, i)
+				// "Dol_Amroth" written as the dictionaries write a
+				// phrase: its words
+				for _, w := range strings.Split(k, "_") {
+					if w != "" {
+						words = append(words, w)
+						at = append(at, i)
+					}
+				}
 			}
 		}
-		ms := joinMentions(words, s.Vocab.Mentions(words, date))
+		ms := possessed(toks, at, joinMentions(words, s.Vocab.Mentions(words, date)))
 		all := distribute(words, ms, date)
 		for mi, m := range ms {
 			code := all[mi][0]
@@ -463,6 +469,33 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 		}
 	}
 	return nil
+}
+
+// possessed joins a possessive actor to the agents that head its noun
+// phrase, with only adjectives between, as TABARI reads "X's awful and
+// evil minister NAME" (X's minister, XGOV, not the name's actor): the
+// possessor's actor with the agents, over the whole phrase. at maps
+// each word to its token.
+func possessed(toks []model.Token, at []int, ms []petrarch.Mention) []petrarch.Mention {
+	var out []petrarch.Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.Actor != nil && len(m.Agents) == 0 && len(ms[i+1].Agents) > 0 {
+			n := ms[i+1]
+			last := at[m.End-1]
+			ok := last+1 < len(toks) && toks[last+1].Tag == "POS" && at[n.Start] > last+2
+			for k := last + 2; ok && k < at[n.Start]; k++ {
+				tg := toks[k].Tag
+				ok = strings.HasPrefix(tg, "JJ") || tg == "CC" || strings.HasPrefix(tg, "RB")
+			}
+			if ok {
+				m.Agents, m.End = n.Agents, n.End
+				i++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // modifies reports whether token i is an adjective, or a word right
@@ -617,7 +650,11 @@ func publishedDate(a *model.Article) time.Time {
 // article per call; each event is a coding of its source, target and
 // CAMEO codes.
 type DictionaryCoder struct {
-	Text   petrarch.Tokenizer
+	Text petrarch.Tokenizer
+	// Times, when set, finds the sentences' time expressions first (the
+	// pipeline's timex stage): the coder reads a time between a subject
+	// and its verb, or a verb and its words, as a time
+	Times  model.Stage
 	Stages []model.Stage
 	// Discards, when set, drop a sentence holding a sentence discard
 	// phrase and every sentence when one holds a story discard.
@@ -647,7 +684,11 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 		a.Sentences = append(a.Sentences, model.Sentence{Index: i, Start: sp.Start, End: sp.End, Text: sentence[sp.Start:sp.End]})
 		a.Tokens = append(a.Tokens, d.Text.Tokenize(sentence, sp))
 	}
-	for _, s := range d.Stages {
+	stages := d.Stages
+	if d.Times != nil {
+		stages = append([]model.Stage{d.Times}, stages...)
+	}
+	for _, s := range stages {
 		if err := s.Process(context.Background(), a); err != nil {
 			return nil
 		}

@@ -35,6 +35,10 @@ VIETNAM [VNM]
 EGYPT [EGY]
 TURKEY [TUR]
 BRAZIL [BRA]
+SOUTH_SUDAN [SSD]
+NEW_ZEALAND [NZL]
+RIVERA [PER]
+OKAFOR [NGA]
 `)},
 	"r.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
 POLICE [~COP]
@@ -108,7 +112,10 @@ func roleCoder(t *testing.T) *DictionaryCoder {
 	p := loadParser(t)
 	to := text.DefaultOptions()
 	to.Tagger = p
-	return NewDictionaryCoder(loadUpstream(t).lex, v, text.New(to), p)
+	up := loadUpstream(t)
+	dc := NewDictionaryCoder(up.lex, v, text.New(to), p)
+	dc.Times = up.stages[1]
+	return dc
 }
 
 type roleCase struct {
@@ -227,5 +234,24 @@ func TestDictionaryCompoundSubjectTarget(t *testing.T) {
 		{"Ghana and Mali welcomed a new treaty with Egypt.", []petrarch.Coding{c("GHA", "EGY", "041"), c("MLI", "EGY", "041")}, []petrarch.Coding{c("GHA", "MLI", "041")}},
 		{"Brazil and Bolivia welcomed the deal between India and Nepal.", []petrarch.Coding{c("BRA", "IND", "041"), c("BOL", "NPL", "041")}, []petrarch.Coding{c("BRA", "BOL", "041")}},
 		{"Vietnam and Kenya welcomed France's decision.", []petrarch.Coding{c("VNM", "FRA", "041"), c("KEN", "FRA", "041")}, []petrarch.Coding{c("VNM", "KEN", "041")}},
+	})
+}
+
+// TestDictionaryTimesAndNames: a time between the subject and its verb
+// is read as a time ("X on Thursday V-ed"); a name written as the
+// dictionaries write phrases ("South_Sudan") is the phrase; a possessive
+// actor with only adjectives before the agents heading its noun phrase
+// is their actor, not the name after them ("X's new and popular
+// president NAME" is X's government).
+func TestDictionaryTimesAndNames(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Japan on Monday condemned Vietnam over the seizure.", []petrarch.Coding{c("JPN", "VNM", "122")}, nil},
+		{"Egypt on Thursday accused Turkey of meddling.", []petrarch.Coding{c("EGY", "TUR", "112")}, nil},
+		{"Norway on Friday criticized Brazil's logging policy.", []petrarch.Coding{c("NOR", "BRA", "122")}, nil},
+		{"Kenya yesterday accused South_Sudan of shelling border towns.", []petrarch.Coding{c("KEN", "SSD", "112")}, nil},
+		{"New_Zealand criticized France over the tests.", []petrarch.Coding{c("NZL", "FRA", "122")}, nil},
+		{"Chile's new and popular president Rivera criticized Bolivia.", []petrarch.Coding{c("CHLGOV", "BOL", "122")}, []petrarch.Coding{c("PERGOV", "BOL", "122")}},
+		{"Ghana's outspoken president Okafor accused Mali of stalling.", []petrarch.Coding{c("GHAGOV", "MLI", "112")}, []petrarch.Coding{c("NGAGOV", "MLI", "112")}},
+		{"Nepal's president Okafor visited India.", []petrarch.Coding{c("NPLGOV", "IND", "042")}, nil},
 	})
 }
