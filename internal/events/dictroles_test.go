@@ -39,6 +39,7 @@ SOUTH_SUDAN [SSD]
 NEW_ZEALAND [NZL]
 RIVERA [PER]
 OKAFOR [NGA]
+THE_ANDES_FC [PEREDU]
 `)},
 	"r.agents.txt": {Data: []byte(`SOLDIERS [~MIL]
 POLICE [~COP]
@@ -98,6 +99,13 @@ WARN
 
 --- WELCOME  [041]  ---
 WELCOME
+
+--- RISEN  [---]  ---
+RISEN
+- DEATH TOLL *  [223]
+
+--- BREAK  [1717]  ---
+BREAK {BROKE BROKEN}
 `)},
 }
 
@@ -253,5 +261,21 @@ func TestDictionaryTimesAndNames(t *testing.T) {
 		{"Chile's new and popular president Rivera criticized Bolivia.", []petrarch.Coding{c("CHLGOV", "BOL", "122")}, []petrarch.Coding{c("PERGOV", "BOL", "122")}},
 		{"Ghana's outspoken president Okafor accused Mali of stalling.", []petrarch.Coding{c("GHAGOV", "MLI", "112")}, []petrarch.Coding{c("NGAGOV", "MLI", "112")}},
 		{"Nepal's president Okafor visited India.", []petrarch.Coding{c("NPLGOV", "IND", "042")}, nil},
+	})
+}
+
+// TestDictionarySourceBefore: a dictionary pattern whose subject names
+// no actor itself takes TABARI's source, the nearest actor before the
+// verb in its clause outside a prepositional phrase ("X's death toll
+// has risen", "the X football club is about to"); a hedged act ("was
+// seen to V") is coded, as TABARI codes it, with its target after it.
+func TestDictionarySourceBefore(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Syria's death toll has risen in the conflict with Turkey.", []petrarch.Coding{c("SYR", "TUR", "223")}, nil},
+		{"Nepal's death toll has risen since the clashes with India.", []petrarch.Coding{c("NPL", "IND", "223")}, nil},
+		{"The Andes FC delegation is about to visit Chile.", []petrarch.Coding{c("PEREDU", "CHL", "042")}, nil},
+		{"In Kenya the death toll has risen after the raids by Somalia.", nil, []petrarch.Coding{c("KEN", "SOM", "223")}},
+		{"Mali was seen to break into a rally held by France in Bamako.", []petrarch.Coding{c("MLI", "FRA", "1717")}, nil},
+		{"Peru was said to break with Bolivia over the gas deal.", []petrarch.Coding{c("PER", "BOL", "1717")}, nil},
 	})
 }

@@ -21,6 +21,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		c.subject(st, ms, k)
 		if st.parsed() {
 			c.arcSubject(st, m, ms)
+		}
+		if len(m.subj) == 0 && m.p.dictionary && !m.passive {
+			m.subj = actorBefore(st, m.head)
+		}
+		if st.parsed() {
 			if st.rels[m.head] == "acl" && (st.toks[m.head].tag == "VBG" || st.child(m.head, "mark") >= 0) {
 				// "rebels fighting the army" describes them; "a consensus to
 				// exchange data", "an offer to mediate" name what the noun
@@ -217,7 +222,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if (m.noun && !m.light || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
-		if len(tgts) == 0 && m.mod == model.ModalityPossible && condThreat == "" || m.p.fallback && m.mod == model.ModalityPossible {
+		if len(tgts) == 0 && m.mod == model.ModalityPossible && condThreat == "" && !m.p.dictionary || m.p.fallback && m.mod == model.ModalityPossible {
 			continue // a fallback verb in a purpose or hedged clause is no news
 		}
 		cc, ok := c.lex.Cameo(m.code)
@@ -964,6 +969,26 @@ func actorAfter(st *sent, from, skips int) *mention {
 			if a := &st.ments[mi]; actorOf(a) != nil {
 				return a
 			}
+		}
+	}
+	return nil
+}
+
+// actorBefore is TABARI's source for a dictionary pattern whose subject
+// names no actor itself ("X's death toll has risen", "the X basketball
+// team is about to"): the nearest coded actor before the verb in its
+// clause, outside a prepositional phrase.
+func actorBefore(st *sent, head int) []actorRef {
+	for k := head - 1; k >= 0 && !isBoundary(st.toks[k]); k-- {
+		for _, mi := range st.toks[k].ments {
+			a := &st.ments[mi]
+			if a.last != k || actorOf(a) == nil {
+				continue
+			}
+			if a.first > 0 && prepositions[st.toks[a.first-1].low] {
+				return nil
+			}
+			return []actorRef{{m: a}}
 		}
 	}
 	return nil
