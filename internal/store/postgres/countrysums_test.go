@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/store/postgres"
@@ -35,6 +36,7 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	rows.Close()
 	for _, q := range []string{
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`, `DROP INDEX events_geo`,
+		`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
 		`DELETE FROM schema_migrations WHERE version >= 20`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {
@@ -49,4 +51,41 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	}
 	defer s2.Close()
 	storetest.CheckCountrySums(t, s2)
+}
+
+// TestCodeSumsUpgrade checks that migration 0022 fills the sums by full
+// CAMEO code and full actor codes from what is stored as the writes
+// keep them.
+func TestCodeSumsUpgrade(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	storetest.FillForUpgrade(t, s)
+	want := storetest.CodeSumRows(t, s)
+	var schema string
+	rows, err := s.DB.Query(ctx, `SELECT current_schema()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		if err := rows.Scan(&schema); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows.Close()
+	for _, q := range []string{`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
+		`DELETE FROM schema_migrations WHERE version >= 22`} {
+		if err := s.DB.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	opts := postgres.DefaultOptions()
+	opts.Schema = schema
+	s2, err := postgres.Open(ctx, dsn(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if got := storetest.CodeSumRows(t, s2); !slices.Equal(got, want) {
+		t.Errorf("migration filled %d rows, the writes kept %d", len(got), len(want))
+	}
 }

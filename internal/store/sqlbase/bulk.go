@@ -127,9 +127,10 @@ func (b *Base) secondaryIndexes(ctx context.Context) ([][2]string, error) {
 // refillStatements empty the aggregates that BulkInsertEventFacts and
 // PutArticle keep and fill them from the events: the fills of
 // migrations 0015 (dyad_daily, dyad_daily_cc, actor_daily_cc), 0016
-// (dyad_day_cc, actor_day_cc, all_day, country_day, country_total) and
-// 0020 (country_dyad, country_actor, country_root), each table from the
-// events or from a finer table filled before it.
+// (dyad_day_cc, actor_day_cc, all_day, country_day, country_total), 0020
+// (country_dyad, country_actor, country_root) and 0022 (dyad_code_cc,
+// country_pair, country_code),
+// each table from the events or from a finer table filled before it.
 var refillStatements = []string{
 	`DELETE FROM dyad_daily`,
 	`INSERT INTO dyad_daily (source_code, target_code, prec, day, quad_class, cameo_root, day_to, n, goldstein_sum, fatalities)
@@ -140,6 +141,12 @@ var refillStatements = []string{
 	SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), prec, day, quad_class, cameo_root, day_to,
 		SUM(n), SUM(goldstein_sum), SUM(fatalities)
 	FROM dyad_daily GROUP BY substr(source_code, 1, 3), substr(target_code, 1, 3), prec, day, quad_class, cameo_root, day_to`,
+	`DELETE FROM dyad_code_cc`,
+	`INSERT INTO dyad_code_cc (source_code, target_code, cameo, prec, day, day_to, quad_class, n, goldstein_sum, fatalities)
+	SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), cameo, prec, day, day_to, quad_class,
+		COUNT(*), SUM(goldstein), SUM(fatalities)
+	FROM events WHERE length(cameo) > length(cameo_root) AND cameo_root <> ''
+	GROUP BY substr(source_code, 1, 3), substr(target_code, 1, 3), cameo, prec, day, day_to, quad_class`,
 	`DELETE FROM actor_daily_cc`,
 	`INSERT INTO actor_daily_cc (actor, cameo_root, prec, day, quad_class, role, day_to, n, goldstein_sum, fatalities)
 	SELECT actor, cameo_root, prec, day, quad_class, role, day_to, SUM(n), SUM(goldstein_sum), SUM(fatalities) FROM (
@@ -177,6 +184,15 @@ var refillStatements = []string{
 	`INSERT INTO country_dyad (source_code, target_code, cameo_root, country, n, fatalities)
 	SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, country, COUNT(*), SUM(fatalities)
 	FROM events WHERE country <> '' GROUP BY substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, country`,
+	`DELETE FROM country_pair`,
+	`INSERT INTO country_pair (source_code, target_code, cameo_root, country, n, fatalities)
+	SELECT source_code, target_code, cameo_root, country, COUNT(*), SUM(fatalities)
+	FROM events WHERE country <> '' GROUP BY source_code, target_code, cameo_root, country`,
+	`DELETE FROM country_code`,
+	`INSERT INTO country_code (cameo, country, n, fatalities)
+	SELECT cameo, country, COUNT(*), SUM(fatalities)
+	FROM events WHERE country <> '' AND length(cameo) > length(cameo_root) AND cameo_root <> ''
+	GROUP BY cameo, country`,
 	`DELETE FROM country_actor`,
 	`INSERT INTO country_actor (actor, role, cameo_root, country, n, fatalities)
 	SELECT actor, role, cameo_root, country, SUM(n), SUM(fatalities) FROM (

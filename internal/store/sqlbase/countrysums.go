@@ -21,7 +21,8 @@ type countryDyadKey struct{ source, target, root, country string }
 // location country.
 type countryActorKey struct{ actor, role, root, country string }
 
-// countryRootKey is one row of country_root.
+// countryRootKey is one row of country_root; also of country_code,
+// with the full CAMEO code as root.
 type countryRootKey struct{ root, country string }
 
 type countryVal struct{ n, fatalities int64 }
@@ -33,13 +34,51 @@ func addCount[K comparable](m map[K]countryVal, k K, v countryVal) {
 }
 
 // countrySums gathers what a transaction adds to the choropleth's sums.
+// pair holds the full codes of the dyad (country_pair) and code the
+// full CAMEO codes finer than a root (country_code).
 type countrySums struct {
 	day  map[countryKey]countryVal
 	dyad map[countryDyadKey]countryVal
+	pair map[countryDyadKey]countryVal
+	code map[countryRootKey]countryVal
 }
 
 func newCountrySums() *countrySums {
-	return &countrySums{day: map[countryKey]countryVal{}, dyad: map[countryDyadKey]countryVal{}}
+	return &countrySums{day: map[countryKey]countryVal{}, dyad: map[countryDyadKey]countryVal{},
+		pair: map[countryDyadKey]countryVal{}, code: map[countryRootKey]countryVal{}}
+}
+
+// upsertCountryCodes adds c.pair to country_pair and c.code to
+// country_code, in key order.
+func (b *Base) upsertCountryCodes(ctx context.Context, q Querier, c *countrySums) error {
+	pairs := make([]countryDyadKey, 0, len(c.pair))
+	for k := range c.pair {
+		pairs = append(pairs, k)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		a, d := pairs[i], pairs[j]
+		return lessStrings(a.source, d.source, a.target, d.target, a.root, d.root, a.country, d.country)
+	})
+	args := make([]any, 0, 6*len(pairs))
+	for _, k := range pairs {
+		args = append(args, k.source, k.target, k.root, k.country, c.pair[k].n, c.pair[k].fatalities)
+	}
+	if err := b.upsertCountryTable(ctx, q, "country_pair", "source_code, target_code, cameo_root, country", args); err != nil {
+		return err
+	}
+	codes := make([]countryRootKey, 0, len(c.code))
+	for k := range c.code {
+		codes = append(codes, k)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		a, d := codes[i], codes[j]
+		return lessStrings(a.root, d.root, a.country, d.country)
+	})
+	args = make([]any, 0, 4*len(codes))
+	for _, k := range codes {
+		args = append(args, k.root, k.country, c.code[k].n, c.code[k].fatalities)
+	}
+	return b.upsertCountryTable(ctx, q, "country_code", "cameo, country", args)
 }
 
 // upsertCountrySums adds m to country_dyad and its sums by actor view
@@ -138,7 +177,53 @@ func countrySummed(f store.EventFilter, w *where) (query string, ok bool) {
 	rest := f
 	rest.Actor, rest.Source, rest.Target, rest.Undirected, rest.Code = "", "", "", false, ""
 	rest.Limit, rest.Cursor, rest.Newest = 0, "", false
-	if !isZeroFilter(rest) || len(f.Code) > 2 || len(f.Source) > countryLen || len(f.Target) > countryLen {
+	if !isZeroFilter(rest) {
+		return "", false
+	}
+	if q, ok := countryCCSummed(f, w); ok {
+		return q, true
+	}
+	*w = where{d: w.d}
+	return countryPairSummed(f, w)
+}
+
+// countryPairSummed phrases the choropleth of an actor, dyad and code
+// filter that the country-level sums do not answer: a code finer than a
+// root alone from country_code, actor and dyad prefixes of any length
+// (a sector code) with a code up to the root from country_pair, whose
+// rows are full-code dyads (a row meets "source or target" once, so an
+// event is counted once).
+func countryPairSummed(f store.EventFilter, w *where) (query string, ok bool) {
+	var table string
+	switch {
+	case len(f.Code) > 2:
+		if f.Actor != "" || f.Source != "" || f.Target != "" {
+			return "", false
+		}
+		table = "country_code"
+		w.add(w.prefix("cameo", f.Code))
+	case f.Actor != "" && (f.Source != "" || f.Target != ""):
+		return "", false
+	case f.Actor != "":
+		table = "country_pair"
+		w.add(w.dyadEitherWith("source_code", "target_code", f.Actor, "", false, w.prefix))
+	case f.Source != "" || f.Target != "":
+		table = "country_pair"
+		w.add(w.dyadEitherWith("source_code", "target_code", f.Source, f.Target, !f.Undirected, w.prefix))
+	default:
+		return "", false
+	}
+	if table == "country_pair" && f.Code != "" {
+		w.add(w.cameo("cameo_root", "", f.Code))
+	}
+	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + w.sql() +
+		` GROUP BY country HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, country`, true
+}
+
+// countryCCSummed is countrySummed over the sums by country-level
+// dyad, actor view and root.
+func countryCCSummed(f store.EventFilter, w *where) (query string, ok bool) {
+	if len(f.Code) > 2 || len(f.Source) > countryLen || len(f.Target) > countryLen {
 		return "", false
 	}
 	ccCode := func(col, p string) string {

@@ -47,9 +47,11 @@ const clusterWindow = 2
 
 // dyadKey is one row of dyad_daily: Prec is the events' date
 // precision, DayTo the known end of a range.
+// Code is the full CAMEO code when it is finer than the root (for
+// dyad_code_cc), else "".
 type dyadKey struct {
-	Source, Target, Prec, Day, Root, DayTo string
-	Quad                                   int
+	Source, Target, Prec, Day, Root, DayTo, Code string
+	Quad                                         int
 }
 
 type dyadVal struct {
@@ -502,6 +504,9 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 	k := dyadKey{Source: r.source, Target: r.target, Prec: r.prec, Day: r.day, Root: r.root, DayTo: r.dayTo,
 		Quad: r.e.QuadClass}
+	if len(r.e.Cameo) > len(r.root) && r.root != "" {
+		k.Code = r.e.Cameo
+	}
 	dyadVal{N: 1, Goldstein: r.e.Goldstein, Fatalities: int64(r.fatalities)}.addTo(m, k)
 }
 
@@ -804,14 +809,25 @@ func (b *Base) insertCodes(ctx context.Context, q Querier, m map[string]bool) er
 // dyad_daily, its country-level and per-country forms, and their sums
 // without the CAMEO root (dyad_day_cc, actor_day_cc, all_day).
 func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
-	cc, day := map[dyadKey]dyadVal{}, map[dyadKey]dyadVal{}
+	daily, cc, day, codes := map[dyadKey]dyadVal{}, map[dyadKey]dyadVal{}, map[dyadKey]dyadVal{}, map[dyadKey]dyadVal{}
 	for k, v := range m {
+		code := k.Code
+		k.Code = ""
+		v.addTo(daily, k)
 		k.Source, k.Target = countryPart(k.Source), countryPart(k.Target)
 		v.addTo(cc, k)
+		if code != "" {
+			kc := k
+			kc.Root = code
+			v.addTo(codes, kc)
+		}
 		k.Root = ""
 		v.addTo(day, k)
 	}
-	if err := b.upsertDyadTable(ctx, q, "dyad_daily", "source_code, target_code", m); err != nil {
+	if err := b.upsertDyadTable(ctx, q, "dyad_daily", "source_code, target_code", daily); err != nil {
+		return err
+	}
+	if err := b.upsertCodeSums(ctx, q, codes); err != nil {
 		return err
 	}
 	if err := b.upsertDyadTable(ctx, q, "dyad_daily_cc", "source_code, target_code", cc); err != nil {
@@ -842,6 +858,25 @@ func (b *Base) upsertDyads(ctx context.Context, q Querier, m map[dyadKey]dyadVal
 		return err
 	}
 	return b.upsertSums(ctx, q, "all_day", "", false, all)
+}
+
+// upsertCodeSums adds m, keyed by country-level dyad with the full
+// CAMEO code in Root, to dyad_code_cc.
+func (b *Base) upsertCodeSums(ctx context.Context, q Querier, m map[dyadKey]dyadVal) error {
+	const key = "source_code, target_code, cameo, prec, day, day_to, quad_class"
+	keys := sortedDyadKeys(m)
+	args := make([]any, 0, 10*len(keys))
+	for _, k := range keys {
+		v := m[k]
+		args = append(args, k.Source, k.Target, k.Root, k.Prec, k.Day, k.DayTo, k.Quad, v.N, v.Goldstein, v.Fatalities)
+	}
+	if err := b.insertRows(ctx, q, `INSERT INTO dyad_code_cc (`+key+`, n, goldstein_sum, fatalities)`,
+		` ON CONFLICT (`+key+`)
+		DO UPDATE SET n = dyad_code_cc.n + excluded.n, goldstein_sum = dyad_code_cc.goldstein_sum + excluded.goldstein_sum,
+		fatalities = dyad_code_cc.fatalities + excluded.fatalities`, 10, args); err != nil {
+		return fmt.Errorf("update dyad_code_cc: %w", err)
+	}
+	return nil
 }
 
 // actorKey is one row of actor_daily_cc; the dyadKey fields are reused
@@ -954,6 +989,10 @@ func (r *eventRow) addCountry(c *countrySums) {
 	v := countryVal{n: 1, fatalities: int64(r.fatalities)}
 	addCount(c.day, countryKey{r.day, r.country}, v)
 	addCount(c.dyad, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, r.country}, v)
+	addCount(c.pair, countryDyadKey{r.source, r.target, r.root, r.country}, v)
+	if len(r.e.Cameo) > len(r.root) && r.root != "" {
+		addCount(c.code, countryRootKey{r.e.Cameo, r.country}, v)
+	}
 }
 
 // upsertCountries adds the events counted by addCountry to country_day
@@ -961,6 +1000,9 @@ func (r *eventRow) addCountry(c *countrySums) {
 // order (see upsertDyads).
 func (b *Base) upsertCountries(ctx context.Context, q Querier, c *countrySums) error {
 	if err := b.upsertCountryDays(ctx, q, c.day); err != nil {
+		return err
+	}
+	if err := b.upsertCountryCodes(ctx, q, c); err != nil {
 		return err
 	}
 	return b.upsertCountrySums(ctx, q, c.dyad)

@@ -20,14 +20,16 @@ import (
 // one are filled with zeros so a chart or a baseline sees the quiet days.
 //
 // A CAMEO prefix of up to two digits filters the aggregates' root
-// column; a longer one is finer than the aggregates, so the events table
-// is summed instead (timelineEvents).
+// column; a longer one reads the sums by full code (dyad_code_cc) when
+// both prefixes are at most a country code long, else it is finer than
+// the aggregates, so the events table is summed instead
+// (timelineEvents).
 func (b *Base) Timeline(ctx context.Context, q store.TimelineQuery) ([]store.TimelinePoint, error) {
 	if err := store.CheckInterval(q.Interval); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	t := newTimelineSums(q)
-	if len(q.Code) > 2 {
+	if len(q.Code) > 2 && (len(q.A) > countryLen || len(q.B) > countryLen) {
 		if err := b.timelineEvents(ctx, q, t); err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
@@ -364,7 +366,8 @@ func (b *Base) timelineSummed(ctx context.Context, q store.TimelineQuery, fn fun
 }
 
 // summedWhere adds q's actor and code conditions for the aggregate table
-// that answers it and returns the table. Without a code: all_day for
+// that answers it and returns the table. A code finer than a root:
+// dyad_code_cc (prefixes at most a country code long). Without a code: all_day for
 // every event, actor_day_cc for one country, dyad_day_cc for two (sums
 // without the CAMEO root). Otherwise, or for other prefixes:
 // actor_daily_cc for one country, dyad_daily_cc when both prefixes are
@@ -378,6 +381,15 @@ func (b *Base) summedWhere(q store.TimelineQuery, w *where) string {
 		return w.prefix(col, p)
 	}
 	cc := len(q.A) <= countryLen && len(q.B) <= countryLen
+	if cc && len(q.Code) > 2 {
+		// Sums by full code: an undirected side is "source or
+		// target", which counts each row, one dyad, once.
+		if q.A != "" || q.B != "" {
+			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, ccCode))
+		}
+		w.add(w.prefix("cameo", q.Code))
+		return "dyad_code_cc"
+	}
 	actor, roles := singleCountry(q)
 	if q.Code == "" && cc {
 		switch {

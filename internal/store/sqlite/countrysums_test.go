@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/store/sqlite"
@@ -29,9 +30,29 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	storetest.TestCountrySumsBulk(t, s)
 	s = reopenAfter(ctx, t, s, path,
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
-		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`,
-		`DELETE FROM schema_migrations WHERE version >= 20`,
+		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`, `DROP TABLE dyad_code_cc`,
+		`DROP TABLE country_pair`, `DROP TABLE country_code`, `DELETE FROM schema_migrations WHERE version >= 20`,
 	)
 	defer s.Close()
 	storetest.CheckCountrySums(t, s)
+}
+
+// TestCodeSumsUpgrade checks that migration 0022 fills the sums by full
+// CAMEO code and full actor codes from what is stored as the writes
+// keep them.
+func TestCodeSumsUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	s, err := sqlite.Open(ctx, path, sqlite.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.FillForUpgrade(t, s)
+	want := storetest.CodeSumRows(t, s)
+	s = reopenAfter(ctx, t, s, path, `DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`,
+		`DROP TABLE country_code`, `DELETE FROM schema_migrations WHERE version >= 22`)
+	defer s.Close()
+	if got := storetest.CodeSumRows(t, s); !slices.Equal(got, want) {
+		t.Errorf("migration filled %d rows, the writes kept %d", len(got), len(want))
+	}
 }

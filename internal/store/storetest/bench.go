@@ -217,6 +217,10 @@ func BenchmarkQueries(b *testing.B, s store.Store) {
 			{"countries/actor-RUS", store.EventFilter{Actor: "RUS"}},
 			{"countries/RUS-PRK", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true}},
 			{"countries/code-19", store.EventFilter{Code: "19"}},
+			{"countries/actor-RUS/since-2024", store.EventFilter{Actor: "RUS", Since: "2024-01-01"}},
+			{"countries/RUS-PRK/since-2023", store.EventFilter{Source: "RUS", Target: "PRK", Undirected: true, Since: "2023-01-01"}},
+			{"countries/actor-RUSMIL", store.EventFilter{Actor: "RUSMIL"}},
+			{"countries/code-194", store.EventFilter{Code: "194"}},
 		} {
 			b.Run(tc.name, func(b *testing.B) {
 				benchLoop(b, func() error { _, err := cc.CountryCounts(ctx, tc.f); return err })

@@ -31,6 +31,7 @@ type rowDumper interface {
 var bulkTables = []struct{ table, cols string }{
 	{"dyad_daily", "source_code, target_code, prec, day, quad_class, cameo_root, day_to, n, goldstein_sum, fatalities"},
 	{"dyad_daily_cc", "source_code, target_code, prec, day, quad_class, cameo_root, day_to, n, goldstein_sum, fatalities"},
+	{"dyad_code_cc", "source_code, target_code, cameo, prec, day, day_to, quad_class, n, goldstein_sum, fatalities"},
 	{"actor_daily_cc", "actor, cameo_root, prec, day, quad_class, role, day_to, n, goldstein_sum, fatalities"},
 	{"dyad_day_cc", "source_code, target_code, prec, day, quad_class, day_to, n, goldstein_sum, fatalities"},
 	{"actor_day_cc", "actor, role, prec, day, quad_class, day_to, n, goldstein_sum, fatalities"},
@@ -39,6 +40,8 @@ var bulkTables = []struct{ table, cols string }{
 	{"country_total", "country, n, fatalities"},
 	{"country_dyad", "source_code, target_code, cameo_root, country, n, fatalities"},
 	{"country_actor", "actor, role, cameo_root, country, n, fatalities"},
+	{"country_pair", "source_code, target_code, cameo_root, country, n, fatalities"},
+	{"country_code", "cameo, country, n, fatalities"},
 	{"country_root", "cameo_root, country, n, fatalities"},
 	{"clusters", "id, day, reports, articles, source_code, target_code, cameo_root, country, article_seq, idx, modalities"},
 	{"events", "seq, ekey, article_seq, idx, cluster, day, prec, day_to, country, fatalities, region, loc_prec"},
@@ -163,4 +166,53 @@ func firstDiff(got, want []string) string {
 		return fmt.Sprintf("missing row %q", want[len(got)])
 	}
 	return "none"
+}
+
+// CodeSumRows lists every row of the sums migration 0022 adds
+// (dyad_code_cc, country_pair, country_code), for checking that the
+// migration fills them as the writes keep them.
+func CodeSumRows(t *testing.T, s store.Store) []string {
+	t.Helper()
+	d, ok := s.(rowDumper)
+	if !ok {
+		t.Fatal("store cannot list its rows")
+	}
+	var out []string
+	for _, q := range []struct {
+		sql  string
+		cols int
+	}{
+		{`SELECT source_code, target_code, cameo, prec, day, day_to, quad_class, n, goldstein_sum, fatalities
+			FROM dyad_code_cc ORDER BY 1, 2, 3, 4, 5, 6, 7`, 10},
+		{`SELECT source_code, target_code, cameo_root, country, n, fatalities FROM country_pair ORDER BY 1, 2, 3, 4`, 6},
+		{`SELECT cameo, country, n, fatalities FROM country_code ORDER BY 1, 2`, 4},
+	} {
+		rows, err := d.DumpRows(context.Background(), q.sql, q.cols)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 0 {
+			t.Fatalf("%s: empty: the test data does not exercise it", q.sql)
+		}
+		out = append(out, rows...)
+	}
+	return out
+}
+
+// FillForUpgrade stores articles and a batch of bulk events with
+// places, fatalities and loose dates in s, for migration tests.
+func FillForUpgrade(t *testing.T, s BulkInserter) {
+	t.Helper()
+	ctx := context.Background()
+	seed := rand.Uint64()
+	t.Logf("seed %d", seed)
+	for _, a := range Generate(10, seed) {
+		if _, err := s.(store.Store).PutArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs := BulkEvents(3000, seed, 0, 1825)
+	if err := s.BulkInsertEventFacts(ctx, "bulk", evs, DeskEvents(evs, seed)); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -11,10 +11,10 @@ import (
 )
 
 // countrySumFilters are choropleth filters the sums by country answer
-// (an actor, one side or both of a dyad, a CAMEO prefix up to the root,
-// and their combinations) and a few they leave to the events table: a
-// code finer than the root, a sector code, an actor with a dyad, a
-// shorter prefix of an undirected side.
+// (an actor, one side or both of a dyad, country-level or a sector
+// code, a CAMEO prefix up to the root, and their combinations; a code
+// finer than the root alone) and a few they leave to the events table:
+// an actor with a dyad, a date range with a filter.
 var countrySumFilters = []store.EventFilter{
 	{},
 	{Actor: "RUS"},
@@ -35,6 +35,13 @@ var countrySumFilters = []store.EventFilter{
 	{Code: "04"},
 	{Code: "194"},
 	{Actor: "RUSMIL"},
+	{Actor: "UKRMIL", Code: "19"},
+	{Source: "RUSMIL", Target: "UKR"},
+	{Source: "UKRGOV", Target: "RUSMIL", Undirected: true},
+	{Target: "RUSGOV", Undirected: true},
+	{Source: "PRKMIL"},
+	{Code: "1663"},
+	{Code: "04", Source: "RUSMIL"},
 	{Actor: "RUS", Source: "UKR"},
 	{Source: "R", Undirected: true},
 	{Source: "RUS", Target: "UKR", Undirected: true, Since: "2024-04-01"},

@@ -1075,6 +1075,12 @@ func testTimeline(t *testing.T, s store.Store, evs []refEvent) {
 		{A: "IND", Interval: "week", Code: "1"},
 		{B: "CHN", Interval: "day", Code: "19"},
 		{Interval: "day", Code: "1663"},
+		// Codes finer than a root read the sums by full code.
+		{A: "RUS", B: "UKR", Interval: "day", Code: "040"},
+		{A: "UKR", Interval: "week", Code: "112"},
+		{A: "RUS", Interval: "week", Directed: true, Code: "042"},
+		{B: "UKR", Interval: "month", Directed: true, Code: "040", Since: "2024-04-01"},
+		{A: "R", B: "U", Interval: "day", Code: "051"},
 		{A: "KEN", Interval: "week", Since: "2024-04-01", Until: "2024-04-30"},
 		// Prefixes longer than a country code read the full-code aggregates.
 		{A: "RUSMIL", B: "UKR", Interval: "day"},
