@@ -91,6 +91,21 @@ func subjectBefore(st *sent, i int) bool {
 	return false
 }
 
+// clauseSubjectBefore reports whether token i follows a whole actor
+// mention that opens its sentence or clause (after a comma or a clause
+// word): "X departs from", not "an anti-X parade on".
+func clauseSubjectBefore(st *sent, i int) bool {
+	if !subjectBefore(st, i) {
+		return false
+	}
+	for _, mi := range st.toks[i-1].ments {
+		if m := st.ments[mi]; m.last == i-1 {
+			return m.first == 0 || st.toks[m.first-1].low == "," || clauseWords[st.toks[m.first-1].low]
+		}
+	}
+	return false
+}
+
 // afterAdverbs returns the start of the adverbs right before token i
 // (i itself when there are none).
 func afterAdverbs(st *sent, i int) int {
@@ -288,6 +303,11 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		// plural noun; after the subject's adverbs no noun can stand
 		verbCtx = true
 	}
+	if p.dictionary && strings.HasPrefix(t.tag, "NN") && clauseSubjectBefore(st, i) && i+1 < len(st.toks) && prepositions[st.toks[i+1].low] {
+		// "X departs from Y", "X act on a resolution": right after a whole
+		// actor, a dictionary verb followed by its preposition is the verb
+		verbCtx = true
+	}
 	switch {
 	case strings.HasPrefix(t.tag, "VB"):
 		verb = !nounCtx || verbCtx
@@ -300,6 +320,10 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		verb = !noun
 	case t.tag == "JJ" || t.tag == "VBN":
 		verb = verbCtx
+	case prevTag == "MD" || prev == "to":
+		// "will abandon/RB": after a modal or "to" a pattern's head is its verb
+		// whatever the tagger said
+		verb = true
 	}
 	// a verb with its object matched ("activate missile systems") is a verb
 	// even when the tagger said noun

@@ -826,8 +826,8 @@ func joined(gap string) bool {
 	link := false
 	for _, w := range words {
 		switch {
-		case w == "and" || w == ",":
-			link = true
+		case w == "and" || w == "," || w == "nor":
+			link = true // "neither X nor Y" is both
 		case w == "or" || w == "but" || w == "with" || w == "between" || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0:
 			return false
 		}

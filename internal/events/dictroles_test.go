@@ -106,6 +106,28 @@ RISEN
 
 --- BREAK  [1717]  ---
 BREAK {BROKE BROKEN}
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
+
+--- SIGN  [081]  ---
+SIGN
+- WILL NOT *  [1241]
+
+--- DEPART  [032]  ---
+DEPART
+
+&NEARSYN
++CLOSER
++NEARER
+
+--- ACCORD  [---]  ---
+ACCORD
+- INCHING &NEARSYN *  [083]
+
+--- ABANDON  [345]  ---
+ABANDON
+- * FREE TRADE  [1062]
 `)},
 }
 
@@ -277,5 +299,49 @@ func TestDictionarySourceBefore(t *testing.T) {
 		{"In Kenya the death toll has risen after the raids by Somalia.", nil, []petrarch.Coding{c("KEN", "SOM", "223")}},
 		{"Mali was seen to break into a rally held by France in Bamako.", []petrarch.Coding{c("MLI", "FRA", "1717")}, nil},
 		{"Peru was said to break with Bolivia over the gas deal.", []petrarch.Coding{c("PER", "BOL", "1717")}, nil},
+	})
+}
+
+// TestDictionaryTabariReading: what TABARI reads that a parse-based
+// coder would not: the first actor after the verb is the target when
+// the coder finds none (and a reciprocal code codes it in return);
+// "neither X nor Y" is both; negation is what the dictionary's own
+// patterns say ("WILL NOT *"), not sitrep's refusal codes; a dictionary
+// verb right after a clause's actor and before its preposition is a verb
+// whatever the tagger said, as is a pattern's head after a modal; a
+// pattern that names the words before its verb has read its frame
+// ("INCHING CLOSER *" is not a mere purpose clause).
+func TestDictionaryTabariReading(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		// target after the verb, reciprocal
+		{"Chile's president arrived in Peru on Monday on a state visit.", []petrarch.Coding{c("CHLGOV", "PER", "032"), c("PER", "CHLGOV", "033")}, nil},
+		{"Japan's president arrived yesterday in Vietnam for trade talks.", []petrarch.Coding{c("JPNGOV", "VNM", "032"), c("VNM", "JPNGOV", "033")}, nil},
+		{"Ghana's president arrived in Norway on his first official foreign trip.", []petrarch.Coding{c("GHAGOV", "NOR", "032"), c("NOR", "GHAGOV", "033")}, nil},
+		{"Egypt's president arrived in Turkey late on Sunday.", []petrarch.Coding{c("EGYGOV", "TUR", "032"), c("TUR", "EGYGOV", "033")}, nil},
+		{"Brazil's president arrived at a summit hosted by Bolivia.", []petrarch.Coding{c("BRAGOV", "BOL", "032")}, nil},
+		// neither ... nor
+		{"Neither Peru nor Bolivia signed the accord with Chile.", []petrarch.Coding{c("PER", "CHL", "081"), c("BOL", "CHL", "081")}, nil},
+		{"Neither Kenya nor Somalia criticized Egypt.", []petrarch.Coding{c("KEN", "EGY", "122"), c("SOM", "EGY", "122")}, nil},
+		{"Neither Japan nor Norway visited Vietnam this year.", []petrarch.Coding{c("JPN", "VNM", "042"), c("NOR", "VNM", "042")}, nil},
+		{"Neither Ghana nor Mali accused France.", []petrarch.Coding{c("GHA", "FRA", "112"), c("MLI", "FRA", "112")}, nil},
+		{"Neither Syria nor Lebanon condemned Turkey.", []petrarch.Coding{c("SYR", "TUR", "122"), c("LBN", "TUR", "122")}, nil},
+		// negation as the dictionary writes it
+		{"Peru will not sign the accord with Chile.", []petrarch.Coding{c("PER", "CHL", "1241")}, nil},
+		{"Ghana will not sign a treaty with Mali.", []petrarch.Coding{c("GHA", "MLI", "1241")}, nil},
+		{"Japan will not criticize Vietnam.", []petrarch.Coding{c("JPN", "VNM", "122")}, nil},
+		{"Kenya will not accuse Somalia.", []petrarch.Coding{c("KEN", "SOM", "112")}, nil},
+		{"Egypt signed a treaty with Turkey.", []petrarch.Coding{c("EGY", "TUR", "081")}, []petrarch.Coding{c("EGY", "TUR", "1241")}},
+		// a dictionary verb after its clause's actor, before its preposition
+		{"Norway departs from Brazil after the talks.", []petrarch.Coding{c("NOR", "BRA", "032")}, nil},
+		{"Chile departs from Bolivia on Sunday.", []petrarch.Coding{c("CHL", "BOL", "032")}, nil},
+		{"After the summit, Kenya departs for Somalia.", []petrarch.Coding{c("KEN", "SOM", "032")}, nil},
+		{"Japan departs for Vietnam tomorrow.", []petrarch.Coding{c("JPN", "VNM", "032")}, nil},
+		{"Peru will abandon free trade with Bolivia.", []petrarch.Coding{c("PER", "BOL", "1062")}, nil},
+		// the words before the verb read its frame
+		{"Peru is inching closer to accord with Chile.", []petrarch.Coding{c("PER", "CHL", "083")}, nil},
+		{"Ghana is inching nearer to accord with Mali.", []petrarch.Coding{c("GHA", "MLI", "083")}, nil},
+		{"Egypt was inching closer to accord with Turkey last year.", []petrarch.Coding{c("EGY", "TUR", "083")}, nil},
+		{"Japan is now inching closer to accord with Vietnam.", []petrarch.Coding{c("JPN", "VNM", "083")}, nil},
+		{"Nepal is inching nearer to accord with India on water.", []petrarch.Coding{c("NPL", "IND", "083")}, nil},
 	})
 }

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,7 +27,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			m.subj = actorBefore(st, m.head)
 		}
 		if st.parsed() {
-			if st.rels[m.head] == "acl" && (st.toks[m.head].tag == "VBG" || st.child(m.head, "mark") >= 0) {
+			if st.rels[m.head] == "acl" && (st.toks[m.head].tag == "VBG" || st.child(m.head, "mark") >= 0) && len(m.p.before) == 0 {
+				// (a dictionary pattern that names the words before its verb,
+				// "INCHING &ACCORDSYN *", has read the frame itself)
 				// "rebels fighting the army" describes them; "a consensus to
 				// exchange data", "an offer to mediate" name what the noun
 				// is about, which has not happened
@@ -128,7 +131,8 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			continue
 		}
 		// "X will not V": an announced refusal, where CAMEO has one (12x)
-		if m.willNot && m.mod == model.ModalityNegated && m.gov == nil {
+		if m.willNot && m.mod == model.ModalityNegated && m.gov == nil && !m.p.dictionary {
+			// (a dictionary writes its negated patterns itself: "WILL NOT *")
 			if v, ok := lookupRoot(refusal, m.code); ok {
 				m.code, m.mod = v, model.ModalityAsserted
 			}
@@ -202,6 +206,13 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		}
 		if len(m.tgts) > 0 && !marked {
 			tgts = m.tgts
+		}
+		if len(tgts) == 0 && m.p.dictionary && !m.passive && !(len(srcs) >= 2 && m.p.mutual) {
+			// TABARI's target: the first actor after the verb in its clause
+			// ("met a group of X", "arrived in X on his visit")
+			if a := actorAfter(st, m.last, 0); a != nil && !slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == a.ent }) {
+				tgts = []*mention{a}
+			}
 		}
 		if r := m.p.roles; r.onlyCompound && len(srcs) < 2 && r.plain != nil {
 			// "% * [030:030]" needs a compound subject; else the verb's own code
@@ -960,11 +971,11 @@ func actorAfter(st *sent, from, skips int) *mention {
 		if prepositions[st.toks[k].low] {
 			k++
 		}
-		for k < len(st.toks) && !prepositions[st.toks[k].low] && !isBoundary(st.toks[k]) {
+		for k < len(st.toks) && !prepositions[st.toks[k].low] && !clauseBreak(st.toks[k]) {
 			k++
 		}
 	}
-	for ; k < len(st.toks) && !isBoundary(st.toks[k]); k++ {
+	for ; k < len(st.toks) && !clauseBreak(st.toks[k]); k++ {
 		for _, mi := range st.toks[k].ments {
 			if a := &st.ments[mi]; actorOf(a) != nil {
 				return a
@@ -979,7 +990,7 @@ func actorAfter(st *sent, from, skips int) *mention {
 // team is about to"): the nearest coded actor before the verb in its
 // clause, outside a prepositional phrase.
 func actorBefore(st *sent, head int) []actorRef {
-	for k := head - 1; k >= 0 && !isBoundary(st.toks[k]); k-- {
+	for k := head - 1; k >= 0 && !clauseBreak(st.toks[k]); k-- {
 		for _, mi := range st.toks[k].ments {
 			a := &st.ments[mi]
 			if a.last != k || actorOf(a) == nil {
@@ -992,4 +1003,9 @@ func actorBefore(st *sent, head int) []actorRef {
 		}
 	}
 	return nil
+}
+
+// clauseBreak is a boundary that a hyphen ("an anti- X parade") is not.
+func clauseBreak(t tok) bool {
+	return isBoundary(t) && t.low != "-" && t.low != "–"
 }
