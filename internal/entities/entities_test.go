@@ -82,7 +82,7 @@ func TestRegionalArticles(t *testing.T) {
 			{name: "Reuters", typ: model.TypeOrg, code: "GBRMED"},
 		}},
 		{"addis.txt", []expect{
-			{name: "African Union", typ: model.TypeOrg, code: "IGOAFU"},
+			{name: "African Union", typ: model.TypeOrg, code: "IGOAFRAFU"},
 			{name: "Addis Ababa", typ: model.TypePlace, code: "ETHGOV", lat: 9.03, lon: 38.74},
 			{name: "William Ruto", typ: model.TypePerson, code: "KENGOV", roles: []string{"president"}},
 			{name: "Abiy Ahmed", typ: model.TypePerson, code: "ETHGOV", roles: []string{"prime minister"}},
@@ -95,8 +95,8 @@ func TestRegionalArticles(t *testing.T) {
 			{name: "Tomasz Siemoniak", typ: model.TypePerson, code: "POLGOV", roles: []string{"interior minister"}},
 			{name: "Minsk", typ: model.TypePlace, code: "BLRGOV", lat: 53.90, lon: 27.56},
 			{name: "Warsaw", typ: model.TypePlace, code: "POLGOV", lat: 52.23, lon: 21.01},
-			{name: "NATO", typ: model.TypeOrg, code: "IGONAT"},
-			{name: "European Union", typ: model.TypeOrg, code: "IGOEEC"},
+			{name: "NATO", typ: model.TypeOrg, code: "IGOWSTNAT"},
+			{name: "European Union", typ: model.TypeOrg, code: "IGOEUREEC"},
 			{name: "Kremlin", typ: model.TypeOrg, code: "RUSGOV"},
 		}},
 		{"essequibo.txt", []expect{
