@@ -89,6 +89,16 @@ type orgType struct {
 	// describes rather than names ("Thai Commerce Ministry", "UK
 	// Department of Transport"): the country is its affiliation.
 	national bool
+	// force: a plural noun for the members of an armed body or a
+	// mission ("troops", "fighters", "peacekeepers"): an acronym right
+	// before it names their group ("ATMIS troops", "ADF fighters"), an
+	// organisation and never equipment (see forceAcronym).
+	force bool
+	// states: a plural noun that ends the name of a body of several
+	// states after "of" or "for" ("Organisation of Eastern Caribbean
+	// States", "Union of South American Nations"): an intergovernmental
+	// body, whatever demonyms stand inside its name (see statesName).
+	states bool
 }
 
 // dict maps token-normalised phrases to values; first bounds the phrase
@@ -165,9 +175,16 @@ type Lexicon struct {
 	roles        dict[role]
 	abbrevs      map[string]role
 	orgs         dict[orgType]
-	equip        dict[string]
-	given        map[string]byte
-	places       map[string]Place
+	// portfolio holds the words of the lexicon's titles and bodies
+	// ("foreign", "affairs", "state", "interior", "trade") and
+	// portfolioHead the titles some role phrase continues with "of"
+	// or "for" ("minister", "secretary"): "Minister of State for Trade"
+	// is one title (see portfolioEnd).
+	portfolio     map[string]bool
+	portfolioHead map[string]bool
+	equip         dict[string]
+	given         map[string]byte
+	places        map[string]Place
 
 	cityData []byte
 	divs     []gazetteer.Division
@@ -238,7 +255,37 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 	for _, a3 := range l.countryOrder {
 		l.addCountryPhrases(l.countries[a3])
 	}
+	l.portfolios()
 	return l, nil
+}
+
+// portfolios fills portfolio and portfolioHead from the role and
+// organisation phrases.
+func (l *Lexicon) portfolios() {
+	l.portfolio, l.portfolioHead = map[string]bool{}, map[string]bool{}
+	add := func(phrase string, role bool) {
+		ws := strings.Fields(phrase)
+		if len(ws) < 2 {
+			return
+		}
+		for i, w := range ws {
+			if w == "of" || w == "for" {
+				if role && i > 0 {
+					l.portfolioHead[ws[i-1]] = true
+				}
+				continue
+			}
+			if !functionWords[w] {
+				l.portfolio[w] = true
+			}
+		}
+	}
+	for _, r := range l.roles.m {
+		add(r.phrase, true)
+	}
+	for _, o := range l.orgs.m {
+		add(o.words, false)
+	}
 }
 
 // readTSV calls fn for each data line of name in root; a missing file is
@@ -454,8 +501,12 @@ func (l *Lexicon) addOrgType(f []string) error {
 			o.prefix = true
 		case "national":
 			o.national = true
+		case "force":
+			o.force = true
+		case "states":
+			o.states = true
 		default:
-			return fmt.Errorf("mode %q: want common, suffix, both, crowd, kind, prefix or national, or several joined by commas", mode)
+			return fmt.Errorf("mode %q: want common, suffix, both, crowd, kind, prefix, national, force or states, or several joined by commas", mode)
 		}
 	}
 	l.orgs.add(o.words, true, o)

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,11 +86,6 @@ func (d *doc) newPrefixOrg(k int, name string) {
 func (d *doc) ofPlaceTail(j int, e entry, n int) bool {
 	if !placeTailKind(e) || d.tokAt(j+n).cap && d.tokAt(j+n).word {
 		return false
-	}
-	for _, p := range d.r.lex.gaz().Lookup(d.spanText(j, j+n)) {
-		if p.Kind == gazetteer.KindAdmin1 {
-			return false // "University of Georgia": a state or a country, left to the place rules
-		}
 	}
 	p := j - 1
 	adj := 0

@@ -80,6 +80,9 @@ func (d *doc) resolveOrg(k int) {
 	if k > 0 && (d.items[k-1].kind == iName || d.items[k-1].kind == iLex && d.items[k-1].lex.kind == kMedia) && d.items[k-1].e == it.s && namedKind(it.org.sector) {
 		return // "Vedomosti newspaper": the type of the name before it
 	}
+	if it.org.force && k > 0 && d.items[k-1].kind == iName && d.items[k-1].e == it.s && d.items[k-1].ent >= 0 && d.ents[d.items[k-1].ent].typ == model.TypeOrg {
+		return // "UPDF troops": the members of the group named before them
+	}
 	if det := d.tokAt(it.s - 1).lower; det == "a" || det == "an" || det == "-" || hyphenSuffixes[det] {
 		return // "a Seoul-based website" describes, it does not refer
 	}

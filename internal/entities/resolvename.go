@@ -21,6 +21,10 @@ func (d *doc) resolveName(k int) {
 		d.newOrg(k, name, it.org.sector)
 		return
 	}
+	if it.lex.kind == kIGO {
+		d.newIGOBody(k, name) // "United Nations Environment Programme"
+		return
+	}
 	// known already (also "The Tuo Chiang" after "Tuo Chiang-class")
 	for _, pre := range []string{"E:", "O:", "P:", "H:"} {
 		if x, ok := d.byKey[pre+name]; ok {
@@ -67,6 +71,14 @@ func (d *doc) resolveName(k int) {
 			it.ent = x
 			d.mention(x, it.s, it.e)
 		}
+		return
+	}
+	if d.statesName(it.s, it.e) {
+		d.newStatesBody(k, name) // "Union of South American Nations"
+		return
+	}
+	if d.forceAcronym(it.s, it.e) {
+		d.newForceGroup(k, name) // "ADF fighters", not aircraft
 		return
 	}
 	// equipment: "Tuo Chiang-class corvette", "Kuang Hua VI missile boats"
@@ -263,8 +275,19 @@ func (d *doc) newOrg(k int, name, sector string) {
 		country = it.lex.country // "Israel Defense Forces", "Moscow State University"
 	}
 	tail, ts := d.placeTail(it.s, it.e)
-	if country == "" && tail.country != "" {
-		country = tail.country // "Reserve Bank of Malawi"
+	if ts >= 0 {
+		// "Reserve Bank of Malawi"; "University of Georgia" (a country
+		// and a US state) names no country, "University of Washington"
+		// names the state, not the capital: no place mention
+		c, div := d.ofTailCountry(ts, it.e, tail)
+		if country == "" {
+			country = c
+		}
+		if c == "" || div {
+			ts = -1
+		}
+	} else if p := d.ofNameTail(it.s, it.e); p >= 0 && country == "" {
+		country, _ = d.ofTailCountry(p, it.e, entry{}) // "University of Texas"
 	}
 	if country == "" || m.sector == "IGO" {
 		country = d.placeAfter(it.e)

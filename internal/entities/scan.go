@@ -99,6 +99,15 @@ func (d *doc) scan() {
 					i = je
 					continue
 				}
+				if e.kind == kIGO {
+					// "United Nations Environment Programme": a body of
+					// the organisation, with its code
+					if j := d.igoBodyEnd(i + n); j > i+n {
+						d.items = append(d.items, item{kind: iName, s: i, e: j, ent: -1, lex: e})
+						i = j
+						continue
+					}
+				}
 				if j := d.orgRunEnd(i + n); j > i+n && e.kind != kIGO && e.kind != kMedia {
 					d.items = append(d.items, item{kind: iName, s: i, e: j, ent: -1, lex: e})
 					i = j
@@ -132,6 +141,11 @@ func (d *doc) scan() {
 			!(n == 1 && t.cap && !d.tokAt(i+1).cap && d.knownPerson(t.text)) { // "Major said" after "John Major"
 			// ("Army chief Abdel Fattah al-Burhan" opens a sentence)
 			best, bn = item{kind: iRole, s: i, e: i + n, role: rl}, n
+			if t.cap && lex.takesPortfolio(rl) {
+				if e := d.portfolioEnd(i + n); e > i+n {
+					best.e, bn = e, e-i // "Minister of State for Trade"
+				}
+			}
 		}
 		if o, n, ok := lex.orgs.match(toks, i, true, &d.buf); ok && n >= bn && (o.common || t.cap) {
 			best, bn = item{kind: iOrg, s: i, e: i + n, org: o}, n
@@ -170,6 +184,12 @@ func (d *doc) scan() {
 		if t.cap && strings.ContainsAny(t.text, "0123456789") {
 			i++ // "W100": a rate or a code opens no name
 			continue
+		}
+		if t.cap && functionWords[t.lower] {
+			if _, n, ok := lex.roles.match(toks, i+1, true, &d.buf); ok && n > 0 && d.tokAt(i+1).cap {
+				i++ // "The Secretary of State said": the title is read next, as after "the"
+				continue
+			}
 		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
@@ -230,6 +250,10 @@ func (d *doc) nameRunEnd(i int) int {
 		}
 		if j > i && t.cap {
 			if e, n, ok := d.r.lex.proper.match(toks, j, false, &d.buf); ok {
+				if orgSeen && connSeen && d.statesTail(j, n) {
+					j += n // "Economic Community of Central African States"
+					continue
+				}
 				if orgSeen && d.ofPlaceTail(j, e, n) {
 					return j + n // "Reserve Bank of Malawi": the place ends the name
 				}
@@ -251,6 +275,12 @@ func (d *doc) nameRunEnd(i int) int {
 		}
 		if t.lower == "and" && j > i+1 && !functionWords[toks[j-2].lower] && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
 			return j // "Acme Holdings and Zenith Mining": two companies ("Forestry and Environment Ministry" is one body)
+		}
+		if t.lower == "and" && orgSeen && d.andNewOrg(j) {
+			return j // "University of Sydney and the University of Tokyo": two
+		}
+		if !t.cap && j > i && (t.lower == "of" || t.lower == "for") && !orgSeen && d.statesAhead(j) {
+			orgSeen = true // "Community of Sahel-Saharan States": a body of several states
 		}
 		if !t.cap && j > i && (orgSeen || t.lower == "and" && d.orgRunEnd(j+1) > j+1) && d.connectorAt(j) {
 			// "Institute for the Study of War", and before the
@@ -352,7 +382,7 @@ func (d *doc) trimRunStart(s, e int) int {
 			continue
 		}
 		if initial {
-			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text)) {
+			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text) || d.forceAcronym(s, e)) {
 				break // a person or organisation named before, whatever the tagger guessed
 			}
 			if d.sports && isDigit(d.tokAt(e).text) {
