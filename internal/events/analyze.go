@@ -25,14 +25,20 @@ func (c *Coder) findMatches(st *sent) []*match {
 				continue // read from the arcs only (see demands)
 			}
 			last, ok := c.matchRest(st, p, i)
-			if !ok || len(p.before) > 0 && !c.matchBefore(st, p, i) {
+			if !ok {
 				continue
+			}
+			firstBefore := i
+			if len(p.before) > 0 {
+				if firstBefore = c.beforeAt(st, p, i); firstBefore < 0 {
+					continue
+				}
 			}
 			noun, verb := c.usage(st, i, p)
 			if !noun && !verb {
 				continue
 			}
-			m := &match{p: p, head: i, last: last, noun: noun && !verb, subjAt: -1, code: p.code}
+			m := &match{p: p, head: i, last: last, noun: noun && !verb, subjAt: -1, code: p.code, first: firstBefore}
 			st.speech[i] = p.class == classSpeech && !m.noun
 			for j := i; j <= last; j++ {
 				if j == i || inWords(p, st.toks[j]) {
@@ -151,7 +157,10 @@ func (c *Coder) maxGap(p *pattern) int {
 // matchBefore matches the words a dictionary pattern asks for before
 // its verb ("- NOT EVER * OVER EFFORTS"), nearest last, each within
 // MaxGap words of the next and inside the clause.
-func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool {
+func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool { return c.beforeAt(st, p, i) >= 0 }
+
+// beforeAt is matchBefore's first matched word, -1 when they do not match.
+func (c *Coder) beforeAt(st *sent, p *pattern, i int) int {
 	pos := i
 	for w := len(p.before) - 1; w >= 0; w-- {
 		found := -1
@@ -171,11 +180,11 @@ func (c *Coder) matchBefore(st *sent, p *pattern, i int) bool {
 			gap++
 		}
 		if found < 0 {
-			return false
+			return -1
 		}
 		pos = found
 	}
-	return true
+	return pos
 }
 
 // matchRest matches the pattern's words after the head.

@@ -119,9 +119,12 @@ type sent struct {
 
 // match is one verb-pattern hit.
 type match struct {
-	p       *pattern
-	head    int // token index of the head
-	last    int // token index of the last pattern word
+	p    *pattern
+	head int // token index of the head
+	last int // token index of the last pattern word
+	// first: the token of a dictionary pattern's first word before its
+	// verb ("NOTED + *"), head when it has none
+	first   int
 	noun    bool
 	subj    []actorRef
 	subjAt  int // first token of the subject NP, or -1

@@ -68,6 +68,9 @@ func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
 	}
 	if !own {
 		ps = append(ps, l.frames(ps)...)
+		// the dictionaries' agents name the groups: sitrep's group nouns
+		// ("militia" → UAF) make no actors of their own
+		out.groups = map[string]string{}
 	}
 	for _, p := range ps {
 		out.index(p)
@@ -216,6 +219,9 @@ type dictRoles struct {
 	// target (source), past tgtAfter-1 (srcAfter-1) noun phrases; 0 none
 	tgtAfter, srcAfter int
 	tgtSubject         bool
+	// srcFirst: the source is the actor before the pattern's first word
+	// (with tgtSubject: "NOTED + *")
+	srcFirst bool
 }
 
 // String is the markers in a pattern's text, so that patterns that
@@ -234,18 +240,27 @@ func (r dictRoles) String() string {
 	if r.srcAfter > 0 {
 		b.WriteString("$" + strconv.Itoa(r.srcAfter))
 	}
+	if r.srcFirst {
+		b.WriteString("$<")
+	}
 	return b.String()
 }
 
 // patternRoles reads a pattern's source and target markers.
 func patternRoles(vp *petrarch.VerbPattern) dictRoles {
 	var r dictRoles
+	words := false
 	for _, el := range vp.Before {
 		switch el.Kind {
 		case petrarch.ElemCompound:
 			r.compound = true
 		case petrarch.ElemTarget:
 			r.tgtSubject = true
+			// "NOTED + *": the verb's subject is the target of the actor
+			// before the pattern's words
+			r.srcFirst = words
+		case petrarch.ElemWords, petrarch.ElemSynset:
+			words = true
 		}
 	}
 	// the markers and skips that end the pattern, inside a closing
@@ -278,7 +293,10 @@ func patternRoles(vp *petrarch.VerbPattern) dictRoles {
 		// them; "* +" none): the coder's own object is the actor there
 		r.tgtAfter, r.srcAfter = 0, 0
 	}
-	if r.srcAfter == 0 {
+	if r.srcAfter > 0 {
+		r.srcFirst = false
+	}
+	if r.srcAfter == 0 && !r.srcFirst {
 		r.tgtSubject = false // "+ WAS_ *": no source named, the coder's reading
 	}
 	return r

@@ -125,6 +125,18 @@ DEPART
 ACCORD
 - INCHING &NEARSYN *  [083]
 
+--- REGRET  [---]  ---
+REGRET
+- NOTED + *  [1151]
+
+--- ADOPT  [081]  ---
+ADOPT
+- * RESOLUTION  [102]
+
+--- FREED  [---]  ---
+FREED
+- + * FROM $  [066]
+
 --- ABANDON  [345]  ---
 ABANDON
 - * FREE TRADE  [1062]
@@ -343,5 +355,31 @@ func TestDictionaryTabariReading(t *testing.T) {
 		{"Egypt was inching closer to accord with Turkey last year.", []petrarch.Coding{c("EGY", "TUR", "083")}, nil},
 		{"Japan is now inching closer to accord with Vietnam.", []petrarch.Coding{c("JPN", "VNM", "083")}, nil},
 		{"Nepal is inching nearer to accord with India on water.", []petrarch.Coding{c("NPL", "IND", "083")}, nil},
+	})
+}
+
+// TestDictionaryWords: a dictionary's words after its verb are the
+// words it writes ("RESOLUTION" is not "resolutions"; its verb
+// inflects); "+" between the words before the verb and the verb makes
+// the verb's subject the target of the actor before those words ("X
+// noted that Y regretted" is X's act on Y); the dictionary's agents
+// alone name groups (sitrep's group nouns add none: "X's militia" is X).
+func TestDictionaryWords(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Peru will adopt a resolution with Chile.", []petrarch.Coding{c("PER", "CHL", "102")}, nil},
+		{"Peru will adopt a set of resolutions with Chile.", []petrarch.Coding{c("PER", "CHL", "081")}, []petrarch.Coding{c("PER", "CHL", "102")}},
+		{"Ghana adopted a resolution with Mali on trade.", []petrarch.Coding{c("GHA", "MLI", "102")}, nil},
+		{"Japan adopts resolutions with Vietnam every year.", []petrarch.Coding{c("JPN", "VNM", "081")}, []petrarch.Coding{c("JPN", "VNM", "102")}},
+		{"Egypt has adopted a resolution with Turkey.", []petrarch.Coding{c("EGY", "TUR", "102")}, nil},
+		{"Kenya's president noted that Somalia regretted the raids.", []petrarch.Coding{c("KENGOV", "SOM", "1151")}, []petrarch.Coding{c("SOM", "KENGOV", "1151")}},
+		{"Norway noted that Brazil regretted its decision.", []petrarch.Coding{c("NOR", "BRA", "1151")}, nil},
+		{"Chile noted on Monday that Bolivia regretted the delay.", []petrarch.Coding{c("CHL", "BOL", "1151")}, nil},
+		{"India noted that Nepal deeply regretted the incident.", []petrarch.Coding{c("IND", "NPL", "1151")}, nil},
+		{"Egypt noted that Syria regretted the closure of the crossing.", []petrarch.Coding{c("EGY", "SYR", "1151")}, nil},
+		{"Lebanon's militia was freed from Syria on Friday.", []petrarch.Coding{c("SYR", "LBN", "066")}, nil},
+		{"Mali's border guard unit was freed from France last week.", []petrarch.Coding{c("FRA", "MLI", "066")}, nil},
+		{"Kenya's militia arrested students in Nairobi.", []petrarch.Coding{c("KEN", "---EDU", "173")}, []petrarch.Coding{c("KENUAF", "---EDU", "173")}},
+		{"Peru's militia criticized Chile.", []petrarch.Coding{c("PER", "CHL", "122")}, []petrarch.Coding{c("PERUAF", "CHL", "122")}},
+		{"Japan's navy criticized Vietnam.", []petrarch.Coding{c("JPN", "VNM", "122")}, []petrarch.Coding{c("JPNMIL", "VNM", "122")}},
 	})
 }

@@ -948,11 +948,24 @@ func markedRoles(st *sent, m *match) (srcs []actorRef, tgts []*mention, ok bool)
 			return nil, nil, false
 		}
 		if r.tgtSubject {
-			for _, s := range m.subj {
+			subj := m.subj
+			if len(subj) == 0 {
+				subj = actorBefore(st, m.head) // "X's palace guard was freed from Y"
+			}
+			for _, s := range subj {
 				tgts = append(tgts, s.m)
 			}
 		}
 		return []actorRef{{m: a}}, tgts, true
+	case r.srcFirst:
+		src := actorBefore(st, m.first)
+		if len(src) == 0 || len(m.subj) == 0 {
+			return nil, nil, false
+		}
+		for _, s := range m.subj {
+			tgts = append(tgts, s.m)
+		}
+		return src, tgts, true
 	case r.tgtAfter > 0 && !m.passive:
 		a := actorAfter(st, m.last, r.tgtAfter-1)
 		if a == nil {

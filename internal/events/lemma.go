@@ -150,6 +150,11 @@ func (l *Lexicon) isHead(t tok) bool {
 // at reports whether token t is word w of the pattern (one of its
 // alternatives, by lemma, form or lemma key).
 func (p *pattern) at(w int, t tok) bool {
+	if p.dictionary && w > 0 && !strings.HasPrefix(t.tag, "VB") {
+		// a dictionary's words after its verb are the words it writes
+		// ("RESOLUTION" is not "resolutions"), but verbs inflect
+		return p.alts[w][t.low]
+	}
 	return p.alts[w][t.lemma] || p.alts[w][t.low] || t.key != "" && p.keys[w][t.key]
 }
 
