@@ -35,6 +35,15 @@
 // code; a country or demonym before a body named by its kind ("Thai
 // Commerce Ministry", "UK Department of Transport") is that body's
 // affiliation, and the body is keyed by its country (prefixorg.go).
+// Organisations built around other names (orgnames.go): a body of an
+// intergovernmental organisation ("United Nations Population Fund") has
+// its code; a body of several states ("Organisation of Eastern Caribbean
+// States") is IGO; an acronym before "troops" or "fighters" is the
+// group; "University of Texas" takes the place's country only when all
+// its readings agree, and the place is no actor; a title keeps its
+// portfolio ("Minister of State for Trade"). The classifier can read the
+// parser's arcs (namearcs.go), but measured it lowers F1 and its model is
+// not shipped: docs/entities.md.
 //
 // Recognition reads the text stage's tokens and the trained tagger's tags
 // (art.Tokens): the stage neither cuts sentences again nor realigns tags.
