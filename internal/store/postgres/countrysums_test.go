@@ -37,6 +37,7 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	for _, q := range []string{
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`, `DROP INDEX events_geo`,
 		`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
+		`DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
 		`DELETE FROM schema_migrations WHERE version >= 20`,
 	} {
 		if err := s.DB.Exec(ctx, q); err != nil {
@@ -73,6 +74,7 @@ func TestCodeSumsUpgrade(t *testing.T) {
 	}
 	rows.Close()
 	for _, q := range []string{`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
+		`DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
 		`DELETE FROM schema_migrations WHERE version >= 22`} {
 		if err := s.DB.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -128,8 +128,8 @@ func (b *Base) secondaryIndexes(ctx context.Context) ([][2]string, error) {
 // PutArticle keep and fill them from the events: the fills of
 // migrations 0015 (dyad_daily, dyad_daily_cc, actor_daily_cc), 0016
 // (dyad_day_cc, actor_day_cc, all_day, country_day, country_total), 0020
-// (country_dyad, country_actor, country_root) and 0022 (dyad_code_cc,
-// country_pair, country_code),
+// (country_dyad, country_actor, country_root), 0022 (dyad_code_cc,
+// country_pair, country_code) and 0023 (the country sums by month),
 // each table from the events or from a finer table filled before it.
 var refillStatements = []string{
 	`DELETE FROM dyad_daily`,
@@ -184,6 +184,27 @@ var refillStatements = []string{
 	`INSERT INTO country_dyad (source_code, target_code, cameo_root, country, n, fatalities)
 	SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, country, COUNT(*), SUM(fatalities)
 	FROM events WHERE country <> '' GROUP BY substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, country`,
+	`DELETE FROM country_dyad_month`,
+	`INSERT INTO country_dyad_month (source_code, target_code, cameo_root, month, country, n, fatalities)
+	SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, substr(day, 1, 7), country,
+		COUNT(*), SUM(fatalities)
+	FROM events WHERE country <> '' AND day <> ''
+	GROUP BY substr(source_code, 1, 3), substr(target_code, 1, 3), cameo_root, substr(day, 1, 7), country`,
+	`DELETE FROM country_actor_month`,
+	`INSERT INTO country_actor_month (actor, role, cameo_root, month, country, n, fatalities)
+	SELECT actor, role, cameo_root, month, country, SUM(n), SUM(fatalities) FROM (
+		SELECT source_code AS actor, 'i' AS role, cameo_root, month, country, n, fatalities FROM country_dyad_month
+		UNION ALL
+		SELECT target_code, 'i', cameo_root, month, country, n, fatalities FROM country_dyad_month
+			WHERE target_code <> '' AND target_code <> source_code
+		UNION ALL
+		SELECT source_code, 's', cameo_root, month, country, n, fatalities FROM country_dyad_month
+		UNION ALL
+		SELECT target_code, 't', cameo_root, month, country, n, fatalities FROM country_dyad_month WHERE target_code <> ''
+	) x GROUP BY actor, role, cameo_root, month, country`,
+	`DELETE FROM country_root_month`,
+	`INSERT INTO country_root_month (cameo_root, month, country, n, fatalities)
+	SELECT cameo_root, month, country, SUM(n), SUM(fatalities) FROM country_dyad_month GROUP BY cameo_root, month, country`,
 	`DELETE FROM country_pair`,
 	`INSERT INTO country_pair (source_code, target_code, cameo_root, country, n, fatalities)
 	SELECT source_code, target_code, cameo_root, country, COUNT(*), SUM(fatalities)

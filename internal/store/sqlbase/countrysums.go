@@ -13,17 +13,18 @@ import (
 type countryKey struct{ day, country string }
 
 // countryDyadKey is one row of country_dyad: the country-level dyad,
-// the CAMEO root and the location country.
-type countryDyadKey struct{ source, target, root, country string }
+// the CAMEO root and the location country; of country_dyad_month with
+// the month of the event's day too.
+type countryDyadKey struct{ source, target, root, month, country string }
 
 // countryActorKey is one row of country_actor: a country-level actor,
 // its view ('i', 's' or 't', see actor_day_cc), the root and the
-// location country.
-type countryActorKey struct{ actor, role, root, country string }
+// location country (and the month, for country_actor_month).
+type countryActorKey struct{ actor, role, root, month, country string }
 
-// countryRootKey is one row of country_root; also of country_code,
-// with the full CAMEO code as root.
-type countryRootKey struct{ root, country string }
+// countryRootKey is one row of country_root (and country_root_month);
+// also of country_code, with the full CAMEO code as root.
+type countryRootKey struct{ root, month, country string }
 
 type countryVal struct{ n, fatalities int64 }
 
@@ -36,16 +37,19 @@ func addCount[K comparable](m map[K]countryVal, k K, v countryVal) {
 // countrySums gathers what a transaction adds to the choropleth's sums.
 // pair holds the full codes of the dyad (country_pair) and code the
 // full CAMEO codes finer than a root (country_code).
+// month holds the dated events by country-level dyad, root and month
+// (country_dyad_month).
 type countrySums struct {
-	day  map[countryKey]countryVal
-	dyad map[countryDyadKey]countryVal
-	pair map[countryDyadKey]countryVal
-	code map[countryRootKey]countryVal
+	day   map[countryKey]countryVal
+	dyad  map[countryDyadKey]countryVal
+	month map[countryDyadKey]countryVal
+	pair  map[countryDyadKey]countryVal
+	code  map[countryRootKey]countryVal
 }
 
 func newCountrySums() *countrySums {
 	return &countrySums{day: map[countryKey]countryVal{}, dyad: map[countryDyadKey]countryVal{},
-		pair: map[countryDyadKey]countryVal{}, code: map[countryRootKey]countryVal{}}
+		month: map[countryDyadKey]countryVal{}, pair: map[countryDyadKey]countryVal{}, code: map[countryRootKey]countryVal{}}
 }
 
 // upsertCountryCodes adds c.pair to country_pair and c.code to
@@ -83,23 +87,37 @@ func (b *Base) upsertCountryCodes(ctx context.Context, q Querier, c *countrySums
 
 // upsertCountrySums adds m to country_dyad and its sums by actor view
 // (country_actor) and by root (country_root), each in key order so
-// that concurrent writers lock rows in one order.
-func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDyadKey]countryVal) error {
+// that concurrent writers lock rows in one order; with suffix "_month",
+// m (keyed by month too) to country_dyad_month, country_actor_month and
+// country_root_month.
+func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDyadKey]countryVal, suffix string) error {
 	if len(m) == 0 {
 		return nil
 	}
+	monthly := suffix != ""
 	actors := map[countryActorKey]countryVal{}
 	roots := map[countryRootKey]countryVal{}
 	for k, v := range m {
-		addCount(actors, countryActorKey{k.source, "i", k.root, k.country}, v)
-		addCount(actors, countryActorKey{k.source, "s", k.root, k.country}, v)
+		addCount(actors, countryActorKey{k.source, "i", k.root, k.month, k.country}, v)
+		addCount(actors, countryActorKey{k.source, "s", k.root, k.month, k.country}, v)
 		if k.target != "" {
 			if k.target != k.source {
-				addCount(actors, countryActorKey{k.target, "i", k.root, k.country}, v)
+				addCount(actors, countryActorKey{k.target, "i", k.root, k.month, k.country}, v)
 			}
-			addCount(actors, countryActorKey{k.target, "t", k.root, k.country}, v)
+			addCount(actors, countryActorKey{k.target, "t", k.root, k.month, k.country}, v)
 		}
-		addCount(roots, countryRootKey{k.root, k.country}, v)
+		addCount(roots, countryRootKey{k.root, k.month, k.country}, v)
+	}
+	// with appends the month when the tables have one.
+	with := func(args []any, month string) []any {
+		if monthly {
+			return append(args, month)
+		}
+		return args
+	}
+	monthCol := ""
+	if monthly {
+		monthCol = "month, "
 	}
 	dyads := make([]countryDyadKey, 0, len(m))
 	for k := range m {
@@ -107,13 +125,13 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	}
 	sort.Slice(dyads, func(i, j int) bool {
 		a, c := dyads[i], dyads[j]
-		return lessStrings(a.source, c.source, a.target, c.target, a.root, c.root, a.country, c.country)
+		return lessStrings(a.source, c.source, a.target, c.target, a.root, c.root, a.month, c.month, a.country, c.country)
 	})
-	args := make([]any, 0, 6*len(dyads))
+	args := make([]any, 0, 7*len(dyads))
 	for _, k := range dyads {
-		args = append(args, k.source, k.target, k.root, k.country, m[k].n, m[k].fatalities)
+		args = append(with(append(args, k.source, k.target, k.root), k.month), k.country, m[k].n, m[k].fatalities)
 	}
-	if err := b.upsertCountryTable(ctx, q, "country_dyad", "source_code, target_code, cameo_root, country", args); err != nil {
+	if err := b.upsertCountryTable(ctx, q, "country_dyad"+suffix, "source_code, target_code, cameo_root, "+monthCol+"country", args); err != nil {
 		return err
 	}
 	views := make([]countryActorKey, 0, len(actors))
@@ -122,13 +140,13 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	}
 	sort.Slice(views, func(i, j int) bool {
 		a, c := views[i], views[j]
-		return lessStrings(a.actor, c.actor, a.role, c.role, a.root, c.root, a.country, c.country)
+		return lessStrings(a.actor, c.actor, a.role, c.role, a.root, c.root, a.month, c.month, a.country, c.country)
 	})
-	args = make([]any, 0, 6*len(views))
+	args = make([]any, 0, 7*len(views))
 	for _, k := range views {
-		args = append(args, k.actor, k.role, k.root, k.country, actors[k].n, actors[k].fatalities)
+		args = append(with(append(args, k.actor, k.role, k.root), k.month), k.country, actors[k].n, actors[k].fatalities)
 	}
-	if err := b.upsertCountryTable(ctx, q, "country_actor", "actor, role, cameo_root, country", args); err != nil {
+	if err := b.upsertCountryTable(ctx, q, "country_actor"+suffix, "actor, role, cameo_root, "+monthCol+"country", args); err != nil {
 		return err
 	}
 	rootKeys := make([]countryRootKey, 0, len(roots))
@@ -137,13 +155,13 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	}
 	sort.Slice(rootKeys, func(i, j int) bool {
 		a, c := rootKeys[i], rootKeys[j]
-		return lessStrings(a.root, c.root, a.country, c.country)
+		return lessStrings(a.root, c.root, a.month, c.month, a.country, c.country)
 	})
-	args = make([]any, 0, 4*len(rootKeys))
+	args = make([]any, 0, 5*len(rootKeys))
 	for _, k := range rootKeys {
-		args = append(args, k.root, k.country, roots[k].n, roots[k].fatalities)
+		args = append(with(append(args, k.root), k.month), k.country, roots[k].n, roots[k].fatalities)
 	}
-	return b.upsertCountryTable(ctx, q, "country_root", "cameo_root, country", args)
+	return b.upsertCountryTable(ctx, q, "country_root"+suffix, "cameo_root, "+monthCol+"country", args)
 }
 
 // lessStrings compares pairs (a1, b1), (a2, b2)... in order: whether the
@@ -180,7 +198,7 @@ func countrySummed(f store.EventFilter, w *where) (query string, ok bool) {
 	if !isZeroFilter(rest) {
 		return "", false
 	}
-	if q, ok := countryCCSummed(f, w); ok {
+	if q, ok := countryCCSummed(f, w, "", "", ""); ok {
 		return q, true
 	}
 	*w = where{d: w.d}
@@ -221,10 +239,20 @@ func countryPairSummed(f store.EventFilter, w *where) (query string, ok bool) {
 }
 
 // countryCCSummed is countrySummed over the sums by country-level
-// dyad, actor view and root.
-func countryCCSummed(f store.EventFilter, w *where) (query string, ok bool) {
+// dyad, actor view and root; with suffix "_month", over their sums by
+// month, from month lo to month hi ("" for no bound), ignoring f's
+// dates.
+func countryCCSummed(f store.EventFilter, w *where, suffix, lo, hi string) (query string, ok bool) {
 	if len(f.Code) > 2 || len(f.Source) > countryLen || len(f.Target) > countryLen {
 		return "", false
+	}
+	if suffix != "" {
+		if lo != "" {
+			w.add("month >= " + w.arg(lo))
+		}
+		if hi != "" {
+			w.add("month <= " + w.arg(hi))
+		}
 	}
 	ccCode := func(col, p string) string {
 		if len(p) == countryLen {
@@ -264,9 +292,12 @@ func countryCCSummed(f store.EventFilter, w *where) (query string, ok bool) {
 		w.add(w.cameo("cameo_root", "", f.Code))
 	}
 	if table == "country_total" {
+		if suffix != "" {
+			return "", false
+		}
 		return `SELECT country, n, fatalities FROM country_total WHERE n > 0 ORDER BY n DESC, country`, true
 	}
-	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + w.sql() +
+	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + suffix + w.sql() +
 		` GROUP BY country HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, country`, true
 }
 

@@ -988,10 +988,13 @@ func (r *eventRow) addCountry(c *countrySums) {
 	}
 	v := countryVal{n: 1, fatalities: int64(r.fatalities)}
 	addCount(c.day, countryKey{r.day, r.country}, v)
-	addCount(c.dyad, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, r.country}, v)
-	addCount(c.pair, countryDyadKey{r.source, r.target, r.root, r.country}, v)
+	addCount(c.dyad, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, "", r.country}, v)
+	if r.day != "" {
+		addCount(c.month, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, r.day[:7], r.country}, v)
+	}
+	addCount(c.pair, countryDyadKey{r.source, r.target, r.root, "", r.country}, v)
 	if len(r.e.Cameo) > len(r.root) && r.root != "" {
-		addCount(c.code, countryRootKey{r.e.Cameo, r.country}, v)
+		addCount(c.code, countryRootKey{r.e.Cameo, "", r.country}, v)
 	}
 }
 
@@ -1005,7 +1008,10 @@ func (b *Base) upsertCountries(ctx context.Context, q Querier, c *countrySums) e
 	if err := b.upsertCountryCodes(ctx, q, c); err != nil {
 		return err
 	}
-	return b.upsertCountrySums(ctx, q, c.dyad)
+	if err := b.upsertCountrySums(ctx, q, c.month, "_month"); err != nil {
+		return err
+	}
+	return b.upsertCountrySums(ctx, q, c.dyad, "")
 }
 
 // upsertCountryDays adds m to country_day and country_total.

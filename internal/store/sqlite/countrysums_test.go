@@ -31,7 +31,8 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	s = reopenAfter(ctx, t, s, path,
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
 		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`, `DROP TABLE dyad_code_cc`,
-		`DROP TABLE country_pair`, `DROP TABLE country_code`, `DELETE FROM schema_migrations WHERE version >= 20`,
+		`DROP TABLE country_pair`, `DROP TABLE country_code`, `DROP TABLE country_dyad_month`,
+		`DROP TABLE country_actor_month`, `DROP TABLE country_root_month`, `DELETE FROM schema_migrations WHERE version >= 20`,
 	)
 	defer s.Close()
 	storetest.CheckCountrySums(t, s)
@@ -50,7 +51,8 @@ func TestCodeSumsUpgrade(t *testing.T) {
 	storetest.FillForUpgrade(t, s)
 	want := storetest.CodeSumRows(t, s)
 	s = reopenAfter(ctx, t, s, path, `DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`,
-		`DROP TABLE country_code`, `DELETE FROM schema_migrations WHERE version >= 22`)
+		`DROP TABLE country_code`, `DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`,
+		`DROP TABLE country_root_month`, `DELETE FROM schema_migrations WHERE version >= 22`)
 	defer s.Close()
 	if got := storetest.CodeSumRows(t, s); !slices.Equal(got, want) {
 		t.Errorf("migration filled %d rows, the writes kept %d", len(got), len(want))

@@ -169,7 +169,8 @@ func TestUpgradeFromV1(t *testing.T) {
 		`DROP TABLE country_total`, `DROP TABLE store_counts`,
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`,
 		`DROP TRIGGER events_geo_insert`, `DROP TABLE events_geo`, `DROP TABLE dyad_code_cc`,
-		`DROP TABLE country_pair`, `DROP TABLE country_code`,
+		`DROP TABLE country_pair`, `DROP TABLE country_code`, `DROP TABLE country_dyad_month`,
+		`DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
 		`DELETE FROM schema_migrations WHERE version >= 2`,
 	)
 	defer s.Close()

@@ -41,6 +41,9 @@ var bulkTables = []struct{ table, cols string }{
 	{"country_dyad", "source_code, target_code, cameo_root, country, n, fatalities"},
 	{"country_actor", "actor, role, cameo_root, country, n, fatalities"},
 	{"country_pair", "source_code, target_code, cameo_root, country, n, fatalities"},
+	{"country_dyad_month", "source_code, target_code, cameo_root, month, country, n, fatalities"},
+	{"country_actor_month", "actor, role, cameo_root, month, country, n, fatalities"},
+	{"country_root_month", "cameo_root, month, country, n, fatalities"},
 	{"country_code", "cameo, country, n, fatalities"},
 	{"country_root", "cameo_root, country, n, fatalities"},
 	{"clusters", "id, day, reports, articles, source_code, target_code, cameo_root, country, article_seq, idx, modalities"},
@@ -168,9 +171,10 @@ func firstDiff(got, want []string) string {
 	return "none"
 }
 
-// CodeSumRows lists every row of the sums migration 0022 adds
-// (dyad_code_cc, country_pair, country_code), for checking that the
-// migration fills them as the writes keep them.
+// CodeSumRows lists every row of the sums migrations 0022 and 0023 add
+// (dyad_code_cc, country_pair, country_code, the country sums by
+// month), for checking that the migrations fill them as the writes keep
+// them.
 func CodeSumRows(t *testing.T, s store.Store) []string {
 	t.Helper()
 	d, ok := s.(rowDumper)
@@ -186,6 +190,10 @@ func CodeSumRows(t *testing.T, s store.Store) []string {
 			FROM dyad_code_cc ORDER BY 1, 2, 3, 4, 5, 6, 7`, 10},
 		{`SELECT source_code, target_code, cameo_root, country, n, fatalities FROM country_pair ORDER BY 1, 2, 3, 4`, 6},
 		{`SELECT cameo, country, n, fatalities FROM country_code ORDER BY 1, 2`, 4},
+		{`SELECT source_code, target_code, cameo_root, month, country, n, fatalities FROM country_dyad_month
+			ORDER BY 1, 2, 3, 4, 5`, 7},
+		{`SELECT actor, role, cameo_root, month, country, n, fatalities FROM country_actor_month ORDER BY 1, 2, 3, 4, 5`, 7},
+		{`SELECT cameo_root, month, country, n, fatalities FROM country_root_month ORDER BY 1, 2, 3`, 5},
 	} {
 		rows, err := d.DumpRows(context.Background(), q.sql, q.cols)
 		if err != nil {

@@ -14,7 +14,8 @@ import (
 // (an actor, one side or both of a dyad, country-level or a sector
 // code, a CAMEO prefix up to the root, and their combinations; a code
 // finer than the root alone) and a few they leave to the events table:
-// an actor with a dyad, a date range with a filter.
+// an actor with a dyad, a date range within a month with a filter, a
+// date range with a sector code.
 var countrySumFilters = []store.EventFilter{
 	{},
 	{Actor: "RUS"},
@@ -45,6 +46,15 @@ var countrySumFilters = []store.EventFilter{
 	{Actor: "RUS", Source: "UKR"},
 	{Source: "R", Undirected: true},
 	{Source: "RUS", Target: "UKR", Undirected: true, Since: "2024-04-01"},
+	// Date ranges: whole months from the sums by month, the days of a
+	// month covered in part from the events.
+	{Actor: "RUS", Since: "2024-04-15"},
+	{Code: "19", Until: "2024-05-20"},
+	{Source: "RUS", Since: "2019-03-10", Until: "2024-06-12"},
+	{Actor: "UKR", Since: "2018-04", Until: "2024-05"},
+	{Target: "PRK", Undirected: true, Until: "2020"},
+	{Actor: "RUS", Since: "2024-04-03", Until: "2024-04-20"},
+	{Code: "1", Source: "R", Since: "2016-01-01", Until: "2023-12-31"},
 }
 
 // testCountrySums checks the choropleth under every filter of
