@@ -79,8 +79,8 @@ func TestValidatePetrarchCoders(t *testing.T) {
 		code       int
 	}{
 		{"petrarch", "0.9", 0},
-		{"events", "0.88", 0},
-		{"events", "0.9", 1},
+		{"events", "0.9", 0},
+		{"events", "0.95", 1},
 	} {
 		out, errs, code := run(t, "validate-petrarch", recs, "--dictionaries", dir, "--coder", tt.coder, "--min-recall", tt.bar)
 		if code != tt.code || !strings.Contains(out, "recall ") {

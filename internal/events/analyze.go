@@ -312,10 +312,13 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		// plural noun; after the subject's adverbs no noun can stand
 		verbCtx = true
 	}
-	if p.dictionary && strings.HasPrefix(t.tag, "NN") && clauseSubjectBefore(st, i) && i+1 < len(st.toks) && prepositions[st.toks[i+1].low] {
-		// "X departs from Y", "X act on a resolution": right after a whole
-		// actor, a dictionary verb followed by its preposition is the verb
-		verbCtx = true
+	if p.dictionary && (strings.HasPrefix(t.tag, "NN") || t.tag == "JJ" || t.tag == "VBN") && clauseSubjectBefore(st, i) && i+1 < len(st.toks) {
+		// "X departs from Y", "X act on a resolution", "X abandoned/JJ
+		// efforts": right after its clause's actor, a dictionary verb
+		// followed by its preposition or its object is the verb
+		if n := st.toks[i+1]; prepositions[n.low] || determiners[n.low] || n.tag == "NNS" || n.tag == "NN" {
+			verbCtx = true
+		}
 	}
 	switch {
 	case strings.HasPrefix(t.tag, "VB"):

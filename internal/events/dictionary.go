@@ -516,12 +516,10 @@ func possessed(toks []model.Token, at []int, ms []petrarch.Mention) []petrarch.M
 	return out
 }
 
-// modifies reports whether token i is an adjective, or a word right
-// before a common noun or an adjective of its own noun phrase.
+// modifies reports whether token i stands right before a common noun or
+// an adjective of its own noun phrase ("an official visit"; not "an
+// official said", whatever the tag of "official").
 func modifies(toks []model.Token, i int) bool {
-	if strings.HasPrefix(toks[i].Tag, "JJ") {
-		return true
-	}
 	if i+1 >= len(toks) {
 		return false
 	}
@@ -747,9 +745,6 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 			for _, t := range targets {
 				for _, tc := range d.codes(t) {
 					c := petrarch.Coding{Source: src, Target: tc, Code: e.Cameo}
-					if strings.HasPrefix(src, "---") && tc == "---" {
-						continue // agents alone and no target name no one: "an official said"
-					}
 					if !seen[c] && src != tc {
 						seen[c] = true
 						out = append(out, c)

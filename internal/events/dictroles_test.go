@@ -46,6 +46,7 @@ POLICE [~COP]
 LAWMAKERS [~LEG]
 AMBASSADORS [~GOV]
 OFFICIALS [~GOV]
+OFFICIAL [~GOV]
 GOVERNMENT [~GOV]
 MEDIA [~MED]
 STUDENTS [~EDU]
@@ -124,6 +125,9 @@ DEPART
 --- ACCORD  [---]  ---
 ACCORD
 - INCHING &NEARSYN *  [083]
+
+--- SAID  [023]  ---
+SAID
 
 --- REGRET  [---]  ---
 REGRET
@@ -381,5 +385,24 @@ func TestDictionaryWords(t *testing.T) {
 		{"Kenya's militia arrested students in Nairobi.", []petrarch.Coding{c("KEN", "---EDU", "173")}, []petrarch.Coding{c("KENUAF", "---EDU", "173")}},
 		{"Peru's militia criticized Chile.", []petrarch.Coding{c("PER", "CHL", "122")}, []petrarch.Coding{c("PERUAF", "CHL", "122")}},
 		{"Japan's navy criticized Vietnam.", []petrarch.Coding{c("JPN", "VNM", "122")}, []petrarch.Coding{c("JPNMIL", "VNM", "122")}},
+	})
+}
+
+// TestDictionaryVoice: with a dictionary as the vocabulary, a passive
+// with no by-agent reads as TABARI reads it, the subject as source, since
+// the dictionary writes the passives it means as patterns of their own
+// ("+ WAS_ *", "+ * FROM $"); a by-agent is still the source; agents
+// alone make a source ("an official said" is ---GOV); a dictionary verb
+// the tagger took for an adjective right after its clause's actor and
+// before its object is the verb.
+func TestDictionaryVoice(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Chile was criticized over its dispute with Bolivia.", []petrarch.Coding{c("CHL", "BOL", "122")}, nil},
+		{"Japan was sharply criticized over its whaling near Norway.", []petrarch.Coding{c("JPN", "NOR", "122")}, nil},
+		{"Kenya was criticized by Somalia over the border.", []petrarch.Coding{c("SOM", "KEN", "122")}, []petrarch.Coding{c("KEN", "SOM", "122")}},
+		{"Egypt was criticized by Turkey for the arrests.", []petrarch.Coding{c("TUR", "EGY", "122")}, []petrarch.Coding{c("EGY", "TUR", "122")}},
+		{"Mali was freed from France's grip, an official said.", []petrarch.Coding{c("FRA", "MLI", "066"), c("---GOV", "---", "023")}, nil},
+		{"Ghana abandoned talks with Mali.", []petrarch.Coding{c("GHA", "MLI", "345")}, nil},
+		{"Peru abandoned efforts to reach Chile.", []petrarch.Coding{c("PER", "CHL", "345")}, nil},
 	})
 }

@@ -158,7 +158,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		srcs := m.subj
 		var tgts []*mention
 		end := m.last
-		marked := false
+		marked, blind := false, false
 		if s, t, ok := markedRoles(st, m); ok {
 			srcs, tgts, marked = s, t, true
 		} else if m.passive {
@@ -183,13 +183,21 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					by = []*mention{a}
 				}
 			}
-			if len(by) == 0 {
+			switch {
+			case len(by) == 0 && m.p.dictionary:
+				// a dictionary writes its passives as patterns of their own
+				// ("+ WAS_ *"); a pattern without them reads the verb's
+				// subject as its source whatever the voice (TABARI's reading)
+				blind = true
+				tgts, end = c.target(st, m, srcs)
+			case len(by) == 0:
 				continue
+			default:
+				for _, r := range srcs {
+					tgts = append(tgts, r.m)
+				}
+				srcs = toRefs(by)
 			}
-			for _, r := range srcs {
-				tgts = append(tgts, r.m)
-			}
-			srcs = toRefs(by)
 		} else if m.noun {
 			tgts, end = c.target(st, m, srcs)
 		} else {
@@ -207,7 +215,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(m.tgts) > 0 && !marked {
 			tgts = m.tgts
 		}
-		if len(tgts) == 0 && m.p.dictionary && !m.passive && !(len(srcs) >= 2 && m.p.mutual) {
+		if len(tgts) == 0 && m.p.dictionary && (!m.passive || blind) && !(len(srcs) >= 2 && m.p.mutual) {
 			// TABARI's target: the first actor after the verb in its clause
 			// ("met a group of X", "arrived in X on his visit")
 			if a := actorAfter(st, m.last, 0); a != nil && !slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == a.ent }) {
