@@ -31,7 +31,7 @@ func deskArticles(w *genWorld) []*model.Article {
 		Lat: model.Float(c.Lat), Lon: model.Float(c.Lon), Country: model.Str("IND"), Basis: "article"}
 	igo := genArticle(w, 5003, genOpts{Src: "RUS", Tgt: "UKR"})
 	igo.Events[0].Source.Code = "IGOUNO"
-	igo.Events[1].Source.Code = "IGOEEC"
+	igo.Events[1].Source.Code = "IGOEUREEC"
 	city := genArticle(w, 5004, genOpts{Src: "NGA", Tgt: "KEN"})
 	city.Entities[1].Name, city.Entities[1].Precision = "Kano", "city"
 	city.Entities[1].Lat, city.Entities[1].Lon, city.Entities[1].Country = model.Float(12.0), model.Float(8.52), model.Str("NGA")
@@ -202,8 +202,8 @@ func TestBrowserDesk(t *testing.T) {
 		br.shot("desk-05-network"),
 	)
 	joined := " " + strings.Join(codes, " ") + " "
-	if !strings.Contains(joined, " IGOUNO ") || !strings.Contains(joined, " IGOEEC ") || strings.Contains(joined, " IGO ") {
-		t.Errorf("network nodes %v: want IGOUNO and IGOEEC, never a bare IGO", codes)
+	if !strings.Contains(joined, " IGOUNO ") || !strings.Contains(joined, " IGOEUREEC ") || strings.Contains(joined, " IGO ") {
+		t.Errorf("network nodes %v: want IGOUNO and IGOEUREEC, never a bare IGO", codes)
 	}
 	if overlaps > 0 {
 		t.Errorf("%d network labels overlap another label or node", overlaps)

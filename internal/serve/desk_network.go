@@ -20,16 +20,15 @@ func isCountryCode(c string) bool {
 // nodeCode is the node an actor code belongs to at country level: its
 // country ("RUSGOV" → "RUS"), or, for a code that does not start with a
 // country (an intergovernmental or non-governmental body, "IGOUNO",
-// "IGOEEC", "NGOHRW"), the body itself: the UN and the EU are separate
-// actors, not one "IGO".
+// "IGOWSTNAT", "NGOHRW"), the whole code: the UN, NATO and the EU are
+// separate actors, not one "IGO", and neither are two bodies of one
+// region (NATO IGOWSTNAT and the OECD IGOWSTOEC share the region WST, so
+// a prefix would merge them).
 func nodeCode(code string) string {
-	switch {
-	case len(code) <= 3:
-		return code
-	case isCountryCode(code[:3]) || len(code) < 6:
+	if len(code) > 3 && isCountryCode(code[:3]) {
 		return code[:3]
 	}
-	return code[:6]
+	return code
 }
 
 // edgeColor is an edge's stroke for a mean Goldstein score: from the

@@ -11,8 +11,9 @@ import (
 
 func TestNodeCode(t *testing.T) {
 	for code, want := range map[string]string{
-		"RUSGOV": "RUS", "RUS": "RUS", "IGOUNO": "IGOUNO", "IGOEEC": "IGOEEC", "IGOUNOKFR": "IGOUNO",
-		"NGOHRW": "NGOHRW", "PRKMIL": "PRK", "IGO": "IGO", "USAGOVLEG": "USA",
+		"RUSGOV": "RUS", "RUS": "RUS", "IGOUNO": "IGOUNO", "IGOEUREEC": "IGOEUREEC",
+		"IGOWSTNAT": "IGOWSTNAT", "IGOEURCOE": "IGOEURCOE", "IGOUNOREFHCR": "IGOUNOREFHCR",
+		"NGOHRW": "NGOHRW", "PRKMIL": "PRK", "IGO": "IGO", "USAGOVLEG": "USA", "KEN": "KEN",
 	} {
 		if got := nodeCode(code); got != want {
 			t.Errorf("nodeCode(%s) = %s, want %s", code, got, want)
