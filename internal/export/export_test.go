@@ -280,6 +280,13 @@ func TestSplitActor(t *testing.T) {
 		{"ISRJEWRAD", actorParts{country: "ISR", rel1: "JEW", types: [3]string{"RAD"}}},
 		{"GOV", actorParts{types: [3]string{"GOV"}}},
 		{"EUR", actorParts{group: "EUR"}}, // a region, not a country
+		// A regional body: the region, then the body's own code.
+		{"IGOWSTNAT", actorParts{group: "NAT", types: [3]string{"IGO"}}},
+		{"IGOEUREEC", actorParts{group: "EEC", types: [3]string{"IGO"}}},
+		{"IGOAFRAFU", actorParts{group: "AFU", types: [3]string{"IGO"}}},
+		{"IGOWAFBUSWAS", actorParts{group: "WAS", types: [3]string{"IGO", "BUS"}}},
+		{"IGOUNOREFHCR", actorParts{group: "UNO", types: [3]string{"IGO", "REF"}}},
+		{"IGOCAS", actorParts{group: "CAS", types: [3]string{"IGO"}}},
 		{"rusgov", actorParts{group: "rus"}},
 		{"", actorParts{}},
 		{"KO", actorParts{}},

@@ -31,7 +31,8 @@ import (
 //     Actor1CountryCode: the code's first three letters when they are an
 //     ISO 3166 alpha-3 country. Actor1Type1..3Code: the sector codes that
 //     follow (GOV, MIL, REB, IGO...). Actor1KnownGroupCode: the first
-//     other three-letter part ("UNO" of "IGOUNO"). Actor1Religion1/2Code:
+//     other three-letter part ("UNO" of "IGOUNO"), past a region
+//     ("NAT" of NATO's "IGOWSTNAT"; a bare region is its own group). Actor1Religion1/2Code:
 //     religion parts (MOS, CHR...). Actor1EthnicCode: always empty.
 //     Actor2*: the same for the target; empty for events without one.
 //   - IsRootEvent: 1 for events of the article's first sentence (GDELT:
@@ -90,6 +91,10 @@ var GDELTExtraColumns = []string{"ActionGeo_CountryISO", "DatePrecision", "Fatal
 // CAMEO actor type (sector) codes.
 var cameoTypes = setOf("COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD REF IGO NGO MNC NGM IMG PTY SET UIS")
 
+// CAMEO region codes, which the Phoenix dictionaries put before a
+// regional body's own code (NATO IGOWSTNAT, the African Union IGOAFRAFU).
+var cameoRegions = setOf("AFR ASA BLK CAF CAS CAU CRB EAF EEU EIN EUR LAM MDT MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF WST")
+
 // CAMEO religion codes.
 var cameoReligions = setOf("ADR ALE ATH BAH BUD CHR CON CPT CTH DOX DRZ HIN HSD ITR JAN JEW JHW LDS MOS MRN NRM PAG PRO SFI SHI SHN SIK SUN TAO UDX ZRO")
 
@@ -138,7 +143,9 @@ func splitActor(code string) actorParts {
 			} else if p.rel2 == "" {
 				p.rel2 = part
 			}
-		case p.group == "" && !isCountry(part):
+		case (p.group == "" || cameoRegions[p.group]) && !isCountry(part):
+			// A region names the group only when no body follows it:
+			// "IGOWSTNAT" is NATO (NAT), a bare "EUR" is Europe.
 			p.group = part
 		}
 	}
