@@ -20,14 +20,14 @@ type ValidatePetrarchCmd struct {
 	Verbose   bool    `short:"v" help:"Print expected and produced codings for every record."`
 	MinRecall float64 `help:"Exit 1 when fewer expected codings than this share are produced." default:"0"`
 	MaxExtra  float64 `help:"Exit 1 when the share of extra codings exceeds this." default:"1"`
-	Coder     string  `help:"Which coder codes the records: petrarch (the dictionaries' own window coder) or events (sitrep's event coder with the dictionaries compiled into its pattern set and actors; parsed)." enum:"petrarch,events" default:"petrarch"`
 }
 
 // Help implements kong.HelpProvider.
 func (ValidatePetrarchCmd) Help() string {
-	return `Codes each record's sentence with the dictionaries (over sitrep's own tokens and tags, not
-the Treebank parse the records carry) and reports expected vs produced (source, target, CAMEO)
-codings per record and per category, with totals.
+	return `Codes each record's sentence with the dictionaries through sitrep's event coder (their verbs
+compiled into its pattern set, their actors and agents as the actors, over sitrep's own tokens,
+tags and parse, not the Treebank parse the records carry) and reports expected vs produced
+(source, target, CAMEO) codings per record and per category, with totals.
 
 Example:
   sitrep validate-petrarch ../shared/petrarch/PETR.UnitTest.records.xml --dictionaries ../shared/petrarch -v`
@@ -61,11 +61,9 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	var coder petrarch.SentenceCoder = petrarch.NewCoder(d, tx)
-	if c.Coder == "events" {
-		if coder, err = eventsCoder(g, d, tx); err != nil {
-			return err
-		}
+	coder, err := eventsCoder(g, d, tx)
+	if err != nil {
+		return err
 	}
 	rep := petrarch.Validate(coder, recs)
 	rep.Write(g.stdout, c.Verbose)

@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -704,26 +705,64 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 	if d.Times != nil {
 		stages = append([]model.Stage{d.Times}, stages...)
 	}
+	ces, err := codeArticle(context.Background(), stages, d.Discards, a)
+	if err != nil {
+		return nil
+	}
+	var out []petrarch.Coding
+	seen := map[petrarch.Coding]bool{}
+	for _, ce := range ces {
+		for _, c := range ce.codings {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// codedEvent is an event the dictionary stages coded and the codings it
+// stands for (each actor of a compound source or target, each code of
+// an actor that stands for several; TABARI's target when it has none).
+type codedEvent struct {
+	ev      model.Event
+	codings []petrarch.Coding
+}
+
+// codeArticle runs the dictionary stages on a and reads their events as
+// codings; a story discard phrase drops every event, a sentence discard
+// phrase its sentence's.
+func codeArticle(ctx context.Context, stages []model.Stage, discards *petrarch.DiscardTable, a *model.Article) ([]codedEvent, error) {
 	for _, s := range stages {
-		if err := s.Process(context.Background(), a); err != nil {
-			return nil
+		if err := s.Process(ctx, a); err != nil {
+			return nil, err
 		}
 	}
 	drop := map[int]bool{}
-	if d.Discards != nil {
+	if discards != nil {
 		for i, toks := range a.Tokens {
 			words := make([]string, len(toks))
 			for k, t := range toks {
 				words[k] = petrarch.Key(t.Text)
 			}
-			if d.Discards.Story(words) {
-				return nil
+			if discards.Story(words) {
+				return nil, nil
 			}
-			drop[i] = d.Discards.Sentence(words)
+			drop[i] = discards.Sentence(words)
 		}
 	}
-	var out []petrarch.Coding
-	seen := map[petrarch.Coding]bool{}
+	codes := func(code string) []string {
+		for _, s := range stages {
+			if da, ok := s.(*DictionaryActors); ok {
+				if cs, ok := da.alts[code]; ok {
+					return cs
+				}
+			}
+		}
+		return []string{code}
+	}
+	var out []codedEvent
 	for _, e := range a.Events {
 		if drop[e.Sentence] {
 			continue
@@ -739,34 +778,97 @@ func (d *DictionaryCoder) Code(sentence string, date time.Time) []petrarch.Codin
 		}
 		var srcs []string
 		for _, c := range compoundAt(a, e.Sentence, e.Source.Start, e.Source.Code) {
-			srcs = append(srcs, d.codes(c)...)
+			srcs = append(srcs, codes(c)...)
 		}
+		ce := codedEvent{ev: e}
 		for _, src := range srcs {
 			for _, t := range targets {
-				for _, tc := range d.codes(t) {
+				for _, tc := range codes(t) {
 					c := petrarch.Coding{Source: src, Target: tc, Code: e.Cameo}
-					if !seen[c] && src != tc {
-						seen[c] = true
-						out = append(out, c)
+					if src != tc && !slices.Contains(ce.codings, c) {
+						ce.codings = append(ce.codings, c)
 					}
 				}
 			}
 		}
+		out = append(out, ce)
 	}
-	return out
+	return out, nil
 }
 
-// codes are the codes of an actor of the article just coded: all of
-// them for an actor that stands for several.
-func (d *DictionaryCoder) codes(code string) []string {
-	for _, s := range d.Stages {
-		if da, ok := s.(*DictionaryActors); ok {
-			if cs, ok := da.alts[code]; ok {
-				return cs
+// DictionaryStage is `--dictionaries DIR` in the pipeline: it codes each
+// article with compiled dictionaries through this coder (DictionaryActors,
+// a ParseStage, the Coder, over a copy of the article that shares its
+// sentences and times and copies its tokens) and appends one event per
+// coding to the article's events. Their actors carry dictionary codes but
+// no entity ids (the dictionaries' actors are not the article's entities).
+type DictionaryStage struct {
+	stages   []model.Stage
+	discards *petrarch.DiscardTable
+}
+
+// NewDictionaryStage codes with compiled dictionaries v alone (their
+// verbs as the pattern set over lex's CAMEO and PLOVER tables, their
+// actors, agents and discards), each sentence parsed by p when p is not
+// nil.
+func NewDictionaryStage(lex *Lexicon, v *petrarch.Vocabulary, p Parser) *DictionaryStage {
+	coder := New(lex.WithDictionary(v.Verbs, false), DefaultOptions())
+	stages := []model.Stage{&DictionaryActors{Vocab: v}}
+	if p != nil {
+		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})
+	}
+	return &DictionaryStage{stages: append(stages, coder), discards: v.Discards}
+}
+
+// Name implements model.Stage.
+func (s *DictionaryStage) Name() string { return "dictionary-events" }
+
+// Process implements model.Stage.
+func (s *DictionaryStage) Process(ctx context.Context, a *model.Article) error {
+	if len(a.Tokens) < len(a.Sentences) {
+		return fmt.Errorf("dictionary stage: %d sentences, %d tokenised (run the text stage first)", len(a.Sentences), len(a.Tokens))
+	}
+	b := *a
+	b.Entities, b.Events, b.Quotes = nil, nil, nil
+	b.Tokens = make([][]model.Token, len(a.Tokens))
+	for i, toks := range a.Tokens {
+		b.Tokens[i] = slices.Clone(toks) // the parse writes its arcs into them
+	}
+	ces, err := codeArticle(ctx, s.stages, s.discards, &b)
+	if err != nil {
+		return err
+	}
+	n := len(a.Events) // after sitrep's own events (--extend-events), numbered on from them
+	for _, ce := range ces {
+		for _, c := range ce.codings {
+			ev := ce.ev
+			n++
+			ev.ID, ev.Group = "v"+strconv.Itoa(n), nil
+			// entity ids of the copy name nothing in the article
+			ev.Attribution = slices.Clone(ev.Attribution)
+			for k := range ev.Attribution {
+				ev.Attribution[k].Entity = nil
 			}
+			if ev.Location != nil {
+				loc := *ev.Location
+				loc.Entity = nil
+				ev.Location = &loc
+			}
+			ev.Source = model.Actor{Code: c.Source}
+			if c.Source == ce.ev.Source.Code {
+				ev.Source.Start, ev.Source.End = ce.ev.Source.Start, ce.ev.Source.End
+			}
+			ev.Target = nil
+			if c.Target != "---" {
+				ev.Target = &model.Actor{Code: c.Target}
+				if t := ce.ev.Target; t != nil && t.Code == c.Target {
+					ev.Target.Start, ev.Target.End = t.Start, t.End
+				}
+			}
+			a.Events = append(a.Events, ev)
 		}
 	}
-	return []string{code}
+	return nil
 }
 
 // nextActor is TABARI's target for an event the coder found none for:

@@ -1,11 +1,14 @@
 package events
 
 import (
+	"context"
 	"slices"
+	"strconv"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/text"
 )
@@ -405,4 +408,67 @@ func TestDictionaryVoice(t *testing.T) {
 		{"Ghana abandoned talks with Mali.", []petrarch.Coding{c("GHA", "MLI", "345")}, nil},
 		{"Peru abandoned efforts to reach Chile.", []petrarch.Coding{c("PER", "CHL", "345")}, nil},
 	})
+}
+
+// TestDictionaryStage: `--dictionaries DIR` in the pipeline codes each
+// article through this coder as the validation does, on the text and
+// time stages' sentences, tokens and times: one event per coding, with
+// dictionary codes and no entity ids (the dictionaries' actors are not
+// the article's entities), numbered on from the events already there.
+func TestDictionaryStage(t *testing.T) {
+	d, err := petrarch.Load(roleDictionaries, petrarch.Files{Actors: []string{"r.actors.txt"},
+		Agents: []string{"r.agents.txt"}, Verbs: []string{"r.verbs.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewDictionaryStage(loadUpstream(t).lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), loadParser(t))
+	up := loadUpstream(t)
+	for _, tt := range []struct {
+		text string
+		want []petrarch.Coding
+	}{
+		{"Japan on Monday condemned Vietnam over the seizure.", []petrarch.Coding{c("JPN", "VNM", "122")}},
+		{"Peru and Bolivia agree that the border should be reopened.", []petrarch.Coding{c("PER", "BOL", "030"), c("BOL", "PER", "030")}},
+		{"Kenya received a loan from France last week.", []petrarch.Coding{c("FRA", "KEN", "071")}},
+		{"The ambassadors of Peru, Bolivia and Chile visited Brazil.", []petrarch.Coding{c("PERGOV", "BRA", "042"), c("BOLGOV", "BRA", "042"), c("CHLGOV", "BRA", "042")}},
+		{"Ghana's president arrived in Norway. Egypt accused Turkey of meddling.", []petrarch.Coding{c("GHAGOV", "NOR", "032"), c("NOR", "GHAGOV", "033"), c("EGY", "TUR", "112")}},
+	} {
+		a := model.NewArticle()
+		a.Body = tt.text
+		a.Published = model.Published{Date: model.Str("2024-05-01"), Precision: model.Str(model.PrecisionDay)}
+		for _, s := range up.stages[:2] { // text, times
+			if err := s.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a.Events = []model.Event{{ID: "v1", Cameo: "010"}} // one already there
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		var got []petrarch.Coding
+		for i, e := range a.Events[1:] {
+			tgt := "---"
+			if e.Target != nil {
+				tgt = e.Target.Code
+				if e.Target.Entity != nil {
+					t.Errorf("%s: target entity id %s", tt.text, *e.Target.Entity)
+				}
+			}
+			if e.Source.Entity != nil {
+				t.Errorf("%s: source entity id %s", tt.text, *e.Source.Entity)
+			}
+			if want := "v" + strconv.Itoa(i+2); e.ID != want {
+				t.Errorf("%s: event id %s, want %s", tt.text, e.ID, want)
+			}
+			got = append(got, c(e.Source.Code, tgt, e.Cameo))
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: want %v, got %v", tt.text, w, got)
+			}
+		}
+		if len(a.Entities) != 0 {
+			t.Errorf("%s: the stage added entities %v", tt.text, a.Entities)
+		}
+	}
 }

@@ -1,6 +1,10 @@
 // Package petrarch reads TABARI/PETRARCH dictionaries and compiles them
-// into the vocabulary a coder uses; it also keeps a window-based coder
-// and the PETRARCH validation suite runner.
+// into the vocabulary the event coder (internal/events) uses, and runs
+// PETRARCH validation records against a coder. It codes nothing itself:
+// the dictionaries' verbs compile into internal/events' pattern set
+// (Lexicon.WithDictionary) and their actors name its actors
+// (DictionaryActors); events.DictionaryCoder validates and
+// events.DictionaryStage serves `--dictionaries DIR` in the pipeline.
 //
 // # Reading
 //
@@ -35,18 +39,10 @@
 // events coder builds its patterns from its output). Standard loads a set (the Phoenix dictionaries embedded
 // under PhoenixDir) on first use.
 //
-// # Coding and validation
-//
-// Coder codes sentences over internal/text's tokens and Penn tags with
-// TABARI's window rules: actor and agent phrases by longest match (a
-// word without a trailing "_" is a stem), compounds ("Gondor and
-// Osgiliath"), verbs in all their forms, patterns matched around the
-// verb ("_" forbids a gap; "$", "+", "%" bind source, target and
-// compound; "^" skips a noun phrase; "&SYNSET" expands). The most
-// specific matching pattern wins; otherwise the verb's or block's code
-// applies ("---": no event, "A:B": reciprocal, "###": discard).
+// # Validation
 //
 // ReadRecords and Validate run PETRARCH's validation file against a
-// Coder and report recall and extra codings per record category; a
-// broken record is a warning and the others are still run.
+// SentenceCoder and report recall and extra codings per record
+// category; a broken record is a warning and the others are still run.
+// The suite runs through internal/events (suite_test.go).
 package petrarch

@@ -121,7 +121,13 @@ func New(opts Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, fmt.Errorf("dictionaries %s: %w", opts.Dictionaries, err)
 		}
-		stages = append(stages, &petrarch.Stage{Coder: petrarch.NewCoder(d, tx), Info: cameoInfo(vlex)})
+		// the dictionaries code through the events coder, as their own
+		// pattern set and actors (internal/events DictionaryStage)
+		var p events.Parser
+		if opts.Parse && sp != nil {
+			p = sp
+		}
+		stages = append(stages, events.NewDictionaryStage(vlex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), p))
 	}
 	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
 }
@@ -188,21 +194,6 @@ func syntaxModel(opts Options) (*syntax.Parser, error) {
 		return nil, nil
 	}
 	return p, err
-}
-
-// cameoInfo adapts the events lexicon's CAMEO table for dictionary codings.
-func cameoInfo(l *events.Lexicon) petrarch.CameoInfo {
-	return func(code string) (float64, int, model.Plover, bool) {
-		c, ok := l.Cameo(code)
-		if !ok {
-			return 0, 0, model.Plover{}, false
-		}
-		p := model.Plover{Type: c.Plover.Type, Mode: model.Str(c.Plover.Mode), Context: c.Plover.Contexts}
-		if p.Context == nil {
-			p.Context = []string{}
-		}
-		return c.Goldstein, c.QuadClass, p, true
-	}
 }
 
 // Stages returns the stages in order.

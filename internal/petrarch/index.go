@@ -2,35 +2,20 @@ package petrarch
 
 import (
 	"strings"
-	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// Tokenizer is the sentence analysis the coder runs on; *text.Analyzer
-// satisfies it.
+// The dictionaries' lookup tables: phrase indexes (actors, agents,
+// discards), the forms of a verb and the codes of an actor with its
+// agents. Coding itself is internal/events' (DictionaryActors,
+// DictionaryCoder, DictionaryStage).
+
+// Tokenizer is the sentence analysis the dictionary coder runs on;
+// *text.Analyzer satisfies it.
 type Tokenizer interface {
 	Split(body string) []model.Span
 	Tokenize(body string, s model.Span) []model.Token
-}
-
-// Coder codes sentences with a set of dictionaries. It is safe for
-// concurrent use once built.
-type Coder struct {
-	d      *Dictionaries
-	tok    Tokenizer
-	actors phraseIndex
-	agents phraseIndex
-	story  phraseIndex
-	sent   phraseIndex
-	verbs  map[string][]verbForm
-}
-
-// verbForm is one surface form of a dictionary verb.
-type verbForm struct {
-	words []string
-	block *VerbBlock
-	verb  *Verb
 }
 
 // phraseIndex finds dictionary phrases in a token sequence. Exact
@@ -144,47 +129,6 @@ func (x *phraseIndex) longestStem(words []string, i int) (id, n int, stem bool) 
 	return id, n, stem
 }
 
-// NewCoder prepares the dictionaries for coding.
-func NewCoder(d *Dictionaries, tok Tokenizer) *Coder {
-	c := &Coder{d: d, tok: tok, verbs: map[string][]verbForm{}}
-	for i, a := range d.Actors {
-		for _, n := range a.Names {
-			c.actors.add(n, i, false)
-		}
-	}
-	c.agents.addAgents(d.Agents)
-	for i, p := range d.Discards.Story {
-		c.story.add(p, i, false)
-	}
-	for i, p := range d.Discards.Sentence {
-		c.sent.add(p, i, false)
-	}
-	for _, b := range d.Verbs {
-		for vi := range b.Verbs {
-			v := &b.Verbs[vi]
-			seen := map[string]bool{}
-			addForm := func(ws []string) {
-				k := strings.Join(ws, " ")
-				if seen[k] || len(ws) == 0 {
-					return
-				}
-				seen[k] = true
-				c.verbs[ws[0]] = append(c.verbs[ws[0]], verbForm{ws, b, v})
-			}
-			base := texts(v.Words)
-			for _, f := range inflections(base[v.Infl]) {
-				ws := append([]string(nil), base...)
-				ws[v.Infl] = f
-				addForm(ws)
-			}
-			for _, f := range v.Forms {
-				addForm(texts(f))
-			}
-		}
-	}
-	return c
-}
-
 func texts(p Phrase) []string {
 	out := make([]string, len(p))
 	for i, w := range p {
@@ -250,51 +194,42 @@ func inflections(v string) []string {
 	return out
 }
 
-// CodeTokens codes one sentence already tokenized and tagged (as
-// internal/text makes them, e.g. an Article's Tokens[i]), so the
-// pipeline need not tokenize twice. Sentence discards apply; story
-// discards are the caller's business (see HasStoryDiscard).
-func (c *Coder) CodeTokens(toks []model.Token, date time.Time) []Coding {
-	s := newSent(c, toks, date)
-	if s.hasPhrase(&c.sent) {
-		return nil
+// member is one actor of a group: its codes (alternatives of "A/B"
+// codes) with the agents found beside it.
+type member struct {
+	actors   []string
+	pre, suf []string
+}
+
+// codes returns the member's full codes: prefix agents, actor, suffix
+// agents, leaving out 3-letter parts the code already has
+// ("White House security officials": USAGOV, not USAGOVGOV).
+func (m member) codes() []string {
+	actors := m.actors
+	if len(actors) == 0 {
+		actors = []string{"---"}
 	}
-	var out []Coding
-	seen := map[Coding]bool{}
-	for _, cd := range s.code() {
-		if !seen[cd] {
-			seen[cd] = true
-			out = append(out, cd)
+	var out []string
+	for _, a := range actors {
+		code := strings.Join(m.pre, "") + a
+		for _, sfx := range m.suf {
+			for k := 0; k < len(sfx); k += 3 {
+				part := sfx[k:min(k+3, len(sfx))]
+				if !hasPart(code, part) {
+					code += part
+				}
+			}
 		}
+		out = append(out, code)
 	}
 	return out
 }
 
-// HasStoryDiscard reports whether the sentence holds a story-discard
-// phrase ("+TYPHOON"): then no sentence of the story is coded.
-func (c *Coder) HasStoryDiscard(toks []model.Token) bool {
-	return newSent(c, toks, time.Time{}).hasPhrase(&c.story)
-}
-
-// Code codes one sentence (or a short text: each sentence is coded) on
-// the given date. Codings are unique per sentence.
-func (c *Coder) Code(sentence string, date time.Time) []Coding {
-	var out []Coding
-	if c.tok == nil {
-		return nil
-	}
-	var sents [][]model.Token
-	for _, sp := range c.tok.Split(sentence) {
-		sents = append(sents, c.tok.Tokenize(sentence, sp))
-	}
-	// A story discard anywhere drops every sentence.
-	for _, toks := range sents {
-		if c.HasStoryDiscard(toks) {
-			return nil
+func hasPart(code, part string) bool {
+	for k := 0; k+len(part) <= len(code); k += 3 {
+		if code[k:k+len(part)] == part {
+			return true
 		}
 	}
-	for _, toks := range sents {
-		out = append(out, c.CodeTokens(toks, date)...)
-	}
-	return out
+	return false
 }

@@ -3,21 +3,14 @@ package petrarch
 import (
 	"bytes"
 	"os"
-	"reflect"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 )
 
-func miniCoder(t testing.TB) *Coder {
-	t.Helper()
-	d, err := LoadDir(os.DirFS("testdata/mini"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewCoder(d, tokenizer(t))
-}
+// The readers and validation support; coding is internal/events'
+// (its tests code these dictionaries, and suite_test.go runs PETRARCH's
+// validation records through it).
 
 func day(s string) time.Time {
 	d, err := time.Parse("2006-01-02", s)
@@ -27,66 +20,11 @@ func day(s string) time.Time {
 	return d
 }
 
-func TestCoderMechanics(t *testing.T) {
-	c := miniCoder(t)
-	tests := []struct {
-		name, date, text string
-		want             []string
-	}{
-		{"regular -ed inflection", "", "Ruritania accused Borduria of spying.", []string{"RUR>BOR:112"}},
-		{"possessive agent, reciprocal code", "", "Borduria's foreign minister arrived in Syldavia on Monday.",
-			[]string{"BORGOVFRM>SYL:032", "SYL>BORGOVFRM:033"}},
-		{"stem actor with plural agent", "", "Ruritanian soldiers attacked Borduria.", []string{"RURMIL>BOR:190"}},
-		{"agent in actor, macro", "", "Officials in Borduria condemned Ruritania.", []string{"BORGOV>RUR:122"}},
-		{"agent alone", "", "Soldiers attacked Syldavia.", []string{"---MIL>SYL:190"}},
-		{"prefix agent", "", "The Red Crescent Ruritania condemned Borduria.", []string{"NGORUR>BOR:122"}},
-		{"compound pattern %", "", "Borduria and Syldavia met on Tuesday.", []string{"BOR>SYL:030", "SYL>BOR:030"}},
-		{"adjacent pattern, compound target", "", "Ruritania signed a new trade pact with Borduria and Syldavia.",
-			[]string{"RUR>BOR:085", "RUR>SYL:085"}},
-		{"adjacency not met: block code", "", "Ruritania signed a trade agreement with Borduria.", []string{"RUR>BOR:081"}},
-		{"multi-word synset", "", "Syldavia donated gold bars to Borduria.", []string{"SYL>BOR:071"}},
-		{"no pattern: block code", "", "Syldavia donated grain to Borduria.", []string{"SYL>BOR:070"}},
-		{"multi-word verb form", "", "Borduria broke off talks with Ruritania.", []string{"BOR>RUR:162"}},
-		{"irregular form, pattern", "", "Borduria has broken relations with Ruritania.", []string{"BOR>RUR:161"}},
-		{"[---] block without pattern", "", "Borduria broke the treaty with Ruritania.", nil},
-		{"date before restriction end", "1995-03-01", "Count Rupert attacked Borduria.", []string{"RURREB>BOR:190"}},
-		{"default code after restriction", "2010-03-01", "Count Rupert attacked Borduria.", []string{"RURGOV>BOR:190"}},
-		{"slash code: several actors", "", "The Twin States attacked Syldavia.", []string{"RUR>SYL:190", "BOR>SYL:190"}},
-		{"passive with by", "", "Syldavia was attacked by Borduria.", []string{"BOR>SYL:190"}},
-		{"reported speech without target", "", "Ruritania attacked Borduria, a Syldavian official said.", []string{"RUR>BOR:190"}},
-		{"source and target markers", "", "Syldavia will host Borduria for a feast.", []string{"BOR>SYL:043"}},
-		{"sentence discard", "", "Ruritania attacked Borduria during a football match.", nil},
-		{"story discard", "", "Ruritania attacked Borduria. The cricket test was cancelled.", nil},
-		// As in PETRARCH, a speech verb takes the actor of its complement
-		// clause as target ("Arnor believes Dagolath can cope").
-		{"pronoun subject after that", "", "Ruritania said that it would attack Borduria.", []string{"RUR>BOR:010", "RUR>BOR:190"}},
-		{"relative clause subject", "", "Syldavia, which attacked Borduria last year, is calm.", []string{"SYL>BOR:190"}},
-		{"clause without actor subject is not coded", "", "Ruritania said that crowds attacked Borduria.", []string{"RUR>BOR:010"}},
-		{"unknown verb", "", "Ruritania admired Borduria.", nil},
-		{"an actor acting on itself is not coded", "", "Syldavia attacked Klow, its capital, on Monday.", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := day("2010-06-01")
-			if tt.date != "" {
-				d = day(tt.date)
-			}
-			var got []string
-			for _, cd := range c.Code(tt.text, d) {
-				got = append(got, cd.String())
-			}
-			want := append([]string(nil), tt.want...)
-			sort.Strings(got)
-			sort.Strings(want)
-			if len(got) == 0 && len(want) == 0 {
-				return
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%q\n got  %v\n want %v", tt.text, got, want)
-			}
-		})
-	}
-}
+// cannedCoder codes each sentence as a table says: Validate's own
+// arithmetic, apart from any coder.
+type cannedCoder map[string][]Coding
+
+func (c cannedCoder) Code(sentence string, _ time.Time) []Coding { return c[sentence] }
 
 func TestInflections(t *testing.T) {
 	tests := []struct {
@@ -164,7 +102,11 @@ func TestReadRecordsAndValidate(t *testing.T) {
 		!recs[1].NoEvents || recs[2].Error != "sentencediscard" || !recs[2].NoEvents {
 		t.Fatalf("records: %+v", recs)
 	}
-	rep := Validate(miniCoder(t), recs)
+	coder := cannedCoder{
+		"Ruritania accused Borduria of spying.":                {{Source: "RUR", Target: "BOR", Code: "112"}},
+		"Ruritania attacked Borduria during a football match.": nil, // a discarded sentence codes nothing
+	}
+	rep := Validate(coder, recs)
 	if rep.Expected != 1 || rep.Matched != 1 || rep.Extra != 0 || rep.ByCategory["VERB"].Matched != 1 {
 		t.Fatalf("report: %+v", rep)
 	}
@@ -217,7 +159,7 @@ func FuzzReadRecords(f *testing.F) {
 	f.Add("<Validation><Sentences><Sentence date=\"20100601\" id=\"x\"><Text>a</Text></Sentence></Sentences></Validation>")
 	f.Add("<Sentence date=\"2010\"><Text>a</Sentence><Sentence id=\"y\" date=\"20100101\"><Text>b</Text></Sentence>")
 	f.Add("<Sentences><Sentence\tdate=\"20100601\"><EventCoding noevents=\"True\"/><Text>&amp;x</Text></Sentence>")
-	c := miniCoder(f)
+	c := cannedCoder{"Ruritania accused Borduria of spying.": {{Source: "RUR", Target: "BOR", Code: "112"}}}
 	f.Fuzz(func(t *testing.T, s string) {
 		recs, warn, err := ReadRecords(strings.NewReader(s), "r.xml")
 		if err != nil {
@@ -258,7 +200,10 @@ func FuzzReadDictionaries(f *testing.F) {
 	f.Add("!P! = MAN, WOMAN\nCONGRESS!P! {} [~LEG]\n<!-- comment\n-->\n")
 	f.Add("&FOOD_\n+RICE\n\n--- GIVE [070] ---\nGIVE {GAVE GIVEN}\n- * {&FOOD AID} (TO +) [073]\n- * (WITH) [&X\n")
 	f.Add("<ISSUE CATEGORY=\"X\">\nn:refugee [REF]\n~~old v:war\n</ISSUE>\n")
-	c := miniCoder(f)
+	mini, err := LoadDir(os.DirFS("testdata/mini"))
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		// Every warning names the file and a line of the input; reading
 		// never fails on bad content (only on I/O).
@@ -293,32 +238,12 @@ func FuzzReadDictionaries(f *testing.F) {
 				t.Fatalf("issue without forms kept: %+v", is)
 			}
 		}
-		// Whatever was read must compile and code without panics.
+		// Whatever was read must compile and look up without panics.
 		d := &Dictionaries{Actors: actors, Agents: agents, Verbs: vd.Blocks, Synsets: vd.Synsets}
-		d.Actors = append(d.Actors, c.d.Actors...)
+		d.Actors = append(d.Actors, mini.Actors...)
 		v := Compile(d, DefaultCompileOptions())
-		v.Actors.Lookup(strings.Fields(strings.ToUpper(s)), day("2010-06-01"))
-		NewCoder(d, c.tok).Code("Ruritania accused Borduria of spying, officials said.", day("2010-06-01"))
-		c.Code(s, day("2010-06-01"))
+		words := strings.Fields(strings.ToUpper(s))
+		v.Actors.Lookup(words, day("2010-06-01"))
+		v.Mentions(words, day("2010-06-01"))
 	})
-}
-
-func BenchmarkCode(b *testing.B) {
-	c := miniCoder(b)
-	sents := []string{
-		"Borduria's foreign minister arrived in Syldavia on Monday.",
-		"Ruritania signed a new trade pact with Borduria and Syldavia, officials in Klow said.",
-		"Officials in Borduria condemned Ruritania after soldiers attacked Syldavia.",
-	}
-	d := day("2010-06-01")
-	n := 0
-	for _, s := range sents {
-		n += len(s)
-	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
-		for _, s := range sents {
-			c.Code(s, d)
-		}
-	}
 }
