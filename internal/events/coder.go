@@ -10,6 +10,8 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/syntax"
+	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 // Options tune the coder.
@@ -38,6 +40,41 @@ type Coder struct {
 	// (*model.Article → []*sent) to Process, which takes them out; see
 	// handOver.
 	prepared sync.Map
+	// text tokenises a sentence the text stage left without tokens (nil:
+	// the text stage with the built-in tagger); see WithText.
+	text petrarch.Tokenizer
+}
+
+// WithText sets the text stage that tokenises and tags a sentence that
+// arrives without tokens (an article that did not go through the text
+// stage): there is one tokeniser, internal/text's.
+func (c *Coder) WithText(t petrarch.Tokenizer) *Coder {
+	c.text = t
+	return c
+}
+
+// defaultText is the text stage as the pipeline builds it (tagged and
+// lemmatised by the built-in syntax model, untagged without one), for a
+// coder given none.
+var defaultText = sync.OnceValue(func() petrarch.Tokenizer {
+	o := text.DefaultOptions()
+	if p, err := syntax.Default(); err == nil {
+		o.Tagger = p
+	}
+	return text.New(o)
+})
+
+// tokens are sentence s's tokens: the text stage's, or the text stage
+// run on it now.
+func (c *Coder) tokens(art *model.Article, i int, s model.Sentence) []model.Token {
+	if i < len(art.Tokens) && art.Tokens[i] != nil {
+		return art.Tokens[i]
+	}
+	tx := c.text
+	if tx == nil {
+		tx = defaultText()
+	}
+	return tx.Tokenize(art.Body, model.Span{Start: s.Start, End: s.End})
 }
 
 // WithVerbs sets the fallback verb vocabulary, read on first use (the
@@ -204,21 +241,11 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 	out := make([]*sent, len(art.Sentences))
 	for i, s := range art.Sentences {
 		st := &sent{idx: i, s: s}
-		var toks []model.Token
-		if i < len(art.Tokens) {
-			toks = art.Tokens[i]
-		}
-		own := toks == nil
-		if own {
-			toks = simpleTokens(art.Body, s.Start, s.End)
-		}
+		toks := c.tokens(art, i, s)
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {
 			k := tok{text: t.Text, low: strings.ToLower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
 			k.lemma = tokenLemma(t)
-			if own {
-				k.lemma = fallbackLemma(k.low)
-			}
 			k.key = tokenKey(t, k.low, k.lemma)
 			k.quote = maybeQuote(k.text) && (quoteOpen[k.text] || quoteClose[k.text])
 			k.bound = boundary(k)
@@ -314,39 +341,6 @@ func isWordTok(t tok) bool {
 	}
 	r := t.text[0]
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && !t.quote
-}
-
-// simpleTokens splits a sentence on spaces and punctuation when the text
-// stage left no tokens.
-func simpleTokens(body string, start, end int) []model.Token {
-	var out []model.Token
-	i := start
-	for i < end {
-		c := body[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			i++
-			continue
-		}
-		j := i
-		if isAlnum(c) || c >= 0x80 && !strings.HasPrefix(body[i:], "“") && !strings.HasPrefix(body[i:], "”") && !strings.HasPrefix(body[i:], "’") {
-			for j < end && (isAlnum(body[j]) || body[j] == '-' || body[j] >= 0x80 && !strings.HasPrefix(body[j:], "“") && !strings.HasPrefix(body[j:], "”") && !strings.HasPrefix(body[j:], "’")) {
-				j++
-			}
-		} else if strings.HasPrefix(body[i:], "’s") || strings.HasPrefix(body[i:], "'s") {
-			j = i + len("'s")
-			if body[i] != '\'' {
-				j = i + len("’s")
-			}
-		} else {
-			j = i + 1
-			for j < end && body[j] >= 0x80 && body[j] < 0xC0 {
-				j++
-			}
-		}
-		out = append(out, model.Token{Start: i, End: j, Text: body[i:j]})
-		i = j
-	}
-	return out
 }
 
 func isAlnum(c byte) bool {

@@ -25,10 +25,8 @@ import (
 // consonant single: "blame", "blam" → "blam"). A participle the tagger
 // reads as an adjective keeps its form as its lemma ("abused"/JJ), so
 // its key is the form without "-ed" or "-ing". Base forms never go
-// through the key: "us" does not match "use". A token with no tag and no
-// lemma (the coder split the sentence itself) gets its lemma from its
-// form: without a plural's "s", or from a short table of the irregular
-// verbs of news reports (see untokenized); its key is its form without
+// through the key: "us" does not match "use". A token with no lemma (no
+// tagger ran) has its form as its lemma; its key is its form without
 // "-ed" or "-ing".
 
 // lemmaKey folds the two spelling changes the lemmatiser gets wrong.
@@ -66,35 +64,6 @@ func tokenKey(t model.Token, low, lemma string) string {
 		}
 	}
 	return ""
-}
-
-// untokenized holds the lemmas of the irregular verbs of news reports,
-// for the one place where no tagger lemmatised the tokens: a sentence
-// the text stage left without tokens, which the coder splits itself
-// (simpleTokens). Everywhere else the tagger's lemma is used.
-var untokenized = map[string]string{
-	"said": "say", "told": "tell", "met": "meet", "sent": "send", "gave": "give", "given": "give",
-	"took": "take", "taken": "take", "struck": "strike", "fought": "fight", "shot": "shoot",
-	"held": "hold", "led": "lead", "sought": "seek", "spoke": "speak", "spoken": "speak",
-	"made": "make", "began": "begin", "begun": "begin", "brought": "bring", "broke": "break",
-	"broken": "break", "threw": "throw", "thrown": "throw", "withdrew": "withdraw",
-	"withdrawn": "withdraw", "fled": "flee", "won": "win", "stole": "steal", "stolen": "steal",
-	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "has": "have", "had": "have",
-}
-
-// fallbackLemma is the lemma of a token the coder split itself: an
-// irregular verb's, else a plural's or third person's without its "s".
-func fallbackLemma(low string) string {
-	if l, ok := untokenized[low]; ok {
-		return l
-	}
-	if s, ok := strings.CutSuffix(low, "ies"); ok && len(s) >= 2 {
-		return s + "y"
-	}
-	if s, ok := strings.CutSuffix(low, "s"); ok && len(s) >= 3 && !strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "u") && !strings.HasSuffix(s, "i") {
-		return s
-	}
-	return low
 }
 
 // heads returns the patterns token t can head, longest first: those
