@@ -73,8 +73,9 @@ func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
 		// ("militia" → UAF) make no actors of their own
 		out.groups = map[string]string{}
 	}
+	sets := map[string][2]map[string]bool{}
 	for _, p := range ps {
-		out.index(p)
+		out.indexShared(p, sets)
 	}
 	out.sortPatterns()
 	return &out
@@ -731,8 +732,8 @@ type codedEvent struct {
 }
 
 // codeArticle runs the dictionary stages on a and reads their events as
-// codings; a story discard phrase drops every event, a sentence discard
-// phrase its sentence's.
+// codings; a story discard phrase in the first sentence drops every
+// event, a sentence discard phrase its sentence's.
 func codeArticle(ctx context.Context, stages []model.Stage, discards *petrarch.DiscardTable, a *model.Article) ([]codedEvent, error) {
 	for _, s := range stages {
 		if err := s.Process(ctx, a); err != nil {
@@ -746,8 +747,8 @@ func codeArticle(ctx context.Context, stages []model.Stage, discards *petrarch.D
 			for k, t := range toks {
 				words[k] = petrarch.Key(t.Text)
 			}
-			if discards.Story(words) {
-				return nil, nil
+			if i == 0 && discards.Story(words) {
+				return nil, nil // a story discard phrase in the lede
 			}
 			drop[i] = discards.Sentence(words)
 		}

@@ -472,3 +472,46 @@ func TestDictionaryStage(t *testing.T) {
 		}
 	}
 }
+
+// TestDictionaryStageDiscards: in the pipeline a story discard phrase in
+// an article's first sentence drops its every coding (as the dictionary
+// path always did), one further on does not; a sentence discard phrase
+// drops its sentence's codings only.
+func TestDictionaryStageDiscards(t *testing.T) {
+	fsys := fstest.MapFS{"r.discards.txt": {Data: []byte("FOOTBALL\n+CRICKET\n")}}
+	for k, v := range roleDictionaries {
+		fsys[k] = v
+	}
+	d, err := petrarch.Load(fsys, petrarch.Files{Actors: []string{"r.actors.txt"}, Agents: []string{"r.agents.txt"},
+		Verbs: []string{"r.verbs.txt"}, Discards: []string{"r.discards.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewDictionaryStage(loadUpstream(t).lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), loadParser(t))
+	up := loadUpstream(t)
+	for _, tt := range []struct {
+		text string
+		n    int
+	}{
+		{"Japan condemned Vietnam. Egypt accused Turkey of meddling.", 2},
+		{"Japan beat Vietnam at cricket. Egypt accused Turkey of meddling.", 0},
+		{"Egypt accused Turkey of meddling. Japan condemned Vietnam after the cricket final.", 2},
+		{"Japan condemned Vietnam after the football match. Egypt accused Turkey of meddling.", 1},
+		{"Chile criticized Peru over a football riot. Norway criticized Brazil over logging.", 1},
+	} {
+		a := model.NewArticle()
+		a.Body = tt.text
+		a.Published = model.Published{Date: model.Str("2024-05-01"), Precision: model.Str(model.PrecisionDay)}
+		for _, s := range up.stages[:2] {
+			if err := s.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Events) != tt.n {
+			t.Errorf("%s: %d events, want %d", tt.text, len(a.Events), tt.n)
+		}
+	}
+}

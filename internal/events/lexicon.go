@@ -233,14 +233,27 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 // word and by their lemma keys. Patterns are written in base form and
 // matched against each token's lemma (the tagger's), so no inflections
 // are generated.
-func (l *Lexicon) index(p *pattern) {
+func (l *Lexicon) index(p *pattern) { l.indexShared(p, nil) }
+
+// indexShared is index with the sets of equal alternative lists shared
+// through sets (a compiled dictionary has 150,000 patterns over a few
+// thousand lists; the sets are read only).
+func (l *Lexicon) indexShared(p *pattern, sets map[string][2]map[string]bool) {
 	p.alts = make([]map[string]bool, len(p.words))
 	p.keys = make([]map[string]bool, len(p.words))
 	for i, alts := range p.words {
+		k := strings.Join(alts, "\x00")
+		if s, ok := sets[k]; ok {
+			p.alts[i], p.keys[i] = s[0], s[1]
+			continue
+		}
 		p.alts[i], p.keys[i] = map[string]bool{}, map[string]bool{}
 		for _, w := range alts {
 			p.alts[i][w] = true
 			p.keys[i][lemmaKey(w)] = true
+		}
+		if sets != nil {
+			sets[k] = [2]map[string]bool{p.alts[i], p.keys[i]}
 		}
 	}
 	for _, w := range p.words[0] {
