@@ -83,16 +83,29 @@ func (d *doc) named(s, i int) int {
 			break
 		}
 	}
+	roles := []string{}
+	if d.office(words[:n]) {
+		// an office the dictionaries code ("Secretary of State" [USAGOV])
+		// is its holder, a person, not an organisation
+		typ, roles = model.TypePerson, []string{strings.ToLower(strings.Join(words[:n], " "))}
+	}
 	name := d.a.Body[toks[i].Start:toks[i+n-1].End]
 	code := role.Code
 	d.add("A:"+strings.Join(words[:n], " "), s, i, i+n, func() model.Entity {
-		e := model.Entity{Name: name, Type: typ, Code: model.Str(code), Roles: []string{}}
+		e := model.Entity{Name: name, Type: typ, Code: model.Str(code), Roles: roles}
 		if c := country(code); d.t.countries[c] {
 			e.Country = model.Str(c)
 		}
 		return e
 	})
 	return n
+}
+
+// office reports whether a name of the dictionaries is an office, a
+// role phrase of the entity stage ("Secretary of State" [USAGOV]), not a
+// body ("Senate", "State Duma").
+func (d *doc) office(words []string) bool {
+	return d.t.offices[strings.ToLower(strings.Join(words, " "))]
 }
 
 // group adds a group noun at token i of sentence s ("gunmen",

@@ -32,6 +32,9 @@ const (
 	// CountriesFile is the entity stage's country table; its first
 	// column tells a country's code from a transnational one (IGO, NGO).
 	CountriesFile = "entities/countries.tsv"
+	// RolesFile is the entity stage's table of role nouns and titles;
+	// its first column names offices (see doc.office).
+	RolesFile = "entities/roles.tsv"
 )
 
 // tables is what the stage looks up, loaded on first use.
@@ -54,6 +57,10 @@ type tables struct {
 	surnames map[string][]*petrarch.Actor
 	// countries are the alpha-3 codes of countries and territories.
 	countries map[string]bool
+	// offices are the entity stage's role phrases (RolesFile), lower
+	// case: a dictionary name that is one ("Secretary of State") names
+	// the office's holder, a person.
+	offices map[string]bool
 }
 
 func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
@@ -61,7 +68,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}}
+	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]bool{}}
 	var overlay []*petrarch.Actor
 	var agents []*petrarch.Agent
 	for _, root := range roots {
@@ -90,6 +97,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 			return nil, err
 		}
 		if err := readCountries(root, t.countries); err != nil {
+			return nil, err
+		}
+		if err := readOffices(root, t.offices); err != nil {
 			return nil, err
 		}
 	}
@@ -156,6 +166,21 @@ func readCountries(root fs.FS, into map[string]bool) error {
 	err := lexfile.ReadLines(root, CountriesFile, func(line string) error {
 		if i := strings.IndexByte(line, '\t'); i == 3 {
 			into[line[:3]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	return nil
+}
+
+// readOffices adds the role phrases of the entity stage's RolesFile
+// (its first column: "secretary of state", "defence minister").
+func readOffices(root fs.FS, into map[string]bool) error {
+	err := lexfile.ReadLines(root, RolesFile, func(line string) error {
+		if role, _, _ := strings.Cut(line, "\t"); role != "" {
+			into[role] = true
 		}
 		return nil
 	})

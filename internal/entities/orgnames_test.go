@@ -224,3 +224,23 @@ func TestPortfolioTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestIGONameInsideLongerName: an intergovernmental organ's name of
+// several words ("Security Council", "Human Rights Council") after a
+// capitalised word ends another body's name, which is one organisation
+// and not the UN's organ.
+func TestIGONameInsideLongerName(t *testing.T) {
+	checkOrgCases(t, []orgCase{
+		{"Americas", "The National Security Council met late into the night over the crisis in Venezuela.", "National Security Council", "", []string{"Security Council"}},
+		{"Middle East", "Iran's Supreme National Security Council approved the new enrichment plan.", "Supreme National Security Council", "IRN", []string{"Security Council"}},
+		{"Europe", "Members of the Russian Security Council discussed the grain deal in Moscow.", "Russian Security Council", "RUS", []string{"Security Council"}},
+		{"Europe", "Ukraine's National Security and Defence Council imposed sanctions on ten firms.", "National Security and Defence Council", "UKR", []string{"Security"}},
+		{"Africa", "The Kenyan Human Rights Council criticised the police over the arrests.", "Kenyan Human Rights Council", "KEN", []string{"Human Rights Council"}},
+		{"Asia", "Japan's National Security Council ordered a review of missile defences.", "National Security Council", "JPN", []string{"Security Council"}},
+	})
+	// the organ itself, after a sentence's first word or lower-case words
+	checkOrgCases(t, []orgCase{
+		{"Africa", "Diplomats told the Security Council that aid to Darfur was blocked.", "Security Council", "IGOUNO", nil},
+		{"Middle East", "The Security Council will vote on the Gaza resolution on Monday.", "Security Council", "IGOUNO", nil},
+	})
+}

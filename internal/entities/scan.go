@@ -87,6 +87,21 @@ func (d *doc) scan() {
 			}
 		}
 		if t.cap || isDigit(t.text) {
+			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && d.igoNameInside(e, i, n) {
+				// "the National Security Council": one name from the
+				// capitalised words before the body's name, typed as a name
+				if k := len(d.items) - 1; k >= 0 && d.items[k].kind == iName && d.items[k].e == i {
+					d.items[k].e = i + n
+				} else {
+					s0 := i
+					for s0 > 1 && toks[s0-1].cap && (k < 0 || d.items[k].e < s0) {
+						s0--
+					}
+					d.items = append(d.items, item{kind: iName, s: s0, e: i + n, ent: -1})
+				}
+				i += n
+				continue
+			}
 			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
 				// "Moscow State University": a known name opening a longer
 				// organisation name
@@ -453,4 +468,15 @@ func isPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// igoNameInside reports whether an intergovernmental body's name of
+// several words at token i ("Security Council", "General Assembly") ends
+// a longer name that a capitalised word before it opens ("the National
+// Security Council", "Iran's Supreme National Security Council", "the
+// Russian Security Council"): that is another body, not the UN's organ.
+// A sentence's first word is capitalised as such; one-word names
+// ("NATO", "UN") stand after any word ("US NATO envoy").
+func (d *doc) igoNameInside(e entry, i, n int) bool {
+	return e.kind == kIGO && n >= 2 && i > 1 && d.toks[i-1].cap
 }
