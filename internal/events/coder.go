@@ -115,6 +115,23 @@ type mention struct {
 	adj        bool // demonym used as a modifier ("Chinese ships")
 }
 
+// insideName reports whether m names a place inside the name of an
+// organisation or person ("Philippines" in "University of the
+// Philippines", "Nigeria" in "Central Bank of Nigeria"): the body is the
+// actor, the place is part of its name and acts on its own in no event.
+func insideName(m mention, ms []mention) bool {
+	if m.ent.Type != model.TypePlace {
+		return false
+	}
+	for _, o := range ms {
+		if o.ent != m.ent && (o.ent.Type == model.TypeOrg || o.ent.Type == model.TypePerson) &&
+			o.start <= m.start && m.end <= o.end && o.end-o.start > m.end-m.start {
+			return true
+		}
+	}
+	return false
+}
+
 // tok is a token with the facts the coder uses.
 type tok struct {
 	text, low, tag string
@@ -294,6 +311,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		}
 	}
 	for _, st := range out {
+		st.ments = slices.DeleteFunc(st.ments, func(m mention) bool { return insideName(m, st.ments) })
 		sort.SliceStable(st.ments, func(a, b int) bool { return st.ments[a].start < st.ments[b].start })
 		for mi, m := range st.ments {
 			for j := m.first; j <= m.last; j++ {
