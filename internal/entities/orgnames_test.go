@@ -244,3 +244,19 @@ func TestIGONameInsideLongerName(t *testing.T) {
 		{"Middle East", "The Security Council will vote on the Gaza resolution on Monday.", "Security Council", "IGOUNO", nil},
 	})
 }
+
+// TestLegislaturesByOwnName: a national legislature known by its own
+// name is one organisation, its country's legislature, never a person
+// nor another country's body ("Congress" inside "National People's
+// Congress" is not the US Congress).
+func TestLegislaturesByOwnName(t *testing.T) {
+	checkOrgCases(t, []orgCase{
+		{"Europe", "The State Duma voted to ratify the pact with Minsk.", "State Duma", "RUSLEG", []string{"State"}},
+		{"Asia", "India's Lok Sabha passed the data protection bill late on Monday.", "Lok Sabha", "INDLEG", nil},
+		{"Europe", "Ukraine's Verkhovna Rada extended martial law for another 90 days.", "Verkhovna Rada", "UKRLEG", nil},
+		{"Asia", "China's National People's Congress endorsed the five-year plan.", "National People's Congress", "CHNLEG", []string{"Congress"}},
+		{"Europe", "Poland's Sejm rejected the proposal to delay the vote.", "Sejm", "POLLEG", nil},
+		{"Asia", "Japan's National Diet approved a record defence budget.", "National Diet", "JPNLEG", nil},
+		{"Middle East", "Turkey's Grand National Assembly approved Sweden's bid to join NATO.", "Grand National Assembly", "TURLEG", nil},
+	})
+}
