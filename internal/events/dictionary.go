@@ -22,76 +22,83 @@ import (
 
 // WithDictionary returns a copy of the lexicon (CAMEO, PLOVER and group
 // tables shared) whose verb patterns are those of vt, with sitrep's own
-// verbs.txt patterns before them when own is set. A verb becomes a
-// pattern of its phrase and bare code; each of its block's patterns
-// becomes one with the words, synsets (as alternatives) and
-// prepositions that follow the verb. Source, target and skip markers
-// are left to the coder, which finds subject and object itself;
-// patterns that code no event ("---") or a reciprocal pair ("A:B") are
-// not compiled.
-func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable, own bool) *Lexicon {
+// frames (patterns that code no event but frame one) for the verbs vt
+// does not head. A verb becomes a pattern of its phrase and bare code;
+// each of its block's patterns becomes one with the words, synsets (as
+// alternatives) and prepositions that follow the verb. Source, target
+// and skip markers are left to the coder, which finds subject and
+// object itself; patterns that code no event ("---") or a reciprocal
+// pair ("A:B") are not compiled. The patterns of a head word compile on
+// its first lookup (dictIndex): the load indexes the verbs' head words
+// only.
+func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable) *Lexicon {
 	out := *l
 	out.patterns = map[string][]*pattern{}
 	out.byKey = map[string][]*pattern{}
 	out.npat = 0
-	var ps []*pattern
-	if own {
-		seen := map[*pattern]bool{}
-		for _, hs := range l.patterns {
-			for _, p := range hs {
-				if !seen[p] {
-					seen[p] = true
-					ps = append(ps, p)
-				}
-			}
-		}
+	d := newDictIndex(vt, &out)
+	out.dict = d
+	// the dictionaries' agents name the groups: sitrep's group nouns
+	// ("militia" → UAF) make no actors of their own
+	out.groups = map[string]string{}
+	for _, p := range l.frames(d) {
+		out.indexShared(p, d.sets)
 	}
-	seen := map[string]bool{}
+	out.sortPatterns()
+	// codes the CAMEO table lacks (old dictionaries use WEIS-style
+	// codes) are kept, with no Goldstein score: the patterns that carry
+	// one compile now, with their head's
 	out.cameo = l.cameo
-	for _, e := range vt.Entries() {
-		for _, p := range dictionaryPatterns(vt, e) {
-			if seen[p.text] {
+	for i, e := range d.entries {
+		if !unknownCode(l.cameo, e) {
+			continue
+		}
+		for _, p := range d.word(entryHead(e)[0]) {
+			if !p.dictionary || !slices.Contains(d.compiled[i], p) {
 				continue
 			}
 			for _, code := range []string{p.code, p.recip} {
 				if _, ok := out.cameo[code]; !ok && code != "" {
-					// a code the CAMEO table lacks (old dictionaries use
-					// WEIS-style codes): kept, with no Goldstein score
 					if len(out.cameo) == len(l.cameo) {
 						out.cameo = maps.Clone(l.cameo)
 					}
 					out.cameo[code] = CameoCode{Code: code, Name: "dictionary code " + code, QuadClass: 1}
 				}
 			}
-			seen[p.text] = true
-			ps = append(ps, p)
 		}
 	}
-	if !own {
-		ps = append(ps, l.frames(ps)...)
-		// the dictionaries' agents name the groups: sitrep's group nouns
-		// ("militia" → UAF) make no actors of their own
-		out.groups = map[string]string{}
-	}
-	sets := map[string][2]map[string]bool{}
-	for _, p := range ps {
-		out.indexShared(p, sets)
-	}
-	out.sortPatterns()
 	return &out
+}
+
+// unknownCode reports whether a code of entry e or of one of its
+// patterns (or a reciprocal code) is not in cameo.
+func unknownCode(cameo map[string]CameoCode, e *petrarch.VerbEntry) bool {
+	unknown := func(code string) bool {
+		a, b, _ := strings.Cut(code, ":")
+		for _, c := range []string{a, b} {
+			if _, ok := cameo[c]; !ok && c != "" && c != "---" && !strings.Contains(c, "#") {
+				return true
+			}
+		}
+		return false
+	}
+	if unknown(e.Code) {
+		return true
+	}
+	for _, vp := range e.Patterns {
+		if unknown(vp.Code) {
+			return true
+		}
+	}
+	return false
 }
 
 // frames are sitrep's own patterns that code no event but frame one
 // (attribution, intent, refusal, modality: "indicated", "vowed",
 // "refused"), for the verbs the dictionary patterns ps do not head: a
 // dictionary alone says what a verb codes, not how it frames another.
-func (l *Lexicon) frames(ps []*pattern) []*pattern {
-	heads := map[string]bool{}
-	for _, p := range ps {
-		for _, w := range p.words[0] {
-			heads[w] = true
-		}
-	}
+func (l *Lexicon) frames(d *dictIndex) []*pattern {
+	heads := d.heads
 	var out []*pattern
 	seen := map[*pattern]bool{}
 	for _, w := range slices.Sorted(maps.Keys(l.patterns)) {
@@ -100,7 +107,7 @@ func (l *Lexicon) frames(ps []*pattern) []*pattern {
 				continue
 			}
 			seen[p] = true
-			if !slices.ContainsFunc(p.words[0], func(w string) bool { return heads[w] }) {
+			if !slices.ContainsFunc(p.words[0], heads) {
 				out = append(out, p)
 			}
 		}
@@ -108,23 +115,16 @@ func (l *Lexicon) frames(ps []*pattern) []*pattern {
 	return out
 }
 
-// dictionaryPatterns compiles one verb entry.
-func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*pattern {
+// dictionaryPatterns compiles one verb entry; elems compiles a list of
+// pattern elements (compileElems, or a cache of it).
+func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry, elems func(*petrarch.VerbTable, *[]petrarch.Elem) ([][]dictPos, bool)) []*pattern {
 	phrase := lowerAll(e.Phrase)
 	if len(phrase) == 0 {
 		return nil
 	}
 	// the head word's forms the dictionary lists ("{FOUGHT}") join its
 	// lemma; regular forms are the tagger's lemmas
-	head := []string{phrase[0]}
-	for _, f := range e.Forms {
-		if len(f) == len(e.Phrase) && e.Head == 0 {
-			if w := strings.ToLower(f[0]); w != phrase[0] && !strings.Contains(strings.Join(head, "|"), w) {
-				head = append(head, w)
-			}
-		}
-	}
-	base := [][]string{head}
+	base := [][]string{entryHead(e)}
 	for _, w := range phrase[1:] {
 		base = append(base, []string{w})
 	}
@@ -162,8 +162,8 @@ func dictionaryPatterns(vt *petrarch.VerbTable, e *petrarch.VerbEntry) []*patter
 	}
 	var bare []*pattern // "% * [030:030]": a compound subject's own code
 	for _, vp := range e.Patterns {
-		before, ok1 := compileElems(vt, vp.Before)
-		after, ok2 := compileElems(vt, vp.After)
+		before, ok1 := elems(vt, &vp.Before)
+		after, ok2 := elems(vt, &vp.After)
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -685,7 +685,7 @@ type DictionaryCoder struct {
 // (the text stage, tagged and lemmatised), each parsed by p when p is
 // not nil.
 func NewDictionaryCoder(lex *Lexicon, v *petrarch.Vocabulary, tx petrarch.Tokenizer, p Parser) *DictionaryCoder {
-	coder := New(lex.WithDictionary(v.Verbs, false), DefaultOptions())
+	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
 	stages := []model.Stage{&DictionaryActors{Vocab: v}}
 	if p != nil {
 		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})
@@ -813,7 +813,7 @@ type DictionaryStage struct {
 // actors, agents and discards), each sentence parsed by p when p is not
 // nil.
 func NewDictionaryStage(lex *Lexicon, v *petrarch.Vocabulary, p Parser) *DictionaryStage {
-	coder := New(lex.WithDictionary(v.Verbs, false), DefaultOptions())
+	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
 	stages := []model.Stage{&DictionaryActors{Vocab: v}}
 	if p != nil {
 		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})

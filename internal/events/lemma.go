@@ -69,13 +69,13 @@ func tokenKey(t model.Token, low, lemma string) string {
 // heads returns the patterns token t can head, longest first: those
 // headed by its lemma, by its form and by its lemma key.
 func (l *Lexicon) heads(t tok) []*pattern {
-	a := l.patterns[t.lemma]
+	a := l.headed(t.lemma)
 	var more [2][]*pattern
 	if t.low != t.lemma {
-		more[0] = l.patterns[t.low]
+		more[0] = l.headed(t.low)
 	}
 	if t.key != "" {
-		more[1] = l.byKey[t.key]
+		more[1] = l.keyed(t.key)
 	}
 	var out []*pattern
 	for _, b := range more {
@@ -113,7 +113,7 @@ func (l *Lexicon) heads(t tok) []*pattern {
 
 // isHead reports whether token t can head a verb pattern.
 func (l *Lexicon) isHead(t tok) bool {
-	return len(l.patterns[t.lemma]) > 0 || len(l.patterns[t.low]) > 0 || t.key != "" && len(l.byKey[t.key]) > 0
+	return len(l.headed(t.lemma)) > 0 || len(l.headed(t.low)) > 0 || t.key != "" && len(l.keyed(t.key)) > 0
 }
 
 // at reports whether token t is word w of the pattern (one of its

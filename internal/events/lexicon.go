@@ -99,13 +99,40 @@ type Lexicon struct {
 	patterns map[string][]*pattern // head word as written (a lemma) → patterns, longest first
 	byKey    map[string][]*pattern // lemma key of the head word → patterns
 	npat     int
+	// dict, when set, holds a compiled dictionary's patterns, compiled on
+	// first lookup; patterns and byKey then hold sitrep's frames, which
+	// follow them (headed, keyed)
+	dict *dictIndex
 	// groups maps a group noun (singular and plural) to the sector code
 	// of the actor it names without a name: "gunmen" → UAF
 	groups map[string]string
 }
 
 // Patterns returns the number of verb patterns loaded.
-func (l *Lexicon) Patterns() int { return l.npat }
+func (l *Lexicon) Patterns() int {
+	if l.dict != nil {
+		return l.npat + len(l.dict.all()) // compiles them all
+	}
+	return l.npat
+}
+
+// headed returns the patterns headed by word w (as written), longest
+// first.
+func (l *Lexicon) headed(w string) []*pattern {
+	if l.dict != nil {
+		return l.dict.word(w)
+	}
+	return l.patterns[w]
+}
+
+// keyed returns the patterns whose head word has lemma key k, longest
+// first.
+func (l *Lexicon) keyed(k string) []*pattern {
+	if l.dict != nil {
+		return l.dict.key(k)
+	}
+	return l.byKey[k]
+}
 
 // Cameo returns the CAMEO entry for code with its PLOVER mapping.
 func (l *Lexicon) Cameo(code string) (CameoCode, bool) {
@@ -239,23 +266,7 @@ func (l *Lexicon) index(p *pattern) { l.indexShared(p, nil) }
 // through sets (a compiled dictionary has 150,000 patterns over a few
 // thousand lists; the sets are read only).
 func (l *Lexicon) indexShared(p *pattern, sets map[string][2]map[string]bool) {
-	p.alts = make([]map[string]bool, len(p.words))
-	p.keys = make([]map[string]bool, len(p.words))
-	for i, alts := range p.words {
-		k := strings.Join(alts, "\x00")
-		if s, ok := sets[k]; ok {
-			p.alts[i], p.keys[i] = s[0], s[1]
-			continue
-		}
-		p.alts[i], p.keys[i] = map[string]bool{}, map[string]bool{}
-		for _, w := range alts {
-			p.alts[i][w] = true
-			p.keys[i][lemmaKey(w)] = true
-		}
-		if sets != nil {
-			sets[k] = [2]map[string]bool{p.alts[i], p.keys[i]}
-		}
-	}
+	shareSets(p, sets)
 	for _, w := range p.words[0] {
 		if !slices.Contains(l.patterns[w], p) {
 			l.patterns[w] = append(l.patterns[w], p)

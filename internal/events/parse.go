@@ -149,7 +149,7 @@ func (c *Coder) eventWord(toks []model.Token) bool {
 		}
 		if t.Tag != "" && t.Tag != "NN" && t.Tag != "NNP" && t.Tag != "IN" && t.Tag != "DT" {
 			low := strings.ToLower(t.Text)
-			if k := tokenKey(t, low, tokenLemma(t)); k != "" && len(c.lex.byKey[k]) > 0 {
+			if k := tokenKey(t, low, tokenLemma(t)); k != "" && len(c.lex.keyed(k)) > 0 {
 				return true
 			}
 		}
@@ -167,6 +167,9 @@ func (c *Coder) headWord(buf []byte, w string) bool {
 		if b >= 'A' && b <= 'Z' {
 			low[j] = b + 'a' - 'A'
 		}
+	}
+	if c.lex.dict != nil {
+		return len(c.lex.dict.word(string(low))) > 0
 	}
 	_, ok := c.lex.patterns[string(low)]
 	return ok

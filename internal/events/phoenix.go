@@ -36,7 +36,7 @@ func (c *Coder) phoenixMatches(st *sent, ms []*match) []*match {
 			continue
 		}
 		lemma := st.lemmas[i]
-		if lemma == "" || c.lex.isHead(t) || len(c.lex.patterns[lemma]) > 0 {
+		if lemma == "" || c.lex.isHead(t) || len(c.lex.headed(lemma)) > 0 {
 			continue
 		}
 		if vt == nil {
