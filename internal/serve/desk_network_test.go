@@ -80,6 +80,11 @@ func (f timelineOnly) Timeline(context.Context, store.TimelineQuery) ([]store.Ti
 	return f.pts, nil
 }
 
+// Events finds no event (the window is read off the whole timeline).
+func (f timelineOnly) Events(context.Context, store.EventFilter) (store.Page[store.EventRecord], error) {
+	return store.Page[store.EventRecord]{}, nil
+}
+
 // The network's window starts on a day, counted back over dated
 // buckets only: spans and the undated point come last in a timeline and
 // name no day to start from.
