@@ -56,9 +56,24 @@ func (b *Base) BeginBulkLoad(ctx context.Context) error {
 }
 
 // EndBulkLoad ends a bulk load: it fills the aggregates from the stored
-// events and builds the indexes BeginBulkLoad dropped.
+// events and builds the indexes BeginBulkLoad dropped. Without a bulk
+// load begun (in this process or an interrupted one) it does nothing.
 func (b *Base) EndBulkLoad(ctx context.Context) error {
 	b.bulk.Store(false)
+	// A begun load stored at least one definition.
+	if err := b.DB.Exec(ctx, `CREATE TABLE IF NOT EXISTS bulk_load_indexes (name TEXT PRIMARY KEY, def TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	var pending int
+	if _, err := queryRow(ctx, b.DB, `SELECT COUNT(*) FROM bulk_load_indexes`, nil, &pending); err != nil {
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	if pending == 0 {
+		if err := b.DB.Exec(ctx, `DROP TABLE bulk_load_indexes`); err != nil {
+			return fmt.Errorf("bulk load: %w", err)
+		}
+		return nil
+	}
 	if err := b.refillAggregates(ctx); err != nil {
 		return err
 	}

@@ -99,12 +99,18 @@ func LoadBenchEvents(b *testing.B, s BulkInserter, n int) {
 		b.Fatal(err)
 	}
 	have := st.Events
+	bl, bulk := s.(BulkLoader)
 	if have >= n {
 		b.Logf("store already holds %d events", have)
+		if bulk {
+			// Finishes a load interrupted before its end, if any.
+			if err := bl.EndBulkLoad(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
 		return
 	}
 	start := time.Now()
-	bl, bulk := s.(BulkLoader)
 	if bulk {
 		if err := bl.BeginBulkLoad(ctx); err != nil {
 			b.Fatal(err)

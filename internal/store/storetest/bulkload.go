@@ -128,6 +128,13 @@ func TestBulkLoad(t *testing.T, incremental, bulk BulkLoader, indexes func(s Bul
 	}
 	batch(incremental, 1)
 	batch(incremental, 2)
+	// Ending a load never begun changes nothing.
+	if err := incremental.EndBulkLoad(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexes(incremental); len(got) != len(wantIdx) {
+		t.Errorf("%d indexes after an end without a begin, want %d", len(got), len(wantIdx))
+	}
 	// Articles after the load are stored as usual, joining clusters.
 	for _, s := range []BulkLoader{incremental, bulk} {
 		st := s.(store.Store)
