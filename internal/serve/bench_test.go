@@ -18,9 +18,10 @@ import (
 
 // The dashboard must stay fast on a store of 100,000 events: every page
 // pages server-side, so these benchmarks should not grow with the store
-// except for the network page, which streams all matching events.
-// SITREP_BENCH_EVENTS changes the size (default 100000); SITREP_BENCH_DB
-// names a store loaded by the store benchmarks to use instead.
+// (the network page sums the dyads of a window of the most recent
+// events). SITREP_BENCH_EVENTS changes the size (default 100000);
+// SITREP_BENCH_DB names a store loaded by the store benchmarks to use
+// instead (see docs/performance.md, "Store at ten million events").
 
 var (
 	bigOnce sync.Once
