@@ -46,6 +46,7 @@ func BenchmarkPhoenixLoad(b *testing.B) {
 			runtime.ReadMemStats(&ms)
 			live = ms.HeapAlloc - base
 			runtime.KeepAlive(dl)
+			runtime.KeepAlive(v)
 			b.StartTimer()
 		}
 	}
