@@ -27,7 +27,7 @@ var pageNames = []string{"overview", "event", "timeline", "map", "network", "art
 
 var funcs = template.FuncMap{
 	"gclass": goldsteinClass,
-	"signed": func(f float64) string { return fmt.Sprintf("%+.1f", f) },
+	"signed": signed,
 	"quad":   quadName,
 	"short":  func(s string) string { return shorten(s, 12) },
 	"deref":  model.Deref,
@@ -44,6 +44,11 @@ var funcs = template.FuncMap{
 	"cameoname":  analysis.CameoName,
 	"plover":     analysis.PloverLabel,
 	"pointlabel": pointLabel,
+	"chartbars":  chartBars,
+	"chartdots":  chartDots,
+	"tlrows":     timelineRows,
+	"chartspans": chartSpans,
+	"looseitems": looseItems,
 }
 
 func loadPages(web fs.FS) (*pages, error) {
