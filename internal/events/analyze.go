@@ -15,6 +15,10 @@ type coded struct {
 // findMatches finds verb-pattern hits left to right, longest first.
 func (c *Coder) findMatches(st *sent) []*match {
 	var out []*match
+	var sb *wordBits // with dictionaries: the sentence's words (see mayMatch)
+	if c.lex.dict != nil {
+		sb = sentBits(st)
+	}
 	for i := 0; i < len(st.toks); i++ {
 		if st.used[i] {
 			continue
@@ -23,6 +27,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		for _, p := range cands {
 			if p.class == classDemand {
 				continue // read from the arcs only (see demands)
+			}
+			if p.need != nil && !p.mayMatch(sb) {
+				continue // a word after the verb is not in the sentence
 			}
 			last, ok := c.matchRest(st, p, i)
 			if !ok {

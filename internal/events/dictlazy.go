@@ -36,6 +36,9 @@ type dictIndex struct {
 	done     []bool
 	elems    map[*[]petrarch.Elem]elemsResult
 	sets     map[string][2]map[string]bool
+	bits     map[string]wordBits // setNeed's cache
+	// heads3 keeps Lexicon.heads' merged lists
+	heads3 headsMemo
 }
 
 type elemsResult struct {
@@ -166,8 +169,12 @@ func (d *dictIndex) entry(i int32) []*pattern {
 		return d.compiled[i]
 	}
 	ps := dictionaryPatterns(d.vt, d.entries[i], d.compileElems)
+	if d.bits == nil {
+		d.bits = map[string]wordBits{}
+	}
 	for _, p := range ps {
 		shareSets(p, d.sets)
+		setNeed(p, d.bits)
 	}
 	d.compiled[i], d.done[i] = ps, true
 	return ps

@@ -69,6 +69,14 @@ func tokenKey(t model.Token, low, lemma string) string {
 // heads returns the patterns token t can head, longest first: those
 // headed by its lemma, by its form and by its lemma key.
 func (l *Lexicon) heads(t tok) []*pattern {
+	if l.dict != nil {
+		return l.dictHeads(t)
+	}
+	return l.mergeHeads(t)
+}
+
+// mergeHeads is heads, merging the lists each time.
+func (l *Lexicon) mergeHeads(t tok) []*pattern {
 	a := l.headed(t.lemma)
 	var more [2][]*pattern
 	if t.low != t.lemma {

@@ -87,8 +87,11 @@ type pattern struct {
 	recip string
 	// roles: where a dictionary pattern's markers put source and target
 	roles dictRoles
-	line  int
-	text  string
+	// need: a dictionary pattern's words after its verb as hash sets
+	// (see mayMatch); nil for sitrep's own patterns
+	need []wordBits
+	line int
+	text string
 }
 
 // Lexicon holds the CAMEO table, the PLOVER mapping and the verb

@@ -1,0 +1,132 @@
+package events
+
+import "sync"
+
+// Matching with dictionaries: a Phoenix head word heads hundreds of
+// patterns ("SAY", "MEET"), and findMatches tries them longest first
+// until one matches, so most of its time went to patterns whose words
+// are nowhere in the sentence, and to merging the lists a token's
+// lemma, form and lemma key head (Lexicon.heads). Both are cut here
+// without changing what matches: the merged list of a (lemma, form,
+// key) triple is kept once built, and each compiled dictionary pattern
+// carries, for each of its words after the verb, a 256-bit set of the
+// hashes of its alternatives and their lemma keys; a pattern is tried
+// only when every one of those sets meets the set of the hashes of the
+// sentence's forms, lemmas and keys (a word p.at matches is in both).
+
+// wordBits is a set of word hashes, 256 buckets.
+type wordBits [4]uint64
+
+// hashWord is the bucket of w (FNV-1a, folded to a byte).
+func hashWord(w string) uint8 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return uint8(h ^ h>>8 ^ h>>16 ^ h>>24)
+}
+
+func (b *wordBits) add(w string) {
+	h := hashWord(w)
+	b[h>>6] |= 1 << (h & 63)
+}
+
+func (b *wordBits) meets(o *wordBits) bool {
+	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
+}
+
+// sentBits is the set of the hashes of st's forms, lemmas and keys.
+func sentBits(st *sent) *wordBits {
+	var b wordBits
+	for i := range st.toks {
+		t := &st.toks[i]
+		b.add(t.low)
+		b.add(t.lemma)
+		if t.key != "" {
+			b.add(t.key)
+		}
+	}
+	return &b
+}
+
+// setNeed fills p.need from p's alternative and key sets; bits caches
+// the set of each shared alternatives map (keyed by its first
+// alternatives' joined words, as shareSets shares them).
+func setNeed(p *pattern, bits map[string]wordBits) {
+	if len(p.alts) < 2 {
+		return
+	}
+	p.need = make([]wordBits, len(p.alts)-1)
+	for w := 1; w < len(p.alts); w++ {
+		k := joinAlts(p.words[w])
+		b, ok := bits[k]
+		if !ok {
+			for a := range p.alts[w] {
+				b.add(a)
+			}
+			for a := range p.keys[w] {
+				b.add(a)
+			}
+			bits[k] = b
+		}
+		p.need[w-1] = b
+	}
+}
+
+func joinAlts(alts []string) string {
+	n := 0
+	for _, a := range alts {
+		n += len(a) + 1
+	}
+	buf := make([]byte, 0, n)
+	for _, a := range alts {
+		buf = append(append(buf, a...), 0)
+	}
+	return string(buf)
+}
+
+// mayMatch reports whether every word of p after its verb may be in
+// the sentence whose hash set is sb (false: matchRest cannot match).
+func (p *pattern) mayMatch(sb *wordBits) bool {
+	for i := range p.need {
+		if !p.need[i].meets(sb) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxHeadsMemo bounds the triples headsMemo keeps.
+const maxHeadsMemo = 1 << 16
+
+// headKey is the (lemma, form, key) triple Lexicon.heads merges.
+type headKey struct{ lemma, low, key string }
+
+// headsMemo keeps Lexicon.heads' merged lists with dictionaries (the
+// lists of its words are themselves kept by dictIndex, so a merge is
+// the same every time).
+type headsMemo struct {
+	mu sync.RWMutex
+	m  map[headKey][]*pattern
+}
+
+// dictHeads is Lexicon.heads for a lexicon with dictionaries.
+func (l *Lexicon) dictHeads(t tok) []*pattern {
+	d := l.dict
+	k := headKey{t.lemma, t.low, t.key}
+	d.heads3.mu.RLock()
+	ps, ok := d.heads3.m[k]
+	d.heads3.mu.RUnlock()
+	if ok {
+		return ps
+	}
+	ps = l.mergeHeads(t)
+	d.heads3.mu.Lock()
+	if d.heads3.m == nil || len(d.heads3.m) >= maxHeadsMemo {
+		d.heads3.m = map[headKey][]*pattern{} // bounded: a long run meets ever new words
+	}
+	d.heads3.m[k] = ps
+	d.heads3.mu.Unlock()
+	return ps
+}
