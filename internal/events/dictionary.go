@@ -816,7 +816,7 @@ func NewDictionaryStage(lex *Lexicon, v *petrarch.Vocabulary, p Parser) *Diction
 	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
 	stages := []model.Stage{&DictionaryActors{Vocab: v}}
 	if p != nil {
-		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})
+		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true, Matches: true})
 	}
 	return &DictionaryStage{stages: append(stages, coder), discards: v.Discards}
 }

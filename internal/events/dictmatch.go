@@ -1,6 +1,10 @@
 package events
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // Matching with dictionaries: a Phoenix head word heads hundreds of
 // patterns ("SAY", "MEET"), and findMatches tries them longest first
@@ -129,4 +133,49 @@ func (l *Lexicon) dictHeads(t tok) []*pattern {
 	d.heads3.m[k] = ps
 	d.heads3.mu.Unlock()
 	return ps
+}
+
+// mayCode reports whether a pattern with a code may match in st
+// whatever the parse says: some word outside the names heads a pattern
+// that codes an event and whose words after
+// (and before) it stand in the sentence as matchRest (beforeAt) reads
+// them with no word used yet. findMatches, parsed or not, finds a match
+// only there (the parse changes a head's usage, not where a pattern's
+// words are), and a sentence without a coded match codes nothing (an
+// event's code is its match's, or one a frame gives a coded match;
+// sitrep's frames, the only patterns with no code, code nothing alone;
+// the dictionaries compile no demand): with
+// dictionaries the parse stage parses no other sentence
+// (ParseStage.Matches).
+func (c *Coder) mayCode(st *sent) bool {
+	sb := sentBits(st)
+	for i := range st.toks {
+		if len(st.toks[i].ments) > 0 {
+			continue // part of a name (usage)
+		}
+		for _, p := range c.lex.heads(st.toks[i]) {
+			if p.code == "" || p.class == classDemand || p.need != nil && !p.mayMatch(sb) {
+				continue // a frame alone codes nothing
+			}
+			if _, ok := c.matchRest(st, p, i); !ok {
+				continue
+			}
+			if len(p.before) > 0 && c.beforeAt(st, p, i) < 0 {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// parsedTokens reports whether toks carry a parse (an earlier stage's,
+// with the same parser and tags).
+func parsedTokens(toks []model.Token) bool {
+	for i := range toks {
+		if toks[i].Rel != "" {
+			return true
+		}
+	}
+	return false
 }

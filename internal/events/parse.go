@@ -41,6 +41,10 @@ type ParseStage struct {
 	// (see windowGap): the parser costs more than every other stage
 	// together.
 	Gaps bool
+	// Matches parses only the sentences a pattern may match in (see
+	// mayCode), and not a sentence an earlier stage parsed: with
+	// dictionaries (DictionaryStage), whose verbs head most sentences.
+	Matches bool
 }
 
 // Name implements model.Stage.
@@ -74,11 +78,17 @@ func (s *ParseStage) Process(ctx context.Context, a *model.Article) error {
 		if !((actor[i] || s.Coder.groupWord(toks)) && s.Coder.eventWord(toks)) {
 			continue
 		}
-		if s.Gaps {
+		if s.Matches && parsedTokens(toks) {
+			continue
+		}
+		if s.Gaps || s.Matches {
 			if sents == nil {
 				sents = s.Coder.prepare(a)
 			}
-			if i < len(sents) && !s.Coder.windowGap(sents[i]) {
+			if s.Gaps && i < len(sents) && !s.Coder.windowGap(sents[i]) {
+				continue
+			}
+			if s.Matches && i < len(sents) && !s.Coder.mayCode(sents[i]) {
 				continue
 			}
 		}
