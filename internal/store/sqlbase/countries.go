@@ -3,6 +3,7 @@ package sqlbase
 import (
 	"context"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strings"
@@ -165,18 +166,18 @@ func (b *Base) countryCountsByMonth(ctx context.Context, f store.EventFilter) (o
 
 // DyadCounts sums the events matching f per (source, target) code pair.
 // A start date reads index events_day from that day on, which carries
-// both codes and the Goldstein score.
+// both codes and the Goldstein score, and sums the pairs here: a recent
+// window has almost as many pairs as events (12,000 in 20,000 at ten
+// million events), so grouping in SQL would sort every event to save
+// little, and that sort was half the query.
 func (b *Base) DyadCounts(ctx context.Context, f store.EventFilter) ([]store.DyadCount, error) {
 	w := &where{d: &b.D}
 	b.eventWhere(f, w)
 	w.add("e.source_code <> '' AND e.target_code <> ''")
-	hint := ""
 	if f.Since != "" {
-		// The stretch of days through events_day, not every event
-		// through a dyad index that spares the grouping a sort.
-		hint = " " + b.D.DayOrder
+		return b.dyadCountsHere(ctx, w)
 	}
-	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, COUNT(*), SUM(e.goldstein) FROM events e`+hint+
+	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, COUNT(*), SUM(e.goldstein) FROM events e`+
 		w.sql()+` GROUP BY e.source_code, e.target_code`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyad counts: %w", err)
@@ -194,4 +195,61 @@ func (b *Base) DyadCounts(ctx context.Context, f store.EventFilter) ([]store.Dya
 		return nil, fmt.Errorf("dyad counts: %w", err)
 	}
 	return out, nil
+}
+
+// dyadCountsHere sums the events of w, read in day order through
+// events_day, per code pair, in pair order as GROUP BY returns them.
+func (b *Base) dyadCountsHere(ctx context.Context, w *where) ([]store.DyadCount, error) {
+	rows, err := b.DB.Query(ctx, `SELECT e.source_code, e.target_code, e.goldstein FROM events e `+b.D.DayOrder+
+		w.sql(), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("dyad counts: %w", err)
+	}
+	idx := map[[2]string]int{}
+	out := []store.DyadCount{}
+	var errs []float64 // the compensation of each pair's sum
+	var k [2]string
+	var g float64
+	err = scanAll(rows, func(r Rows) error {
+		if err := r.Scan(&k[0], &k[1], &g); err != nil {
+			return err
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, store.DyadCount{Source: k[0], Target: k[1]})
+			errs = append(errs, 0)
+		}
+		out[i].Events++
+		out[i].Goldstein, errs[i] = neumaierAdd(out[i].Goldstein, errs[i], g)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("dyad counts: %w", err)
+	}
+	for i := range out {
+		out[i].Goldstein += errs[i]
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Source != out[j].Source {
+			return out[i].Source < out[j].Source
+		}
+		return out[i].Target < out[j].Target
+	})
+	return out, nil
+}
+
+// neumaierAdd adds x to the sum s with compensation c (Kahan–Babuška–
+// Neumaier), the summation SQLite's SUM uses for floating-point values:
+// the sums are the ones GROUP BY gave (with plain addition a pair's mean
+// score, rounded to two decimals for the network, differed now and then).
+func neumaierAdd(s, c, x float64) (float64, float64) {
+	t := s + x
+	if math.Abs(s) > math.Abs(x) {
+		c += (s - t) + x
+	} else {
+		c += (x - t) + s
+	}
+	return t, c
 }
