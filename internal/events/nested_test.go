@@ -17,7 +17,7 @@ func TestPlaceInsideNameIsNoActor(t *testing.T) {
 		{"The Bank of Ghana criticised the new levy on mobile payments.", "GHA", "GHA"},
 		{"The University of Nairobi condemned the police raid on its campus.", "KEN", "KEN"},
 		{"The Reserve Bank of India warned banks over rising bad loans.", "IND", "IND"},
-		{"The National University of Singapore praised the new research pact.", "SGP", "SGP"},
+		{"The University of Tokyo praised the new research pact with Seoul.", "JPN", "JPN"},
 	} {
 		a := codePipeline(t, tc.text)
 		if len(a.Events) == 0 {
