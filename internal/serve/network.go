@@ -97,9 +97,18 @@ func (s *Server) network(ctx context.Context, f store.EventFilter, level string)
 		sum float64
 	}
 	dyads := map[[2]string]*agg{}
+	nodes := map[string]string{} // nodeCode by code: thousands of pairs, a few hundred codes
+	node := func(code string) string {
+		n, ok := nodes[code]
+		if !ok {
+			n = nodeCode(code)
+			nodes[code] = n
+		}
+		return n
+	}
 	add := func(a, b string, count int, gs float64) {
 		if level == "country" {
-			a, b = nodeCode(a), nodeCode(b)
+			a, b = node(a), node(b)
 		}
 		if a == b {
 			return // domestic events would only draw loops
