@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -163,10 +164,31 @@ func (c *Coder) mayCode(st *sent) bool {
 			if len(p.before) > 0 && c.beforeAt(st, p, i) < 0 {
 				continue
 			}
-			return true
+			if c.mayBeVerb(st, i, p) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// mayBeVerb reports whether usage may read token i as p's verb in st
+// (fresh from prepare: nothing matched, not parsed), parsed or not and
+// whatever matched before it. Only a verb tag other than VBG can be
+// made a verb by the parse (clauseHead); otherwise usage reads tags and
+// names, and the matches before i only through st.verb, which can make
+// a subject before i (subjectBefore), and so a verb, only less likely:
+// unmarked, the verb reading is the likeliest it can be. A pattern that
+// may head a noun is left to findMatches.
+func (c *Coder) mayBeVerb(st *sent, i int, p *pattern) bool {
+	if !p.dictionary || p.noun || p.nounOnly {
+		return true
+	}
+	if tag := st.toks[i].tag; strings.HasPrefix(tag, "VB") && tag != "VBG" {
+		return true
+	}
+	_, verb := c.usage(st, i, p)
+	return verb
 }
 
 // parsedTokens reports whether toks carry a parse (an earlier stage's,
