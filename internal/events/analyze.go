@@ -17,13 +17,13 @@ func (c *Coder) findMatches(st *sent) []*match {
 	var out []*match
 	var sb *wordBits // with dictionaries: the sentence's words (see mayMatch)
 	if c.lex.dict != nil {
-		sb = sentBits(st)
+		sb = c.dictSent(st).bits
 	}
 	for i := 0; i < len(st.toks); i++ {
 		if st.used[i] {
 			continue
 		}
-		cands := c.lex.heads(st.toks[i])
+		cands := c.headsAt(st, i)
 		for _, p := range cands {
 			if p.class == classDemand {
 				continue // read from the arcs only (see demands)

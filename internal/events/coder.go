@@ -169,6 +169,9 @@ type sent struct {
 	// focusCountry is the country of the article's main place, for actors
 	// named by a group noun alone ("gunmen")
 	focusCountry string
+	// dict keeps, with dictionaries, what findMatches reads of the
+	// tokens on every pass (see dictmatch.go); nil until then
+	dict *dictSent
 }
 
 // match is one verb-pattern hit.

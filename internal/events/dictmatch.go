@@ -149,12 +149,12 @@ func (l *Lexicon) dictHeads(t tok) []*pattern {
 // dictionaries the parse stage parses no other sentence
 // (ParseStage.Matches).
 func (c *Coder) mayCode(st *sent) bool {
-	sb := sentBits(st)
+	sb := c.dictSent(st).bits
 	for i := range st.toks {
 		if len(st.toks[i].ments) > 0 {
 			continue // part of a name (usage)
 		}
-		for _, p := range c.lex.heads(st.toks[i]) {
+		for _, p := range c.headsAt(st, i) {
 			if p.code == "" || p.class == classDemand || p.need != nil && !p.mayMatch(sb) {
 				continue // a frame alone codes nothing
 			}
@@ -189,6 +189,36 @@ func (c *Coder) mayBeVerb(st *sent, i int, p *pattern) bool {
 	}
 	_, verb := c.usage(st, i, p)
 	return verb
+}
+
+// dictSent is what findMatches reads of a sentence's tokens on every
+// pass (the parse gate's, the coding's, the speakers'), kept with the
+// sentence: its word-hash set and each token's patterns.
+type dictSent struct {
+	bits  *wordBits
+	heads [][]*pattern
+	done  []bool
+}
+
+// dictSent returns st's kept reading, made on first use (a copy of st
+// made after shares it).
+func (c *Coder) dictSent(st *sent) *dictSent {
+	if st.dict == nil || len(st.dict.heads) != len(st.toks) {
+		st.dict = &dictSent{bits: sentBits(st), heads: make([][]*pattern, len(st.toks)), done: make([]bool, len(st.toks))}
+	}
+	return st.dict
+}
+
+// headsAt is c.lex.heads(st.toks[i]), kept with st with dictionaries.
+func (c *Coder) headsAt(st *sent, i int) []*pattern {
+	if c.lex.dict == nil {
+		return c.lex.heads(st.toks[i])
+	}
+	d := c.dictSent(st)
+	if !d.done[i] {
+		d.heads[i], d.done[i] = c.lex.heads(st.toks[i]), true
+	}
+	return d.heads[i]
 }
 
 // parsedTokens reports whether toks carry a parse (an earlier stage's,
