@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // matchSentences are articles of our own, from several regions, for the
@@ -187,4 +188,35 @@ func TestDictionaryParseGate(t *testing.T) {
 			t.Errorf("%s: parsed %d times, %d parsing every sentence", text, gated.n.Load(), all.n.Load())
 		}
 	}
+}
+
+// BenchmarkDictionaryStage codes the seed articles (already through the
+// earlier stages) with the Phoenix dictionaries, as `--dictionaries`
+// does, and reports sentences per second and the share parsed.
+func BenchmarkDictionaryStage(b *testing.B) {
+	seed := testutil.Shared(b, "seed/000_8bdc426c88a831b7.txt")
+	arts := ingestFile(b, seed, "2024-06-14")
+	p := &countingParser{p: loadParser(b)}
+	st := NewDictionaryStage(loadUpstream(b).lex, loadPhoenix(b), p)
+	n := 0
+	for _, a := range arts {
+		n += len(a.Sentences)
+	}
+	for _, a := range arts { // the patterns its words head compile on first use
+		if err := st.Process(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p.n.Store(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			a.Events = []model.Event{}
+			if err := st.Process(context.Background(), a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
+	b.ReportMetric(float64(p.n.Load())/float64(n*b.N), "parsed/sentence")
 }
