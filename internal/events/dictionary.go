@@ -444,10 +444,16 @@ func (s *DictionaryActors) Process(ctx context.Context, a *model.Article) error 
 	for si, toks := range a.Tokens {
 		// the words the dictionaries read: a possessive's "'s" is left
 		// out, so "X's foreign minister" is the actor with its agents
-		var words []string
-		var at []int // index in words -> token
+		words := make([]string, 0, len(toks))
+		at := make([]int, 0, len(toks)) // index in words -> token
 		for i, t := range toks {
 			if k := petrarch.Key(t.Text); k != "'S" && k != "’S" && k != "'" && k != "’" {
+				if !strings.Contains(k, "_") {
+					if k != "" {
+						words, at = append(words, k), append(at, i)
+					}
+					continue
+				}
 				// "Dol_Amroth" written as the dictionaries write a
 				// phrase: its words
 				for _, w := range strings.Split(k, "_") {
@@ -688,7 +694,7 @@ func NewDictionaryCoder(lex *Lexicon, v *petrarch.Vocabulary, tx petrarch.Tokeni
 	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
 	stages := []model.Stage{&DictionaryActors{Vocab: v}}
 	if p != nil {
-		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true})
+		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true, Matches: true})
 	}
 	return &DictionaryCoder{Text: tx, Stages: append(stages, coder), Discards: v.Discards}
 }
