@@ -225,7 +225,7 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		}
 		return inputsFailed(len(inputErrs), "the other inputs were published")
 	}
-	limitMemory(ingestMemLimit)
+	limitMemory(ingestMemLimit + pipeline.HeapAllowance(g.pipelineOptions()))
 	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
@@ -341,7 +341,7 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 	for _, err := range inputErrs {
 		fmt.Fprintln(g.stderr, "error:", err)
 	}
-	limitMemory(extractMemLimit)
+	limitMemory(extractMemLimit + pipeline.HeapAllowance(g.pipelineOptions()))
 	if len(inputs) > 0 {
 		if err := p.Warm(ctx); err != nil {
 			return err

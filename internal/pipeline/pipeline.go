@@ -60,6 +60,23 @@ type Pipeline struct {
 	LoadTime time.Duration
 }
 
+// DictionaryHeap is the live heap `--dictionaries` may add: the
+// dictionaries' actor and agent tables (~30 MB for Phoenix) and the verb
+// patterns compiled on first use (~60 MB after a few hundred news
+// articles, ~140 MB once every Phoenix verb is used).
+const DictionaryHeap = 160 << 20
+
+// HeapAllowance is the live heap the options add to what extract and
+// ingest's soft memory limits allow for (docs/performance.md,
+// "Dictionaries: coding at the pipeline's speed"): under a limit the
+// live heap exceeds, the collector runs without pause.
+func HeapAllowance(opts Options) int64 {
+	if opts.Dictionaries != "" {
+		return DictionaryHeap
+	}
+	return 0
+}
+
 // Roots returns the lexicon roots: the built-in tree, then each user dir.
 func Roots(dirs []string) ([]fs.FS, error) {
 	builtin, err := fs.Sub(sitrep.Lexicon, "lexicon")
