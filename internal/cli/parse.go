@@ -103,10 +103,11 @@ func writeParsed(g *Globals, p *syntax.Parser, a *model.Article) error {
 
 // TrainParserCmd trains the syntax model.
 type TrainParserCmd struct {
-	Train  string `help:"Training treebank (CoNLL-U, .gz allowed)." type:"existingfile" default:"../shared/ud/en_ewt-ud-train.conllu.gz"`
-	Dev    string `help:"Development treebank to score the new model on (optional)." type:"existingfile"`
-	Output string `short:"o" help:"Model file to write." required:"" type:"path"`
-	Epochs int    `help:"Parser training passes (0: the default)."`
+	Train   string `help:"Training treebank (CoNLL-U, .gz allowed)." type:"existingfile" default:"../shared/ud/en_ewt-ud-train.conllu.gz"`
+	Dev     string `help:"Development treebank to score the new model on (optional)." type:"existingfile"`
+	Output  string `short:"o" help:"Model file to write." required:"" type:"path"`
+	Epochs  int    `help:"Parser training passes (0: the default)."`
+	Parsers int    `help:"Parsers trained on differently shuffled passes whose weights are averaged (0: the default, one)."`
 }
 
 // Help implements kong.HelpProvider.
@@ -128,6 +129,9 @@ func (c *TrainParserCmd) Run(ctx context.Context, g *Globals) error {
 	o := syntax.DefaultTrainOptions()
 	if c.Epochs > 0 {
 		o.ParseEpochs = c.Epochs
+	}
+	if c.Parsers > 0 {
+		o.Parsers = c.Parsers
 	}
 	o.Log = func(format string, args ...any) { g.log.Info(fmt.Sprintf(format, args...)) }
 	p, err := syntax.Train(ctx, train, o)

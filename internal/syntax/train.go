@@ -15,6 +15,7 @@ type TrainOptions struct {
 	Folds       int     // jackknife folds for the parser's training tags
 	Explore     float64 // probability of following a wrong move after the first parser epoch
 	Prune       float64 // parser weights smaller than this (averaged) are dropped
+	Parsers     int     // parsers trained with seeds Seed, Seed+1, ... whose weights are averaged (0: one)
 	Seed        uint64
 	// Log, if set, receives progress lines.
 	Log func(format string, args ...any)
@@ -80,7 +81,33 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 			}
 		}
 	}
-	dp, _ := trainParser(ctx, ex, labels, lidx, dirs, trainOptions{epochs: o.ParseEpochs, explore: o.Explore, seed: o.Seed, prune: o.Prune, log: logf})
+	// Parsers trained on differently shuffled passes err differently;
+	// the mean of their averaged weights scores as fast as one parser.
+	k := max(o.Parsers, 1)
+	ps := make([]*trainer, k)
+	var dp *depParser
+	var pg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i := range k {
+		pg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; pg.Done() }()
+			plog := logf
+			if k > 1 {
+				plog = func(format string, args ...any) { logf("parser %d: "+format, append([]any{i + 1}, args...)...) }
+			}
+			d, p := trainParser(ctx, ex, labels, lidx, dirs, trainOptions{epochs: o.ParseEpochs, explore: o.Explore, seed: o.Seed + uint64(i), prune: o.Prune, log: plog})
+			ps[i] = p
+			if i == 0 {
+				dp = d
+			}
+		}()
+	}
+	pg.Wait()
+	if k > 1 {
+		dp.w = freezeMany(ps, o.Prune)
+	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("train: %w", err)
