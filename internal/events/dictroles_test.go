@@ -312,7 +312,7 @@ func TestDictionaryTimesAndNames(t *testing.T) {
 // seen to V") is coded, as TABARI codes it, with its target after it.
 func TestDictionarySourceBefore(t *testing.T) {
 	checkRoles(t, roleCoder(t), []roleCase{
-		{"Syria's death toll has risen in the conflict with Turkey.", []petrarch.Coding{c("SYR", "TUR", "223")}, nil},
+		{"Syria's death toll has risen after the border fighting with Turkey.", []petrarch.Coding{c("SYR", "TUR", "223")}, nil},
 		{"Nepal's death toll has risen since the clashes with India.", []petrarch.Coding{c("NPL", "IND", "223")}, nil},
 		{"The Andes FC delegation is about to visit Chile.", []petrarch.Coding{c("PEREDU", "CHL", "042")}, nil},
 		{"In Kenya the death toll has risen after the raids by Somalia.", nil, []petrarch.Coding{c("KEN", "SOM", "223")}},
@@ -358,10 +358,10 @@ func TestDictionaryTabariReading(t *testing.T) {
 		{"Peru will abandon free trade with Bolivia.", []petrarch.Coding{c("PER", "BOL", "1062")}, nil},
 		// the words before the verb read its frame
 		{"Peru is inching closer to accord with Chile.", []petrarch.Coding{c("PER", "CHL", "083")}, nil},
-		{"Ghana is inching nearer to accord with Mali.", []petrarch.Coding{c("GHA", "MLI", "083")}, nil},
+		{"Ghana has been inching nearer to accord with Mali.", []petrarch.Coding{c("GHA", "MLI", "083")}, nil},
 		{"Egypt was inching closer to accord with Turkey last year.", []petrarch.Coding{c("EGY", "TUR", "083")}, nil},
 		{"Japan is now inching closer to accord with Vietnam.", []petrarch.Coding{c("JPN", "VNM", "083")}, nil},
-		{"Nepal is inching nearer to accord with India on water.", []petrarch.Coding{c("NPL", "IND", "083")}, nil},
+		{"Nepal was inching nearer to accord with India on water.", []petrarch.Coding{c("NPL", "IND", "083")}, nil},
 	})
 }
 
@@ -374,7 +374,7 @@ func TestDictionaryTabariReading(t *testing.T) {
 func TestDictionaryWords(t *testing.T) {
 	checkRoles(t, roleCoder(t), []roleCase{
 		{"Peru will adopt a resolution with Chile.", []petrarch.Coding{c("PER", "CHL", "102")}, nil},
-		{"Peru will adopt a set of resolutions with Chile.", []petrarch.Coding{c("PER", "CHL", "081")}, []petrarch.Coding{c("PER", "CHL", "102")}},
+		{"Peru will adopt a whole set of resolutions with Chile.", []petrarch.Coding{c("PER", "CHL", "081")}, []petrarch.Coding{c("PER", "CHL", "102")}},
 		{"Ghana adopted a resolution with Mali on trade.", []petrarch.Coding{c("GHA", "MLI", "102")}, nil},
 		{"Japan adopts resolutions with Vietnam every year.", []petrarch.Coding{c("JPN", "VNM", "081")}, []petrarch.Coding{c("JPN", "VNM", "102")}},
 		{"Egypt has adopted a resolution with Turkey.", []petrarch.Coding{c("EGY", "TUR", "102")}, nil},
