@@ -95,3 +95,24 @@ func TestTimelineMarkupAsTemplate(t *testing.T) {
 		}
 	}
 }
+
+// htmlEscape escapes as html/template does in text and in quoted
+// attribute values, for hostile strings too: the timeline's markup
+// written in Go is as safe as the template it replaced.
+func TestHTMLEscapeAsTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("x").Parse(`<p title="{{.}}">{{.}}</p>`))
+	for _, s := range []string{
+		"", "plain", `<script>alert(1)</script>`, `" onmouseover="alert(1)`, `' onfocus='x`,
+		"a&b", "1+1", "nul\x00byte", "ünïcödé — “quotes”", `</title><script>x</script>`, "<<>>&&\"\"''++",
+	} {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		esc := string(htmlEscape(nil, s))
+		got := `<p title="` + esc + `">` + esc + `</p>`
+		if got != want.String() {
+			t.Errorf("%q: escaped as %s, the template writes %s", s, got, want.String())
+		}
+	}
+}
