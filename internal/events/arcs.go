@@ -188,8 +188,10 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 // the subject it shares as a conjunct, an open complement's controller
 // (the governor's object if it has one, "urged X to V", else its
 // subject), or the noun a relative or participial clause modifies.
-// It reports false when the arcs give no actor, leaving the window
-// reading in place.
+// Its nsubj, when it names an actor, replaces the window reading's
+// subject; the other routes fill only a subject the window reading left
+// empty. It reports false when the arcs give no actor, leaving the
+// window reading in place.
 func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 	if m.subjAt > m.head {
 		return false // a postposed speaker ("..., said Chen") the window found
@@ -216,9 +218,11 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			if len(refs) == 0 {
 				return false
 			}
-			if len(m.subj) == 0 {
-				m.subj, m.subjAt = refs, at
-			}
+			// the clause's own subject, where the parse gives one with an
+			// actor, outranks the window's nearest actor before the verb
+			// ("X, the envoy of Norway to Colombia, met ...": Norway's
+			// envoy, not Colombia)
+			m.subj, m.subjAt = refs, at
 			return true
 		}
 		if len(m.subj) > 0 {

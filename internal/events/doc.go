@@ -26,15 +26,20 @@
 // that is the object of a light verb ("mounted an invasion") takes the
 // verb's subject; a noun's complement clause ("an offer to mediate",
 // "accused X of shelling") is not asserted; "X said Y must V" is X's
-// demand of Y. Where both readings give a subject the window reading
-// wins: the parser is greedy (about 84 UAS) and errs most on exactly the
-// long sentences where the window reading is already right, so the arcs
-// fill what windows miss (and always decide passives) rather than
-// override them. Measured on the PLOVER development records, letting the
-// arcs override changed nothing in recall and cost the sample corpus
-// one event; measured again with the arcs also clearing a window subject
-// that the parse gives no actor (relative clauses, noun subjects), it
-// raised precision by 0.01, lost 0.02 of recall and two seed events.
+// demand of Y. Where the clause has an nsubj that names an actor, that
+// is the subject, whatever the window reading found ("X, the envoy of
+// Norway to Colombia, met ..." is Norway's envoy, where the nearest actor
+// before the verb is Colombia); measured on the PLOVER development
+// records, the seed and the sample gold, this changed no score; on the
+// GeoVirus texts it changed three events (a minister's country became
+// his government, and the last two of nine countries listed after "30
+// countries including" lost the events the window gave them alone). The
+// other arc routes (a conjunct's shared subject, a controller, the noun
+// a relative clause modifies) only fill a subject the window reading
+// left empty: letting them override too cost recall on the development
+// records (0.720 to 0.713), a sample-gold event and a PETRARCH suite
+// record. The parser is greedy (about 85 UAS) and errs most on long
+// coordinated and relative clauses, where the window reading is right.
 // The arcs do decide what windows cannot see: whether a verb-tagged word
 // heads a clause ("students in Chile condemned"), whether a clause
 // complements a noun ("an offer to mediate", "a consensus to exchange
