@@ -53,8 +53,8 @@ func lookupRoot(m map[string]string, code string) (string, bool) {
 // warnings give their subject.
 func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 	code := m.code
-	allowThat := code != "" && (code[:2] == "10" || code[:2] == "02" || code[:2] == "13" || code[:2] == "11")
-	appealTo := code != "" && (code[:2] == "10" || code[:2] == "02")
+	allowThat := c.lex.is(code, classThat)
+	appealTo := c.lex.is(code, classAppeal)
 	end := m.last
 	stopAt := m.last + c.opts.MaxObjectWords
 	lastPrep := ""
@@ -117,8 +117,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 				}
 			}
 		}
-		violentIn := code != "" && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
-		ok := lastPrep == "" || targetPreps[lastPrep] || (lastPrep == "in" && violentIn) || (lastPrep == "in" && code == "042") ||
+		ok := lastPrep == "" || targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) ||
 			lastPrep == "of" && k >= 2 && placeNouns[st.toks[k-2].low]
 		if pronouns[t.low] || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
 			// "defend its territory": a possessive pronoun is not the target
@@ -126,7 +125,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 				ok = false
 			}
 		}
-		if m.code == "042" && lastPrep == "" && mm.ent.Type != model.TypePlace {
+		if c.lex.is(m.code, classVisit) && lastPrep == "" && mm.ent.Type != model.TypePlace {
 			ok = true
 		}
 		if !ok || mm.ent.Type == model.TypeEquipment || sameEntity(mm, srcs) {
@@ -279,7 +278,7 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 		}
 	}
 	// consult nouns take the clause's subject: "X, in a phone call with Y, said"
-	if len(m.subj) == 0 && m.code != "" && m.code[:2] == "04" && m.code != "042" {
+	if len(m.subj) == 0 && c.lex.is(m.code, classConsult) {
 		for p := range ms {
 			q := ms[p]
 			if q.noun || len(q.subj) == 0 {

@@ -175,7 +175,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					break
 				}
 			}
-			if len(by) == 0 && violent(m.code) && (len(m.subj) > 0 || m.p.class == "") {
+			if len(by) == 0 && c.lex.is(m.code, classViolent) && (len(m.subj) > 0 || m.p.class == "") {
 				// "a journalist was killed in a car bomb explosion in X": an
 				// attack with no named attacker is an unidentified armed
 				// group's, in the country of the place (as ACLED codes it)
@@ -675,7 +675,7 @@ func (c *Coder) location(st *sent, m *match, srcs []actorRef, tgts []*mention, s
 				isT = true
 			}
 		}
-		if isT && !(m.code == "042" || strings.HasPrefix(m.code, "19") || strings.HasPrefix(m.code, "18")) {
+		if isT && !c.lex.is(m.code, classLocated) {
 			continue
 		}
 		id := mm.ent.ID
@@ -773,17 +773,12 @@ func nounPhraseBetween(st *sent, from, to int) bool {
 	return true
 }
 
-// violent reports a CAMEO code of material force (18, 19, 20).
-func violent(code string) bool {
-	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
-}
-
 // unnamedAttack gives an active violent verb whose subject is itself an
 // attack or a weapon ("a roadside bombing killed two soldiers") the
 // unidentified armed group of the place as its source; it reports
 // whether it did.
 func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
-	if m.noun || m.passive || !violent(m.code) || !st.parsed() {
+	if m.noun || m.passive || !c.lex.is(m.code, classViolent) || !st.parsed() {
 		return false
 	}
 	s := st.child(m.head, "nsubj")
@@ -792,7 +787,7 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	}
 	attack := false
 	for _, q := range ms {
-		if q.noun && violent(q.code) && s >= q.head && s <= q.last+1 {
+		if q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1 {
 			attack = true
 		}
 	}

@@ -109,6 +109,39 @@ type Lexicon struct {
 	// groups maps a group noun (singular and plural) to the sector code
 	// of the actor it names without a name: "gunmen" → UAF
 	groups map[string]string
+	// classes maps a CAMEO code prefix to the classes its codes belong to
+	// (events/classes.tsv); a code takes its longest listed prefix's
+	classes map[string]codeClass
+}
+
+// codeClass is a set of classes of CAMEO codes that the coder's rules
+// read (events/classes.tsv).
+type codeClass uint8
+
+const (
+	classAppeal codeClass = 1 << iota
+	classThat
+	classConsult
+	classVisit
+	classIn
+	classLocated
+	classViolent
+)
+
+var codeClassNames = map[string]codeClass{
+	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
+	"in": classIn, "located": classLocated, "violent": classViolent,
+}
+
+// is reports whether code belongs to class c: the flags of its longest
+// prefix in events/classes.tsv.
+func (l *Lexicon) is(code string, c codeClass) bool {
+	for n := len(code); n >= 2; n-- {
+		if f, ok := l.classes[code[:n]]; ok {
+			return f&c != 0
+		}
+	}
+	return false
 }
 
 // Patterns returns the number of verb patterns loaded.
@@ -167,6 +200,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		patterns: map[string][]*pattern{},
 		byKey:    map[string][]*pattern{},
 		groups:   map[string]string{},
+		classes:  map[string]codeClass{},
 	}
 	byText := map[string]*pattern{}
 	var order []string
@@ -206,6 +240,26 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 				p.Contexts = strings.Split(f[3], ",")
 			}
 			l.plover[f[0]] = p
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/classes.tsv", func(n int, f []string) error {
+			if len(f) != 2 {
+				return errors.New("want 2 tab-separated fields: CAMEO code prefix, classes")
+			}
+			if !petrarch.SitrepCode(f[0]) {
+				return fmt.Errorf("bad CAMEO code %q", f[0])
+			}
+			var c codeClass
+			for _, name := range strings.Split(f[1], ",") {
+				k, ok := codeClassNames[strings.TrimSpace(name)]
+				if !ok {
+					return fmt.Errorf("unknown class %q", name)
+				}
+				c |= k
+			}
+			l.classes[f[0]] = c
 			return nil
 		}); err != nil {
 			return nil, err

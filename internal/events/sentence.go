@@ -292,7 +292,7 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 		}
 		return
 	}
-	if g != nil && (g.p.class == classControl || g.p.class == classVia || g.code != "" && (g.code[:2] == "10" || g.code[:2] == "02")) {
+	if g != nil && (g.p.class == classControl || g.p.class == classVia || c.lex.is(g.code, classAppeal)) {
 		between := g.last + 1
 		if g.passive || g.p.class == classVia {
 			m.gov = g
@@ -324,7 +324,7 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 				break
 			}
 		}
-		if g.code != "" && (g.code[:2] == "02" || g.code[:2] == "10") && between < to {
+		if c.lex.is(g.code, classAppeal) && between < to {
 			// "urged European leaders to seize ...": only the appeal happened
 			m.done = true
 			return
