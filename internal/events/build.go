@@ -6,37 +6,13 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// refusal maps the root of a refused act to CAMEO's refusal code.
-var refusal = map[string]string{
-	"03": "120", "04": "125", "036": "125", "045": "126", "046": "125", "05": "120",
-	"057": "127", "06": "121", "061": "1211", "062": "1212", "07": "122", "071": "1221",
-	"072": "1222", "073": "1223", "074": "1224", "08": "124", "083": "123", "084": "1243",
-	"0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246",
-	"0874": "1246",
-}
-
-// intentOf maps the root of an intended act to CAMEO's 03x code.
-var intentOf = map[string]string{
-	"03": "", "04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031",
-	"061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331",
-	"072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351", "084": "0353",
-	"0841": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356", "0874": "0356",
-}
-
-// threatOf maps the root of a threatened act to CAMEO's 13x code.
-var threatOf = map[string]string{
-	"14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
-	"166": "136", "17": "137", "172": "132", "18": "1383", "19": "138", "191": "1381", "192": "1382",
-	"195": "1384", "194": "1384", "193": "1384", "20": "1385", "204": "1385",
-}
-
 // announcedAs is the code of an announced future act: its intent (03x)
 // or threat (13x) code.
-func announcedAs(code string) (string, bool) {
-	if v, ok := lookupRoot(intentOf, code); ok && v != "" {
+func (l *Lexicon) announcedAs(code string) (string, bool) {
+	if v, ok := lookupRoot(l.intend, code); ok && v != "" {
 		return v, true
 	}
-	return lookupRoot(threatOf, code)
+	return lookupRoot(l.threaten, code)
 }
 
 func lookupRoot(m map[string]string, code string) (string, bool) {

@@ -42,7 +42,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			c.nominal(st, ms, k)
 		}
 	}
-	intentNouns(st, ms)
+	c.intentNouns(st, ms)
 	if st.parsed() {
 		c.requestedClauses(st, ms)
 	}
@@ -69,12 +69,12 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		}
 		switch g.p.class {
 		case classIntent:
-			if v, ok := lookupRoot(intentOf, m.code); ok {
+			if v, ok := lookupRoot(c.lex.intend, m.code); ok {
 				if v != "" {
 					m.code = v
 				}
 				absorbed[g] = true
-			} else if v, ok := lookupRoot(threatOf, m.code); ok {
+			} else if v, ok := lookupRoot(c.lex.threaten, m.code); ok {
 				// "vowed to retaliate", "pledged to crush the rebels": an
 				// announced act of force is a threat, not an intent to cooperate
 				m.code = v
@@ -86,7 +86,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				m.done = true
 			}
 		case classThreat:
-			if v, ok := lookupRoot(threatOf, m.code); ok {
+			if v, ok := lookupRoot(c.lex.threaten, m.code); ok {
 				m.code = v
 			} else {
 				m.code = "130"
@@ -94,7 +94,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			absorbed[g] = true
 		case classRefuse:
 			absorbed[g] = true
-			if v, ok := lookupRoot(refusal, m.code); ok {
+			if v, ok := lookupRoot(c.lex.refuse, m.code); ok {
 				m.code = v
 			} else {
 				m.mod = stronger(m.mod, model.ModalityNegated)
@@ -133,7 +133,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		// "X will not V": an announced refusal, where CAMEO has one (12x)
 		if m.willNot && m.mod == model.ModalityNegated && m.gov == nil && !m.p.dictionary {
 			// (a dictionary writes its negated patterns itself: "WILL NOT *")
-			if v, ok := lookupRoot(refusal, m.code); ok {
+			if v, ok := lookupRoot(c.lex.refuse, m.code); ok {
 				m.code, m.mod = v, model.ModalityAsserted
 			}
 		}
@@ -144,7 +144,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		condBefore := conditionalBefore(st, m)
 		condThreat := ""
 		if (m.mod == model.ModalityFuture || m.mod == model.ModalityPossible) && m.gov == nil && (condBefore || conditionAfter(st, m)) {
-			if v, ok := lookupRoot(threatOf, m.code); ok {
+			if v, ok := lookupRoot(c.lex.threaten, m.code); ok {
 				condThreat = v
 			}
 		}
@@ -208,7 +208,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			// "X and Y exchanged fire in Kashmir": a place is where, not whom
 			tgts = nil
 		}
-		if len(tgts) == 0 && len(srcs) == 2 && (reciprocal(m.code) && !m.p.dictionary || m.p.mutual) {
+		if len(tgts) == 0 && len(srcs) == 2 && (c.lex.is(m.code, classReciprocal) && !m.p.dictionary || m.p.mutual) {
 			// (a dictionary says which of its codes are mutual: "A:A")
 			tgts = []*mention{srcs[1].m, srcs[0].m}
 		}
@@ -280,7 +280,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			// an announced future act is an intent, or a threat (the CAMEO
 			// manual's rule): "X said it will provide aid", "X announced it
 			// would tighten the blockade"
-			if v, ok := announcedAs(m.code); ok {
+			if v, ok := c.lex.announcedAs(m.code); ok {
 				if nc, ok := c.lex.Cameo(v); ok {
 					cc = nc
 				}
@@ -415,17 +415,6 @@ func anyCoded(ms []*mention) bool {
 		if actorOf(m) != nil {
 			return true
 		}
-	}
-	return false
-}
-
-func reciprocal(code string) bool {
-	if code == "" {
-		return false
-	}
-	switch code[:2] {
-	case "03", "04", "05", "06":
-		return code != "042" && code != "043"
 	}
 	return false
 }
@@ -705,7 +694,7 @@ func focusPlace(art *model.Article) *model.Location {
 // frame as its governor: what is agreed to is intended, not done, and the
 // frame's class (intent, threat, refuse) decides the code as it does for
 // a verb complement ("agreed to withdraw").
-func intentNouns(st *sent, ms []*match) {
+func (c *Coder) intentNouns(st *sent, ms []*match) {
 	for _, g := range ms {
 		if g.noun || len(g.p.words) < 2 || !prepositions[st.toks[g.last].low] {
 			continue
@@ -719,7 +708,7 @@ func intentNouns(st *sent, ms []*match) {
 			if !m.noun || m.code == "" || m.head <= g.last || m.gov != nil || !nounPhraseBetween(st, g.last+1, m.head-1) {
 				continue
 			}
-			if !framesNoun(g.p.class, m.code) {
+			if !c.lex.framesNoun(g.p.class, m.code) {
 				m.done = true // "agreed to an inquiry": the frame's own code says it
 				break
 			}
@@ -859,16 +848,16 @@ func mainClause(st *sent, h int) bool {
 
 // framesNoun reports whether a frame of class codes its event noun's act
 // (an intent or refusal code for it exists; a threat always does).
-func framesNoun(class, code string) bool {
+func (l *Lexicon) framesNoun(class, code string) bool {
 	switch class {
 	case classIntent:
-		if v, ok := lookupRoot(intentOf, code); ok && v != "" {
+		if v, ok := lookupRoot(l.intend, code); ok && v != "" {
 			return true
 		}
-		_, ok := lookupRoot(threatOf, code)
+		_, ok := lookupRoot(l.threaten, code)
 		return ok
 	case classRefuse:
-		_, ok := lookupRoot(refusal, code)
+		_, ok := lookupRoot(l.refuse, code)
 		return ok
 	}
 	return class == classThreat

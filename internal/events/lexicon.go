@@ -112,6 +112,10 @@ type Lexicon struct {
 	// classes maps a CAMEO code prefix to the classes its codes belong to
 	// (events/classes.tsv); a code takes its longest listed prefix's
 	classes map[string]codeClass
+	// refuse, intend and threaten map an act's CAMEO code prefix to the
+	// code of its refusal (12x), intent (03x; "" for none) and threat
+	// (13x) (events/framecodes.tsv)
+	refuse, intend, threaten map[string]string
 }
 
 // codeClass is a set of classes of CAMEO codes that the coder's rules
@@ -126,11 +130,12 @@ const (
 	classIn
 	classLocated
 	classViolent
+	classReciprocal
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
-	"in": classIn, "located": classLocated, "violent": classViolent,
+	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
 }
 
 // is reports whether code belongs to class c: the flags of its longest
@@ -201,6 +206,9 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		byKey:    map[string][]*pattern{},
 		groups:   map[string]string{},
 		classes:  map[string]codeClass{},
+		refuse:   map[string]string{},
+		intend:   map[string]string{},
+		threaten: map[string]string{},
 	}
 	byText := map[string]*pattern{}
 	var order []string
@@ -260,6 +268,28 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 				c |= k
 			}
 			l.classes[f[0]] = c
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/framecodes.tsv", func(n int, f []string) error {
+			if len(f) != 3 {
+				return errors.New("want 3 tab-separated fields: act's CAMEO code prefix, frame, code")
+			}
+			if !petrarch.SitrepCode(f[0]) {
+				return fmt.Errorf("bad CAMEO code %q", f[0])
+			}
+			code := f[2]
+			if code == "-" {
+				code = ""
+			} else if !petrarch.SitrepCode(code) {
+				return fmt.Errorf("bad CAMEO code %q", code)
+			}
+			m := map[string]map[string]string{"refuse": l.refuse, "intend": l.intend, "threaten": l.threaten}[f[1]]
+			if m == nil {
+				return fmt.Errorf("unknown frame %q (want refuse, intend or threaten)", f[1])
+			}
+			m[f[0]] = code
 			return nil
 		}); err != nil {
 			return nil, err
