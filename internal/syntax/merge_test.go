@@ -11,21 +11,7 @@ import (
 // trainer's own frozen weights; the mean of two different ones holds
 // every feature either kept, with values between theirs.
 func TestFreezeManyIsTheMean(t *testing.T) {
-	ss := readTiny(t)
-	_, _, tidx := tagClasses(ss)
-	labels, lidx := labelSet(ss)
-	tags := make([][]int32, len(ss))
-	for i, s := range ss {
-		for _, w := range s.Words {
-			tags[i] = append(tags[i], int32(tidx[w.UPOS+"\t"+w.XPOS]))
-		}
-	}
-	ex := examples(ss, tags, lidx, buildAmbig(ss, tidx))
-	var dirs [2][]bool
-	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
-	for i := range dirs[0] {
-		dirs[0][i], dirs[1][i] = true, true
-	}
+	ex, labels, lidx, dirs := goldExamples(t)
 	train := func(seed uint64) *trainer {
 		_, p := trainParser(context.Background(), ex, labels, lidx, dirs, trainOptions{epochs: 4, explore: 0.9, seed: seed})
 		return p

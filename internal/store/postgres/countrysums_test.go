@@ -23,17 +23,7 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
 	storetest.TestCountrySumsBulk(t, s)
-	var schema string
-	rows, err := s.DB.Query(ctx, `SELECT current_schema()`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		if err := rows.Scan(&schema); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rows.Close()
+	schema := currentSchema(t, s)
 	for _, q := range []string{
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`, `DROP INDEX events_geo`,
 		`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
@@ -62,17 +52,7 @@ func TestCodeSumsUpgrade(t *testing.T) {
 	s := open(t)
 	storetest.FillForUpgrade(t, s)
 	want := storetest.CodeSumRows(t, s)
-	var schema string
-	rows, err := s.DB.Query(ctx, `SELECT current_schema()`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		if err := rows.Scan(&schema); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rows.Close()
+	schema := currentSchema(t, s)
 	for _, q := range []string{`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
 		`DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
 		`DELETE FROM schema_migrations WHERE version >= 22`} {

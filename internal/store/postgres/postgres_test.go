@@ -64,16 +64,24 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if _, err := s.Pool().Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)`); err != nil {
 		t.Fatal(err)
 	}
-	var schema string
-	if err := s.Pool().QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
-		t.Fatal(err)
-	}
+	schema := currentSchema(t, s)
 	opts := postgres.DefaultOptions()
 	opts.Schema = schema
 	_, err := postgres.Open(ctx, dsn(), opts)
 	if err == nil || !strings.Contains(err.Error(), "newer than this sitrep supports") {
 		t.Fatalf("open of newer schema: %v", err)
 	}
+}
+
+// currentSchema is the schema the test's store lives in, for opening it
+// again.
+func currentSchema(t *testing.T, s *postgres.Store) string {
+	t.Helper()
+	var schema string
+	if err := s.Pool().QueryRow(context.Background(), `SELECT current_schema()`).Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	return schema
 }
 
 func BenchmarkPutArticle(b *testing.B) {
