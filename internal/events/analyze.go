@@ -75,7 +75,7 @@ func modifierMention(st *sent, k int) bool {
 		// subject. (Nor, so, is "fighters in Gaza attacked": letting a
 		// finite-verb tag through coded "targets" and "after Russia
 		// invaded Ukraine, Poland ..." wrongly; left for a parser.)
-		if m.last == k && m.first > 0 && prepositions[st.toks[m.first-1].low] && st.toks[m.first-1].low != "of" {
+		if m.last == k && m.first > 0 && st.words.prepositions[st.toks[m.first-1].low] && st.toks[m.first-1].low != "of" {
 			return true
 		}
 	}
@@ -99,7 +99,7 @@ func subjectBefore(st *sent, i int) bool {
 			return true
 		}
 		b := st.toks[m.first-1]
-		return !prepositions[b.low] && !determiners[b.low] && !st.verb[m.first-1] && !strings.HasPrefix(b.tag, "VB")
+		return !st.words.prepositions[b.low] && !st.words.determiners[b.low] && !st.verb[m.first-1] && !strings.HasPrefix(b.tag, "VB")
 	}
 	return false
 }
@@ -113,7 +113,7 @@ func clauseSubjectBefore(st *sent, i int) bool {
 	}
 	for _, mi := range st.toks[i-1].ments {
 		if m := st.ments[mi]; m.last == i-1 {
-			return m.first == 0 || st.toks[m.first-1].low == "," || clauseWords[st.toks[m.first-1].low]
+			return m.first == 0 || st.toks[m.first-1].low == "," || st.words.clauseWords[st.toks[m.first-1].low]
 		}
 	}
 	return false
@@ -135,7 +135,7 @@ func clauseEndAfter(st *sent, i int) bool {
 		return true
 	}
 	n := st.toks[i+1]
-	return isBoundary(n) || determiners[n.low] || len(n.ments) > 0
+	return isBoundary(n) || st.words.determiners[n.low] || len(n.ments) > 0
 }
 
 // inWords reports whether token t is one of the pattern's words.
@@ -230,13 +230,13 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			}
 			// particles must be adjacent to the verb, but for adverbs and
 			// a time ("threatened on Monday to break relations")
-			if !p.dictionary && len(p.words[w]) == 1 && (prepositions[p.words[w][0]] || p.words[w][0] == "up" || p.words[w][0] == "down" || p.words[w][0] == "off" || p.words[w][0] == "out") {
+			if !p.dictionary && len(p.words[w]) == 1 && (st.words.prepositions[p.words[w][0]] || p.words[w][0] == "up" || p.words[w][0] == "down" || p.words[w][0] == "off" || p.words[w][0] == "out") {
 				if adverbialPP(st, k) {
 					k++ // "agreed in principle to": the phrase stands as an adverb
 					gap++
 					continue
 				}
-				if !(strings.HasSuffix(t.low, "ly") || t.tag == "RB" || t.inTime > 0 || prepositions[t.low] && k+1 < len(st.toks) && st.toks[k+1].inTime > 0) {
+				if !(strings.HasSuffix(t.low, "ly") || t.tag == "RB" || t.inTime > 0 || st.words.prepositions[t.low] && k+1 < len(st.toks) && st.toks[k+1].inTime > 0) {
 					break
 				}
 			}
@@ -271,12 +271,12 @@ func amountUnit(st *sent, j int) bool {
 // mark or a clause word.
 func isBoundary(t tok) bool { return t.bound }
 
-func boundary(t tok) bool {
+func (st *sent) boundary(t tok) bool {
 	switch t.low {
 	case ",", ".", ";", ":", "?", "!", "(", ")", "—", "–", "-":
 		return true
 	}
-	return t.quote || clauseWords[t.low]
+	return t.quote || st.words.clauseWords[t.low]
 }
 
 // usage decides whether the head token is used as a verb or a noun here.
@@ -291,17 +291,17 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		prev = st.toks[i-1].low
 		prevTag = st.toks[i-1].tag
 	}
-	nounCtx := determiners[prev] || hedgeAdj[prev] || futureAdj[prev] || strings.HasPrefix(prevTag, "JJ") ||
+	nounCtx := st.words.determiners[prev] || st.words.hedgeAdj[prev] || st.words.futureAdj[prev] || strings.HasPrefix(prevTag, "JJ") ||
 		(i > 0 && modifierMention(st, i-1)) || prevTag == "POS" || prevTag == "PRP$" ||
 		// untagged "by phone", "in talks": a preposition's object is a noun
 		// (gerunds excepted: "of massing troops")
-		t.tag == "" && prev != "to" && prepositions[prev] && !strings.HasSuffix(t.low, "ing")
+		t.tag == "" && prev != "to" && st.words.prepositions[prev] && !strings.HasSuffix(t.low, "ing")
 	if st.parsed() && !p.nounOnly && clauseHead(st, i) {
 		// the parse says the word heads a clause: a verb, whatever the
 		// words before it look like ("rebels in Mali agreed")
 		return false, true
 	}
-	verbCtx := prev == "to" || futureWords[prev] || possibleMod[prev] || negWords[prev] || auxiliaries[prev] ||
+	verbCtx := prev == "to" || st.words.futureWords[prev] || st.words.possibleMod[prev] || st.words.negWords[prev] || st.words.auxiliaries[prev] ||
 		prevTag == "MD" || prevTag == "RB" && !strings.HasPrefix(t.tag, "NN")
 	// capitalised words mid-sentence are names, not verbs
 	if i > 0 && t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z' && !strings.HasPrefix(t.tag, "VB") {
@@ -310,7 +310,7 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		}
 	}
 	// untagged "sanctions monitors", "attack helicopters": a noun compound
-	if t.tag == "" && len(p.words) == 1 && i+1 < len(st.toks) && roleHeads[st.toks[i+1].low] && !strings.HasSuffix(t.low, "ed") {
+	if t.tag == "" && len(p.words) == 1 && i+1 < len(st.toks) && st.words.roleHeads[st.toks[i+1].low] && !strings.HasSuffix(t.low, "ed") {
 		return p.noun, false
 	}
 	if a := afterAdverbs(st, i); strings.HasPrefix(t.tag, "NNS") && subjectBefore(st, a) && (a < i || clauseEndAfter(st, i)) {
@@ -323,7 +323,7 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		// "X departs from Y", "X act on a resolution", "X abandoned/JJ
 		// efforts": right after its clause's actor, a dictionary verb
 		// followed by its preposition or its object is the verb
-		if n := st.toks[i+1]; prepositions[n.low] || determiners[n.low] || n.tag == "NNS" || n.tag == "NN" {
+		if n := st.toks[i+1]; st.words.prepositions[n.low] || st.words.determiners[n.low] || n.tag == "NNS" || n.tag == "NN" {
 			verbCtx = true
 		}
 	}
@@ -332,7 +332,7 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 		verb = !nounCtx || verbCtx
 		noun = !verb
 	case strings.HasPrefix(t.tag, "NN"):
-		verb = verbCtx && prev != "'s" && !determiners[prev]
+		verb = verbCtx && prev != "'s" && !st.words.determiners[prev]
 		noun = !verb
 	case t.tag == "":
 		noun = nounCtx && !verbCtx
@@ -346,7 +346,7 @@ func (c *Coder) usage(st *sent, i int, p *pattern) (noun, verb bool) {
 	}
 	// a verb with its object matched ("activate missile systems") is a verb
 	// even when the tagger said noun
-	if !verb && !nounCtx && !p.nounOnly && len(p.words) > 1 && !prepositions[p.words[1][0]] && (t.tag == "" || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")) {
+	if !verb && !nounCtx && !p.nounOnly && len(p.words) > 1 && !st.words.prepositions[p.words[1][0]] && (t.tag == "" || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")) {
 		verb, noun = true, false
 	}
 	if p.nounOnly {
@@ -388,7 +388,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 			l := st.toks[j].low
 			if (l == "of" || l == "in" || l == "at" || l == "from") && len(st.toks[j].ments) == 0 {
 				h := st.toks[j-1]
-				if len(h.ments) == 0 && !roleHeads[h.low] && !placeNouns[h.low] {
+				if len(h.ments) == 0 && !st.words.roleHeads[h.low] && !st.words.placeNouns[h.low] {
 					return nil
 				}
 				if (l == "of" || l == "from") && len(h.ments) > 0 && st.ments[h.ments[0]].ent.Type == model.TypeOrg && !hasCoord(st, j+1, head) {
@@ -462,17 +462,17 @@ func resolveNP(st *sent, from, to int) []*mention {
 			// the role head stands inside the NP, before the preposition: an
 			// NP that starts with one ("At least three Sudanese civilians")
 			// has none
-			if len(out) > 0 && j > from && roleHeads[st.toks[j-1].low] {
+			if len(out) > 0 && j > from && st.words.roleHeads[st.toks[j-1].low] {
 				return dedupe(out)
 			}
-			if j == from || !amountNouns[st.toks[j-1].low] {
+			if j == from || !st.words.amountNouns[st.toks[j-1].low] {
 				break // "thousands of students in X": past the amount, on to the role
 			}
 		}
 	}
 	// possessor or demonym modifier of a role head ("China's government",
 	// "Chinese ships"); "North Korean-made missiles" are not an actor
-	if !roleHeads[st.toks[head].low] && !demonymNoun(st, from, head) {
+	if !st.words.roleHeads[st.toks[head].low] && !demonymNoun(st, from, head) {
 		return nil
 	}
 	// "Vedomosti newspaper", "Belta agency", "European Union foreign
@@ -491,7 +491,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 			}
 			break
 		}
-		if t := st.toks[j]; !isWordTok(t) || prepositions[t.low] || t.text[0] < 'a' || t.text[0] > 'z' {
+		if t := st.toks[j]; !isWordTok(t) || st.words.prepositions[t.low] || t.text[0] < 'a' || t.text[0] > 'z' {
 			break
 		}
 	}
@@ -597,13 +597,13 @@ func npLeft(st *sent, end int) (int, int) {
 			}
 			break
 		}
-		if strings.HasPrefix(t.tag, "VB") && len(t.ments) == 0 && (!(t.tag == "VBN" || t.tag == "VBG") || j > 0 && auxiliaries[st.toks[j-1].low]) {
+		if strings.HasPrefix(t.tag, "VB") && len(t.ments) == 0 && (!(t.tag == "VBN" || t.tag == "VBG") || j > 0 && st.words.auxiliaries[st.toks[j-1].low]) {
 			break
 		}
-		if t.tag == "" && len(t.ments) == 0 && (auxiliaries[t.low] && t.low != "'s" && t.low != "’s" || futureWords[t.low] || possibleMod[t.low]) {
+		if t.tag == "" && len(t.ments) == 0 && (st.words.auxiliaries[t.low] && t.low != "'s" && t.low != "’s" || st.words.futureWords[t.low] || st.words.possibleMod[t.low]) {
 			break
 		}
-		if prepositions[t.low] && t.low != "of" && t.low != "at" && t.low != "in" && t.low != "from" {
+		if st.words.prepositions[t.low] && t.low != "of" && t.low != "at" && t.low != "in" && t.low != "from" {
 			break
 		}
 		if t.low == "to" || st.verb[j] && j != end && len(t.ments) == 0 {
@@ -640,7 +640,7 @@ func demonymNoun(st *sent, from, head int) bool {
 	}
 	r, g := st.rel(head), st.heads[head]
 	// "thousands of Chilean students demonstrated": the people an amount subject counts
-	amountOf := r == "nmod" && g >= 0 && st.rel(g) == "nsubj" && (amountNouns[st.toks[g].low] || st.toks[g].tag == "CD")
+	amountOf := r == "nmod" && g >= 0 && st.rel(g) == "nsubj" && (st.words.amountNouns[st.toks[g].low] || st.toks[g].tag == "CD")
 	if r != "nsubj" && !(r == "conj" && g >= 0 && st.rel(g) == "nsubj") && !amountOf {
 		return false // "Syrian helicopters and tanks shelled": a conjunct of the subject
 	}
@@ -650,7 +650,7 @@ func demonymNoun(st *sent, from, head int) bool {
 		if amountOf && j == from && st.toks[j].low == "of" {
 			continue
 		}
-		if t := st.toks[j]; prepositions[t.low] || t.tag == "IN" || isBoundary(t) {
+		if t := st.toks[j]; st.words.prepositions[t.low] || t.tag == "IN" || isBoundary(t) {
 			return false
 		}
 	}

@@ -66,7 +66,7 @@ func (st *sent) verblessRoot() {
 		case st.rels[c] == "acl" && (h == r || h >= 0 && h < c && st.heads[h] == r && st.rel(h) == "nmod"):
 			// "Kurds demonstrated", "hundreds of miners protested"
 		case st.rels[c] == "amod" && h > c && st.heads[h] == r && (st.rels[h] == "conj" || st.rel(h) == "nmod" || st.rels[h] == "appos") &&
-			!determiners[st.toks[c-1].low] && st.toks[c-1].tag != "IN" && !strings.HasPrefix(st.toks[c-1].tag, "JJ"):
+			!st.words.determiners[st.toks[c-1].low] && st.toks[c-1].tag != "IN" && !strings.HasPrefix(st.toks[c-1].tag, "JJ"):
 			// "tanks shelled positions", "students throughout X staged
 			// demonstrations" (not "thousands of displaced people")
 			obj = h
@@ -154,7 +154,7 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	if st.rels[h] == "appos" && st.heads[h] >= 0 {
 		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
 	}
-	for hops := 0; hops < 3 && (amountNouns[st.toks[h].low] || st.toks[h].tag == "CD"); hops++ {
+	for hops := 0; hops < 3 && (st.words.amountNouns[st.toks[h].low] || st.toks[h].tag == "CD"); hops++ {
 		// "thousands of students in Chile", "tens of thousands of
 		// students": the people counted
 		k0 := h
@@ -170,7 +170,7 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	}
 	from, to := st.phrase(h)
 	refs := toRefs(resolveNP(st, from, to))
-	if len(refs) == 0 && len(st.toks[h].ments) == 0 && speakerPronouns[st.toks[h].low] {
+	if len(refs) == 0 && len(st.toks[h].ments) == 0 && st.words.speakerPronouns[st.toks[h].low] {
 		if sp := st.speakerOf(h); sp >= 0 {
 			return c.arcActors(st, sp)
 		}
@@ -228,7 +228,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 		if len(m.subj) > 0 {
 			return false // the window reading found one; the parse is greedy and errs
 		}
-		if e := st.child(h, "expl"); e >= 0 && speakerPronouns[st.toks[e].low] {
+		if e := st.child(h, "expl"); e >= 0 && st.words.speakerPronouns[st.toks[e].low] {
 			// "Syria says it is willing to ...": parsers take a clause's "it"
 			// for an expletive; under a speech verb it is the speaker
 			if sp := st.speakerOf(e); sp >= 0 {
@@ -342,10 +342,6 @@ func (c *Coder) groupActor(st *sent, h, from, to int) *mention {
 	return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
 }
 
-// speakerPronouns may stand for the speaker of the clause that reports
-// them ("Poland said it had expelled ...").
-var speakerPronouns = set("it", "they", "he", "she", "we")
-
 // speakerOf returns the subject of the speech verb that reports the
 // clause of pronoun p ("X said [it had V-ed]", "X said [that it would
 // V and ...]"), or -1. The verb's class comes from the lexicon.
@@ -415,7 +411,7 @@ func (c *Coder) demands(st *sent, ms []*match) []*match {
 		}
 		src, at := c.arcActors(st, s)
 		tgt, _ := c.arcActors(st, y)
-		if len(src) == 0 || len(tgt) == 0 && !pronouns[st.toks[y].low] {
+		if len(src) == 0 || len(tgt) == 0 && !st.words.pronouns[st.toks[y].low] {
 			continue
 		}
 		m := &match{p: p, head: g, last: g, subj: src, subjAt: at, code: p.code}

@@ -7,8 +7,6 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-var allegeVerbs = set("claim", "claims", "claimed", "claiming", "allege", "alleges", "alleged", "alleging")
-
 // attributions finds who says so in a sentence: speech verbs with their
 // speakers ("Reuters reported", "X said in a statement") and "according
 // to X", each with the tokens it covers.
@@ -38,7 +36,7 @@ func (c *Coder) attributions(art *model.Article, st *sent, ms []*match) []attr {
 		}
 		a.a.Code = model.Str(model.Deref(sp.ent.Code))
 		a.a.Verb = st.toks[s.head].low
-		a.alleged = allegeVerbs[st.toks[s.head].low]
+		a.alleged = st.words.allegeVerbs[st.toks[s.head].low]
 		from := s.head
 		to := s.last
 		if s.subjAt >= 0 && s.subjAt < from {
@@ -51,12 +49,12 @@ func (c *Coder) attributions(art *model.Article, st *sent, ms []*match) []attr {
 		x := to + 1
 		if x < n && (st.toks[x].low == "in" || st.toks[x].low == "on") {
 			y := x + 1
-			for y < n && determiners[st.toks[y].low] {
+			for y < n && st.words.determiners[st.toks[y].low] {
 				y++
 			}
 			if y < n && isWordTok(st.toks[y]) && len(st.toks[y].ments) == 0 && st.toks[y].inTime == 0 {
 				z := y
-				for z+1 < n && isWordTok(st.toks[z+1]) && !prepositions[st.toks[z+1].low] && !clauseWords[st.toks[z+1].low] {
+				for z+1 < n && isWordTok(st.toks[z+1]) && !st.words.prepositions[st.toks[z+1].low] && !st.words.clauseWords[st.toks[z+1].low] {
 					z++
 				}
 				a.a.Medium = model.Str(art.Body[st.toks[y].start:st.toks[z].end])
@@ -76,7 +74,7 @@ func (c *Coder) attributions(art *model.Article, st *sent, ms []*match) []attr {
 		switch {
 		case parenthetical:
 			a.from, a.to = 0, n-1
-		case rest < n && isWordTok(st.toks[rest]) && !prepositions[st.toks[rest].low]:
+		case rest < n && isWordTok(st.toks[rest]) && !st.words.prepositions[st.toks[rest].low]:
 			a.from, a.to = rest, n-1
 		case rest < n && (quoteOpen[st.toks[rest].text]):
 			a.from, a.to = rest, n-1

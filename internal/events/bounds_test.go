@@ -38,7 +38,7 @@ func TestBoundsSentenceInitialPreposition(t *testing.T) {
 // the sentence: it clamps them instead of indexing out of range.
 func TestResolveNPBounds(t *testing.T) {
 	ent := &model.Entity{ID: "e1", Type: model.TypeOrg, Code: model.Str("SDNCVL")}
-	st := &sent{toks: []tok{{text: "At", low: "at"}, {text: "least", low: "least"}, {text: "civilians", low: "civilians", ments: []int{0}}}}
+	st := &sent{words: defaultWords(), toks: []tok{{text: "At", low: "at"}, {text: "least", low: "least"}, {text: "civilians", low: "civilians", ments: []int{0}}}}
 	st.ments = []mention{{ent: ent, first: 2, last: 2}}
 	st.used = make([]bool, len(st.toks))
 	st.verb = make([]bool, len(st.toks))

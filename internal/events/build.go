@@ -58,8 +58,8 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			// the act asked for, not of the appeal
 			break
 		}
-		if prepositions[t.low] {
-			if t.low == "of" && lastPrep != "" && isAmount(st.toks[k-1]) {
+		if st.words.prepositions[t.low] {
+			if t.low == "of" && lastPrep != "" && st.isAmount(st.toks[k-1]) {
 				continue // "fired at thousands of protesters": still "at"
 			}
 			lastPrep = t.low
@@ -72,7 +72,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 					break
 				}
 			}
-			if coordinators[t.low] && k+1 < len(st.toks) && (strings.HasPrefix(st.toks[k+1].tag, "VB") || st.verb[k+1]) {
+			if st.words.coordinators[t.low] && k+1 < len(st.toks) && (strings.HasPrefix(st.toks[k+1].tag, "VB") || st.verb[k+1]) {
 				break // "denied the accusation and said ..."
 			}
 			continue
@@ -82,7 +82,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			// "Polish Prime Minister Donald Tusk": the head name, not the demonym
 			for y := mm.last + 1; y < len(st.toks) && y <= mm.last+5; y++ {
 				u := st.toks[y]
-				if isBoundary(u) || prepositions[u.low] || st.verb[y] {
+				if isBoundary(u) || st.words.prepositions[u.low] || st.verb[y] {
 					break
 				}
 				if len(u.ments) > 0 {
@@ -93,9 +93,9 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 				}
 			}
 		}
-		ok := lastPrep == "" || targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) ||
-			lastPrep == "of" && k >= 2 && placeNouns[st.toks[k-2].low]
-		if pronouns[t.low] || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
+		ok := lastPrep == "" || st.words.targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) ||
+			lastPrep == "of" && k >= 2 && st.words.placeNouns[st.toks[k-2].low]
+		if st.words.pronouns[t.low] || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
 			// "defend its territory": a possessive pronoun is not the target
 			if mm.poss || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
 				ok = false
@@ -157,7 +157,7 @@ func infinitiveVerb(st *sent, k int) bool {
 	// untagged: a lower-case word that is neither a name nor the start of a
 	// noun phrase ("to the UN", "to both sides", "to 2030")
 	c := t.text[0]
-	return len(t.ments) == 0 && c >= 'a' && c <= 'z' && !determiners[t.low] && !quantifiers[t.low] && !pronouns[t.low]
+	return len(t.ments) == 0 && c >= 'a' && c <= 'z' && !st.words.determiners[t.low] && !st.words.quantifiers[t.low] && !st.words.pronouns[t.low]
 }
 
 func countTime(st *sent, from, to int) int {
@@ -189,13 +189,13 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 	for x >= 0 && x >= m.head-6 {
 		t := st.toks[x]
 		switch {
-		case hedgeAdj[t.low]:
+		case st.words.hedgeAdj[t.low]:
 			m.mod = stronger(m.mod, model.ModalityPossible)
-		case futureAdj[t.low]:
+		case st.words.futureAdj[t.low]:
 			m.mod = stronger(m.mod, model.ModalityFuture)
-		case blockNoun[t.low] || t.low == "of" && x > 0 && (st.toks[x-1].low == "risk" || st.toks[x-1].low == "threat" || st.toks[x-1].low == "fear" || st.toks[x-1].low == "short"):
+		case st.words.blockNoun[t.low] || t.low == "of" && x > 0 && (st.toks[x-1].low == "risk" || st.toks[x-1].low == "threat" || st.toks[x-1].low == "fear" || st.toks[x-1].low == "short"):
 			m.mod = model.ModalityPossible
-			if blockNoun[t.low] || st.toks[x-1].low == "short" {
+			if st.words.blockNoun[t.low] || st.toks[x-1].low == "short" {
 				m.done = true // "far short of an alliance", "to deter an invasion"
 				return
 			}
@@ -206,7 +206,7 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 				m.subjAt = mm.first
 			}
 			x = mm.first
-		case isBoundary(t) || strings.HasPrefix(t.tag, "VB") || prepositions[t.low]:
+		case isBoundary(t) || strings.HasPrefix(t.tag, "VB") || st.words.prepositions[t.low]:
 			x = -1
 			continue
 		}

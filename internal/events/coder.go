@@ -172,6 +172,8 @@ type sent struct {
 	// dict keeps, with dictionaries, what findMatches reads of the
 	// tokens on every pass (see dictmatch.go); nil until then
 	dict *dictSent
+	// words are the lexicon's classes of words (events/words.tsv)
+	words *wordClasses
 }
 
 // match is one verb-pattern hit.
@@ -260,7 +262,7 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 func (c *Coder) prepare(art *model.Article) []*sent {
 	out := make([]*sent, len(art.Sentences))
 	for i, s := range art.Sentences {
-		st := &sent{idx: i, s: s}
+		st := &sent{idx: i, s: s, words: c.lex.words}
 		toks := c.tokens(art, i, s)
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {
@@ -268,7 +270,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 			k.lemma = tokenLemma(t)
 			k.key = tokenKey(t, k.low, k.lemma)
 			k.quote = maybeQuote(k.text) && (quoteOpen[k.text] || quoteClose[k.text])
-			k.bound = boundary(k)
+			k.bound = st.boundary(k)
 			st.toks[j] = k
 		}
 		st.used = make([]bool, len(toks))
@@ -306,7 +308,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 			}
 			if e.Type == model.TypePlace && !strings.EqualFold(m.Text, e.Name) && isDemonym(m.Text) {
 				// "Chinese ships": a modifier unless it stands alone as a noun
-				if last+1 < len(st.toks) && isWordTok(st.toks[last+1]) && !clauseWords[st.toks[last+1].low] && !prepositions[st.toks[last+1].low] {
+				if last+1 < len(st.toks) && isWordTok(st.toks[last+1]) && !st.words.clauseWords[st.toks[last+1].low] && !st.words.prepositions[st.toks[last+1].low] {
 					mm.adj = true
 				}
 			}

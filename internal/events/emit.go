@@ -387,7 +387,7 @@ func (c *Coder) reverse(m *match, ev model.Event) (model.Event, bool) {
 func inBackgroundPP(st *sent, m *match) bool {
 	for k := m.head - 1; k >= 0 && k >= m.head-5; k-- {
 		t := st.toks[k]
-		if backgroundPreps[t.low] {
+		if st.words.backgroundPreps[t.low] {
 			return true
 		}
 		if isBoundary(t) || st.verb[k] {
@@ -464,7 +464,7 @@ func partySpeaker(a attr, srcs []actorRef, tgts []*mention) bool {
 func conditionalBefore(st *sent, m *match) bool {
 	for x := m.head - 1; x >= 0 && x >= m.head-6; x-- {
 		t := st.toks[x]
-		if conditional[t.low] && (t.low != "should" || x+1 < len(st.toks) && pronouns[st.toks[x+1].low]) {
+		if st.words.conditional[t.low] && (t.low != "should" || x+1 < len(st.toks) && st.words.pronouns[st.toks[x+1].low]) {
 			return true
 		}
 		if t.low == "," || t.low == ";" {
@@ -526,7 +526,7 @@ func conditionAfter(st *sent, m *match) bool {
 		if t.low == ";" || st.speech[x] {
 			return false
 		}
-		if conditionMarks[t.low] {
+		if st.words.conditionMarks[t.low] {
 			return true
 		}
 	}
@@ -579,7 +579,7 @@ func (c *Coder) eventDate(art *model.Article, st *sent, m *match, start, end int
 			if isBoundary(t) && !t.quote {
 				break
 			}
-			if st.verb[k] && !m.noun || coordinators[t.low] && k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "VB") {
+			if st.verb[k] && !m.noun || st.words.coordinators[t.low] && k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "VB") {
 				break // another verb's clause
 			}
 		}
@@ -646,7 +646,7 @@ func (c *Coder) location(st *sent, m *match, srcs []actorRef, tgts []*mention, s
 		if t.end <= end {
 			continue
 		}
-		if isBoundary(t) || st.verb[k] || coordinators[t.low] {
+		if isBoundary(t) || st.verb[k] || st.words.coordinators[t.low] {
 			break
 		}
 		end = t.end
@@ -696,7 +696,7 @@ func focusPlace(art *model.Article) *model.Location {
 // a verb complement ("agreed to withdraw").
 func (c *Coder) intentNouns(st *sent, ms []*match) {
 	for _, g := range ms {
-		if g.noun || len(g.p.words) < 2 || !prepositions[st.toks[g.last].low] {
+		if g.noun || len(g.p.words) < 2 || !st.words.prepositions[st.toks[g.last].low] {
 			continue
 		}
 		switch g.p.class {
@@ -973,10 +973,10 @@ func markedRoles(st *sent, m *match) (srcs []actorRef, tgts []*mention, ok bool)
 func actorAfter(st *sent, from, skips int) *mention {
 	k := from + 1
 	for n := 0; n < skips && k < len(st.toks); n++ {
-		if prepositions[st.toks[k].low] {
+		if st.words.prepositions[st.toks[k].low] {
 			k++
 		}
-		for k < len(st.toks) && !prepositions[st.toks[k].low] && !clauseBreak(st.toks[k]) {
+		for k < len(st.toks) && !st.words.prepositions[st.toks[k].low] && !clauseBreak(st.toks[k]) {
 			k++
 		}
 	}
@@ -1001,7 +1001,7 @@ func actorBefore(st *sent, head int) []actorRef {
 			if a.last != k || actorOf(a) == nil {
 				continue
 			}
-			if a.first > 0 && prepositions[st.toks[a.first-1].low] {
+			if a.first > 0 && st.words.prepositions[st.toks[a.first-1].low] {
 				return nil
 			}
 			return []actorRef{{m: a}}

@@ -116,6 +116,9 @@ type Lexicon struct {
 	// code of its refusal (12x), intent (03x; "" for none) and threat
 	// (13x) (events/framecodes.tsv)
 	refuse, intend, threaten map[string]string
+	// words are the closed classes of words the coder's rules read
+	// (events/words.tsv)
+	words *wordClasses
 }
 
 // codeClass is a set of classes of CAMEO codes that the coder's rules
@@ -194,9 +197,10 @@ func (l *Lexicon) ploverFor(code string) PloverCode {
 	return PloverCode{}
 }
 
-// LoadLexicon reads events/cameo.tsv, events/plover.tsv and
-// events/verbs.txt from each root; later roots add entries or override
-// entries with the same key (a CAMEO code; a verb pattern's text). Files
+// LoadLexicon reads events/cameo.tsv, events/plover.tsv, events/verbs.txt
+// and the other events/ files from each root; later roots add entries or
+// override entries with the same key (a CAMEO code; a verb pattern's
+// text); events/words.tsv's classes take the words of every root. Files
 // are optional in every root but the resulting table must not be empty.
 func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 	l := &Lexicon{
@@ -209,6 +213,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		refuse:   map[string]string{},
 		intend:   map[string]string{},
 		threaten: map[string]string{},
+		words:    newWordClasses(),
 	}
 	byText := map[string]*pattern{}
 	var order []string
@@ -291,6 +296,11 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			}
 			m[f[0]] = code
 			return nil
+		}); err != nil {
+			return nil, err
+		}
+		if err := readLines(root, "events/words.tsv", func(n int, f []string) error {
+			return l.words.addWords(f)
 		}); err != nil {
 			return nil, err
 		}

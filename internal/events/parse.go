@@ -217,7 +217,7 @@ func (c *Coder) windowGap(st *sent) bool {
 		}
 	}
 	for i, t := range st.toks {
-		if speakerPronouns[t.low] {
+		if st.words.speakerPronouns[t.low] {
 			return true
 		}
 		if c.lex.isHead(t) && !st.used[i] && strings.HasPrefix(t.tag, "VB") && t.tag != "VBG" && t.tag != "VBN" {

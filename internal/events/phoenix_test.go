@@ -9,7 +9,7 @@ import (
 // (head 1-based, 0 for the root; the lemma is the lower-case word, or
 // the part after "=" as in "prevented=prevent/0/root").
 func parsedSent(spec string) *sent {
-	st := &sent{}
+	st := &sent{words: defaultWords()}
 	fs := strings.Fields(spec)
 	st.kids = make([][]int, len(fs))
 	for _, f := range fs {

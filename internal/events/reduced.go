@@ -26,10 +26,10 @@ func (c *Coder) participleHost(st *sent, h int) int {
 	}
 	for j := h - 2; j >= 0; j-- {
 		u := st.toks[j]
-		if isBoundary(u) || coordinators[u.low] {
+		if isBoundary(u) || st.words.coordinators[u.low] {
 			return -1
 		}
-		if (u.tag == "VBD" || u.tag == "VBZ" || u.tag == "VBP" || u.tag == "VBN") && !auxiliaries[u.low] {
+		if (u.tag == "VBD" || u.tag == "VBZ" || u.tag == "VBP" || u.tag == "VBN") && !st.words.auxiliaries[u.low] {
 			for _, p := range c.lex.heads(u) {
 				if p.class == classSpeech {
 					return -1

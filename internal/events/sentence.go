@@ -35,19 +35,19 @@ func (c *Coder) subject(st *sent, ms []*match, k int) {
 		t := st.toks[j]
 		switch {
 		case t.inTime > 0:
-		case futureWords[t.low]:
+		case st.words.futureWords[t.low]:
 			m.willNot = m.willNot || m.mod == model.ModalityNegated
 			m.mod = stronger(m.mod, model.ModalityFuture)
-		case possibleMod[t.low]:
+		case st.words.possibleMod[t.low]:
 			m.mod = stronger(m.mod, model.ModalityPossible)
-		case negWords[t.low] && t.low != "no":
+		case st.words.negWords[t.low] && t.low != "no":
 			m.mod = stronger(m.mod, model.ModalityNegated)
-		case habitual[t.low]:
+		case st.words.habitual[t.low]:
 			m.mod = stronger(m.mod, model.ModalityHabitual)
-		case allegedWords[t.low]:
+		case st.words.allegedWords[t.low]:
 			m.mod = stronger(m.mod, model.ModalityAlleged)
-		case auxiliaries[t.low] && len(t.ments) == 0:
-			if beForms[t.low] {
+		case st.words.auxiliaries[t.low] && len(t.ments) == 0:
+			if st.words.beForms[t.low] {
 				sawBe = true
 			}
 		case t.tag == "RB" || t.tag == "" && strings.HasSuffix(t.low, "ly") && len(t.ments) == 0:
@@ -79,7 +79,7 @@ found:
 			m.subj = toRefs(resolveNP(st, from, to))
 			m.subjAt = from
 		}
-	case coordinators[t.low] || t.low == ",":
+	case st.words.coordinators[t.low] || t.low == ",":
 		if t.low == "," {
 			if c.apposition(st, ms, k, j) {
 				return
@@ -147,7 +147,7 @@ func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 	seg := pc + 1
 	if seg < j {
 		first := st.toks[seg]
-		if prepositions[first.low] || first.tag == "VBG" {
+		if st.words.prepositions[first.low] || first.tag == "VBG" {
 			if pc > 0 && st.toks[pc].low == "," {
 				from, to := npLeft(st, pc-1)
 				m.subj = toRefs(resolveNP(st, from, to))
@@ -232,7 +232,7 @@ func finiteVerb(st *sent, m *match) bool {
 // finite verb, which taggers trained on web text often read as VBN.
 func ownPastForm(st *sent, m *match) bool {
 	k := afterAdverbs(st, m.head) - 1
-	if k < 0 || !coordinators[st.toks[k].low] {
+	if k < 0 || !st.words.coordinators[st.toks[k].low] {
 		return false
 	}
 	return m.last+1 >= len(st.toks) || st.toks[m.last+1].low != "by"
@@ -245,7 +245,7 @@ func prepGerund(st *sent, q *match) bool {
 	if !(t.tag == "VBG" || t.tag == "" && strings.HasSuffix(t.low, "ing")) {
 		return false
 	}
-	return q.head > 0 && prepositions[st.toks[q.head-1].low]
+	return q.head > 0 && st.words.prepositions[st.toks[q.head-1].low]
 }
 
 // speakerPronoun reports whether the clause reported by speech verb q
@@ -333,15 +333,15 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 	// adjective or noun governor
 	if to > 0 {
 		w := st.toks[to-1].low
-		if to >= 2 && (st.toks[to-2].low == "no" || negWords[st.toks[to-2].low]) && (possibleGov[w] || futureGov[w]) {
+		if to >= 2 && (st.toks[to-2].low == "no" || st.words.negWords[st.toks[to-2].low]) && (st.words.possibleGov[w] || st.words.futureGov[w]) {
 			m.mod = stronger(m.mod, model.ModalityNegated) // "had no plans to send troops"
 		}
 		switch {
-		case allegedGov[w] && to >= 2 && (beForms[st.toks[to-2].low] || st.toks[to-2].tag == "RB"):
+		case st.words.allegedGov[w] && to >= 2 && (st.words.beForms[st.toks[to-2].low] || st.toks[to-2].tag == "RB"):
 			// "North Korea is believed to have supplied": the clause subject, alleged
 			m.mod = stronger(m.mod, model.ModalityAlleged)
 			j := to - 2
-			for j >= 0 && (auxiliaries[st.toks[j].low] || st.toks[j].tag == "RB") && len(st.toks[j].ments) == 0 {
+			for j >= 0 && (st.words.auxiliaries[st.toks[j].low] || st.toks[j].tag == "RB") && len(st.toks[j].ments) == 0 {
 				j--
 			}
 			if j >= 0 && len(st.toks[j].ments) > 0 {
@@ -349,9 +349,9 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 				m.subj, m.subjAt = toRefs(resolveNP(st, from, end)), from
 				return
 			}
-		case futureGov[w]:
+		case st.words.futureGov[w]:
 			m.mod = stronger(m.mod, model.ModalityFuture)
-		case possibleGov[w]:
+		case st.words.possibleGov[w]:
 			m.mod = stronger(m.mod, model.ModalityPossible)
 			// "Russia's right to develop": the possessor
 			if from, end := npLeft(st, to-1); end >= from {
@@ -382,7 +382,7 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 		}
 		if len(t.ments) > 0 && x+1 < len(st.toks) {
 			n := st.toks[x+1]
-			if auxiliaries[n.low] || strings.HasPrefix(n.tag, "VB") || futureWords[n.low] || possibleMod[n.low] {
+			if st.words.auxiliaries[n.low] || strings.HasPrefix(n.tag, "VB") || st.words.futureWords[n.low] || st.words.possibleMod[n.low] {
 				from, end := npLeft(st, x)
 				m.subj, m.subjAt = toRefs(resolveNP(st, from, end)), from
 				return

@@ -1,6 +1,14 @@
 package events
 
-// Closed-class word lists: grammar, not vocabulary of the world.
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Closed-class word lists: grammar, not vocabulary of the world. They are
+// lexicon data (events/words.tsv, read by LoadLexicon); only the quotation
+// marks, which are punctuation, stay here.
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -11,77 +19,165 @@ func set(ws ...string) map[string]bool {
 }
 
 var (
-	determiners = set("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
-		"our", "my", "your", "any", "no", "some", "every", "each", "another", "such", "'s", "’s")
-	auxiliaries = set("is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
-		"having", "do", "does", "did", "'s", "’s", "'ve", "’ve")
-	beForms     = set("is", "are", "was", "were", "be", "been", "being", "am")
-	futureWords = set("will", "would", "shall", "'ll", "’ll", "wo")
-	possibleMod = set("could", "may", "might", "can", "should", "must", "ca", "ought")
-	negWords    = set("not", "n't", "n’t", "never", "no")
-	habitual    = set("routinely", "regularly", "often", "frequently", "usually", "repeatedly",
-		"habitually", "typically", "constantly", "customarily", "periodically", "normally", "generally")
-	allegedWords = set("reportedly", "allegedly", "purportedly", "apparently", "supposedly")
-	hedgeAdj     = set("possible", "potential", "likely", "probable", "hypothetical", "feared",
-		"rumoured", "rumored", "alleged", "suspected", "prospective", "would-be")
-	futureAdj = set("impending", "upcoming", "planned", "expected", "proposed", "future",
-		"forthcoming", "scheduled", "anticipated", "looming", "coming")
-	// adjectives governing an infinitive that leaves the act hypothetical
-	possibleGov = set("ready", "willing", "able", "prepared", "likely", "unlikely", "closer", "close",
-		"poised", "eager", "keen", "right", "bid", "effort", "efforts", "attempt", "plan", "plans",
-		"strategy", "ability", "capability", "willingness", "readiness", "chance", "risk", "threat",
-		"way", "means", "order", "need", "wish", "desire", "intention", "goal", "aim", "option")
-	// "is believed to have", "was said to": a claim, not a report
-	allegedGov = set("believed", "thought", "said", "reported", "alleged", "suspected", "understood",
-		"rumoured", "rumored", "claimed", "accused")
-	// background framing: "since Russia's invasion", "amid the war"
-	backgroundPreps = set("since", "after", "before", "amid", "during", "following", "despite", "of", "in", "over", "from")
-	futureGov       = set("is", "are", "was", "were", "be", "due", "set", "scheduled", "expected", "slated", "about")
-	// words that stop the search for a subject or object (clause edges)
-	clauseWords = set("that", "which", "who", "whom", "whose", "while", "because", "although", "though",
-		"whereas", "when", "where", "if", "unless", "since", "after", "before", "until", "as", "but", "so",
-		"whether", "once", "than", "however", "what", "how", "why")
-	coordinators = set("and", "but", "or", "nor", "as well as")
-	prepositions = set("in", "on", "at", "by", "with", "to", "from", "for", "of", "against", "into",
-		"onto", "toward", "towards", "over", "under", "during", "after", "before", "since", "despite",
-		"amid", "among", "between", "across", "through", "about", "near", "without", "within",
-		"including", "following", "according", "around", "along", "beyond", "via", "per", "upon")
-	targetPreps = set("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "onto", "over", "for")
-	quantifiers = set("both", "all", "many", "several", "few", "most", "other", "others", "each", "either", "neither")
-	conditional = set("if", "unless", "should", "whether", "lest")
-	// words that open a condition after the act ("will cut aid if ...")
-	conditionMarks = set("if", "unless")
-	pronouns       = set("it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us")
-	// role nouns that stand for the country or organisation they belong to
-	roleHeads = set("officials", "official", "government", "governments", "forces", "troops", "military",
-		"army", "navy", "police", "authorities", "leaders", "leader", "ministry", "minister", "ministers",
-		"president", "spokesman", "spokeswoman", "spokesperson", "diplomats", "diplomat", "sources",
-		"source", "administration", "regime", "soldiers", "officers", "sides", "side", "delegation",
-		"envoy", "ambassador", "lawmakers", "parliament", "protesters", "demonstrators", "activists",
-		"workers", "students", "residents", "militants", "rebels", "fighters", "jets", "warships", "ships",
-		"aircraft", "monitors", "experts", "analysts", "media", "agency", "office", "cabinet", "coalition",
-		"ministers", "members", "representatives", "counterpart", "counterparts", "chief", "head", "prime",
-		"people", "citizens", "supporters", "opposition", "party", "parties", "court", "judges", "prosecutors", "agents",
-		"newspaper", "daily", "broadcaster", "outlet", "channel", "website", "magazine", "network",
-		"station", "radio", "television", "newspapers", "service", "ministries", "department", "council",
-		"chancellor", "premier", "king", "queen", "emir", "sultan", "prince", "general", "commander",
-		"governor", "mayor", "senator", "secretary", "chairman", "chairperson", "chairwoman", "speaker",
-		"negotiator", "negotiators", "guard", "guards", "coast", "vessels", "boats", "planes", "drones",
-		"units", "battalion", "brigade", "commanders", "generals", "ambassadors", "envoys", "mission")
-	placeNouns = set("city", "town", "village", "region", "province", "capital", "port", "district", "state", "island", "area")
 	quoteOpen  = set("\"", "“", "‘", "``")
 	quoteClose = set("\"", "”", "’", "''")
-	// blocking contexts: a nominal event after these did not happen
-	blockNoun = set("short", "instead", "without", "rather", "avoid", "prevent", "deter", "deterring",
-		"preventing", "avoiding", "against")
 )
 
-// amountNouns head an amount of people or things before "of"
-// ("thousands of protesters").
-var amountNouns = set("dozens", "scores", "hundreds", "thousands", "tens", "millions", "hundred", "thousand",
-	"million", "dozen", "score", "group", "groups", "crowd", "crowds", "number", "handful")
+// wordClasses are the classes of words of events/words.tsv; what each does
+// in the coder is in the file's header. The coder reads them through the
+// sentence (st.words), which points at its lexicon's.
+type wordClasses struct {
+	determiners     map[string]bool
+	auxiliaries     map[string]bool
+	beForms         map[string]bool
+	futureWords     map[string]bool
+	possibleMod     map[string]bool
+	negWords        map[string]bool
+	habitual        map[string]bool
+	allegedWords    map[string]bool
+	hedgeAdj        map[string]bool
+	futureAdj       map[string]bool
+	possibleGov     map[string]bool
+	allegedGov      map[string]bool
+	backgroundPreps map[string]bool
+	futureGov       map[string]bool
+	clauseWords     map[string]bool
+	coordinators    map[string]bool
+	prepositions    map[string]bool
+	targetPreps     map[string]bool
+	quantifiers     map[string]bool
+	conditional     map[string]bool
+	conditionMarks  map[string]bool
+	pronouns        map[string]bool
+	roleHeads       map[string]bool
+	placeNouns      map[string]bool
+	blockNoun       map[string]bool
+	amountNouns     map[string]bool
+	adverbialPPs    map[string]bool
+	speakerPronouns map[string]bool
+	allegeVerbs     map[string]bool
+}
+
+// class returns the set of the class named name in events/words.tsv.
+func (w *wordClasses) class(name string) map[string]bool {
+	switch name {
+	case "determiners":
+		return w.determiners
+	case "auxiliaries":
+		return w.auxiliaries
+	case "beForms":
+		return w.beForms
+	case "futureWords":
+		return w.futureWords
+	case "possibleMod":
+		return w.possibleMod
+	case "negWords":
+		return w.negWords
+	case "habitual":
+		return w.habitual
+	case "allegedWords":
+		return w.allegedWords
+	case "hedgeAdj":
+		return w.hedgeAdj
+	case "futureAdj":
+		return w.futureAdj
+	case "possibleGov":
+		return w.possibleGov
+	case "allegedGov":
+		return w.allegedGov
+	case "backgroundPreps":
+		return w.backgroundPreps
+	case "futureGov":
+		return w.futureGov
+	case "clauseWords":
+		return w.clauseWords
+	case "coordinators":
+		return w.coordinators
+	case "prepositions":
+		return w.prepositions
+	case "targetPreps":
+		return w.targetPreps
+	case "quantifiers":
+		return w.quantifiers
+	case "conditional":
+		return w.conditional
+	case "conditionMarks":
+		return w.conditionMarks
+	case "pronouns":
+		return w.pronouns
+	case "roleHeads":
+		return w.roleHeads
+	case "placeNouns":
+		return w.placeNouns
+	case "blockNoun":
+		return w.blockNoun
+	case "amountNouns":
+		return w.amountNouns
+	case "adverbialPPs":
+		return w.adverbialPPs
+	case "speakerPronouns":
+		return w.speakerPronouns
+	case "allegeVerbs":
+		return w.allegeVerbs
+	}
+	return nil
+}
+
+// addWords reads one line of events/words.tsv: a class and its words,
+// separated by "|".
+func (w *wordClasses) addWords(f []string) error {
+	if len(f) != 2 || f[1] == "" {
+		return errors.New("want 2 tab-separated fields: class, words separated by |")
+	}
+	m := w.class(f[0])
+	if m == nil {
+		return fmt.Errorf("unknown word class %q", f[0])
+	}
+	for _, x := range strings.Split(f[1], "|") {
+		x = strings.TrimSpace(x)
+		if x == "" {
+			return errors.New("empty word")
+		}
+		m[x] = true
+	}
+	return nil
+}
+
+func newWordClasses() *wordClasses {
+	return &wordClasses{
+		determiners:     map[string]bool{},
+		auxiliaries:     map[string]bool{},
+		beForms:         map[string]bool{},
+		futureWords:     map[string]bool{},
+		possibleMod:     map[string]bool{},
+		negWords:        map[string]bool{},
+		habitual:        map[string]bool{},
+		allegedWords:    map[string]bool{},
+		hedgeAdj:        map[string]bool{},
+		futureAdj:       map[string]bool{},
+		possibleGov:     map[string]bool{},
+		allegedGov:      map[string]bool{},
+		backgroundPreps: map[string]bool{},
+		futureGov:       map[string]bool{},
+		clauseWords:     map[string]bool{},
+		coordinators:    map[string]bool{},
+		prepositions:    map[string]bool{},
+		targetPreps:     map[string]bool{},
+		quantifiers:     map[string]bool{},
+		conditional:     map[string]bool{},
+		conditionMarks:  map[string]bool{},
+		pronouns:        map[string]bool{},
+		roleHeads:       map[string]bool{},
+		placeNouns:      map[string]bool{},
+		blockNoun:       map[string]bool{},
+		amountNouns:     map[string]bool{},
+		adverbialPPs:    map[string]bool{},
+		speakerPronouns: map[string]bool{},
+		allegeVerbs:     map[string]bool{},
+	}
+}
 
 // isAmount reports whether t heads an amount: a number or an amount noun.
-func isAmount(t tok) bool {
-	return t.tag == "CD" || amountNouns[t.low] || t.text != "" && t.text[0] >= '0' && t.text[0] <= '9'
+func (st *sent) isAmount(t tok) bool {
+	return t.tag == "CD" || st.words.amountNouns[t.low] || t.text != "" && t.text[0] >= '0' && t.text[0] <= '9'
 }
