@@ -197,7 +197,8 @@ func (d *doc) recode() {
 		own := model.Deref(e.Code)
 		role := roleOn(best, d.date)
 		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" && !d.t.countries[country(role.Code)]
-		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed})
+		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && d.namesCountry(e, country(own))
+		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed, affiliated: affiliated})
 		if code == own {
 			continue
 		}
@@ -208,6 +209,30 @@ func (d *doc) recode() {
 			e.Country = nil // a transnational code (IGO, NGO) replaced a country's
 		}
 	}
+}
+
+// namesCountry reports whether the text gives organisation e country c:
+// an affiliation ("the Nigerian Senate"), or a place of c with "'s"
+// right before one of its mentions ("South Korea's Joint Chiefs of
+// Staff").
+func (d *doc) namesCountry(e *model.Entity, c string) bool {
+	if len(e.Affiliations) > 0 {
+		return true
+	}
+	for _, m := range e.Mentions {
+		if m.Sentence < 0 || m.Sentence >= len(d.owner) {
+			continue
+		}
+		t0, _ := d.span(m)
+		toks, own := d.a.Tokens[m.Sentence], d.owner[m.Sentence]
+		if t0 < 2 || (toks[t0-1].Text != "'s" && toks[t0-1].Text != "’s") || own[t0-2] < 0 {
+			continue
+		}
+		if p := d.entity(own[t0-2]); p.Type == model.TypePlace && model.Deref(p.Country) == c {
+			return true
+		}
+	}
+	return false
 }
 
 func capitalised(s string) bool {

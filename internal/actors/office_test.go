@@ -44,3 +44,18 @@ func TestOfficesAreTheirHolders(t *testing.T) {
 		})
 	}
 }
+
+// A body the dictionaries list under one country ("Joint Chiefs of
+// Staff" [USAMIL], "National Security Council" [USAGOV]) is the body of
+// the country the text gives it ("South Korea's ..."); without one it
+// keeps the dictionaries' code.
+func TestBodyOfTheNamedCountry(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Asia", "2024-06-06", "South Korea's Joint Chiefs of Staff said the North fired two missiles.", "Joint Chiefs of Staff", "KORMIL"},
+		{"Asia", "2024-06-06", "Japan's National Security Council met on Friday to discuss the launch.", "National Security Council", "JPNGOV"},
+		{"Africa", "2024-06-06", "Nigeria's Senate rejected the new tax bill on Tuesday.", "Senate", "NGALEG"},
+		{"Europe", "2024-06-06", "Britain's Ministry of Defence denied the report about the drones.", "Ministry of Defence", "GBRGOV"},
+		{"Americas", "2024-06-06", "Chile's Senate approved the pension reform.", "Senate", "CHLLEG"},
+		{"Americas", "2024-06-06", "The Senate approved the aid package for Ukraine on Thursday.", "Senate", "USAGOVLEG"},
+	})
+}

@@ -22,6 +22,11 @@ type evidence struct {
 	// it as a transnational body (an IGO or NGO code, no country): "the
 	// ILO urged Bangladesh", "UNESCO listed a site in Mali"
 	placed bool
+	// affiliated: own is an organisation's code whose country the text
+	// gives it ("South Korea's Joint Chiefs of Staff", "the Nigerian
+	// Senate"): a body of that country, whatever country the
+	// dictionaries list a body of that name under
+	affiliated bool
 }
 
 // formerSector is the sector of a former office holder: CAMEO's elite
@@ -76,6 +81,9 @@ func settle(e evidence) string {
 		if e.role.Dated && !e.roles {
 			return dict
 		}
+		return e.own
+	}
+	if e.affiliated {
 		return e.own
 	}
 	// another country: sitrep's came from the context of the sentence
