@@ -255,7 +255,7 @@ func Build(s Spec) *model.Article {
 	if s.Quote && len(s.Events) > 0 {
 		src := s.Events[0].Source
 		b.text(`"`)
-		qt := "We will not accept any violation of our sovereignty"
+		qt := "Our patience with these incursions has run out"
 		qs := b.pos()
 		b.text(qt)
 		b.text(`," `)
