@@ -24,6 +24,17 @@ func runCodes(t *testing.T, cases []codeCase) {
 	}
 }
 
+// runNoCodes checks that the word of each case names no actor.
+func runNoCodes(t *testing.T, cases []codeCase) {
+	t.Helper()
+	for _, c := range cases {
+		a := analyze(t, c.date, c.text, true)
+		if got, ok := codeAt(a, c.word); ok {
+			t.Errorf("%s: %q: %q is an actor (%s), want none", c.region, c.text, c.word, got)
+		}
+	}
+}
+
 // A leader named by surname alone is coded by the role the dictionaries
 // give him on the article's date: government for his term, elite after.
 func TestLeadersByDate(t *testing.T) {
@@ -90,7 +101,7 @@ func TestGroupsWithCountry(t *testing.T) {
 // A group noun that belongs to a named actor is that actor's, and a
 // noun that modifies another one names no actor.
 func TestNoGroup(t *testing.T) {
-	for _, c := range []codeCase{
+	runNoCodes(t, []codeCase{
 		{"Asia", "2019-05-02", "Taliban fighters overran a district centre.", "fighters", ""},
 		{"Europe", "2019-05-02", "NATO peacekeeping troops arrived in Kosovo.", "troops", ""},
 		{"Asia", "2019-05-02", "Taliban fighters attacked a police checkpoint in Helmand.", "police", ""},
@@ -99,12 +110,7 @@ func TestNoGroup(t *testing.T) {
 		{"Africa", "2019-05-02", "Amina Mohammed, then Nigeria's environment minister, toured the delta.", "minister", ""},
 		{"Americas", "2019-05-02", "Peru's foreign minister, Nestor Popolizio, met Chilean officials.", "minister", ""},
 		{"Asia", "2019-05-02", "Li Wei, captain of a Chinese-built frigate, said the crew was safe.", "frigate", ""},
-	} {
-		a := analyze(t, c.date, c.text, true)
-		if got, ok := codeAt(a, c.word); ok {
-			t.Errorf("%s: %q: %q is an actor (%s), want none", c.region, c.text, c.word, got)
-		}
-	}
+	})
 }
 
 // Group nouns of the Phoenix agents table in the sectors of groups.tsv

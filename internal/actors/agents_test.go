@@ -22,16 +22,11 @@ func TestOwnAgentsWithCountry(t *testing.T) {
 // Without a country named with them they name no actor, whatever their
 // sector: peacekeepers in Mali are not Mali's.
 func TestOwnAgentsNeedCountry(t *testing.T) {
-	for _, c := range []codeCase{
+	runNoCodes(t, []codeCase{
 		{"Africa", "2021-06-01", "Peacekeepers came under fire near Gao in Mali.", "Peacekeepers", ""},
 		{"Americas", "2021-06-01", "Researchers said the virus spread quickly in Brazil.", "Researchers", ""},
 		{"Europe", "2021-06-01", "Negotiators worked through the night in Geneva.", "Negotiators", ""},
 		{"Asia", "2021-06-01", "The delegation toured a factory near Hanoi.", "delegation", ""},
 		{"Middle East", "2021-06-01", "Mediators in Cairo proposed a new truce.", "Mediators", ""},
-	} {
-		a := analyze(t, c.date, c.text, true)
-		if got, ok := codeAt(a, c.word); ok {
-			t.Errorf("%s: %q: %q is an actor (%s), want none", c.region, c.text, c.word, got)
-		}
-	}
+	})
 }
