@@ -1,7 +1,7 @@
 package syntax
 
 import (
-	"math"
+	"iter"
 	"slices"
 )
 
@@ -16,12 +16,7 @@ func freezeMany(ps []*trainer, minAbs float64) *weights {
 		v   float64
 	}
 	sum := map[uint64][]acc{}
-	classes := ps[0].classes
 	for _, p := range ps {
-		T := float64(p.clock)
-		if T == 0 {
-			T = 1
-		}
 		for _, c := range p.ids.cells {
 			if c.key == 0 {
 				continue
@@ -29,8 +24,7 @@ func freezeMany(ps []*trainer, minAbs float64) *weights {
 			row := sum[c.key]
 		next:
 			for k, e := range p.rows[c.id] {
-				s := p.stats[c.id][k]
-				v := (s.tot + (float64(p.clock)-float64(s.ts))*float64(e.w)) / T
+				v := p.averaged(c.id, k)
 				for j := range row {
 					if row[j].cls == e.cls {
 						row[j].v += v
@@ -48,37 +42,13 @@ func freezeMany(ps []*trainer, minAbs float64) *weights {
 	}
 	slices.Sort(keys)
 	K := float64(len(ps))
-	maxAbs := 0.0
-	for _, k := range keys {
-		for _, a := range sum[k] {
-			maxAbs = math.Max(maxAbs, math.Abs(a.v/K))
-		}
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = float32(maxAbs / 32767)
-	}
-	w := &weights{classes: classes, scale: scale}
-	var fkeys []uint64
-	var qs []qentry
-	offs := []uint32{0}
-	for _, k := range keys {
-		start := len(qs)
-		for _, a := range sum[k] {
-			q := math.Round(a.v / K / float64(scale))
-			if keepWeight(int16(q), scale, minAbs) {
-				qs = append(qs, qentry{cls: a.cls, q: int16(q)})
+	return quantize(ps[0].classes, keys, func(i int) iter.Seq2[uint16, float64] {
+		return func(yield func(uint16, float64) bool) {
+			for _, a := range sum[keys[i]] {
+				if !yield(a.cls, a.v/K) {
+					return
+				}
 			}
 		}
-		if len(qs) == start {
-			continue
-		}
-		slices.SortFunc(qs[start:], func(a, b qentry) int { return int(a.cls) - int(b.cls) })
-		fkeys = append(fkeys, k)
-		offs = append(offs, uint32(len(qs)))
-	}
-	if err := w.build(fkeys, offs, qs); err != nil {
-		panic(err)
-	}
-	return w
+	}, minAbs)
 }

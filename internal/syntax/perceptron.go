@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 )
@@ -110,44 +111,67 @@ func (p *trainer) freeze(minAbs float64) *weights {
 		}
 		return 0
 	})
+	keys := make([]uint64, len(feats))
+	for i, f := range feats {
+		keys[i] = f.key
+	}
+	return quantize(p.classes, keys, func(i int) iter.Seq2[uint16, float64] {
+		return func(yield func(uint16, float64) bool) {
+			id := feats[i].id
+			for k, e := range p.rows[id] {
+				if !yield(e.cls, p.averaged(id, k)) {
+					return
+				}
+			}
+		}
+	}, minAbs)
+}
+
+// averaged is the averaged weight of row id's entry k.
+func (p *trainer) averaged(id int32, k int) float64 {
 	T := float64(p.clock)
 	if T == 0 {
 		T = 1
 	}
-	avg := func(id int32, k int) float64 {
-		e, s := p.rows[id][k], p.stats[id][k]
-		return (s.tot + (float64(p.clock)-float64(s.ts))*float64(e.w)) / T
-	}
+	e, s := p.rows[id][k], p.stats[id][k]
+	return (s.tot + (float64(p.clock)-float64(s.ts))*float64(e.w)) / T
+}
+
+// quantize builds weights from averaged ones: keys are the features in
+// ascending order, row(i) yields feature i's (class, weight) pairs. The
+// scale maps the largest magnitude to 32767; weights keepWeight rejects
+// are dropped, and so are features left with none.
+func quantize(classes int, keys []uint64, row func(i int) iter.Seq2[uint16, float64], minAbs float64) *weights {
 	maxAbs := 0.0
-	for _, f := range feats {
-		for k := range p.rows[f.id] {
-			maxAbs = math.Max(maxAbs, math.Abs(avg(f.id, k)))
+	for i := range keys {
+		for _, v := range row(i) {
+			maxAbs = math.Max(maxAbs, math.Abs(v))
 		}
 	}
 	scale := float32(1)
 	if maxAbs > 0 {
 		scale = float32(maxAbs / 32767)
 	}
-	w := &weights{classes: p.classes, scale: scale}
-	var keys []uint64
+	w := &weights{classes: classes, scale: scale}
+	var kept []uint64
 	var qs []qentry
 	offs := []uint32{0}
-	for _, f := range feats {
+	for i, key := range keys {
 		start := len(qs)
-		for k, e := range p.rows[f.id] {
-			q := math.Round(avg(f.id, k) / float64(scale))
+		for cls, v := range row(i) {
+			q := math.Round(v / float64(scale))
 			if keepWeight(int16(q), scale, minAbs) {
-				qs = append(qs, qentry{cls: e.cls, q: int16(q)})
+				qs = append(qs, qentry{cls: cls, q: int16(q)})
 			}
 		}
 		if len(qs) == start {
 			continue
 		}
 		slices.SortFunc(qs[start:], func(a, b qentry) int { return int(a.cls) - int(b.cls) })
-		keys = append(keys, f.key)
+		kept = append(kept, key)
 		offs = append(offs, uint32(len(qs)))
 	}
-	if err := w.build(keys, offs, qs); err != nil {
+	if err := w.build(kept, offs, qs); err != nil {
 		panic(err) // training never makes rows that long (classes ≤ 255)
 	}
 	return w
