@@ -87,7 +87,8 @@ func (d *doc) scan() {
 			}
 		}
 		if t.cap || isDigit(t.text) {
-			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && d.igoNameInside(e, i, n) {
+			e, n, ok := lex.proper.match(toks, i, false, &d.buf)
+			if ok && d.igoNameInside(e, i, n) {
 				// "the National Security Council": one name from the
 				// capitalised words before the body's name, typed as a name
 				if k := len(d.items) - 1; k >= 0 && d.items[k].kind == iName && d.items[k].e == i {
@@ -102,7 +103,7 @@ func (d *doc) scan() {
 				i += n
 				continue
 			}
-			if e, n, ok := lex.proper.match(toks, i, false, &d.buf); ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
+			if ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
 				// "Moscow State University": a known name opening a longer
 				// organisation name
 				if je, o := d.nationalBodyEnd(e, i+n); je > 0 {
