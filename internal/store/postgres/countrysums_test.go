@@ -23,24 +23,11 @@ func TestCountrySumsUpgrade(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
 	storetest.TestCountrySumsBulk(t, s)
-	schema := currentSchema(t, s)
-	for _, q := range []string{
+	s2 := reopenAfter(ctx, t, s,
 		`DROP TABLE country_dyad`, `DROP TABLE country_actor`, `DROP TABLE country_root`, `DROP INDEX events_geo`,
 		`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
 		`DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
-		`DELETE FROM schema_migrations WHERE version >= 20`,
-	} {
-		if err := s.DB.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	opts := postgres.DefaultOptions()
-	opts.Schema = schema
-	s2, err := postgres.Open(ctx, dsn(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+		`DELETE FROM schema_migrations WHERE version >= 20`)
 	storetest.CheckCountrySums(t, s2)
 }
 
@@ -52,10 +39,21 @@ func TestCodeSumsUpgrade(t *testing.T) {
 	s := open(t)
 	storetest.FillForUpgrade(t, s)
 	want := storetest.CodeSumRows(t, s)
-	schema := currentSchema(t, s)
-	for _, q := range []string{`DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
+	s2 := reopenAfter(ctx, t, s, `DROP TABLE dyad_code_cc`, `DROP TABLE country_pair`, `DROP TABLE country_code`,
 		`DROP TABLE country_dyad_month`, `DROP TABLE country_actor_month`, `DROP TABLE country_root_month`,
-		`DELETE FROM schema_migrations WHERE version >= 22`} {
+		`DELETE FROM schema_migrations WHERE version >= 22`)
+	if got := storetest.CodeSumRows(t, s2); !slices.Equal(got, want) {
+		t.Errorf("migration filled %d rows, the writes kept %d", len(got), len(want))
+	}
+}
+
+// reopenAfter runs stmts on s (setting its schema back to an older one)
+// and opens the schema again, which migrates it; the new store is closed
+// when the test ends.
+func reopenAfter(ctx context.Context, t *testing.T, s *postgres.Store, stmts ...string) *postgres.Store {
+	t.Helper()
+	schema := currentSchema(t, s)
+	for _, q := range stmts {
 		if err := s.DB.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -66,8 +64,6 @@ func TestCodeSumsUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s2.Close()
-	if got := storetest.CodeSumRows(t, s2); !slices.Equal(got, want) {
-		t.Errorf("migration filled %d rows, the writes kept %d", len(got), len(want))
-	}
+	t.Cleanup(func() { s2.Close() })
+	return s2
 }
