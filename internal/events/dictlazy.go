@@ -1,7 +1,6 @@
 package events
 
 import (
-	"sort"
 	"strings"
 	"sync"
 
@@ -154,7 +153,7 @@ func (d *dictIndex) list(cache *sync.Map, k string, es []int32, static []*patter
 		}
 	}
 	out = append(out, static...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].size() > out[j].size() })
+	sortBySize(out)
 	if len(out) == 0 {
 		out = nil
 	}

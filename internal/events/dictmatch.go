@@ -56,15 +56,15 @@ func sentBits(st *sent) *wordBits {
 }
 
 // setNeed fills p.need from p's alternative and key sets; bits caches
-// the set of each shared alternatives map (keyed by its first
-// alternatives' joined words, as shareSets shares them).
+// the set of each shared alternatives map (keyed by its alternatives'
+// joined words, as shareSets shares them).
 func setNeed(p *pattern, bits map[string]wordBits) {
 	if len(p.alts) < 2 {
 		return
 	}
 	p.need = make([]wordBits, len(p.alts)-1)
 	for w := 1; w < len(p.alts); w++ {
-		k := joinAlts(p.words[w])
+		k := strings.Join(p.words[w], "\x00")
 		b, ok := bits[k]
 		if !ok {
 			for a := range p.alts[w] {
@@ -77,18 +77,6 @@ func setNeed(p *pattern, bits map[string]wordBits) {
 		}
 		p.need[w-1] = b
 	}
-}
-
-func joinAlts(alts []string) string {
-	n := 0
-	for _, a := range alts {
-		n += len(a) + 1
-	}
-	buf := make([]byte, 0, n)
-	for _, a := range alts {
-		buf = append(append(buf, a...), 0)
-	}
-	return string(buf)
 }
 
 // mayMatch reports whether every word of p after its verb may be in

@@ -381,11 +381,16 @@ func (p *pattern) size() int { return len(p.words) + len(p.before) }
 // sortPatterns puts each head's patterns longest first.
 func (l *Lexicon) sortPatterns() {
 	for _, ps := range l.byKey {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
+		sortBySize(ps)
 	}
 	for _, ps := range l.patterns {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
+		sortBySize(ps)
 	}
+}
+
+// sortBySize puts patterns longest first, keeping the order of equals.
+func sortBySize(ps []*pattern) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].size() > ps[j].size() })
 }
 
 // classOf maps the class flags of the shared pattern form to the
