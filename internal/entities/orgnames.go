@@ -131,11 +131,15 @@ func (d *doc) igoBodyEnd(s int) int {
 	return last
 }
 
-// newIGOBody makes the body named by item k, inside the organisation
-// it.lex: an organisation with that organisation's code.
-func (d *doc) newIGOBody(k int, name string) {
+// newCodedOrg makes the organisation named by item k with code (""
+// for none) and no country of its own: a body of an intergovernmental
+// organisation, with that organisation's code ("United Nations
+// Environment Programme"); a body of several states, IGO ("Union of
+// South American Nations"); the group named by an acronym before a
+// noun for its members, uncoded, as the actor dictionaries know many
+// ("ADF fighters").
+func (d *doc) newCodedOrg(k int, name, code string) {
 	it := &d.items[k]
-	code := it.lex.code
 	x := d.entity("O:"+name, func() *ent {
 		return &ent{name: name, typ: model.TypeOrg, code: code, head: strings.ToLower(name)}
 	})
@@ -201,20 +205,6 @@ func (d *doc) statesAhead(j int) bool {
 	return false
 }
 
-// newStatesBody makes the body of several states named by item k: an
-// organisation coded IGO, with no country of its own.
-func (d *doc) newStatesBody(k int, name string) {
-	it := &d.items[k]
-	x := d.entity("O:"+name, func() *ent {
-		return &ent{name: name, typ: model.TypeOrg, code: "IGO", head: strings.ToLower(name)}
-	})
-	if x < 0 {
-		return
-	}
-	it.ent = x
-	d.mention(x, it.s, it.e)
-}
-
 // forceAcronym reports an acronym at [s, e) right before a noun for the
 // members of an armed body or mission (orgtypes.tsv mode "force"): "ADF
 // fighters", "UPDF troops", "SPLA-IO forces". The acronym names a group;
@@ -239,21 +229,6 @@ func (d *doc) forceAcronym(s, e int) bool {
 		return false // a headline in capitals
 	}
 	return true
-}
-
-// newForceGroup makes the group named by the acronym of item k: an
-// organisation with no country or sector of its own (the actor
-// dictionaries know many: "ADF", "UPDF").
-func (d *doc) newForceGroup(k int, name string) {
-	it := &d.items[k]
-	x := d.entity("O:"+name, func() *ent {
-		return &ent{name: name, typ: model.TypeOrg, head: strings.ToLower(name)}
-	})
-	if x < 0 {
-		return
-	}
-	it.ent = x
-	d.mention(x, it.s, it.e)
 }
 
 // portfolioEnd extends a title that ends at e over the portfolio

@@ -22,7 +22,7 @@ func (d *doc) resolveName(k int) {
 		return
 	}
 	if it.lex.kind == kIGO {
-		d.newIGOBody(k, name) // "United Nations Environment Programme"
+		d.newCodedOrg(k, name, it.lex.code) // "United Nations Environment Programme"
 		return
 	}
 	// known already (also "The Tuo Chiang" after "Tuo Chiang-class")
@@ -74,11 +74,11 @@ func (d *doc) resolveName(k int) {
 		return
 	}
 	if d.statesName(it.s, it.e) {
-		d.newStatesBody(k, name) // "Union of South American Nations"
+		d.newCodedOrg(k, name, "IGO") // "Union of South American Nations"
 		return
 	}
 	if d.forceAcronym(it.s, it.e) {
-		d.newForceGroup(k, name) // "ADF fighters", not aircraft
+		d.newCodedOrg(k, name, "") // "ADF fighters", not aircraft
 		return
 	}
 	// equipment: "Tuo Chiang-class corvette", "Kuang Hua VI missile boats"
