@@ -1033,7 +1033,7 @@ func testQuotes(t *testing.T, s store.Store, arts []*model.Article) {
 		{"all", store.QuoteFilter{}, func(q) bool { return true }},
 		{"speaker", store.QuoteFilter{Speaker: "lavrov"}, func(x q) bool { return x.speaker == "Sergei Lavrov" }},
 		{"article", store.QuoteFilter{ArticleID: all[0].article}, func(x q) bool { return x.article == all[0].article }},
-		{"text", store.QuoteFilter{Text: "SOVEREIGNTY"}, func(q) bool { return true }},
+		{"text", store.QuoteFilter{Text: "INCURSIONS"}, func(q) bool { return true }},
 		{"text no match", store.QuoteFilter{Text: "ceasefire"}, func(q) bool { return false }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
