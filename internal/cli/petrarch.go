@@ -6,12 +6,8 @@ import (
 	"os"
 
 	sitrep "github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/internal/events"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 	"github.com/sitrep-project/sitrep/internal/pipeline"
-	"github.com/sitrep-project/sitrep/internal/syntax"
-	"github.com/sitrep-project/sitrep/internal/text"
-	"github.com/sitrep-project/sitrep/internal/timex"
 )
 
 // ValidatePetrarchCmd runs a PETRARCH validation records file.
@@ -57,11 +53,7 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 	for _, w := range warn {
 		fmt.Fprintln(g.stderr, w)
 	}
-	tx, err := pipeline.NewText(g.pipelineOptions())
-	if err != nil {
-		return err
-	}
-	coder, err := eventsCoder(g, d, tx)
+	coder, err := pipeline.NewDictionaryCoder(g.pipelineOptions(), d)
 	if err != nil {
 		return err
 	}
@@ -71,36 +63,6 @@ func (c *ValidatePetrarchCmd) Run(ctx context.Context, g *Globals) error {
 		return exitError{code: 1, msg: fmt.Sprintf("recall %.3f (bar %.3f), extra %.3f (bar %.3f)", rep.Recall(), c.MinRecall, rep.ExtraRate(), c.MaxExtra)}
 	}
 	return nil
-}
-
-// eventsCoder is the events coder over the dictionaries d alone, on the
-// text stage tx, each sentence parsed.
-func eventsCoder(g *Globals, d *petrarch.Dictionaries, tx *text.Analyzer) (petrarch.SentenceCoder, error) {
-	opts := g.pipelineOptions()
-	roots, err := pipeline.Roots(opts.Lexicons)
-	if err != nil {
-		return nil, err
-	}
-	lex, err := events.LoadLexicon(roots...)
-	if err != nil {
-		return nil, fmt.Errorf("event lexicon: %w", err)
-	}
-	var sp *syntax.Parser
-	if opts.SyntaxModel != "" {
-		sp, err = syntax.LoadFile(opts.SyntaxModel)
-	} else {
-		sp, err = syntax.Default()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("syntax model: %w", err)
-	}
-	tm, err := timex.NewFromLexicon(timex.DefaultOptions(), roots...)
-	if err != nil {
-		return nil, fmt.Errorf("timex lexicon: %w", err)
-	}
-	dc := events.NewDictionaryCoder(lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), tx, sp)
-	dc.Times = tm
-	return dc, nil
 }
 
 // DictionariesCmd groups commands on TABARI/PETRARCH dictionaries.

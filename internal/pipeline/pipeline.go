@@ -162,11 +162,35 @@ func entityOptions(opts Options, sp *syntax.Parser) entities.Options {
 
 // NewText builds the text stage as New does: sentences and tokens, each
 // sentence tagged and lemmatised by the syntax model's tagger as it is
-// cut (for commands that tokenise outside a Pipeline, such as the
-// PETRARCH validation).
+// cut (for code that tokenises outside a Pipeline).
 func NewText(opts Options) (*text.Analyzer, error) {
 	_, _, tx, err := textStage(opts)
 	return tx, err
+}
+
+// NewDictionaryCoder builds the events coder over the dictionaries d
+// alone, on the text stage New builds, each sentence parsed and its time
+// expressions found (for the PETRARCH validation, which codes single
+// sentences).
+func NewDictionaryCoder(opts Options, d *petrarch.Dictionaries) (*events.DictionaryCoder, error) {
+	roots, sp, tx, err := textStage(opts)
+	if err != nil {
+		return nil, err
+	}
+	if sp == nil {
+		return nil, errors.New("syntax model: none built in")
+	}
+	lex, err := events.LoadLexicon(roots...)
+	if err != nil {
+		return nil, fmt.Errorf("event lexicon: %w", err)
+	}
+	tm, err := timex.NewFromLexicon(timex.DefaultOptions(), roots...)
+	if err != nil {
+		return nil, fmt.Errorf("timex lexicon: %w", err)
+	}
+	dc := events.NewDictionaryCoder(lex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), tx, sp)
+	dc.Times = tm
+	return dc, nil
 }
 
 // textStage reads the lexicon roots and the syntax model and builds the
