@@ -58,67 +58,45 @@ type wordClasses struct {
 	allegeVerbs     map[string]bool
 }
 
+// fields are the classes' sets by their names in events/words.tsv.
+func (w *wordClasses) fields() map[string]*map[string]bool {
+	return map[string]*map[string]bool{
+		"determiners":     &w.determiners,
+		"auxiliaries":     &w.auxiliaries,
+		"beForms":         &w.beForms,
+		"futureWords":     &w.futureWords,
+		"possibleMod":     &w.possibleMod,
+		"negWords":        &w.negWords,
+		"habitual":        &w.habitual,
+		"allegedWords":    &w.allegedWords,
+		"hedgeAdj":        &w.hedgeAdj,
+		"futureAdj":       &w.futureAdj,
+		"possibleGov":     &w.possibleGov,
+		"allegedGov":      &w.allegedGov,
+		"backgroundPreps": &w.backgroundPreps,
+		"futureGov":       &w.futureGov,
+		"clauseWords":     &w.clauseWords,
+		"coordinators":    &w.coordinators,
+		"prepositions":    &w.prepositions,
+		"targetPreps":     &w.targetPreps,
+		"quantifiers":     &w.quantifiers,
+		"conditional":     &w.conditional,
+		"conditionMarks":  &w.conditionMarks,
+		"pronouns":        &w.pronouns,
+		"roleHeads":       &w.roleHeads,
+		"placeNouns":      &w.placeNouns,
+		"blockNoun":       &w.blockNoun,
+		"amountNouns":     &w.amountNouns,
+		"adverbialPPs":    &w.adverbialPPs,
+		"speakerPronouns": &w.speakerPronouns,
+		"allegeVerbs":     &w.allegeVerbs,
+	}
+}
+
 // class returns the set of the class named name in events/words.tsv.
 func (w *wordClasses) class(name string) map[string]bool {
-	switch name {
-	case "determiners":
-		return w.determiners
-	case "auxiliaries":
-		return w.auxiliaries
-	case "beForms":
-		return w.beForms
-	case "futureWords":
-		return w.futureWords
-	case "possibleMod":
-		return w.possibleMod
-	case "negWords":
-		return w.negWords
-	case "habitual":
-		return w.habitual
-	case "allegedWords":
-		return w.allegedWords
-	case "hedgeAdj":
-		return w.hedgeAdj
-	case "futureAdj":
-		return w.futureAdj
-	case "possibleGov":
-		return w.possibleGov
-	case "allegedGov":
-		return w.allegedGov
-	case "backgroundPreps":
-		return w.backgroundPreps
-	case "futureGov":
-		return w.futureGov
-	case "clauseWords":
-		return w.clauseWords
-	case "coordinators":
-		return w.coordinators
-	case "prepositions":
-		return w.prepositions
-	case "targetPreps":
-		return w.targetPreps
-	case "quantifiers":
-		return w.quantifiers
-	case "conditional":
-		return w.conditional
-	case "conditionMarks":
-		return w.conditionMarks
-	case "pronouns":
-		return w.pronouns
-	case "roleHeads":
-		return w.roleHeads
-	case "placeNouns":
-		return w.placeNouns
-	case "blockNoun":
-		return w.blockNoun
-	case "amountNouns":
-		return w.amountNouns
-	case "adverbialPPs":
-		return w.adverbialPPs
-	case "speakerPronouns":
-		return w.speakerPronouns
-	case "allegeVerbs":
-		return w.allegeVerbs
+	if f, ok := w.fields()[name]; ok {
+		return *f
 	}
 	return nil
 }
@@ -144,37 +122,11 @@ func (w *wordClasses) addWords(f []string) error {
 }
 
 func newWordClasses() *wordClasses {
-	return &wordClasses{
-		determiners:     map[string]bool{},
-		auxiliaries:     map[string]bool{},
-		beForms:         map[string]bool{},
-		futureWords:     map[string]bool{},
-		possibleMod:     map[string]bool{},
-		negWords:        map[string]bool{},
-		habitual:        map[string]bool{},
-		allegedWords:    map[string]bool{},
-		hedgeAdj:        map[string]bool{},
-		futureAdj:       map[string]bool{},
-		possibleGov:     map[string]bool{},
-		allegedGov:      map[string]bool{},
-		backgroundPreps: map[string]bool{},
-		futureGov:       map[string]bool{},
-		clauseWords:     map[string]bool{},
-		coordinators:    map[string]bool{},
-		prepositions:    map[string]bool{},
-		targetPreps:     map[string]bool{},
-		quantifiers:     map[string]bool{},
-		conditional:     map[string]bool{},
-		conditionMarks:  map[string]bool{},
-		pronouns:        map[string]bool{},
-		roleHeads:       map[string]bool{},
-		placeNouns:      map[string]bool{},
-		blockNoun:       map[string]bool{},
-		amountNouns:     map[string]bool{},
-		adverbialPPs:    map[string]bool{},
-		speakerPronouns: map[string]bool{},
-		allegeVerbs:     map[string]bool{},
+	w := &wordClasses{}
+	for _, f := range w.fields() {
+		*f = map[string]bool{}
 	}
+	return w
 }
 
 // isAmount reports whether t heads an amount: a number or an amount noun.
