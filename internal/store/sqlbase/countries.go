@@ -6,7 +6,6 @@ import (
 	"math"
 	"reflect"
 	"sort"
-	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -32,7 +31,8 @@ func (b *Base) CountryCounts(ctx context.Context, f store.EventFilter) ([]store.
 	return rankCountries(m), nil
 }
 
-// countryCountsQuery phrases f's choropleth over one table.
+// countryCountsQuery phrases f's choropleth over one table, a row per
+// country in no order (rankCountries orders them).
 func (b *Base) countryCountsQuery(f store.EventFilter) (string, *where) {
 	w := &where{d: &b.D}
 	dates := f
@@ -148,7 +148,6 @@ func (b *Base) countryCountsByMonth(ctx context.Context, f store.EventFilter) (o
 	if !ok {
 		return nil, false, nil
 	}
-	query = strings.TrimSuffix(query, ` ORDER BY SUM(n) DESC, country`)
 	m, err := b.countryCountsRun(ctx, query, w, nil)
 	if err != nil {
 		return nil, false, err

@@ -235,7 +235,7 @@ func countryPairSummed(f store.EventFilter, w *where) (query string, ok bool) {
 		w.add(w.cameo("cameo_root", "", f.Code))
 	}
 	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + w.sql() +
-		` GROUP BY country HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, country`, true
+		` GROUP BY country HAVING SUM(n) > 0`, true
 }
 
 // countryCCSummed is countrySummed over the sums by country-level
@@ -295,10 +295,10 @@ func countryCCSummed(f store.EventFilter, w *where, suffix, lo, hi string) (quer
 		if suffix != "" {
 			return "", false
 		}
-		return `SELECT country, n, fatalities FROM country_total WHERE n > 0 ORDER BY n DESC, country`, true
+		return `SELECT country, n, fatalities FROM country_total WHERE n > 0`, true
 	}
 	return `SELECT country, CAST(SUM(n) AS BIGINT), CAST(SUM(fatalities) AS BIGINT) FROM ` + table + suffix + w.sql() +
-		` GROUP BY country HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, country`, true
+		` GROUP BY country HAVING SUM(n) > 0`, true
 }
 
 // isZeroFilter reports whether f sets nothing.
