@@ -40,8 +40,7 @@ func parsed(t *testing.T, p *Parser, body string) []tokenView {
 // stem's letters ("shelled" → "shell"), and a doubled final consonant
 // is undone only where the verb doubles it ("expelled" → "expel").
 func TestNewsPastFormLemmas(t *testing.T) {
-	p := builtin(t)
-	tests := []struct{ body, word, lemma string }{
+	checkLemmas(t, []lemmaCase{
 		{"Artillery shelled the town of Avdiivka for hours.", "shelled", "shell"},
 		{"Talks stalled in Doha after the second round.", "stalled", "stall"},
 		{"Kenya expelled two Somali diplomats on Tuesday.", "expelled", "expel"},
@@ -50,26 +49,28 @@ func TestNewsPastFormLemmas(t *testing.T) {
 		{"Protesters filled the main square of Tbilisi.", "filled", "fill"},
 		{"Militiamen killed nine villagers near Bunia.", "killed", "kill"},
 		{"The minister travelled to Brussels for the summit.", "travelled", "travel"},
-	}
-	for _, tc := range tests {
-		w := tokNamed(t, parsed(t, p, tc.body), tc.word)
-		if w.lemma != tc.lemma {
-			t.Errorf("%s: lemma of %q is %q, want %q", tc.body, tc.word, w.lemma, tc.lemma)
-		}
-	}
+	})
 }
 
 // Plural nouns of actors and casualties lemmatise to their singular.
 func TestNewsPluralNounLemmas(t *testing.T) {
-	p := builtin(t)
-	tests := []struct{ body, word, lemma string }{
+	checkLemmas(t, []lemmaCase{
 		{"Militias seized two towns in eastern Congo.", "Militias", "militia"},
 		{"Refugees crossed into Chad from Darfur.", "Refugees", "refugee"},
 		{"The army reported heavy casualties near Kharkiv.", "casualties", "casualty"},
 		{"Colombian soldiers freed three hostages.", "hostages", "hostage"},
 		{"Security forces dispersed the protesters in Dhaka.", "protesters", "protester"},
 		{"Police detained several activists in Istanbul.", "activists", "activist"},
-	}
+	})
+}
+
+type lemmaCase struct{ body, word, lemma string }
+
+// checkLemmas parses each body with the built-in model and checks the
+// lemma of its word.
+func checkLemmas(t *testing.T, tests []lemmaCase) {
+	t.Helper()
+	p := builtin(t)
 	for _, tc := range tests {
 		w := tokNamed(t, parsed(t, p, tc.body), tc.word)
 		if w.lemma != tc.lemma {
