@@ -57,17 +57,25 @@ func (l *Lexicon) WithDictionary(vt *petrarch.VerbTable) *Lexicon {
 			if !p.dictionary || !slices.Contains(d.compiled[i], p) {
 				continue
 			}
-			for _, code := range []string{p.code, p.recip} {
-				if _, ok := out.cameo[code]; !ok && code != "" {
-					if len(out.cameo) == len(l.cameo) {
-						out.cameo = maps.Clone(l.cameo)
-					}
-					out.cameo[code] = CameoCode{Code: code, Name: "dictionary code " + code, QuadClass: 1}
-				}
-			}
+			out.keepCodes(l.cameo, p)
 		}
 	}
 	return &out
+}
+
+// keepCodes adds to l's CAMEO table the codes of dictionary pattern p
+// (its code and reciprocal code) that it lacks, with no Goldstein
+// score; base is the table l's was copied from, cloned before the first
+// code is added.
+func (l *Lexicon) keepCodes(base map[string]CameoCode, p *pattern) {
+	for _, code := range []string{p.code, p.recip} {
+		if _, ok := l.cameo[code]; !ok && code != "" {
+			if len(l.cameo) == len(base) {
+				l.cameo = maps.Clone(base)
+			}
+			l.cameo[code] = CameoCode{Code: code, Name: "dictionary code " + code, QuadClass: 1}
+		}
+	}
 }
 
 // unknownCode reports whether a code of entry e or of one of its

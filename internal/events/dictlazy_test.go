@@ -32,14 +32,7 @@ func eagerDictionary(l *Lexicon, vt *petrarch.VerbTable) *Lexicon {
 			if seen[p.text] {
 				continue
 			}
-			for _, code := range []string{p.code, p.recip} {
-				if _, ok := out.cameo[code]; !ok && code != "" {
-					if len(out.cameo) == len(l.cameo) {
-						out.cameo = maps.Clone(l.cameo)
-					}
-					out.cameo[code] = CameoCode{Code: code, Name: "dictionary code " + code, QuadClass: 1}
-				}
-			}
+			out.keepCodes(l.cameo, p)
 			seen[p.text] = true
 			ps = append(ps, p)
 		}
