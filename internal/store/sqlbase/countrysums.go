@@ -55,12 +55,7 @@ func newCountrySums() *countrySums {
 // upsertCountryCodes adds c.pair to country_pair and c.code to
 // country_code, in key order.
 func (b *Base) upsertCountryCodes(ctx context.Context, q Querier, c *countrySums) error {
-	pairs := make([]countryDyadKey, 0, len(c.pair))
-	for k := range c.pair {
-		pairs = append(pairs, k)
-	}
-	sort.Slice(pairs, func(i, j int) bool {
-		a, d := pairs[i], pairs[j]
+	pairs := sortedKeys(c.pair, func(a, d countryDyadKey) bool {
 		return lessStrings(a.source, d.source, a.target, d.target, a.root, d.root, a.country, d.country)
 	})
 	args := make([]any, 0, 6*len(pairs))
@@ -70,12 +65,7 @@ func (b *Base) upsertCountryCodes(ctx context.Context, q Querier, c *countrySums
 	if err := b.upsertCountryTable(ctx, q, "country_pair", "source_code, target_code, cameo_root, country", args); err != nil {
 		return err
 	}
-	codes := make([]countryRootKey, 0, len(c.code))
-	for k := range c.code {
-		codes = append(codes, k)
-	}
-	sort.Slice(codes, func(i, j int) bool {
-		a, d := codes[i], codes[j]
+	codes := sortedKeys(c.code, func(a, d countryRootKey) bool {
 		return lessStrings(a.root, d.root, a.country, d.country)
 	})
 	args = make([]any, 0, 4*len(codes))
@@ -119,12 +109,7 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	if monthly {
 		monthCol = "month, "
 	}
-	dyads := make([]countryDyadKey, 0, len(m))
-	for k := range m {
-		dyads = append(dyads, k)
-	}
-	sort.Slice(dyads, func(i, j int) bool {
-		a, c := dyads[i], dyads[j]
+	dyads := sortedKeys(m, func(a, c countryDyadKey) bool {
 		return lessStrings(a.source, c.source, a.target, c.target, a.root, c.root, a.month, c.month, a.country, c.country)
 	})
 	args := make([]any, 0, 7*len(dyads))
@@ -134,12 +119,7 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	if err := b.upsertCountryTable(ctx, q, "country_dyad"+suffix, "source_code, target_code, cameo_root, "+monthCol+"country", args); err != nil {
 		return err
 	}
-	views := make([]countryActorKey, 0, len(actors))
-	for k := range actors {
-		views = append(views, k)
-	}
-	sort.Slice(views, func(i, j int) bool {
-		a, c := views[i], views[j]
+	views := sortedKeys(actors, func(a, c countryActorKey) bool {
 		return lessStrings(a.actor, c.actor, a.role, c.role, a.root, c.root, a.month, c.month, a.country, c.country)
 	})
 	args = make([]any, 0, 7*len(views))
@@ -149,12 +129,7 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 	if err := b.upsertCountryTable(ctx, q, "country_actor"+suffix, "actor, role, cameo_root, "+monthCol+"country", args); err != nil {
 		return err
 	}
-	rootKeys := make([]countryRootKey, 0, len(roots))
-	for k := range roots {
-		rootKeys = append(rootKeys, k)
-	}
-	sort.Slice(rootKeys, func(i, j int) bool {
-		a, c := rootKeys[i], rootKeys[j]
+	rootKeys := sortedKeys(roots, func(a, c countryRootKey) bool {
 		return lessStrings(a.root, c.root, a.month, c.month, a.country, c.country)
 	})
 	args = make([]any, 0, 5*len(rootKeys))
@@ -162,6 +137,16 @@ func (b *Base) upsertCountrySums(ctx context.Context, q Querier, m map[countryDy
 		args = append(with(append(args, k.root), k.month), k.country, roots[k].n, roots[k].fatalities)
 	}
 	return b.upsertCountryTable(ctx, q, "country_root"+suffix, "cameo_root, "+monthCol+"country", args)
+}
+
+// sortedKeys lists the keys of m in the order of less.
+func sortedKeys[K comparable](m map[K]countryVal, less func(a, b K) bool) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
+	return keys
 }
 
 // lessStrings compares pairs (a1, b1), (a2, b2)... in order: whether the
