@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -149,13 +150,8 @@ func (t *VerbTable) Synset(name string) [][]string {
 // Entries returns every verb entry, ordered by lemma and then by the
 // order the entries were added.
 func (t *VerbTable) Entries() []*VerbEntry {
-	lemmas := make([]string, 0, len(t.byLemma))
-	for l := range t.byLemma {
-		lemmas = append(lemmas, l)
-	}
-	sort.Strings(lemmas)
 	var out []*VerbEntry
-	for _, l := range lemmas {
+	for _, l := range slices.Sorted(maps.Keys(t.byLemma)) {
 		out = append(out, t.byLemma[l]...)
 	}
 	return out
