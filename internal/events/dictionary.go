@@ -699,12 +699,20 @@ type DictionaryCoder struct {
 // (the text stage, tagged and lemmatised), each parsed by p when p is
 // not nil.
 func NewDictionaryCoder(lex *Lexicon, v *petrarch.Vocabulary, tx petrarch.Tokenizer, p Parser) *DictionaryCoder {
+	return &DictionaryCoder{Text: tx, Stages: dictionaryStages(lex, v, p), Discards: v.Discards}
+}
+
+// dictionaryStages are the stages that code with compiled dictionaries
+// v alone: DictionaryActors, a ParseStage when p is not nil (parsing
+// only where a coded pattern may match), and the Coder over lex with
+// v's verbs as its pattern set.
+func dictionaryStages(lex *Lexicon, v *petrarch.Vocabulary, p Parser) []model.Stage {
 	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
 	stages := []model.Stage{&DictionaryActors{Vocab: v}}
 	if p != nil {
 		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true, Matches: true})
 	}
-	return &DictionaryCoder{Text: tx, Stages: append(stages, coder), Discards: v.Discards}
+	return append(stages, coder)
 }
 
 // Code implements petrarch.SentenceCoder.
@@ -827,12 +835,7 @@ type DictionaryStage struct {
 // actors, agents and discards), each sentence parsed by p when p is not
 // nil.
 func NewDictionaryStage(lex *Lexicon, v *petrarch.Vocabulary, p Parser) *DictionaryStage {
-	coder := New(lex.WithDictionary(v.Verbs), DefaultOptions())
-	stages := []model.Stage{&DictionaryActors{Vocab: v}}
-	if p != nil {
-		stages = append(stages, &ParseStage{Parser: p, Coder: coder, KeepTags: true, Matches: true})
-	}
-	return &DictionaryStage{stages: append(stages, coder), discards: v.Discards}
+	return &DictionaryStage{stages: dictionaryStages(lex, v, p), discards: v.Discards}
 }
 
 // Name implements model.Stage.
