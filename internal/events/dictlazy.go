@@ -191,8 +191,8 @@ func (d *dictIndex) compileElems(vt *petrarch.VerbTable, es *[]petrarch.Elem) ([
 	return out, ok
 }
 
-// all returns every dictionary pattern (compiling every entry), in
-// Entries order, each once.
+// all returns every dictionary pattern (compiling every entry), each
+// once, in no set order (Lexicon.Patterns counts them).
 func (d *dictIndex) all() []*pattern {
 	var out []*pattern
 	seen := map[*pattern]bool{}
