@@ -499,14 +499,21 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 	return r
 }
 
+// fineCode is the event's full CAMEO code when it is finer than its root
+// (the code of dyad_code_cc and country_code), else "".
+func (r *eventRow) fineCode() string {
+	if len(r.e.Cameo) > len(r.root) && r.root != "" {
+		return r.e.Cameo
+	}
+	return ""
+}
+
 // addDyad counts r in the daily aggregates, undated events (an empty day)
 // included: timelines show them in their own bucket.
 func (r *eventRow) addDyad(m map[dyadKey]dyadVal) {
 	k := dyadKey{Source: r.source, Target: r.target, Prec: r.prec, Day: r.day, Root: r.root, DayTo: r.dayTo,
 		Quad: r.e.QuadClass}
-	if len(r.e.Cameo) > len(r.root) && r.root != "" {
-		k.Code = r.e.Cameo
-	}
+	k.Code = r.fineCode()
 	dyadVal{N: 1, Goldstein: r.e.Goldstein, Fatalities: int64(r.fatalities)}.addTo(m, k)
 }
 
@@ -993,8 +1000,8 @@ func (r *eventRow) addCountry(c *countrySums) {
 		addCount(c.month, countryDyadKey{countryPart(r.source), countryPart(r.target), r.root, r.day[:7], r.country}, v)
 	}
 	addCount(c.pair, countryDyadKey{r.source, r.target, r.root, "", r.country}, v)
-	if len(r.e.Cameo) > len(r.root) && r.root != "" {
-		addCount(c.code, countryRootKey{r.e.Cameo, "", r.country}, v)
+	if code := r.fineCode(); code != "" {
+		addCount(c.code, countryRootKey{code, "", r.country}, v)
 	}
 }
 
