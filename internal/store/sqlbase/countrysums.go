@@ -239,12 +239,6 @@ func countryCCSummed(f store.EventFilter, w *where, suffix, lo, hi string) (quer
 			w.add("month <= " + w.arg(hi))
 		}
 	}
-	ccCode := func(col, p string) string {
-		if len(p) == countryLen {
-			return col + " = " + w.arg(p)
-		}
-		return w.prefix(col, p)
-	}
 	var table string
 	switch {
 	case f.Actor != "" && (f.Source != "" || f.Target != ""):
@@ -261,13 +255,13 @@ func countryCCSummed(f store.EventFilter, w *where, suffix, lo, hi string) (quer
 		w.add("actor = " + w.arg(actor) + " AND role = 'i'")
 	case f.Source != "" && f.Target != "":
 		table = "country_dyad"
-		w.add(w.dyadEitherWith("source_code", "target_code", f.Source, f.Target, !f.Undirected, ccCode))
+		w.add(w.dyadEitherWith("source_code", "target_code", f.Source, f.Target, !f.Undirected, w.ccCode))
 	case f.Source != "":
 		table = "country_actor"
-		w.add(ccCode("actor", f.Source) + " AND role = 's'")
+		w.add(w.ccCode("actor", f.Source) + " AND role = 's'")
 	case f.Target != "":
 		table = "country_actor"
-		w.add(ccCode("actor", f.Target) + " AND role = 't'")
+		w.add(w.ccCode("actor", f.Target) + " AND role = 't'")
 	case f.Code != "":
 		table = "country_root"
 	default:

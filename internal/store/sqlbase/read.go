@@ -53,6 +53,15 @@ func (w *where) prefix(col, p string) string {
 	return c
 }
 
+// ccCode is prefix for a column of codes cut to a country code (the
+// country-level sums), where a whole country code is one value.
+func (w *where) ccCode(col, p string) string {
+	if len(p) == countryLen {
+		return col + " = " + w.arg(p)
+	}
+	return w.prefix(col, p)
+}
+
 // code matches actor codes of col starting with p. It expands the
 // prefix to the known codes (table actor_codes) so that an index on
 // (source, target, ...) is probed once per code with the target range

@@ -392,18 +392,12 @@ func (b *Base) timelineSummed(ctx context.Context, q store.TimelineQuery, fn fun
 // at most a country code long (its codes are cut to that: a three-letter
 // prefix is one code there), else dyad_daily.
 func (b *Base) summedWhere(q store.TimelineQuery, w *where) string {
-	ccCode := func(col, p string) string {
-		if len(p) == countryLen {
-			return col + " = " + w.arg(p)
-		}
-		return w.prefix(col, p)
-	}
 	cc := len(q.A) <= countryLen && len(q.B) <= countryLen
 	if cc && len(q.Code) > 2 {
 		// Sums by full code: an undirected side is "source or
 		// target", which counts each row, one dyad, once.
 		if q.A != "" || q.B != "" {
-			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, ccCode))
+			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, w.ccCode))
 		}
 		w.add(w.prefix("cameo", q.Code))
 		return "dyad_code_cc"
@@ -417,14 +411,14 @@ func (b *Base) summedWhere(q store.TimelineQuery, w *where) string {
 			w.add("actor = " + w.arg(actor) + " AND role = " + w.arg(countryView(q)))
 			return "actor_day_cc"
 		case q.A != "" && q.B != "":
-			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, ccCode))
+			w.add(w.dyadEitherWith("source_code", "target_code", q.A, q.B, q.Directed, w.ccCode))
 			return "dyad_day_cc"
 		}
 	}
 	table := "dyad_daily"
 	code := w.code
 	if cc {
-		table, code = "dyad_daily_cc", ccCode
+		table, code = "dyad_daily_cc", w.ccCode
 	}
 	if actor != "" {
 		table = "actor_daily_cc"
