@@ -316,7 +316,17 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		}
 	}
 	for _, st := range out {
-		st.ments = slices.DeleteFunc(st.ments, func(m mention) bool { return insideName(m, st.ments) })
+		drop := make([]bool, len(st.ments))
+		for i, m := range st.ments {
+			drop[i] = insideName(m, st.ments)
+		}
+		kept := st.ments[:0]
+		for i, m := range st.ments {
+			if !drop[i] {
+				kept = append(kept, m)
+			}
+		}
+		st.ments = kept
 		sort.SliceStable(st.ments, func(a, b int) bool { return st.ments[a].start < st.ments[b].start })
 		for mi, m := range st.ments {
 			for j := m.first; j <= m.last; j++ {

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -82,7 +83,7 @@ func entryHead(e *petrarch.VerbEntry) []string {
 	head := []string{first}
 	for _, f := range e.Forms {
 		if len(f) == len(e.Phrase) && e.Head == 0 {
-			if w := strings.ToLower(f[0]); w != first && !strings.Contains(strings.Join(head, "|"), w) {
+			if w := strings.ToLower(f[0]); w != first && !slices.Contains(head, w) {
 				head = append(head, w)
 			}
 		}

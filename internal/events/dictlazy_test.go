@@ -208,3 +208,28 @@ func TestLazyDictionaryConcurrent(t *testing.T) {
 		t.Errorf("send and sent: %d patterns, not the same ones", len(got[0][1]))
 	}
 }
+
+// A dictionary's listed forms of a verb are heads of its entry, each
+// one, even where one form's spelling is inside another's ("broke" in
+// "broken", "hid" in "hidden").
+func TestEntryHeadForms(t *testing.T) {
+	for _, tc := range []struct {
+		phrase string
+		forms  []string
+		want   []string
+	}{
+		{"BREAK", []string{"BROKEN", "BROKE"}, []string{"break", "broken", "broke"}},
+		{"HIDE", []string{"HIDDEN", "HID"}, []string{"hide", "hidden", "hid"}},
+		{"GET", []string{"GOTTEN", "GOT"}, []string{"get", "gotten", "got"}},
+		{"FIGHT", []string{"FOUGHT", "FOUGHT"}, []string{"fight", "fought"}},
+		{"SLIDE", []string{"SLID"}, []string{"slide", "slid"}},
+	} {
+		e := &petrarch.VerbEntry{Phrase: []string{tc.phrase}}
+		for _, f := range tc.forms {
+			e.Forms = append(e.Forms, []string{f})
+		}
+		if got := entryHead(e); !slices.Equal(got, tc.want) {
+			t.Errorf("%s %v: heads %v, want %v", tc.phrase, tc.forms, got, tc.want)
+		}
+	}
+}
