@@ -27,6 +27,10 @@ import (
 // drops and rebuilds: those every event adds a row to.
 const bulkIndexTables = `'events', 'clusters'`
 
+// createBulkLoadIndexes makes the table of the index definitions a bulk
+// load dropped, kept until EndBulkLoad builds them.
+const createBulkLoadIndexes = `CREATE TABLE IF NOT EXISTS bulk_load_indexes (name TEXT PRIMARY KEY, def TEXT NOT NULL)`
+
 // BeginBulkLoad starts a bulk load: until EndBulkLoad, BulkInsertEventFacts
 // leaves the aggregates alone and the events and clusters have no
 // secondary index, so queries answer wrongly or slowly. A load that
@@ -35,7 +39,7 @@ func (b *Base) BeginBulkLoad(ctx context.Context) error {
 	if b.D.SecondaryIndexes == "" {
 		return fmt.Errorf("bulk load: %s store lists no indexes", b.D.Name)
 	}
-	if err := b.DB.Exec(ctx, `CREATE TABLE IF NOT EXISTS bulk_load_indexes (name TEXT PRIMARY KEY, def TEXT NOT NULL)`); err != nil {
+	if err := b.DB.Exec(ctx, createBulkLoadIndexes); err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	defs, err := b.secondaryIndexes(ctx)
@@ -61,7 +65,7 @@ func (b *Base) BeginBulkLoad(ctx context.Context) error {
 func (b *Base) EndBulkLoad(ctx context.Context) error {
 	b.bulk.Store(false)
 	// A begun load stored at least one definition.
-	if err := b.DB.Exec(ctx, `CREATE TABLE IF NOT EXISTS bulk_load_indexes (name TEXT PRIMARY KEY, def TEXT NOT NULL)`); err != nil {
+	if err := b.DB.Exec(ctx, createBulkLoadIndexes); err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	var pending int
@@ -77,21 +81,8 @@ func (b *Base) EndBulkLoad(ctx context.Context) error {
 	if err := b.refillAggregates(ctx); err != nil {
 		return err
 	}
-	rows, err := b.DB.Query(ctx, `SELECT name, def FROM bulk_load_indexes ORDER BY name`)
+	defs, err := b.textPairs(ctx, `SELECT name, def FROM bulk_load_indexes ORDER BY name`)
 	if err != nil {
-		return fmt.Errorf("bulk load: %w", err)
-	}
-	var defs [][2]string
-	for rows.Next() {
-		var d [2]string
-		if err := rows.Scan(&d[0], &d[1]); err != nil {
-			rows.Close()
-			return fmt.Errorf("bulk load: %w", err)
-		}
-		defs = append(defs, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	live, err := b.secondaryIndexes(ctx)
@@ -119,24 +110,30 @@ func (b *Base) EndBulkLoad(ctx context.Context) error {
 // secondaryIndexes lists the name and definition of the indexes of
 // bulkIndexTables that no constraint needs.
 func (b *Base) secondaryIndexes(ctx context.Context) ([][2]string, error) {
-	rows, err := b.DB.Query(ctx, fmt.Sprintf(b.D.SecondaryIndexes, bulkIndexTables))
+	out, err := b.textPairs(ctx, fmt.Sprintf(b.D.SecondaryIndexes, bulkIndexTables))
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: list indexes: %w", err)
 	}
-	defer rows.Close()
+	return out, nil
+}
+
+// textPairs runs query, whose rows are two texts (an index's name and
+// definition), and returns its rows.
+func (b *Base) textPairs(ctx context.Context, query string) ([][2]string, error) {
+	rows, err := b.DB.Query(ctx, query)
+	if err != nil {
+		return nil, err
+	}
 	var out [][2]string
-	for rows.Next() {
+	err = scanAll(rows, func(r Rows) error {
 		var d [2]string
-		if err := rows.Scan(&d[0], &d[1]); err != nil {
-			return nil, fmt.Errorf("bulk load: list indexes: %w", err)
+		if err := r.Scan(&d[0], &d[1]); err != nil {
+			return err
 		}
 		out = append(out, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("bulk load: list indexes: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // refillStatements empty the aggregates that BulkInsertEventFacts and
