@@ -367,8 +367,9 @@ func (b *Base) timelineSummed(ctx context.Context, q store.TimelineQuery, fn fun
 		var gs float64
 		dest := []any{&day, &prec, &to, &n, &qn[0], &qn[1], &qn[2], &qn[3], &gs, &fatal}
 		if days {
-			dest = dest[2:]
-			dest[0], prec, to = &day, model.PrecisionDay, ""
+			// day and the sums: every row day-precise, no range end.
+			dest = append([]any{&day}, dest[3:]...)
+			prec = model.PrecisionDay
 		}
 		if err := scanAll(rows, func(r Rows) error {
 			if err := r.Scan(dest...); err != nil {
