@@ -264,6 +264,35 @@ func TestEvalSeedMeetsTheBar(t *testing.T) {
 	}
 }
 
+// TestBenchParsedWithDictionaries: with --dictionaries the dictionary
+// stage parses its own copy of the tokens, and the bench counts those
+// sentences as parsed (it printed 0.0% when it read the articles alone).
+func TestBenchParsedWithDictionaries(t *testing.T) {
+	sample := filepath.Join("..", "..", "testdata", "sample", "world-2025.jsonl")
+	dicts := filepath.Join("..", "petrarch", "testdata", "mini")
+	out, errOut, code := run(t, "--dictionaries", dicts, "bench", "--duration", "1ms", "--rounds", "1", sample)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var share float64
+	found := false
+	for _, line := range strings.Split(out, "\n") {
+		if i := strings.Index(line, "% of sentences parsed"); i > 0 {
+			f := strings.Fields(line[:i])
+			if _, err := fmt.Sscanf(f[len(f)-1], "%g", &share); err != nil {
+				t.Fatalf("%q: %v", line, err)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no share of sentences parsed:\n%s", out)
+	}
+	if share <= 0 || share > 100 {
+		t.Errorf("%.1f%% of sentences parsed with --dictionaries, want within (0, 100]:\n%s", share, out)
+	}
+}
+
 // TestBenchRounds checks that bench reports every round and then the
 // median one, with the store in the loop.
 func TestBenchRounds(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -56,8 +57,39 @@ func DefaultOptions() Options {
 type Pipeline struct {
 	stages  []model.Stage
 	repanic bool
+	// copies counts the sentences parsed on a stage's own copy of the
+	// tokens (see CopiesParsed).
+	copies *atomic.Int64
 	// Stats of the last lexicon load, for `sitrep bench`.
 	LoadTime time.Duration
+}
+
+// CopiesParsed returns how many sentences, over every Process call so
+// far, a stage parsed on its own copy of the tokens, which the article
+// does not carry: the dictionary stage (--dictionaries) codes on a copy.
+// Their count and the articles' parsed sentences (tokens with a
+// relation) add up to the sentences parsed, as the dictionary stage
+// parses no sentence an earlier stage parsed. For `sitrep bench`, which
+// reads it around a round on one goroutine.
+func (p *Pipeline) CopiesParsed() int64 { return p.copies.Load() }
+
+// countingParser is the syntax parser the dictionary stage gets: it
+// counts what it parses into n.
+type countingParser struct {
+	p *syntax.Parser
+	n *atomic.Int64
+}
+
+func (c countingParser) ParseSentence(toks []model.Token) {
+	c.n.Add(1)
+	c.p.ParseSentence(toks)
+}
+
+// ParseTagged parses from the text stage's tags (as *syntax.Parser does,
+// which the events ParseStage looks for).
+func (c countingParser) ParseTagged(toks []model.Token) {
+	c.n.Add(1)
+	c.p.ParseTagged(toks)
 }
 
 // DictionaryHeap is the live heap `--dictionaries` may add: the
@@ -133,6 +165,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 		stages = append(stages, coder)
 	}
+	copies := new(atomic.Int64)
 	if opts.Dictionaries != "" {
 		d, err := petrarch.LoadDir(os.DirFS(opts.Dictionaries))
 		if err != nil {
@@ -142,11 +175,11 @@ func New(opts Options) (*Pipeline, error) {
 		// pattern set and actors (internal/events DictionaryStage)
 		var p events.Parser
 		if opts.Parse && sp != nil {
-			p = sp
+			p = countingParser{p: sp, n: copies}
 		}
 		stages = append(stages, events.NewDictionaryStage(vlex, petrarch.Compile(d, petrarch.DefaultCompileOptions()), p))
 	}
-	return &Pipeline{stages: stages, repanic: opts.Repanic, LoadTime: time.Since(start)}, nil
+	return &Pipeline{stages: stages, repanic: opts.Repanic, copies: copies, LoadTime: time.Since(start)}, nil
 }
 
 // entityOptions are the entity stage's options: with the parse on, a
