@@ -3,6 +3,7 @@ package sqlbase
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -280,10 +281,13 @@ func countryCCSummed(f store.EventFilter, w *where, suffix, lo, hi string) (quer
 		` GROUP BY country HAVING SUM(n) > 0`, true
 }
 
-// isZeroFilter reports whether f sets nothing.
+// isZeroFilter reports whether f sets nothing (an empty Modality list
+// sets nothing either). It compares the whole struct with its zero
+// value, so a field added to store.EventFilter counts without a change
+// here (a hand-written list missed one silently).
 func isZeroFilter(f store.EventFilter) bool {
-	return f.Actor == "" && f.Source == "" && f.Target == "" && !f.Undirected && f.Code == "" &&
-		len(f.Modality) == 0 && f.Since == "" && f.Until == "" && f.BBox == nil && f.Text == "" &&
-		f.ArticleID == "" && f.Cluster == "" && f.Country == "" && f.Region == "" && !f.Newest &&
-		f.Limit == 0 && f.Cursor == ""
+	if len(f.Modality) == 0 {
+		f.Modality = nil
+	}
+	return reflect.ValueOf(f).IsZero()
 }
