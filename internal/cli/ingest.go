@@ -129,24 +129,38 @@ func expandEach(inputs []string) (out []string, errs []error) {
 	return out, errs
 }
 
-// Soft memory limits that extract and ingest run with when $GOMEMLIMIT
-// is unset. Their input is streamed and one article is capped
+// Soft memory limits that the commands running the pipeline (extract,
+// ingest, serve, worker) set when $GOMEMLIMIT is unset, before the live
+// heap the pipeline options add (pipeline.HeapAllowance: --dictionaries).
+// Their input is streamed and one article is capped
 // (ingest.DefaultMaxArticleBytes), so the live heap stays small; but at
 // sitrep's GC target (pipeline.GCPercent, 400) the heap may grow to five
 // times the live data before it is collected. The limit makes the
 // collector run instead, so RSS stays under 300 MB whatever the input
-// (docs/performance.md, Ingest memory). ingest's is lower because
-// SQLite's page cache (storingCacheKiB per connection) and a transaction's
-// FTS5 segments live outside the Go heap, where the limit cannot see
-// them.
+// (docs/performance.md, Ingest memory). ingest's, serve's and worker's
+// are lower because SQLite's page cache (storingCacheKiB per connection,
+// serve's --sqlite-cache-mib) and a transaction's FTS5 segments live
+// outside the Go heap, where the limit cannot see them. serve's is room
+// for the lexicons, one upload's batch and the dashboard's queries.
 const (
 	extractMemLimit = 200 << 20
 	ingestMemLimit  = 160 << 20
+	serveMemLimit   = 160 << 20
+	workerMemLimit  = ingestMemLimit // analyses and stores as ingest does
 )
 
-func limitMemory(bytes int64) {
+// memoryLimit is the soft memory limit of a command whose own limit is
+// base, running the pipeline g's flags configure.
+func (g *Globals) memoryLimit(base int64) int64 {
+	return base + pipeline.HeapAllowance(g.pipelineOptions())
+}
+
+// limitMemory sets g.memoryLimit(base) as the soft memory limit unless
+// $GOMEMLIMIT is set: every command that runs the pipeline (extract,
+// ingest, serve, worker) calls it before it analyses.
+func (g *Globals) limitMemory(base int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(bytes)
+		debug.SetMemoryLimit(g.memoryLimit(base))
 	}
 }
 
@@ -225,7 +239,7 @@ func (c *IngestCmd) Run(ctx context.Context, g *Globals) error {
 		}
 		return inputsFailed(len(inputErrs), "the other inputs were published")
 	}
-	limitMemory(ingestMemLimit + pipeline.HeapAllowance(g.pipelineOptions()))
+	g.limitMemory(ingestMemLimit)
 	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err
@@ -341,7 +355,7 @@ func (c *ExtractCmd) Run(ctx context.Context, g *Globals) error {
 	for _, err := range inputErrs {
 		fmt.Fprintln(g.stderr, "error:", err)
 	}
-	limitMemory(extractMemLimit + pipeline.HeapAllowance(g.pipelineOptions()))
+	g.limitMemory(extractMemLimit)
 	if len(inputs) > 0 {
 		if err := p.Warm(ctx); err != nil {
 			return err

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -65,11 +64,6 @@ type ServeCmd struct {
 	CacheMiB     int           `name:"sqlite-cache-mib" help:"SQLite page cache per connection, in MiB (outside the Go heap; 4 connections)." default:"16" env:"SITREP_SQLITE_CACHE_MIB"`
 }
 
-// serveMemLimit is the soft memory limit of sitrep serve when
-// $GOMEMLIMIT is unset: room for the lexicons, one upload's batch and
-// the dashboard's queries, with the SQLite caches on top.
-const serveMemLimit = 160 << 20
-
 // openStore opens the database with the server's SQLite page cache.
 func (c *ServeCmd) openStore(ctx context.Context, g *Globals) (store.Store, error) {
 	if isPostgres(g.DB) || c.CacheMiB <= 0 {
@@ -99,10 +93,9 @@ func (c *ServeCmd) Run(ctx context.Context, g *Globals) error {
 	// collector run instead of letting the heap grow to five times that
 	// at sitrep's GC target, and a smaller SQLite page cache (outside
 	// the Go heap, per connection) keeps a 30 MB upload well under
-	// 300 MB RSS (docs/deploy.md, measured with /usr/bin/time -v).
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(serveMemLimit)
-	}
+	// 300 MB RSS (docs/deploy.md, measured with /usr/bin/time -v);
+	// --dictionaries adds their tables and patterns (limitMemory).
+	g.limitMemory(serveMemLimit)
 	p, err := g.pipeline()
 	if err != nil {
 		return err
@@ -329,6 +322,7 @@ Example:
 }
 
 func (c *WorkerCmd) Run(ctx context.Context, g *Globals) error {
+	g.limitMemory(workerMemLimit)
 	st, p, err := g.openWork(ctx)
 	if err != nil {
 		return err

@@ -98,8 +98,9 @@ func (c countingParser) ParseTagged(toks []model.Token) {
 // articles, ~140 MB once every Phoenix verb is used).
 const DictionaryHeap = 160 << 20
 
-// HeapAllowance is the live heap the options add to what extract and
-// ingest's soft memory limits allow for (docs/performance.md,
+// HeapAllowance is the live heap the options add to what the soft
+// memory limits of the commands that run the pipeline (extract, ingest,
+// serve, worker: internal/cli limitMemory) allow for (docs/performance.md,
 // "Dictionaries: coding at the pipeline's speed"): under a limit the
 // live heap exceeds, the collector runs without pause.
 func HeapAllowance(opts Options) int64 {
