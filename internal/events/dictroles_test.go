@@ -392,7 +392,8 @@ func TestDictionaryWords(t *testing.T) {
 }
 
 // TestDictionaryVoice: with a dictionary as the vocabulary, a passive
-// with no by-agent reads as TABARI reads it, the subject as source, since
+// with no by-agent in the main clause reads as TABARI reads it, the
+// subject as source (TestDictionarySubordinatePassive: not elsewhere), since
 // the dictionary writes the passives it means as patterns of their own
 // ("+ WAS_ *", "+ * FROM $"); a by-agent is still the source; agents
 // alone make a source ("an official said" is ---GOV); a dictionary verb
@@ -514,4 +515,23 @@ func TestDictionaryStageDiscards(t *testing.T) {
 			t.Errorf("%s: %d events, want %d", tt.text, len(a.Events), tt.n)
 		}
 	}
+}
+
+// TestDictionarySubordinatePassive: TABARI's reading of an agentless
+// passive (its subject as source) holds only in the sentence's main
+// clause; in a clause opened by a subordinator or a relative pronoun
+// the subject is the patient, and with no agent there is no source, so
+// the passive codes nothing (read from the words too: the parse often
+// hangs such a clause on the main verb as a conjunct).
+func TestDictionarySubordinatePassive(t *testing.T) {
+	checkRoles(t, roleCoder(t), []roleCase{
+		{"Peru welcomed Chile's offer after Bolivia was criticized over the delay.", []petrarch.Coding{c("PER", "CHL", "041")}, []petrarch.Coding{c("BOL", "---", "122"), c("PER", "BOL", "122"), c("BOL", "CHL", "122")}},
+		{"Kenya visited Somalia when Egypt was criticized for the dam.", []petrarch.Coding{c("KEN", "SOM", "042")}, []petrarch.Coding{c("EGY", "---", "122"), c("KEN", "EGY", "122"), c("SOM", "EGY", "122")}},
+		{"Japan welcomed Vietnam's envoys because Norway was criticized over its fishing.", []petrarch.Coding{c("JPN", "VNM", "041")}, []petrarch.Coding{c("NOR", "---", "122"), c("JPN", "NOR", "122"), c("VNM", "NOR", "122")}},
+		{"Ghana accused Mali while France was freed from the dispute.", []petrarch.Coding{c("GHA", "MLI", "112")}, []petrarch.Coding{c("FRA", "---", "066"), c("GHA", "FRA", "066"), c("MLI", "FRA", "066")}},
+		{"Brazil visited India, which was criticized over the tariffs.", []petrarch.Coding{c("BRA", "IND", "042")}, []petrarch.Coding{c("IND", "---", "122"), c("BRA", "IND", "122")}},
+		{"Lebanon condemned Syria after Turkey's soldiers were arrested near the border.", []petrarch.Coding{c("LBN", "SYR", "122")}, []petrarch.Coding{c("TUR", "---", "173"), c("TURMIL", "---", "173"), c("LBN", "TUR", "173"), c("LBN", "TURMIL", "173"), c("SYR", "TURMIL", "173")}},
+		// the main clause keeps TABARI's reading
+		{"Chile was criticized over its dispute with Bolivia.", []petrarch.Coding{c("CHL", "BOL", "122")}, nil},
+	})
 }

@@ -184,10 +184,15 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				}
 			}
 			switch {
-			case len(by) == 0 && m.p.dictionary:
+			case len(by) == 0 && m.p.dictionary && mainClause(st, m.head) && !subordinateClause(st, m.head):
 				// a dictionary writes its passives as patterns of their own
 				// ("+ WAS_ *"); a pattern without them reads the verb's
-				// subject as its source whatever the voice (TABARI's reading)
+				// subject as its source whatever the voice (TABARI's reading),
+				// kept for the sentence's main clause, which the validation
+				// suite tests; in a subordinate or relative clause ("after
+				// a patrol was sighted", "who was deported") the subject is
+				// the patient as in English, and with no agent there is no
+				// source (below)
 				blind = true
 				tgts, end = c.target(st, m, srcs)
 			case len(by) == 0:
@@ -1008,6 +1013,26 @@ func actorBefore(st *sent, head int) []actorRef {
 		}
 	}
 	return nil
+}
+
+// subordinateClause reports whether the verb at h opens a clause that a
+// subordinator introduces, read from the words: the word before its
+// auxiliaries and its subject noun phrase ("after a patrol was sighted"),
+// or before its auxiliaries alone ("who was deported"). The parse often
+// hangs such a clause on the main verb as a conjunct.
+func subordinateClause(st *sent, h int) bool {
+	k := h - 1
+	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || st.words.negWords[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	if st.words.subordinators[st.toks[k].low] {
+		return true
+	}
+	f, _ := npLeft(st, k)
+	return f > 0 && f <= k && st.words.subordinators[st.toks[f-1].low]
 }
 
 // clauseBreak is a boundary that a hyphen ("an anti- X parade") is not.

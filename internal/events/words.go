@@ -56,6 +56,7 @@ type wordClasses struct {
 	adverbialPPs    map[string]bool
 	speakerPronouns map[string]bool
 	allegeVerbs     map[string]bool
+	subordinators   map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -90,6 +91,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"adverbialPPs":    &w.adverbialPPs,
 		"speakerPronouns": &w.speakerPronouns,
 		"allegeVerbs":     &w.allegeVerbs,
+		"subordinators":   &w.subordinators,
 	}
 }
 
