@@ -20,6 +20,10 @@ func (d *doc) discover() {
 			if own[i] >= 0 {
 				continue
 			}
+			if n := d.title(s, i); n > 0 {
+				i += n - 1
+				continue
+			}
 			if capitalised(toks[i].Text) {
 				if n := d.named(s, i); n > 0 {
 					i += n - 1
@@ -101,11 +105,71 @@ func (d *doc) named(s, i int) int {
 	return n
 }
 
+// title adds a title of two or more words that names no person at
+// token i of sentence s ("Pakistan's Chief of Army Staff", "the Ugandan
+// police chief", "the National Security Adviser of India") as an
+// organisation coded with the country it belongs to and the title's
+// sector (RolesFile), as one-word agents are ("Kenya's foreign
+// minister"); it returns the tokens taken (0 for none). The country is
+// a place or demonym before it (past modifiers and "'s") or after "of"
+// or "from"; a title before a name ("Kenya's Police Chief X"), beside
+// a person ("X, Kenya's police chief") or after another actor ("the
+// EU's foreign policy chief") is no actor of its own.
+func (d *doc) title(s, i int) int {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if !nounTag(toks[i].Tag) && toks[i].Tag != "JJ" {
+		return 0
+	}
+	n, sector := 0, ""
+	words := make([]string, 0, d.t.officeLen)
+	for k := i; k < len(toks) && k < i+d.t.officeLen && own[k] < 0; k++ {
+		words = append(words, strings.ToLower(toks[k].Text))
+		if sec, ok := d.t.offices[strings.Join(words, " ")]; ok && len(words) >= 2 {
+			n, sector = len(words), sec
+		}
+	}
+	if n == 0 || sector == "" || sector == igoSector {
+		return 0
+	}
+	if j := i + n; j < len(toks) && (capitalised(toks[j].Text) && properTag(toks[j].Tag) || own[j] < 0 && nounTag(toks[j].Tag) && toks[j].Tag != "" && !d.inTime(toks[j])) {
+		return 0 // a title before a name ("Police Chief X"), or a modifier ("police chief's office" goes on)
+	}
+	if d.appositive(s, i, i+n) {
+		return 0
+	}
+	cc, ok := d.modifierCountry(s, i)
+	if !ok {
+		return 0
+	}
+	if cc == "" {
+		cc = d.linkedCountry(s, i+n, false)
+	}
+	if !d.t.countries[cc] {
+		return 0
+	}
+	if capitalised(toks[i].Text) {
+		if a, m := d.longest(d.words(s)[i : i+n]); a != nil && m == n && country(roleOn(a, d.date).Code) == cc {
+			return 0 // the dictionaries' office of that country is its holder (named)
+		}
+	}
+	code := cc + sector
+	name := d.a.Body[toks[i].Start:toks[i+n-1].End]
+	d.add("T:"+code+":"+strings.ToLower(name), s, i, i+n, func() model.Entity {
+		return model.Entity{Name: name, Type: model.TypeOrg, Code: model.Str(code), Country: model.Str(cc), Roles: []string{}}
+	})
+	return n
+}
+
+// igoSector is the sector of an international title ("secretary
+// general"), which belongs to a body, never to a country.
+const igoSector = "IGO"
+
 // office reports whether a name of the dictionaries is an office, a
 // role phrase of the entity stage ("Secretary of State" [USAGOV]), not a
 // body ("Senate", "State Duma").
 func (d *doc) office(words []string) bool {
-	return d.t.offices[strings.ToLower(strings.Join(words, " "))]
+	_, ok := d.t.offices[strings.ToLower(strings.Join(words, " "))]
+	return ok
 }
 
 // group adds a group noun at token i of sentence s ("gunmen",

@@ -49,6 +49,16 @@
 //     An agent after an international body ("EU foreign ministers",
 //     "ASEAN envoys") is that body's, as Phoenix codes its own
 //     ASEAN_DEFENSE_MINISTERS [IGOSEAASN]: the body's code, no sector.
+//   - Titles with a country: a title of two or more words from the
+//     entity stage's roles (lexicon/entities/roles.tsv) that names no
+//     person ("Pakistan's Chief of Army Staff", "the Ugandan police
+//     chief", "the defence minister of Peru") is an organisation coded
+//     with the country it belongs to (a place or demonym before it,
+//     "of"/"from" after it) and the title's sector (PAKMIL, UGACOP,
+//     PERGOV), as a one-word agent is; a title before a name, beside a
+//     person, of a body ("the EU's") or of no country names no actor,
+//     and an office the dictionaries list for that country is left to
+//     them (a person).
 //
 // New entities are inserted in order of first mention and all entity
 // ids are numbered again (nothing refers to them before the events

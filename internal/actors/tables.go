@@ -33,7 +33,8 @@ const (
 	// column tells a country's code from a transnational one (IGO, NGO).
 	CountriesFile = "entities/countries.tsv"
 	// RolesFile is the entity stage's table of role nouns and titles;
-	// its first column names offices (see doc.office).
+	// its first column names offices (see doc.office), its second their
+	// sector (see doc.title).
 	RolesFile = "entities/roles.tsv"
 )
 
@@ -58,9 +59,13 @@ type tables struct {
 	// countries are the alpha-3 codes of countries and territories.
 	countries map[string]bool
 	// offices are the entity stage's role phrases (RolesFile), lower
-	// case: a dictionary name that is one ("Secretary of State") names
-	// the office's holder, a person.
-	offices map[string]bool
+	// case, with their sector ("" for none): a dictionary name that is
+	// one ("Secretary of State") names the office's holder, a person; a
+	// title of two or more words with its country ("Pakistan's Chief of
+	// Army Staff") is an actor of the title's sector (doc.title).
+	offices map[string]string
+	// officeLen is the most words of an office.
+	officeLen int
 }
 
 func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
@@ -68,7 +73,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]bool{}}
+	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]string{}}
 	var overlay []*petrarch.Actor
 	var agents []*petrarch.Agent
 	for _, root := range roots {
@@ -102,6 +107,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 		if err := readOffices(root, t.offices); err != nil {
 			return nil, err
 		}
+	}
+	for role := range t.offices {
+		t.officeLen = max(t.officeLen, len(strings.Fields(role)))
 	}
 	t.overlay = petrarch.CompileActors(overlay, petrarch.DefaultCompileOptions())
 	if len(agents) > 0 {
@@ -176,11 +184,17 @@ func readCountries(root fs.FS, into map[string]bool) error {
 }
 
 // readOffices adds the role phrases of the entity stage's RolesFile
-// (its first column: "secretary of state", "defence minister").
-func readOffices(root fs.FS, into map[string]bool) error {
+// (its first column: "secretary of state", "defence minister") with
+// their sector (the second column; "" for none, "-").
+func readOffices(root fs.FS, into map[string]string) error {
 	err := lexfile.ReadLines(root, RolesFile, func(line string) error {
-		if role, _, _ := strings.Cut(line, "\t"); role != "" {
-			into[role] = true
+		f := strings.Split(line, "\t")
+		if role := strings.TrimSpace(f[0]); role != "" {
+			sector := ""
+			if len(f) > 1 && len(strings.TrimSpace(f[1])) == 3 {
+				sector = strings.TrimSpace(f[1])
+			}
+			into[role] = sector
 		}
 		return nil
 	})
