@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // TestDictionariesCheck: the check lists every bad line as file:line and
@@ -62,28 +65,93 @@ func TestDictionariesCheck(t *testing.T) {
 	}
 }
 
-// TestValidatePetrarchCoder: the suite runs through the events coder;
-// --min-recall fails the run below the bar it reaches (its figure is
-// ratcheted in internal/events and internal/petrarch).
-func TestValidatePetrarchCoder(t *testing.T) {
+// suiteMinRecall is the recall validate-petrarch reaches on PETRARCH's
+// unit-test suite through the events coder, rounded down: the suite's
+// ratchet (internal/petrarch tests its readers and Validate on the
+// suite's files without coding them).
+const suiteMinRecall = 0.90
+
+// TestValidatePetrarchSuite runs PETRARCH's validation suite once
+// through validate-petrarch and ratchets its recall.
+func TestValidatePetrarchSuite(t *testing.T) {
 	dir := filepath.Join(shared, "petrarch")
 	recs := filepath.Join(dir, "PETR.UnitTest.records.xml")
 	if _, err := os.Stat(recs); err != nil {
-		if os.Getenv("CI") != "" {
+		if testutil.InCI() {
 			t.Fatalf("PETRARCH suite missing: %v", err)
 		}
 		t.Skipf("PETRARCH suite missing: %v", err)
 	}
+	args := []string{"validate-petrarch", recs, "--dictionaries", dir, "--min-recall", fmt.Sprint(suiteMinRecall)}
+	if os.Getenv("PETRARCH_VERBOSE") != "" {
+		args = append(args, "-v")
+	}
+	out, errs, code := run(t, args...)
+	if os.Getenv("PETRARCH_VERBOSE") != "" {
+		t.Log(out)
+	}
+	recall, ok := reportedRecall(out)
+	if code != 0 || !ok || recall < 100*suiteMinRecall {
+		t.Fatalf("suite below the ratchet %.2f (exit %d):\n%s\n%s", suiteMinRecall, code, lastLines(out, 2), errs)
+	}
+	t.Log(lastLines(out, 2))
+}
+
+// reportedRecall reads the recall (a percentage) off validate-petrarch's
+// last line.
+func reportedRecall(out string) (float64, bool) {
+	var recall float64
+	_, err := fmt.Sscanf(lastLines(out, 1), "recall %g%%", &recall)
+	return recall, err == nil
+}
+
+// handRecords are validation records of this test's own, over the
+// fictional actors of internal/petrarch/testdata/mini: two the mini
+// dictionaries code, one they cannot (no such verb).
+const handRecords = `<Validation>
+<Sentences>
+<Sentence date="20240312" id="H-1" category="VERB">
+<EventCoding sourcecode="SYL" targetcode="BOR" eventcode="122"></EventCoding>
+<Text>Syldavia condemned Borduria on Tuesday.</Text>
+</Sentence>
+<Sentence date="20240312" id="H-2" category="VERB">
+<EventCoding sourcecode="RUR" targetcode="SYL" eventcode="112"></EventCoding>
+<Text>Ruritania accused Syldavia of hoarding grain.</Text>
+</Sentence>
+<Sentence date="20240312" id="H-3" category="MISS">
+<EventCoding sourcecode="BOR" targetcode="SYL" eventcode="042"></EventCoding>
+<Text>Borduria welcomed the Syldavian envoy warmly.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+`
+
+// TestValidatePetrarchBars: the command codes through the events coder
+// and --min-recall fails the run below the bar, on records small enough
+// to run twice (the suite runs once, in TestValidatePetrarchSuite).
+func TestValidatePetrarchBars(t *testing.T) {
+	recs := filepath.Join(t.TempDir(), "hand.records.xml")
+	if err := os.WriteFile(recs, []byte(handRecords), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dicts := filepath.Join("..", "petrarch", "testdata", "mini")
 	for _, tt := range []struct {
 		bar  string
 		code int
 	}{
-		{"0.9", 0},
-		{"0.95", 1},
+		{"0.6", 0},
+		{"0.9", 1},
 	} {
-		out, errs, code := run(t, "validate-petrarch", recs, "--dictionaries", dir, "--min-recall", tt.bar)
-		if code != tt.code || !strings.Contains(out, "recall ") {
-			t.Errorf("--min-recall %s: exit %d (want %d)\n%s\n%s", tt.bar, code, tt.code, lastLines(out, 2), errs)
+		out, errs, code := run(t, "validate-petrarch", recs, "--dictionaries", dicts, "--min-recall", tt.bar, "-v")
+		recall, ok := reportedRecall(out)
+		if code != tt.code || !ok || recall < 66 || recall > 67 {
+			t.Errorf("--min-recall %s: exit %d (want %d), recall %.1f%% (want 66.7%%)\n%s\n%s", tt.bar, code, tt.code, recall, out, errs)
+		}
+		if !strings.Contains(out, "FAIL H-3") || !strings.Contains(out, "ok   H-1") {
+			t.Errorf("--min-recall %s: per-record report lacks H-1 matched and H-3 missed:\n%s", tt.bar, out)
+		}
+		if tt.code != 0 && !strings.Contains(errs, "recall 0.667 (bar 0.900)") {
+			t.Errorf("--min-recall %s: error does not give recall and bar: %s", tt.bar, errs)
 		}
 	}
 }

@@ -44,5 +44,7 @@
 // ReadRecords and Validate run PETRARCH's validation file against a
 // SentenceCoder and report recall and extra codings per record
 // category; a broken record is a warning and the others are still run.
-// The suite runs through internal/events (suite_test.go).
+// The suite is coded through internal/events by `sitrep
+// validate-petrarch`, whose tests (internal/cli) ratchet its recall;
+// this package's tests read the suite's files and score Validate on them.
 package petrarch

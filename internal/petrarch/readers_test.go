@@ -9,7 +9,7 @@ import (
 )
 
 // The readers and validation support; coding is internal/events'
-// (its tests code these dictionaries, and suite_test.go runs PETRARCH's
+// (its tests code these dictionaries, and internal/cli's run PETRARCH's
 // validation records through it).
 
 func day(s string) time.Time {
