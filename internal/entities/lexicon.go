@@ -60,6 +60,11 @@ type entry struct {
 	hasLL   bool
 	class   string // equipment class or feature kind
 	context bool   // equipment name that needs an equipment word nearby
+	// national: the sector of a country's own body that an
+	// intergovernmental body's alias also names ("Security Council"
+	// GOV): a country's name with "'s" before it makes it that
+	// country's body ("Russia's Security Council"), igos.tsv column 4
+	national string
 }
 
 type role struct {
@@ -535,6 +540,18 @@ func (l *Lexicon) addIGO(f []string) error {
 	if len(f) > 2 {
 		for _, a := range splitList(f[2]) {
 			l.proper.add(a, false, e)
+		}
+	}
+	if len(f) > 3 {
+		// aliases that also name a country's body, with its sector
+		for _, a := range splitList(f[3]) {
+			alias, sector, ok := strings.Cut(a, ":")
+			if alias, sector = strings.TrimSpace(alias), strings.TrimSpace(sector); !ok || alias == "" || len(sector) != 3 {
+				return fmt.Errorf("national alias %q: want alias:SECTOR (\"Security Council:GOV\")", a)
+			}
+			n := e
+			n.national = sector
+			l.proper.add(alias, false, n)
 		}
 	}
 	return nil

@@ -88,6 +88,13 @@ func (d *doc) scan() {
 		}
 		if t.cap || isDigit(t.text) {
 			e, n, ok := lex.proper.match(toks, i, false, &d.buf)
+			if ok && d.countryBody(e, i) {
+				// "Russia's Security Council": the country's own body of
+				// that name, keyed by its country (newOrg)
+				d.items = append(d.items, item{kind: iName, s: i, e: i + n, ent: -1, org: orgType{sector: e.national}, national: true})
+				i += n
+				continue
+			}
 			if ok && d.igoNameInside(e, i, n) {
 				// "the National Security Council": one name from the
 				// capitalised words before the body's name, typed as a name
@@ -469,6 +476,19 @@ func isPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// countryBody reports whether an intergovernmental body's alias that
+// also names a country's own body (igos.tsv column 4: "Security
+// Council", "General Assembly") at token i follows a country's name
+// with "'s" ("Russia's Security Council", "Kenya's General Assembly"):
+// the country's body, not the organ of the UN.
+func (d *doc) countryBody(e entry, i int) bool {
+	if e.kind != kIGO || e.national == "" || i < 2 || !d.toks[i-1].isPossessive() {
+		return false
+	}
+	k := len(d.items) - 1
+	return k >= 0 && d.items[k].kind == iLex && d.items[k].lex.kind == kCountry && d.items[k].e == i-1
 }
 
 // igoNameInside reports whether an intergovernmental body's name of
