@@ -212,12 +212,17 @@ func (d *doc) recode() {
 }
 
 // namesCountry reports whether the text gives organisation e country c:
-// an affiliation ("the Nigerian Senate"), or a place of c with "'s"
-// right before one of its mentions ("South Korea's Joint Chiefs of
-// Staff").
+// a place of c right before one of its mentions, a demonym or a
+// country's name ("the South Korean Joint Chiefs of Staff", "UK
+// Ministry of Defence"), or with "'s" ("South Korea's Joint Chiefs of
+// Staff"); or an affiliation of e's own that names c (its text is a
+// mention or affiliation of a place of c). An affiliation or place of
+// another country says nothing of c.
 func (d *doc) namesCountry(e *model.Entity, c string) bool {
-	if len(e.Affiliations) > 0 {
-		return true
+	for _, m := range e.Affiliations {
+		if d.placeText(m.Text, c) {
+			return true
+		}
 	}
 	for _, m := range e.Mentions {
 		if m.Sentence < 0 || m.Sentence >= len(d.owner) {
@@ -225,11 +230,34 @@ func (d *doc) namesCountry(e *model.Entity, c string) bool {
 		}
 		t0, _ := d.span(m)
 		toks, own := d.a.Tokens[m.Sentence], d.owner[m.Sentence]
-		if t0 < 2 || (toks[t0-1].Text != "'s" && toks[t0-1].Text != "’s") || own[t0-2] < 0 {
+		k := t0 - 1
+		if k >= 1 && (toks[k].Text == "'s" || toks[k].Text == "’s") {
+			k--
+		}
+		if k < 0 || own[k] < 0 {
 			continue
 		}
-		if p := d.entity(own[t0-2]); p.Type == model.TypePlace && model.Deref(p.Country) == c {
+		if p := d.entity(own[k]); p != e && p.Type == model.TypePlace && model.Deref(p.Country) == c {
 			return true
+		}
+	}
+	return false
+}
+
+// placeText reports whether text is a mention or an affiliation (a
+// demonym) of a place of country c.
+func (d *doc) placeText(text string, c string) bool {
+	for i := range d.a.Entities {
+		p := &d.a.Entities[i]
+		if p.Type != model.TypePlace || model.Deref(p.Country) != c {
+			continue
+		}
+		for _, ms := range [][]model.Mention{p.Mentions, p.Affiliations} {
+			for _, m := range ms {
+				if strings.EqualFold(m.Text, text) {
+					return true
+				}
+			}
 		}
 	}
 	return false
