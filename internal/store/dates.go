@@ -91,7 +91,9 @@ func BucketOf(day, interval string) string {
 	return day
 }
 
-// NextBucket returns the bucket after b ("" when b is not a day).
+// NextBucket returns the bucket after b ("" when b is not a day, and
+// when the next bucket is past year 9999: "10000-01-01" would sort before
+// every day, and a walk up to a last bucket would not end there).
 func NextBucket(b, interval string) string {
 	t, err := time.Parse("2006-01-02", b)
 	if err != nil {
@@ -104,6 +106,9 @@ func NextBucket(b, interval string) string {
 		t = t.AddDate(0, 1, 0)
 	default:
 		t = t.AddDate(0, 0, 1)
+	}
+	if t.Year() > 9999 {
+		return ""
 	}
 	return t.Format("2006-01-02")
 }

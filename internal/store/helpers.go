@@ -79,7 +79,9 @@ func DayOf(v string) string {
 	return t.Format("2006-01-02")
 }
 
-// AddDays shifts a YYYY-MM-DD day by n days; "" stays "".
+// AddDays shifts a YYYY-MM-DD day by n days; "" stays "". Outside the
+// years 0000 to 9999 the result is no YYYY-MM-DD: before them it sorts
+// before every day ("-0001-12-31"), after them it does not ("10000-01-01").
 func AddDays(day string, n int) string {
 	t, err := time.Parse("2006-01-02", day)
 	if err != nil {

@@ -126,7 +126,11 @@ func (b *Base) countryCountsByMonth(ctx context.Context, f store.EventFilter) (o
 			return nil, false, nil
 		}
 		if lo = s[:7]; s[8:] != "01" {
-			lo = store.NextBucket(s[:7]+"-01", "month")[:7]
+			next := store.NextBucket(s[:7]+"-01", "month")
+			if next == "" {
+				return nil, false, nil // no month after December 9999
+			}
+			lo = next[:7]
 			edges = append(edges, [2]string{s, untilDay(s[:7])})
 		}
 	}
@@ -136,7 +140,11 @@ func (b *Base) countryCountsByMonth(ctx context.Context, f store.EventFilter) (o
 			return nil, false, nil
 		}
 		if hi = u[:7]; u != untilDay(u[:7]) {
-			hi = store.AddDays(u[:7]+"-01", -1)[:7]
+			prev := store.AddDays(u[:7]+"-01", -1)
+			if len(prev) != 10 {
+				return nil, false, nil // no month before January 0000
+			}
+			hi = prev[:7]
 			edges = append(edges, [2]string{u[:7] + "-01", u})
 		}
 	}

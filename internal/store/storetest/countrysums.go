@@ -55,6 +55,12 @@ var countrySumFilters = []store.EventFilter{
 	{Target: "PRK", Undirected: true, Until: "2020"},
 	{Actor: "RUS", Since: "2024-04-03", Until: "2024-04-20"},
 	{Code: "1", Source: "R", Since: "2016-01-01", Until: "2023-12-31"},
+	// The edges of four-digit years: no month after December 9999 (the
+	// month sums once counted every event from "10000-0" on), none
+	// before January 0000.
+	{Actor: "RUS", Since: "9999-12-15"},
+	{Actor: "RUS", Until: "0000-01-20"},
+	{Actor: "RUS", Since: "2024-04-15", Until: "9999-12-31"},
 }
 
 // testCountrySums checks the choropleth under every filter of
