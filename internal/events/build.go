@@ -115,6 +115,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		end = mm.last
 		// coordinated targets: "North Korea and Vietnam", "as well as China and Iran"
 		x := mm.last + 1
+		commaOnly := 0 // items at the end of out joined by a comma alone
 		for x < len(st.toks) {
 			w := st.toks[x].low
 			if coordWord(w) || w == "the" || quoteClose[st.toks[x].text] {
@@ -127,8 +128,15 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			}
 			if len(st.toks[x].ments) > 0 && hasCoord(st, end+1, x-1) {
 				n := &st.ments[st.toks[x].ments[0]]
+				if listComma(st, end+1, x-1) {
+					commaOnly++
+				} else {
+					commaOnly = 0
+				}
 				if n.ent.Type != model.TypeEquipment && !sameEntity(n, srcs) {
 					out = append(out, n)
+				} else if commaOnly > 0 {
+					commaOnly--
 				}
 				end = n.last
 				x = n.last + 1
@@ -136,6 +144,11 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			}
 			break
 		}
+		// a list's last join is a conjunction ("X, Y and Z"); names after
+		// a comma alone describe the list or the place before them, or
+		// speak ("in Sofia, Bulgaria", "... Egypt and Syria, Lebanon's
+		// president said"): they are not targets of their own
+		out = out[:len(out)-min(commaOnly, len(out)-1)]
 		return dedupe(out), end
 	}
 	return nil, end
@@ -304,4 +317,15 @@ func spanHead(st *sent, from, to int) int {
 		}
 	}
 	return from
+}
+
+// listComma reports whether tokens from..to join two names by a comma
+// alone, with no conjunction.
+func listComma(st *sent, from, to int) bool {
+	for j := from; j <= to; j++ {
+		if l := st.toks[j].low; l == "and" || l == "or" || l == "nor" || l == "well" {
+			return false
+		}
+	}
+	return true
 }

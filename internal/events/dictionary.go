@@ -935,19 +935,47 @@ func compoundAt(a *model.Article, sentence, start int, code string) []string {
 	if at < 0 {
 		return []string{code}
 	}
+	gap := func(k int) string { return a.Body[ms[k-1].end:ms[k].start] } // between k-1 and k
+	lo, hi := at, at
+	for hi+1 < len(ms) && joined(gap(hi+1)) {
+		hi++
+	}
+	for lo > 0 && joined(gap(lo)) {
+		lo--
+	}
+	// a list's last join is a conjunction ("A, B and C"); a name after a
+	// comma alone describes the list before it ("A and B, the X
+	// newspaper"): it is not an item, and it stands alone
+	for hi > lo && !coordinated(gap(hi)) {
+		if hi == at {
+			return []string{code}
+		}
+		hi--
+	}
 	out := []string{code}
 	add := func(c string) {
 		if !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
-	for k := at + 1; k < len(ms) && joined(a.Body[ms[k-1].end:ms[k].start]); k++ {
+	for k := at + 1; k <= hi; k++ {
 		add(ms[k].code)
 	}
-	for k := at - 1; k >= 0 && joined(a.Body[ms[k].end:ms[k+1].start]); k-- {
+	for k := at - 1; k >= lo; k-- {
 		add(ms[k].code)
 	}
 	return out
+}
+
+// coordinated reports whether a join between two actor mentions holds a
+// conjunction, not a comma alone.
+func coordinated(gap string) bool {
+	for _, w := range strings.Fields(gap) {
+		if w == "and" || w == "nor" {
+			return true
+		}
+	}
+	return false
 }
 
 // joined reports whether the text between two actor mentions joins
