@@ -18,6 +18,7 @@ func TestBodyAfterDemonym(t *testing.T) {
 		{"Middle East", "2024-06-06", "The Iraqi Joint Chiefs of Staff ordered reinforcements to Sinjar.", "Joint Chiefs of Staff", "IRQMIL"},
 		{"Africa", "2024-06-06", "The Kenyan National Security Council met on Tuesday to review the deployment.", "Kenyan National Security Council", "KENGOV"},
 		{"Americas", "2024-06-06", "Aides said the Joint Chiefs of Staff warned Congress about the cost of the delay.", "Joint Chiefs of Staff", "USAMIL"},
+		{"Americas", "2024-06-06", "The Joint Chiefs of Staff warned Congress about the cost of the delay.", "Joint Chiefs of Staff", "USAMIL"},
 	})
 }
 

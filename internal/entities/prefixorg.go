@@ -102,7 +102,7 @@ func (d *doc) ofPlaceTail(j int, e entry, n int) bool {
 	default:
 		return false
 	}
-	return !d.tokAt(p).cap && d.isOrgWord(p-1)
+	return !d.tokAt(p).cap && d.orgEndsAt(p-1)
 }
 
 func placeTailKind(e entry) bool {

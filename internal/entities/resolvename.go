@@ -111,6 +111,10 @@ func (d *doc) resolveName(k int) {
 				d.newOrg(k, name, o.sector)
 				return
 			}
+			if e, o := d.orgPhrase(q); e > 0 && e <= it.e {
+				d.newOrg(k, name, o.sector) // "Joint Chiefs of Staff of Nigeria"
+				return
+			}
 		}
 	}
 	// organisation by the type word after it: "Vedomosti newspaper",

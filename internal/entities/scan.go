@@ -213,6 +213,10 @@ func (d *doc) scan() {
 				i++ // "The Secretary of State said": the title is read next, as after "the"
 				continue
 			}
+			if _, n, ok := lex.orgs.match(toks, i+1, true, &d.buf); ok && n > 1 && d.tokAt(i+1).cap && d.tokAt(i+n).cap {
+				i++ // "The Joint Chiefs of Staff said": the body's name is read next, as after "the"
+				continue
+			}
 		}
 		if t.cap || (isDigit(t.text) && d.tokAt(i+1).cap) {
 			j := d.nameRunEnd(i)
@@ -293,7 +297,7 @@ func (d *doc) nameRunEnd(i int) int {
 				break // ("Energy Ministry Secretary-General Umar Said": after the organisation word too)
 			}
 		}
-		if d.isOrgWord(j) {
+		if d.isOrgWord(j) || d.orgPhraseAt(j) {
 			orgSeen = true
 		}
 		if t.lower == "and" && j > i+1 && !functionWords[toks[j-2].lower] && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
@@ -371,6 +375,49 @@ func (d *doc) isOrgWord(i int) bool {
 	}
 	o, ok := d.r.lex.orgs.m[d.toks[i].lower]
 	return ok && o.suffix
+}
+
+// orgPhraseAt reports a capitalised organisation phrase of several
+// words at i that ends a name ("Joint Chiefs of Staff", "Armed Forces"):
+// a name run through it goes on after "of" as after "Ministry" ("Joint
+// Chiefs of Staff of Nigeria").
+func (d *doc) orgPhraseAt(i int) bool {
+	return d.orgPhraseEnd(i) > 0
+}
+
+// orgPhraseEnd is the end of the organisation phrase orgPhraseAt finds
+// at i, 0 for none.
+func (d *doc) orgPhraseEnd(i int) int {
+	end, _ := d.orgPhrase(i)
+	return end
+}
+
+// orgPhrase returns the end and the kind of the organisation phrase
+// orgPhraseAt finds at i (end 0 for none).
+func (d *doc) orgPhrase(i int) (int, orgType) {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].cap {
+		return 0, orgType{}
+	}
+	o, n, ok := d.r.lex.orgs.match(d.toks, i, true, &d.buf)
+	if !ok || n < 2 || !o.suffix || !d.tokAt(i+n-1).cap {
+		return 0, orgType{}
+	}
+	return i + n, o
+}
+
+// orgEndsAt reports an organisation word at k ("Ministry") or the last
+// word of an organisation phrase (orgPhraseAt) there ("Staff" of "Joint
+// Chiefs of Staff").
+func (d *doc) orgEndsAt(k int) bool {
+	if d.isOrgWord(k) {
+		return true
+	}
+	for s := k - 1; s >= 0 && s >= k-5; s-- {
+		if d.orgPhraseEnd(s) == k+1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) givenAt(j int) bool {
