@@ -48,7 +48,9 @@
 // alone, since the tagger often takes its bare verb for a noun and the
 // request may have no coded source: requested.go),
 // whether a participle only describes its noun ("rebels fighting the
-// army"), and where a multi-word event noun sits. A past form right after
+// army"; a present participle right after a noun in an earlier finite
+// verb's object is also read so from the words, since parsers differ on
+// it: reduced.go), and where a multi-word event noun sits. A past form right after
 // a noun in the object of an earlier verb, with no object of its own
 // ("sheltered workers deported from X", tagged VBN or VBD),
 // is a reduced passive relative: its noun is the patient, never its

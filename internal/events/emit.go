@@ -26,6 +26,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(m.subj) == 0 && m.p.dictionary && !m.passive {
 			m.subj = actorBefore(st, m.head)
 		}
+		if len(m.p.before) == 0 && c.participleModifier(st, m.head) {
+			m.done = true // "condemned miners blockading the highway", whatever the parse
+		}
 		if st.parsed() {
 			if st.rels[m.head] == "acl" && (st.toks[m.head].tag == "VBG" || st.child(m.head, "mark") >= 0) && len(m.p.before) == 0 {
 				// (a dictionary pattern that names the words before its verb,

@@ -40,3 +40,36 @@ func (c *Coder) participleHost(st *sent, h int) int {
 	}
 	return -1
 }
+
+// participleModifier reports whether the event verb at h is a present
+// participle that describes the noun right before it, inside the object
+// of an earlier finite verb of its clause (not one of speech): "Ghana
+// condemned the rebels attacking villages", "police dispersed students
+// blocking the road". The noun is doing what the participle says, but the
+// sentence asserts only the finite verb's act; the participle is no
+// event of its own. Read from the words, not the arcs: parsers differ on
+// whether such a participle modifies the noun (acl), completes the verb
+// (xcomp) or heads a small clause with the noun as its subject.
+func (c *Coder) participleModifier(st *sent, h int) bool {
+	if st.toks[h].tag != "VBG" || h < 2 {
+		return false
+	}
+	if p := st.toks[h-1].tag; p != "NN" && p != "NNS" {
+		return false
+	}
+	for j := h - 2; j >= 0; j-- {
+		u := st.toks[j]
+		if isBoundary(u) || st.words.coordinators[u.low] {
+			return false
+		}
+		if (u.tag == "VBD" || u.tag == "VBZ" || u.tag == "VBP" || u.tag == "VBN") && !st.words.auxiliaries[u.low] {
+			for _, p := range c.lex.heads(u) {
+				if p.class == classSpeech {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}

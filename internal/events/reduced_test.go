@@ -23,3 +23,19 @@ func TestParsedReducedRelative(t *testing.T) {
 		{"Rebels in Mali attacked an army post near Gao.", want{"19", "MLI", "", ""}, nil},
 	})
 }
+
+// A present participle right after a noun in the object of an earlier
+// finite verb describes the noun ("condemned miners blockading the
+// highway"): no event of its own, read from the words, whatever the
+// parse makes of it (a noun's modifier, the verb's complement or a small
+// clause with the noun as its subject).
+func TestParticipleAfterObject(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Peru condemned miners blockading the highway to Cusco.", want{"11", "PER", "", ""}, []want{{"14", "", "", ""}}},
+		{"Nigeria arrested militants attacking oil pipelines in the delta.", want{"173", "NGA", "", ""}, []want{{"19", "", "", ""}, {"18", "", "", ""}}},
+		{"Colombia accused rebels kidnapping farmers in Cauca of breaking the truce.", want{"112", "COL", "", ""}, []want{{"18", "", "", ""}}},
+		{"Ethiopia criticized militias attacking aid convoys in Tigray.", want{"11", "ETH", "", ""}, []want{{"19", "", "", ""}, {"18", "", "", ""}}},
+		{"Sri Lanka condemned the students occupying the university in Colombo.", want{"11", "LKA", "", ""}, []want{{"14", "", "", ""}}},
+		{"Turkey criticised police officers beating protesters in Ankara.", want{"11", "TUR", "", ""}, []want{{"18", "", "", ""}}},
+	})
+}
