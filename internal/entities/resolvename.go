@@ -116,6 +116,12 @@ func (d *doc) resolveName(k int) {
 				return
 			}
 		}
+		if d.coordPlaceName(it.s, it.e) {
+			// "Common Market for Eastern and Southern Africa": capitalised
+			// words for a coordinated region name a body
+			d.newOrg(k, name, "")
+			return
+		}
 	}
 	// organisation by the type word after it: "Vedomosti newspaper",
 	// or an apposition "NK Pro, a Seoul-based website"
@@ -329,6 +335,17 @@ func (d *doc) newOrg(k int, name, sector string) {
 			d.affil = false
 		}
 	}
+}
+
+// coordPlaceName reports whether name [s, e) is capitalised words, then
+// "of" or "for" and a coordinated place that ends it (coordPlaceEnd).
+func (d *doc) coordPlaceName(s, e int) bool {
+	for j := s + 1; j < e && (d.toks[j].cap || d.toks[j].lower == "of" || d.toks[j].lower == "for"); j++ {
+		if !d.toks[j].cap {
+			return d.coordPlaceEnd(j) == e
+		}
+	}
+	return false
 }
 
 // legalAbbrev are abbreviated legal forms written with a point ("Corp.",

@@ -306,6 +306,11 @@ func (d *doc) nameRunEnd(i int) int {
 		if t.lower == "and" && orgSeen && d.andNewOrg(j) {
 			return j // "University of Sydney and the University of Tokyo": two
 		}
+		if !t.cap && j > i && (t.lower == "of" || t.lower == "for") && (orgSeen || j-i >= 2) {
+			if e := d.coordPlaceEnd(j); e > 0 {
+				return e // "Common Market for Eastern and Southern Africa": the coordinated place ends the name
+			}
+		}
 		if !t.cap && j > i && (t.lower == "of" || t.lower == "for") && !orgSeen && d.statesAhead(j) {
 			orgSeen = true // "Community of Sahel-Saharan States": a body of several states
 		}
@@ -375,6 +380,36 @@ func (d *doc) isOrgWord(i int) bool {
 	}
 	o, ok := d.r.lex.orgs.m[d.toks[i].lower]
 	return ok && o.suffix
+}
+
+// coordPlaceEnd returns the end of a coordinated place after the
+// connector at j ("of"/"for", optionally "the"): a capitalised word,
+// "and", and a place of two or more words whose first word the
+// capitalised word stands beside ("for Eastern and Southern Africa",
+// "of South and Central Asia"); 0 for none. The first word must name
+// no country, capital or people of its own ("of Kenya and South Sudan"
+// are two places).
+func (d *doc) coordPlaceEnd(j int) int {
+	k := j + 1
+	if d.tokAt(k).lower == "the" {
+		k++
+	}
+	a := d.tokAt(k)
+	if !a.cap || !a.word || d.tokAt(k+1).lower != "and" || !d.tokAt(k+2).cap {
+		return 0
+	}
+	if e, _, ok := d.r.lex.proper.match(d.toks, k, false, &d.buf); ok && e.kind != kFeature {
+		return 0
+	}
+	e, n, ok := d.r.lex.proper.match(d.toks, k+2, false, &d.buf)
+	if !ok || n < 2 || e.kind != kFeature && e.kind != kCountry {
+		return 0
+	}
+	end := k + 2 + n
+	if t := d.tokAt(end); t.cap && t.word {
+		return 0 // the name goes on past the place
+	}
+	return end
 }
 
 // orgPhraseAt reports a capitalised organisation phrase of several
