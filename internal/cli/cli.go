@@ -72,20 +72,27 @@ func DefaultDB() string {
 	return "sitrep.db"
 }
 
-// Main runs the command line and returns the exit status.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var c CLI
-	exit := -1
-	parser, err := kong.New(&c,
+// newParser builds the command-line parser into c. A parse that ends
+// the program (--help, --version, a usage error's help) sets *exit and
+// panics with exitPanic{}.
+func newParser(c *CLI, stdout, stderr io.Writer, exit *int) (*kong.Kong, error) {
+	return kong.New(c,
 		kong.Name("sitrep"),
 		kong.Description("sitrep turns raw news into structured, sourced geopolitical events.\n\nExample:\n  sitrep ingest testdata/sample && sitrep serve"),
 		kong.Vars{"default_db": DefaultDB(), "version": versionText()},
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
-		kong.Exit(func(code int) { exit = code; panic(exitPanic{}) }),
+		kong.Exit(func(code int) { *exit = code; panic(exitPanic{}) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		choices(),
 	)
+}
+
+// Main runs the command line and returns the exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var c CLI
+	exit := -1
+	parser, err := newParser(&c, stdout, stderr, &exit)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep:", err)
 		return 2
