@@ -99,3 +99,71 @@ func FuzzPipeline(f *testing.F) {
 		}
 	})
 }
+
+// dictSeeds are paragraphs written for the dictionary fuzzer over the
+// fictional actors of internal/petrarch/testdata/mini, with their verbs,
+// agents and phrases in several constructions.
+var dictSeeds = []string{
+	"Ruritania accused Borduria of shelling a border village on Monday.",
+	"The Syldavian foreign minister condemned the raid in a statement from Klow.",
+	"Officials in Szohod said they would meet Ruritanian envoys next week; talks broke off in May.",
+	"Borduria and Syldavia signed a trade pact after the Red Crescent donated crowns and gold bars.",
+	"Count Rupert's soldiers attacked police near the capital, the Twin States said.",
+	"Ruritania hosted a feast for Bordurian officials, who arrived late. \"We met,\" one said.",
+}
+
+// FuzzPipelineDictionaries runs the pipeline with --dictionaries (the
+// mini dictionaries: the dictionary stage codes on its own copy of the
+// tokens and parses it), alone and after sitrep's own coding
+// (--extend-events), on arbitrary text: no stage panics or fails, every
+// span is inside the body, and no sentence is parsed twice.
+func FuzzPipelineDictionaries(f *testing.F) {
+	var ps [2]*Pipeline
+	for i, extend := range []bool{false, true} {
+		opts := DefaultOptions()
+		opts.Dictionaries = filepath.Join("..", "petrarch", "testdata", "mini")
+		opts.ExtendEvents, opts.Repanic = extend, true
+		p, err := New(opts)
+		if err != nil {
+			f.Fatal(err)
+		}
+		ps[i] = p
+	}
+	seeds := append(append([]string{}, dictSeeds...), fuzzSeeds...)
+	for _, s := range seeds {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	for _, s := range seeds { // warm up in every fuzz process (see FuzzPipeline)
+		for _, p := range ps {
+			a := model.NewArticle()
+			a.Body = s
+			if err := p.Process(context.Background(), a); err != nil {
+				f.Fatal(err)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, body string, extend bool) {
+		if len(body) > maxFuzzBody {
+			body = body[:maxFuzzBody]
+		}
+		body = strings.ToValidUTF8(body, "\uFFFD")
+		p := ps[0]
+		if extend {
+			p = ps[1]
+		}
+		a := model.NewArticle()
+		a.Source, a.Body = "fuzz", body
+		a.Published = model.Published{Date: model.Str("2024-06-14"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
+		before := p.CopiesParsed()
+		if err := p.Process(context.Background(), a); err != nil {
+			t.Fatalf("Process: %v", err)
+		}
+		if errs := checkSpans(a); len(errs) > 0 {
+			t.Fatalf("%d span errors:\n%s", len(errs), strings.Join(errs, "\n"))
+		}
+		if n := int(p.CopiesParsed()-before) + parsedInArticle(a); n > len(a.Sentences) {
+			t.Fatalf("%d sentences parsed of %d", n, len(a.Sentences))
+		}
+	})
+}
