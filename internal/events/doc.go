@@ -67,7 +67,9 @@
 // speaker of the source's or target's country that is not a news
 // medium) is an intent (03x) or a threat (13x). An act of force with no
 // named attacker (an agentless passive in a main clause, an attack noun
-// as subject) is the unidentified armed group of the place named.
+// as subject) is the unidentified armed group of the place named; a
+// passive caused by a natural hazard ("destroyed by the cyclone", words.tsv
+// hazards) has no attacker (cause.go).
 //
 // A future act on a condition ("will cut aid if ...", "unless ...") is a
 // threat made now; a possible one ("may halt its mediation if ...") only

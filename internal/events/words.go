@@ -57,6 +57,7 @@ type wordClasses struct {
 	speakerPronouns map[string]bool
 	allegeVerbs     map[string]bool
 	subordinators   map[string]bool
+	hazards         map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -92,6 +93,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"speakerPronouns": &w.speakerPronouns,
 		"allegeVerbs":     &w.allegeVerbs,
 		"subordinators":   &w.subordinators,
+		"hazards":         &w.hazards,
 	}
 }
 

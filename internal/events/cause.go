@@ -1,0 +1,40 @@
+package events
+
+// naturalCause reports whether the passive verb match m names a natural
+// hazard as its cause ("was struck by the typhoon", "were hit by
+// drought", "had been damaged by floods"): words.tsv's hazards class
+// heading the by-phrase (by the arcs, else within a few words after the
+// verb). Nature is not an attacker: no unidentified armed group is
+// coded for it.
+func naturalCause(st *sent, m *match) bool {
+	if st.parsed() {
+		for _, k := range st.kids[m.head] {
+			if st.rel(k) != "obl" {
+				continue
+			}
+			if cs := st.child(k, "case"); cs >= 0 && st.toks[cs].low == "by" && st.hazard(k) {
+				return true
+			}
+		}
+	}
+	for y := m.last + 1; y < len(st.toks) && y <= m.last+3; y++ {
+		if st.toks[y].low != "by" {
+			continue
+		}
+		for z := y + 1; z < len(st.toks) && z <= y+4 && !isBoundary(st.toks[z]) && !st.words.prepositions[st.toks[z].low]; z++ {
+			if st.hazard(z) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hazard reports whether token k is a natural hazard (words.tsv).
+func (st *sent) hazard(k int) bool {
+	if st.words.hazards[st.toks[k].low] {
+		return true
+	}
+	return st.parsed() && st.words.hazards[st.lemmas[k]]
+}
