@@ -133,6 +133,7 @@ func TestWarningsNameFileAndLine(t *testing.T) {
 		{"agent without tilde", KindAgents, "PRESIDENT [GOV]\nSOLDIER [~MIL]\n", 1, "must start or end with ~", 1},
 		{"agent without code", KindAgents, "!P! = MAN\nPRESIDENT\nSOLDIER [~MIL]\n", 2, "without [code]", 1},
 		{"agent brackets", KindAgents, "RANGER {RANGERS [~MIL]\nSOLDIER [~MIL]\n", 1, "unbalanced", 1},
+		{"agent code inside plurals", KindAgents, "SOLDIER [~MIL]\nRANGER {RANGERS [~MIL]}\n", 2, "without } before the [code]", 1},
 		{"empty macro", KindAgents, "!P! = \nCONGRESS!P! [~LEG]\nSOLDIER [~MIL]\n", 1, "empty macro", 1},
 		{"undefined macro", KindAgents, "CONGRESS!Q! [~LEG]\nSOLDIER [~MIL]\n", 1, "undefined macro !Q!", 1},
 		{"pattern without star", KindVerbs, "--- MEET [040] ---\nMEET\n- WITH + [041]\n- * WITH + [041]\n", 3, "without *", 2},

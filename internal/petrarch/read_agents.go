@@ -52,8 +52,14 @@ func ReadAgents(r io.Reader, name string) ([]*Agent, []Warning, error) {
 		explicit := false
 		if i := strings.IndexByte(head, '{'); i >= 0 {
 			explicit = true
-			j := strings.IndexByte(head, '}')
-			plurals = strings.Fields(head[i+1 : j])
+			// the plurals close before the code: "MAN {MEN} [~X]", not
+			// "{[~X]}" (a '[' inside the braces ends the head)
+			j := strings.IndexByte(head[i:], '}')
+			if j < 0 {
+				d.warnf(n, "plurals { without } before the [code]: skipped")
+				return
+			}
+			plurals = strings.Fields(head[i+1 : i+j])
 			head = strings.TrimSpace(head[:i])
 		}
 		code := strings.ToUpper(strings.TrimSpace(m[1]))
