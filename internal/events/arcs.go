@@ -188,15 +188,19 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 // the subject it shares as a conjunct, an open complement's controller
 // (the governor's object if it has one, "urged X to V", else its
 // subject), or the noun a relative or participial clause modifies.
-// Its nsubj, when it names an actor, replaces the window reading's
-// subject; the other routes fill only a subject the window reading left
-// empty. It reports false when the arcs give no actor, leaving the
-// window reading in place.
+// What the arcs reach, when it names an actor, replaces the window
+// reading's subject ("X said that Y was struck by a storm, and pledged
+// aid": X, not Y), unless the window reading took the same noun (its
+// reading of that noun stands). It reports false when the arcs give no
+// actor, leaving the window reading in place. Where the window reading
+// found a subject, a route through other clauses does not by itself
+// make the act unasserted.
 func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 	if m.subjAt > m.head {
 		return false // a postposed speaker ("..., said Chen") the window found
 	}
 	h := m.head
+	window := len(m.subj) > 0 // the window reading found a subject
 	if st.rels[h] == "advcl" && st.toks[h].tag == "VBG" {
 		if mk := st.child(h, "mark"); mk >= 0 && (st.toks[mk].low == "of" || st.toks[mk].low == "for") {
 			// "accused X of violating ...", "jailed X for spying": what one
@@ -207,6 +211,9 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 	}
 	for hops := 0; hops < 4; hops++ {
 		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
+			if hops > 0 && covers(m.subj, s) {
+				return false // the window reading took the same noun
+			}
 			refs, at := c.arcActors(st, s)
 			if st.rels[s] == "nsubj:pass" && h == m.head {
 				m.passive = true
@@ -224,9 +231,6 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			// envoy, not Colombia)
 			m.subj, m.subjAt = refs, at
 			return true
-		}
-		if len(m.subj) > 0 {
-			return false // the window reading found one; the parse is greedy and errs
 		}
 		if e := st.child(h, "expl"); e >= 0 && st.words.speakerPronouns[st.toks[e].low] {
 			// "Syria says it is willing to ...": parsers take a clause's "it"
@@ -272,7 +276,12 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			if st.rels[h] == "acl" && st.child(h, "mark") >= 0 {
 				// a noun's complement clause ("an offer to mediate",
 				// "accused X of shelling"): the frame asserts the noun, not it
-				m.done = true
+				// (where the window reading found no subject: a purpose
+				// clause the parse hangs on a noun, "opened fire to
+				// disperse ..., killing ...", leaves an asserted act)
+				if !window {
+					m.done = true
+				}
 				return false
 			}
 			if st.rels[h] == "acl" && c.reducedRelative(st, h) {
@@ -283,6 +292,9 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 					return false
 				}
 				continue
+			}
+			if covers(m.subj, g) {
+				return false // the window reading took the same noun
 			}
 			refs, at := c.arcActors(st, g)
 			if len(refs) == 0 {
@@ -295,7 +307,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 				return false
 			}
 			for _, q := range ms {
-				if q.head == g && q.done {
+				if q.head == g && q.done && !window {
 					m.done = true // "accused X of shelling Y, wounding Z"
 				}
 			}
@@ -444,4 +456,14 @@ func verbAbove(st *sent, v int) int {
 		v = st.heads[v]
 	}
 	return -1
+}
+
+// covers reports whether one of refs spans token k.
+func covers(refs []actorRef, k int) bool {
+	for _, r := range refs {
+		if r.m.first <= k && k <= r.m.last {
+			return true
+		}
+	}
+	return false
 }
