@@ -98,8 +98,13 @@ func (d *doc) resolveName(k int) {
 		return
 	}
 	last := toks[it.e-1]
-	// organisation by suffix: "Stimson Center", "192 Fleet"
+	// organisation by suffix: "Stimson Center", "192 Fleet"; the
+	// organisation word before "of" heads the name when there is one
+	// ("Ministry of Lands and Natural Resources" is a ministry)
 	if o, ok := d.r.lex.orgs.m[last.lower]; ok && o.suffix && (it.e-it.s > 1) {
+		if h, ok := d.headBeforeOf(it.s, it.e); ok {
+			o = h
+		}
 		d.newOrg(k, name, o.sector)
 		return
 	}
@@ -335,6 +340,27 @@ func (d *doc) newOrg(k int, name, sector string) {
 			d.affil = false
 		}
 	}
+}
+
+// headBeforeOf returns the organisation word among the capitalised
+// words that open name [s, e) before "of" or "for" ("Ministry" in
+// "Ministry of Energy and Mines"); ok is false without one or without
+// such a connector.
+func (d *doc) headBeforeOf(s, e int) (orgType, bool) {
+	for j := s; j < e; j++ {
+		if t := d.toks[j]; !t.cap {
+			if t.lower != "of" && t.lower != "for" || j == s {
+				return orgType{}, false
+			}
+			for q := j - 1; q >= s; q-- {
+				if o, ok := d.r.lex.orgs.m[d.toks[q].lower]; ok && o.suffix {
+					return o, true
+				}
+			}
+			return orgType{}, false
+		}
+	}
+	return orgType{}, false
 }
 
 // coordPlaceName reports whether name [s, e) is capitalised words, then
