@@ -219,7 +219,7 @@ func renderArticle(w io.Writer, a *model.Article) {
 	sort.Slice(marks, func(i, j int) bool { return marks[i].span.Start < marks[j].span.Start })
 	head := 0
 	for _, s := range a.Sentences {
-		for head < len(a.HeadingAt) && a.HeadingAt[head] <= s.Start {
+		for head < len(a.HeadingAt) && head < len(a.Subheadings) && a.HeadingAt[head] <= s.Start {
 			fmt.Fprintf(w, "\n## %s\n", a.Subheadings[head])
 			head++
 		}
@@ -251,11 +251,19 @@ func speakerName(a *model.Article, id *string) string {
 	return "?"
 }
 
+// markText is body's span s with the marks inside it (sorted by start)
+// written "[text|label]"; a span that does not fit the body (a document
+// stored by another version, or edited) is clipped to it, and a mark
+// that does not fit the span, or overlaps the one before, is left out.
 func markText(body string, s model.Span, marks []mark) string {
+	s.Start, s.End = max(0, min(s.Start, len(body))), max(0, min(s.End, len(body)))
+	if s.End < s.Start {
+		s.End = s.Start
+	}
 	var b strings.Builder
 	pos := s.Start
 	for _, m := range marks {
-		if m.span.Start < pos || m.span.End > s.End {
+		if m.span.Start < pos || m.span.End > s.End || m.span.End < m.span.Start {
 			continue
 		}
 		b.WriteString(body[pos:m.span.Start])
