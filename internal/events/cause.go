@@ -1,5 +1,7 @@
 package events
 
+import "strings"
+
 // naturalCause reports whether the passive verb match m names a natural
 // hazard as its cause ("was struck by the typhoon", "were hit by
 // drought", "had been damaged by floods"): words.tsv's hazards class
@@ -37,4 +39,37 @@ func (st *sent) hazard(k int) bool {
 		return true
 	}
 	return st.parsed() && st.words.hazards[st.lemmas[k]]
+}
+
+// animalPatient reports whether the passive verb match m was done to
+// animals ("thousands of birds were slaughtered", "poultry was culled"):
+// words.tsv's animals class heading its subject (by the arcs, through
+// "thousands of", else the word before its auxiliaries). A cull is no
+// attack: no unidentified armed group is coded for it.
+func animalPatient(st *sent, m *match) bool {
+	if st.parsed() {
+		if k := st.child(m.head, "nsubj:pass"); k >= 0 {
+			if st.animal(k) {
+				return true
+			}
+			for _, x := range st.kids[k] {
+				if st.rel(x) == "nmod" && st.animal(x) {
+					return true
+				}
+			}
+		}
+	}
+	k := m.head - 1
+	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
+		k--
+	}
+	return k >= 0 && st.animal(k)
+}
+
+// animal reports whether token k names animals (words.tsv).
+func (st *sent) animal(k int) bool {
+	if st.words.animals[st.toks[k].low] {
+		return true
+	}
+	return st.parsed() && st.words.animals[st.lemmas[k]]
 }

@@ -17,3 +17,17 @@ func TestNaturalCauseNoAttacker(t *testing.T) {
 		{"Two soldiers were killed by a roadside bomb in Afghanistan.", want{"18", "AFGUAF", "", ""}, nil},
 	})
 }
+
+// A passive act of force done to animals ("thousands of birds were
+// slaughtered") is a cull: no unidentified armed group is coded for it.
+func TestAnimalCullNoAttacker(t *testing.T) {
+	runConstructions(t, []construction{
+		{"Thousands of chickens were slaughtered in Vietnam after the outbreak.", want{}, []want{{"18", "", "", ""}, {"19", "", "", ""}, {"20", "", "", ""}}},
+		{"Millions of ducks have been killed in Indonesia to stop the virus.", want{}, []want{{"18", "", "", ""}, {"19", "", "", ""}, {"20", "", "", ""}}},
+		{"Hundreds of pigs were killed on farms in Poland last week.", want{}, []want{{"18", "", "", ""}, {"19", "", "", ""}, {"20", "", "", ""}}},
+		{"About 5,000 sheep were slaughtered in Morocco during the outbreak.", want{}, []want{{"18", "", "", ""}, {"19", "", "", ""}, {"20", "", "", ""}}},
+		{"Cattle were slaughtered across Argentina to contain the disease.", want{}, []want{{"18", "", "", ""}, {"19", "", "", ""}, {"20", "", "", ""}}},
+		// people are no animals: an unidentified armed group's attack
+		{"Hundreds of villagers were slaughtered in Nigeria last week.", want{"20", "NGAUAF", "", ""}, nil},
+	})
+}

@@ -77,7 +77,8 @@
 // named attacker (an agentless passive in a main clause, an attack noun
 // as subject) is the unidentified armed group of the place named; a
 // passive caused by a natural hazard ("destroyed by the cyclone", words.tsv
-// hazards) has no attacker (cause.go).
+// hazards) or done to animals ("birds were slaughtered", a cull) has no
+// attacker (cause.go).
 //
 // A future act on a condition ("will cut aid if ...", "unless ...") is a
 // threat made now; a possible one ("may halt its mediation if ...") only

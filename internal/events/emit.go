@@ -178,7 +178,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					break
 				}
 			}
-			if len(by) == 0 && c.lex.is(m.code, classViolent) && (len(m.subj) > 0 || m.p.class == "") && !naturalCause(st, m) {
+			if len(by) == 0 && c.lex.is(m.code, classViolent) && (len(m.subj) > 0 || m.p.class == "") && !naturalCause(st, m) && !animalPatient(st, m) {
 				// "a journalist was killed in a car bomb explosion in X": an
 				// attack with no named attacker is an unidentified armed
 				// group's, in the country of the place (as ACLED codes it)

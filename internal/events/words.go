@@ -58,6 +58,7 @@ type wordClasses struct {
 	allegeVerbs     map[string]bool
 	subordinators   map[string]bool
 	hazards         map[string]bool
+	animals         map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -94,6 +95,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"allegeVerbs":     &w.allegeVerbs,
 		"subordinators":   &w.subordinators,
 		"hazards":         &w.hazards,
+		"animals":         &w.animals,
 	}
 }
 
