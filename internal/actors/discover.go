@@ -131,20 +131,11 @@ func (d *doc) title(s, i int) int {
 	if n == 0 || sector == "" || sector == igoSector {
 		return 0
 	}
-	if j := i + n; j < len(toks) && (capitalised(toks[j].Text) && properTag(toks[j].Tag) || own[j] < 0 && nounTag(toks[j].Tag) && toks[j].Tag != "" && !d.inTime(toks[j])) {
-		return 0 // a title before a name ("Police Chief X"), or a modifier ("police chief's office" goes on)
+	if j := i + n; j < len(toks) && capitalised(toks[j].Text) && properTag(toks[j].Tag) {
+		return 0 // a title before a name ("Police Chief X")
 	}
-	if d.appositive(s, i, i+n) {
-		return 0
-	}
-	cc, ok := d.modifierCountry(s, i)
-	if !ok {
-		return 0
-	}
-	if cc == "" {
-		cc = d.linkedCountry(s, i+n, false)
-	}
-	if !d.t.countries[cc] {
+	cc, ok := d.ownCountry(s, i, n, false)
+	if !ok || !d.t.countries[cc] {
 		return 0
 	}
 	if capitalised(toks[i].Text) {
@@ -182,7 +173,7 @@ func (d *doc) office(words []string) bool {
 // main country; with none, or with an actor just before it ("Taliban
 // fighters" are the Taliban's), nothing is added.
 func (d *doc) group(s, i int) int {
-	toks, own := d.a.Tokens[s], d.owner[s]
+	toks := d.a.Tokens[s]
 	if !nounTag(toks[i].Tag) {
 		return 0
 	}
@@ -190,18 +181,9 @@ func (d *doc) group(s, i int) int {
 	if sector == "" {
 		return 0
 	}
-	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 && !d.inTime(toks[j]) {
-		return 0 // a modifier: "police checkpoint" (not "officers today")
-	}
-	if d.appositive(s, i, i+n) {
-		return 0 // describes a person: "Kenya's foreign minister, X,", "X, then Russia's defense minister"
-	}
-	country, ok := d.modifierCountry(s, i)
+	country, ok := d.ownCountry(s, i, n, reach != ownAgent)
 	if !ok {
 		return 0
-	}
-	if country == "" {
-		country = d.linkedCountry(s, i+n, reach != ownAgent)
 	}
 	if country == "" && reach != groupNoun {
 		return 0 // an agent of another sector needs its country named ("Kenyan lawmakers")
@@ -226,6 +208,32 @@ func (d *doc) group(s, i int) int {
 		return model.Entity{Name: name, Type: model.TypeOrg, Code: model.Str(code), Country: model.Str(country), Roles: []string{}}
 	})
 	return n
+}
+
+// ownCountry is the country a group noun or title at tokens [i, i+n)
+// of sentence s names: a place or demonym among its modifiers ("Yemeni
+// militiamen", "Chad's armed militias"), else one a placeLinks word
+// after it joins (of belonging only, without acts); "" for none. ok is
+// false when the phrase is no actor of its own: a modifier of the noun
+// after it ("police checkpoint", not "officers today"), beside a
+// person ("Kenya's foreign minister, X,", "X, then Russia's defense
+// minister"), or after another actor, whose members it names ("Taliban
+// fighters").
+func (d *doc) ownCountry(s, i, n int, acts bool) (country string, ok bool) {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if j := i + n; j < len(toks) && nounTag(toks[j].Tag) && toks[j].Tag != "" && own[j] < 0 && !d.inTime(toks[j]) {
+		return "", false
+	}
+	if d.appositive(s, i, i+n) {
+		return "", false
+	}
+	if country, ok = d.modifierCountry(s, i); !ok {
+		return "", false
+	}
+	if country == "" {
+		country = d.linkedCountry(s, i+n, acts)
+	}
+	return country, true
 }
 
 // placeLinks join a group noun to the place it belongs to (true) or
