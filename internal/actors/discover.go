@@ -120,12 +120,21 @@ func (d *doc) title(s, i int) int {
 	if !nounTag(toks[i].Tag) && toks[i].Tag != "JJ" {
 		return 0
 	}
+	first, _, _ := strings.Cut(strings.ToLower(toks[i].Text), " ")
+	most := d.t.officeWords[first]
+	if most == 0 {
+		return 0 // most words open no title of two or more
+	}
 	n, sector := 0, ""
-	words := make([]string, 0, d.t.officeLen)
-	for k := i; k < len(toks) && k < i+d.t.officeLen && own[k] < 0; k++ {
-		words = append(words, strings.ToLower(toks[k].Text))
-		if sec, ok := d.t.offices[strings.Join(words, " ")]; ok && len(words) >= 2 {
-			n, sector = len(words), sec
+	var keyBuf [64]byte
+	key := keyBuf[:0]
+	for k := i; k < len(toks) && k < i+most && own[k] < 0; k++ {
+		if k > i {
+			key = append(key, ' ')
+		}
+		key = append(key, strings.ToLower(toks[k].Text)...)
+		if sec, ok := d.t.offices[string(key)]; ok && k > i {
+			n, sector = k-i+1, sec
 		}
 	}
 	if n == 0 || sector == "" || sector == igoSector {

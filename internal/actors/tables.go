@@ -64,8 +64,9 @@ type tables struct {
 	// title of two or more words with its country ("Pakistan's Chief of
 	// Army Staff") is an actor of the title's sector (doc.title).
 	offices map[string]string
-	// officeLen is the most words of an office.
-	officeLen int
+	// officeWords bounds the offices of two or more words by their first
+	// word: the most words of one (doc.title looks no further).
+	officeWords map[string]int
 }
 
 func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
@@ -108,8 +109,12 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 			return nil, err
 		}
 	}
+	t.officeWords = map[string]int{}
 	for role := range t.offices {
-		t.officeLen = max(t.officeLen, len(strings.Fields(role)))
+		if n := len(strings.Fields(role)); n >= 2 {
+			first, _, _ := strings.Cut(role, " ")
+			t.officeWords[first] = max(t.officeWords[first], n)
+		}
 	}
 	t.overlay = petrarch.CompileActors(overlay, petrarch.DefaultCompileOptions())
 	if len(agents) > 0 {
