@@ -297,7 +297,7 @@ func (d *doc) nameRunEnd(i int) int {
 				break // ("Energy Ministry Secretary-General Umar Said": after the organisation word too)
 			}
 		}
-		if d.isOrgWord(j) || d.orgPhraseAt(j) {
+		if !orgSeen && (d.isOrgWord(j) || d.orgPhraseEnd(j) > 0) {
 			orgSeen = true
 		}
 		if t.lower == "and" && j > i+1 && !functionWords[toks[j-2].lower] && d.isOrgWord(j-1) && d.r.lex.orgs.m[toks[j-1].lower].sector == "BUS" {
@@ -412,23 +412,17 @@ func (d *doc) coordPlaceEnd(j int) int {
 	return end
 }
 
-// orgPhraseAt reports a capitalised organisation phrase of several
-// words at i that ends a name ("Joint Chiefs of Staff", "Armed Forces"):
-// a name run through it goes on after "of" as after "Ministry" ("Joint
-// Chiefs of Staff of Nigeria").
-func (d *doc) orgPhraseAt(i int) bool {
-	return d.orgPhraseEnd(i) > 0
-}
-
-// orgPhraseEnd is the end of the organisation phrase orgPhraseAt finds
-// at i, 0 for none.
+// orgPhraseEnd is the end of a capitalised organisation phrase of
+// several words at i that ends a name ("Joint Chiefs of Staff", "Armed
+// Forces"), 0 for none: a name run through it goes on after "of" as
+// after "Ministry" ("Joint Chiefs of Staff of Nigeria").
 func (d *doc) orgPhraseEnd(i int) int {
 	end, _ := d.orgPhrase(i)
 	return end
 }
 
 // orgPhrase returns the end and the kind of the organisation phrase
-// orgPhraseAt finds at i (end 0 for none).
+// orgPhraseEnd finds at i (end 0 for none).
 func (d *doc) orgPhrase(i int) (int, orgType) {
 	if i < 0 || i >= len(d.toks) || !d.toks[i].cap {
 		return 0, orgType{}
@@ -441,7 +435,7 @@ func (d *doc) orgPhrase(i int) (int, orgType) {
 }
 
 // orgEndsAt reports an organisation word at k ("Ministry") or the last
-// word of an organisation phrase (orgPhraseAt) there ("Staff" of "Joint
+// word of an organisation phrase (orgPhraseEnd) there ("Staff" of "Joint
 // Chiefs of Staff").
 func (d *doc) orgEndsAt(k int) bool {
 	if d.isOrgWord(k) {
