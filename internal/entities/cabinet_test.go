@@ -22,10 +22,10 @@ func TestNationalCabinet(t *testing.T) {
 			art := checkAnnotated(t, c.text)
 			body, anns := parseAnnotated(c.text)
 			name := body[anns[0].start:anns[0].end]
-			for _, e := range art.Entities {
-				if e.Type == model.TypeOrg && e.Name == name && model.Deref(e.Code) != c.code {
-					t.Errorf("%q: %s has code %v, want %s", c.text, name, model.Deref(e.Code), c.code)
-				}
+			if e := findEntity(art, name, model.TypeOrg); e == nil {
+				t.Errorf("%q: no organisation %q in %v", c.text, name, mentionsOf(art))
+			} else if model.Deref(e.Code) != c.code {
+				t.Errorf("%q: %s has code %v, want %s", c.text, name, model.Deref(e.Code), c.code)
 			}
 		})
 	}

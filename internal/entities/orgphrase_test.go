@@ -33,9 +33,11 @@ func TestOrganisationPhraseOfY(t *testing.T) {
 						t.Errorf("%q inside the organisation %q is a %s", m.Text, name, e.Type)
 					}
 				}
-				if e.Type == model.TypeOrg && e.Name == name && c.code != "" && model.Deref(e.Code) != c.code {
-					t.Errorf("%s has code %v, want %s", name, model.Deref(e.Code), c.code)
-				}
+			}
+			if e := findEntity(art, name, model.TypeOrg); e == nil {
+				t.Errorf("no organisation %q in %v", name, mentionsOf(art))
+			} else if model.Deref(e.Code) != c.code {
+				t.Errorf("%s has code %v, want %s", name, model.Deref(e.Code), c.code)
 			}
 		})
 	}
