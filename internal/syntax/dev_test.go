@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	sitrep "github.com/sitrep-project/sitrep"
@@ -105,7 +106,7 @@ func benchTokens(b *testing.B, annotate func(*Parser, []model.Token)) {
 // benchTokensAfter is benchTokens with prepare run over the sentences
 // first, untimed.
 func benchTokensAfter(b *testing.B, prepare, annotate func(*Parser, []model.Token)) {
-	p, err := Default()
+	p, err := benchModel()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -128,6 +129,23 @@ func benchTokensAfter(b *testing.B, prepare, annotate func(*Parser, []model.Toke
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*n), "cpu-ns/token")
 	}
+}
+
+// benchModel is $SITREP_SYNTAX_MODEL if set (a candidate model), else
+// the built-in one.
+func benchModel() (*Parser, error) {
+	if path := os.Getenv("SITREP_SYNTAX_MODEL"); path != "" {
+		p, err := LoadFile(path)
+		if err == nil && os.Getenv("PX_BRANCH") != "" {
+			m, err := strconv.ParseFloat(os.Getenv("PX_BRANCH"), 64)
+			if err != nil {
+				return nil, err
+			}
+			p.dep.setBranching(m)
+		}
+		return p, err
+	}
+	return Default()
 }
 
 // BenchmarkParseSentence measures tagging, lemmatising and parsing
