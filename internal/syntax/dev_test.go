@@ -162,9 +162,12 @@ func BenchmarkParseTagged(b *testing.B) {
 func BenchmarkTagSentence(b *testing.B) { benchTokens(b, (*Parser).TagSentence) }
 
 // BenchmarkLoad measures reading the built-in model (what the first
-// Default call costs).
+// Default call costs), or $SITREP_SYNTAX_MODEL.
 func BenchmarkLoad(b *testing.B) {
 	data, err := sitrep.Lexicon.ReadFile(ModelPath)
+	if path := os.Getenv("SITREP_SYNTAX_MODEL"); path != "" {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		b.Fatal(err)
 	}
