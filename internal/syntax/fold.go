@@ -1,7 +1,5 @@
 package syntax
 
-import "slices"
-
 // Folding constant features. Many parser features take one fixed value
 // in a whole class of configurations: every feature of s0's leftmost
 // children when s0 has none, every s1 feature when the stack holds one
@@ -34,25 +32,19 @@ var (
 	}
 	// children: state 1 = exactly one child on that side (the second is
 	// absent), state 2 = none.
-	// extra: the further templates no child on that side makes constant.
-	childGroup = func(w1, p1, l1, w2, p2, l2 int, extra ...foldConst) foldGroup {
+	childGroup = func(w1, p1, l1, w2, p2, l2 int) foldGroup {
 		second := absentChild(w2, p2, l2)
-		both := append(append(absentChild(w1, p1, l1), second...), extra...)
-		return foldGroup{consts: [][]foldConst{second, both}}
+		return foldGroup{consts: [][]foldConst{second, append(absentChild(w1, p1, l1), second...)}}
 	}
-	noS1r      = append(absentChild(fS1rw, fS1rp, fS1rl), foldConst{fS1rwl, feat2(fS1rwl, noWord, noLab)})
-	s1Children = append(slices.Clone(noS1r), foldConst{fS1lp, feat1(fS1lp, noTag)}, foldConst{fS1ll, feat1(fS1ll, noLab)})
+	s1Children = append(absentChild(fS1rw, fS1rp, fS1rl), foldConst{fS1lp, feat1(fS1lp, noTag)}, foldConst{fS1ll, feat1(fS1ll, noLab)})
 
 	foldGroups = []foldGroup{
-		childGroup(fS0lw, fS0lp, fS0ll, fS0l2w, fS0l2p, fS0l2l,
-			foldConst{fS0lwl, feat2(fS0lwl, noWord, noLab)}, foldConst{fS0llS0l2l, feat2(fS0llS0l2l, noLab, noLab)}),
-		childGroup(fS0rw, fS0rp, fS0rl, fS0r2w, fS0r2p, fS0r2l,
-			foldConst{fS0rwl, feat2(fS0rwl, noWord, noLab)}),
-		childGroup(fB0lw, fB0lp, fB0ll, fB0l2w, fB0l2p, fB0l2l,
-			foldConst{fB0lwl, feat2(fB0lwl, noWord, noLab)}, foldConst{fB0llB0l2l, feat2(fB0llB0l2l, noLab, noLab)}),
+		childGroup(fS0lw, fS0lp, fS0ll, fS0l2w, fS0l2p, fS0l2l),
+		childGroup(fS0rw, fS0rp, fS0rl, fS0r2w, fS0r2p, fS0r2l),
+		childGroup(fB0lw, fB0lp, fB0ll, fB0l2w, fB0l2p, fB0l2l),
 		// s1: 1 no right child, 2 no left child, 3 neither, 4 no s1.
 		{consts: [][]foldConst{
-			noS1r,
+			absentChild(fS1rw, fS1rp, fS1rl),
 			{{fS1lp, feat1(fS1lp, noTag)}, {fS1ll, feat1(fS1ll, noLab)}},
 			s1Children,
 			append([]foldConst{
@@ -70,7 +62,7 @@ var (
 )
 
 // nParseTemplates is the number of features parseFeatures appends.
-const nParseTemplates = fB0pB0SlS0p
+const nParseTemplates = fS0aB0p
 
 // bufferTemplates read only the buffer's first three words, which only
 // SHIFT changes: a parse sums their rows once per buffer front and adds

@@ -57,14 +57,6 @@ func feat3(t, a, b, c uint64) uint64 {
 	return h
 }
 
-func feat4(t, a, b, c, d uint64) uint64 {
-	h := mix(mix(mix(mix(t*0x94d049bb133111eb, a), b), c), d)
-	if h == 0 {
-		h = 1
-	}
-	return h
-}
-
 // hashString is FNV-1a over s.
 func hashString(s string) uint64 {
 	h := uint64(fnvOffset)

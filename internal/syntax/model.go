@@ -39,7 +39,6 @@ type scratch struct {
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
 	dp.fold = newFolder(dp.w)
-	dp.kind = tagKinds(tg.upos)
 	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{}}
 	for c := range tg.upos {
 		p.cls[tagPair{tg.upos[c], tg.xpos[c]}] = int32(c)

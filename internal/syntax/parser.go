@@ -15,26 +15,10 @@ type depParser struct {
 	right  []int32 // classes of RIGHT moves
 	w      *weights
 	fold   *folder // nil: score every feature
-	kind   []uint8 // per tag class: kindPunct, kindVerb or 0 (derived from the tags, not stored)
 	// branch > 0: selectional branching below this margin (perceptron
 	// units; branchUnits is it in score units).
 	branch      float64
 	branchUnits int64
-}
-
-// tagKinds gives each tag class (by its UPOS) the kind the parser counts
-// between words.
-func tagKinds(upos []string) []uint8 {
-	k := make([]uint8, len(upos))
-	for i, u := range upos {
-		switch u {
-		case "PUNCT":
-			k[i] = kindPunct
-		case "VERB":
-			k[i] = kindVerb
-		}
-	}
-	return k
 }
 
 // parseExample is one training sentence for the parser.
@@ -128,7 +112,6 @@ func (d *depParser) greedy(sc *parseScratch, w []uint64, p []int32, a []uint64, 
 	nc := d.nclasses()
 	st := &sc.st
 	st.init(len(w))
-	st.count(p, d.kind)
 	front := int32(-1)
 	record := d.branch > 0
 	var sum int64
@@ -211,12 +194,11 @@ type trainOptions struct {
 	explore float64 // probability of following a wrong prediction, after the first epoch
 	seed    uint64
 	prune   float64 // drop averaged weights smaller than this
-	kind    []uint8 // per tag class (tagKinds)
 	log     func(format string, args ...any)
 }
 
 func trainParser(ctx context.Context, ex []parseExample, labels []string, index map[string]int16, dirs [2][]bool, o trainOptions) (*depParser, *trainer) {
-	d := &depParser{labels: labels, root: index["root"], kind: o.kind}
+	d := &depParser{labels: labels, root: index["root"]}
 	L := len(labels)
 	for l := range L {
 		if int16(l) == d.root {
@@ -249,7 +231,6 @@ func trainParser(ctx context.Context, ex []parseExample, labels []string, index 
 			e := &ex[ei]
 			st := &sc.st
 			st.init(len(e.w))
-			st.count(e.p, d.kind)
 			for !st.done() {
 				sc.fs = parseFeatures(sc.fs[:0], st, e.w, e.p, e.a)
 				p.tick()

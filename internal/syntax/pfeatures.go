@@ -107,28 +107,6 @@ const (
 	fS0aB0a
 	fS0pB0a
 	fS0aB0p
-	// Between the words an arc would join, children's words with their
-	// labels, label pairs, four-tag windows.
-	fS0pB0pPunct
-	fS0pB0pVerb
-	fS1pS0pPunct
-	fS1pS0pVerb
-	fS0lwl
-	fS0rwl
-	fB0lwl
-	fS1rwl
-	fS0llS0rl
-	fS0llS0l2l
-	fB0llB0l2l
-	fS1pS0pB0pB1p
-	fS2pS1pS0pB0p
-	// The relation: s0's first left child's word (a preposition) with
-	// s0 and either head; the heads' labels so far with s0.
-	fS0lwS0pS1p
-	fS0lwS0pB0p
-	fS1pS0pS0Sl
-	fS1pS1SrS0p
-	fB0pB0SlS0p
 )
 
 // dist buckets a word distance.
@@ -235,9 +213,6 @@ func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32, a []uint64) [
 		s1vl, s1vr, s1sr = uint64(st.nl[s1]), uint64(st.nr[s1]), st.rl[s1]
 	}
 	b0vl, b0sl := uint64(st.nl[b0]), st.ll[b0]
-	pb0, vb0 := st.between(s0, b0)
-	ps1, vs1 := st.between(s1, s0)
-	s0lw, s0ll := word(s0l), lab(s0l)
 
 	return append(fs,
 		feat1(fS0w, s0w), feat1(fS0p, s0p), feat1(fS0wp, s0wp),
@@ -277,13 +252,5 @@ func parseFeatures(fs []uint64, st *pstate, w []uint64, p []int32, a []uint64) [
 		feat1(fB0pBias, 0),
 		feat1(fS0a, amb(s0)), feat1(fB0a, amb(b0)), feat1(fB1a, amb(b1)), feat1(fS1a, amb(s1)),
 		feat2(fS0aB0a, amb(s0), amb(b0)), feat2(fS0pB0a, s0p, amb(b0)), feat2(fS0aB0p, amb(s0), b0p),
-		feat3(fS0pB0pPunct, s0p, b0p, pb0), feat3(fS0pB0pVerb, s0p, b0p, vb0),
-		feat3(fS1pS0pPunct, s1p, s0p, ps1), feat3(fS1pS0pVerb, s1p, s0p, vs1),
-		feat2(fS0lwl, s0lw, s0ll), feat2(fS0rwl, word(s0r), lab(s0r)),
-		feat2(fB0lwl, word(b0l), lab(b0l)), feat2(fS1rwl, word(s1r), lab(s1r)),
-		feat2(fS0llS0rl, s0ll, lab(s0r)), feat2(fS0llS0l2l, s0ll, lab(s0l2)), feat2(fB0llB0l2l, lab(b0l), lab(b0l2)),
-		feat4(fS1pS0pB0pB1p, s1p, s0p, b0p, b1p), feat4(fS2pS1pS0pB0p, s2p, s1p, s0p, b0p),
-		feat3(fS0lwS0pS1p, s0lw, s0p, s1p), feat3(fS0lwS0pB0p, s0lw, s0p, b0p),
-		feat3(fS1pS0pS0Sl, s1p, s0p, s0sl), feat3(fS1pS1SrS0p, s1p, s1sr, s0p), feat3(fB0pB0SlS0p, b0p, b0sl, s0p),
 	)
 }

@@ -30,45 +30,6 @@ type pstate struct {
 	lc1, lc2, rc1, rc2 []int32
 	nl, nr             []uint8
 	ll, rl             []uint64
-	// pc[i], vc[i]: punctuation marks and verbs among words 0..i-1
-	// (empty until count is called: then every count reads 0).
-	pc, vc []int32
-}
-
-// Word kinds the parser counts between two words (depParser.kind).
-const (
-	kindPunct = 1
-	kindVerb  = 2
-)
-
-// count fills the prefix counts of punctuation and verbs from the tag
-// classes p (kind: per tag class).
-func (st *pstate) count(p []int32, kind []uint8) {
-	n := len(p)
-	st.pc, st.vc = grow32(st.pc, n+1), grow32(st.vc, n+1)
-	var pc, vc int32
-	for i, c := range p {
-		st.pc[i], st.vc[i] = pc, vc
-		if int(c) < len(kind) {
-			switch kind[c] {
-			case kindPunct:
-				pc++
-			case kindVerb:
-				vc++
-			}
-		}
-	}
-	st.pc[n], st.vc[n] = pc, vc
-}
-
-// between buckets the punctuation and verbs strictly between words i < j
-// (0 none, 1 one, 2 more; j may be the root).
-func (st *pstate) between(i, j int32) (punct, verb uint64) {
-	if len(st.pc) == 0 || i < 0 || j <= i {
-		return 0, 0
-	}
-	p, v := st.pc[j]-st.pc[i+1], st.vc[j]-st.vc[i+1]
-	return uint64(min(p, 2)), uint64(min(v, 2))
 }
 
 func grow32(s []int32, n int) []int32 {
@@ -83,7 +44,6 @@ func (st *pstate) init(n int) {
 	m := n + 1
 	st.stack = st.stack[:0]
 	st.b = 0
-	st.pc, st.vc = st.pc[:0], st.vc[:0]
 	st.heads = grow32(st.heads, m)
 	st.lc1, st.lc2 = grow32(st.lc1, m), grow32(st.lc2, m)
 	st.rc1, st.rc2 = grow32(st.rc1, m), grow32(st.rc2, m)

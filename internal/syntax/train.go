@@ -80,8 +80,6 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 // with its jackknifed tag classes.
 func trainDep(ctx context.Context, train []Sentence, tags [][]int32, labels []string, lidx map[string]int16, amb *ambig, o TrainOptions, logf func(string, ...any)) *depParser {
 	ex := examples(train, tags, lidx, amb)
-	upos, _, _ := tagClasses(train)
-	kinds := tagKinds(upos)
 	var dirs [2][]bool
 	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
 	for _, s := range train {
@@ -110,7 +108,7 @@ func trainDep(ctx context.Context, train []Sentence, tags [][]int32, labels []st
 			if k > 1 {
 				plog = func(format string, args ...any) { logf("parser %d: "+format, append([]any{i + 1}, args...)...) }
 			}
-			d, p := trainParser(ctx, ex, labels, lidx, dirs, trainOptions{epochs: o.ParseEpochs, explore: o.Explore, seed: o.Seed + uint64(i), prune: o.Prune, log: plog, kind: kinds})
+			d, p := trainParser(ctx, ex, labels, lidx, dirs, trainOptions{epochs: o.ParseEpochs, explore: o.Explore, seed: o.Seed + uint64(i), prune: o.Prune, log: plog})
 			ps[i] = p
 			if i == 0 {
 				dp = d
