@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	sitrep "github.com/sitrep-project/sitrep"
@@ -105,7 +106,7 @@ func benchTokens(b *testing.B, annotate func(*Parser, []model.Token)) {
 // benchTokensAfter is benchTokens with prepare run over the sentences
 // first, untimed.
 func benchTokensAfter(b *testing.B, prepare, annotate func(*Parser, []model.Token)) {
-	p, err := Default()
+	p, err := benchModel()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -130,6 +131,23 @@ func benchTokensAfter(b *testing.B, prepare, annotate func(*Parser, []model.Toke
 	}
 }
 
+// benchModel is $SITREP_SYNTAX_MODEL if set (a candidate model), else
+// the built-in one.
+func benchModel() (*Parser, error) {
+	if path := os.Getenv("SITREP_SYNTAX_MODEL"); path != "" {
+		p, err := LoadFile(path)
+		if err == nil && os.Getenv("PX_BRANCH") != "" {
+			m, err := strconv.ParseFloat(os.Getenv("PX_BRANCH"), 64)
+			if err != nil {
+				return nil, err
+			}
+			p.dep.setBranching(m)
+		}
+		return p, err
+	}
+	return Default()
+}
+
 // BenchmarkParseSentence measures tagging, lemmatising and parsing
 // together, per token (run with -cpu 1).
 func BenchmarkParseSentence(b *testing.B) { benchTokens(b, (*Parser).ParseSentence) }
@@ -144,9 +162,12 @@ func BenchmarkParseTagged(b *testing.B) {
 func BenchmarkTagSentence(b *testing.B) { benchTokens(b, (*Parser).TagSentence) }
 
 // BenchmarkLoad measures reading the built-in model (what the first
-// Default call costs).
+// Default call costs), or $SITREP_SYNTAX_MODEL.
 func BenchmarkLoad(b *testing.B) {
 	data, err := sitrep.Lexicon.ReadFile(ModelPath)
+	if path := os.Getenv("SITREP_SYNTAX_MODEL"); path != "" {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,10 @@ type depParser struct {
 	right  []int32 // classes of RIGHT moves
 	w      *weights
 	fold   *folder // nil: score every feature
+	// branch > 0: selectional branching below this margin (perceptron
+	// units; branchUnits is it in score units).
+	branch      float64
+	branchUnits int64
 }
 
 // parseExample is one training sentence for the parser.
@@ -35,6 +39,13 @@ type parseScratch struct {
 	bscore [256]int32 // scores of the buffer features (see bufferTemplates)
 	wk     scoreWork
 	fscore []float32
+	// selectional branching (parser_branch.go)
+	moves, moves1 []int16
+	cum, cum1     []int64
+	at, alt       int
+	margin        int32
+	heads1        []int32
+	rels1         []int16
 }
 
 func (d *depParser) nclasses() int { return 1 + 2*len(d.labels) }
@@ -85,13 +96,44 @@ func (d *depParser) move(c int) (int, int16) {
 
 // parse fills heads (root = -1... see Parse) and labels for one sentence.
 func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
+	if d.branch <= 0 {
+		d.greedy(sc, w, p, a, -1, 0)
+		return
+	}
+	d.parseBranching(sc, w, p, a)
+}
+
+// greedy parses from the start, or, with at ≥ 0, replays sc.moves[:at],
+// applies class alt there and parses the rest greedily. With branching
+// on it records in sc.moves and sc.cum every class taken and the running
+// score sum, and in sc.at, sc.alt the closest call (the scored move
+// whose runner-up is nearest, below the branching margin).
+func (d *depParser) greedy(sc *parseScratch, w []uint64, p []int32, a []uint64, at int, alt int) {
 	nc := d.nclasses()
 	st := &sc.st
 	st.init(len(w))
 	front := int32(-1)
+	record := d.branch > 0
+	var sum int64
+	if record {
+		sc.moves, sc.cum = sc.moves[:0], sc.cum[:0]
+		sc.at, sc.margin = -1, int32(d.branchUnits)
+		for i := range at {
+			c := sc.moves1[i]
+			m, l := d.move(int(c))
+			st.apply(m, l)
+			sc.moves, sc.cum = append(sc.moves, c), append(sc.cum, sc.cum1[i])
+		}
+		if at > 0 {
+			sum = sc.cum1[at-1]
+		}
+	}
 	for !st.done() {
 		if len(st.stack) == 0 {
 			st.apply(moveShift, -1) // the only legal move
+			if record {
+				sc.moves, sc.cum = append(sc.moves, 0), append(sc.cum, sum)
+			}
 			continue
 		}
 		sc.fs = parseFeatures(sc.fs[:0], st, w, p, a)
@@ -107,7 +149,21 @@ func (d *depParser) parse(sc *parseScratch, w []uint64, p []int32, a []uint64) {
 		} else {
 			d.w.score(&sc.wk, sc.fs, &sc.scores)
 		}
-		m, l := d.move(bestLegal(d, st, sc.scores[:nc]))
+		c := bestLegal(d, st, sc.scores[:nc])
+		if record {
+			if len(sc.moves) == at {
+				c = alt
+			} else if at < 0 {
+				if c2 := secondLegal(d, st, sc.scores[:nc], c); c2 >= 0 {
+					if m := sc.scores[c] - sc.scores[c2]; m < sc.margin {
+						sc.at, sc.alt, sc.margin = len(sc.moves), c2, m
+					}
+				}
+			}
+			sum += int64(sc.scores[c])
+			sc.moves, sc.cum = append(sc.moves, int16(c)), append(sc.cum, sum)
+		}
+		m, l := d.move(c)
 		st.apply(m, l)
 	}
 }

@@ -68,7 +68,18 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 		tg.sure = buildSure(train, tidx)
 		lz = trainLemmatizer(train, xpos)
 	}()
-	ex := examples(train, tags, lidx, buildAmbig(train, tidx))
+	dp := trainDep(ctx, train, tags, labels, lidx, buildAmbig(train, tidx), o, logf)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	return newParser(tg, lz, dp), nil
+}
+
+// trainDep trains the parser (o.Parsers of them, averaged) on train
+// with its jackknifed tag classes.
+func trainDep(ctx context.Context, train []Sentence, tags [][]int32, labels []string, lidx map[string]int16, amb *ambig, o TrainOptions, logf func(string, ...any)) *depParser {
+	ex := examples(train, tags, lidx, amb)
 	var dirs [2][]bool
 	dirs[0], dirs[1] = make([]bool, len(labels)), make([]bool, len(labels))
 	for _, s := range train {
@@ -108,11 +119,7 @@ func Train(ctx context.Context, train []Sentence, o TrainOptions) (*Parser, erro
 	if k > 1 {
 		dp.w = freezeMany(ps, o.Prune)
 	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("train: %w", err)
-	}
-	return newParser(tg, lz, dp), nil
+	return dp
 }
 
 // examples converts sentences with their tag classes to parser examples
