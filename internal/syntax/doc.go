@@ -55,7 +55,9 @@
 // twice the cost); selectional branching (Choi & McCallum 2013: reparse
 // from the closest call, keep the better whole parse) gave +0.26 UAS for
 // 22% more scored moves, +0.6 for twice as many: more time than the
-// speed target leaves. Arc-hybrid rather than arc-eager: its oracle is
+// speed target leaves. It stays as an option that is off in the
+// built-in parser (depParser.setBranching, parser_branch.go), for
+// experiments (parser_harness_test.go's PX_BRANCH). Arc-hybrid rather than arc-eager: its oracle is
 // exact and simple, and it needs no unshift or root repair at the end of
 // the sentence. Each move is scored
 // with its label as one class (SHIFT, LEFT(l), RIGHT(l)): a factorised
