@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/sitrep-project/sitrep/internal/ingest"
 )
 
 // parseOnly parses args as Main does, without running the command:
@@ -78,7 +80,7 @@ func FuzzArgs(f *testing.F) {
 				continue
 			}
 			for _, d := range []string{flt.Since, flt.Until} {
-				if d != "" && !validDate(d) {
+				if _, ok := ingest.ParseDate(d); d != "" && !ok {
 					t.Fatalf("%q: %s filter with date %q", args, name, d)
 				}
 			}
@@ -94,7 +96,7 @@ func FuzzArgs(f *testing.F) {
 				}
 				continue
 			}
-			if o.Published != "" && !validDate(o.Published) {
+			if _, ok := ingest.ParseDate(o.Published); o.Published != "" && !ok {
 				t.Fatalf("%q: %s publishes on %q", args, name, o.Published)
 			}
 		}

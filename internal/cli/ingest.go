@@ -32,24 +32,13 @@ type InputFlags struct {
 func (f InputFlags) options() (ingest.Options, error) {
 	o := ingest.DefaultOptions()
 	if f.Published != "" {
-		if !validDate(f.Published) {
+		if _, ok := ingest.ParseDate(f.Published); !ok {
 			return o, fmt.Errorf("--published %q: want YYYY-MM-DD, YYYY-MM or YYYY", f.Published)
 		}
 		o.Published = f.Published
 	}
 	o.Extractor = f.Extractor
 	return o, nil
-}
-
-func validDate(s string) bool {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) {
-			if _, err := time.Parse(layout, s); err == nil {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // IngestCmd ingests inputs into the database.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -322,7 +323,7 @@ func (f EventFlags) filter() (store.EventFilter, error) {
 		ef.Undirected = !f.Directed
 	}
 	for _, d := range []string{f.Since, f.Until} {
-		if d != "" && !validDate(d) {
+		if _, ok := ingest.ParseDate(d); d != "" && !ok {
 			return ef, fmt.Errorf("date %q: want YYYY-MM-DD", d)
 		}
 	}

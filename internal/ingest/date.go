@@ -10,10 +10,11 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// parseFlagDate validates a --published value and returns it with its
-// precision.
-func parseFlagDate(s string) (date, precision string, err error) {
-	s = strings.TrimSpace(s)
+// ParseDate reports whether s, as it is (no space around it), is a
+// contract date, YYYY-MM-DD, YYYY-MM or YYYY, and gives its precision
+// (model.PrecisionDay, PrecisionMonth or PrecisionYear): the --published,
+// --since and --until values.
+func ParseDate(s string) (precision string, ok bool) {
 	for _, f := range []struct{ layout, prec string }{
 		{"2006-01-02", model.PrecisionDay},
 		{"2006-01", model.PrecisionMonth},
@@ -21,9 +22,19 @@ func parseFlagDate(s string) (date, precision string, err error) {
 	} {
 		if len(s) == len(f.layout) {
 			if _, err := time.Parse(f.layout, s); err == nil {
-				return s, f.prec, nil
+				return f.prec, true
 			}
 		}
+	}
+	return "", false
+}
+
+// parseFlagDate validates a --published value (space around it trimmed)
+// and returns it with its precision.
+func parseFlagDate(s string) (date, precision string, err error) {
+	s = strings.TrimSpace(s)
+	if prec, ok := ParseDate(s); ok {
+		return s, prec, nil
 	}
 	return "", "", fmt.Errorf("bad published date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
