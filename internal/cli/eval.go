@@ -202,21 +202,6 @@ func (r benchRound) write(w io.Writer, label string) {
 	}
 }
 
-// parsedSentences counts the sentences of a that carry a dependency
-// parse (a token with a relation).
-func parsedSentences(a *model.Article) int {
-	n := 0
-	for _, toks := range a.Tokens {
-		for _, t := range toks {
-			if t.Rel != "" {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // round analyses (and stores) raw's articles over and over for
 // c.Duration.
 func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model.Article) (benchRound, error) {
@@ -248,7 +233,7 @@ func (c *BenchCmd) round(ctx context.Context, p *pipeline.Pipeline, raw []*model
 		if err := p.Process(ctx, &a); err != nil {
 			return r, err
 		}
-		r.parsed += parsedSentences(&a)
+		r.parsed += pipeline.ParsedSentences(&a)
 		if st != nil {
 			// A fresh id per round so every write is a real insert.
 			a.ID = fmt.Sprintf("%s-%d", src.ID, i)

@@ -8,20 +8,6 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// parsedInArticle counts the sentences of a whose tokens carry a parse.
-func parsedInArticle(a *model.Article) int {
-	n := 0
-	for _, toks := range a.Tokens {
-		for _, tk := range toks {
-			if tk.Rel != "" {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // TestCopiesParsed: with --dictionaries the dictionary stage parses its
 // own copy of the tokens, which CopiesParsed counts (sitrep bench adds
 // it to the parsed sentences the article carries); with
@@ -53,7 +39,7 @@ func TestCopiesParsed(t *testing.T) {
 		if err := p.Process(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
-		copies, inArticle := int(p.CopiesParsed()), parsedInArticle(a)
+		copies, inArticle := int(p.CopiesParsed()), ParsedSentences(a)
 		t.Logf("extend %v: %d sentences, %d parsed on the dictionary stage's copy, %d in the article", extend, len(a.Sentences), copies, inArticle)
 		if copies == 0 {
 			t.Errorf("extend %v: the dictionary stage parsed no sentence", extend)

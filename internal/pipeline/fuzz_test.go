@@ -162,7 +162,7 @@ func FuzzPipelineDictionaries(f *testing.F) {
 		if errs := checkSpans(a); len(errs) > 0 {
 			t.Fatalf("%d span errors:\n%s", len(errs), strings.Join(errs, "\n"))
 		}
-		if n := int(p.CopiesParsed()-before) + parsedInArticle(a); n > len(a.Sentences) {
+		if n := int(p.CopiesParsed()-before) + ParsedSentences(a); n > len(a.Sentences) {
 			t.Fatalf("%d sentences parsed of %d", n, len(a.Sentences))
 		}
 	})

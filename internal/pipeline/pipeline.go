@@ -73,6 +73,21 @@ type Pipeline struct {
 // reads it around a round on one goroutine.
 func (p *Pipeline) CopiesParsed() int64 { return p.copies.Load() }
 
+// ParsedSentences counts the sentences of a whose tokens carry a parse
+// (a token with a relation); with CopiesParsed, the sentences parsed.
+func ParsedSentences(a *model.Article) int {
+	n := 0
+	for _, toks := range a.Tokens {
+		for _, t := range toks {
+			if t.Rel != "" {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // countingParser is the syntax parser the dictionary stage gets: it
 // counts what it parses into n.
 type countingParser struct {
