@@ -138,18 +138,13 @@ const (
 	workerMemLimit  = ingestMemLimit // analyses and stores as ingest does
 )
 
-// memoryLimit is the soft memory limit of a command whose own limit is
-// base, running the pipeline g's flags configure.
-func (g *Globals) memoryLimit(base int64) int64 {
-	return base + pipeline.HeapAllowance(g.pipelineOptions())
-}
-
-// limitMemory sets g.memoryLimit(base) as the soft memory limit unless
-// $GOMEMLIMIT is set: every command that runs the pipeline (extract,
-// ingest, serve, worker) calls it before it analyses.
+// limitMemory sets the soft memory limit, unless $GOMEMLIMIT is set, to
+// the command's own base and the live heap the pipeline g's flags
+// configure adds (pipeline.HeapAllowance): every command that runs the
+// pipeline (extract, ingest, serve, worker) calls it before it analyses.
 func (g *Globals) limitMemory(base int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(g.memoryLimit(base))
+		debug.SetMemoryLimit(base + pipeline.HeapAllowance(g.pipelineOptions()))
 	}
 }
 
