@@ -211,10 +211,28 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 	}
 	for hops := 0; hops < 4; hops++ {
 		if s := st.child(h, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
-			if hops > 0 && covers(m.subj, s) {
-				return false // the window reading took the same noun
+			// a name the parse splits ("The United Nations Secretary-General
+			// NAME said", "Lars/NNS Berg, the envoy of X, met") gives the
+			// verb two subjects: the window reading's, where it took one of
+			// them, stands; else the first, or the nearest to the verb that
+			// names an actor when the first names none
+			var subjs []int
+			same := false
+			for _, k := range st.kids[h] {
+				if st.rel(k) == "nsubj" {
+					same = same || covers(m.subj, k)
+					subjs = append(subjs, k)
+				}
 			}
 			refs, at := c.arcActors(st, s)
+			for i := len(subjs) - 1; i >= 0 && len(subjs) > 1 && len(refs) == 0; i-- {
+				if k := subjs[i]; k < h && st.rels[k] == st.rels[s] {
+					if r, a := c.arcActors(st, k); len(r) > 0 {
+						s, refs, at = k, r, a
+						break
+					}
+				}
+			}
 			if st.rels[s] == "nsubj:pass" && h == m.head {
 				m.passive = true
 				m.agent = nil
@@ -222,7 +240,9 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 					m.agent, _ = c.arcActors(st, a)
 				}
 			}
-			if len(refs) == 0 {
+			if len(refs) == 0 || same && (hops > 0 || len(subjs) > 1) {
+				// (the window reading's of the same noun stands, on another
+				// clause's subject or one of a split name's)
 				return false
 			}
 			// the clause's own subject, where the parse gives one with an
