@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // shared is the read-only acceptance material beside the repository.
@@ -21,14 +22,7 @@ var shared = filepath.Join("..", "..", "..", "shared")
 
 func seedPath(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join(shared, "seed", "000_8bdc426c88a831b7.txt")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("seed corpus missing: %v", err)
-		}
-		t.Skipf("seed corpus missing: %v", err)
-	}
-	return p
+	return testutil.Shared(t, "seed/000_8bdc426c88a831b7.txt")
 }
 
 // run executes the command line in-process and returns its output.

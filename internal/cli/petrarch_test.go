@@ -74,14 +74,8 @@ const suiteMinRecall = 0.90
 // TestValidatePetrarchSuite runs PETRARCH's validation suite once
 // through validate-petrarch and ratchets its recall.
 func TestValidatePetrarchSuite(t *testing.T) {
-	dir := filepath.Join(shared, "petrarch")
-	recs := filepath.Join(dir, "PETR.UnitTest.records.xml")
-	if _, err := os.Stat(recs); err != nil {
-		if testutil.InCI() {
-			t.Fatalf("PETRARCH suite missing: %v", err)
-		}
-		t.Skipf("PETRARCH suite missing: %v", err)
-	}
+	recs := testutil.Shared(t, "petrarch/PETR.UnitTest.records.xml")
+	dir := filepath.Dir(recs)
 	args := []string{"validate-petrarch", recs, "--dictionaries", dir, "--min-recall", fmt.Sprint(suiteMinRecall)}
 	if os.Getenv("PETRARCH_VERBOSE") != "" {
 		args = append(args, "-v")

@@ -8,20 +8,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sitrep-project/sitrep/internal/testutil"
 )
 
 // suiteDir is the PETRARCH validation suite beside the repository (test
 // data only; never copied into the product).
 func suiteDir(t testing.TB) string {
 	t.Helper()
-	d := filepath.Join("..", "..", "..", "shared", "petrarch")
-	if _, err := os.Stat(filepath.Join(d, "PETR.Validate.verbs.txt")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("PETRARCH suite missing: %v", err)
-		}
-		t.Skipf("PETRARCH suite missing: %v", err)
-	}
-	return d
+	return filepath.Dir(testutil.Shared(t, "petrarch/PETR.Validate.verbs.txt"))
 }
 
 func TestLoadSuiteDictionaries(t *testing.T) {

@@ -17,14 +17,7 @@ import (
 // phoenixDir is the unpacked Phoenix set beside the repository.
 func phoenixDir(t testing.TB) string {
 	t.Helper()
-	d := filepath.Join(suiteDir(t), "phoenix")
-	if _, err := os.Stat(filepath.Join(d, "CAMEO.2.0.txt")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Phoenix dictionaries missing: %v", err)
-		}
-		t.Skipf("Phoenix dictionaries missing: %v", err)
-	}
-	return d
+	return filepath.Dir(testutil.Shared(t, "petrarch/phoenix/CAMEO.2.0.txt"))
 }
 
 // embedded loads the Phoenix set compiled into the binary; tests share
