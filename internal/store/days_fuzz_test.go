@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,8 +68,16 @@ func FuzzDays(f *testing.F) {
 			if !isDay(b) || b > d {
 				t.Fatalf("BucketOf(%q, %q) = %q", d, interval, b)
 			}
-			if n := NextBucket(b, interval); n != "" && (!isDay(n) || n <= d) {
+			n := NextBucket(b, interval)
+			switch {
+			case n == "" && b[:4] != "9999":
+				t.Fatalf("NextBucket(%q, %q): none before year 9999's last", b, interval)
+			case n == "":
+			case !isDay(n) || n <= d:
 				t.Fatalf("NextBucket(%q, %q) = %q after day %q", b, interval, n, d)
+			case BucketOf(n, interval) != n || BucketOf(AddDays(n, -1), interval) != b:
+				// the next bucket starts a bucket, right after b's last day
+				t.Fatalf("NextBucket(%q, %q) = %q: not the bucket that follows", b, interval, n)
 			}
 		}
 		s := AddDays(d, int(shift))
@@ -105,11 +114,8 @@ func FuzzTextTerms(f *testing.F) {
 			from += i + len(term)
 		}
 		if utf8.ValidString(q) {
-			var words []string
-			for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				words = append(words, w)
-			}
-			if got := TextTerms(q); strings.Join(got, "\x00") != strings.Join(words, "\x00") {
+			words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if got := TextTerms(q); !slices.Equal(got, words) {
 				t.Fatalf("TextTerms(%q) = %q, the query's words are %q", q, got, words)
 			}
 		}
@@ -120,7 +126,10 @@ func FuzzTextTerms(f *testing.F) {
 			}
 			return
 		}
-		if e <= q || strings.HasPrefix(e, q) || e > q+"\xff" && !strings.HasPrefix(q, e[:len(e)-1]) {
+		// the smallest string after every one with the prefix q: q with
+		// its trailing 0xff bytes cut and its last byte raised by one
+		k := len(e) - 1
+		if k >= len(q) || e[:k] != q[:k] || e[k] != q[k]+1 || strings.Trim(q[k+1:], "\xff") != "" {
 			t.Fatalf("PrefixEnd(%q) = %q", q, e)
 		}
 		if r := CameoRoot(q); len(q) >= 2 && r != q[:2] || len(q) < 2 && r != "" {
