@@ -8,6 +8,21 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
+// miniPipeline builds a pipeline of its own (CopiesParsed from 0) that
+// codes with the mini dictionaries of internal/petrarch/testdata, alone
+// or after sitrep's own coding (extend).
+func miniPipeline(t testing.TB, extend, repanic bool) *Pipeline {
+	t.Helper()
+	opts := DefaultOptions()
+	opts.Dictionaries = filepath.Join("..", "petrarch", "testdata", "mini")
+	opts.ExtendEvents, opts.Repanic = extend, repanic
+	p, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestCopiesParsed: with --dictionaries the dictionary stage parses its
 // own copy of the tokens, which CopiesParsed counts (sitrep bench adds
 // it to the parsed sentences the article carries); with
@@ -23,13 +38,7 @@ func TestCopiesParsed(t *testing.T) {
 		"Vietnam accused China of ramming a fishing boat near the Paracel Islands.\n" +
 		"Malian soldiers were ambushed by gunmen near Gao, army officials said."
 	for _, extend := range []bool{false, true} {
-		opts := DefaultOptions()
-		opts.Dictionaries = filepath.Join("..", "petrarch", "testdata", "mini")
-		opts.ExtendEvents = extend
-		p, err := New(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := miniPipeline(t, extend, false)
 		if got := p.CopiesParsed(); got != 0 {
 			t.Errorf("extend %v: %d copies parsed before any article", extend, got)
 		}

@@ -58,6 +58,47 @@ func fuzzSamples(f *testing.F) []string {
 // long inputs only slow the fuzzer down.
 const maxFuzzBody = 16 << 10
 
+// warmUp runs every pipeline on the seeds in every fuzz process before
+// the first input: the entities stage decodes its city gazetteer on
+// first use, seconds under coverage instrumentation, and the fuzzer
+// kills a worker whose input takes ten.
+func warmUp(f *testing.F, seeds []string, ps ...*Pipeline) {
+	for _, s := range seeds {
+		for _, p := range ps {
+			a := model.NewArticle()
+			a.Body = s
+			if err := p.Process(context.Background(), a); err != nil {
+				f.Fatal(err)
+			}
+		}
+	}
+}
+
+// fuzzProcess runs p on a fuzz input as ingest would hand it over (at
+// most maxFuzzBody bytes, valid UTF-8) and fails t unless every stage
+// succeeds and every span is inside the body, on UTF-8 boundaries, with
+// its text equal to the body's bytes.
+func fuzzProcess(t *testing.T, p *Pipeline, body string) *model.Article {
+	if len(body) > maxFuzzBody {
+		body = body[:maxFuzzBody]
+	}
+	// ingest hands the stages valid UTF-8 (it decodes or replaces bad bytes)
+	body = strings.ToValidUTF8(body, "\uFFFD")
+	a := model.NewArticle()
+	a.Source, a.Body = "fuzz", body
+	a.Published = model.Published{Date: model.Str("2024-06-14"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
+	// A panic fails here with its stack (Repanic). A hang needs no
+	// watchdog: the fuzzer records an input that runs for 10 s as a
+	// crasher.
+	if err := p.Process(context.Background(), a); err != nil {
+		t.Fatalf("Process: %v", err)
+	}
+	if errs := checkSpans(a); len(errs) > 0 {
+		t.Fatalf("%d span errors:\n%s", len(errs), strings.Join(errs, "\n"))
+	}
+	return a
+}
+
 // FuzzPipeline runs the whole pipeline (panics let through) on arbitrary
 // text and on mutations of real documents: no stage panics or fails, and
 // every span of the result is inside the body, on UTF-8 boundaries, with
@@ -68,35 +109,9 @@ func FuzzPipeline(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
-	// Warm up in every fuzz process before the first input: the entities
-	// stage decodes its city gazetteer on first use, seconds under
-	// coverage instrumentation, and the fuzzer kills a worker whose
-	// input takes ten.
-	for _, s := range seeds {
-		a := model.NewArticle()
-		a.Body = s
-		if err := p.Process(context.Background(), a); err != nil {
-			f.Fatal(err)
-		}
-	}
+	warmUp(f, seeds, p)
 	f.Fuzz(func(t *testing.T, body string) {
-		if len(body) > maxFuzzBody {
-			body = body[:maxFuzzBody]
-		}
-		// ingest hands the stages valid UTF-8 (it decodes or replaces bad bytes)
-		body = strings.ToValidUTF8(body, "\uFFFD")
-		a := model.NewArticle()
-		a.Source, a.Body = "fuzz", body
-		a.Published = model.Published{Date: model.Str("2024-06-14"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
-		// A panic fails here with its stack (Repanic). A hang needs no
-		// watchdog: the fuzzer records an input that runs for 10 s as a
-		// crasher.
-		if err := p.Process(context.Background(), a); err != nil {
-			t.Fatalf("Process: %v", err)
-		}
-		if errs := checkSpans(a); len(errs) > 0 {
-			t.Fatalf("%d span errors:\n%s", len(errs), strings.Join(errs, "\n"))
-		}
+		fuzzProcess(t, p, body)
 	})
 }
 
@@ -118,50 +133,20 @@ var dictSeeds = []string{
 // (--extend-events), on arbitrary text: no stage panics or fails, every
 // span is inside the body, and no sentence is parsed twice.
 func FuzzPipelineDictionaries(f *testing.F) {
-	var ps [2]*Pipeline
-	for i, extend := range []bool{false, true} {
-		opts := DefaultOptions()
-		opts.Dictionaries = filepath.Join("..", "petrarch", "testdata", "mini")
-		opts.ExtendEvents, opts.Repanic = extend, true
-		p, err := New(opts)
-		if err != nil {
-			f.Fatal(err)
-		}
-		ps[i] = p
-	}
+	ps := [2]*Pipeline{miniPipeline(f, false, true), miniPipeline(f, true, true)}
 	seeds := append(append([]string{}, dictSeeds...), fuzzSeeds...)
 	for _, s := range seeds {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
-	for _, s := range seeds { // warm up in every fuzz process (see FuzzPipeline)
-		for _, p := range ps {
-			a := model.NewArticle()
-			a.Body = s
-			if err := p.Process(context.Background(), a); err != nil {
-				f.Fatal(err)
-			}
-		}
-	}
+	warmUp(f, seeds, ps[:]...)
 	f.Fuzz(func(t *testing.T, body string, extend bool) {
-		if len(body) > maxFuzzBody {
-			body = body[:maxFuzzBody]
-		}
-		body = strings.ToValidUTF8(body, "\uFFFD")
 		p := ps[0]
 		if extend {
 			p = ps[1]
 		}
-		a := model.NewArticle()
-		a.Source, a.Body = "fuzz", body
-		a.Published = model.Published{Date: model.Str("2024-06-14"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
 		before := p.CopiesParsed()
-		if err := p.Process(context.Background(), a); err != nil {
-			t.Fatalf("Process: %v", err)
-		}
-		if errs := checkSpans(a); len(errs) > 0 {
-			t.Fatalf("%d span errors:\n%s", len(errs), strings.Join(errs, "\n"))
-		}
+		a := fuzzProcess(t, p, body)
 		if n := int(p.CopiesParsed()-before) + ParsedSentences(a); n > len(a.Sentences) {
 			t.Fatalf("%d sentences parsed of %d", n, len(a.Sentences))
 		}
