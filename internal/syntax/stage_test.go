@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -160,15 +161,30 @@ func FuzzParseSentence(f *testing.F) {
 	})
 }
 
-// FuzzReadCoNLLU: the reader never panics, and what it accepts writes and
-// reads back the same.
+// FuzzReadCoNLLU: the reader never panics; an error gives the line (or
+// the sentence and word) at fault; what it accepts has its heads inside
+// the sentence, and writes and reads back the same.
 func FuzzReadCoNLLU(f *testing.F) {
 	f.Add("1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n\n")
 	f.Add("# text = x\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_\n")
+	f.Add("# sent_id = w1\n1\tLagos\tLagos\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tvoted\tvote\tVERB\tVBD\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n1\tx\tx\tX\tX\t_\t9\tdep\t_\t_\n")
+	f.Add("1\t\t\t\t\t\t\t\t\t\r\n2.1\te\t_\t_\t_\t_\t_\t_\t_\t_\n+2\tÅ\tå\tX\tX\t_\t+1\tdep\t_\t_\n")
+	f.Add("")
+	pos := regexp.MustCompile(`^(line [1-9][0-9]*|sentence [1-9][0-9]* .* word [1-9][0-9]*): `)
 	f.Fuzz(func(t *testing.T, in string) {
 		ss, err := ReadCoNLLU(strings.NewReader(in))
 		if err != nil {
+			if !pos.MatchString(err.Error()) {
+				t.Fatalf("error %q gives no position", err)
+			}
 			return
+		}
+		for i, s := range ss {
+			for j, w := range s.Words {
+				if w.Head > len(s.Words) || w.Head < -1 {
+					t.Fatalf("sentence %d word %d: head %d", i, j, w.Head)
+				}
+			}
 		}
 		var b strings.Builder
 		if err := WriteCoNLLU(&b, ss); err != nil {
@@ -180,6 +196,18 @@ func FuzzReadCoNLLU(f *testing.F) {
 		}
 		if len(back) != len(ss) {
 			t.Fatalf("%d sentences back, want %d", len(back), len(ss))
+		}
+		for i := range ss {
+			a, b := ss[i], back[i]
+			if a.ID != b.ID || a.Text != b.Text || len(a.Words) != len(b.Words) {
+				t.Fatalf("sentence %d %+v back as %+v", i, a, b)
+			}
+			for j, w := range a.Words {
+				w.Lemma, w.UPOS, w.XPOS, w.Rel = or(w.Lemma), or(w.UPOS), or(w.XPOS), or(w.Rel)
+				if w != b.Words[j] {
+					t.Fatalf("sentence %d word %d %+v back as %+v", i, j, w, b.Words[j])
+				}
+			}
 		}
 	})
 }
