@@ -132,12 +132,33 @@ func (st *sent) phrase(h int) (int, int) {
 			switch st.rel(k) {
 			case "appos", "acl", "punct", "parataxis", "advcl", "dep":
 				continue
+			case "nmod", "advmod":
+				if st.comitative(k) {
+					continue // "X along with its allies": X
+				}
 			}
 			walk(k)
 		}
 	}
 	walk(h)
 	return from, to
+}
+
+// comitative reports whether the noun at k is introduced by "along
+// with" or "together with": company, not part of the phrase it hangs on
+// (a bare "with" may describe the noun: "a military with drones").
+func (st *sent) comitative(k int) bool {
+	if l := st.toks[k].low; st.rel(k) == "advmod" && (l == "along" || l == "together") {
+		return true // the parse may hang "with Y" on the adverb
+	}
+	for _, x := range st.kids[k] {
+		if st.rels[x] == "case" && st.toks[x].low == "with" && x > 0 {
+			if p := st.toks[x-1].low; p == "along" || p == "together" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relPronoun reports a relative pronoun ("who", "which", "that").
@@ -220,9 +241,23 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			same := false
 			for _, k := range st.kids[h] {
 				if st.rel(k) == "nsubj" {
+					if st.rels[k] == "nsubj" && st.child(k, "case") >= 0 && st.toks[st.child(k, "case")].low == "with" {
+						// "X together with Y criticised": the parse may give
+						// Y as a second subject; company is no subject
+						if k == s {
+							s = -1
+						}
+						continue
+					}
 					same = same || covers(m.subj, k)
 					subjs = append(subjs, k)
 				}
+			}
+			if s < 0 {
+				if len(subjs) == 0 {
+					return false
+				}
+				s = subjs[0]
 			}
 			refs, at := c.arcActors(st, s)
 			for i := len(subjs) - 1; i >= 0 && len(subjs) > 1 && len(refs) == 0; i-- {
