@@ -71,12 +71,33 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// FuzzRead: the reader never panics; an error names the file (and the
+// line, past the header); a model read scores, and writes and reads back
+// with the same classes and features.
 func FuzzRead(f *testing.F) {
 	f.Add("classes\tA\tB\n1f\t1\t-2\n")
+	f.Add("classes\tPER\tORG\tLOC\nffffffffffffffff\t3.4e38\t-3.4e38\t0\n0\t.5\t-.5\t1e-9\n0\t1\t1\t1\n")
+	f.Add("classes\t\t\r\n1\t1\t1\r\n")
+	f.Add("classes\tA\tB\n1f\tNaN\t1\n")
+	f.Add("")
 	f.Fuzz(func(t *testing.T, in string) {
 		m, err := Read(strings.NewReader(in), "f.model")
 		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.model:") {
+				t.Fatalf("error %q does not name the file", err)
+			}
 			return
+		}
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Read(&b, "back.model")
+		if err != nil {
+			t.Fatalf("written model does not read back: %v", err)
+		}
+		if strings.Join(back.Classes, "\t") != strings.Join(m.Classes, "\t") || back.Len() != m.Len() {
+			t.Fatalf("model read back with classes %q and %d features, want %q and %d", back.Classes, back.Len(), m.Classes, m.Len())
 		}
 		scores := make([]float32, len(m.Classes))
 		if best, margin := m.Scores([]uint64{0x1f}, scores); best < 0 || best >= len(m.Classes) || margin < 0 {
