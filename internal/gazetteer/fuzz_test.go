@@ -43,18 +43,19 @@ func FuzzDecodeCities(f *testing.F) {
 // a tab-separated line, then looks a name up and resolves it with a
 // qualifier: no panic; Has agrees with Lookup; Resolve without context
 // finds a name exactly when it has readings, and chooses one of them; an
-// accepted division is found by its code.
+// accepted division is found by its code; Admin1Of answers a first-level
+// division of the country asked.
 func FuzzLookup(f *testing.F) {
-	f.Add("KE.30\tNairobi Area\tNairobi Area\t-1.28\t36.82\t4397073", "Nairobi Area", "KE", "30", false)
-	f.Add("PE.15\tLima\tLima", "Lima", "PE", "", true)
-	f.Add("CN.22.01\tDōngchéng Qū\tDongcheng Qu", "Dongcheng Qu", "", "", false)
-	f.Add("FR.11\tÎle-de-France\tIle-de-France\t\t\t", "Île de France", "FR", "11", false)
-	f.Add("US.TX\tTexas\tTexas", "Paris", "US", "TX", false)
-	f.Add("CD.09\tNord-Kivu\tNord-Kivu", "North Kivu", "CD", "", false)
-	f.Add("GB.ENG\tProvince of  Kent\tProvince of  Kent", "Kent", "", "", true)
-	f.Add("", "", "", "", false)
-	f.Add("XX.--\t-\t-", "-", "-", "-", false)
-	f.Fuzz(func(t *testing.T, line, name, qcc, qa1 string, city bool) {
+	f.Add("KE.30\tNairobi Area\tNairobi Area\t-1.28\t36.82\t4397073", "Nairobi Area", "KE", "30", false, 31.0, -100.0)
+	f.Add("PE.15\tLima\tLima", "Lima", "PE", "", true, -12.0, -77.0)
+	f.Add("CN.22.01\tDōngchéng Qū\tDongcheng Qu", "Dongcheng Qu", "", "", false, 31.0, -100.0)
+	f.Add("FR.11\tÎle-de-France\tIle-de-France\t\t\t", "Île de France", "FR", "11", false, 31.0, -100.0)
+	f.Add("US.TX\tTexas\tTexas", "Paris", "US", "TX", false, 33.66, -95.56)
+	f.Add("CD.09\tNord-Kivu\tNord-Kivu", "North Kivu", "CD", "", false, 31.0, -100.0)
+	f.Add("GB.ENG\tProvince of  Kent\tProvince of  Kent", "Kent", "", "", true, 31.0, -100.0)
+	f.Add("", "", "", "", false, 31.0, -100.0)
+	f.Add("XX.--\t-\t-", "-", "-", "-", false, 31.0, -100.0)
+	f.Fuzz(func(t *testing.T, line, name, qcc, qa1 string, city bool, lat, lon float64) {
 		var divs []Division
 		d, err := ParseDivision(strings.Split(line, "\t"))
 		if err == nil {
@@ -75,6 +76,9 @@ func FuzzLookup(f *testing.F) {
 		ctx := &Context{QualCC: qcc, QualAdmin1: qa1, PreferCity: city, ArticleNames: map[string]NameCount{name: {Code: qcc + "." + qa1, N: 1}}}
 		if r, ok := g.Resolve(name, ctx); ok && r.Basis == "" {
 			t.Fatalf("Resolve(%q, %+v) has no basis", name, ctx)
+		}
+		if p, ok := g.Admin1Of(name, qcc, lat, lon); ok && (p.Kind != KindAdmin1 || p.CC != qcc) {
+			t.Fatalf("Admin1Of(%q, %q, %v, %v) = %+v", name, qcc, lat, lon, p)
 		}
 		if err == nil {
 			if p, ok := g.Division(d.Code); !ok || p.Code != d.Code {
