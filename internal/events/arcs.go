@@ -32,6 +32,53 @@ func (st *sent) setParse(toks []model.Token) {
 		}
 	}
 	st.verblessRoot()
+	st.clauseOnAdjunct()
+}
+
+// clauseOnAdjunct mends a complement clause the parse hangs on a time
+// adjunct of a verb ("X said (on) Wednesday that Y must ...", with the
+// clause under "Wednesday" as ccomp, acl or a relative clause whose
+// "that" is its object, "Wednesday" taken for an adjunct or even a
+// subject): a "that" clause with its own subject right after a time noun
+// (words.tsv timeNouns) complements the verb the time noun hangs on.
+func (st *sent) clauseOnAdjunct() {
+	moved := false
+	for c, g := range st.heads {
+		switch st.rels[c] {
+		case "ccomp", "acl", "acl:relcl":
+		default:
+			continue
+		}
+		if g < 0 || !st.words.timeNouns[st.toks[g].low] || g+1 >= len(st.toks) || st.toks[g+1].low != "that" {
+			continue
+		}
+		v := st.heads[g]
+		if v < 0 || !strings.HasPrefix(st.toks[v].tag, "VB") {
+			continue
+		}
+		that, subj := g+1, false
+		for _, k := range st.kids[c] {
+			if st.rel(k) == "nsubj" && k != that {
+				subj = true
+			}
+		}
+		if !subj || st.heads[that] != c {
+			continue
+		}
+		st.heads[c], st.rels[c] = v, "ccomp"
+		st.rels[that] = "mark"
+		moved = true
+	}
+	if moved {
+		for i := range st.kids {
+			st.kids[i] = st.kids[i][:0]
+		}
+		for i, h := range st.heads {
+			if h >= 0 {
+				st.kids[h] = append(st.kids[h], i)
+			}
+		}
+	}
 }
 
 // verblessRoot mends the parse of a sentence whose root is a noun with a

@@ -97,7 +97,12 @@
 // after it the root and the noun its subject (the noun it modified its
 // object), unless the verb has an agent or another finite verb follows
 // in the clause; an event verb tagged as a participle right after a noun
-// makes a sentence worth parsing for that reason.
+// makes a sentence worth parsing for that reason. A "that" clause with
+// its own subject right after a time noun ("said Wednesday that Y must
+// V") complements the verb the time noun hangs on, wherever the parse
+// put it (a better parser model hangs it on the day as a relative
+// clause). A title and name split into two subjects of one verb, or
+// "X along with Y" read as two, leave one actor (arcs.go).
 //
 // # Lazy parsing
 //

@@ -59,6 +59,7 @@ type wordClasses struct {
 	subordinators   map[string]bool
 	hazards         map[string]bool
 	animals         map[string]bool
+	timeNouns       map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -96,6 +97,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"subordinators":   &w.subordinators,
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
+		"timeNouns":       &w.timeNouns,
 	}
 }
 
