@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Hash is FNV-1a over s: the feature key both training and scoring use.
@@ -173,6 +174,12 @@ func Read(r io.Reader, name string) (*Model, error) {
 		if line == 1 {
 			if f[0] != "classes" || len(f) < 3 {
 				return nil, fmt.Errorf("%s:1: header is not \"classes\" and two or more classes", name)
+			}
+			for i, c := range f[1:] {
+				if c == "" || strings.IndexFunc(c, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+					// Write could not give it back (a trailing \r is read as a line end)
+					return nil, fmt.Errorf("%s:1: class %d %q is empty or holds spaces or control characters", name, i+1, c)
+				}
 			}
 			m.Classes = f[1:]
 			continue

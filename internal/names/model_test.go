@@ -63,6 +63,9 @@ func TestReadErrors(t *testing.T) {
 		{"classes\tA\tB\nzz\t1\t2\n", "x.model:2: feature"},
 		{"classes\tA\tB\n1f\t1\n", "x.model:2: 2 fields, want 3"},
 		{"classes\tA\tB\n1f\t1\tx\n", "x.model:2: weight 2"},
+		{"classes\tA\t\n", "x.model:1: class 2 \"\" is empty"},
+		{"classes\tA\tB\r\r\n", "x.model:1: class 2 \"B\\r\" is empty or holds"},
+		{"classes\tLOC\tNOT A CLASS\n", "x.model:1: class 2"},
 	} {
 		_, err := Read(strings.NewReader(c.in), "x.model")
 		if err == nil || !strings.Contains(err.Error(), c.want) {
