@@ -130,7 +130,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	var out []coded
 	group := 0
 	for _, m := range ms {
-		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 && !(m.passive && mainClause(st, m.head)) && !c.unnamedAttack(st, m, ms) {
+		if m.code == "" || absorbed[m] || m.done || len(m.subj) == 0 && !(m.passive && mainClause(st, m.head) && !c.subordinateClause(st, m.head)) && !c.unnamedAttack(st, m, ms) {
 			continue
 		}
 		// "X will not V": an announced refusal, where CAMEO has one (12x)
@@ -187,7 +187,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 				}
 			}
 			switch {
-			case len(by) == 0 && m.p.dictionary && mainClause(st, m.head) && !subordinateClause(st, m.head):
+			case len(by) == 0 && m.p.dictionary && mainClause(st, m.head) && !c.subordinateClause(st, m.head):
 				// a dictionary writes its passives as patterns of their own
 				// ("+ WAS_ *"); a pattern without them reads the verb's
 				// subject as its source whatever the voice (TABARI's reading),
@@ -1021,9 +1021,10 @@ func actorBefore(st *sent, head int) []actorRef {
 // subordinateClause reports whether the verb at h opens a clause that a
 // subordinator introduces, read from the words: the word before its
 // auxiliaries and its subject noun phrase ("after a patrol was sighted"),
-// or before its auxiliaries alone ("who was deported"). The parse often
-// hangs such a clause on the main verb as a conjunct.
-func subordinateClause(st *sent, h int) bool {
+// or before its auxiliaries alone ("who was deported"), past a speech
+// parenthesis ("where, it said, 100 people were killed"). The parse often
+// hangs such a clause on the main verb as a conjunct or parataxis.
+func (c *Coder) subordinateClause(st *sent, h int) bool {
 	k := h - 1
 	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || st.words.negWords[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
 		k--
@@ -1035,7 +1036,29 @@ func subordinateClause(st *sent, h int) bool {
 		return true
 	}
 	f, _ := npLeft(st, k)
-	return f > 0 && f <= k && st.words.subordinators[st.toks[f-1].low]
+	if f <= 0 || f > k {
+		return false
+	}
+	b := f - 1
+	if st.toks[b].low == "," {
+		// ", X said," between the subordinator and its clause
+		for j := b - 1; j >= 0 && j >= b-5; j-- {
+			if st.toks[j].low != "," {
+				continue
+			}
+			speech := false
+			for y := j + 1; y < b; y++ {
+				for _, p := range c.lex.heads(st.toks[y]) {
+					speech = speech || p.class == classSpeech
+				}
+			}
+			if speech && j > 0 {
+				b = j - 1
+			}
+			break
+		}
+	}
+	return st.words.subordinators[st.toks[b].low]
 }
 
 // clauseBreak is a boundary that a hyphen ("an anti- X parade") is not.
