@@ -268,6 +268,29 @@ func TestGDELTRows(t *testing.T) {
 	}
 }
 
+// TestGDELTControlCharacters: a control character in an actor code or a
+// region (which the columns split from them carry on) keeps each event on
+// one row of 61 fields.
+func TestGDELTControlCharacters(t *testing.T) {
+	cases := []struct{ src, tgt, region string }{
+		{"\n00", "PER", "PE.15"},
+		{"CHL\tGOV", "ARG\rMIL", "CL.12"},
+		{"NGA", "IGO\x00UNO", "NG.\n9"},
+		{"IDN\u2028REB", "", "ID.\t4"},
+		{"KHM", "THA\x7fMIL", "TH.4\r"},
+	}
+	for _, c := range cases {
+		r := sampleEvents()[0]
+		r.Source.Code, r.Region = c.src, c.region
+		r.Target = &model.Actor{Entity: model.Str("e2"), Code: c.tgt}
+		out := string(export(t, &sliceStore{events: []store.EventRecord{r}}, GDELT))
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != 1 || strings.Count(lines[0], "\t") != 60 {
+			t.Errorf("%q %q %q: %d lines, %d tabs", c.src, c.tgt, c.region, len(lines), strings.Count(out, "\t"))
+		}
+	}
+}
+
 func TestSplitActor(t *testing.T) {
 	tests := []struct {
 		code string

@@ -236,8 +236,9 @@ func (g *gdeltWriter) actor(a *model.Actor, name string) {
 		}
 		return
 	}
-	p := splitActor(a.Code)
-	g.field(tsvText(a.Code))
+	code := tsvText(a.Code) // its parts are written too: split what is safe
+	p := splitActor(code)
+	g.field(code)
 	g.field(tsvText(strings.ToUpper(name)))
 	g.field(p.country)
 	g.field(p.group)
@@ -282,7 +283,7 @@ func (g *gdeltWriter) geo(l *model.Location, region, prec string) {
 	g.field(typ)
 	g.field(tsvText(l.Name))
 	g.field(FIPS(country, l.Lon))
-	g.field(ADM1(region, country, l.Lon))
+	g.field(tsvText(ADM1(region, country, l.Lon)))
 	g.field("")
 	g.field(optFloat(l.Lat))
 	g.field(optFloat(l.Lon))
