@@ -107,7 +107,7 @@ type TrainParserCmd struct {
 	Dev     string `help:"Development treebank to score the new model on (optional)." type:"existingfile"`
 	Output  string `short:"o" help:"Model file to write." required:"" type:"path"`
 	Epochs  int    `help:"Parser training passes (0: the default)."`
-	Parsers int    `help:"Parsers trained on differently shuffled passes whose weights are averaged (0: the default, one)."`
+	Parsers int    `help:"Parsers trained on differently shuffled passes whose weights are averaged (0: the default, four)."`
 }
 
 // Help implements kong.HelpProvider.

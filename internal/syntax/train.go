@@ -24,7 +24,7 @@ type TrainOptions struct {
 // DefaultTrainOptions returns the options the built-in model was
 // trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{TagEpochs: 6, ParseEpochs: 10, Folds: 4, Explore: 0.9, Prune: 1, Seed: 1}
+	return TrainOptions{TagEpochs: 6, ParseEpochs: 12, Parsers: 4, Folds: 4, Explore: 0.9, Prune: 1, Seed: 1}
 }
 
 // Train builds a model from a treebank. The parser learns from tags
