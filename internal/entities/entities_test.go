@@ -163,6 +163,38 @@ func checkAnnotated(t *testing.T, text string) *model.Article {
 	return art
 }
 
+// annotatedOrg is an annotated sentence whose first annotation is an
+// organisation that must carry code.
+type annotatedOrg struct{ region, text, code string }
+
+// checkOrgCodes runs each case as a subtest: its first annotation is an
+// organisation with the case's code and, with whole, no mention inside
+// it is of another type.
+func checkOrgCodes(t *testing.T, cases []annotatedOrg, whole bool) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.region, func(t *testing.T) {
+			art := checkAnnotated(t, c.text)
+			body, anns := parseAnnotated(c.text)
+			name := body[anns[0].start:anns[0].end]
+			if whole {
+				for _, e := range art.Entities {
+					for _, m := range e.Mentions {
+						if m.Span().Overlaps(model.Span{Start: anns[0].start, End: anns[0].end}) && e.Type != model.TypeOrg {
+							t.Errorf("%q inside the organisation %q is a %s", m.Text, name, e.Type)
+						}
+					}
+				}
+			}
+			if e := findEntity(art, name, model.TypeOrg); e == nil {
+				t.Errorf("%q: no organisation %q in %v", c.text, name, mentionsOf(art))
+			} else if model.Deref(e.Code) != c.code {
+				t.Errorf("%q: %s has code %v, want %s", c.text, name, model.Deref(e.Code), c.code)
+			}
+		})
+	}
+}
+
 func hasMention(art *model.Article, a annotation) bool {
 	span := model.Span{Start: a.start, End: a.end}
 	for _, e := range art.Entities {
