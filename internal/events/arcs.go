@@ -70,13 +70,18 @@ func (st *sent) clauseOnAdjunct() {
 		moved = true
 	}
 	if moved {
-		for i := range st.kids {
-			st.kids[i] = st.kids[i][:0]
-		}
-		for i, h := range st.heads {
-			if h >= 0 {
-				st.kids[h] = append(st.kids[h], i)
-			}
+		st.relink()
+	}
+}
+
+// relink rebuilds each token's dependents from the heads after a mend.
+func (st *sent) relink() {
+	for i := range st.kids {
+		st.kids[i] = st.kids[i][:0]
+	}
+	for i, h := range st.heads {
+		if h >= 0 {
+			st.kids[h] = append(st.kids[h], i)
 		}
 	}
 }
@@ -134,14 +139,7 @@ func (st *sent) verblessRoot() {
 		if obj >= 0 {
 			st.heads[obj], st.rels[obj] = c, "obj"
 		}
-		for i := range st.kids {
-			st.kids[i] = st.kids[i][:0]
-		}
-		for i, h := range st.heads {
-			if h >= 0 {
-				st.kids[h] = append(st.kids[h], i)
-			}
-		}
+		st.relink()
 		return
 	}
 }
