@@ -1,7 +1,5 @@
 package events
 
-import "strings"
-
 // naturalCause reports whether the passive verb match m names a natural
 // hazard as its cause ("was struck by the typhoon", "were hit by
 // drought", "had been damaged by floods"): words.tsv's hazards class
@@ -59,10 +57,7 @@ func animalPatient(st *sent, m *match) bool {
 			}
 		}
 	}
-	k := m.head - 1
-	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
-		k--
-	}
+	k := beforeAux(st, m.head)
 	return k >= 0 && st.animal(k)
 }
 

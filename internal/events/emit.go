@@ -1025,10 +1025,7 @@ func actorBefore(st *sent, head int) []actorRef {
 // parenthesis ("where, it said, 100 people were killed"). The parse often
 // hangs such a clause on the main verb as a conjunct or parataxis.
 func (c *Coder) subordinateClause(st *sent, h int) bool {
-	k := h - 1
-	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || st.words.negWords[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
-		k--
-	}
+	k := beforeAux(st, h)
 	if k < 0 {
 		return false
 	}
@@ -1059,6 +1056,17 @@ func (c *Coder) subordinateClause(st *sent, h int) bool {
 		}
 	}
 	return st.words.subordinators[st.toks[b].low]
+}
+
+// beforeAux returns the token before the auxiliaries, negations and
+// adverbs that stand right before the verb at h ("birds were not culled":
+// "birds"), or -1.
+func beforeAux(st *sent, h int) int {
+	k := h - 1
+	for k >= 0 && (st.words.auxiliaries[st.toks[k].low] || st.words.beForms[st.toks[k].low] || st.words.negWords[st.toks[k].low] || strings.HasPrefix(st.toks[k].tag, "RB")) {
+		k--
+	}
+	return k
 }
 
 // clauseBreak is a boundary that a hyphen ("an anti- X parade") is not.
