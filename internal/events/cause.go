@@ -32,12 +32,7 @@ func naturalCause(st *sent, m *match) bool {
 }
 
 // hazard reports whether token k is a natural hazard (words.tsv).
-func (st *sent) hazard(k int) bool {
-	if st.words.hazards[st.toks[k].low] {
-		return true
-	}
-	return st.parsed() && st.words.hazards[st.lemmas[k]]
-}
+func (st *sent) hazard(k int) bool { return st.wordOf(st.words.hazards, k) }
 
 // animalPatient reports whether the passive verb match m was done to
 // animals ("thousands of birds were slaughtered", "poultry was culled"):
@@ -62,9 +57,10 @@ func animalPatient(st *sent, m *match) bool {
 }
 
 // animal reports whether token k names animals (words.tsv).
-func (st *sent) animal(k int) bool {
-	if st.words.animals[st.toks[k].low] {
-		return true
-	}
-	return st.parsed() && st.words.animals[st.lemmas[k]]
+func (st *sent) animal(k int) bool { return st.wordOf(st.words.animals, k) }
+
+// wordOf reports whether token k, or its lemma in a parse, is in the
+// words.tsv class set.
+func (st *sent) wordOf(set map[string]bool, k int) bool {
+	return set[st.toks[k].low] || st.parsed() && set[st.lemmas[k]]
 }
