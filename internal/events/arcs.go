@@ -190,15 +190,15 @@ func (st *sent) phrase(h int) (int, int) {
 }
 
 // comitative reports whether the noun at k is introduced by "along
-// with" or "together with": company, not part of the phrase it hangs on
+// with" or "together with" (words.tsv comitatives): company, not part of the phrase it hangs on
 // (a bare "with" may describe the noun: "a military with drones").
 func (st *sent) comitative(k int) bool {
-	if l := st.toks[k].low; st.rel(k) == "advmod" && (l == "along" || l == "together") {
+	if st.rel(k) == "advmod" && st.words.comitatives[st.toks[k].low] {
 		return true // the parse may hang "with Y" on the adverb
 	}
 	for _, x := range st.kids[k] {
 		if st.rels[x] == "case" && st.toks[x].low == "with" && x > 0 {
-			if p := st.toks[x-1].low; p == "along" || p == "together" {
+			if st.words.comitatives[st.toks[x-1].low] {
 				return true
 			}
 		}

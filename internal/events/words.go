@@ -60,6 +60,7 @@ type wordClasses struct {
 	hazards         map[string]bool
 	animals         map[string]bool
 	timeNouns       map[string]bool
+	comitatives     map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -98,6 +99,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
 		"timeNouns":       &w.timeNouns,
+		"comitatives":     &w.comitatives,
 	}
 }
 
