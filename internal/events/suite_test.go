@@ -14,14 +14,7 @@ import (
 // suiteDir is PETRARCH's validation suite beside the repository.
 func suiteDir(t testing.TB) string {
 	t.Helper()
-	d := filepath.Join("..", "..", "..", "shared", "petrarch")
-	if _, err := os.Stat(filepath.Join(d, "PETR.UnitTest.records.xml")); err != nil {
-		if testutil.InCI() {
-			t.Fatalf("PETRARCH suite missing: %v", err)
-		}
-		t.Skipf("PETRARCH suite missing: %v", err)
-	}
-	return d
+	return filepath.Dir(testutil.Shared(t, "petrarch/PETR.UnitTest.records.xml"))
 }
 
 // runSuiteThroughEvents codes PETRARCH's validation records with this
