@@ -114,7 +114,8 @@ func (d *doc) named(s, i int) int {
 // a place or demonym before it (past modifiers and "'s") or after "of"
 // or "from"; a title before a name ("Kenya's Police Chief X"), beside
 // a person ("X, Kenya's police chief") or after another actor ("the
-// EU's foreign policy chief") is no actor of its own.
+// EU's foreign policy chief") is no actor of its own: before a name and
+// a comma it is a mention of the person (titleOfPerson).
 func (d *doc) title(s, i int) int {
 	toks, own := d.a.Tokens[s], d.owner[s]
 	if !nounTag(toks[i].Tag) && toks[i].Tag != "JJ" {
@@ -143,6 +144,9 @@ func (d *doc) title(s, i int) int {
 	if j := i + n; j < len(toks) && capitalised(toks[j].Text) && properTag(toks[j].Tag) {
 		return 0 // a title before a name ("Police Chief X")
 	}
+	if d.titleOfPerson(s, i, n, sector) {
+		return n
+	}
 	cc, ok := d.ownCountry(s, i, n, false)
 	if !ok || !d.t.countries[cc] {
 		return 0
@@ -158,6 +162,53 @@ func (d *doc) title(s, i int) int {
 		return model.Entity{Name: name, Type: model.TypeOrg, Code: model.Str(code), Country: model.Str(cc), Roles: []string{}}
 	})
 	return n
+}
+
+// titleOfPerson joins a title at tokens [i, i+n) of sentence s that
+// names its country and stands before a person's name with a comma
+// ("Nigeria's Inspector General of Police, X,", "Kenya's foreign
+// minister, Y,") to that person, as a mention of theirs: the phrase
+// acts as the person (the subject of a verb is its head, the title),
+// not as the country of its possessor. A person the dictionaries or the
+// entity stage left without a code takes the title's country and
+// sector; a person's own code (a dated role) stays. It reports whether
+// it joined them.
+func (d *doc) titleOfPerson(s, i, n int, sector string) bool {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	j := i + n
+	if j+1 >= len(toks) || toks[j].Text != "," || own[j+1] < 0 {
+		return false
+	}
+	x := own[j+1]
+	p := d.entity(x)
+	if p.Type != model.TypePerson {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if own[k] >= 0 {
+			return false
+		}
+	}
+	cc, ok := d.modifierCountry(s, i)
+	if !ok || cc == "" || !d.t.countries[cc] || sector == "" || sector == igoSector {
+		return false
+	}
+	if model.Deref(p.Code) == "" {
+		p.Code, p.Country = model.Str(cc+sector), model.Str(cc)
+	} else if country(model.Deref(p.Code)) != cc {
+		return false // the person is another country's ("X's envoy, Y")
+	}
+	m := model.Mention{Sentence: s, Start: toks[i].Start, End: toks[j-1].End}
+	m.Text = d.a.Body[m.Start:m.End]
+	at := 0
+	for at < len(p.Mentions) && (p.Mentions[at].Sentence < s || p.Mentions[at].Sentence == s && p.Mentions[at].Start < m.Start) {
+		at++
+	}
+	p.Mentions = append(p.Mentions[:at], append([]model.Mention{m}, p.Mentions[at:]...)...)
+	for k := i; k < j; k++ {
+		own[k] = x
+	}
+	return true
 }
 
 // igoSector is the sector of an international title ("secretary
@@ -189,6 +240,9 @@ func (d *doc) group(s, i int) int {
 	sector, n, reach := d.sector(s, i)
 	if sector == "" {
 		return 0
+	}
+	if reach != groupNoun && d.titleOfPerson(s, i, n, sector) {
+		return n
 	}
 	country, ok := d.ownCountry(s, i, n, reach != ownAgent)
 	if !ok {
