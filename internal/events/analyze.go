@@ -427,7 +427,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 		j := hm.first - 1
 		for j >= from {
 			t := st.toks[j]
-			if coordWord(t.low) || t.low == "the" {
+			if st.coordWord(t.low) || t.low == "the" {
 				j--
 				continue
 			}
@@ -536,10 +536,10 @@ func coordDemonyms(st *sent, from int, hm *mention) []*mention {
 	var out []*mention
 	for k >= from {
 		l := st.toks[k].low
-		if !coordWord(l) {
+		if !st.coordWord(l) {
 			break
 		}
-		for k >= from && coordWord(st.toks[k].low) {
+		for k >= from && st.coordWord(st.toks[k].low) {
 			k--
 		}
 		if k < from || len(st.toks[k].ments) == 0 {
@@ -559,7 +559,7 @@ func coordDemonyms(st *sent, from int, hm *mention) []*mention {
 // and Togo").
 func hasCoord(st *sent, from, to int) bool {
 	for j := from; j <= to; j++ {
-		if coordWord(st.toks[j].low) {
+		if st.coordWord(st.toks[j].low) {
 			return true
 		}
 	}
@@ -681,5 +681,29 @@ func clauseHead(st *sent, i int) bool {
 	return st.child(i, "nsubj", "nsubj:pass") >= 0
 }
 
-// coordWord reports a word that joins coordinated phrases.
-func coordWord(w string) bool { return w == "and" || w == "or" || w == "," }
+// coordWord reports a word that joins coordinated phrases: a conjunction
+// of events/words.tsv's listJoins, or a comma.
+func (st *sent) coordWord(w string) bool { return st.words.listJoins[w] || w == "," }
+
+// joinPhrase returns how many tokens a listJoins phrase of several words
+// ("as well as") that starts at k spans, or 0 when none starts there.
+func (st *sent) joinPhrase(k int) int {
+	n := 0
+	for p := range st.words.listJoins {
+		ws := strings.Fields(p)
+		if len(ws) < 2 || len(ws) <= n || k+len(ws) > len(st.toks) {
+			continue
+		}
+		match := true
+		for i, w := range ws {
+			if st.toks[k+i].low != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			n = len(ws)
+		}
+	}
+	return n
+}

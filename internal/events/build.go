@@ -118,12 +118,12 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		commaOnly := 0 // items at the end of out joined by a comma alone
 		for x < len(st.toks) {
 			w := st.toks[x].low
-			if coordWord(w) || w == "the" || quoteClose[st.toks[x].text] {
+			if st.coordWord(w) || w == "the" || quoteClose[st.toks[x].text] {
 				x++
 				continue
 			}
-			if w == "as" && x+2 < len(st.toks) && st.toks[x+1].low == "well" && st.toks[x+2].low == "as" {
-				x += 3
+			if n := st.joinPhrase(x); n > 0 {
+				x += n
 				continue
 			}
 			if len(st.toks[x].ments) > 0 && hasCoord(st, end+1, x-1) {
@@ -320,10 +320,11 @@ func spanHead(st *sent, from, to int) int {
 }
 
 // listComma reports whether tokens from..to join two names by a comma
-// alone, with no conjunction.
+// alone, with no conjunction (a word or phrase of words.tsv's listJoins:
+// the loop that finds the names skips no other).
 func listComma(st *sent, from, to int) bool {
 	for j := from; j <= to; j++ {
-		if l := st.toks[j].low; l == "and" || l == "or" || l == "nor" || l == "well" {
+		if st.words.listJoins[st.toks[j].low] || st.joinPhrase(j) > 0 {
 			return false
 		}
 	}

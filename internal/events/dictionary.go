@@ -775,6 +775,12 @@ func codeArticle(ctx context.Context, stages []model.Stage, discards *petrarch.D
 			drop[i] = discards.Sentence(words)
 		}
 	}
+	var words *wordClasses // the coder's classes of words (events/words.tsv)
+	for _, s := range stages {
+		if c, ok := s.(*Coder); ok {
+			words = c.lex.words
+		}
+	}
 	codes := func(code string) []string {
 		for _, s := range stages {
 			if da, ok := s.(*DictionaryActors); ok {
@@ -793,14 +799,14 @@ func codeArticle(ctx context.Context, stages []model.Stage, discards *petrarch.D
 		targets := []string{"---"}
 		switch {
 		case e.Target != nil && e.Target.Code != "":
-			targets = compoundAt(a, e.Sentence, e.Target.Start, e.Target.Code)
+			targets = compoundAt(words, a, e.Sentence, e.Target.Start, e.Target.Code)
 		default:
 			if start, code := nextActor(a, e); code != "" {
-				targets = compoundAt(a, e.Sentence, start, code)
+				targets = compoundAt(words, a, e.Sentence, start, code)
 			}
 		}
 		var srcs []string
-		for _, c := range compoundAt(a, e.Sentence, e.Source.Start, e.Source.Code) {
+		for _, c := range compoundAt(words, a, e.Sentence, e.Source.Start, e.Source.Code) {
 			srcs = append(srcs, codes(c)...)
 		}
 		ce := codedEvent{ev: e}
@@ -917,7 +923,7 @@ func nextActor(a *model.Article, e model.Event) (int, string) {
 // mentions starts at start: its own code, and each actor joined to it
 // by "and" or a comma, with only determiners and adjectives between
 // ("between Gondor and Osgiliath", "Fornost and the evil awful Gondor").
-func compoundAt(a *model.Article, sentence, start int, code string) []string {
+func compoundAt(words *wordClasses, a *model.Article, sentence, start int, code string) []string {
 	type span struct {
 		start, end int
 		code       string
@@ -937,16 +943,16 @@ func compoundAt(a *model.Article, sentence, start int, code string) []string {
 	}
 	gap := func(k int) string { return a.Body[ms[k-1].end:ms[k].start] } // between k-1 and k
 	lo, hi := at, at
-	for hi+1 < len(ms) && joined(gap(hi+1)) {
+	for hi+1 < len(ms) && joined(words, gap(hi+1)) {
 		hi++
 	}
-	for lo > 0 && joined(gap(lo)) {
+	for lo > 0 && joined(words, gap(lo)) {
 		lo--
 	}
 	// a list's last join is a conjunction ("A, B and C"); a name after a
 	// comma alone describes the list before it ("A and B, the X
 	// newspaper"): it is not an item, and it stands alone
-	for hi > lo && !coordinated(gap(hi)) {
+	for hi > lo && !coordinated(words, gap(hi)) {
 		if hi == at {
 			return []string{code}
 		}
@@ -968,10 +974,10 @@ func compoundAt(a *model.Article, sentence, start int, code string) []string {
 }
 
 // coordinated reports whether a join between two actor mentions holds a
-// conjunction, not a comma alone.
-func coordinated(gap string) bool {
+// conjunction of words.tsv's compoundJoins, not a comma alone.
+func coordinated(words *wordClasses, gap string) bool {
 	for _, w := range strings.Fields(gap) {
-		if w == "and" || w == "nor" {
+		if words.compoundJoins[w] {
 			return true
 		}
 	}
@@ -979,17 +985,18 @@ func coordinated(gap string) bool {
 }
 
 // joined reports whether the text between two actor mentions joins
-// them into a compound: "and" or a comma, and otherwise only lower-case
+// them into a compound: a compoundJoins conjunction ("and") or a comma,
+// and no other coordinator (words.tsv), and otherwise only lower-case
 // words (determiners, adjectives), at most four.
-func joined(gap string) bool {
+func joined(wc *wordClasses, gap string) bool {
 	gap = strings.ReplaceAll(gap, ",", " , ")
 	words := strings.Fields(gap)
 	link := false
 	for _, w := range words {
 		switch {
-		case w == "and" || w == "," || w == "nor":
+		case w == "," || wc.compoundJoins[w]:
 			link = true // "neither X nor Y" is both
-		case w == "or" || w == "but" || w == "with" || w == "between" || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0:
+		case wc.coordinators[w] || w == "with" || w == "between" || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0:
 			return false
 		}
 	}

@@ -43,6 +43,8 @@ type wordClasses struct {
 	futureGov       map[string]bool
 	clauseWords     map[string]bool
 	coordinators    map[string]bool
+	listJoins       map[string]bool
+	compoundJoins   map[string]bool
 	prepositions    map[string]bool
 	targetPreps     map[string]bool
 	quantifiers     map[string]bool
@@ -82,6 +84,8 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"futureGov":       &w.futureGov,
 		"clauseWords":     &w.clauseWords,
 		"coordinators":    &w.coordinators,
+		"listJoins":       &w.listJoins,
+		"compoundJoins":   &w.compoundJoins,
 		"prepositions":    &w.prepositions,
 		"targetPreps":     &w.targetPreps,
 		"quantifiers":     &w.quantifiers,
