@@ -556,10 +556,10 @@ func coordDemonyms(st *sent, from int, hm *mention) []*mention {
 }
 
 // hasCoord reports whether tokens from..to hold a coordination ("Ghana
-// and Togo").
+// and Togo", "Ghana as well as Togo").
 func hasCoord(st *sent, from, to int) bool {
 	for j := from; j <= to; j++ {
-		if st.coordWord(st.toks[j].low) {
+		if st.coordWord(st.toks[j].low) || st.joinPhrase(j) > 0 {
 			return true
 		}
 	}

@@ -11,9 +11,9 @@ import (
 )
 
 // The conjunctions that join the targets of an act into a list are
-// events/words.tsv's listJoins: each name they join is a target, a
-// "neither ... nor" list is not extended, and a word a user root adds to
-// the class joins targets as well.
+// events/words.tsv's listJoins, words or phrases ("as well as"): each
+// name they join is a target, a "neither ... nor" list is not extended,
+// and a word a user root adds to the class joins targets as well.
 func TestListJoinsFromLexicon(t *testing.T) {
 	root, err := fs.Sub(sitrep.Lexicon, "lexicon")
 	if err != nil {
@@ -35,6 +35,12 @@ func TestListJoinsFromLexicon(t *testing.T) {
 		{"Argentina accused Chile or Uruguay of smuggling.", up.lex, "ARG", "URY", true},
 		{"Peru praised Ecuador, Colombia and Brazil for the border accord.", up.lex, "PER", "COL", true},
 		{"Kenya accused neither Uganda nor Tanzania of harbouring rebels.", up.lex, "KEN", "TZA", false},
+		// a phrase of listJoins joins as a word does
+		{"Nigeria thanked Ghana as well as Senegal for the relief aid.", up.lex, "NGA", "SEN", true},
+		{"Brazil criticized Argentina as well as Paraguay over the new tariffs.", up.lex, "BRA", "PRY", true},
+		{"Vietnam accused China as well as the Philippines of violating the agreement.", up.lex, "VNM", "PHL", true},
+		{"Canada praised Mexico as well as Guatemala for the migration accord.", up.lex, "CAN", "GTM", true},
+		{"Pakistan condemned India as well as Afghanistan after the border clashes.", up.lex, "PAK", "AFG", true},
 		{"Japan criticized South Korea plus China over the fishing dispute.", up.lex, "JPN", "CHN", false},
 		{"Japan criticized South Korea plus China over the fishing dispute.", plus, "JPN", "CHN", true},
 	}
