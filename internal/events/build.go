@@ -42,8 +42,8 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		if t.inTime > 0 || t.quote {
 			continue
 		}
-		if t.low == "as" && k+2 < len(st.toks) && st.toks[k+1].low == "well" && st.toks[k+2].low == "as" {
-			k += 2
+		if n := st.joinPhrase(k); n > 0 {
+			k += n - 1 // "as well as"
 			continue
 		}
 		if isBoundary(t) {
