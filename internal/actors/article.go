@@ -198,7 +198,7 @@ func (d *doc) recode() {
 		role := roleOn(best, d.date)
 		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" && !d.t.countries[country(role.Code)]
 		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && d.namesCountry(e, country(own))
-		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed, affiliated: affiliated})
+		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed, affiliated: affiliated, pastTitle: e.Former})
 		if code == own {
 			continue
 		}

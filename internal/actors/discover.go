@@ -121,7 +121,18 @@ func (d *doc) title(s, i int) int {
 	if !nounTag(toks[i].Tag) && toks[i].Tag != "JJ" {
 		return 0
 	}
-	first, _, _ := strings.Cut(strings.ToLower(toks[i].Text), " ")
+	head := strings.ToLower(toks[i].Text)
+	// a title held before: "former" before it, "ex-" within its first
+	// word ("the ex-defence minister"); its holder takes FormerFile's
+	// sector ("ELI") in place of the title's
+	past := ""
+	if i > 0 && own[i-1] < 0 {
+		past = d.t.former[strings.ToLower(toks[i-1].Text)]
+	}
+	if pre, rest, ok := strings.Cut(head, "-"); ok && rest != "" && d.t.former[pre] != "" {
+		head, past = rest, d.t.former[pre]
+	}
+	first, _, _ := strings.Cut(head, " ")
 	most := d.t.officeWords[first]
 	if most == 0 {
 		return 0 // most words open no title of two or more
@@ -132,8 +143,10 @@ func (d *doc) title(s, i int) int {
 	for k := i; k < len(toks) && k < i+most && own[k] < 0; k++ {
 		if k > i {
 			key = append(key, ' ')
+			key = append(key, strings.ToLower(toks[k].Text)...)
+		} else {
+			key = append(key, head...)
 		}
-		key = append(key, strings.ToLower(toks[k].Text)...)
 		if sec, ok := d.t.offices[string(key)]; ok && k > i {
 			n, sector = k-i+1, sec
 		}
@@ -155,6 +168,9 @@ func (d *doc) title(s, i int) int {
 		if a, m := d.longest(d.words(s)[i : i+n]); a != nil && m == n && country(roleOn(a, d.date).Code) == cc {
 			return 0 // the dictionaries' office of that country is its holder (named)
 		}
+	}
+	if past != "" {
+		sector = past
 	}
 	code := cc + sector
 	name := d.a.Body[toks[i].Start:toks[i+n-1].End]

@@ -27,6 +27,10 @@ type evidence struct {
 	// Senate"): a body of that country, whatever country the
 	// dictionaries list a body of that name under
 	affiliated bool
+	// pastTitle: the text marks the entity's titles as held before
+	// ("former president X", "X, an ex-minister"), so its office in the
+	// text is none on the day: a dated role on the day wins
+	pastTitle bool
 }
 
 // formerSector is the sector of a former office holder: CAMEO's elite
@@ -78,7 +82,7 @@ func settle(e evidence) string {
 		// same country, another sector: an office the text states beats
 		// the dictionaries; else a dated role (a term) beats sitrep's
 		// lexicon guess
-		if e.role.Dated && !e.roles {
+		if e.role.Dated && (!e.roles || e.pastTitle) {
 			return dict
 		}
 		return e.own

@@ -21,6 +21,8 @@ func TestSettle(t *testing.T) {
 		{"sitrep more specific", evidence{own: "USAGOVLEG", role: open("USAGOV"), words: 2}, "USAGOVLEG"},
 		{"dated role beats the lexicon's sector", evidence{own: "AFGGOV", role: dated("AFGREB"), words: 1}, "AFGREB"},
 		{"an office in the text beats a dated role", evidence{own: "TURMIL", role: dated("TURGOV"), roles: true, words: 1}, "TURMIL"},
+		{"a title marked former yields to a dated role", evidence{own: "NGAELI", role: dated("NGAGOV"), roles: true, words: 2, pastTitle: true}, "NGAGOV"},
+		{"a title marked former keeps its elite code against an open role", evidence{own: "NGAELI", role: open("NGAGOV"), roles: true, words: 2, pastTitle: true}, "NGAELI"},
 		{"undated same country keeps sitrep", evidence{own: "PSEREB", role: open("PSENGO"), words: 1}, "PSEREB"},
 		{"term holder of another country", evidence{own: "GRCGOV", role: dated("TURGOV"), words: 1}, "TURGOV"},
 		{"full name of another country", evidence{own: "KENGOV", role: open("TZAELI"), words: 2}, "TZAELI"},

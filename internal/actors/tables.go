@@ -36,6 +36,11 @@ const (
 	// its first column names offices (see doc.office), its second their
 	// sector (see doc.title).
 	RolesFile = "entities/roles.tsv"
+	// FormerFile is the entity stage's table of the words that mark a
+	// title as held before ("former", "ex-") with the sector of its
+	// holder out of office ("ELI"; "-" for a word that only dates it,
+	// "then"): a title it marks is an actor of that sector (doc.title).
+	FormerFile = "entities/former.tsv"
 )
 
 // tables is what the stage looks up, loaded on first use.
@@ -67,6 +72,8 @@ type tables struct {
 	// officeWords bounds the offices of two or more words by their first
 	// word: the most words of one (doc.title looks no further).
 	officeWords map[string]int
+	// former maps the words of FormerFile to their sector ("" for none).
+	former map[string]string
 }
 
 func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
@@ -74,7 +81,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]string{}}
+	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]string{}, former: map[string]string{}}
 	var overlay []*petrarch.Actor
 	var agents []*petrarch.Agent
 	for _, root := range roots {
@@ -106,6 +113,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 			return nil, err
 		}
 		if err := readOffices(root, t.offices); err != nil {
+			return nil, err
+		}
+		if err := readFormer(root, t.former); err != nil {
 			return nil, err
 		}
 	}
@@ -200,6 +210,25 @@ func readOffices(root fs.FS, into map[string]string) error {
 				sector = strings.TrimSpace(f[1])
 			}
 			into[role] = sector
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	return nil
+}
+
+// readFormer reads FormerFile's words and their sectors into into.
+func readFormer(root fs.FS, into map[string]string) error {
+	err := lexfile.ReadLines(root, FormerFile, func(line string) error {
+		f := strings.Split(line, "\t")
+		if w := strings.ToLower(strings.TrimSpace(f[0])); w != "" {
+			sector := ""
+			if len(f) > 1 && len(strings.TrimSpace(f[1])) == 3 {
+				sector = strings.TrimSpace(f[1])
+			}
+			into[w] = sector
 		}
 		return nil
 	})

@@ -274,7 +274,7 @@ func TestSnippets(t *testing.T) {
 		{"village is no person", "Migrants gathered near the village of Nowe Dwory on the border.",
 			nil, []string{"Nowe Dwory"}},
 		{"month as surname", "Former British Prime Minister Theresa May said in May that talks failed.",
-			[]expect{{name: "Theresa May", typ: model.TypePerson, code: "GBRGOV", roles: []string{"prime minister"}}}, []string{"May"}},
+			[]expect{{name: "Theresa May", typ: model.TypePerson, code: "GBRELI", roles: []string{"prime minister"}}}, []string{"May"}},
 		{"hyphenated title", "President-elect Donald Trump met Mexican President Claudia Sheinbaum.",
 			[]expect{{name: "Donald Trump", typ: model.TypePerson, roles: []string{"president-elect"}}, {name: "Claudia Sheinbaum", typ: model.TypePerson, code: "MEXGOV"}}, nil},
 		{"headline caps", "BREAKING NEWS TODAY from the region.",
@@ -325,7 +325,8 @@ func TestFormerFlag(t *testing.T) {
 	}{
 		{"Sergei Ivanov, then Russia's defence minister, visited Minsk.", "Sergei Ivanov", "RUS", true},
 		{"Former British Prime Minister Theresa May spoke.", "Theresa May", "GBR", true},
-		{"Ex-President Jair Bolsonaro of Brazil spoke.", "Jair Bolsonaro", "BRAGOV", true},
+		{"Ex-President Jair Bolsonaro of Brazil spoke.", "Jair Bolsonaro", "BRAELI", true},
+		{"Sergei Ivanov, then Russia's defence minister, visited Minsk.", "Sergei Ivanov", "RUSGOV", true},
 		{"British Prime Minister Keir Starmer spoke.", "Keir Starmer", "GBR", false},
 	} {
 		art := analyse(t, "", nil, c.text)

@@ -10,7 +10,11 @@ import (
 type modifier struct {
 	country, sector string
 	former          bool
-	start           int // first token of the modifier
+	// past: the former.tsv sector of an office no longer held
+	// ("former", "ex-": "ELI"); "" for none or a word that only dates
+	// the title ("then", "outgoing")
+	past  string
+	start int // first token of the modifier
 }
 
 // modifierBefore looks at the items ending right before token i.
@@ -25,12 +29,10 @@ func (d *doc) modifierBefore(k, i int) modifier {
 			end = j
 		}
 		// "then"/"former" between
-		for end < j && formerWords[d.toks[end].lower] {
+		for end < j && d.formerWord(end, &m) {
 			end++
-			m.former = true
 		}
-		for j > 0 && formerWords[d.toks[j-1].lower] {
-			m.former = true
+		for j > 0 && d.formerWord(j-1, &m) {
 			j--
 		}
 		if end != j {

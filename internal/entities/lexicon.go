@@ -179,7 +179,11 @@ type Lexicon struct {
 	proper       dict[entry]
 	roles        dict[role]
 	abbrevs      map[string]role
-	orgs         dict[orgType]
+	// former maps the words that mark a title as held before
+	// (former.tsv) to the sector of a holder out of office ("ELI"), ""
+	// for a word that only dates the title ("then")
+	former map[string]string
+	orgs   dict[orgType]
 	// portfolio holds the words of the lexicon's titles and bodies
 	// ("foreign", "affairs", "state", "interior", "trade") and
 	// portfolioHead the titles some role phrase continues with "of"
@@ -224,6 +228,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		orgs:      newDict[orgType](),
 		equip:     newDict[string](),
 		given:     map[string]byte{},
+		former:    map[string]string{},
 		places:    map[string]Place{},
 		cityData:  sitrep.Cities,
 		minPop:    15000,
@@ -245,6 +250,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		{"names.tsv", 2, l.addNames},
 		{"divisions.tsv", 3, l.addDivision},
 		{"altnames.tsv", 2, l.addAltName},
+		{"former.tsv", 2, l.addFormer},
 	}
 	for _, root := range roots {
 		for _, ld := range loaders {
@@ -463,6 +469,17 @@ func (l *Lexicon) addAltName(f []string) error {
 		return nil
 	}
 	l.alts = append(l.alts, gazetteer.AltName{Name: f[0], Target: f[1]})
+	return nil
+}
+
+func (l *Lexicon) addFormer(f []string) error {
+	sector := f[1]
+	if sector == "-" {
+		sector = ""
+	} else if len(sector) != 3 {
+		return fmt.Errorf("sector %q: want three letters or -", sector)
+	}
+	l.former[strings.ToLower(f[0])] = sector
 	return nil
 }
 

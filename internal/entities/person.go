@@ -14,12 +14,25 @@ func (d *doc) personContext(k int, x int) {
 	}
 	it := d.items[k]
 	var country, sector, igo string
+	// held: a title of an office held; past: the former.tsv sector of
+	// one held before ("former president", "ex-minister": ELI), which a
+	// person with no title held takes in place of the titles' own
+	held, past := false, ""
+	title := func(r string, m modifier) {
+		d.addRole(x, r, m.former)
+		if m.past != "" {
+			past = m.past
+		} else {
+			held = true
+		}
+	}
 	// titles before: [modifier] role+ NAME
 	q := k - 1
 	for q >= 0 && d.items[q].kind == iRole && (d.items[q].e == it.s || d.items[q].e == d.items[q+1].s || d.tokAt(d.items[q].e).lower == "and") {
 		r := d.items[q]
 		m := d.modifierBefore(q-1, r.s)
-		d.addRole(x, r.role.phrase, m.former || d.formerBefore(m.start))
+		d.formerBefore(m.start, &m)
+		title(r.role.phrase, m)
 		if sector == "" {
 			sector = r.role.sector
 		}
@@ -37,7 +50,8 @@ func (d *doc) personContext(k int, x int) {
 	if k >= 1 && d.tokAt(it.s-1).text == "," && d.items[k-1].kind == iRole && d.items[k-1].e == it.s-1 {
 		r := d.items[k-1]
 		m := d.modifierBefore(k-2, r.s)
-		d.addRole(x, r.role.phrase, m.former || d.formerBefore(m.start))
+		d.formerBefore(m.start, &m)
+		title(r.role.phrase, m)
 		sector = r.role.sector
 		if m.country != "" {
 			country = m.country
@@ -61,8 +75,8 @@ func (d *doc) personContext(k int, x int) {
 			switch o.kind {
 			case iRole:
 				m := d.modifierBefore(q-1, o.s)
-				former := m.former || d.formerBetween(it.e+1, o.s)
-				d.addRole(x, o.role.phrase, former)
+				d.formerBetween(it.e+1, o.s, &m)
+				title(o.role.phrase, m)
 				fwd = true
 				if sector == "" || sector == "GOV" && o.role.sector != "GOV" && o.role.sector != "" {
 					sector = o.role.sector
@@ -126,6 +140,9 @@ func (d *doc) personContext(k int, x int) {
 	if e.country == "" && country != "" {
 		e.country = country
 	}
+	if past != "" && !held && sector != "" && igo == "" {
+		sector = past
+	}
 	if e.sector == "" && sector != "" {
 		e.sector = sector
 	}
@@ -177,21 +194,34 @@ func (d *doc) prepBetween(a, b int) bool {
 	return false
 }
 
-// formerBefore reports "former", "then" or "ex-" right before token i.
-func (d *doc) formerBefore(i int) bool {
+// formerWord reports whether token i is a former.tsv word ("former",
+// "then", "ex" of "ex-minister") and marks m with it.
+func (d *doc) formerWord(i int, m *modifier) bool {
+	past, ok := d.r.lex.former[d.toks[i].lower]
+	if ok {
+		m.former = true
+		if past != "" {
+			m.past = past
+		}
+	}
+	return ok
+}
+
+// formerBefore reads a former.tsv word right before token i into m.
+func (d *doc) formerBefore(i int, m *modifier) {
 	if d.tokAt(i-1).text == "-" {
 		i--
 	}
-	return formerWords[d.tokAt(i-1).lower]
+	if i > 0 {
+		d.formerWord(i-1, m)
+	}
 }
 
-func (d *doc) formerBetween(a, b int) bool {
+// formerBetween reads the former.tsv words of tokens [a, b) into m.
+func (d *doc) formerBetween(a, b int, m *modifier) {
 	for j := a; j < b; j++ {
-		if formerWords[d.toks[j].lower] {
-			return true
-		}
+		d.formerWord(j, m)
 	}
-	return false
 }
 
 // resolveAhead resolves item q early (an apposition needs its

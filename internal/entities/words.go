@@ -23,8 +23,6 @@ var locPrepositions = set("in at from near to outside inside across toward towar
 
 var speechVerbs = set("said says say told tells added adds wrote writes stated states noted notes explained explains warned warns announced announces continued continues insisted insists argued argues asked asks replied replies declared declares claimed claims confirmed confirms denied denies reported reports according")
 
-var formerWords = set("former then onetime one-time late ex erstwhile outgoing previous")
-
 // topLevelCues are words that put heads of state or government in focus:
 // a surname near them prefers the entity with the highest-ranking role.
 var topLevelCues = set("summit summits parade parades state visit talks leader leaders president premier king head regime dictator")
