@@ -126,8 +126,11 @@ func (d *doc) title(s, i int) int {
 	// word ("the ex-defence minister"); its holder takes FormerFile's
 	// sector ("ELI") in place of the title's
 	past := ""
-	if i > 0 && own[i-1] < 0 {
-		past = d.t.former[strings.ToLower(toks[i-1].Text)]
+	if k := i - 1; k >= 0 && own[k] < 0 {
+		if toks[k].Text == "-" && k > 0 && own[k-1] < 0 {
+			k-- // "ex-" split from its title
+		}
+		past = d.t.former[strings.ToLower(toks[k].Text)]
 	}
 	if pre, rest, ok := strings.Cut(head, "-"); ok && rest != "" && d.t.former[pre] != "" {
 		head, past = rest, d.t.former[pre]
@@ -157,6 +160,9 @@ func (d *doc) title(s, i int) int {
 	if j := i + n; j < len(toks) && capitalised(toks[j].Text) && properTag(toks[j].Tag) {
 		return 0 // a title before a name ("Police Chief X")
 	}
+	if past != "" {
+		sector = past
+	}
 	if d.titleOfPerson(s, i, n, sector) {
 		return n
 	}
@@ -168,9 +174,6 @@ func (d *doc) title(s, i int) int {
 		if a, m := d.longest(d.words(s)[i : i+n]); a != nil && m == n && country(roleOn(a, d.date).Code) == cc {
 			return 0 // the dictionaries' office of that country is its holder (named)
 		}
-	}
-	if past != "" {
-		sector = past
 	}
 	code := cc + sector
 	name := d.a.Body[toks[i].Start:toks[i+n-1].End]

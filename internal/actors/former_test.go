@@ -15,6 +15,8 @@ func TestFormerTitles(t *testing.T) {
 		{"East Africa", "2024-06-06", "The ex-defence minister of Kenya met opposition leaders in Nairobi.", "ex-defence minister", "KENELI"},
 		{"South Asia", "2024-06-06", "Ahmed Raza, a former army chief of Pakistan, said the border was calm.", "Ahmed Raza", "PAKELI"},
 		{"Europe", "2024-06-06", "Poland's former foreign minister criticised the government in Warsaw.", "foreign minister", "POLELI"},
+		{"West Africa", "2024-06-06", "Ghana's ex-finance minister, Ken Ofori-Atta, left Accra last year.", "Ken Ofori-Atta", "GHAELI"},
+		{"Latin America", "2024-06-06", "Brazil's former defence minister, Jose Mucio, visited Manaus on Monday.", "Jose Mucio", "BRAELI"},
 		{"Southeast Asia", "", "Thailand's former prime minister, Somchai Wongsawat, returned to Bangkok on Sunday.", "Somchai Wongsawat", "THAELI"},
 	})
 	// a dated role on the article's date wins over "former"
@@ -25,6 +27,7 @@ func TestFormerTitles(t *testing.T) {
 	// "then" dates the title: its holder keeps the title's sector
 	runCodes(t, []codeCase{
 		{"East Africa", "2024-06-06", "The then defence minister of Kenya met opposition leaders in Nairobi.", "defence minister", "KENGOV"},
+		{"East Africa", "2024-06-06", "Kenya's then police chief, Joseph Boinnet, ordered an inquiry in Mombasa.", "Joseph Boinnet", "KENCOP"},
 		{"Europe", "2024-06-06", "Poland's foreign minister criticised the government in Warsaw.", "foreign minister", "POLGOV"},
 	})
 }

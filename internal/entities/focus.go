@@ -24,16 +24,23 @@ func (d *doc) modifierBefore(k, i int) modifier {
 	for k >= 0 && k < len(d.items) {
 		it := d.items[k]
 		end := it.e
+		// "then"/"former" between, before or after a possessive
+		// ("Kenya's then police chief")
+		for j > 0 {
+			if d.formerWord(j-1, &m) {
+				j--
+			} else if j > 1 && d.toks[j-1].text == "-" && d.formerWord(j-2, &m) {
+				j -= 2 // "ex-" split from its title
+			} else {
+				break
+			}
+		}
 		// possessive marker between
 		if end < j && d.toks[end].isPossessive() && end+1 == j {
 			end = j
 		}
-		// "then"/"former" between
 		for end < j && d.formerWord(end, &m) {
 			end++
-		}
-		for j > 0 && d.formerWord(j-1, &m) {
-			j--
 		}
 		if end != j {
 			break
