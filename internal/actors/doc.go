@@ -100,7 +100,11 @@
 //     where it acts.
 //  6. A former office holder's elite code (petrarch's Actor.Former:
 //     every dated role ended, no open code) only codes an entity sitrep
-//     left uncoded.
+//     left uncoded. A title the text marks as held before (a word of
+//     lexicon/entities/former.tsv: "former", "ex-") codes its holder,
+//     or the title alone, as the country's elite (ELI) unless a dated
+//     role covers the article's date; "then" and "outgoing" keep the
+//     title's own sector.
 //
 // # Overlay
 //
