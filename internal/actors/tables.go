@@ -112,10 +112,10 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 		if err := readCountries(root, t.countries); err != nil {
 			return nil, err
 		}
-		if err := readOffices(root, t.offices); err != nil {
+		if err := readSectors(root, RolesFile, t.offices); err != nil {
 			return nil, err
 		}
-		if err := readFormer(root, t.former); err != nil {
+		if err := readSectors(root, FormerFile, t.former); err != nil {
 			return nil, err
 		}
 	}
@@ -198,30 +198,12 @@ func readCountries(root fs.FS, into map[string]bool) error {
 	return nil
 }
 
-// readOffices adds the role phrases of the entity stage's RolesFile
-// (its first column: "secretary of state", "defence minister") with
-// their sector (the second column; "" for none, "-").
-func readOffices(root fs.FS, into map[string]string) error {
-	err := lexfile.ReadLines(root, RolesFile, func(line string) error {
-		f := strings.Split(line, "\t")
-		if role := strings.TrimSpace(f[0]); role != "" {
-			sector := ""
-			if len(f) > 1 && len(strings.TrimSpace(f[1])) == 3 {
-				sector = strings.TrimSpace(f[1])
-			}
-			into[role] = sector
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("actors: %w", err)
-	}
-	return nil
-}
-
-// readFormer reads FormerFile's words and their sectors into into.
-func readFormer(root fs.FS, into map[string]string) error {
-	err := lexfile.ReadLines(root, FormerFile, func(line string) error {
+// readSectors adds the first column of one of the entity stage's tables
+// (RolesFile: "secretary of state", "defence minister"; FormerFile:
+// "former", "ex"), lower-cased, with the sector of its second column
+// ("" for none, "-").
+func readSectors(root fs.FS, file string, into map[string]string) error {
+	err := lexfile.ReadLines(root, file, func(line string) error {
 		f := strings.Split(line, "\t")
 		if w := strings.ToLower(strings.TrimSpace(f[0])); w != "" {
 			sector := ""
