@@ -74,12 +74,8 @@ func (s *Stage) Process(ctx context.Context, a *model.Article) error {
 // articleDate is the publication date, today when unknown (most text is
 // news).
 func articleDate(a *model.Article) time.Time {
-	if a.Published.Date != nil {
-		for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-			if t, err := time.Parse(layout, *a.Published.Date); err == nil {
-				return t
-			}
-		}
+	if t, _, ok := model.ParseDate(model.Deref(a.Published.Date)); ok {
+		return t
 	}
 	return time.Now().UTC()
 }

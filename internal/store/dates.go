@@ -59,8 +59,11 @@ func SpanEnd(day, precision string) string {
 // its last day: the known end of a range ("to May 2019" ends 2019-05-31);
 // "" when v is none of these.
 func LastDayOf(v string) string {
-	prec := map[int]string{10: model.PrecisionDay, 7: model.PrecisionMonth, 4: model.PrecisionYear}[len(v)]
-	return SpanEnd(DayOf(v), prec)
+	t, prec, ok := model.ParseDate(v)
+	if !ok {
+		return ""
+	}
+	return SpanEnd(t.Format("2006-01-02"), prec)
 }
 
 // CheckInterval returns an error naming the choices when interval is not

@@ -81,10 +81,11 @@ func FuzzDays(f *testing.F) {
 			}
 		}
 		s := AddDays(d, int(shift))
-		if y := mustDay(t, d).AddDate(0, 0, int(shift)).Year(); y < 0 || y > 9999 {
-			return // no YYYY-MM-DD (see AddDays)
-		}
-		switch {
+		switch y := mustDay(t, d).AddDate(0, 0, int(shift)).Year(); {
+		case y < 0 || y > 9999:
+			if s != "" {
+				t.Fatalf("AddDays(%q, %d) = %q past the years 0000 to 9999", d, shift, s)
+			}
 		case !isDay(s):
 			t.Fatalf("AddDays(%q, %d) = %q", d, shift, s)
 		case shift > 0 && s <= d, shift < 0 && s >= d, shift == 0 && s != d:

@@ -67,27 +67,27 @@ func EventDay(e *model.Event) string {
 // DayOf widens a contract date ("YYYY-MM-DD", "YYYY-MM", "YYYY") to its
 // first day, or returns "" when v is none of these.
 func DayOf(v string) string {
-	layouts := map[int]string{10: "2006-01-02", 7: "2006-01", 4: "2006"}
-	l, ok := layouts[len(v)]
+	t, _, ok := model.ParseDate(v)
 	if !ok {
-		return ""
-	}
-	t, err := time.Parse(l, v)
-	if err != nil {
 		return ""
 	}
 	return t.Format("2006-01-02")
 }
 
-// AddDays shifts a YYYY-MM-DD day by n days; "" stays "". Outside the
-// years 0000 to 9999 the result is no YYYY-MM-DD: before them it sorts
-// before every day ("-0001-12-31"), after them it does not ("10000-01-01").
+// AddDays shifts a YYYY-MM-DD day by n days. It returns "" (no day, as
+// for "" or a malformed day) when the result falls outside the years 0000
+// to 9999, which YYYY-MM-DD cannot write: "10000-01-01" would sort before
+// every day and "-0001-12-31" is no date the stores hold. A caller that
+// bounds a range with it must take "" as no bound on that side.
 func AddDays(day string, n int) string {
 	t, err := time.Parse("2006-01-02", day)
 	if err != nil {
 		return ""
 	}
-	return t.AddDate(0, 0, n).Format("2006-01-02")
+	if t = t.AddDate(0, 0, n); t.Year() < 0 || t.Year() > 9999 {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 // WeekOf returns the Monday of day's ISO week (YYYY-MM-DD).
