@@ -186,7 +186,9 @@ func (d *doc) title(s, i int) int {
 // titleOfPerson joins a title at tokens [i, i+n) of sentence s that
 // names its country and stands before a person's name with a comma
 // ("Nigeria's Inspector General of Police, X,", "Kenya's foreign
-// minister, Y,") to that person, as a mention of theirs: the phrase
+// minister, Y,"), or names it after "of" and stands before the name
+// with or without one ("a former interior minister of Iraq, Z,"), to
+// that person, as a mention of theirs: the phrase
 // acts as the person (the subject of a verb is its head, the title),
 // not as the country of its possessor. A person the dictionaries or the
 // entity stage left without a code takes the title's country and
@@ -195,21 +197,41 @@ func (d *doc) title(s, i int) int {
 func (d *doc) titleOfPerson(s, i, n int, sector string) bool {
 	toks, own := d.a.Tokens[s], d.owner[s]
 	j := i + n
-	if j+1 >= len(toks) || toks[j].Text != "," || own[j+1] < 0 {
-		return false
-	}
-	x := own[j+1]
-	p := d.entity(x)
-	if p.Type != model.TypePerson {
-		return false
-	}
 	for k := i; k < j; k++ {
 		if own[k] >= 0 {
 			return false
 		}
 	}
 	cc, ok := d.modifierCountry(s, i)
-	if !ok || cc == "" || !d.t.countries[cc] || sector == "" || sector == igoSector {
+	if !ok {
+		return false
+	}
+	// the country after "of", then the name with or without a comma
+	// ("the former defence minister of Peru, X", "Finance Minister of
+	// Ghana X")
+	of, next := d.countryOf(s, j)
+	switch {
+	case next < 0 && j+1 < len(toks) && toks[j].Text == ",":
+		next = j + 1
+	case next < 0:
+		return false
+	case cc != "" && cc != of:
+		return false // "Kenya's envoy of Somalia": whose is unclear
+	default:
+		cc = of
+		if next < len(toks) && toks[next].Text == "," {
+			next++
+		}
+	}
+	if next >= len(toks) || own[next] < 0 {
+		return false
+	}
+	x := own[next]
+	p := d.entity(x)
+	if p.Type != model.TypePerson {
+		return false
+	}
+	if cc == "" || !d.t.countries[cc] || sector == "" || sector == igoSector {
 		return false
 	}
 	if model.Deref(p.Code) == "" {
@@ -228,6 +250,32 @@ func (d *doc) titleOfPerson(s, i, n int, sector string) bool {
 		own[k] = x
 	}
 	return true
+}
+
+// countryOf reads a country named after "of" at token j of sentence s
+// ("of Iraq", "of the Philippines"): its code and the token after it; -1
+// for none. A place within a country ("of Basra") is no country.
+func (d *doc) countryOf(s, j int) (string, int) {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if j >= len(toks) || !strings.EqualFold(toks[j].Text, "of") {
+		return "", -1
+	}
+	k := j + 1
+	if k < len(toks) && own[k] < 0 && toks[k].Tag == "DT" {
+		k++
+	}
+	if k >= len(toks) || own[k] < 0 {
+		return "", -1
+	}
+	x := own[k]
+	e := d.entity(x)
+	if e.Type != model.TypePlace || e.Precision != "country" || !d.t.countries[model.Deref(e.Country)] {
+		return "", -1
+	}
+	for k < len(toks) && own[k] == x {
+		k++
+	}
+	return model.Deref(e.Country), k
 }
 
 // igoSector is the sector of an international title ("secretary

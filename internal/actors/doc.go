@@ -58,7 +58,11 @@
 //     PERGOV), as a one-word agent is; a title before a name, beside a
 //     person, of a body ("the EU's") or of no country names no actor,
 //     and an office the dictionaries list for that country is left to
-//     them (a person).
+//     them (a person). A title with its country before a person's name
+//     and a comma ("Kenya's foreign minister, X"), or after "of" with
+//     or without one ("a former interior minister of Iraq, Y"), is a
+//     mention of that person, who takes the title's country and sector
+//     when uncoded.
 //
 // New entities are inserted in order of first mention and all entity
 // ids are numbered again (nothing refers to them before the events

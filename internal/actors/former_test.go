@@ -31,3 +31,27 @@ func TestFormerTitles(t *testing.T) {
 		{"Europe", "2024-06-06", "Poland's foreign minister criticised the government in Warsaw.", "foreign minister", "POLGOV"},
 	})
 }
+
+// A title that names its country after "of" and stands before its
+// holder's name, with or without a comma ("a former interior minister of
+// Iraq, X"; "Finance Minister of Ghana X"), codes the holder with that
+// country and the title's sector, or ELI when a former.tsv word marks
+// it; the title is a mention of the person, no actor of its own.
+func TestTitleOfCountryBeforeName(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Middle East", "2024-06-06", "A former interior minister of Iraq, Karim Haddad, said the talks in Baghdad had failed.", "Karim Haddad", "IRQELI"},
+		{"Middle East", "2024-06-06", "A former interior minister of Iraq, Karim Haddad, said the talks in Baghdad had failed.", "interior minister", "IRQELI"},
+		{"Latin America", "2024-06-06", "The former defence minister of Peru, Luis Aranibar, said the army would stay in its barracks.", "Luis Aranibar", "PERELI"},
+		{"West Africa", "2024-06-06", "Former finance minister of Ghana Kwabena Asante-Mensah warned that the debt talks would drag on.", "Kwabena Asante-Mensah", "GHAELI"},
+		{"South Asia", "2024-06-06", "An ex-prime minister of Pakistan, Tariq Durrani, was arrested in Lahore on Monday.", "Tariq Durrani", "PAKELI"},
+		{"Southeast Asia", "2024-06-06", "A one-time foreign minister of the Philippines, Ramon Dizon, urged talks over the shoal.", "Ramon Dizon", "PHLELI"},
+		{"East Asia", "2024-06-06", "A former minister of Japan, Kenji Moriyama, visited Seoul on Friday.", "Kenji Moriyama", "JPNELI"},
+		// "then" only dates the title; no former word: the title's sector
+		{"Europe", "2024-06-06", "The then interior minister of France, Pierre Lemarchand, ordered the raid in Marseille.", "Pierre Lemarchand", "FRAGOV"},
+		{"East Africa", "2024-06-06", "The defence minister of Uganda, Moses Okello, inspected troops in Gulu.", "Moses Okello", "UGAGOV"},
+	})
+	// a dated role of the dictionaries on the article's date wins
+	runCodes(t, []codeCase{
+		{"Russia", "2012-05-01", "A former foreign minister of Russia, Sergei Lavrov, said the talks had failed.", "Sergei Lavrov", "RUSGOV"},
+	})
+}

@@ -60,6 +60,15 @@ func (d *doc) personContext(k int, x int) {
 			}
 		}
 	}
+	// title of its country before: [modifier] role of [the] COUNTRY [,] NAME
+	// ("a former interior minister of Iraq, X", "Defence Minister of
+	// Peru Y")
+	if r, c, ok := d.roleOfCountryBefore(k); ok {
+		m := d.modifierBefore(k-3, r.s)
+		d.formerBefore(m.start, &m)
+		title(r.role.phrase, m)
+		sector, country = r.role.sector, c.lex.country
+	}
 	// apposition after: NAME , [a|the|then] [modifier] role (and role)* (of|with|at ORG)
 	if d.tokAt(it.e).text == "," {
 		lim := it.e + d.r.opts.WindowTokens
@@ -359,4 +368,29 @@ func (d *doc) particleRef(name string) int {
 		}
 	}
 	return -1
+}
+
+// roleOfCountryBefore finds the title that names person item k's office
+// by its country after "of": [modifier] role of [the] COUNTRY [,] NAME
+// ("the former defence minister of Peru, X"). It returns the role and
+// country items.
+func (d *doc) roleOfCountryBefore(k int) (r, c item, ok bool) {
+	if k < 2 {
+		return item{}, item{}, false
+	}
+	it, c, r := d.items[k], d.items[k-1], d.items[k-2]
+	if c.kind != iLex || c.lex.kind != kCountry || r.kind != iRole {
+		return item{}, item{}, false
+	}
+	if c.e != it.s && (c.e != it.s-1 || d.tokAt(c.e).text != ",") {
+		return item{}, item{}, false
+	}
+	of := c.s - 1
+	if d.tokAt(of).lower == "the" {
+		of--
+	}
+	if d.tokAt(of).lower != "of" || r.e != of {
+		return item{}, item{}, false
+	}
+	return r, c, true
 }
