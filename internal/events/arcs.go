@@ -33,6 +33,7 @@ func (st *sent) setParse(toks []model.Token) {
 	}
 	st.verblessRoot()
 	st.clauseOnAdjunct()
+	st.objectAfterAside()
 }
 
 // clauseOnAdjunct mends a complement clause the parse hangs on a time

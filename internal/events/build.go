@@ -24,16 +24,20 @@ func lookupRoot(m map[string]string, code string) (string, bool) {
 	return "", false
 }
 
-// target finds the target actors after a verb: the direct object, or the
-// object of "to/with/against/on/at"; "that" complements of demands and
-// warnings give their subject.
+// target finds the target actors after a verb: from the arcs when the
+// sentence is parsed (arcTarget), else by the window: the direct object,
+// or the object of "to/with/against/on/at"; "that" complements of demands
+// and warnings give their subject.
 func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 	code := m.code
 	allowThat := c.lex.is(code, classThat)
 	appealTo := c.lex.is(code, classAppeal)
+	if tgts, end, ok := c.arcTarget(st, m, srcs); ok {
+		return tgts, end
+	}
 	end := m.last
 	stopAt := m.last + c.opts.MaxObjectWords
-	lastPrep := ""
+	lastPrep, lastPrepAt := "", 0
 	for k := m.head + 1; k < len(st.toks) && k <= stopAt; k++ {
 		t := st.toks[k]
 		if k <= m.last && len(t.ments) == 0 {
@@ -62,7 +66,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			if t.low == "of" && lastPrep != "" && st.isAmount(st.toks[k-1]) {
 				continue // "fired at thousands of protesters": still "at"
 			}
-			lastPrep = t.low
+			lastPrep, lastPrepAt = t.low, k
 			continue
 		}
 		if len(t.ments) == 0 {
@@ -94,12 +98,9 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			}
 		}
 		ok := lastPrep == "" || st.words.targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) ||
-			lastPrep == "of" && k >= 2 && st.words.placeNouns[st.toks[k-2].low]
-		if st.words.pronouns[t.low] || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
-			// "defend its territory": a possessive pronoun is not the target
-			if mm.poss || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her" {
-				ok = false
-			}
+			lastPrep == "of" && lastPrepAt > 0 && (st.words.placeNouns[st.toks[lastPrepAt-1].low] || st.words.roleHeads[st.toks[lastPrepAt-1].low])
+		if st.words.possPronouns[t.low] || st.words.pronouns[t.low] && mm.poss {
+			ok = false // "defend its territory": a possessive pronoun is not the target
 		}
 		if c.lex.is(m.code, classVisit) && lastPrep == "" && mm.ent.Type != model.TypePlace {
 			ok = true

@@ -48,6 +48,8 @@
 // the seed, the sample gold and the suite are unchanged. The parser is
 // greedy (about 85 UAS) and errs most on long coordinated and relative
 // clauses.
+// In a parsed sentence the target is the verb's object or target phrase
+// from the arcs (objects.go), the window walk the fallback.
 // The arcs do decide what windows cannot see: whether a verb-tagged word
 // heads a clause ("students in Chile condemned"), whether a clause
 // complements a noun ("an offer to mediate", "a consensus to exchange

@@ -215,6 +215,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if h := m.head; st.toks[h].tag == "VBG" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") {
 			return true // "protesters blocking roads": a participle the parse may attach to its noun
 		}
+		if !m.noun && c.objectPastBreak(st, m) {
+			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
+		}
 	}
 	for i, t := range st.toks {
 		if st.words.speakerPronouns[t.low] {

@@ -51,6 +51,7 @@ type wordClasses struct {
 	conditional     map[string]bool
 	conditionMarks  map[string]bool
 	pronouns        map[string]bool
+	possPronouns    map[string]bool
 	roleHeads       map[string]bool
 	placeNouns      map[string]bool
 	blockNoun       map[string]bool
@@ -92,6 +93,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"conditional":     &w.conditional,
 		"conditionMarks":  &w.conditionMarks,
 		"pronouns":        &w.pronouns,
+		"possPronouns":    &w.possPronouns,
 		"roleHeads":       &w.roleHeads,
 		"placeNouns":      &w.placeNouns,
 		"blockNoun":       &w.blockNoun,

@@ -1,0 +1,282 @@
+package events
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// arcTarget reads the target of verb match m from the arcs: the first
+// dependent after the verb of the pattern's words that is an object
+// (obj, iobj) or a prepositional phrase whose preposition names a target
+// (words.tsv targetPreps; "in" too for the verbs of classIn), and whose
+// phrase names an actor that is not the source. A possessive pronoun
+// ("its territory") names no target, a time or quotation is skipped, and
+// a phrase that names no actor passes on to the next dependent ("sent
+// aid to Y"). ok is false when the sentence was not parsed or the arcs
+// name no target: the window reading (target) then stands.
+func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, end int, ok bool) {
+	if !st.parsed() {
+		return nil, 0, false
+	}
+	var deps []int
+	for w := m.head; w <= m.last; w++ {
+		if w != m.head && !governedBy(st, w, m.head) {
+			continue
+		}
+		for _, k := range st.kids[w] {
+			if k > m.head && (k > m.last || len(st.toks[k].ments) > 0) {
+				deps = append(deps, k)
+			}
+		}
+	}
+	slices.Sort(deps)
+	for _, k := range deps {
+		prep, isArg := st.argPrep(k)
+		g := st.heads[k]
+		// "expelled the ambassador of Y": a role noun of the pattern's own
+		// words belongs to its "of" phrase
+		roleOf := g != m.head && st.words.roleHeads[st.toks[g].low] && (prep == "of" || prep == "from")
+		if !isArg || !c.targetPrep(st, m, prep) && !roleOf {
+			continue
+		}
+		if prep == "" && st.prepBefore(m.last, k) {
+			continue // "seized last year from Y's troops": a misread object
+		}
+		visit := c.lex.is(m.code, classVisit) && prep == ""
+		found := c.arcNP(st, k, srcs, visit)
+		if len(found) == 0 && st.rels[k] == "obj" {
+			// "granted concessions to Y", "launched an attack on Y": the
+			// object's own phrase of a target preposition
+			for _, x := range st.kids[k] {
+				if p, ok := st.argPrep(x); ok && x > k && p != "" && c.targetPrep(st, m, p) {
+					if found = c.arcNP(st, x, srcs, false); len(found) > 0 {
+						break
+					}
+				}
+			}
+		}
+		if len(found) > 0 {
+			for _, a := range found {
+				end = max(end, a.last)
+			}
+			return found, end, true
+		}
+	}
+	return nil, 0, false
+}
+
+// targetPrep reports whether an argument introduced by prep ("" for an
+// object) may name the target of m.
+func (c *Coder) targetPrep(st *sent, m *match, prep string) bool {
+	return prep == "" || st.words.targetPreps[prep] || prep == "in" && c.lex.is(m.code, classIn)
+}
+
+// arcNP resolves the actors the argument headed by k names: its own noun
+// phrase (the words before the head and the name it ends, not the
+// phrases after it: "a Pakistani diplomat in Delhi" is the diplomat's
+// country), a role noun's "of/from/in" phrase ("the ambassador of Y"),
+// and the same for each conjunct ("Y, as well as Z and W"). A time, a
+// quotation, equipment, the source itself and a possessive pronoun ("its
+// territory") name no target, except after a visit verb.
+func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
+	var out []*mention
+	heads := []int{k}
+	for _, x := range st.kids[k] {
+		if st.rels[x] == "conj" {
+			heads = append(heads, x)
+		}
+	}
+	for i, h := range heads {
+		if st.toks[h].inTime > 0 || st.toks[h].quote || i > 0 && len(out) == 0 {
+			// a conjunct counts only after a head that names an actor:
+			// "the wishes of X and the rebels" is not the rebels' wishes
+			break
+		}
+		from, to := st.corePhrase(h)
+		ms := resolveNP(st, from, to)
+		if len(ms) == 0 {
+			// a name modifying the head ("the Kenyan border post", "Peru's
+			// fishing fleet") is whose it is, as the window reads it
+			ms = firstMention(st, from, to)
+		}
+		if len(ms) == 0 && st.words.roleHeads[st.toks[h].low] {
+			for _, x := range st.kids[h] {
+				if p, ok := st.argPrep(x); ok && x > h && st.rel(x) == "nmod" && (p == "of" || p == "from" || p == "in") {
+					_, e := st.phrase(x)
+					ms = resolveNP(st, from, e)
+					break
+				}
+			}
+		}
+		for _, a := range ms {
+			if a.ent.Type == model.TypeEquipment || sameEntity(a, srcs) {
+				continue
+			}
+			if l := st.toks[a.first].low; !visit && (st.words.possPronouns[l] || a.poss && st.words.pronouns[l]) {
+				continue
+			}
+			out = append(out, a)
+		}
+	}
+	return dedupe(out)
+}
+
+// firstMention returns the mentions of the first token in from..to that
+// has any.
+func firstMention(st *sent, from, to int) []*mention {
+	for j := from; j <= to; j++ {
+		if ts := st.toks[j].ments; len(ts) > 0 {
+			out := make([]*mention, 0, len(ts))
+			for _, mi := range ts {
+				out = append(out, &st.ments[mi])
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// prepBefore reports whether a preposition stands between the verb's last
+// word and the phrase of its object k: English puts a direct object
+// before the verb's prepositional phrases, so the parse has taken a
+// preposition's noun (or a participle's) for the object.
+func (st *sent) prepBefore(last, k int) bool {
+	from, _ := st.corePhrase(k)
+	aside := false // between commas: a parenthetical ("criticised, for the second time, Y's tariffs")
+	for j := last + 1; j < from; j++ {
+		if st.toks[j].text == "," {
+			aside = !aside
+			continue
+		}
+		if !aside && (st.rels[j] == "case" || st.words.prepositions[st.toks[j].low] && st.toks[j].tag == "IN") {
+			return true
+		}
+	}
+	return false
+}
+
+// corePhrase is the token range of the noun phrase headed by h without
+// what follows its head but the rest of a name ("Donald Tusk", flat):
+// the determiners, adjectives, possessors and compounds before it.
+func (st *sent) corePhrase(h int) (int, int) {
+	from, to := h, h
+	var walk func(i int)
+	walk = func(i int) {
+		from = min(from, i)
+		for _, k := range st.kids[i] {
+			switch r := st.rels[k]; {
+			case k < h && (r == "det" || r == "det:predet" || r == "amod" || r == "compound" || r == "nmod:poss" || r == "nummod" || r == "flat" || r == "case" && st.heads[k] != h):
+				walk(k)
+			case k > h && (r == "flat" || r == "fixed" || r == "compound") && k == to+1:
+				to = k
+			}
+		}
+	}
+	walk(h)
+	return from, to
+}
+
+// objectPastBreak reports whether the window reading finds no target for
+// verb match m although a comma right after the verb's words opens a
+// phrase and an actor is named after it in the sentence: the object may
+// stand past a parenthetical ("condemned, in unusually strong terms,
+// Y's decision"), which only the arcs can reach.
+func (c *Coder) objectPastBreak(st *sent, m *match) bool {
+	if m.last+1 >= len(st.toks) || st.toks[m.last+1].text != "," {
+		return false
+	}
+	for k := m.last + 2; k < len(st.toks); k++ {
+		if len(st.toks[k].ments) > 0 {
+			t, _ := c.target(st, m, m.subj)
+			return len(t) == 0
+		}
+	}
+	return false
+}
+
+// objectAfterAside mends the parse of an object that follows a phrase set
+// off by commas right after its verb: "condemned, in unusually strong
+// terms, Y's decision", "summoned, late on Sunday, Y's ambassador". The
+// parse hangs the noun phrase after the second comma on the aside's noun
+// (an apposition of "terms") or on the verb as a conjunct; a verb with no
+// object of its own and an aside that hangs on it has that noun phrase
+// for its object.
+func (st *sent) objectAfterAside() {
+	moved := false
+	for v := range st.heads {
+		if !strings.HasPrefix(st.toks[v].tag, "VB") || v+2 >= len(st.toks) || st.toks[v+1].text != "," || st.child(v, "obj") >= 0 {
+			continue
+		}
+		c := v + 2 // the comma that closes the aside
+		for c < len(st.toks) && c <= v+12 && st.toks[c].text != "," && !isBoundary(st.toks[c]) {
+			c++
+		}
+		if c >= len(st.toks) || c == v+2 || st.toks[c].text != "," {
+			continue
+		}
+		in := func(x int) bool { return x > v+1 && x < c }
+		n := c + 1 // the head of the noun phrase after the aside
+		for n < len(st.toks) && st.heads[n] > c && st.heads[n] < len(st.toks) && !isBoundary(st.toks[n]) {
+			n = st.heads[n]
+		}
+		if n >= len(st.toks) || !strings.HasPrefix(st.toks[n].tag, "NN") || st.child(n, "case") >= 0 {
+			continue
+		}
+		if h := st.heads[n]; h != v && !in(h) && h != c {
+			continue
+		}
+		whole := true // the aside hangs on the verb or on that noun
+		for x := v + 2; x < c; x++ {
+			if h := st.heads[x]; !in(h) && h != v && h != n {
+				whole = false
+			}
+		}
+		if !whole {
+			continue
+		}
+		st.heads[n], st.rels[n] = v, "obj"
+		moved = true
+	}
+	if moved {
+		st.relink()
+	}
+}
+
+// argPrep reports whether token k is an argument of its head that can
+// name a target (an object, or an oblique or nominal modifier introduced
+// by a preposition) and, for the latter, its preposition: the case word
+// nearest the noun ("out of" gives "of").
+func (st *sent) argPrep(k int) (string, bool) {
+	switch st.rels[k] {
+	case "obj", "iobj":
+		return "", true
+	case "obl:agent", "nmod:poss", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod":
+		return "", false
+	}
+	if r := st.rel(k); r != "obl" && r != "nmod" {
+		return "", false
+	}
+	prep := ""
+	for _, x := range st.kids[k] {
+		if st.rels[x] == "case" && x < k {
+			prep = st.toks[x].low
+		}
+	}
+	// an oblique with no preposition of its own is an object the parse
+	// misread ("criticised, for the second time, Y's tariffs")
+	return prep, prep != "" || st.rels[k] == "obl"
+}
+
+// governedBy reports whether token w hangs on h within two arcs (a
+// pattern's particle or object noun: "cut off aid" for "cut").
+func governedBy(st *sent, w, h int) bool {
+	for hops, x := 0, w; hops < 2 && x >= 0; hops++ {
+		x = st.heads[x]
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
