@@ -24,9 +24,11 @@ func TestBodyAfterDemonym(t *testing.T) {
 
 // An organisation's own affiliation keeps its country against the
 // dictionaries only when it names that country: "South Korean" does
-// for KORMIL, "Japanese" does not.
+// for KORMIL, "Japanese" does not. (Its phrase names no country: one
+// named with it, "in Seoul", makes it that country's, see
+// TestCommonBodyTakesNamedCountry.)
 func TestAffiliationNamesTheCountry(t *testing.T) {
-	const text = "The Japanese envoy said the Joint Chiefs of Staff in Seoul had tracked a South Korean drone."
+	const text = "The Japanese envoy said the Joint Chiefs of Staff had tracked a South Korean drone."
 	for _, c := range []struct{ affiliation, want string }{
 		{"South Korean", "KORMIL"},
 		{"Japanese", "USAMIL"},

@@ -170,7 +170,7 @@ func (d *doc) recode() {
 			continue
 		}
 		var best *petrarch.Actor
-		bestN := 0
+		bestN, named := 0, ""
 		for _, m := range e.Mentions {
 			if m.Sentence < 0 || m.Sentence >= len(d.owner) {
 				continue
@@ -183,7 +183,7 @@ func (d *doc) recode() {
 				continue
 			}
 			if a, n := d.lookup(d.words(m.Sentence)[t0:t1]); a != nil {
-				best, bestN = a, n
+				best, bestN, named = a, n, d.commonCode(m.Sentence, t0, t1)
 			} else if t1-t0 == 1 && e.Code == nil && bestN == 0 {
 				// an uncoded surname: the one office holder of that name
 				if a := d.surname(d.words(m.Sentence)[t0]); a != nil {
@@ -196,8 +196,15 @@ func (d *doc) recode() {
 		}
 		own := model.Deref(e.Code)
 		role := roleOn(best, d.date)
+		// a body every country has (commonCode) is the one of the
+		// country named with it, not the one the dictionaries list it
+		// under; they give the default when the phrase names none
+		namedOwn := len(named) > 3 && country(named) == country(own)
+		if len(named) > 3 && !namedOwn && country(named) != country(role.Code) {
+			role = petrarch.Role{Code: named}
+		}
 		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" && !d.t.countries[country(role.Code)]
-		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && d.namesCountry(e, country(own))
+		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && (namedOwn || d.namesCountry(e, country(own)))
 		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed, affiliated: affiliated, pastTitle: e.Former})
 		if code == own {
 			continue

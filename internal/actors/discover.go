@@ -95,7 +95,10 @@ func (d *doc) named(s, i int) int {
 	}
 	name := d.a.Body[toks[i].Start:toks[i+n-1].End]
 	code := role.Code
-	d.add("A:"+strings.Join(words[:n], " "), s, i, i+n, func() model.Entity {
+	if c := d.commonCode(s, i, i+n); len(c) > 3 && country(c) != country(code) {
+		code = c // a body every country has, of the country named with it
+	}
+	d.add("A:"+strings.Join(words[:n], " ")+":"+code, s, i, i+n, func() model.Entity {
 		e := model.Entity{Name: name, Type: typ, Code: model.Str(code), Roles: roles}
 		if c := country(code); d.t.countries[c] {
 			e.Country = model.Str(c)
@@ -276,6 +279,42 @@ func (d *doc) countryOf(s, j int) (string, int) {
 		k++
 	}
 	return model.Deref(e.Country), k
+}
+
+// commonCode reads a name of the dictionaries at tokens [i, end) of
+// sentence s that is a body every country can have, though the
+// dictionaries list it under one country's (Phoenix files
+// JOINT_CHIEFS_OF_STAFF, SENATE and NATIONAL_SECURITY_COUNCIL under the
+// United States): a name an agents table (AgentsFile, then Phoenix's)
+// lists whole, with the sector of a country's body ("JOINT_CHIEFS_OF_STAFF
+// [~MIL]", "SENATE [~LEG]"). It returns the code of the body of the
+// country named with the phrase: a place or demonym before it ("South
+// Korea's", "Pakistani"), or a place right after "of", "from" or "in"
+// ("in Seoul", "of Pakistan"); "-" when none is named (the dictionaries'
+// country is then the default); "" for a name of one body only.
+func (d *doc) commonCode(s, i, end int) string {
+	words := d.words(s)[i:end]
+	sector := ""
+	for _, t := range []*petrarch.AgentTable{d.t.own, d.t.v.Agents} {
+		if t == nil {
+			continue
+		}
+		if ag, n := t.Match(words); ag != nil && n == len(words) && !ag.Prefix && ag.Code != "" {
+			sector = ag.Code
+			break
+		}
+	}
+	if sector == "" {
+		return ""
+	}
+	c, ok := d.modifierCountry(s, i)
+	if !ok || c == "" {
+		c = d.linkedCountry(s, end, true)
+	}
+	if c == "" || !d.t.countries[c] {
+		return "-"
+	}
+	return c + sector
 }
 
 // igoSector is the sector of an international title ("secretary

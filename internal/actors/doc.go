@@ -13,6 +13,13 @@
 //     publication date (Actor.RoleOn: the narrowest dated role covering
 //     the day, so a president is government for his term and elite
 //     after it), settled against the entity stage's code as below.
+//     A name the dictionaries list under one country that an agents
+//     table also lists whole, with a sector only (Phoenix's
+//     JOINT_CHIEFS_OF_STAFF [~MIL], SENATE [~LEG]: a body every country
+//     has), is the body of the country named in or right after its
+//     phrase ("the Senate in Manila" PHLLEG, "the National Security
+//     Council of Turkey", "South Korea's"); the dictionaries' country
+//     only when the phrase names none.
 //   - Named actors the entity stage missed: a capitalised proper noun
 //     that the dictionaries list with a role that has a sector ("Erdogan",
 //     "Boko Haram") becomes a person (an actor with dated roles) or an

@@ -212,6 +212,31 @@ func (d *doc) defPlace(w string) int {
 // need not be Mali's).
 var belongLinks = map[string]bool{"of": true, "from": true}
 
+// seatedIn is the country of a capital or country named right after
+// the organisation word of item k by "in" ("the Joint Chiefs of Staff in
+// Seoul", "the Supreme Court in Pakistan"), "" if none: where a
+// country's body named by its kind sits. A town names no country
+// ("the High Court in Lahore" may be a province's).
+func (d *doc) seatedIn(k int) string {
+	it := d.items[k]
+	if k+1 >= len(d.items) || d.tokAt(it.e).lower != "in" {
+		return ""
+	}
+	nx := d.items[k+1]
+	if nx.s != it.e+1 || nx.kind != iLex {
+		return ""
+	}
+	switch nx.lex.kind {
+	case kCountry, kCapital, kSeat:
+	default:
+		return ""
+	}
+	if c := d.tokAt(nx.e).lower; c == "and" || c == "or" {
+		return ""
+	}
+	return nx.lex.country
+}
+
 // belongsTo is the country named right after the organisation word of
 // item k by a belonging link ("lawmakers from Romania"), "" if none.
 func (d *doc) belongsTo(k int) string {

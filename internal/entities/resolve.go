@@ -99,6 +99,12 @@ func (d *doc) resolveOrg(k int) {
 		// body belongs to, before the article's or a sentence capital's
 		m.country = d.belongsTo(k)
 	}
+	if m.country == "" && d.toks[it.s].cap && it.org.suffix {
+		// "the Supreme Court in Islamabad": a body named by its kind (a
+		// word that can end a name, not "Officials" opening a sentence)
+		// sits in its country's capital
+		m.country = d.seatedIn(k)
+	}
 	det := d.tokAt(it.s - 1).lower
 	if m.country == "" && (det == "the" || det == "its") {
 		// "the ministry": the latest organisation with this head
