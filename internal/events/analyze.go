@@ -391,9 +391,11 @@ func resolveNP(st *sent, from, to int) []*mention {
 				if len(h.ments) == 0 && !st.words.roleHeads[h.low] && !st.words.placeNouns[h.low] {
 					return nil
 				}
-				if (l == "of" || l == "from") && len(h.ments) > 0 && st.ments[h.ments[0]].ent.Type == model.TypeOrg && !hasCoord(st, j+1, head) {
+				if ty := mentionType(st, h); (l == "of" || l == "from") && (ty == model.TypeOrg || ty == model.TypePerson) && !hasCoord(st, j+1, head) {
 					// "lawmakers from Romania", "the army of Chad": the
-					// body the place owns is the actor
+					// body the place owns is the actor; "the president of
+					// Ghana" (a title the entities stage gave its holder)
+					// is the person
 					return resolveNP(st, from, j-1)
 				}
 				break
@@ -437,6 +439,9 @@ func resolveNP(st *sent, from, to int) []*mention {
 					break
 				}
 				if j+1 <= hm.first-1 && hasCoord(st, m.last+1, hm.first-1) {
+					if hm.ent.Type == model.TypePerson && m.ent.Type != model.TypePerson && listComma(st, m.last+1, hm.first-1) {
+						break // "the president of Ghana, NAME": an apposition, not a list
+					}
 					out = append([]*mention{m}, out...)
 					j = m.first - 1
 					continue
@@ -507,6 +512,15 @@ func resolveNP(st *sent, from, to int) []*mention {
 		}
 	}
 	return nil
+}
+
+// mentionType is the entity type of the first mention on token t, "" for
+// none.
+func mentionType(st *sent, t tok) string {
+	if len(t.ments) == 0 {
+		return ""
+	}
+	return st.ments[t.ments[0]].ent.Type
 }
 
 // sameCountry reports whether one of ms belongs to a's country.

@@ -236,6 +236,9 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 		}
 	}
 	from, to := st.phrase(h)
+	if p := titleHolder(st, h, from, to); p != nil {
+		return []actorRef{{m: p}}, from // "the prime minister of Nepal, NAME"
+	}
 	refs := toRefs(resolveNP(st, from, to))
 	if len(refs) == 0 && len(st.toks[h].ments) == 0 && st.words.speakerPronouns[st.toks[h].low] {
 		if sp := st.speakerOf(h); sp >= 0 {
@@ -248,6 +251,29 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 		}
 	}
 	return refs, from
+}
+
+// titleHolder returns the person an apposition names for the noun
+// phrase from..to headed by a title or role noun h ("the prime minister
+// of Nepal, NAME", the apposition hung on the title or on its country),
+// nil when there is none: the holder is the actor, not the country.
+func titleHolder(st *sent, h, from, to int) *mention {
+	if !st.words.roleHeads[st.toks[h].low] || len(st.toks[h].ments) > 0 {
+		return nil
+	}
+	for x := from; x <= to; x++ {
+		for _, k := range st.kids[x] {
+			if st.rels[k] != "appos" {
+				continue
+			}
+			for _, mi := range st.toks[k].ments {
+				if mm := &st.ments[mi]; mm.ent.Type == model.TypePerson && model.Deref(mm.ent.Code) != "" {
+					return mm
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // arcSubject finds the subject of verb match k from the arcs: its nsubj

@@ -193,3 +193,18 @@ func TestParsedParaphrase(t *testing.T) {
 		}
 	}
 }
+
+// "The TITLE of COUNTRY, NAME, V-ed" has one subject, the title's
+// holder: the country after "of" and the name after the comma are not
+// two parties of a list (a reciprocal code would have them act on each
+// other). A headline list of two parties ("A, B agree on ...") stays two.
+func TestParsedTitleOfCountryName(t *testing.T) {
+	runConstructions(t, []construction{
+		{"The foreign minister of Chile, Alberto van Klaveren, criticised Peru.", want{"111", "CHLGOV", "PER", ""}, []want{{"", "CHL", "CHL", ""}}},
+		{"The president of Kenya, William Ruto, praised Tanzania for the deal.", want{"05", "KENGOV", "TZA", ""}, []want{{"", "KEN", "KEN", ""}}},
+		{"The prime minister of Nepal, Pushpa Kamal Dahal, met Indian officials.", want{"04", "NPLGOV", "IND", ""}, []want{{"", "NPL", "NPL", ""}}},
+		{"The defence minister of Estonia, Hanno Pevkur, accused Russia of jamming signals.", want{"112", "ESTGOV", "RUS", ""}, []want{{"", "EST", "EST", ""}}},
+		{"The president of Ghana, Nana Akufo-Addo, signed a trade pact with Nigeria.", want{"0", "GHAGOV", "NGA", ""}, []want{{"", "GHA", "GHA", ""}}},
+		{"Mercosur, Bolivia agree on tariff cuts.", want{"0", "", "", ""}, []want{{"", "BOL", "BOL", ""}}},
+	})
+}
