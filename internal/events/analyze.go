@@ -593,6 +593,20 @@ func dedupe(ms []*mention) []*mention {
 	return out
 }
 
+// headlinePair reports whether the comma at j joins two names as a
+// headline does ("EU, Poland agree on tariffs"): the first name opens the
+// sentence and the second, right after the comma, ends the noun phrase
+// at end, with no possessive. In running text such a comma opens an
+// apposition, which closes with a second comma ("X, Y's leader, said").
+func headlinePair(st *sent, j, end int) bool {
+	a, b := st.toks[j-1].ments, st.toks[j+1].ments
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	ma, mb := &st.ments[a[0]], &st.ments[b[0]]
+	return ma.first == 0 && !ma.poss && !mb.poss && mb.first == j+1 && mb.last == end
+}
+
 // npLeft collects the noun phrase ending at token end (inclusive).
 func npLeft(st *sent, end int) (int, int) {
 	end = min(end, len(st.toks)-1)
@@ -605,7 +619,7 @@ func npLeft(st *sent, end int) (int, int) {
 		if t.low == "," {
 			// a comma inside a list of names: "Washington, Seoul, and Kyiv"
 			if j > 0 && len(st.toks[j-1].ments) > 0 && j+1 <= end && (len(st.toks[j+1].ments) > 0 || st.toks[j+1].low == "and") &&
-				strings.Contains(tokText(st, j+1, end), "and ") {
+				(!listComma(st, j+1, end) || headlinePair(st, j, end)) {
 				j--
 				continue
 			}

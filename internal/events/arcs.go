@@ -105,9 +105,14 @@ func (st *sent) verblessRoot() {
 	if r < 0 || !strings.HasPrefix(st.toks[r].tag, "NN") {
 		return
 	}
+	// an opening prepositional phrase taken for the root ("After talks
+	// with A, B expelled ...", the verb a relative clause of "talks"):
+	// its comma is no boundary, and the subject is the noun right before
+	// the verb, not the phrase
+	opening := st.child(r, "case") >= 0 && r < 3
 	for c := r + 1; c < len(st.toks); c++ {
 		t := st.toks[c]
-		if t.bound {
+		if t.bound && !(opening && t.text == ",") {
 			return
 		}
 		if t.tag != "VBN" && t.tag != "VBD" {
@@ -133,6 +138,25 @@ func (st *sent) verblessRoot() {
 			if tg := st.toks[k].tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" {
 				return // the clause's predicate follows: "firms accused of X were fined"
 			}
+		}
+		if opening {
+			s := c - 1 // the name's head ("Nana Akufo-Addo": Nana)
+			for s > 0 && st.heads[s] == s-1 && (st.rel(s) == "flat" || st.rel(s) == "compound") {
+				s--
+			}
+			from := s // its first word ("Saudi Arabia": Saudi)
+			for from > 0 && st.heads[from-1] == s && st.rels[from-1] != "punct" {
+				from--
+			}
+			if st.rels[c] != "acl" || !strings.HasPrefix(st.toks[s].tag, "NN") || from == 0 || st.toks[from-1].text != "," {
+				return
+			}
+			st.toks[c].tag = "VBD"
+			st.heads[c], st.rels[c] = -1, "root"
+			st.heads[r], st.rels[r] = c, "obl"
+			st.heads[s], st.rels[s] = c, "nsubj"
+			st.relink()
+			return
 		}
 		st.toks[c].tag = "VBD"
 		st.heads[c], st.rels[c] = -1, "root"

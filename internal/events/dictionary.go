@@ -666,12 +666,8 @@ func joinMentions(words []string, ms []petrarch.Mention) []petrarch.Mention {
 
 // publishedDate is the article's publication day (today without one).
 func publishedDate(a *model.Article) time.Time {
-	if a.Published.Date != nil {
-		for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-			if t, err := time.Parse(layout, *a.Published.Date); err == nil {
-				return t
-			}
-		}
+	if t, _, ok := model.ParseDate(model.Deref(a.Published.Date)); ok {
+		return t
 	}
 	return time.Now().UTC()
 }

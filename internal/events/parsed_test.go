@@ -208,3 +208,18 @@ func TestParsedTitleOfCountryName(t *testing.T) {
 		{"Mercosur, Bolivia agree on tariff cuts.", want{"0", "", "", ""}, []want{{"", "BOL", "BOL", ""}}},
 	})
 }
+
+// A name at the end of an opening phrase is no item of a list with the
+// subject after its comma ("After talks with A, B expelled ..."): only a
+// list join ("and", "or", "as well as") makes one, or a headline's pair
+// of names opening the sentence ("A, B agree on ...").
+func TestOpeningPhraseNameIsNoListItem(t *testing.T) {
+	runObjects(t, []construction{
+		{"After talks with Sweden, Finland expelled two Russian diplomats.", want{"16", "FIN", "RUS", ""}, []want{{"", "SWE", "", ""}}},
+		{"Following a request from Laos, Thailand sent food aid to Myanmar.", want{"07", "THA", "MMR", ""}, []want{{"", "LAO", "", ""}}},
+		{"Like Germany, Poland criticised the pipeline deal with Russia.", want{"11", "POL", "", ""}, []want{{"", "DEU", "", ""}}},
+		{"Unlike Mexico, Guatemala rejected the proposal from Belize.", want{"", "GTM", "", ""}, []want{{"", "MEX", "", ""}}},
+		{"In a call with Japan, Switzerland offered to mediate between Iran and Saudi Arabia.", want{"", "CHE", "", ""}, []want{{"", "JPN", "", ""}}},
+		{"Ghana, Togo sign border security pact.", want{"0", "GHA", "TGO", ""}, nil},
+	})
+}
