@@ -245,20 +245,7 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	if st.rels[h] == "appos" && st.heads[h] >= 0 {
 		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
 	}
-	for hops := 0; hops < 3 && (st.words.amountNouns[st.toks[h].low] || st.toks[h].tag == "CD"); hops++ {
-		// "thousands of students in Chile", "tens of thousands of
-		// students": the people counted
-		k0 := h
-		for _, k := range st.kids[h] {
-			if st.rel(k) == "nmod" && st.child(k, "case") >= 0 && st.toks[st.child(k, "case")].low == "of" {
-				h = k
-				break
-			}
-		}
-		if h == k0 {
-			break
-		}
-	}
+	h = st.counted(h)
 	from, to := st.phrase(h)
 	if p := titleHolder(st, h, from, to); p != nil {
 		return []actorRef{{m: p}}, from // "the prime minister of Nepal, NAME"
@@ -275,6 +262,25 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 		}
 	}
 	return refs, from
+}
+
+// counted returns the noun an amount at h counts ("thousands of students
+// in Chile", "tens of thousands of students": the people counted), h
+// itself when it is no amount.
+func (st *sent) counted(h int) int {
+	for hops := 0; hops < 3 && (st.words.amountNouns[st.toks[h].low] || st.toks[h].tag == "CD"); hops++ {
+		k0 := h
+		for _, k := range st.kids[h] {
+			if st.rel(k) == "nmod" && st.child(k, "case") >= 0 && st.toks[st.child(k, "case")].low == "of" {
+				h = k
+				break
+			}
+		}
+		if h == k0 {
+			break
+		}
+	}
+	return h
 }
 
 // titleHolder returns the person an apposition names for the noun

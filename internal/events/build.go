@@ -63,8 +63,8 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			break
 		}
 		if st.words.prepositions[t.low] {
-			if t.low == "of" && lastPrep != "" && st.isAmount(st.toks[k-1]) {
-				continue // "fired at thousands of protesters": still "at"
+			if t.low == "of" && st.isAmount(st.toks[k-1]) {
+				continue // "fired at thousands of protesters": still "at"; "detained dozens of protesters": the object
 			}
 			lastPrep, lastPrepAt = t.low, k
 			continue

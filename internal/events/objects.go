@@ -82,6 +82,7 @@ func (c *Coder) targetPrep(st *sent, m *match, prep string) bool {
 // territory") name no target, except after a visit verb.
 func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 	var out []*mention
+	k = st.counted(k) // "detained dozens of protesters"
 	heads := []int{k}
 	for _, x := range st.kids[k] {
 		if st.rels[x] == "conj" {

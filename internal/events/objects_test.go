@@ -91,3 +91,15 @@ func TestArcObjectGuards(t *testing.T) {
 		{"Poland condemned the attack on its embassy in Minsk.", want{"11", "POL", "", ""}, []want{{"", "POL", "POL", ""}}},
 	})
 }
+
+// An amount of people ("dozens of protesters", "hundreds of Eritrean
+// prisoners") is the people counted, as an object as well as a subject.
+func TestArcObjectAmountOf(t *testing.T) {
+	runObjects(t, []construction{
+		{"Kenyan police arrested hundreds of demonstrators in Nairobi.", want{"17", "KENCOP", "KENOPP", ""}, nil},
+		{"Thai soldiers detained dozens of Cambodian workers near the border.", want{"17", "THA", "KHM", ""}, nil},
+		{"Venezuelan troops detained scores of Colombian smugglers on Friday.", want{"17", "VEN", "COL", ""}, nil},
+		{"Pakistani police rounded up dozens of Afghan refugees in Karachi.", want{"17", "PAK", "AFG", ""}, nil},
+		{"Georgian riot police dispersed thousands of protesters in Tbilisi.", want{"17", "GEO", "GEOOPP", ""}, nil},
+	})
+}
