@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/petrarch"
 )
@@ -26,7 +27,10 @@ type doc struct {
 	owner [][]int32
 	obuf  []int32
 	news  []model.Entity
-	byKey map[string]int // key of a new entity -> index into news
+	// formBuf and endBuf hold a name's other spelling (nameForm)
+	formBuf []string
+	endBuf  []int
+	byKey   map[string]int // key of a new entity -> index into news
 	// countries are the countries the article's places and demonyms name.
 	countries map[string]bool
 	// focus is the article's main country ("" none): the country most
@@ -133,32 +137,126 @@ func (d *doc) words(s int) []string {
 	return d.keys[s]
 }
 
-// lookup finds an actor named by exactly words: the overlay first, then
-// the dictionaries. A one-word name must match whole (a stem such as
-// "GULEN" does not name "GULENISTS").
+// lookup finds an actor named by exactly words (in any of nameForms):
+// the overlay first, then the dictionaries. A one-word name must match
+// whole (a stem such as "GULEN" does not name "GULENISTS").
 func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
-	for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
-		a, n, stem := t.MatchName(words)
-		if a != nil && n == len(words) && !(n == 1 && stem) {
-			return a, n
+	for f := range nameForms {
+		form, _ := d.nameForm(words, f)
+		if form == nil {
+			continue
+		}
+		for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
+			a, n, stem := t.MatchName(form)
+			if a != nil && n == len(form) && !(n == 1 && stem) {
+				return a, len(words)
+			}
 		}
 	}
 	return nil, 0
 }
 
-// longest finds the longest actor name starting at words[0]: the
-// overlay's when it is as long as the dictionaries'. A one-word name
-// must match whole.
+// longest finds the longest actor name starting at words[0] (in any of
+// nameForms, ending where a word does): the overlay's when it is as
+// long as the dictionaries'. A one-word name must match whole. The
+// length returned is in words.
 func (d *doc) longest(words []string) (*petrarch.Actor, int) {
 	var best *petrarch.Actor
 	bestN := 0
-	for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
-		a, n, stem := t.MatchName(words)
-		if a != nil && n > bestN && !(n == 1 && stem) {
-			best, bestN = a, n
+	for f := range nameForms {
+		form, ends := d.nameForm(words, f)
+		if form == nil {
+			continue
+		}
+		for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
+			a, n, stem := t.MatchName(form)
+			if a == nil || n == 1 && stem {
+				continue
+			}
+			if ends != nil {
+				if n = wordsAt(ends, n); n == 0 {
+					continue // the name ends inside a word
+				}
+			}
+			if n > bestN {
+				best, bestN = a, n
+			}
 		}
 	}
 	return best, bestN
+}
+
+// nameForms are the spellings of a name of the text that the
+// dictionaries may list it under: as written; each word with a hyphen
+// split into its parts ("Ban Ki-moon" as BAN_KI_MOON, "Kim Jong-il" as
+// KIM_JONG_IL: Phoenix writes the syllables of Korean given names as
+// words) or joined ("Chin Dae-je" as CHIN_DAEJE); either without
+// diacritics ("Nguyễn Tấn Dũng" as NGUYEN_TAN_DUNG: the dictionaries
+// are in ASCII).
+const nameForms = 3
+
+// nameForm returns form f of words (see nameForms) and, where a word
+// changed into more or fewer words, ends: ends[i] is the number of
+// words of the form that words[:i+1] spans. Form 0 is words itself with
+// nil ends; another form is nil when no word changes in it.
+func (d *doc) nameForm(words []string, f int) (form []string, ends []int) {
+	if f == 0 {
+		return words, nil
+	}
+	changed := false
+	for _, w := range words {
+		if strings.IndexByte(w, '-') > 0 || !isASCII(w) {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return nil, nil
+	}
+	form, ends = d.formBuf[:0], d.endBuf[:0]
+	for _, w := range words {
+		if folded := gazetteer.Fold(w); folded != "" {
+			w = folded
+		}
+		switch {
+		case f == 1 && strings.IndexByte(w, '-') > 0:
+			for _, p := range strings.Split(w, "-") {
+				if p != "" {
+					form = append(form, p)
+				}
+			}
+		case f == 2:
+			form = append(form, strings.ReplaceAll(w, "-", ""))
+		default:
+			form = append(form, w)
+		}
+		ends = append(ends, len(form))
+	}
+	d.formBuf, d.endBuf = form, ends
+	return form, ends
+}
+
+// wordsAt is the number of words whose form spans the first n words of
+// a form with ends (nameForm), 0 when n ends inside a word.
+func wordsAt(ends []int, n int) int {
+	for i, e := range ends {
+		if e == n {
+			return i + 1
+		}
+		if e > n {
+			break
+		}
+	}
+	return 0
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // recode settles the code of every person and organisation the entity
@@ -168,6 +266,9 @@ func (d *doc) recode() {
 		e := &d.a.Entities[i]
 		if e.Type != model.TypePerson && e.Type != model.TypeOrg {
 			continue
+		}
+		if e.Type == model.TypePerson {
+			d.nameBefore(int32(i), e)
 		}
 		var best *petrarch.Actor
 		bestN, named := 0, ""
@@ -214,6 +315,40 @@ func (d *doc) recode() {
 			e.Country = model.Str(c)
 		} else if e.Country != nil && country(own) == *e.Country {
 			e.Country = nil // a transnational code (IGO, NGO) replaced a country's
+		}
+	}
+}
+
+// nameBefore widens a mention of person x (entity e) to the
+// capitalised word before it when the two make a person's full name the
+// dictionaries list (fullName): the entity stage read a family name that
+// is an English word as a common noun ("Song Min-soon said" at the
+// start of a sentence, where it found "Min-soon" alone). The person's
+// name widens with it when it was that mention's text.
+func (d *doc) nameBefore(x int32, e *model.Entity) {
+	for k := range e.Mentions {
+		m := &e.Mentions[k]
+		if m.Sentence < 0 || m.Sentence >= len(d.owner) {
+			continue
+		}
+		t0, t1 := d.span(*m)
+		toks, own := d.a.Tokens[m.Sentence], d.owner[m.Sentence]
+		if t0 == 0 || t0 >= t1 || own[t0-1] >= 0 || !capitalised(toks[t0-1].Text) || strings.HasSuffix(toks[t0-1].Text, ".") {
+			continue
+		}
+		if _, title := d.t.offices[strings.ToLower(toks[t0-1].Text)]; title {
+			continue // "President Vladimir Putin": the title is no name
+		}
+		a, n := d.lookup(d.words(m.Sentence)[t0-1 : t1])
+		if a == nil || !d.fullName(m.Sentence, t0-1, a, n) {
+			continue
+		}
+		old := m.Text
+		m.Start = toks[t0-1].Start
+		m.Text = d.a.Body[m.Start:m.End]
+		own[t0-1] = x
+		if e.Name == old {
+			e.Name = m.Text
 		}
 	}
 }

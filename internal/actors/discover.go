@@ -49,14 +49,14 @@ func (d *doc) discover() {
 // stage's gazetteer.
 func (d *doc) named(s, i int) int {
 	toks, own := d.a.Tokens[s], d.owner[s]
-	if !properTag(toks[i].Tag) {
-		return 0
-	}
 	if i > 0 && own[i-1] < 0 && capitalised(toks[i-1].Text) && properTag(toks[i-1].Tag) && toks[i-1].Tag != "" {
 		return 0 // the name began earlier
 	}
 	words := d.words(s)[i:]
 	a, n := d.longest(words[:min(len(words), 8)])
+	if !properTag(toks[i].Tag) && (a == nil || !d.fullName(s, i, a, n)) {
+		return 0
+	}
 	if a == nil {
 		if a = d.surname(words[0]); a == nil {
 			return 0
@@ -81,11 +81,8 @@ func (d *doc) named(s, i int) int {
 		return 0 // a country, a place, or no role on the day
 	}
 	typ := model.TypeOrg
-	for _, c := range a.Codes {
-		if !c.From.IsZero() || !c.To.IsZero() {
-			typ = model.TypePerson // roles with terms are held by people
-			break
-		}
+	if dated(a) {
+		typ = model.TypePerson // roles with terms are held by people
 	}
 	roles := []string{}
 	if d.office(words[:n]) {
@@ -279,6 +276,34 @@ func (d *doc) countryOf(s, j int) (string, int) {
 		k++
 	}
 	return model.Deref(e.Country), k
+}
+
+// fullName reports whether actor a, matched at tokens [i, i+n) of
+// sentence s, is a person's name of two or more words, each capitalised:
+// such a name stands even where the tagger read its first word as a
+// common noun ("Song Min-soon", "Moon Jae-in": family names that are
+// English words).
+func (d *doc) fullName(s, i int, a *petrarch.Actor, n int) bool {
+	if n < 2 || !dated(a) {
+		return false
+	}
+	for _, t := range d.a.Tokens[s][i : i+n] {
+		if !capitalised(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// dated reports whether a has a role with a term: a person's (offices
+// are held for terms).
+func dated(a *petrarch.Actor) bool {
+	for _, c := range a.Codes {
+		if !c.From.IsZero() || !c.To.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // commonCode reads a name of the dictionaries at tokens [i, end) of

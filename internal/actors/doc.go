@@ -13,6 +13,12 @@
 //     publication date (Actor.RoleOn: the narrowest dated role covering
 //     the day, so a president is government for his term and elite
 //     after it), settled against the entity stage's code as below.
+//     A name matches in the spellings the dictionaries use (nameForms):
+//     a hyphenated word also as its parts or joined ("Han Duck-soo" is
+//     HAN_DUCK_SOO), letters without diacritics ("François Hollande");
+//     a person's full name of two or more capitalised words stands
+//     though the tagger read its first word as a common noun ("Song
+//     Min-soon"), and widens a mention the entity stage cut short.
 //     A name the dictionaries list under one country that an agents
 //     table also lists whole, with a sector only (Phoenix's
 //     JOINT_CHIEFS_OF_STAFF [~MIL], SENATE [~LEG]: a body every country
