@@ -1,6 +1,10 @@
 package actors_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // A body every country has, though the dictionaries list its name under
 // one country (Phoenix files JOINT_CHIEFS_OF_STAFF, SENATE and
@@ -35,4 +39,25 @@ func TestCommonBodyTakesNamedCountry(t *testing.T) {
 		{"North America", "2024-06-06", "The Joint Chiefs of Staff said the drills would go on.", "Joint Chiefs of Staff", "USAMIL"},
 		{"North America", "2024-06-06", "The Senate passed the defense bill on Tuesday.", "Senate", "USAGOVLEG"},
 	})
+}
+
+// A later mention that names no country is the body the article named
+// before, not the dictionaries' default.
+func TestCommonBodyLaterMention(t *testing.T) {
+	for _, c := range []struct{ region, text, name, want string }{
+		{"Southeast Asia", "The Senate in Manila passed the budget on Tuesday. The Senate will vote on the tax bill next week.", "Senate", "PHLLEG"},
+		{"West Africa", "The Senate in Abuja rejected the loan. The Senate also summoned the central bank governor.", "Senate", "NGALEG"},
+		{"East Asia", "The Joint Chiefs of Staff in Seoul reported two launches. The Joint Chiefs of Staff said the missiles flew 600 km.", "Joint Chiefs of Staff", "KORMIL"},
+	} {
+		a := analyze(t, "2024-06-06", c.text, true)
+		var codes []string
+		for _, e := range a.Entities {
+			if e.Name == c.name {
+				codes = append(codes, model.Deref(e.Code))
+			}
+		}
+		if len(codes) != 1 || codes[0] != c.want {
+			t.Errorf("%s: %q: %s coded %v, want one %s", c.region, c.text, c.name, codes, c.want)
+		}
+	}
 }

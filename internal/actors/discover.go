@@ -92,10 +92,18 @@ func (d *doc) named(s, i int) int {
 	}
 	name := d.a.Body[toks[i].Start:toks[i+n-1].End]
 	code := role.Code
-	if c := d.commonCode(s, i, i+n); len(c) > 3 && country(c) != country(code) {
+	key := "A:" + strings.Join(words[:n], " ")
+	switch c := d.commonCode(s, i, i+n); {
+	case len(c) > 3 && country(c) != country(code):
 		code = c // a body every country has, of the country named with it
+	case c == "-":
+		// named with no country: the body of that name the article
+		// named before ("the Senate in Manila ... the Senate")
+		if x, ok := d.earlier(key + ":"); ok {
+			code = model.Deref(d.news[x].Code)
+		}
 	}
-	d.add("A:"+strings.Join(words[:n], " ")+":"+code, s, i, i+n, func() model.Entity {
+	d.add(key+":"+code, s, i, i+n, func() model.Entity {
 		e := model.Entity{Name: name, Type: typ, Code: model.Str(code), Roles: roles}
 		if c := country(code); d.t.countries[c] {
 			e.Country = model.Str(c)
@@ -304,6 +312,17 @@ func dated(a *petrarch.Actor) bool {
 		}
 	}
 	return false
+}
+
+// earlier returns the first new entity whose key starts with prefix.
+func (d *doc) earlier(prefix string) (int, bool) {
+	best := -1
+	for k, x := range d.byKey {
+		if strings.HasPrefix(k, prefix) && (best < 0 || x < best) {
+			best = x
+		}
+	}
+	return best, best >= 0
 }
 
 // commonCode reads a name of the dictionaries at tokens [i, end) of
