@@ -140,7 +140,13 @@ func (d *doc) words(s int) []string {
 // lookup finds an actor named by exactly words (in any of nameForms):
 // the overlay first, then the dictionaries. A one-word name must match
 // whole (a stem such as "GULEN" does not name "GULENISTS").
+//
+// Of several entries that match (the overlay's and the dictionaries',
+// or one per spelling: Phoenix lists "BAN_KI-MOON" as UN chief from 2007
+// and "BAN_KI_MOON" as a minister before), the first with a role on the
+// article's date wins, else the first.
 func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
+	var first *petrarch.Actor
 	for f := range nameForms {
 		form, _ := d.nameForm(words, f)
 		if form == nil {
@@ -148,21 +154,31 @@ func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
 		}
 		for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
 			a, n, stem := t.MatchName(form)
-			if a != nil && n == len(form) && !(n == 1 && stem) {
+			if a == nil || n != len(form) || n == 1 && stem {
+				continue
+			}
+			if a.RoleOn(d.date).Code != "" {
 				return a, len(words)
 			}
+			if first == nil {
+				first = a
+			}
 		}
+	}
+	if first != nil {
+		return first, len(words)
 	}
 	return nil, 0
 }
 
 // longest finds the longest actor name starting at words[0] (in any of
 // nameForms, ending where a word does): the overlay's when it is as
-// long as the dictionaries'. A one-word name must match whole. The
+// long as the dictionaries', unless only the latter has a role on the
+// article's date (see lookup). A one-word name must match whole. The
 // length returned is in words.
 func (d *doc) longest(words []string) (*petrarch.Actor, int) {
 	var best *petrarch.Actor
-	bestN := 0
+	bestN, bestOn := 0, false
 	for f := range nameForms {
 		form, ends := d.nameForm(words, f)
 		if form == nil {
@@ -178,8 +194,9 @@ func (d *doc) longest(words []string) (*petrarch.Actor, int) {
 					continue // the name ends inside a word
 				}
 			}
-			if n > bestN {
-				best, bestN = a, n
+			on := a.RoleOn(d.date).Code != ""
+			if n > bestN || n == bestN && on && !bestOn {
+				best, bestN, bestOn = a, n, on
 			}
 		}
 	}

@@ -68,10 +68,10 @@ func (d *doc) named(s, i int) int {
 			return 0
 		}
 	}
-	if !capitalised(toks[i+n-1].Text) {
+	if !nameWord(toks[i+n-1].Text) {
 		return 0
 	}
-	if j := i + n; j < len(toks) && own[j] < 0 && capitalised(toks[j].Text) && properTag(toks[j].Tag) && toks[j].Tag != "" {
+	if j := i + n; j < len(toks) && own[j] < 0 && (capitalised(toks[j].Text) && properTag(toks[j].Tag) && toks[j].Tag != "" || !capitalised(toks[j].Text) && nameWord(toks[j].Text)) {
 		return 0 // the name goes on
 	} else if j < len(toks) && own[j] >= 0 && d.entity(own[j]).Type == model.TypePerson {
 		return 0 // a title before a person's name ("Secretary of State X")
@@ -284,6 +284,17 @@ func (d *doc) countryOf(s, j int) (string, int) {
 		k++
 	}
 	return model.Deref(e.Country), k
+}
+
+// nameWord reports whether w can end a name: capitalised, or a
+// lower-case particle joined to a capitalised word ("al-Rifai",
+// "bin-Salman").
+func nameWord(w string) bool {
+	if capitalised(w) {
+		return true
+	}
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && capitalised(w[i+1:])
 }
 
 // fullName reports whether actor a, matched at tokens [i, i+n) of

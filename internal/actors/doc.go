@@ -18,7 +18,10 @@
 //     HAN_DUCK_SOO), letters without diacritics ("François Hollande");
 //     a person's full name of two or more capitalised words stands
 //     though the tagger read its first word as a common noun ("Song
-//     Min-soon"), and widens a mention the entity stage cut short.
+//     Min-soon"), and widens a mention the entity stage cut short; a
+//     name may end in a particle joined to a capitalised word ("Nouri
+//     al-Maliki"). Of several entries that match one name, the first
+//     with a role on the article's date wins.
 //     A name the dictionaries list under one country that an agents
 //     table also lists whole, with a sector only (Phoenix's
 //     JOINT_CHIEFS_OF_STAFF [~MIL], SENATE [~LEG]: a body every country
