@@ -391,13 +391,16 @@ func resolveNP(st *sent, from, to int) []*mention {
 				if len(h.ments) == 0 && !st.words.roleHeads[h.low] && !st.words.placeNouns[h.low] {
 					return nil
 				}
-				if ty := mentionType(st, h); (l == "of" || l == "from") && (ty == model.TypeOrg || ty == model.TypePerson) && !hasCoord(st, j+1, head) {
-					// "lawmakers from Romania", "the army of Chad": the
-					// body the place owns is the actor; "the president of
-					// Ghana" (a title the entities stage gave its holder)
-					// is the person
+				if ty := mentionType(st, h); (ty == model.TypeOrg || ty == model.TypePerson) && !hasCoord(st, j+1, head) &&
+					(l == "of" || l == "from" || sameCountry(&st.ments[h.ments[0]], []*mention{&st.ments[st.toks[head].ments[0]]})) {
+					// "lawmakers from Romania", "the army of Chad": the body
+					// the place owns is the actor, and "police in Nairobi" a
+					// body of the place's country ("ethnic Albanians in
+					// Serbia" are the place's); "the president of Ghana" (a
+					// title the entities stage gave its holder) is the person
 					return resolveNP(st, from, j-1)
 				}
+
 				break
 			}
 		}

@@ -105,6 +105,9 @@ func (st *sent) verblessRoot() {
 	if r < 0 || !strings.HasPrefix(st.toks[r].tag, "NN") {
 		return
 	}
+	if st.pastAsModifier(r) {
+		return
+	}
 	// an opening prepositional phrase taken for the root ("After talks
 	// with A, B expelled ...", the verb a relative clause of "talks"):
 	// its comma is no boundary, and the subject is the noun right before
@@ -167,6 +170,34 @@ func (st *sent) verblessRoot() {
 		st.relink()
 		return
 	}
+}
+
+// pastAsModifier mends a sentence parsed as a nominal predicate whose
+// verb was read as an adjective of it: "soldiers in Mali detained two
+// journalists" as "soldiers [are] two detained journalists". A past form
+// between the root noun's subject and the noun, right after a noun of
+// the subject's phrase and with no determiner or adjective before it,
+// heads the sentence; the subject is its subject, the root its object.
+func (st *sent) pastAsModifier(r int) bool {
+	s := st.child(r, "nsubj")
+	if s < 0 || s > r || st.child(r, "cop") >= 0 {
+		return false
+	}
+	for c := s + 1; c < r; c++ {
+		if t := st.toks[c].tag; t != "VBN" && t != "VBD" || st.rels[c] != "amod" || st.heads[c] != r {
+			continue
+		}
+		if p := st.toks[c-1].tag; !strings.HasPrefix(p, "NN") || st.words.determiners[st.toks[c-1].low] {
+			return false
+		}
+		st.toks[c].tag = "VBD"
+		st.heads[c], st.rels[c] = -1, "root"
+		st.heads[s], st.rels[s] = c, "nsubj"
+		st.heads[r], st.rels[r] = c, "obj"
+		st.relink()
+		return true
+	}
+	return false
 }
 
 // rel is token i's relation without its subtype ("nsubj" for "nsubj:pass").

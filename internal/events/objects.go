@@ -41,8 +41,8 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 		if !isArg || !c.targetPrep(st, m, prep) && !roleOf {
 			continue
 		}
-		if prep == "" && st.prepBefore(m.last, k) {
-			continue // "seized last year from Y's troops": a misread object
+		if prep == "" && (st.prepBefore(m.last, k) || st.prepInside(k)) {
+			continue // "seized last year from Y's troops", "accused Y of arming rebels": a misread object
 		}
 		visit := c.lex.is(m.code, classVisit) && prep == ""
 		found := c.arcNP(st, k, srcs, visit)
@@ -104,9 +104,11 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 		}
 		if len(ms) == 0 && st.words.roleHeads[st.toks[h].low] {
 			for _, x := range st.kids[h] {
-				if p, ok := st.argPrep(x); ok && x > h && st.rel(x) == "nmod" && (p == "of" || p == "from" || p == "in") {
-					_, e := st.phrase(x)
-					ms = resolveNP(st, from, e)
+				if p, ok := st.argPrep(x); ok && x > h && st.rel(x) == "nmod" && (p == "of" || p == "from") {
+					// "the leaders of Somalia and Ethiopia", not "the
+					// leaders of the unions in Abuja" (a place after the
+					// phrase is where; "a gang leader in X" is where too)
+					ms = resolveNP(st, from, st.listEnd(x))
 					break
 				}
 			}
@@ -152,6 +154,33 @@ func (st *sent) prepBefore(last, k int) bool {
 			continue
 		}
 		if !aside && (st.rels[j] == "case" || st.words.prepositions[st.toks[j].low] && st.toks[j].tag == "IN") {
+			return true
+		}
+	}
+	return false
+}
+
+// listEnd is the last token of the noun phrase headed by x and of its
+// conjuncts' phrases, without the phrases after their heads.
+func (st *sent) listEnd(x int) int {
+	_, e := st.corePhrase(x)
+	for _, k := range st.kids[x] {
+		if st.rels[k] == "conj" {
+			_, ce := st.corePhrase(k)
+			e = max(e, ce)
+		}
+	}
+	return e
+}
+
+// prepInside reports whether the words before the head of the object k
+// hold a preposition or a clause's marker ("accused Eritrea of arming
+// rebels" parsed with "rebels" as the object and the rest its
+// compounds): no noun phrase does, so the parse is wrong there.
+func (st *sent) prepInside(k int) bool {
+	from, _ := st.corePhrase(k)
+	for j := from; j < k; j++ {
+		if t := st.toks[j].tag; t == "IN" || t == "TO" {
 			return true
 		}
 	}

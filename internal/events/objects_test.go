@@ -1,40 +1,22 @@
 package events
 
-import (
-	"context"
-	"testing"
-
-	"github.com/sitrep-project/sitrep/internal/model"
-)
-
-// codeGaps codes body as the pipeline does: only the sentences whose
-// window reading leaves a gap are parsed (ParseStage.Gaps), with the
-// text stage's tags kept.
-func codeGaps(t testing.TB, body string) *model.Article {
-	t.Helper()
-	p := loadParser(t)
-	up := loadUpstream(t)
-	a := model.NewArticle()
-	a.Body = body
-	a.Published = model.Published{Date: model.Str("2025-03-10"), Precision: model.Str(model.PrecisionDay), Source: model.DateFromFlag}
-	coder := New(up.lex, DefaultOptions()).WithVerbs(phoenix)
-	stages := append(append([]model.Stage{}, up.stages...), &ParseStage{Parser: p, Coder: coder, Gaps: true, KeepTags: true}, coder)
-	for _, s := range stages {
-		if err := s.Process(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return a
-}
+import "testing"
 
 // runObjects checks each case both with every sentence parsed and as the
-// pipeline parses (only where the window reading leaves a gap).
+// pipeline codes it (runPipeline: codePipeline, groups_test.go).
 func runObjects(t *testing.T, cases []construction) {
 	t.Helper()
 	runConstructions(t, cases)
+	runPipeline(t, cases)
+}
+
+// runPipeline checks each case as the pipeline codes it (codePipeline):
+// the actors stage, then only the sentences with a window gap parsed.
+func runPipeline(t *testing.T, cases []construction) {
+	t.Helper()
 	for _, tc := range cases {
-		t.Run("gaps/"+tc.body, func(t *testing.T) {
-			a := codeGaps(t, tc.body)
+		t.Run("pipeline/"+tc.body, func(t *testing.T) {
+			a := codePipeline(t, tc.body)
 			if tc.want.cameo != "" && !has(a, tc.want) {
 				t.Errorf("want %+v; got %s", tc.want, eventList(a))
 			}
@@ -89,6 +71,8 @@ func TestArcObjectGuards(t *testing.T) {
 		{"Ecuador said it would defend its territory against any incursion.", want{}, []want{{"", "ECU", "ECU", ""}}},
 		{"The general said he might order airdrops against the wishes of the government in Kinshasa and the rebels.", want{}, []want{{"", "", "CODREB", ""}}},
 		{"Poland condemned the attack on its embassy in Minsk.", want{"11", "POL", "", ""}, []want{{"", "POL", "POL", ""}}},
+		{"Rwanda accused Burundi of sheltering militias in South Kivu.", want{"112", "RWA", "BDI", ""}, []want{{"", "RWA", "COD", ""}}},
+		{"Vietnam accused China of arming rebels in Myanmar.", want{"112", "VNM", "CHN", ""}, []want{{"", "VNM", "MMR", ""}}},
 	})
 }
 
@@ -101,5 +85,33 @@ func TestArcObjectAmountOf(t *testing.T) {
 		{"Venezuelan troops detained scores of Colombian smugglers on Friday.", want{"17", "VEN", "COL", ""}, nil},
 		{"Pakistani police rounded up dozens of Afghan refugees in Karachi.", want{"17", "PAK", "AFG", ""}, nil},
 		{"Georgian riot police dispersed thousands of protesters in Tbilisi.", want{"17", "GEO", "GEOOPP", ""}, nil},
+	})
+}
+
+// A body or group "in PLACE" is the actor when it belongs to the place's
+// country ("police in Lagos", "students in Caracas"), not the place or
+// the capital's government; a past tense the tagger read as an
+// adjective of the object ("soldiers in Mali detained two journalists",
+// parsed as a nominal predicate) still heads its clause.
+func TestGroupInPlace(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Soldiers in Mali detained two French journalists.", want{"17", "MLIMIL", "FRA", ""}, nil},
+		{"Police in Lagos arrested four Ghanaian traders.", want{"17", "NGACOP", "GHA", ""}, []want{{"", "NGAGOV", "", ""}}},
+		{"Guards in Tehran detained three British sailors.", want{"17", "IRN", "GBR", ""}, []want{{"", "IRNGOV", "", ""}}},
+		{"Students in Caracas condemned the government.", want{"111", "VENEDU", "VENGOV", ""}, []want{{"", "VENGOV", "VENGOV", ""}}},
+		{"Officials in Hanoi criticised China's coast guard.", want{"111", "VNMGOV", "CHN", ""}, nil},
+	})
+}
+
+// A place after the object's phrase is where, not whom: "met the leaders
+// of the striking miners in Antofagasta" has no target in the city's
+// government, nor "arrested a gang leader in Mombasa".
+func TestArcObjectPlaceIsWhere(t *testing.T) {
+	runObjects(t, []construction{
+		{"Chile's president met the leaders of the striking miners in Antofagasta.", want{"04", "CHL", "", ""}, []want{{"", "", "CHLGOV", ""}}},
+		{"Kenyan police arrested a gang leader in Mombasa.", want{"17", "KENCOP", "", ""}, []want{{"", "", "KENGOV", ""}}},
+		{"Haitian police detained a militia commander in Port-de-Paix.", want{"17", "HTI", "", ""}, []want{{"", "", "HTIGOV", ""}}},
+		{"Bolivia's president received the heads of the farmers' unions in La Paz.", want{"", "BOL", "", ""}, []want{{"", "", "BOLGOV", ""}}},
+		{"Thai police questioned the owner of a fishing fleet in Songkhla.", want{"", "THA", "", ""}, []want{{"", "", "THAGOV", ""}}},
 	})
 }
