@@ -99,8 +99,8 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		}
 		ok := lastPrep == "" || st.words.targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) ||
 			lastPrep == "of" && lastPrepAt > 0 && (st.words.placeNouns[st.toks[lastPrepAt-1].low] || st.words.roleHeads[st.toks[lastPrepAt-1].low])
-		if st.words.possPronouns[t.low] || st.words.pronouns[t.low] && mm.poss {
-			ok = false // "defend its territory": a possessive pronoun is not the target
+		if st.words.possPronouns[t.low] || st.words.pronouns[t.low] && mm.poss || !mm.adj && k > 0 && st.words.possPronouns[st.toks[k-1].low] {
+			ok = false // "defend its territory", "recalled its ambassador": a possessive pronoun's is not the target
 		}
 		if c.lex.is(m.code, classVisit) && lastPrep == "" && mm.ent.Type != model.TypePlace {
 			ok = true
@@ -226,10 +226,11 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 		}
 		x--
 	}
-	// "by X" after the head
+	// "by X" after the head, within its phrase: in "X's invasion of Y was
+	// condemned by Z" the agent is the verb's
 	for y := m.last + 1; y < len(st.toks) && y <= m.last+8; y++ {
 		t := st.toks[y]
-		if isBoundary(t) {
+		if isBoundary(t) || st.words.auxiliaries[t.low] || t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" {
 			break
 		}
 		if t.low == "by" {

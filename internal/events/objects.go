@@ -32,8 +32,15 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 		}
 	}
 	slices.Sort(deps)
+	patPrep := "" // a pattern that ends in a preposition names its target's ("recall ambassador from")
+	if m.last > m.head && st.words.prepositions[st.toks[m.last].low] {
+		patPrep = st.toks[m.last].low
+	}
 	for _, k := range deps {
 		prep, isArg := st.argPrep(k)
+		if prep != "" && prep == patPrep && k > m.last {
+			prep = "" // as an object
+		}
 		g := st.heads[k]
 		// "expelled the ambassador of Y": a role noun of the pattern's own
 		// words belongs to its "of" phrase
@@ -95,6 +102,10 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 			// "the wishes of X and the rebels" is not the rebels' wishes
 			break
 		}
+		// "recalled its ambassador": the subject's own, not a target, but
+		// "met his Turkish counterpart" names the counterpart's country
+		x := st.child(h, "nmod:poss")
+		own := x >= 0 && st.words.possPronouns[st.toks[x].low]
 		from, to := st.corePhrase(h)
 		ms := resolveNP(st, from, to)
 		if len(ms) == 0 {
@@ -114,7 +125,7 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 			}
 		}
 		for _, a := range ms {
-			if a.ent.Type == model.TypeEquipment || sameEntity(a, srcs) {
+			if a.ent.Type == model.TypeEquipment || sameEntity(a, srcs) || own && !a.adj {
 				continue
 			}
 			if l := st.toks[a.first].low; !visit && (st.words.possPronouns[l] || a.poss && st.words.pronouns[l]) {

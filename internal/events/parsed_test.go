@@ -223,3 +223,43 @@ func TestOpeningPhraseNameIsNoListItem(t *testing.T) {
 		{"Ghana, Togo sign border security pact.", want{"0", "GHA", "TGO", ""}, nil},
 	})
 }
+
+// An aside between the subject and its verb may follow a time ("X on
+// Monday, in a rare move, V-ed") or open with a preposition that is also a
+// clause word ("X, after talks, V-ed"): the subject stands before both.
+func TestAsideAfterTime(t *testing.T) {
+	runObjects(t, []construction{
+		{"Ghana on Monday, in a rare move, expelled Togo's ambassador.", want{"16", "GHA", "TGO", ""}, nil},
+		{"Bolivia last week, for the first time, criticised Chile.", want{"111", "BOL", "CHL", ""}, nil},
+		{"Laos, after long talks, expelled two Thai diplomats.", want{"16", "LAO", "THA", ""}, nil},
+		{"Croatia, before the summit, criticised Serbia.", want{"111", "HRV", "SRB", ""}, nil},
+		{"Jordan on Sunday, after weeks of tension, condemned Israel.", want{"111", "JOR", "ISR", ""}, nil},
+	})
+}
+
+// A possessive pronoun's noun is the subject's own ("recalled its
+// ambassador from Y": Y is the target; a pattern that ends in a
+// preposition names its target's); a demonym in it still names another
+// country ("met his Turkish counterpart").
+func TestOwnObject(t *testing.T) {
+	runObjects(t, []construction{
+		{"Peru recalled its ambassador from Bolivia.", want{"161", "PER", "BOL", ""}, []want{{"", "PER", "PER", ""}}},
+		{"Ghana withdrew its envoy from Mali on Friday.", want{"161", "GHA", "MLI", ""}, []want{{"", "GHA", "GHA", ""}}},
+		{"Sweden recalled its ambassador from Iran over the execution.", want{"161", "SWE", "IRN", ""}, []want{{"", "SWE", "SWE", ""}}},
+		{"Algeria recalled its ambassador to France.", want{"161", "DZA", "FRA", ""}, []want{{"", "DZA", "DZA", ""}}},
+		{"The Iraqi foreign minister met his Jordanian counterpart in Amman.", want{"04", "IRQ", "JOR", ""}, nil},
+	})
+}
+
+// The "by" agent of an event noun stands in the noun's own phrase; after
+// a verb it is the verb's ("X's invasion of Y was condemned by Z" is no
+// invasion by Z).
+func TestNominalAgentInPhrase(t *testing.T) {
+	runObjects(t, []construction{
+		{"Russia's annexation of Crimea was condemned by Canada.", want{"111", "CAN", "", ""}, []want{{"", "CAN", "UKR", ""}}},
+		{"China's blockade of the island was criticised by Japan.", want{"11", "JPN", "", ""}, []want{{"19", "JPN", "", ""}, {"17", "JPN", "", ""}}},
+		{"Serbia's expulsion of the diplomats was denounced by Croatia.", want{"11", "HRV", "", ""}, []want{{"16", "HRV", "", ""}}},
+		{"The invasion of Kuwait by Iraq was condemned by Egypt.", want{"111", "EGY", "", ""}, []want{{"19", "EGY", "", ""}}},
+		{"Turkey's shelling of Kurdish towns was condemned by Sweden.", want{"111", "SWE", "", ""}, []want{{"19", "SWE", "", ""}}},
+	})
+}

@@ -128,17 +128,21 @@ func (c *Coder) inverted(st *sent, m *match) {
 func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 	m := ms[k]
 	pc := j - 1
-	for pc >= 0 && st.toks[pc].low != "," && !(isBoundary(st.toks[pc]) && !st.toks[pc].quote) {
+	for pc >= 0 && st.toks[pc].low != "," && !(isBoundary(st.toks[pc]) && !st.toks[pc].quote && !asidePrep(st, pc, j)) {
 		pc--
+	}
+	e := pc - 1 // the last word before the aside
+	for e > 0 && st.toks[e].inTime > 0 && len(st.toks[e].ments) == 0 {
+		e-- // "Kenya on Monday, in a rare move, expelled": the subject stands before the time
 	}
 	head := st.toks[m.head]
 	if head.tag == "VBG" || head.tag == "" && strings.HasSuffix(head.low, "ing") {
 		return false // a participle clause: "..., prompting X to"
 	}
-	if pc > 0 && st.toks[pc].low == "," && len(st.toks[pc-1].ments) > 0 {
-		mm := &st.ments[st.toks[pc-1].ments[0]]
+	if pc > 0 && st.toks[pc].low == "," && len(st.toks[e].ments) > 0 {
+		mm := &st.ments[st.toks[e].ments[0]]
 		if (mm.ent.Type == model.TypePerson || mm.ent.Type == model.TypeOrg) && !mm.poss {
-			from, to := npLeft(st, pc-1)
+			from, to := npLeft(st, e)
 			m.subj = toRefs(resolveNP(st, from, to))
 			m.subjAt = from
 			return len(m.subj) > 0
@@ -147,9 +151,9 @@ func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 	seg := pc + 1
 	if seg < j {
 		first := st.toks[seg]
-		if st.words.prepositions[first.low] || first.tag == "VBG" {
+		if st.words.prepositions[first.low] || first.tag == "VBG" || asidePrep(st, seg, j) {
 			if pc > 0 && st.toks[pc].low == "," {
-				from, to := npLeft(st, pc-1)
+				from, to := npLeft(st, e)
 				m.subj = toRefs(resolveNP(st, from, to))
 				m.subjAt = from
 				return len(m.subj) > 0
@@ -161,6 +165,21 @@ func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 		}
 	}
 	return false
+}
+
+// asidePrep reports whether the clause word at i opens a phrase with no
+// verb of its own up to the comma at j ("Kenya, after talks, expelled",
+// "X, as expected, V-ed"): an aside, not a clause.
+func asidePrep(st *sent, i, j int) bool {
+	if !st.words.prepositions[st.toks[i].low] && st.toks[i].low != "as" {
+		return false
+	}
+	for x := i + 1; x < j; x++ {
+		if strings.HasPrefix(st.toks[x].tag, "VB") || isBoundary(st.toks[x]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inherit takes the subject of the previous verb in a coordination
