@@ -113,6 +113,13 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 			// fishing fleet") is whose it is, as the window reads it
 			ms = firstMention(st, from, to)
 		}
+		if len(ms) == 0 {
+			// a group noun ("killed 23 villagers in Borno"): the group of
+			// the country its phrase or the sentence's place names
+			if g := c.groupActor(st, h, from, to); g != nil {
+				ms = []*mention{g}
+			}
+		}
 		if len(ms) == 0 && st.words.roleHeads[st.toks[h].low] {
 			for _, x := range st.kids[h] {
 				if p, ok := st.argPrep(x); ok && x > h && st.rel(x) == "nmod" && (p == "of" || p == "from") {
@@ -283,6 +290,25 @@ func (st *sent) objectAfterAside() {
 	if moved {
 		st.relink()
 	}
+}
+
+// groupObject reports whether the window reading finds no target for
+// verb match m although its object's noun, the first after it, is a group
+// noun ("killed 23 villagers", groups.tsv): the arcs name the group's side
+// (arcNP's groupActor).
+func (c *Coder) groupObject(st *sent, m *match) bool {
+	for k := m.last + 1; k < len(st.toks) && !isBoundary(st.toks[k]); k++ {
+		t := st.toks[k]
+		if !strings.HasPrefix(t.tag, "NN") || st.isAmount(t) {
+			continue // up to the object's noun, past "dozens of"
+		}
+		if _, ok := c.lex.groups[t.low]; !ok || len(t.ments) > 0 {
+			return false
+		}
+		tg, _ := c.target(st, m, m.subj)
+		return len(tg) == 0
+	}
+	return false
 }
 
 // argPrep reports whether token k is an argument of its head that can

@@ -115,3 +115,17 @@ func TestArcObjectPlaceIsWhere(t *testing.T) {
 		{"Thai police questioned the owner of a fishing fleet in Songkhla.", want{"", "THA", "", ""}, []want{{"", "", "THAGOV", ""}}},
 	})
 }
+
+// A group noun as the object ("killed 23 villagers", "arrested
+// protesters") names the group of the country its phrase or the
+// sentence's place names, as a group subject does; a sentence whose
+// window reading finds no target there is parsed for it.
+func TestArcObjectGroup(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Police in Kenya arrested protesters on Friday.", want{"17", "KENCOP", "KENOPP", ""}, nil},
+		{"Myanmar troops detained seven students in Mandalay.", want{"17", "MMRMIL", "MMREDU", ""}, nil},
+		{"Al-Shabaab fighters killed 12 villagers near Beledweyne.", want{"18", "SOM", "SOMCVL", ""}, nil},
+		{"Tunisian police detained 20 protesters in Sfax.", want{"17", "TUNCOP", "TUNOPP", ""}, nil},
+		{"Nicaraguan police arrested 15 students in Managua.", want{"17", "NICCOP", "NICEDU", ""}, nil},
+	})
+}

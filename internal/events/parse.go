@@ -215,7 +215,7 @@ func (c *Coder) windowGap(st *sent) bool {
 		if h := m.head; st.toks[h].tag == "VBG" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") {
 			return true // "protesters blocking roads": a participle the parse may attach to its noun
 		}
-		if !m.noun && c.objectPastBreak(st, m) {
+		if !m.noun && (c.objectPastBreak(st, m) || c.groupObject(st, m)) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
 		}
 	}
