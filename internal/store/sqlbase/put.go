@@ -495,6 +495,13 @@ func newEventRow(articleID string, e *model.Event, ents map[string]*model.Entity
 	r.cluster = r.key
 	if r.day != "" {
 		r.lo, r.hi = store.AddDays(r.day, -clusterWindow), store.AddDays(r.day, clusterWindow)
+		// AddDays gives "" past the years 0000-9999: no bound on that side
+		if r.lo == "" {
+			r.lo = "0000-01-01"
+		}
+		if r.hi == "" {
+			r.hi = "9999-12-31"
+		}
 	}
 	return r
 }

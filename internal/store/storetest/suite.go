@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, fresh(t)) })
 	t.Run("ClusterWindow", func(t *testing.T) { testClusterWindow(t, fresh(t)) })
+	t.Run("ClusterAtDateEdges", func(t *testing.T) { testClusterAtDateEdges(t, fresh(t)) })
 	t.Run("ConcurrentReports", func(t *testing.T) { testConcurrentReports(t, fresh(t)) })
 	t.Run("DenseFilters", func(t *testing.T) { testDenseFilters(t, fresh(t)) })
 	t.Run("Alerts", func(t *testing.T) { testAlerts(t, fresh(t)) })
@@ -453,6 +454,32 @@ func testClusterWindow(t *testing.T, s store.Store) {
 	}
 	if len(c.Items) != 2 || c.Items[0].Reports != 3 || c.Items[0].Articles != 2 {
 		t.Errorf("clusters = %s, want one of 3 reports in 2 articles and one single", jsonOf(t, c.Items))
+	}
+}
+
+// testClusterAtDateEdges: reports of one event on the last days of 9999
+// or the first of 0000 cluster as on any other day (the window's far
+// bound is past what YYYY-MM-DD can write).
+func testClusterAtDateEdges(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	rus, ukr, kharkiv := Actors[6], Actors[5], Places[4]
+	attack := Verbs[8]
+	ev := func(day string) EventSpec {
+		return EventSpec{Source: rus, Verb: attack, Target: &ukr, Place: &kharkiv, Day: day}
+	}
+	for _, days := range [][2]string{{"9999-12-30", "9999-12-31"}, {"0000-01-01", "0000-01-02"}} {
+		arts := []*model.Article{
+			Build(Spec{Serial: 1, Published: days[0], Events: []EventSpec{ev(days[0])}}),
+			Build(Spec{Serial: 2, Published: days[1], Events: []EventSpec{ev(days[1])}}),
+		}
+		put(t, s, arts...)
+		p, err := s.Events(ctx, store.EventFilter{Since: days[0], Until: days[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != 2 || p.Items[0].Cluster != p.Items[1].Cluster {
+			t.Errorf("%v: events %s, want two in one cluster", days, jsonOf(t, p.Items))
+		}
 	}
 }
 
