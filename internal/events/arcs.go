@@ -126,7 +126,7 @@ func (st *sent) verblessRoot() {
 		switch {
 		case st.rels[c] == "acl" && (h == r || h >= 0 && h < c && st.heads[h] == r && st.rel(h) == "nmod"):
 			// "Kurds demonstrated", "hundreds of miners protested"
-		case st.rels[c] == "amod" && h > c && st.heads[h] == r && (st.rels[h] == "conj" || st.rel(h) == "nmod" || st.rels[h] == "appos") &&
+		case st.rels[c] == "amod" && h > c && st.heads[h] == r && (st.rels[h] == "conj" || st.rel(h) == "nmod" || st.rels[h] == "appos" || st.rels[h] == "obj") &&
 			!st.words.determiners[st.toks[c-1].low] && st.toks[c-1].tag != "IN" && !strings.HasPrefix(st.toks[c-1].tag, "JJ"):
 			// "tanks shelled positions", "students throughout X staged
 			// demonstrations" (not "thousands of displaced people")

@@ -120,16 +120,8 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 				ms = []*mention{g}
 			}
 		}
-		if len(ms) == 0 && st.words.roleHeads[st.toks[h].low] {
-			for _, x := range st.kids[h] {
-				if p, ok := st.argPrep(x); ok && x > h && st.rel(x) == "nmod" && (p == "of" || p == "from") {
-					// "the leaders of Somalia and Ethiopia", not "the
-					// leaders of the unions in Abuja" (a place after the
-					// phrase is where; "a gang leader in X" is where too)
-					ms = resolveNP(st, from, st.listEnd(x))
-					break
-				}
-			}
+		if len(ms) == 0 && !st.words.placeNouns[st.toks[h].low] {
+			ms = c.ownerOf(st, h, from)
 		}
 		for _, a := range ms {
 			if a.ent.Type == model.TypeEquipment || sameEntity(a, srcs) || own && !a.adj {
@@ -176,6 +168,32 @@ func (st *sent) prepBefore(last, k int) bool {
 		}
 	}
 	return false
+}
+
+// ownerOf reads whose the object h (a noun that names no actor) is: its
+// "of" phrase ("the leaders of Somalia and Ethiopia", "positions of the
+// rebels"; for a role noun also "from"), or the agent of a participle
+// that describes it ("positions held by the rebels"). A place after the
+// phrase is where ("the leaders of the unions in Abuja" is no target in
+// the capital).
+func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
+	for _, x := range st.kids[h] {
+		if x < h {
+			continue
+		}
+		p, _ := st.argPrep(x)
+		switch {
+		case st.rel(x) == "nmod" && (p == "of" || p == "from" && st.words.roleHeads[st.toks[h].low]):
+			f, _ := st.corePhrase(x)
+			return resolveNP(st, f, st.listEnd(x))
+		case st.rels[x] == "acl" && st.toks[x].tag == "VBN":
+			if a := st.child(x, "obl:agent"); a >= 0 {
+				f, e := st.corePhrase(a)
+				return resolveNP(st, f, max(e, st.listEnd(a)))
+			}
+		}
+	}
+	return nil
 }
 
 // listEnd is the last token of the noun phrase headed by x and of its
@@ -294,19 +312,45 @@ func (st *sent) objectAfterAside() {
 
 // groupObject reports whether the window reading finds no target for
 // verb match m although its object's noun, the first after it, is a group
-// noun ("killed 23 villagers", groups.tsv): the arcs name the group's side
-// (arcNP's groupActor).
+// noun ("killed 23 villagers", groups.tsv) or a noun whose owner a name
+// after it gives ("shelled positions of the RSF", ownerLater): the arcs
+// name the group's side (arcNP's groupActor) or the owner (ownerOf).
 func (c *Coder) groupObject(st *sent, m *match) bool {
 	for k := m.last + 1; k < len(st.toks) && !isBoundary(st.toks[k]); k++ {
 		t := st.toks[k]
 		if !strings.HasPrefix(t.tag, "NN") || st.isAmount(t) {
 			continue // up to the object's noun, past "dozens of"
 		}
-		if _, ok := c.lex.groups[t.low]; !ok || len(t.ments) > 0 {
-			return false
+		if len(t.ments) > 0 {
+			return false // the window reads a name
+		}
+		if _, ok := c.lex.groups[t.lemma]; !ok && !c.ownerLater(st, k) {
+			if _, ok := c.lex.groups[t.low]; !ok {
+				return false
+			}
 		}
 		tg, _ := c.target(st, m, m.subj)
 		return len(tg) == 0
+	}
+	return false
+}
+
+// ownerLater reports whether the noun at k is followed in its clause by
+// "of" or a participle's "by" and then a name ("positions of the RSF",
+// "positions held by Eritrean troops"): whose it is, which only the arcs
+// read (ownerOf).
+func (c *Coder) ownerLater(st *sent, k int) bool {
+	if k+1 >= len(st.toks) {
+		return false
+	}
+	next := st.toks[k+1]
+	if next.low != "of" && next.tag != "VBN" {
+		return false
+	}
+	for j := k + 2; j < len(st.toks) && j <= k+6 && !isBoundary(st.toks[j]); j++ {
+		if len(st.toks[j].ments) > 0 {
+			return next.low == "of" || st.toks[j-1].low == "by" || j >= 2 && st.toks[j-2].low == "by"
+		}
 	}
 	return false
 }

@@ -129,3 +129,17 @@ func TestArcObjectGroup(t *testing.T) {
 		{"Nicaraguan police arrested 15 students in Managua.", want{"17", "NICCOP", "NICEDU", ""}, nil},
 	})
 }
+
+// An object that names no actor belongs to the one its "of" phrase or
+// its participle's "by" agent names ("shelled positions held by Eritrean
+// troops", "praised the courage of the Ukrainian people"); a sentence
+// whose window reading has no target there is parsed for it.
+func TestArcObjectOwner(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Ethiopia has shelled positions held by Eritrean troops near Zalambessa.", want{"19", "ETH", "ERI", ""}, nil},
+		{"Poland praised the courage of the Ukrainian people.", want{"05", "POL", "UKR", ""}, nil},
+		{"Chile welcomed the appointment of a Peruvian diplomat as UN envoy.", want{"0", "CHL", "PER", ""}, nil},
+		{"Israeli aircraft struck depots controlled by Hezbollah in southern Lebanon.", want{"19", "ISR", "LBN", ""}, nil},
+		{"Kenya condemned the detention of two Somali journalists.", want{"111", "KEN", "SOM", ""}, nil},
+	})
+}
