@@ -115,7 +115,7 @@ func (st *sent) verblessRoot() {
 	opening := st.child(r, "case") >= 0 && r < 3
 	for c := r + 1; c < len(st.toks); c++ {
 		t := st.toks[c]
-		if t.bound && !(opening && t.text == ",") {
+		if t.bound && !(opening && t.text == ",") && !(relPronoun(t.low) && st.heads[c] >= 0 && st.rels[st.heads[c]] == "acl:relcl" && st.heads[st.heads[c]] == r) {
 			return
 		}
 		if t.tag != "VBN" && t.tag != "VBD" {
@@ -124,8 +124,13 @@ func (st *sent) verblessRoot() {
 		h := st.heads[c]
 		obj := -1
 		switch {
+		case st.rels[c] == "acl:relcl" && h == r && !opening:
+			continue // the subject's relative clause ("the rebels who seized X")
 		case st.rels[c] == "acl" && (h == r || h >= 0 && h < c && st.heads[h] == r && st.rel(h) == "nmod"):
 			// "Kurds demonstrated", "hundreds of miners protested"
+		case (st.rels[c] == "advcl" || st.rels[c] == "conj") && h >= 0 && h < c && st.rels[h] == "acl:relcl" && st.heads[h] == r && !opening:
+			// "the rebels who seized X in January attacked Y", the verb
+			// hung on the relative clause
 		case st.rels[c] == "amod" && h > c && st.heads[h] == r && (st.rels[h] == "conj" || st.rel(h) == "nmod" || st.rels[h] == "appos" || st.rels[h] == "obj") &&
 			!st.words.determiners[st.toks[c-1].low] && st.toks[c-1].tag != "IN" && !strings.HasPrefix(st.toks[c-1].tag, "JJ"):
 			// "tanks shelled positions", "students throughout X staged

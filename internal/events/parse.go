@@ -196,6 +196,27 @@ func (c *Coder) groupWord(toks []model.Token) bool {
 	return false
 }
 
+// relativeBefore reports whether a relative pronoun after a noun stands
+// between the window's subject and the verb of m: the subject's phrase
+// may end in the relative clause's own object ("the rebels who seized
+// Goma in January attacked"), which the arcs (nsubj) set right.
+func relativeBefore(st *sent, m *match) bool {
+	for j := max(m.subjAt, 1); j < m.head; j++ {
+		if relPronoun(st.toks[j].low) && strings.HasPrefix(st.toks[j-1].tag, "NN") {
+			return true
+		}
+	}
+	for j := m.subjAt - 1; j >= 1 && j >= m.subjAt-8; j-- {
+		if isBoundary(st.toks[j]) && !relPronoun(st.toks[j].low) {
+			break
+		}
+		if relPronoun(st.toks[j].low) && strings.HasPrefix(st.toks[j-1].tag, "NN") {
+			return true
+		}
+	}
+	return false
+}
+
 // parsed reports whether the sentence carries a dependency parse.
 func (st *sent) parsed() bool { return st.heads != nil }
 
@@ -214,6 +235,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		}
 		if h := m.head; st.toks[h].tag == "VBG" && h > 0 && strings.HasPrefix(st.toks[h-1].tag, "NN") {
 			return true // "protesters blocking roads": a participle the parse may attach to its noun
+		}
+		if !m.noun && len(m.subj) > 0 && relativeBefore(st, m) {
+			return true // "the rebels who seized Goma attacked ...": the window takes Goma
 		}
 		if !m.noun && (c.objectPastBreak(st, m) || c.groupObject(st, m)) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach

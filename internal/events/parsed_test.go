@@ -263,3 +263,19 @@ func TestNominalAgentInPhrase(t *testing.T) {
 		{"Turkey's shelling of Kurdish towns was condemned by Sweden.", want{"111", "SWE", "", ""}, []want{{"19", "SWE", "", ""}}},
 	})
 }
+
+// A relative clause on the subject may end in a name the window would
+// take for the subject ("the rebels who seized Goma in January attacked
+// ..."): such a sentence is parsed, and its verb's nsubj decides, even
+// where the parse hung the verb on the relative clause. A participle
+// after the object ("farmers marching toward X") describes it: its
+// phrase names no target.
+func TestRelativeClauseOnSubject(t *testing.T) {
+	runObjects(t, []construction{
+		{"The rebels who seized Goma in January attacked a Congolese army base near Bukavu.", want{"19", "CODREB", "COD", ""}, nil},
+		{"The gunmen who stormed Mopti in March attacked a Malian army convoy.", want{"19", "MLIUAF", "MLI", ""}, nil},
+		{"Pakistani police arrested farmers marching toward Islamabad.", want{"17", "PAK", "", ""}, []want{{"", "", "PAKGOV", ""}}},
+		{"Thai police arrested migrants walking toward Malaysia.", want{"17", "THA", "", ""}, []want{{"", "", "MYS", ""}}},
+		{"Greek coast guards stopped a boat sailing toward Crete.", want{"", "GRC", "", ""}, []want{{"", "", "GRC", ""}}},
+	})
+}
