@@ -321,6 +321,10 @@ func (c *Coder) groupObject(st *sent, m *match) bool {
 		if !strings.HasPrefix(t.tag, "NN") || st.isAmount(t) {
 			continue // up to the object's noun, past "dozens of"
 		}
+		for k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "NN") && len(st.toks[k+1].ments) == 0 && len(t.ments) == 0 {
+			k++ // the compound's head: "cartel gunmen"
+			t = st.toks[k]
+		}
 		if len(t.ments) > 0 {
 			return false // the window reads a name
 		}
@@ -330,7 +334,9 @@ func (c *Coder) groupObject(st *sent, m *match) bool {
 			}
 		}
 		tg, _ := c.target(st, m, m.subj)
-		return len(tg) == 0
+		// none, or only a place after the object ("abducted students from a
+		// school in Kaduna"): where, which the arcs keep apart from whom
+		return len(tg) == 0 || tg[0].ent.Type == model.TypePlace && tg[0].first > k
 	}
 	return false
 }

@@ -127,6 +127,8 @@ func TestArcObjectGroup(t *testing.T) {
 		{"Al-Shabaab fighters killed 12 villagers near Beledweyne.", want{"18", "SOM", "SOMCVL", ""}, nil},
 		{"Tunisian police detained 20 protesters in Sfax.", want{"17", "TUNCOP", "TUNOPP", ""}, nil},
 		{"Nicaraguan police arrested 15 students in Managua.", want{"17", "NICCOP", "NICEDU", ""}, nil},
+		{"Gunmen abducted 25 students from a college in Katsina.", want{"18", "NGAUAF", "NGAEDU", ""}, nil},
+		{"Mexican soldiers killed nine suspected cartel gunmen in a clash in Michoacan.", want{"18", "MEXMIL", "MEXUAF", ""}, nil},
 	})
 }
 
