@@ -99,7 +99,7 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 	for i, h := range heads {
 		if st.toks[h].inTime > 0 || st.toks[h].quote || i > 0 && len(out) == 0 {
 			// a conjunct counts only after a head that names an actor:
-			// "the wishes of X and the rebels" is not the rebels' wishes
+			// "the objections of the council and the traders" are not the traders'
 			break
 		}
 		// "recalled its ambassador": the subject's own, not a target, but
