@@ -20,8 +20,8 @@ import (
 // record, its date as the publication date). Raise the floors when the
 // coder improves; a change that lowers them fails CI.
 const (
-	ploverDevMinPrecision = 0.80
-	ploverDevMinRecall    = 0.70
+	ploverDevMinPrecision = 0.815 // 0.821 at 7d2458c
+	ploverDevMinRecall    = 0.715 // 0.720 at 7d2458c
 )
 
 // ploverRoot maps a CAMEO root to its PLOVER type as the scorer does
