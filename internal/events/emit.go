@@ -46,6 +46,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		}
 	}
 	c.intentNouns(st, ms)
+	c.attackNounSubjects(st, ms)
 	if st.parsed() {
 		c.requestedClauses(st, ms)
 	}
@@ -523,6 +524,33 @@ func (c *Coder) armedSubject(st *sent, m *match) bool {
 		}
 	}
 	return false
+}
+
+// attackNounSubjects codes an attack named by a noun that is the subject
+// of an act of force once ("Israeli air strikes killed 40 people", "a
+// drone strike destroyed the depot"): the noun names the attack and its
+// means (195 air strike, 1952 drone strike), the verb only what it did,
+// so the verb's event goes; the noun's target is read as for any event
+// noun.
+func (c *Coder) attackNounSubjects(st *sent, ms []*match) {
+	for _, n := range ms {
+		if !n.noun || n.done || len(n.subj) == 0 || !c.lex.is(n.code, classViolent) {
+			continue // a noun with no side of its own ("a bomb explosion killed") leaves the verb's event
+		}
+		for _, v := range ms {
+			if v == n {
+				continue
+			}
+			if v.noun || v.done || !c.lex.is(v.code, classViolent) || v.subjAt < 0 || v.subjAt > n.head || n.last >= v.head {
+				continue
+			}
+			if !hasBoundaryBetween(st, n.last+1, v.head-1) {
+				if tg, _ := c.target(st, n, n.subj); len(tg) > 0 || len(n.tgts) > 0 {
+					v.done = true // else the noun codes nothing ("air raids killed 20 militants"): the verb's event stays
+				}
+			}
+		}
+	}
 }
 
 // conditionAfter reports whether a conditional clause ("if ...",

@@ -279,3 +279,19 @@ func TestRelativeClauseOnSubject(t *testing.T) {
 		{"Greek coast guards stopped a boat sailing toward Crete.", want{"", "GRC", "", ""}, []want{{"", "", "GRC", ""}}},
 	})
 }
+
+// An attack noun with a side and a target of its own as the subject of
+// an act of force is one attack, coded by the noun, which names its means
+// ("air strikes", "drone strikes"); with no side ("a bomb explosion
+// killed", the place's unidentified armed group) or no target the verb's
+// event stays.
+func TestAttackNounSubject(t *testing.T) {
+	runObjects(t, []construction{
+		{"Saudi air strikes killed nine Yemeni fishermen near Hodeidah.", want{"195", "SAU", "YEM", ""}, []want{{"18", "", "", ""}}},
+		{"Turkish drone strikes killed four Kurdish fighters in northern Syria.", want{"195", "TUR", "", ""}, []want{{"18", "", "", ""}}},
+		{"A Russian missile attack killed 12 civilians in Kharkiv.", want{"19", "RUS", "UKR", ""}, []want{{"18", "", "", ""}}},
+		// a noun that finds no target of its own codes nothing: the verb's event stays
+		{"Pakistani air raids killed 20 militants in North Waziristan.", want{"18", "PAK", "PAKUAF", ""}, nil},
+		{"A roadside bomb killed three Nigerian soldiers near Maiduguri.", want{"18", "NGAUAF", "", ""}, nil},
+	})
+}
