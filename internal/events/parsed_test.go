@@ -295,3 +295,17 @@ func TestAttackNounSubject(t *testing.T) {
 		{"A roadside bomb killed three Nigerian soldiers near Maiduguri.", want{"18", "NGAUAF", "", ""}, nil},
 	})
 }
+
+// Common news verbs and phrasal verbs of the lexicon's classes: "lash out
+// at" (criticise), "kick out" (expel), "break up" a rally (repress),
+// "press X to" (appeal), "free" people (release).
+func TestNewsPhrasalVerbs(t *testing.T) {
+	runObjects(t, []construction{
+		{"Venezuela lashed out at Guyana over the oil licences.", want{"111", "VEN", "GUY", ""}, nil},
+		{"Burkina Faso kicked out the French ambassador.", want{"161", "BFA", "FRA", ""}, nil},
+		{"Mali kicked out the UN peacekeepers.", want{"166", "MLI", "IGOUNO", ""}, nil},
+		{"Belarusian police broke up an opposition rally in Minsk.", want{"175", "BLRCOP", "", ""}, nil},
+		{"Egypt pressed Israel to open the crossing.", want{"02", "EGY", "ISR", ""}, nil},
+		{"Azerbaijan freed four Armenian soldiers on Tuesday.", want{"0841", "AZE", "ARM", ""}, nil},
+	})
+}
