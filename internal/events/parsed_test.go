@@ -73,17 +73,20 @@ type construction struct {
 func runConstructions(t *testing.T, cases []construction) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.body, func(t *testing.T) {
-			a := codeParsed(t, tc.body)
-			if tc.want.cameo != "" && !has(a, tc.want) {
-				t.Errorf("want %+v; got %s", tc.want, eventList(a))
-			}
-			for _, f := range tc.forbid {
-				if has(a, f) {
-					t.Errorf("forbidden %+v; got %s", f, eventList(a))
-				}
-			}
-		})
+		t.Run(tc.body, func(t *testing.T) { tc.check(t, codeParsed(t, tc.body)) })
+	}
+}
+
+// check reports a wanted event a lacks and a forbidden one it has.
+func (tc construction) check(t *testing.T, a *model.Article) {
+	t.Helper()
+	if tc.want.cameo != "" && !has(a, tc.want) {
+		t.Errorf("want %+v; got %s", tc.want, eventList(a))
+	}
+	for _, f := range tc.forbid {
+		if has(a, f) {
+			t.Errorf("forbidden %+v; got %s", f, eventList(a))
+		}
 	}
 }
 
