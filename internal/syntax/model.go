@@ -22,7 +22,10 @@ type Parser struct {
 	dep  *depParser
 	xcls []int             // per tag class: the first class with the same XPOS
 	cls  map[tagPair]int32 // (UPOS, XPOS) → tag class
-	pool sync.Pool         // *scratch
+	// nameAmb are the ambiguity classes of words the treebank knows as
+	// proper nouns only (headline.go).
+	nameAmb map[uint64]bool
+	pool    sync.Pool // *scratch
 }
 
 // scratch is one call's working memory, pooled so parsing allocates
@@ -35,11 +38,19 @@ type scratch struct {
 	ambs  []uint64
 	tags  []int32
 	cls   []int
+	// headline is set when caseForms rewrote forms (a headline-cased
+	// sentence); orig then holds the words' own forms and lowered says
+	// which were read lower case.
+	headline bool
+	orig     []string
+	lowered  []bool
+	unknown  []int // caseForms' capitalised words the treebank does not know
 }
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
 	dp.fold = newFolder(dp.w)
-	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{}}
+	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{},
+		nameAmb: nameAmbs(tg)}
 	for c := range tg.upos {
 		p.cls[tagPair{tg.upos[c], tg.xpos[c]}] = int32(c)
 	}
@@ -68,8 +79,17 @@ func (p *Parser) analyse(sc *scratch) {
 	p.dep.parse(&sc.ps, sc.words, sc.tags, sc.ambs)
 }
 
-// tagOnly tags sc.forms into sc.cls, and fills the parser's inputs.
+// tagOnly tags sc.forms into sc.cls, and fills the parser's inputs; a
+// headline-cased sentence is read in body case (caseForms), which may
+// rewrite sc.forms and sets sc.headline.
 func (p *Parser) tagOnly(sc *scratch) {
+	if !p.caseForms(sc) {
+		p.tagForms(sc)
+	}
+}
+
+// tagForms tags sc.forms as they are written.
+func (p *Parser) tagForms(sc *scratch) {
 	n := len(sc.forms)
 	sc.ts.at = fillAtoms(sc.ts.at, sc.forms, p.tag.amb)
 	if cap(sc.cls) < n {
@@ -102,7 +122,7 @@ func (p *Parser) Annotate(s *Sentence) {
 		w := &s.Words[i]
 		c := sc.cls[i]
 		w.UPOS, w.XPOS = p.tag.upos[c], p.tag.xpos[c]
-		w.Lemma = p.lem.lemma(w.Form, p.xcls[c])
+		w.Lemma = p.lem.lemma(sc.lemmaForm(i), p.xcls[c])
 		h := int(sc.ps.st.heads[i])
 		if h == n {
 			w.Head = 0

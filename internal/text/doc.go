@@ -18,4 +18,14 @@
 // later stage reads (timex, measure, entities, events) and what the parser
 // parses, keeping these tags (events.ParseStage.KeepTags). Without a
 // tagger the tokens stay untagged.
+//
+// A headline in Title Case or capitals ("Peru Recalls Ambassador From
+// Mexico") is tagged as body text would be written: the tagger itself
+// reads such a sentence's words in body case where its evidence says
+// they are no names (internal/syntax's package doc, "Headlines"), so
+// the verb gets a verb tag, while the tokens' Text, offsets and case,
+// which entities and events read, stay the headline's own. It is done
+// in the tagger rather than here because only the tagger's lexicon and
+// weights tell a name from a capitalised common word, and tokenising
+// once means no stage may re-tokenise a lower-cased copy.
 package text
