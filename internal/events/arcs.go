@@ -287,8 +287,8 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 		return []actorRef{{m: p}}, from // "the prime minister of Nepal, NAME"
 	}
 	refs := toRefs(resolveNP(st, from, to))
-	if len(refs) == 0 && len(st.toks[h].ments) == 0 && st.words.speakerPronouns[st.toks[h].low] {
-		if sp := st.speakerOf(h); sp >= 0 {
+	if len(refs) == 0 && len(st.toks[h].ments) == 0 && (st.words.speakerPronouns[st.toks[h].low] || st.ownSide(h)) {
+		if sp := st.speakerOf(h); sp >= 0 && sp != h {
 			return c.arcActors(st, sp)
 		}
 	}
@@ -317,6 +317,17 @@ func (st *sent) counted(h int) int {
 		}
 	}
 	return h
+}
+
+// ownSide reports whether the noun at h is the speaker's own side named
+// by a possessive pronoun ("said his country would not negotiate", "her
+// government"; words.tsv ownSideNouns).
+func (st *sent) ownSide(h int) bool {
+	if !st.words.ownSideNouns[st.toks[h].low] {
+		return false
+	}
+	x := st.child(h, "nmod:poss")
+	return x >= 0 && st.words.possPronouns[st.toks[x].low]
 }
 
 // titleHolder returns the person an apposition names for the noun

@@ -312,3 +312,15 @@ func TestNewsPhrasalVerbs(t *testing.T) {
 		{"Azerbaijan freed four Armenian soldiers on Tuesday.", want{"0841", "AZE", "ARM", ""}, nil},
 	})
 }
+
+// In reported speech "his country", "her government" is the speaker's
+// own side (words.tsv ownSideNouns), as "it" is.
+func TestReportedOwnSide(t *testing.T) {
+	runObjects(t, []construction{
+		{"The Iranian foreign minister said his country would not negotiate with the United States under pressure.", want{"12", "IRN", "USA", ""}, nil},
+		{"Peru's foreign minister said her country had recalled its ambassador from Mexico.", want{"161", "PER", "MEX", ""}, nil},
+		{"The Turkish minister said his country would never recognise Cyprus.", want{"12", "TUR", "CYP", ""}, nil},
+		{"Ghana's president said his government had arrested two Nigerian traders.", want{"17", "GHA", "NGA", ""}, nil},
+		{"Chile's president said his government condemned Peru's decision.", want{"111", "CHL", "PER", ""}, nil},
+	})
+}

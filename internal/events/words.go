@@ -52,6 +52,7 @@ type wordClasses struct {
 	conditionMarks  map[string]bool
 	pronouns        map[string]bool
 	possPronouns    map[string]bool
+	ownSideNouns    map[string]bool
 	roleHeads       map[string]bool
 	placeNouns      map[string]bool
 	blockNoun       map[string]bool
@@ -94,6 +95,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"conditionMarks":  &w.conditionMarks,
 		"pronouns":        &w.pronouns,
 		"possPronouns":    &w.possPronouns,
+		"ownSideNouns":    &w.ownSideNouns,
 		"roleHeads":       &w.roleHeads,
 		"placeNouns":      &w.placeNouns,
 		"blockNoun":       &w.blockNoun,
