@@ -330,12 +330,30 @@ func (st *sent) ownSide(h int) bool {
 	return x >= 0 && st.words.possPronouns[st.toks[x].low]
 }
 
+// roleHead reports a role noun (words.tsv roleHeads), or a hyphenated
+// compound ending in one ("secretary-general", "commander-in-chief" has
+// "commander" first: any of its parts).
+func (st *sent) roleHead(w string) bool {
+	if st.words.roleHeads[w] {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if st.words.roleHeads[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleHolder returns the person an apposition names for the noun
 // phrase from..to headed by a title or role noun h ("the prime minister
 // of Nepal, NAME", the apposition hung on the title or on its country),
 // nil when there is none: the holder is the actor, not the country.
 func titleHolder(st *sent, h, from, to int) *mention {
-	if !st.words.roleHeads[st.toks[h].low] || len(st.toks[h].ments) > 0 {
+	if !st.roleHead(st.toks[h].low) || len(st.toks[h].ments) > 0 {
 		return nil
 	}
 	for x := from; x <= to; x++ {

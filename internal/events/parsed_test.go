@@ -209,6 +209,8 @@ func TestParsedTitleOfCountryName(t *testing.T) {
 		{"The defence minister of Estonia, Hanno Pevkur, accused Russia of jamming signals.", want{"112", "ESTGOV", "RUS", ""}, []want{{"", "EST", "EST", ""}}},
 		{"The president of Ghana, Nana Akufo-Addo, signed a trade pact with Nigeria.", want{"0", "GHAGOV", "NGA", ""}, []want{{"", "GHA", "GHA", ""}}},
 		{"Mercosur, Bolivia agree on tariff cuts.", want{"0", "", "", ""}, []want{{"", "BOL", "BOL", ""}}},
+		// a hyphenated title: "secretary-general"
+		{"The UN secretary-general, Antonio Guterres, praised Colombia for the peace deal.", want{"05", "IGOUNO", "COL", ""}, nil},
 	})
 }
 
