@@ -410,10 +410,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 		if hm.poss {
 			return nil
 		}
-		out := []*mention{}
-		for _, mi := range st.toks[head].ments {
-			out = append(out, &st.ments[mi])
-		}
+		out := st.mentionsAt(head)
 		if hm.ent.Type == model.TypeOrg {
 			// a demonym whose country the role noun already stands for (the
 			// entities stage may split "Indian and Pakistani troops" itself)

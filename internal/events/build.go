@@ -112,10 +112,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			k = mm.last
 			continue
 		}
-		out := []*mention{}
-		for _, mi := range t.ments {
-			out = append(out, &st.ments[mi])
-		}
+		out := st.mentionsAt(k)
 		end = mm.last
 		// coordinated targets: "North Korea and Vietnam", "as well as China and Iran"
 		x := mm.last + 1

@@ -140,15 +140,20 @@ func (c *Coder) arcNP(st *sent, k int, srcs []actorRef, visit bool) []*mention {
 // has any.
 func firstMention(st *sent, from, to int) []*mention {
 	for j := from; j <= to; j++ {
-		if ts := st.toks[j].ments; len(ts) > 0 {
-			out := make([]*mention, 0, len(ts))
-			for _, mi := range ts {
-				out = append(out, &st.ments[mi])
-			}
-			return out
+		if len(st.toks[j].ments) > 0 {
+			return st.mentionsAt(j)
 		}
 	}
 	return nil
+}
+
+// mentionsAt returns the mentions that cover token k.
+func (st *sent) mentionsAt(k int) []*mention {
+	out := make([]*mention, 0, len(st.toks[k].ments))
+	for _, mi := range st.toks[k].ments {
+		out = append(out, &st.ments[mi])
+	}
+	return out
 }
 
 // prepBefore reports whether a preposition stands between the verb's last
@@ -244,24 +249,6 @@ func (st *sent) corePhrase(h int) (int, int) {
 	return from, to
 }
 
-// objectPastBreak reports whether the window reading finds no target for
-// verb match m although a comma right after the verb's words opens a
-// phrase and an actor is named after it in the sentence: the object may
-// stand past a parenthetical ("condemned, in unusually strong terms,
-// Y's decision"), which only the arcs can reach.
-func (c *Coder) objectPastBreak(st *sent, m *match) bool {
-	if m.last+1 >= len(st.toks) || st.toks[m.last+1].text != "," {
-		return false
-	}
-	for k := m.last + 2; k < len(st.toks); k++ {
-		if len(st.toks[k].ments) > 0 {
-			t, _ := c.target(st, m, m.subj)
-			return len(t) == 0
-		}
-	}
-	return false
-}
-
 // objectAfterAside mends the parse of an object that follows a phrase set
 // off by commas right after its verb: "condemned, in unusually strong
 // terms, Y's decision", "summoned, late on Sunday, Y's ambassador". The
@@ -310,35 +297,64 @@ func (st *sent) objectAfterAside() {
 	}
 }
 
-// groupObject reports whether the window reading finds no target for
-// verb match m although its object's noun, the first after it, is a group
-// noun ("killed 23 villagers", groups.tsv) or a noun whose owner a name
-// after it gives ("shelled positions of the RSF", ownerLater): the arcs
-// name the group's side (arcNP's groupActor) or the owner (ownerOf).
-func (c *Coder) groupObject(st *sent, m *match) bool {
+// objectGap reports whether the window reading finds no target for verb
+// match m where the arcs may find one: after a comma right after the
+// verb's words, with a name later in the sentence (an object past a
+// parenthetical: "condemned, in unusually strong terms, Y's decision"),
+// or where the object's noun (objectNoun) is a group noun or a noun
+// whose owner a name after it gives. For the latter a window target that
+// is only a place after the object ("abducted students from a school in
+// Kaduna") is where, not whom, and leaves the gap too. The window target
+// is computed once, and only for such a shape.
+func (c *Coder) objectGap(st *sent, m *match) bool {
+	k := c.objectNoun(st, m)
+	if k < 0 && !commaThenName(st, m) {
+		return false
+	}
+	tg, _ := c.target(st, m, m.subj)
+	return len(tg) == 0 || k >= 0 && tg[0].ent.Type == model.TypePlace && tg[0].first > k
+}
+
+// commaThenName reports a comma right after the words of m and a name
+// somewhere after it.
+func commaThenName(st *sent, m *match) bool {
+	if m.last+1 >= len(st.toks) || st.toks[m.last+1].text != "," {
+		return false
+	}
+	for k := m.last + 2; k < len(st.toks); k++ {
+		if len(st.toks[k].ments) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectNoun returns the object's noun after the words of m, the first
+// noun in its clause past amounts and the head of its compound ("killed
+// 23 villagers", "suspected cartel gunmen"), when it names no actor itself
+// but is a group noun (groups.tsv) or owned by a name after it
+// (ownerLater); -1 otherwise.
+func (c *Coder) objectNoun(st *sent, m *match) int {
 	for k := m.last + 1; k < len(st.toks) && !isBoundary(st.toks[k]); k++ {
 		t := st.toks[k]
 		if !strings.HasPrefix(t.tag, "NN") || st.isAmount(t) {
-			continue // up to the object's noun, past "dozens of"
+			continue
 		}
 		for k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "NN") && len(st.toks[k+1].ments) == 0 && len(t.ments) == 0 {
-			k++ // the compound's head: "cartel gunmen"
+			k++
 			t = st.toks[k]
 		}
 		if len(t.ments) > 0 {
-			return false // the window reads a name
+			return -1 // the window reads a name
 		}
-		if _, ok := c.lex.groups[t.lemma]; !ok && !c.ownerLater(st, k) {
-			if _, ok := c.lex.groups[t.low]; !ok {
-				return false
-			}
+		_, byLemma := c.lex.groups[t.lemma]
+		_, byForm := c.lex.groups[t.low]
+		if byLemma || byForm || c.ownerLater(st, k) {
+			return k
 		}
-		tg, _ := c.target(st, m, m.subj)
-		// none, or only a place after the object ("abducted students from a
-		// school in Kaduna"): where, which the arcs keep apart from whom
-		return len(tg) == 0 || tg[0].ent.Type == model.TypePlace && tg[0].first > k
+		return -1
 	}
-	return false
+	return -1
 }
 
 // ownerLater reports whether the noun at k is followed in its clause by

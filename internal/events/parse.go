@@ -239,7 +239,7 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && len(m.subj) > 0 && relativeBefore(st, m) {
 			return true // "the rebels who seized Goma attacked ...": the window takes Goma
 		}
-		if !m.noun && (c.objectPastBreak(st, m) || c.groupObject(st, m)) {
+		if !m.noun && c.objectGap(st, m) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
 		}
 	}

@@ -167,11 +167,11 @@ func (c *Coder) apposition(st *sent, ms []*match, k, j int) bool {
 	return false
 }
 
-// asidePrep reports whether the clause word at i opens a phrase with no
-// verb of its own up to the comma at j ("Kenya, after talks, expelled",
-// "X, as expected, V-ed"): an aside, not a clause.
+// asidePrep reports whether the clause word at i is a preposition that
+// opens a phrase with no verb of its own up to the comma at j ("Kenya,
+// after talks, expelled"): an aside, not a clause.
 func asidePrep(st *sent, i, j int) bool {
-	if !st.words.prepositions[st.toks[i].low] && st.toks[i].low != "as" {
+	if !st.words.prepositions[st.toks[i].low] {
 		return false
 	}
 	for x := i + 1; x < j; x++ {

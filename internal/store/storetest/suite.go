@@ -413,16 +413,19 @@ func testConcurrent(t *testing.T, s store.Store) {
 	}
 }
 
+// attackOn is one Russian attack on Ukraine near Kharkiv reported for day:
+// reports of it cluster when their days are within the window.
+func attackOn(day string) EventSpec {
+	ukr, kharkiv := Actors[5], Places[4]
+	return EventSpec{Source: Actors[6], Verb: Verbs[8], Target: &ukr, Place: &kharkiv, Day: day}
+}
+
 // testClusterWindow checks that a cluster spans the window around its
 // first report only (daily reports of a campaign don't chain into one
 // event), and that two reports in one article share a cluster.
 func testClusterWindow(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	rus, ukr, kharkiv := Actors[6], Actors[5], Places[4]
-	attack := Verbs[8]
-	ev := func(day string) EventSpec {
-		return EventSpec{Source: rus, Verb: attack, Target: &ukr, Place: &kharkiv, Day: day}
-	}
+	ev := attackOn
 	arts := []*model.Article{
 		Build(Spec{Serial: 1, Published: "2024-05-01", Events: []EventSpec{ev("2024-05-01"), ev("2024-05-02")}}),
 		Build(Spec{Serial: 2, Published: "2024-05-03", Events: []EventSpec{ev("2024-05-03")}}),
@@ -462,11 +465,7 @@ func testClusterWindow(t *testing.T, s store.Store) {
 // bound is past what YYYY-MM-DD can write).
 func testClusterAtDateEdges(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	rus, ukr, kharkiv := Actors[6], Actors[5], Places[4]
-	attack := Verbs[8]
-	ev := func(day string) EventSpec {
-		return EventSpec{Source: rus, Verb: attack, Target: &ukr, Place: &kharkiv, Day: day}
-	}
+	ev := attackOn
 	for _, days := range [][2]string{{"9999-12-30", "9999-12-31"}, {"0000-01-01", "0000-01-02"}} {
 		arts := []*model.Article{
 			Build(Spec{Serial: 1, Published: days[0], Events: []EventSpec{ev(days[0])}}),
