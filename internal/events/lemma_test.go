@@ -64,3 +64,16 @@ func TestLemmaKey(t *testing.T) {
 		t.Error("lemmaKey does not fold a final e or a doubled consonant")
 	}
 }
+
+// An irregular past tense the tagger reads as a present form after a
+// plural subject ("troops shot/VBP") has the past tense's lemma
+// (internal/syntax's lemmatiser), so the verb's patterns match it.
+func TestIrregularPastAfterPluralSubject(t *testing.T) {
+	runObjects(t, []construction{
+		{"Israeli troops shot two Palestinian journalists in Jenin.", want{"193", "ISRMIL", "PSE", ""}, nil},
+		{"Sudanese soldiers shot three protesters in Omdurman.", want{"193", "SDNMIL", "SDNOPP", ""}, nil},
+		{"Venezuelan guards shot a Colombian smuggler at the border.", want{"193", "VEN", "COL", ""}, nil},
+		{"Burmese troops shot two monks near Mandalay.", want{"193", "MMRMIL", "", ""}, nil},
+		{"Ethiopian soldiers shot four Eritrean refugees near Shire.", want{"193", "ETHMIL", "ERI", ""}, nil},
+	})
+}

@@ -16,6 +16,41 @@ type lemmatizer struct {
 	rules *u64map  // hash(xpos, ending) → strip<<32 | index of the added suffix
 	known *u64map  // hash(lower lemma) → 1, every lemma of the treebank
 	keep  []bool   // per XPOS: lemma keeps the form's case (proper nouns)
+	// past, per XPOS class: for the verb tags (VB, VBP, VBD, VBN), the
+	// classes of the two past forms (VBD, VBN) other than its own, else
+	// -1; nil when not set (see setPast)
+	past [][2]int
+}
+
+// setPast fills lz.past from the tagger's XPOS list (xpos, and xcls:
+// each class's first class of the same XPOS). An irregular past form
+// is in the exceptions table under the tags the treebank gave it,
+// not always under both past tags ("shot" under VBN only), and the
+// tagger reads some as present or base forms after a plural subject
+// ("troops shot/VBP two men"). Where a verb's own tag has no exception
+// and its rules leave the form as it is, the lemma is the past forms'
+// ("shoot"), VBD's first.
+func (lz *lemmatizer) setPast(xpos []string, xcls []int) {
+	class := func(tag string) int {
+		if i := slices.Index(xpos, tag); i >= 0 {
+			return xcls[i]
+		}
+		return -1
+	}
+	vbd, vbn := class("VBD"), class("VBN")
+	lz.past = make([][2]int, len(xpos))
+	for i, x := range xpos {
+		switch x {
+		case "VB", "VBP":
+			lz.past[i] = [2]int{vbd, vbn}
+		case "VBD":
+			lz.past[i] = [2]int{vbn, -1}
+		case "VBN":
+			lz.past[i] = [2]int{vbd, -1}
+		default:
+			lz.past[i] = [2]int{-1, -1}
+		}
+	}
 }
 
 // maxEnding is the longest word ending a rule is keyed on.
@@ -229,6 +264,17 @@ func (lz *lemmatizer) lemma(form string, x int) string {
 		return l
 	}
 	l := lz.byRule(lf, x)
+	if l == lf && x < len(lz.past) {
+		// a past form under another past tag ("shot"/VBD as "shot"/VBN)
+		for _, y := range lz.past[x] {
+			if y < 0 {
+				continue
+			}
+			if v, ok := lz.exc.get(lemmaKey(hashString(lf), y)); ok {
+				return lz.strs[v]
+			}
+		}
+	}
 	if x < len(lz.keep) && lz.keep[x] && len(l) <= len(form) && l == lf[:len(l)] {
 		return form[:len(l)] // same letters, the form's case
 	}

@@ -51,6 +51,7 @@ func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
 	dp.fold = newFolder(dp.w)
 	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{},
 		nameAmb: nameAmbs(tg)}
+	lz.setPast(tg.xpos, p.xcls)
 	for c := range tg.upos {
 		p.cls[tagPair{tg.upos[c], tg.xpos[c]}] = int32(c)
 	}
