@@ -438,6 +438,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 			if st.rels[s] == "nsubj:pass" && h == m.head {
 				m.passive = true
 				m.agent = nil
+				c.patientPattern(st, m)
 				if a := st.child(h, "obl:agent"); a >= 0 {
 					m.agent, _ = c.arcActors(st, a)
 				}

@@ -177,8 +177,10 @@ func (st *sent) prepBefore(last, k int) bool {
 
 // ownerOf reads whose the object h (a noun that names no actor) is: its
 // "of" phrase ("the leaders of Somalia and Ethiopia", "positions of the
-// rebels"; for a role noun also "from"), or the agent of a participle
-// that describes it ("positions held by the rebels"). A place after the
+// rebels"; for a role noun also "from"), the agent of a participle
+// that describes it ("positions held by the rebels"), or the people a
+// participle of carrying or sheltering (words.tsv carrierVerbs) takes
+// ("a bus carrying pilgrims"). A place after the
 // phrase is where ("the leaders of the unions in Abuja" is no target in
 // the capital).
 func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
@@ -195,6 +197,16 @@ func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
 			if a := st.child(x, "obl:agent"); a >= 0 {
 				f, e := st.corePhrase(a)
 				return resolveNP(st, f, max(e, st.listEnd(a)))
+			}
+		case st.rels[x] == "acl" && st.toks[x].tag == "VBG" && st.words.carrierVerbs[st.lemmas[x]]:
+			if o := st.child(x, "obj"); o >= 0 {
+				f, e := st.corePhrase(o)
+				if ms := resolveNP(st, f, max(e, st.listEnd(o))); len(ms) > 0 {
+					return ms
+				}
+				if g := c.groupActor(st, o, f, e); g != nil {
+					return []*mention{g}
+				}
 			}
 		}
 	}
@@ -359,13 +371,23 @@ func (c *Coder) objectNoun(st *sent, m *match) int {
 
 // ownerLater reports whether the noun at k is followed in its clause by
 // "of" or a participle's "by" and then a name ("positions of the RSF",
-// "positions held by Eritrean troops"): whose it is, which only the arcs
-// read (ownerOf).
+// "positions held by Eritrean troops"), or by a participle of carrying
+// and a name or group noun ("a bus carrying pilgrims"): whose it is, or
+// whom it holds, which only the arcs read (ownerOf).
 func (c *Coder) ownerLater(st *sent, k int) bool {
 	if k+1 >= len(st.toks) {
 		return false
 	}
 	next := st.toks[k+1]
+	if next.tag == "VBG" && st.words.carrierVerbs[next.lemma] {
+		// "a bus carrying pilgrims": the people carried, named or a group
+		for j := k + 2; j < len(st.toks) && j <= k+5 && !isBoundary(st.toks[j]); j++ {
+			if _, group := c.lex.groups[st.toks[j].lemma]; group || len(st.toks[j].ments) > 0 {
+				return true
+			}
+		}
+		return false
+	}
 	if next.low != "of" && next.tag != "VBN" {
 		return false
 	}

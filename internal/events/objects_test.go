@@ -135,3 +135,18 @@ func TestArcObjectOwner(t *testing.T) {
 		{"Kenya condemned the detention of two Somali journalists.", want{"111", "KEN", "SOM", ""}, nil},
 	})
 }
+
+// A thing attacked that names no actor belongs to the people a
+// participle of carrying or sheltering takes (words.tsv carrierVerbs):
+// they are whom the act was aimed at.
+func TestArcObjectCarriedPeople(t *testing.T) {
+	runObjects(t, []construction{
+		{"Militants attacked a bus carrying villagers in Srinagar.", want{"19", "IND", "INDCVL", ""}, nil},
+		{"Gunmen ambushed a convoy transporting Malian soldiers near Gao.", want{"19", "MLIUAF", "MLIMIL", ""}, nil},
+		{"Warplanes bombed a school sheltering displaced families in Gaza.", want{"19", "", "PSE", ""}, nil},
+		{"Rebels shelled a ferry carrying refugees on Lake Kivu near Goma.", want{"19", "COD", "CODREF", ""}, nil},
+		{"Gunmen attacked a minibus carrying Kenyan police officers near Mandera.", want{"19", "KENUAF", "KENCOP", ""}, nil},
+		// a participle of another kind lends its object nothing
+		{"Turkey criticised a report accusing Ankara of torture.", want{"111", "TUR", "-", ""}, []want{{"111", "TUR", "TUR", ""}}},
+	})
+}

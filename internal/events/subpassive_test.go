@@ -20,3 +20,21 @@ func TestSubordinatePassiveNoAttacker(t *testing.T) {
 		{"Twelve people were killed in Kenya, officials said.", want{"18", "KENUAF", "", ""}, nil},
 	})
 }
+
+// A passive's patient is the object its verb's longer patterns name,
+// so the passive codes as the active does (patientPattern): "the envoy
+// was expelled" is "expel envoy" (161), not the bare "expel" (166).
+func TestPassivePatientPattern(t *testing.T) {
+	runObjects(t, []construction{
+		{"The Kenyan ambassador was expelled by Ethiopia on Monday.", want{"161", "ETH", "KEN", ""}, []want{{"166", "", "", ""}}},
+		{"Two Chilean diplomats were expelled by Argentina after the dispute.", want{"161", "ARG", "CHL", ""}, []want{{"166", "", "", ""}}},
+		{"Three British journalists were expelled by Zimbabwe last year.", want{"174", "ZWE", "GBR", ""}, []want{{"166", "", "", ""}}},
+		{"Several aid agencies were expelled by the Sudanese government.", want{"1663", "SDN", "", ""}, nil},
+		{"UN inspectors were expelled by Iraq in 1998.", want{"1662", "IRQ", "IGOUNO", ""}, nil},
+		{"The Indonesian envoy was expelled by Myanmar's military government.", want{"161", "MMR", "IDN", ""}, nil},
+		// the active, for comparison
+		{"Ethiopia expelled the Kenyan ambassador on Monday.", want{"161", "ETH", "KEN", ""}, nil},
+		// a patient the longer patterns do not name keeps the bare verb's code
+		{"Two Kenyan traders were expelled by Ethiopia on Monday.", want{"166", "ETH", "KEN", ""}, []want{{"161", "", "", ""}}},
+	})
+}

@@ -63,6 +63,7 @@ type wordClasses struct {
 	subordinators   map[string]bool
 	hazards         map[string]bool
 	animals         map[string]bool
+	carrierVerbs    map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
 }
@@ -106,6 +107,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"subordinators":   &w.subordinators,
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
+		"carrierVerbs":    &w.carrierVerbs,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
 	}
