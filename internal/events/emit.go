@@ -253,6 +253,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(tgts) == 0 && m.mod == model.ModalityPossible && condThreat == "" && !m.p.dictionary || m.p.fallback && m.mod == model.ModalityPossible {
 			continue // a fallback verb in a purpose or hedged clause is no news
 		}
+		if v, ok := lookupRoot(c.lex.official, m.code); ok && st.allState(srcs) {
+			m.code = v // "Vietnam protested China's deployment": an official complaint
+		}
 		cc, ok := c.lex.Cameo(m.code)
 		if !ok {
 			continue
@@ -1100,4 +1103,32 @@ func beforeAux(st *sent, h int) int {
 // clauseBreak is a boundary that a hyphen ("an anti- X parade") is not.
 func clauseBreak(t tok) bool {
 	return isBoundary(t) && t.low != "-" && t.low != "–"
+}
+
+// allState reports whether every source is a state: an actor whose code
+// is a country's alone ("VNM") or with a sector of a state's own bodies
+// (words.tsv stateSectors: "VNMGOV"), or an intergovernmental
+// organisation ("IGO..."); false with no source. A country's people
+// named by a plural demonym ("thousands of Kenyans"), or by a demonym
+// before a noun that names no state body ("Bolivian miners"), or by a
+// group noun with the country in its phrase ("students in Chile"), are
+// no state.
+func (st *sent) allState(srcs []actorRef) bool {
+	for _, r := range srcs {
+		code := model.Deref(r.m.ent.Code)
+		switch {
+		case strings.HasPrefix(code, "IGO"):
+		case len(code) == 3:
+			if t := st.toks[r.m.last]; r.m.adj || strings.HasPrefix(t.tag, "NNS") || t.tag == "NNPS" && !strings.EqualFold(t.text, r.m.ent.Name) {
+				return false
+			}
+			if f := r.m.first; f > 0 && st.words.prepositions[st.toks[f-1].low] {
+				return false // "students in Chile": the place of the people who act
+			}
+		case len(code) == 6 && st.words.stateSectors[strings.ToLower(code[3:])]:
+		default:
+			return false
+		}
+	}
+	return len(srcs) > 0
 }

@@ -114,8 +114,9 @@ type Lexicon struct {
 	classes map[string]codeClass
 	// refuse, intend and threaten map an act's CAMEO code prefix to the
 	// code of its refusal (12x), intent (03x; "" for none) and threat
-	// (13x) (events/framecodes.tsv)
-	refuse, intend, threaten map[string]string
+	// (13x); official to its code when a state does it (a protest is an
+	// official complaint, 114) (events/framecodes.tsv)
+	refuse, intend, threaten, official map[string]string
 	// words are the closed classes of words the coder's rules read
 	// (events/words.tsv)
 	words *wordClasses
@@ -213,6 +214,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		refuse:   map[string]string{},
 		intend:   map[string]string{},
 		threaten: map[string]string{},
+		official: map[string]string{},
 		words:    newWordClasses(),
 	}
 	byText := map[string]*pattern{}
@@ -290,9 +292,9 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			} else if !petrarch.SitrepCode(code) {
 				return fmt.Errorf("bad CAMEO code %q", code)
 			}
-			m := map[string]map[string]string{"refuse": l.refuse, "intend": l.intend, "threaten": l.threaten}[f[1]]
+			m := map[string]map[string]string{"refuse": l.refuse, "intend": l.intend, "threaten": l.threaten, "official": l.official}[f[1]]
 			if m == nil {
-				return fmt.Errorf("unknown frame %q (want refuse, intend or threaten)", f[1])
+				return fmt.Errorf("unknown frame %q (want refuse, intend, threaten or official)", f[1])
 			}
 			m[f[0]] = code
 			return nil

@@ -64,6 +64,7 @@ type wordClasses struct {
 	hazards         map[string]bool
 	animals         map[string]bool
 	carrierVerbs    map[string]bool
+	stateSectors    map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
 }
@@ -108,6 +109,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
 		"carrierVerbs":    &w.carrierVerbs,
+		"stateSectors":    &w.stateSectors,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
 	}
