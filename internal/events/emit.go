@@ -224,6 +224,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(m.tgts) > 0 && !marked {
 			tgts = m.tgts
 		}
+		if !anyCoded(tgts) && !m.passive && !marked {
+			if sp := c.speakerOwned(st, m, srcs); len(sp) > 0 {
+				tgts = sp // "X said Y shelled its towns"
+			}
+		}
 		if len(tgts) == 0 && m.p.dictionary && (!m.passive || blind) && !(len(srcs) >= 2 && m.p.mutual) {
 			// TABARI's target: the first actor after the verb in its clause
 			// ("met a group of X", "arrived in X on his visit")

@@ -239,6 +239,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && len(m.subj) > 0 && relativeBefore(st, m) {
 			return true // "the rebels who seized Goma attacked ...": the window takes Goma
 		}
+		if !m.noun && c.lex.is(m.code, classViolent) && possessiveAfter(st, m) {
+			return true // "X said Y shelled its towns": whose, only the arcs read (speakerOwned)
+		}
 		if !m.noun && c.objectGap(st, m) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
 		}
@@ -257,6 +260,17 @@ func (c *Coder) windowGap(st *sent) bool {
 			if p.class == classDemand {
 				return true // "X said Y must V" is read from the arcs only
 			}
+		}
+	}
+	return false
+}
+
+// possessiveAfter reports a possessive pronoun within the four words
+// after m, in its clause.
+func possessiveAfter(st *sent, m *match) bool {
+	for k := m.last + 1; k < len(st.toks) && k <= m.last+4 && !isBoundary(st.toks[k]); k++ {
+		if st.words.possPronouns[st.toks[k].low] {
+			return true
 		}
 	}
 	return false
