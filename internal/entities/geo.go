@@ -48,6 +48,11 @@ func (d *doc) city(k int, name string) int {
 	if len(name) < 3 {
 		return -1
 	}
+	if compassWords[name] && d.tokAt(it.e).cap {
+		// "Western Cambodia" read as two runs: the compass word is a part
+		// of the name after it, not a division called "Western"
+		return -1
+	}
 	g := d.r.lex.gaz()
 	look := name
 	if !g.Has(look) {

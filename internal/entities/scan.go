@@ -77,6 +77,20 @@ func (d *doc) scan() {
 			i = j
 			continue
 		}
+		if particleHyphen(strings.ToLower(t.text[:1])+t.text[1:]) != "" && !strings.HasPrefix(t.tag, "NNP") || !t.cap && particleHyphen(t.text) != "" {
+			// "al-Shabaab", "el-Fasher": a name opened by a hyphenated
+			// particle (which the tagger reads as anything, "Al-Qaeda"/RB)
+			// is read as its capitalised form ("Al-
+			// Shabaab", as at a sentence's start) and as a proper noun, so
+			// the lexicon, the dictionaries and the name model see a name;
+			// offsets and the text as written are kept
+			toks[i].text = strings.ToUpper(t.text[:1]) + t.text[1:]
+			toks[i].cap = true
+			if !strings.HasPrefix(toks[i].tag, "NNP") {
+				toks[i].tag = "NNP" // the tagger's reading of a lower-case word
+			}
+			t = toks[i]
+		}
 		if t.cap {
 			// "New South Wales", "British Columbia", "New Mexico": a
 			// gazetteer name longer than the lexicon name inside it
@@ -334,8 +348,9 @@ func (d *doc) nameRunEnd(i int) int {
 			}
 		case j == i && isDigit(t.text):
 		case j > i && nameParticle[t.lower] && j+1 < len(toks) && toks[j+1].cap:
-		case j > i && particleHyphen(t.text) != "":
-			// "Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"
+		case particleHyphen(t.text) != "":
+			// "Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"; or the
+			// first word ("al-Shabaab fighters")
 		default:
 			return j
 		}
@@ -481,7 +496,8 @@ func (d *doc) trimRunStart(s, e int) int {
 			continue
 		}
 		if initial {
-			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text) || d.forceAcronym(s, e)) {
+			// ("Al-Qaeda", a particle's name, whatever the tagger guessed)
+			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text) || d.forceAcronym(s, e) || particleHyphen(strings.ToLower(t.text[:1])+t.text[1:]) != "") {
 				break // a person or organisation named before, whatever the tagger guessed
 			}
 			if d.sports && isDigit(d.tokAt(e).text) {
