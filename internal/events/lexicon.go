@@ -124,7 +124,7 @@ type Lexicon struct {
 
 // codeClass is a set of classes of CAMEO codes that the coder's rules
 // read (events/classes.tsv).
-type codeClass uint8
+type codeClass uint16
 
 const (
 	classAppeal codeClass = 1 << iota
@@ -135,11 +135,13 @@ const (
 	classLocated
 	classViolent
 	classReciprocal
+	classFrom
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
 	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
+	"from": classFrom,
 }
 
 // is reports whether code belongs to class c: the flags of its longest

@@ -10,7 +10,8 @@ import (
 // arcTarget reads the target of verb match m from the arcs: the first
 // dependent after the verb of the pattern's words that is an object
 // (obj, iobj) or a prepositional phrase whose preposition names a target
-// (words.tsv targetPreps; "in" too for the verbs of classIn), and whose
+// (words.tsv targetPreps; "in" too for the verbs of classIn, "from" for
+// those of classFrom), and whose
 // phrase names an actor that is not the source. A possessive pronoun
 // ("its territory") names no target, a time or quotation is skipped, and
 // a phrase that names no actor passes on to the next dependent ("sent
@@ -77,7 +78,7 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 // targetPrep reports whether an argument introduced by prep ("" for an
 // object) may name the target of m.
 func (c *Coder) targetPrep(st *sent, m *match, prep string) bool {
-	return prep == "" || st.words.targetPreps[prep] || prep == "in" && c.lex.is(m.code, classIn)
+	return prep == "" || st.words.targetPreps[prep] || prep == "in" && c.lex.is(m.code, classIn) || prep == "from" && c.lex.is(m.code, classFrom)
 }
 
 // arcNP resolves the actors the argument headed by k names: its own noun

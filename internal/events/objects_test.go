@@ -150,3 +150,16 @@ func TestArcObjectCarriedPeople(t *testing.T) {
 		{"Turkey criticised a report accusing Ankara of torture.", want{"111", "TUR", "-", ""}, []want{{"111", "TUR", "TUR", ""}}},
 	})
 }
+
+// Taking ground from someone (classes.tsv "from" on 192): the one it was
+// taken from is the target; "recapture" and "retake" are occupations as
+// "capture" and "seize" are.
+func TestCaptureFrom(t *testing.T) {
+	runObjects(t, []construction{
+		{"Somali forces recaptured the town from al-Shabaab.", want{"192", "SOMMIL", "SOMREB", ""}, nil},
+		{"Russian forces captured the village from Ukrainian troops after weeks of shelling.", want{"192", "RUS", "UKR", ""}, nil},
+		{"Ethiopian troops retook the airport from Tigrayan forces on Sunday.", want{"192", "ETH", "", ""}, nil},
+		{"Colombian soldiers seized the base from FARC dissidents in Cauca.", want{"192", "COL", "COL", ""}, nil},
+		{"Malian soldiers recaptured the district from militants near Mopti.", want{"192", "MLI", "MLIUAF", ""}, nil},
+	})
+}
