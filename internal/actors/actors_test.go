@@ -62,6 +62,11 @@ func TestNonStateActors(t *testing.T) {
 		{"Americas", "2019-01-01", "FARC dissidents ambushed a patrol near the border.", "FARC", "COLREB"},
 		{"Asia", "2019-05-02", "Taliban commanders rejected the offer of talks.", "Taliban", "AFGREB"},
 		{"Asia", "2023-05-02", "Taliban commanders rejected the offer of talks.", "Taliban", "AFGGOV"},
+		// names the 2014 dictionaries lack, and a lower-case particle
+		{"Middle East", "2019-03-01", "Islamic State fighters attacked a checkpoint near Deir ez-Zor.", "Islamic State", "IMGMUSISI"},
+		{"Middle East", "2020-03-01", "Hayat Tahrir al-Sham fighters shelled a village near Idlib.", "Hayat Tahrir al-Sham", "SYRREB"},
+		{"Middle East", "2025-03-01", "Hayat Tahrir al-Sham officials met envoys in Damascus.", "Hayat Tahrir al-Sham", "SYRGOV"},
+		{"Africa", "2021-01-01", "Kenyan troops fought al-Shabaab near the border.", "al-Shabaab", "SOMREB"},
 	})
 }
 

@@ -205,6 +205,28 @@ func (d *doc) statesAhead(j int) bool {
 	return false
 }
 
+// forceName reports a name of two or more capitalised words without
+// digits at [s, e) right before a noun for the members of an armed body
+// (orgtypes.tsv mode "force"): "Islamic State fighters", "Free Syrian
+// Army fighters". Aircraft named before "fighters" carry a number or are
+// one word the equipment lexicon knows ("F-16", "Rafale").
+func (d *doc) forceName(s, e int) bool {
+	if e-s < 2 {
+		return false
+	}
+	for q := s; q < e; q++ {
+		if t := d.toks[q]; t.folded || strings.ContainsAny(t.text, "0123456789") || !t.cap && !functionWords[t.lower] && particleHyphen(t.text) == "" {
+			return false
+		}
+	}
+	nx := d.tokAt(e)
+	if nx.cap || !nx.word {
+		return false
+	}
+	o, ok := d.r.lex.orgs.m[nx.lower]
+	return ok && o.force
+}
+
 // forceAcronym reports an acronym at [s, e) right before a noun for the
 // members of an armed body or mission (orgtypes.tsv mode "force"): "ADF
 // fighters", "UPDF troops", "SPLA-IO forces". The acronym names a group;

@@ -1,6 +1,10 @@
 package entities
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // A name opened by a hyphenated particle ("al-", "el-") is a name in
 // lower case too, and at a sentence's start whatever the tagger made of
@@ -35,6 +39,35 @@ func TestCompassWordBeforePlace(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no entity %q; got %v", tc.text, tc.place, mentionsOf(art))
+		}
+	}
+}
+
+// A name of two or more capitalised words before a noun for members of
+// an armed body ("fighters") names their body, not aircraft; a one-word
+// aircraft name stays equipment.
+func TestForceNameBeforeFighters(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		typ        string
+	}{
+		{"Islamic State fighters attacked a checkpoint near Raqqa.", "Islamic State", model.TypeOrg},
+		{"Hayat Tahrir al-Sham fighters entered the town of Hama.", "Hayat Tahrir al-Sham", model.TypeOrg},
+		{"Indian Air Force fighters intercepted the drone near Jammu.", "Indian Air Force", model.TypeOrg},
+		{"Two Rafale fighters landed at the base near Delhi.", "Rafale", model.TypeEquipment},
+	} {
+		art := analyse(t, "", nil, tc.text)
+		found := false
+		for _, e := range art.Entities {
+			if e.Name == tc.name {
+				found = true
+				if e.Type != tc.typ {
+					t.Errorf("%q: %q is %s, want %s", tc.text, tc.name, e.Type, tc.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q; got %v", tc.text, tc.name, mentionsOf(art))
 		}
 	}
 }

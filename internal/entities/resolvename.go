@@ -81,6 +81,7 @@ func (d *doc) resolveName(k int) {
 		d.newCodedOrg(k, name, "") // "ADF fighters", not aircraft
 		return
 	}
+	force := d.forceName(it.s, it.e) // "Islamic State fighters": members, not aircraft
 	// equipment: "Tuo Chiang-class corvette", "Kuang Hua VI missile boats"
 	j := it.e
 	if j+1 < len(toks) && toks[j].text == "-" && toks[j+1].lower == "class" {
@@ -93,7 +94,7 @@ func (d *doc) resolveName(k int) {
 		d.newEquipment(it, name, class)
 		return
 	}
-	if c, _, ok := d.r.lex.equip.match(toks, j, true, &d.buf); ok && j < len(toks) && !toks[j].cap {
+	if c, _, ok := d.r.lex.equip.match(toks, j, true, &d.buf); ok && j < len(toks) && !toks[j].cap && !force {
 		d.newEquipment(it, name, c)
 		return
 	}
@@ -175,6 +176,10 @@ func (d *doc) resolveName(k int) {
 		return
 	}
 	if !(d.sports && isOrdinal(d.tokAt(it.e).text)) && d.classifyName(k, name) {
+		return
+	}
+	if force {
+		d.newOrg(k, name, "") // the members' body, whatever the model made of its name
 		return
 	}
 	if d.looksLikePerson(k) {
