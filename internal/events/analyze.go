@@ -198,6 +198,23 @@ func (c *Coder) beforeAt(st *sent, p *pattern, i int) int {
 func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 	pos := i
 	for w := 1; w < len(p.words); w++ {
+		if p.alts[w][placeWord] {
+			// a place as the object stands right after the verb, or after
+			// "the" ("seized the Donbas"): "captured two suspects in Lagos"
+			// is no taking of Lagos
+			k := pos + 1
+			if k < len(st.toks) && st.toks[k].low == "the" {
+				k++
+			}
+			if k >= len(st.toks) || !p.at(w, st.toks[k]) {
+				return 0, false
+			}
+			for k+1 < len(st.toks) && st.toks[k+1].place && len(st.toks[k+1].ments) > 0 && st.toks[k+1].ments[0] == st.toks[k].ments[0] {
+				k++ // the rest of the name ("New Delhi")
+			}
+			pos = k
+			continue
+		}
 		if p.adj != nil && p.adj[w] {
 			if pos+1 >= len(st.toks) || !p.at(w, st.toks[pos+1]) {
 				return 0, false

@@ -148,6 +148,7 @@ type tok struct {
 	// every token many times over.
 	quote bool // an opening or closing quotation mark
 	bound bool // ends a phrase (see isBoundary)
+	place bool // inside a mention of a place (not a demonym): a pattern's "@place"
 }
 
 type sent struct {
@@ -329,8 +330,11 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 		st.ments = kept
 		sort.SliceStable(st.ments, func(a, b int) bool { return st.ments[a].start < st.ments[b].start })
 		for mi, m := range st.ments {
+			text := art.Body[m.start:m.end]
+			place := m.ent.Type == model.TypePlace && !m.adj && (strings.EqualFold(text, m.ent.Name) || !isDemonym(text))
 			for j := m.first; j <= m.last; j++ {
 				st.toks[j].ments = append(st.toks[j].ments, mi)
+				st.toks[j].place = st.toks[j].place || place
 			}
 		}
 	}

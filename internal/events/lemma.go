@@ -132,8 +132,12 @@ func (p *pattern) at(w int, t tok) bool {
 		// ("RESOLUTION" is not "resolutions"), but verbs inflect
 		return p.alts[w][t.low]
 	}
-	return p.alts[w][t.lemma] || p.alts[w][t.low] || t.key != "" && p.keys[w][t.key]
+	return p.alts[w][t.lemma] || p.alts[w][t.low] || t.key != "" && p.keys[w][t.key] || t.place && p.alts[w][placeWord]
 }
+
+// placeWord is the pattern word that a place name matches ("capture
+// @place": "captured Bakhmut"), as a word matches its lemma.
+const placeWord = "@place"
 
 // tokenLemma is the lower-case lemma of a text-stage token, its form
 // when it has none.

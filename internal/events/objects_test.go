@@ -163,3 +163,19 @@ func TestCaptureFrom(t *testing.T) {
 		{"Malian soldiers recaptured the district from militants near Mopti.", want{"192", "MLI", "MLIUAF", ""}, nil},
 	})
 }
+
+// Taking a place named right after the verb is an occupation (verbs.txt
+// "@place"), not an arrest or a seizure of goods; the place must be the
+// object, not a place after it.
+func TestCapturePlaceName(t *testing.T) {
+	runObjects(t, []construction{
+		{"M23 rebels seized Goma in January.", want{"192", "CODREB", "", ""}, []want{{"171", "", "", ""}}},
+		{"Taliban fighters captured Kunduz on Sunday.", want{"192", "AFG", "", ""}, []want{{"173", "", "", ""}}},
+		{"Syrian rebels seized Aleppo after a lightning offensive.", want{"192", "SYR", "", ""}, []want{{"171", "", "", ""}}},
+		{"Sudanese paramilitaries captured the city of Wad Madani.", want{"192", "SDN", "", ""}, nil},
+		{"Houthi fighters overran Sanaa in 2014.", want{"192", "YEM", "", ""}, nil},
+		// a place after the object: the object's act
+		{"Police captured two suspects in Lagos.", want{"173", "NGACOP", "", ""}, []want{{"192", "", "", ""}}},
+		{"Customs officers seized cocaine in Guayaquil.", want{}, []want{{"192", "", "", ""}}},
+	})
+}
