@@ -179,3 +179,17 @@ func TestCapturePlaceName(t *testing.T) {
 		{"Customs officers seized cocaine in Guayaquil.", want{}, []want{{"192", "", "", ""}}},
 	})
 }
+
+// Closing a border is an administrative restriction on the neighbour
+// (CAMEO 172, as Phoenix's "CLOSE BORDER"); reopening one eases it
+// (081): the border's "with" phrase names the target.
+func TestBorderClosure(t *testing.T) {
+	runObjects(t, []construction{
+		{"Venezuela closed its border with Colombia on Friday.", want{"172", "VEN", "COL", ""}, nil},
+		{"Poland sealed its border with Belarus.", want{"172", "POL", "BLR", ""}, nil},
+		{"Chad closed its borders with Sudan after the clashes.", want{"172", "TCD", "SDN", ""}, nil},
+		{"Thailand shut its border with Myanmar near Mae Sot.", want{"172", "THA", "MMR", ""}, nil},
+		{"Uzbekistan reopened its border with Tajikistan in March.", want{"081", "UZB", "TJK", ""}, nil},
+		{"Shops closed early in Kabul on Friday.", want{}, []want{{"172", "", "", ""}}},
+	})
+}
