@@ -67,6 +67,9 @@ func TestNonStateActors(t *testing.T) {
 		{"Middle East", "2020-03-01", "Hayat Tahrir al-Sham fighters shelled a village near Idlib.", "Hayat Tahrir al-Sham", "SYRREB"},
 		{"Middle East", "2025-03-01", "Hayat Tahrir al-Sham officials met envoys in Damascus.", "Hayat Tahrir al-Sham", "SYRGOV"},
 		{"Africa", "2021-01-01", "Kenyan troops fought al-Shabaab near the border.", "al-Shabaab", "SOMREB"},
+		// a group met abroad is still its own country's: the place is where
+		{"Americas", "2024-05-01", "Colombia and the ELN held talks in Caracas.", "ELN", "COLREB"},
+		{"Africa", "2024-05-01", "Envoys met the RSF in Jeddah.", "RSF", "SDNREB"},
 	})
 }
 

@@ -321,8 +321,13 @@ func (d *doc) recode() {
 		if len(named) > 3 && !namedOwn && country(named) != country(role.Code) {
 			role = petrarch.Role{Code: named}
 		}
-		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" && !d.t.countries[country(role.Code)]
 		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && (namedOwn || d.namesCountry(e, country(own)))
+		// an organisation the entity stage placed by the sentence's places
+		// alone (a bare country code, "ELN" in Caracas) is what its name
+		// says: a body of another kind (IGO, NGO), or a country's body of
+		// a sector ("ELN" COLREB) where the text ties it to no country
+		placed := e.Type == model.TypeOrg && len(own) == 3 && d.t.countries[own] && role.Code != "" &&
+			(!d.t.countries[country(role.Code)] || len(role.Code) > 3 && !affiliated && !namedOwn)
 		code := settle(evidence{own: own, role: role, roles: len(e.Roles) > 0, words: bestN, former: isFormer(best, d.date, role), placed: placed, affiliated: affiliated, pastTitle: e.Former})
 		if code == own {
 			continue

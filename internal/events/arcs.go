@@ -179,7 +179,8 @@ func (st *sent) verblessRoot() {
 
 // pastAsModifier mends a sentence parsed as a nominal predicate whose
 // verb was read as an adjective of it: "soldiers in Mali detained two
-// journalists" as "soldiers [are] two detained journalists". A past form
+// journalists" as "soldiers [are] two detained journalists", "Colombia
+// resumed/JJ peace talks" (pastAsAdjective). A past form
 // between the root noun's subject and the noun, right after a noun of
 // the subject's phrase and with no determiner or adjective before it,
 // heads the sentence; the subject is its subject, the root its object.
@@ -189,7 +190,7 @@ func (st *sent) pastAsModifier(r int) bool {
 		return false
 	}
 	for c := s + 1; c < r; c++ {
-		if t := st.toks[c].tag; t != "VBN" && t != "VBD" || st.rels[c] != "amod" || st.heads[c] != r {
+		if t := st.toks[c].tag; t != "VBN" && t != "VBD" && !st.pastAsAdjective(c) || st.rels[c] != "amod" || st.heads[c] != r {
 			continue
 		}
 		if p := st.toks[c-1].tag; !strings.HasPrefix(p, "NN") || st.words.determiners[st.toks[c-1].low] {
@@ -203,6 +204,14 @@ func (st *sent) pastAsModifier(r int) bool {
 		return true
 	}
 	return false
+}
+
+// pastAsAdjective reports a past form the tagger read as an adjective
+// (JJ, "-ed") that heads a verb pattern of the lexicon: "Colombia
+// resumed/JJ peace talks".
+func (st *sent) pastAsAdjective(c int) bool {
+	t := st.toks[c]
+	return t.tag == "JJ" && strings.HasSuffix(t.low, "ed") && st.verbHead != nil && st.verbHead(t)
 }
 
 // rel is token i's relation without its subtype ("nsubj" for "nsubj:pass").

@@ -152,12 +152,16 @@ type tok struct {
 }
 
 type sent struct {
-	idx   int
-	s     model.Sentence
-	toks  []tok
-	ments []mention
-	used  []bool // tokens consumed by a pattern match
-	verb  []bool // tokens consumed by a match used as a verb
+	// verbHead reports whether a token can head a verb pattern (the
+	// lexicon's isHead), for the parse mends; nil in tests that build a
+	// sentence by hand
+	verbHead func(tok) bool
+	idx      int
+	s        model.Sentence
+	toks     []tok
+	ments    []mention
+	used     []bool // tokens consumed by a pattern match
+	verb     []bool // tokens consumed by a match used as a verb
 	// speech marks the heads of speech verbs ("said"), whose clausal
 	// complement may name their subject by a pronoun
 	speech []bool
@@ -263,7 +267,7 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 func (c *Coder) prepare(art *model.Article) []*sent {
 	out := make([]*sent, len(art.Sentences))
 	for i, s := range art.Sentences {
-		st := &sent{idx: i, s: s, words: c.lex.words}
+		st := &sent{idx: i, s: s, words: c.lex.words, verbHead: c.lex.isHead}
 		toks := c.tokens(art, i, s)
 		st.toks = make([]tok, len(toks))
 		for j, t := range toks {

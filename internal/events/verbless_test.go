@@ -56,3 +56,16 @@ func TestPipelinePastTaggedParticiple(t *testing.T) {
 		})
 	}
 }
+
+// A light verb the tagger read as an adjective of the event noun after
+// it ("Colombia resumed/JJ peace talks", parsed as a nominal predicate)
+// heads the sentence: the noun is its object and takes its subject.
+func TestLightVerbReadAsAdjective(t *testing.T) {
+	runObjects(t, []construction{
+		{"Colombia resumed peace talks with the ELN.", want{"04", "COL", "", ""}, nil},
+		{"Sudan resumed peace talks with the RSF in Jeddah.", want{"04", "SDN", "SDNREB", ""}, nil},
+		{"Armenia resumed peace talks with Azerbaijan.", want{"04", "ARM", "AZE", ""}, nil},
+		{"Ethiopia resumed peace talks with Tigrayan leaders.", want{"04", "ETH", "", ""}, nil},
+		{"Israel resumed ceasefire talks with Hamas in Cairo.", want{"04", "ISR", "PSE", ""}, nil},
+	})
+}
