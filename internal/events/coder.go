@@ -303,6 +303,9 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 			if first < 0 {
 				continue
 			}
+			if e.Type == model.TypePlace && patronOf(st, last, m.End) {
+				continue // "Iranian-backed militias" are not Iran's
+			}
 			mm := mention{ent: e, start: m.Start, end: m.End, first: first, last: last}
 			if last+1 < len(st.toks) {
 				n := st.toks[last+1].low
@@ -386,4 +389,19 @@ func isWordTok(t tok) bool {
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// patronOf reports a name that ends inside token k as the first part of
+// a compound of patronage ("Iranian-backed", "US-trained": words.tsv
+// patronWords): a country so named is a sponsor of the noun after it,
+// not its actor. (Prepare asks it of places only: a "UN-backed court"
+// is the UN's institution, as the dictionaries code it.)
+func patronOf(st *sent, k, end int) bool {
+	t := st.toks[k]
+	if end >= t.end || end <= t.start {
+		return false
+	}
+	rest := t.low[end-t.start:]
+	w, ok := strings.CutPrefix(rest, "-")
+	return ok && st.words.patronWords[w]
 }

@@ -56,3 +56,16 @@ func TestPipelineHardwareGroups(t *testing.T) {
 		})
 	}
 }
+
+// A name in a compound of patronage ("Iranian-backed", words.tsv
+// patronWords) sponsors the group after it and is not its actor: the
+// group is of the place, as any unnamed group is.
+func TestPatronCompound(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Iranian-backed militias attacked US bases in Syria.", want{"19", "SYRUAF", "USA", ""}, []want{{"19", "IRN", "", ""}}},
+		{"Russian-backed separatists shelled Donetsk.", want{"19", "UKR", "UKR", ""}, []want{{"19", "RUS", "", ""}}},
+		{"Rwandan-backed rebels attacked Goma.", want{"19", "COD", "COD", ""}, []want{{"19", "RWA", "", ""}}},
+		{"Turkish-backed militias attacked a village in Aleppo.", want{"19", "SYRUAF", "SYR", ""}, []want{{"19", "TUR", "", ""}}},
+		{"US-trained commandos raided a village near Kandahar.", want{"19", "AFG", "", ""}, []want{{"19", "USA", "", ""}}},
+	})
+}

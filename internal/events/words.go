@@ -65,6 +65,7 @@ type wordClasses struct {
 	animals         map[string]bool
 	carrierVerbs    map[string]bool
 	stateSectors    map[string]bool
+	patronWords     map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
 }
@@ -110,6 +111,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"animals":         &w.animals,
 		"carrierVerbs":    &w.carrierVerbs,
 		"stateSectors":    &w.stateSectors,
+		"patronWords":     &w.patronWords,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
 	}
