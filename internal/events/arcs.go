@@ -309,6 +309,19 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 	return refs, from
 }
 
+// agentActors resolves a passive's by-agent at a: the actors of its own
+// noun phrase and its conjuncts first ("by the Indonesian navy near
+// Jakarta" is the navy, not the capital's government), else the whole
+// phrase's as a subject's (arcActors: a title's holder, a group).
+func (c *Coder) agentActors(st *sent, a int) []actorRef {
+	f, e := st.corePhrase(a)
+	if ms := resolveNP(st, f, max(e, st.listEnd(a))); len(ms) > 0 {
+		return toRefs(ms)
+	}
+	refs, _ := c.arcActors(st, a)
+	return refs
+}
+
 // counted returns the noun an amount at h counts ("thousands of students
 // in Chile", "tens of thousands of students": the people counted), h
 // itself when it is no amount.
@@ -449,7 +462,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 				m.agent = nil
 				c.patientPattern(st, m)
 				if a := st.child(h, "obl:agent"); a >= 0 {
-					m.agent, _ = c.arcActors(st, a)
+					m.agent = c.agentActors(st, a)
 				}
 			}
 			if len(refs) == 0 || same && (hops > 0 || len(subjs) > 1) {

@@ -252,6 +252,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if m.p.persons && c.armedSubject(st, m) {
 			continue // "peacekeeping troops arrived in X": no visit
 		}
+		if len(tgts) == 0 && len(srcs) < 2 && c.lex.is(m.code, classPartner) && !m.p.dictionary && !m.noun && !partnerNamed(st, m) && !pluralSubject(st, m) {
+			// "the cabinet met on Sunday": a body's own meeting, no consultation
+			// with anyone ("AU leaders met" are many parties meeting)
+			continue
+		}
 		if (m.noun && !m.light || m.p.needTarget) && len(tgts) == 0 {
 			continue // "Putin's visit" alone is background, not an event
 		}
@@ -1136,4 +1141,52 @@ func (st *sent) allState(srcs []actorRef) bool {
 		}
 	}
 	return len(srcs) > 0
+}
+
+// partnerNamed reports whether the verb of m has a counterpart, named as
+// an actor or not: an object ("met the leaders of the miners") or a
+// "with" phrase, from the arcs, or in an unparsed sentence a noun or
+// "with" right after the pattern's words (past determiners).
+func partnerNamed(st *sent, m *match) bool {
+	for w := 1; w < len(m.p.words); w++ {
+		if slices.Contains(m.p.words[w], "with") {
+			return true // "spoke with", "talk with"
+		}
+	}
+	if st.parsed() {
+		for _, k := range st.kids[m.head] {
+			if (st.rel(k) == "obj" || st.rel(k) == "iobj") && st.toks[k].inTime == 0 {
+				return true // ("met Sunday": a time the parse took for the object)
+			}
+			if p, ok := st.argPrep(k); ok && p == "with" {
+				return true
+			}
+		}
+		return false
+	}
+	k := m.last + 1
+	for k < len(st.toks) && st.words.determiners[st.toks[k].low] {
+		k++
+	}
+	if k >= len(st.toks) || st.toks[k].inTime > 0 {
+		return false
+	}
+	t := st.toks[k]
+	return t.low == "with" || strings.HasPrefix(t.tag, "NN") || len(t.ments) > 0
+}
+
+// pluralSubject reports a plural noun as the subject of m: its nsubj,
+// or in an unparsed sentence the word before the verb.
+func pluralSubject(st *sent, m *match) bool {
+	s := -1
+	if st.parsed() {
+		s = st.child(m.head, "nsubj")
+	} else if h := afterAdverbs(st, m.head); h > 0 {
+		s = h - 1
+	}
+	if s < 0 {
+		return false
+	}
+	t := st.toks[s]
+	return t.tag == "NNS" || t.tag == "NNPS" || t.tag == "" && strings.HasSuffix(t.low, "s") // (untagged: the form)
 }

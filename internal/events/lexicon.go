@@ -136,12 +136,13 @@ const (
 	classViolent
 	classReciprocal
 	classFrom
+	classPartner
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
 	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
-	"from": classFrom,
+	"from": classFrom, "partner": classPartner,
 }
 
 // is reports whether code belongs to class c: the flags of its longest

@@ -193,3 +193,18 @@ func TestBorderClosure(t *testing.T) {
 		{"Shops closed early in Kabul on Friday.", want{}, []want{{"172", "", "", ""}}},
 	})
 }
+
+// A consultation needs a counterpart: a single body that meets with no
+// object and no "with" phrase ("the cabinet met") holds its own meeting;
+// a plural subject is many parties meeting, and a counterpart that names
+// no actor is still one.
+func TestMeetingNeedsPartner(t *testing.T) {
+	runObjects(t, []construction{
+		{"Israel's cabinet met on Sunday.", want{}, []want{{"04", "", "", ""}}},
+		{"Kenya's cabinet met to discuss the budget.", want{}, []want{{"04", "", "", ""}}},
+		{"Japan's parliament met in an emergency session.", want{}, []want{{"04", "", "", ""}}},
+		{"African Union leaders met in Addis Ababa on Saturday.", want{"04", "IGOAFRAFU", "", ""}, nil},
+		{"Chile's president met the leaders of the striking miners in Antofagasta.", want{"04", "CHL", "", ""}, nil},
+		{"Brazil's president spoke with Maduro by phone.", want{"04", "BRA", "", ""}, nil},
+	})
+}

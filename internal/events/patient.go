@@ -7,13 +7,20 @@ package events
 // than its own, the longest whose words after the head all stand, in
 // order, in the patient's phrase (the phrases of the verb's nsubj:pass
 // children: a parse may split one noun phrase in two, "UN/nsubj:pass
-// inspectors/nsubj:pass") replaces it, if it is of the same class. A
+// inspectors/nsubj:pass"; for a relative pronoun, the noun its clause
+// describes, "a helicopter that was captured") replaces it, if it is of the same class. A
 // pattern that asks for words before its verb, or whose head is only a
 // noun, is left alone.
 func (c *Coder) patientPattern(st *sent, m *match) {
 	from, to := len(st.toks), -1
 	for _, k := range st.kids[m.head] {
 		if st.rels[k] == "nsubj:pass" {
+			if relPronoun(st.toks[k].low) && st.rels[m.head] == "acl:relcl" && st.heads[m.head] >= 0 {
+				k = st.heads[m.head] // "a helicopter that was captured": the noun the clause describes
+				f, _ := st.corePhrase(k)
+				from, to = min(from, f), max(to, k)
+				continue
+			}
 			f, t := st.phrase(k)
 			from, to = min(from, f), max(to, t)
 		}

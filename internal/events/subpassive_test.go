@@ -38,3 +38,29 @@ func TestPassivePatientPattern(t *testing.T) {
 		{"Two Kenyan traders were expelled by Ethiopia on Monday.", want{"166", "ETH", "KEN", ""}, []want{{"161", "", "", ""}}},
 	})
 }
+
+// A passive's by-agent is its own noun phrase's actor: a place after it
+// is where ("by the Indonesian navy near Jakarta" is the navy, not the
+// capital's government, and still the navy near a place the gazetteer
+// does not know).
+func TestPassiveAgentOwnPhrase(t *testing.T) {
+	runObjects(t, []construction{
+		{"Vietnamese fishermen were detained by the Indonesian navy near Jakarta.", want{"173", "IDNMIL", "VNM", ""}, []want{{"173", "IDNGOV", "", ""}}},
+		{"Vietnamese fishermen were detained by the Indonesian navy near Natuna.", want{"173", "IDNMIL", "VNM", ""}, nil},
+		{"Kenyan traders were detained by Ugandan police near Kampala.", want{"173", "UGACOP", "KEN", ""}, []want{{"173", "UGAGOV", "", ""}}},
+		{"Two Nepali climbers were arrested by Chinese police in Lhasa.", want{"173", "CHNCOP", "NPL", ""}, []want{{"173", "CHNGOV", "", ""}}},
+		{"Chilean students were dispersed by Bolivian soldiers near La Paz.", want{"17", "BOLMIL", "CHL", ""}, []want{{"17", "BOLGOV", "", ""}}},
+	})
+}
+
+// Capturing a thing is seizing property (171), capturing people an
+// arrest (173): the object's noun chooses, in a passive too.
+func TestCaptureThingOrPerson(t *testing.T) {
+	runObjects(t, []construction{
+		{"Sudanese troops captured a Russian helicopter.", want{"171", "SDNMIL", "", ""}, []want{{"173", "", "", ""}}},
+		{"A Russian helicopter was captured by Sudanese troops.", want{"171", "SDNMIL", "", ""}, []want{{"173", "", "", ""}}},
+		{"Ukrainian forces captured two Russian tanks.", want{"171", "UKRMIL", "RUS", ""}, []want{{"173", "", "", ""}}},
+		{"Houthi rebels captured a cargo ship in the Red Sea.", want{"171", "YEMREB", "", ""}, []want{{"173", "", "", ""}}},
+		{"Police captured two suspects in Lagos.", want{"173", "NGACOP", "", ""}, []want{{"171", "", "", ""}}},
+	})
+}
