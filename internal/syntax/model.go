@@ -92,12 +92,12 @@ func (p *Parser) tagOnly(sc *scratch) {
 // tagForms tags sc.forms as they are written.
 func (p *Parser) tagForms(sc *scratch) {
 	n := len(sc.forms)
-	sc.ts.at = fillAtoms(sc.ts.at, sc.forms, p.tag.amb)
+	p.tag.fill(&sc.ts, sc.forms)
 	if cap(sc.cls) < n {
 		sc.cls, sc.tags, sc.words, sc.ambs = make([]int, n), make([]int32, n), make([]uint64, n), make([]uint64, n)
 	}
 	sc.cls, sc.tags, sc.words, sc.ambs = sc.cls[:n], sc.tags[:n], sc.words[:n], sc.ambs[:n]
-	p.tag.tag(&sc.ts, sc.ts.at, sc.cls, false)
+	p.tag.tag(&sc.ts, sc.cls, false)
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower

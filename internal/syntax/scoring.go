@@ -213,6 +213,13 @@ func (w *weights) scoreWith(wk *scoreWork, feats []uint64, extra int, base, scor
 	} else {
 		clear(scores[:w.classes])
 	}
+	w.addScores(wk, feats, extra, scores)
+}
+
+// addScores adds the rows of the features, and dense row extra (if
+// ≥ 0), into scores[:classes] as they stand (integer sums, so the
+// result does not depend on what was summed first).
+func (w *weights) addScores(wk *scoreWork, feats []uint64, extra int, scores *[256]int32) {
 	nd := 0
 	if extra >= 0 {
 		wk.dl[0] = uint32(extra)

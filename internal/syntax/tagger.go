@@ -117,6 +117,69 @@ func tagFeatures(fs []uint64, at []wordAtoms, i, t1, t2 int) []uint64 {
 	)
 }
 
+// tagWordFeatures appends the features of tagFeatures that read word w
+// alone (its identity, affixes, shape and ambiguity class, and the
+// bias): the same wherever the word stands, so their row sums are kept
+// per word (wordCache).
+func tagWordFeatures(fs []uint64, w *wordAtoms) []uint64 {
+	return append(fs,
+		feat1(tBias, 0),
+		feat1(tWord, w.lower),
+		feat1(tForm, w.form),
+		feat1(tS1, w.s1),
+		feat1(tS2, w.s2),
+		feat1(tS3, w.s3),
+		feat1(tS4, w.s4),
+		feat1(tP1, w.p1),
+		feat1(tP2, w.p2),
+		feat1(tShape, w.shape),
+		feat1(tAmb, w.amb),
+	)
+}
+
+// tagContextFeatures appends the rest of tagFeatures: those that read
+// the neighbours or the predicted tags.
+func tagContextFeatures(fs []uint64, at []wordAtoms, i, t1, t2 int) []uint64 {
+	w := &at[i+pad]
+	p, pp := &at[i+pad-1], &at[i+pad-2]
+	nx, nn := &at[i+pad+1], &at[i+pad+2]
+	a1, a2 := uint64(t1+3), uint64(t2+3)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	return append(fs,
+		feat1(tT1, a1),
+		feat1(tT2, a2),
+		feat2(tT12, a1, a2),
+		feat2(tT1W, a1, w.lower),
+		feat1(tPW, p.lower),
+		feat1(tPS3, p.s3),
+		feat1(tPPW, pp.lower),
+		feat1(tNW, nx.lower),
+		feat1(tNS3, nx.s3),
+		feat1(tNNW, nn.lower),
+		feat2(tPWW, p.lower, w.lower),
+		feat2(tWNW, w.lower, nx.lower),
+		feat2(tPShape, p.shape, w.shape),
+		feat2(tNShape, w.shape, nx.shape),
+		feat2(tT1S3, a1, w.s3),
+		feat2(tFirstShape, first, w.shape),
+		feat2(tS3NW, w.s3, nx.lower),
+		feat1(tNAmb, nx.amb),
+		feat1(tNNAmb, nn.amb),
+		feat1(tPAmb, p.amb),
+		feat2(tAmbNAmb, w.amb, nx.amb),
+		feat2(tT1Amb, a1, w.amb),
+		feat2(tT1NAmb, a1, nx.amb),
+		feat2(tWNAmb, w.lower, nx.amb),
+		feat2(tT1NW, a1, nx.lower),
+		feat3(tT12Amb, a1, a2, w.amb),
+		feat2(tPAmbAmb, p.amb, w.amb),
+		feat2(tS3NAmb, w.s3, nx.amb),
+	)
+}
+
 // tagScratch is per-call working memory.
 type tagScratch struct {
 	at     []wordAtoms
@@ -126,6 +189,11 @@ type tagScratch struct {
 	wk     scoreWork
 	fscore []float32
 	sum    []float32 // per word and class, both directions
+	sure   []int16   // per word: sure class, -1 if none (fill)
+	ent    []int32   // per word: its entry in wc, -1 if none
+	// wc keeps what the tagger worked out about recent words
+	// (wordcache.go), across calls: the scratch is pooled.
+	wc wordCache
 }
 
 // reverse writes at backwards into dst.
@@ -137,40 +205,42 @@ func reverse(dst, at []wordAtoms) []wordAtoms {
 	return dst
 }
 
-// tag writes the class of each word into out (len(forms)); at must hold
-// the words' atoms (fillAtoms). With both, every word the sure table
-// does not settle is scored by both models (as training tags its
-// held-out folds, so retraining reproduces the shipped model); without,
-// the right-to-left model skips the words the first is confident of.
-func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int, both bool) {
+// tag writes the class of each word into out (len(forms)); sc must
+// hold the words' atoms, sure classes and entries (fill). With both,
+// every word the sure table does not settle is scored by both models
+// (as training tags its held-out folds, so retraining reproduces the
+// shipped model); without, the right-to-left model skips the words the
+// first is confident of.
+func (t *tagger) tag(sc *tagScratch, out []int, both bool) {
 	C := t.w.classes
 	n := len(out)
+	at := sc.at
 	if cap(sc.sum) < n*C {
 		sc.sum = make([]float32, n*C)
 	}
 	sc.sum = sc.sum[:n*C]
 	for i := range out {
-		out[i] = -1
-		if t.sure != nil {
-			if v, ok := t.sure.get(at[i+pad].form); ok {
-				out[i] = int(v) - 1
-			}
+		out[i] = int(sc.sure[i])
+	}
+	score := func(w *weights, at []wordAtoms, i, p, t1, t2 int) {
+		d := 0
+		if w == t.wb {
+			d = 1
 		}
+		t.wordRow(sc, d, sc.ent[p], &at[i+pad])
+		sc.fs = tagContextFeatures(sc.fs[:0], at, i, t1, t2)
+		w.addScores(&sc.wk, sc.fs, -1, &sc.scores)
 	}
 	greedy := func(w *weights, at []wordAtoms, pos func(int) int) {
 		t1, t2 := -1, -2
 		for i := range n {
-			if c := out[pos(i)]; c >= 0 {
+			p := pos(i)
+			if c := out[p]; c >= 0 {
 				t1, t2 = c, t1
 				continue
 			}
-			sc.fs = tagFeatures(sc.fs[:0], at, i, t1, t2)
-			w.score(&sc.wk, sc.fs, &sc.scores)
-			best := argmax(sc.scores[:C])
-			row := sc.sum[pos(i)*C : pos(i)*C+C]
-			for c, v := range sc.scores[:C] {
-				row[c] += float32(v) * w.scale
-			}
+			score(w, at, i, p, t1, t2)
+			best := addScaled(sc.sum[p*C:p*C+C], sc.scores[:C], w.scale)
 			t1, t2 = best, t1
 		}
 	}
@@ -190,6 +260,20 @@ func (t *tagger) tag(sc *tagScratch, at []wordAtoms, out []int, both bool) {
 			out[i] = argmax(sc.sum[i*C : i*C+C])
 		}
 	}
+}
+
+// addScaled adds scores·scale into row (len(scores)) and returns the
+// index of the first greatest score, as argmax(scores) would.
+func addScaled(row []float32, scores []int32, scale float32) int {
+	row = row[:len(scores)]
+	b, bv := 0, scores[0]
+	for c, v := range scores {
+		row[c] += float32(v) * scale
+		if v > bv {
+			b, bv = c, v
+		}
+	}
+	return b
 }
 
 // sureMargin is the lead of the best left-to-right score over the

@@ -182,9 +182,9 @@ func jackknife(ctx context.Context, train []Sentence, upos, xpos []string, tidx 
 				for _, w := range train[i].Words {
 					forms = append(forms, w.Form)
 				}
-				sc.at = fillAtoms(sc.at, forms, tg.amb)
+				tg.fill(&sc, forms)
 				cls := make([]int, len(forms))
-				tg.tag(&sc, sc.at, cls, true)
+				tg.tag(&sc, cls, true)
 				tags[i] = make([]int32, len(cls))
 				for k, c := range cls {
 					tags[i][k] = int32(c)
