@@ -88,6 +88,10 @@ func BenchmarkPutArticle(b *testing.B) {
 	storetest.BenchmarkPut(b, open(b))
 }
 
+func BenchmarkPutArticles(b *testing.B) {
+	storetest.BenchmarkPutBatch(b, open(b))
+}
+
 // BenchmarkQueries loads $SITREP_BENCH_EVENTS events (default 100,000)
 // and times timelines and filtered event queries over them.
 func BenchmarkQueries(b *testing.B) {

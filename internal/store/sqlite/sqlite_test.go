@@ -85,6 +85,15 @@ func BenchmarkPutArticle(b *testing.B) {
 	storetest.BenchmarkPut(b, s)
 }
 
+func BenchmarkPutArticles(b *testing.B) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchmarkPutBatch(b, s)
+}
+
 // BenchmarkQueries loads $SITREP_BENCH_EVENTS events (default 100,000)
 // and times timelines and filtered event queries over them. With
 // $SITREP_BENCH_DB the database is kept (and topped up) at that path:

@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -262,7 +264,8 @@ func benchLoop(b *testing.B, fn func() error) {
 }
 
 // BenchmarkPut times PutArticle of generated articles, reporting
-// articles/s and body MB/s.
+// articles/s, body MB/s and CPU milliseconds per article (steadier than
+// wall time on a shared machine).
 func BenchmarkPut(b *testing.B, s store.Store) {
 	arts := Generate(b.N, uint64(time.Now().UnixNano()))
 	var bytes int
@@ -271,10 +274,77 @@ func BenchmarkPut(b *testing.B, s store.Store) {
 	}
 	b.SetBytes(int64(bytes / len(arts)))
 	b.ResetTimer()
+	cpu0 := testutil.CPUTime()
 	for i := range b.N {
 		if _, err := s.PutArticle(context.Background(), arts[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(testutil.CPUTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/article")
+}
+
+// BenchArticles reads the analysed articles of the file named by
+// $SITREP_BENCH_ARTICLES, the JSON documents `sitrep extract --format
+// json FILE` prints, for BenchmarkPutBatch; nil when it is unset.
+func BenchArticles(b *testing.B) []*model.Article {
+	path := os.Getenv("SITREP_BENCH_ARTICLES")
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var arts []*model.Article
+	dec := json.NewDecoder(f)
+	for {
+		a := &model.Article{}
+		if err := dec.Decode(a); err == io.EOF {
+			break
+		} else if err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		b.Fatalf("%s holds no article", path)
+	}
+	return arts
+}
+
+// BenchmarkPutBatch times PutArticles of batches of 64 articles (ingest
+// and bench --store store 256), reporting articles/s and CPU
+// milliseconds per article: generated articles, or those of
+// $SITREP_BENCH_ARTICLES (see BenchArticles) over and over under fresh
+// ids, so that every write is a real insert.
+func BenchmarkPutBatch(b *testing.B, s store.Store) {
+	bp, ok := s.(store.BatchPutter)
+	if !ok {
+		b.Skip("store has no PutArticles")
+	}
+	const batch = 64
+	src := BenchArticles(b)
+	if src == nil {
+		src = Generate(b.N*batch, uint64(time.Now().UnixNano()))
+	}
+	arts := make([]*model.Article, b.N*batch)
+	var bytes int
+	for i := range arts {
+		a := *src[i%len(src)]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		arts[i] = &a
+		bytes += len(a.Body)
+	}
+	b.SetBytes(int64(bytes / b.N))
+	b.ResetTimer()
+	cpu0 := testutil.CPUTime()
+	for i := range b.N {
+		if _, err := bp.PutArticles(context.Background(), arts[i*batch:(i+1)*batch]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(testutil.CPUTime()-cpu0)/float64(time.Millisecond)/float64(b.N*batch), "cpu-ms/article")
 }
