@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -59,6 +61,7 @@ func DefaultOptions() Options {
 type Store struct {
 	*sqlbase.Base
 	db *sql.DB
+	cs *connStmts
 }
 
 var _ store.Store = (*Store)(nil)
@@ -113,7 +116,8 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	s := &Store{Base: &sqlbase.Base{DB: sqlDB{db, &sqlCache{}}, D: Dialect(), Now: opts.Now}, db: db}
+	cs := &connStmts{}
+	s := &Store{Base: &sqlbase.Base{DB: sqlDB{db, &sqlCache{}, cs}, D: Dialect(), Now: opts.Now}, db: db, cs: cs}
 	ms, err := sqlbase.LoadMigrations(migrationFS, "migrations")
 	if err != nil {
 		db.Close()
@@ -130,6 +134,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 // statistics it finds stale.
 func (s *Store) Close() error {
 	_, _ = s.db.Exec("PRAGMA optimize")
+	s.cs.closeAll()
 	return s.db.Close()
 }
 
@@ -213,6 +218,7 @@ func Dialect() sqlbase.Dialect {
 type sqlDB struct {
 	db *sql.DB
 	sq *sqlCache
+	cs *connStmts
 }
 
 func (d sqlDB) Exec(ctx context.Context, q string, args ...any) error {
@@ -229,22 +235,35 @@ func (d sqlDB) Query(ctx context.Context, q string, args ...any) (sqlbase.Rows, 
 }
 
 func (d sqlDB) Begin(ctx context.Context) (sqlbase.Tx, error) {
-	tx, err := d.db.BeginTx(ctx, nil)
+	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &sqlTx{tx: tx, sq: d.sq}, nil
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &sqlTx{ctx: ctx, conn: conn, tx: tx, sq: d.sq, cs: d.cs}, nil
 }
 
 // sqlTx runs the statements of a transaction through statements it
 // prepares once: the same few INSERTs run a hundred times per article,
 // and parsing them every time was a sixth of the cost of storing one.
-// The statements live on the transaction's connection and close with
-// it, so preparing never needs a second connection from the pool.
+// The statements live on the transaction's connection, so preparing
+// never needs a second connection from the pool. Exec's statements stay
+// prepared on the connection for later transactions (connStmts); a
+// query's close with the transaction.
 type sqlTx struct {
+	// ctx is Begin's: database/sql rolls the transaction back when it
+	// ends.
+	ctx   context.Context
+	conn  *sql.Conn
 	tx    *sql.Tx
 	sq    *sqlCache
+	cs    *connStmts
 	stmts map[string]*sql.Stmt
+	nv    []driver.NamedValue // Exec's arguments, converted
 }
 
 // maxPrepared bounds the statements one transaction keeps prepared.
@@ -275,16 +294,22 @@ func (t *sqlTx) stmt(ctx context.Context, q string, args []any) (*sql.Stmt, erro
 }
 
 func (t *sqlTx) Exec(ctx context.Context, q string, args ...any) error {
-	st, err := t.stmt(ctx, q, args)
-	if err != nil {
+	if len(args) == 0 {
+		// DDL and migrations, which may hold several statements.
+		_, err := t.tx.ExecContext(ctx, t.sq.rewrite(q))
 		return err
 	}
-	if st != nil {
-		_, err = st.ExecContext(ctx, args...)
-	} else {
-		_, err = t.tx.ExecContext(ctx, t.sq.rewrite(q), args...)
-	}
-	return err
+	return t.conn.Raw(func(dc any) error {
+		// Under the connection's lock, which database/sql's rollback
+		// of a transaction whose context ended takes too: a statement
+		// must not run after that rollback, outside any transaction.
+		if err := cmp.Or(t.ctx.Err(), ctx.Err()); err != nil {
+			return err
+		}
+		var err error
+		t.nv, err = t.cs.exec(ctx, dc.(driver.Conn), t.sq.rewrite(q), args, t.nv)
+		return err
+	})
 }
 
 func (t *sqlTx) Query(ctx context.Context, q string, args ...any) (sqlbase.Rows, error) {
@@ -304,8 +329,29 @@ func (t *sqlTx) Query(ctx context.Context, q string, args ...any) (sqlbase.Rows,
 	return sqlRows{r}, nil
 }
 
-func (t *sqlTx) Commit(context.Context) error   { return t.tx.Commit() }
-func (t *sqlTx) Rollback(context.Context) error { return t.tx.Rollback() }
+func (t *sqlTx) Commit(context.Context) error {
+	err := t.tx.Commit()
+	t.release()
+	return err
+}
+
+func (t *sqlTx) Rollback(context.Context) error {
+	err := t.tx.Rollback()
+	t.release()
+	return err
+}
+
+// release returns the connection to the pool, first closing its kept
+// statements if database/sql is going to discard it.
+func (t *sqlTx) release() {
+	_ = t.conn.Raw(func(dc any) error {
+		if v, ok := dc.(driver.Validator); ok && !v.IsValid() {
+			t.cs.drop(dc.(driver.Conn))
+		}
+		return nil
+	})
+	t.conn.Close()
+}
 
 type sqlRows struct{ *sql.Rows }
 

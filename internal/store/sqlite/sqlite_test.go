@@ -253,3 +253,106 @@ func reopenAfter(ctx context.Context, t *testing.T, s *sqlite.Store, path string
 	}
 	return s
 }
+
+// TestTxStatements: Exec's statements, kept prepared across
+// transactions, still run inside their transaction: a failed statement
+// or a rollback leaves nothing, and after the transaction's context
+// ends no statement runs outside it.
+func TestTxStatements(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	if err := s.DB.Exec(ctx, `CREATE TABLE scratch (k INTEGER PRIMARY KEY, v TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	const ins = `INSERT INTO scratch (k, v) VALUES ($1, $2)`
+	count := func() (n int) {
+		t.Helper()
+		rows, err := s.DB.Query(ctx, `SELECT COUNT(*) FROM scratch`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		if !rows.Next() {
+			t.Fatal("no count")
+		}
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name string
+		run  func(t *testing.T) // leaves the rows it says
+		want int
+	}{
+		{"commit", func(t *testing.T) {
+			tx, err := s.DB.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := 1; k <= 3; k++ {
+				if err := tx.Exec(ctx, ins, k, "kept"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tx.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}, 3},
+		{"rollback after a failed statement", func(t *testing.T) {
+			tx, err := s.DB.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Exec(ctx, ins, 4, "dropped"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Exec(ctx, ins, 1, "duplicate key"); err == nil {
+				t.Fatal("duplicate key stored")
+			}
+			if err := tx.Exec(ctx, ins, 5, nil); err == nil {
+				t.Fatal("NULL stored in a NOT NULL column")
+			}
+			if err := tx.Rollback(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}, 3},
+		{"context ended", func(t *testing.T) {
+			cctx, cancel := context.WithCancel(ctx)
+			tx, err := s.DB.Begin(cctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Exec(cctx, ins, 6, "rolled back"); err != nil {
+				t.Fatal(err)
+			}
+			cancel()
+			// database/sql rolls back on its own goroutine; whether
+			// before or after, this statement must not be stored.
+			if err := tx.Exec(ctx, ins, 7, "outside"); err == nil {
+				t.Error("statement ran after the transaction's context ended")
+			}
+			_ = tx.Rollback(ctx)
+		}, 3},
+		{"reuse", func(t *testing.T) {
+			tx, err := s.DB.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Exec(ctx, ins, 8, "kept"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.run(t)
+			if n := count(); n != tc.want {
+				t.Errorf("%d rows stored, want %d", n, tc.want)
+			}
+		})
+	}
+}
