@@ -64,7 +64,11 @@ const (
 )
 
 // tagFeatures appends the features of word i (atoms at[i+pad]) given the
-// two previous predicted classes (-1 before the sentence start).
+// two previous predicted classes (-1 before the sentence start). They
+// are tagWordFeatures and tagContextFeatures (TestTagFeaturesSplit), but
+// written out in the order training has always summed them: training
+// adds float32 scores in this order, and a reordered sum may break a tie
+// otherwise, so retraining would no longer give the shipped model's bytes.
 func tagFeatures(fs []uint64, at []wordAtoms, i, t1, t2 int) []uint64 {
 	w := &at[i+pad]
 	p, pp := &at[i+pad-1], &at[i+pad-2]
