@@ -117,7 +117,9 @@
 //     list as a transnational body (a code whose first element is no
 //     country: IGO, NGO) takes the dictionaries' code, whatever the
 //     number of words: the name says what the body is, the places only
-//     where it acts.
+//     where it acts. So does one the dictionaries list as a country's
+//     body of a sector ("ELN" COLREB, met in Caracas), unless the text
+//     ties it to the country of its bare code.
 //  6. A former office holder's elite code (petrarch's Actor.Former:
 //     every dated role ended, no open code) only codes an entity sitrep
 //     left uncoded. A title the text marks as held before (a word of
