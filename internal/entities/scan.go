@@ -77,7 +77,7 @@ func (d *doc) scan() {
 			i = j
 			continue
 		}
-		if particleHyphen(strings.ToLower(t.text[:1])+t.text[1:]) != "" && !strings.HasPrefix(t.tag, "NNP") || !t.cap && particleHyphen(t.text) != "" {
+		if particleName(t.text) && (!t.cap || !strings.HasPrefix(t.tag, "NNP")) {
 			// "al-Shabaab", "el-Fasher": a name opened by a hyphenated
 			// particle (which the tagger reads as anything, "Al-Qaeda"/RB)
 			// is read as its capitalised form ("Al-
@@ -485,6 +485,21 @@ func particleHyphen(w string) string {
 	return w[k+1:]
 }
 
+// particleName reports a word that is a name after a hyphenated
+// particle, in any case ("al-Shabaab", "Al-Qaeda", "el-Fasher"). It
+// allocates nothing for a word without a hyphen.
+func particleName(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || k > 5 || k+1 >= len(w) {
+		return false
+	}
+	if p := w[:k]; !nameParticle[p] && !nameParticle[strings.ToLower(p)] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	return unicode.IsUpper(r)
+}
+
 // trimRunStart drops sentence-initial function words and headline
 // words from the start of a run.
 func (d *doc) trimRunStart(s, e int) int {
@@ -497,7 +512,7 @@ func (d *doc) trimRunStart(s, e int) int {
 		}
 		if initial {
 			// ("Al-Qaeda", a particle's name, whatever the tagger guessed)
-			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text) || d.forceAcronym(s, e) || particleHyphen(strings.ToLower(t.text[:1])+t.text[1:]) != "") {
+			if e-s == 1 && (d.knownShortName(t.text) || d.knownOrg(t.text) || d.forceAcronym(s, e) || particleName(t.text)) {
 				break // a person or organisation named before, whatever the tagger guessed
 			}
 			if d.sports && isDigit(d.tokAt(e).text) {
