@@ -318,7 +318,9 @@ func (d *doc) recode() {
 		// country named with it, not the one the dictionaries list it
 		// under; they give the default when the phrase names none
 		namedOwn := len(named) > 3 && country(named) == country(own)
-		if len(named) > 3 && !namedOwn && country(named) != country(role.Code) {
+		if len(named) > 3 && !namedOwn && country(named) != country(role.Code) || namedOwn && len(own) == 3 {
+			// (and a body every country has refines the bare country
+			// the entity stage gave it: "the Senate in Manila" PHLLEG)
 			role = petrarch.Role{Code: named}
 		}
 		affiliated := e.Type == model.TypeOrg && d.t.countries[country(own)] && (namedOwn || d.namesCountry(e, country(own)))
