@@ -398,8 +398,8 @@ func isAlnum(c byte) bool {
 // is the UN's institution, as the dictionaries code it.)
 func patronOf(st *sent, k, end int) bool {
 	t := st.toks[k]
-	if end >= t.end || end <= t.start {
-		return false
+	if end >= t.end || end <= t.start || len(t.low) != len(t.text) {
+		return false // (lower-casing changed the bytes: no offsets into low)
 	}
 	rest := t.low[end-t.start:]
 	w, ok := strings.CutPrefix(rest, "-")
