@@ -137,48 +137,11 @@ func (d *doc) words(s int) []string {
 	return d.keys[s]
 }
 
-// lookup finds an actor named by exactly words (in any of nameForms):
-// the overlay first, then the dictionaries. A one-word name must match
-// whole (a stem such as "GULEN" does not name "GULENISTS").
-//
-// Of several entries that match (the overlay's and the dictionaries',
-// or one per spelling: Phoenix lists "BAN_KI-MOON" as UN chief from 2007
-// and "BAN_KI_MOON" as a minister before), the first with a role on the
-// article's date wins, else the first.
-func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
-	var first *petrarch.Actor
-	for f := range nameForms {
-		form, _ := d.nameForm(words, f)
-		if form == nil {
-			continue
-		}
-		for _, t := range []*petrarch.ActorTable{d.t.overlay, d.t.v.Actors} {
-			a, n, stem := t.MatchName(form)
-			if a == nil || n != len(form) || n == 1 && stem {
-				continue
-			}
-			if a.RoleOn(d.date).Code != "" {
-				return a, len(words)
-			}
-			if first == nil {
-				first = a
-			}
-		}
-	}
-	if first != nil {
-		return first, len(words)
-	}
-	return nil, 0
-}
-
-// longest finds the longest actor name starting at words[0] (in any of
-// nameForms, ending where a word does): the overlay's when it is as
-// long as the dictionaries', unless only the latter has a role on the
-// article's date (see lookup). A one-word name must match whole. The
-// length returned is in words.
-func (d *doc) longest(words []string) (*petrarch.Actor, int) {
-	var best *petrarch.Actor
-	bestN, bestOn := 0, false
+// matches calls fn with each actor the overlay or the dictionaries (in
+// that order) name by words[:n], for each of nameForms, with n in words
+// of the text; a name that ends inside a word, or a one-word stem ("GULEN"
+// for "GULENISTS"), is no match. It stops when fn returns false.
+func (d *doc) matches(words []string, fn func(a *petrarch.Actor, n int) bool) {
 	for f := range nameForms {
 		form, ends := d.nameForm(words, f)
 		if form == nil {
@@ -194,12 +157,60 @@ func (d *doc) longest(words []string) (*petrarch.Actor, int) {
 					continue // the name ends inside a word
 				}
 			}
-			on := a.RoleOn(d.date).Code != ""
-			if n > bestN || n == bestN && on && !bestOn {
-				best, bestN, bestOn = a, n, on
+			if !fn(a, n) {
+				return
 			}
 		}
 	}
+}
+
+// lookup finds an actor named by exactly words (in any of nameForms):
+// the overlay first, then the dictionaries. A one-word name must match
+// whole (a stem such as "GULEN" does not name "GULENISTS").
+//
+// Of several entries that match (the overlay's and the dictionaries',
+// or one per spelling: Phoenix lists "BAN_KI-MOON" as UN chief from 2007
+// and "BAN_KI_MOON" as a minister before), the first with a role on the
+// article's date wins, else the first.
+func (d *doc) lookup(words []string) (*petrarch.Actor, int) {
+	var first, on *petrarch.Actor
+	d.matches(words, func(a *petrarch.Actor, n int) bool {
+		if n != len(words) {
+			return true
+		}
+		if a.RoleOn(d.date).Code != "" {
+			on = a
+			return false
+		}
+		if first == nil {
+			first = a
+		}
+		return true
+	})
+	if on == nil {
+		on = first
+	}
+	if on == nil {
+		return nil, 0
+	}
+	return on, len(words)
+}
+
+// longest finds the longest actor name starting at words[0] (in any of
+// nameForms, ending where a word does): the overlay's when it is as
+// long as the dictionaries', unless only the latter has a role on the
+// article's date (see lookup). A one-word name must match whole. The
+// length returned is in words.
+func (d *doc) longest(words []string) (*petrarch.Actor, int) {
+	var best *petrarch.Actor
+	bestN, bestOn := 0, false
+	d.matches(words, func(a *petrarch.Actor, n int) bool {
+		on := a.RoleOn(d.date).Code != ""
+		if n > bestN || n == bestN && on && !bestOn {
+			best, bestN, bestOn = a, n, on
+		}
+		return true
+	})
 	return best, bestN
 }
 

@@ -314,8 +314,7 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 // Jakarta" is the navy, not the capital's government), else the whole
 // phrase's as a subject's (arcActors: a title's holder, a group).
 func (c *Coder) agentActors(st *sent, a int) []actorRef {
-	f, e := st.corePhrase(a)
-	if ms := resolveNP(st, f, max(e, st.listEnd(a))); len(ms) > 0 {
+	if ms := st.npActors(a); len(ms) > 0 {
 		return toRefs(ms)
 	}
 	refs, _ := c.arcActors(st, a)
@@ -611,21 +610,11 @@ func (st *sent) speakerOf(p int) int {
 		}
 		return -1
 	}
-	for hops := 0; h >= 0 && hops < 4; hops++ {
-		switch st.rels[h] {
-		case "ccomp", "parataxis":
-			g := st.heads[h]
-			if g >= 0 && st.speech[g] {
-				if s := st.child(g, "nsubj"); s >= 0 && s != p {
-					return s
-				}
-			}
-			return -1
-		case "conj", "xcomp":
-			h = st.heads[h]
-		default:
-			return -1
-		}
+	if h < 0 {
+		return -1
+	}
+	if s := st.reporter(h, false); s != p {
+		return s
 	}
 	return -1
 }

@@ -192,19 +192,17 @@ func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
 		p, _ := st.argPrep(x)
 		switch {
 		case st.rel(x) == "nmod" && (p == "of" || p == "from" && st.words.roleHeads[st.toks[h].low]):
-			f, _ := st.corePhrase(x)
-			return resolveNP(st, f, st.listEnd(x))
+			return st.npActors(x)
 		case st.rels[x] == "acl" && st.toks[x].tag == "VBN":
 			if a := st.child(x, "obl:agent"); a >= 0 {
-				f, e := st.corePhrase(a)
-				return resolveNP(st, f, max(e, st.listEnd(a)))
+				return st.npActors(a)
 			}
 		case st.rels[x] == "acl" && st.toks[x].tag == "VBG" && st.words.carrierVerbs[st.lemmas[x]]:
 			if o := st.child(x, "obj"); o >= 0 {
-				f, e := st.corePhrase(o)
-				if ms := resolveNP(st, f, max(e, st.listEnd(o))); len(ms) > 0 {
+				if ms := st.npActors(o); len(ms) > 0 {
 					return ms
 				}
+				f, e := st.corePhrase(o)
 				if g := c.groupActor(st, o, f, e); g != nil {
 					return []*mention{g}
 				}
@@ -212,6 +210,14 @@ func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
 		}
 	}
 	return nil
+}
+
+// npActors resolves the noun phrase headed by x and its conjuncts,
+// without the phrases after their heads ("the Indonesian navy near
+// Jakarta" is the navy).
+func (st *sent) npActors(x int) []*mention {
+	f, _ := st.corePhrase(x)
+	return resolveNP(st, f, st.listEnd(x))
 }
 
 // listEnd is the last token of the noun phrase headed by x and of its

@@ -27,7 +27,7 @@ func (c *Coder) speakerOwned(st *sent, m *match, srcs []actorRef) []*mention {
 	if !owned {
 		return nil
 	}
-	sp := st.reporter(m.head)
+	sp := st.reporter(m.head, true)
 	if sp < 0 {
 		return nil
 	}
@@ -43,9 +43,11 @@ func (c *Coder) speakerOwned(st *sent, m *match, srcs []actorRef) []*mention {
 }
 
 // reporter returns the subject of the speech verb whose complement
-// holds the clause of verb v ("X said [Y had V-ed]", "X said [Y V-ed
-// and ...]"), or -1.
-func (st *sent) reporter(v int) int {
+// holds the clause of word v ("X said [Y had V-ed]", "X said [Y V-ed
+// and ...]"), or -1. With participle, also through the tagger's "X said
+// Y attacked/VBN ...", parsed as a participle on the speech verb's
+// object.
+func (st *sent) reporter(v int, participle bool) int {
 	h := v
 	for hops := 0; h >= 0 && hops < 4; hops++ {
 		switch st.rels[h] {
@@ -57,6 +59,9 @@ func (st *sent) reporter(v int) int {
 		case "conj", "xcomp":
 			h = st.heads[h]
 		case "acl":
+			if !participle {
+				return -1
+			}
 			// "X said Y attacked ...", the past tense read as a participle
 			// describing the speech verb's object Y
 			if n := st.heads[h]; n >= 0 && n < h && st.rels[n] == "obj" && st.heads[n] >= 0 && st.speech[st.heads[n]] {

@@ -1,28 +1,22 @@
 package syntax
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A rule learnt from doubled consonants ("travelled" → "travel") does
 // not cut a word whose stem the treebank knows ("shelled" → "shell",
 // "shell" being a known lemma), and still applies where the shorter
 // stem is the only one it knows.
 func TestLemmatizerPrefersKnownLemmas(t *testing.T) {
-	mk := func(form, lemma, xpos string) Word { return Word{Form: form, Lemma: lemma, XPOS: xpos, UPOS: "X"} }
-	ss := []Sentence{{Words: []Word{
-		mk("travelled", "travel", "VBD"), mk("labelled", "label", "VBD"), mk("cancelled", "cancel", "VBD"),
-		mk("robbed", "rob", "VBD"), mk("grabbed", "grab", "VBD"), mk("climbed", "climb", "VBD"),
-		mk("walked", "walk", "VBD"), mk("opened", "open", "VBD"), mk("called", "call", "VBD"),
-		mk("shell", "shell", "NN"), mk("bomb", "bomb", "NN"), mk("model", "model", "NN"),
-	}}}
-	_, xpos, _ := tagClasses(ss)
-	lz := trainLemmatizer(ss, xpos)
-	xi := xposClasses(xpos)
-	vbd := -1
-	for i, x := range xpos {
-		if x == "VBD" {
-			vbd = xi[i]
-		}
-	}
+	lz, class := lemmatizerOf(
+		"travelled travel VBD", "labelled label VBD", "cancelled cancel VBD",
+		"robbed rob VBD", "grabbed grab VBD", "climbed climb VBD",
+		"walked walk VBD", "opened open VBD", "called call VBD",
+		"shell shell NN", "bomb bomb NN", "model model NN",
+	)
+	vbd := class["VBD"]
 	tests := []struct{ form, want string }{
 		{"shelled", "shell"},      // "-elled" → "-el" gives no known lemma
 		{"modelled", "model"},     // "-elled" → "-el" gives a known one
@@ -46,21 +40,12 @@ func TestLemmatizerPrefersKnownLemmas(t *testing.T) {
 // rules get wrong, so a present form equal to a past one, "saw", takes
 // the past's lemma: the price of a table without every form.)
 func TestLemmatizerPastFormsUnderOtherTags(t *testing.T) {
-	mk := func(form, lemma, xpos string) Word { return Word{Form: form, Lemma: lemma, XPOS: xpos, UPOS: "X"} }
-	ss := []Sentence{{Words: []Word{
-		mk("shot", "shoot", "VBN"), mk("fled", "flee", "VBD"), mk("struck", "strike", "VBD"),
-		mk("hit", "hit", "VBD"), mk("fights", "fight", "VBZ"), mk("walked", "walk", "VBD"),
-		mk("fight", "fight", "VBP"), mk("attack", "attack", "VB"), mk("sees", "see", "VBZ"),
-		mk("went", "go", "VBD"), mk("goes", "go", "VBZ"),
-	}}}
-	_, xpos, _ := tagClasses(ss)
-	lz := trainLemmatizer(ss, xpos)
-	xi := xposClasses(xpos)
-	lz.setPast(xpos, xi)
-	class := map[string]int{}
-	for i, x := range xpos {
-		class[x] = xi[i]
-	}
+	lz, class := lemmatizerOf(
+		"shot shoot VBN", "fled flee VBD", "struck strike VBD",
+		"hit hit VBD", "fights fight VBZ", "walked walk VBD",
+		"fight fight VBP", "attack attack VB", "sees see VBZ",
+		"went go VBD", "goes go VBZ",
+	)
 	tests := []struct{ form, xpos, want string }{
 		{"shot", "VBD", "shoot"}, // listed under VBN only
 		{"shot", "VBP", "shoot"},
@@ -84,4 +69,25 @@ func TestLemmatizerPastFormsUnderOtherTags(t *testing.T) {
 	if got := lz.lemma("shot", class["VBP"]); got != "shot" {
 		t.Errorf("without setPast: lemma(shot, VBP) = %q, want shot", got)
 	}
+}
+
+// lemmatizerOf trains a lemmatiser on one sentence of "form lemma XPOS"
+// words, sets its past forms as a Parser does (setPast), and returns it
+// with the class of each XPOS.
+func lemmatizerOf(words ...string) (*lemmatizer, map[string]int) {
+	var ws []Word
+	for _, w := range words {
+		f := strings.Fields(w)
+		ws = append(ws, Word{Form: f[0], Lemma: f[1], XPOS: f[2], UPOS: "X"})
+	}
+	ss := []Sentence{{Words: ws}}
+	_, xpos, _ := tagClasses(ss)
+	lz := trainLemmatizer(ss, xpos)
+	xi := xposClasses(xpos)
+	lz.setPast(xpos, xi)
+	class := map[string]int{}
+	for i, x := range xpos {
+		class[x] = xi[i]
+	}
+	return lz, class
 }
