@@ -20,6 +20,11 @@
 // model only scores the words the left-to-right one is not confident of
 // (sureMargin).
 //
+// A tagger trained on web text reads the verb of the commonest news report
+// as a participle ("Rebels shelled/VBN Goma", "Police shot/NN two
+// protesters"); a repair after it restores the past tense from the tags,
+// the lemmatiser and the sentence's shape (finite.go, repairFinite).
+//
 // # Headlines
 //
 // The treebank writes names capitalised and other words in lower case

@@ -294,3 +294,23 @@ func hasUpper(s string) bool {
 	}
 	return false
 }
+
+// pastTense reports whether form can be a verb's past tense: a regular
+// one ("shelled": "-ed", which the rules read as another word), or an
+// irregular form the treebank gives under the past tense class vbd, or
+// under the participle class vbn unless it ends in "n" as only
+// participles do ("shot", not "stolen" or "shown").
+func (lz *lemmatizer) pastTense(form string, vbd, vbn int) bool {
+	lf := form
+	if hasUpper(form) {
+		lf = lower(form)
+	}
+	h := hashString(lf)
+	if _, ok := lz.exc.get(lemmaKey(h, vbd)); ok {
+		return true
+	}
+	if _, ok := lz.exc.get(lemmaKey(h, vbn)); ok {
+		return !strings.HasSuffix(lf, "n")
+	}
+	return strings.HasSuffix(lf, "ed") && lz.byRule(lf, vbd) != lf
+}

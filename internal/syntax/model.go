@@ -25,7 +25,8 @@ type Parser struct {
 	// nameAmb are the ambiguity classes of words the treebank knows as
 	// proper nouns only (headline.go).
 	nameAmb map[uint64]bool
-	pool    sync.Pool // *scratch
+	fin     *finiteTags // finite.go
+	pool    sync.Pool   // *scratch
 }
 
 // scratch is one call's working memory, pooled so parsing allocates
@@ -44,13 +45,14 @@ type scratch struct {
 	headline bool
 	orig     []string
 	lowered  []bool
-	unknown  []int // caseForms' capitalised words the treebank does not know
+	unknown  []int  // caseForms' capitalised words the treebank does not know
+	retensed []bool // per word: a participle repairFinite made a past tense
 }
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
 	dp.fold = newFolder(dp.w)
 	p := &Parser{tag: tg, lem: lz, dep: dp, xcls: xposClasses(tg.xpos), cls: map[tagPair]int32{},
-		nameAmb: nameAmbs(tg)}
+		nameAmb: nameAmbs(tg), fin: newFiniteTags(tg.upos, tg.xpos)}
 	lz.setPast(tg.xpos, p.xcls)
 	for c := range tg.upos {
 		p.cls[tagPair{tg.upos[c], tg.xpos[c]}] = int32(c)
@@ -98,6 +100,7 @@ func (p *Parser) tagForms(sc *scratch) {
 	}
 	sc.cls, sc.tags, sc.words, sc.ambs = sc.cls[:n], sc.tags[:n], sc.words[:n], sc.ambs[:n]
 	p.tag.tag(&sc.ts, sc.cls, false)
+	p.repairFinite(sc)
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower
@@ -123,7 +126,7 @@ func (p *Parser) Annotate(s *Sentence) {
 		w := &s.Words[i]
 		c := sc.cls[i]
 		w.UPOS, w.XPOS = p.tag.upos[c], p.tag.xpos[c]
-		w.Lemma = p.lem.lemma(sc.lemmaForm(i), p.xcls[c])
+		w.Lemma = p.lemma(sc, i, c)
 		h := int(sc.ps.st.heads[i])
 		if h == n {
 			w.Head = 0

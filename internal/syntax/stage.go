@@ -84,7 +84,7 @@ func (p *Parser) fill(toks []model.Token, parse bool) {
 		t := &toks[i]
 		c := sc.cls[i]
 		t.UPOS, t.Tag = p.tag.upos[c], p.tag.xpos[c]
-		t.Lemma = p.lem.lemma(sc.lemmaForm(i), p.xcls[c])
+		t.Lemma = p.lemma(sc, i, c)
 		if !parse {
 			continue
 		}

@@ -1,0 +1,223 @@
+package syntax
+
+import (
+	"slices"
+	"strings"
+)
+
+// News reports what someone did: "Rebels shelled the town", "Police
+// arrested ten students", "Militias fired rockets at a base". The
+// treebank is web text (reviews, e-mails, questions) in which a plural
+// noun at a sentence's start is rarely the subject of a verb in the past
+// tense, and the tagger reads the verb of such a sentence as a past
+// participle (a reduced relative: "rebels shelled/VBN Goma"), or a past
+// form that is also a noun as the noun ("police shot/NN two
+// protesters"): the sentence is left without a finite verb and the
+// parse without a predicate. Two repairs follow the tagger, both read
+// off the tags, the lemmatiser and the tagger's own scores, never a
+// list of words.
+//
+// Hyphenated participles: the treebank splits "Saudi - led", so a
+// compound modifier written as one token ("Turkish-backed",
+// "rebel-held") is a word the tagger never saw, and its "-ed" ending
+// makes it a past tense. A hyphenated word tagged VBD right before a
+// noun or an adjective modifies it: it is retagged VBN, as the
+// treebank tags the participle of such a compound. ("North Korea
+// test-fired a missile": a determiner follows, and the verb stays.)
+//
+// A missing finite verb: when no word of a sentence that ends in a
+// full stop (a headline or caption, "Five soldiers killed in ambush",
+// has none, and its participle is a passive) is tagged finite (VBD, VBZ,
+// VBP, MD), the first word after a subject noun phrase that the tagger
+// read as VBN, NN or JJ is retagged VBD when all of these hold: the
+// phrase before it is made of noun-phrase tags (determiners, adjectives,
+// numbers, possessives, nouns, pronouns, and participles used
+// attributively) and holds a noun or a pronoun; the word is a past form
+// (lemmatizer.pastTense: "shelled", "shot", "fought", but not
+// "ceasefire", "cold" or the participle "stolen"); and an
+// object follows it (a determiner, a number, a noun, a pronoun or a
+// possessive, or an adjective before a noun), which a passive
+// participle does not take ("Two men shot dead", "killed in"). The
+// tagger's scores are not consulted: it is confident of the participle
+// (on "rebels shelled Goma" VBD is not even its second choice). On EWT
+// dev (gold tokenisation) the repair changes N words of 25,148: its
+// fragments rarely have a noun-phrase subject, a past form and an
+// object; on news it restores the sentence's verb
+// (TestFiniteVerbRepair).
+
+// finiteTags are the per-class flags the repairs read, set from the
+// Penn tag names of the model's classes.
+type finiteTags struct {
+	finite       []bool // VBD, VBZ, VBP, MD
+	np           []bool // a tag a subject noun phrase is made of
+	nominal      []bool // a noun or a pronoun: the phrase's head
+	attrib       []bool // VBN, VBG: in the phrase only before a noun or adjective
+	modified     []bool // NN*, JJ*: a word a participle may modify
+	cand         []bool // VBN, NN, JJ: a tag the verb may have been given
+	object       []bool // a tag an object may begin with (JJ* only before a noun)
+	strictObject []bool // DT, PDT, CD, PRP, PRP$, NNP, NNPS
+	stop         []bool // a sentence's full stop
+	boundary     []bool // a word a clause may begin after
+	vbd, vbn     int    // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
+}
+
+func newFiniteTags(upos, xpos []string) *finiteTags {
+	n := len(xpos)
+	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), vbd: -1, vbn: -1}
+	for c, x := range xpos {
+		switch x {
+		case "VBD", "VBZ", "VBP", "MD":
+			f.finite[c] = true
+		}
+		switch x {
+		case "DT", "PDT", "JJ", "JJR", "JJS", "CD", "PRP$", "POS", "NN", "NNS", "NNP", "NNPS", "PRP":
+			f.np[c] = true
+		}
+		switch x {
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+			f.nominal[c] = true
+		}
+		switch x {
+		case "VBN", "VBG":
+			f.attrib[c] = true
+		}
+		switch x {
+		case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS":
+			f.modified[c] = true
+		}
+		switch x {
+		case "VBN", "NN", "JJ":
+			f.cand[c] = true
+		}
+		switch x {
+		case "DT", "PDT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "JJ", "JJR", "JJS":
+			f.object[c] = true
+		}
+		switch x {
+		case "DT", "PDT", "CD", "PRP", "PRP$", "NNP", "NNPS":
+			f.strictObject[c] = true
+		}
+		f.stop[c] = x == "."
+		switch x {
+		case "VBD", "VBZ", "VBP", "MD", "WRB", "WDT", "WP", "CC", ",", ":":
+			f.boundary[c] = true
+		case "IN":
+			f.boundary[c] = upos[c] == "SCONJ"
+		}
+		if upos[c] == "VERB" && x == "VBD" && f.vbd < 0 {
+			f.vbd = c
+		}
+		if upos[c] == "VERB" && x == "VBN" && f.vbn < 0 {
+			f.vbn = c
+		}
+	}
+	return f
+}
+
+// hyphenated reports whether a word joins two runs of letters with a
+// hyphen ("Saudi-led", "rebel-held"), not a prefix of one or two letters
+// ("e-mailed", "re-routed").
+func hyphenated(form string) bool {
+	i := strings.LastIndexByte(form, '-')
+	if i < 3 || i == len(form)-1 {
+		return false
+	}
+	for _, r := range form[i+1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// repairFinite applies the two repairs to sc.cls (sc.forms tagged, their
+// scores in sc.ts.sum).
+func (p *Parser) repairFinite(sc *scratch) {
+	f := p.fin
+	if f == nil || f.vbd < 0 || f.vbn < 0 {
+		return
+	}
+	cls, n := sc.cls, len(sc.cls)
+	sc.retensed = slices.Grow(sc.retensed[:0], n)[:n]
+	clear(sc.retensed)
+	for i, c := range cls {
+		if c == f.vbd && i+1 < n && f.modified[cls[i+1]] && hyphenated(sc.forms[i]) {
+			cls[i] = f.vbn
+		}
+	}
+	if n < 3 || !f.stop[cls[n-1]] || sc.forms[n-1] != "." {
+		return
+	}
+	// phrase: the words since the clause's start are a noun phrase;
+	// subject: it holds a noun or a pronoun; afterVerb: the clause
+	// began after a finite verb, whose object the phrase may be ("bombed
+	// a school sheltering displaced families"), so only a determiner,
+	// number, pronoun or name may begin the candidate's object ("said
+	// militants attacked a checkpoint").
+	phrase, subject, afterVerb := true, false, false
+	for i := 0; i < n-2; i++ {
+		c := cls[i]
+		if phrase && subject && f.nominal[cls[i-1]] && f.cand[c] && f.objectAt(cls, i+1, afterVerb) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) {
+			cls[i] = f.vbd
+			sc.retensed[i] = c == f.vbn
+			phrase, subject = false, false
+			continue
+		}
+		switch {
+		case f.boundary[c]:
+			phrase, subject, afterVerb = true, false, f.finite[c]
+		case !phrase:
+		case f.np[c]:
+			subject = subject || f.nominal[c]
+		case f.attrib[c] && f.modified[cls[i+1]]:
+		default:
+			phrase, subject = false, false
+		}
+	}
+}
+
+// clauseVerb reports whether a finite verb follows word i-1 before the
+// clause ends: the participle before it is then a reduced relative in
+// the subject ("opinions expressed here are …").
+func (f *finiteTags) clauseVerb(cls []int, i int) bool {
+	for ; i < len(cls); i++ {
+		switch c := cls[i]; {
+		case f.finite[c]:
+			return true
+		case f.boundary[c]:
+			return false
+		}
+	}
+	return false
+}
+
+// objectAt reports whether an object begins at word i: an adjective
+// only before a noun ("fired live rounds", not "shot dead"); with
+// strict, only a determiner, number, pronoun or name.
+func (f *finiteTags) objectAt(cls []int, i int, strict bool) bool {
+	c := cls[i]
+	if !f.object[c] || strict && !f.strictObject[c] {
+		return false
+	}
+	if f.modified[c] && !f.nominal[c] {
+		return i+1 < len(cls) && f.nominal[cls[i+1]]
+	}
+	return true
+}
+
+// pastForm reports whether word i can be a past tense (lemmatizer.pastTense).
+func (p *Parser) pastForm(sc *scratch, i int) bool {
+	return p.lem.pastTense(sc.forms[i], p.xcls[p.fin.vbd], p.xcls[p.fin.vbn])
+}
+
+// lemma returns word i's lemma under its tag class c; a participle the
+// repair made a past tense keeps the participle's lemma (the two share
+// it, and the treebank has more participles: "named"/VBN "name", where
+// the past tense's suffix rule gives "nam").
+func (p *Parser) lemma(sc *scratch, i, c int) string {
+	if i < len(sc.retensed) && sc.retensed[i] {
+		c = p.fin.vbn
+	}
+	return p.lem.lemma(sc.lemmaForm(i), p.xcls[c])
+}
