@@ -160,3 +160,32 @@ func TestAgentsWithCountry(t *testing.T) {
 		}
 	}
 }
+
+// Conjoined group nouns share the first one's modifier: "Israeli
+// helicopters and tanks" are both Israel's, whatever place the sentence
+// names.
+func TestConjunctSharesCountry(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Middle East", "2021-06-01", "Israeli helicopters and tanks shelled positions near Rafah.", "tanks", "ISRMIL"},
+		{"Europe", "2022-06-01", "Russian troops and tanks entered villages near Kharkiv.", "tanks", "RUSMIL"},
+		{"Africa", "2021-06-01", "Ethiopian soldiers and militiamen looted shops in Mekelle.", "militiamen", "ETHUAF"},
+		{"Americas", "2021-06-01", "Colombian police and soldiers cleared a road near Cali.", "soldiers", "COLMIL"},
+		{"Asia", "2021-06-01", "Burmese jets and helicopters struck villages in Sagaing.", "helicopters", "MMRMIL"},
+	})
+}
+
+// A country named in a compound of patronage sponsors the group after
+// it: the group is not its actor, and the article is not about it. With
+// no other country the group has none; with the place where it acts,
+// that place's.
+func TestPatronIsNoCountry(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Middle East", "2021-06-01", "Iranian-backed militias fired rockets at a base near Erbil in Iraq.", "militias", "IRQUAF"},
+		{"Africa", "2021-06-01", "Rwandan-backed rebels seized Bunagana in Congo.", "rebels", "CODREB"},
+	})
+	runNoCodes(t, []codeCase{
+		{"Middle East", "2021-06-01", "Turkish-backed fighters attacked Kurdish positions.", "fighters", ""},
+		{"Europe", "2021-06-01", "Kremlin-funded separatists shelled positions near the front.", "separatists", ""},
+		{"Asia", "2021-06-01", "US-trained commandos raided a compound.", "commandos", ""},
+	})
+}

@@ -80,7 +80,12 @@ func (d *doc) reset(t *tables, a *model.Article, date time.Time) {
 		if e.Type == model.TypePlace && e.Country != nil && *e.Country != "" {
 			c := *e.Country
 			d.countries[c] = true
-			counts[c] += len(e.Mentions) + len(e.Affiliations)
+			counts[c] += len(e.Mentions)
+			for _, m := range e.Affiliations {
+				if !d.patronAfter(m.End) {
+					counts[c]++ // a sponsor ("Turkish-backed") is not the article's place
+				}
+			}
 			if _, ok := first[c]; !ok {
 				first[c] = len(first)
 			}
@@ -88,6 +93,9 @@ func (d *doc) reset(t *tables, a *model.Article, date time.Time) {
 	}
 	d.focus = ""
 	for c, n := range counts {
+		if n == 0 {
+			continue
+		}
 		if f := d.focus; f == "" || n > counts[f] || n == counts[f] && first[c] < first[f] {
 			d.focus = c
 		}

@@ -419,7 +419,14 @@ func (d *doc) group(s, i int) int {
 		if !subjectAt(toks, i+n) && !d.dictVerbAt(toks, i+n) {
 			return 0
 		}
-		if country = d.sentenceCountry(s); country == "" {
+		var several bool
+		country, several = d.sentenceCountry(s)
+		if several && d.sponsored(s, i) {
+			// a proxy ("Iranian-backed militias ... in Syria") is of
+			// the place where it acts, which the events coder knows
+			return 0
+		}
+		if country == "" {
 			country = d.focus
 		}
 	}
@@ -567,12 +574,12 @@ func (d *doc) agentAt(s, i int, ag *petrarch.Agent, n int) bool {
 }
 
 // sentenceCountry is the one country of the places sentence s mentions
-// ("" for none or several).
-func (d *doc) sentenceCountry(s int) string {
-	c := ""
-	for _, x := range d.owner[s] {
-		if x < 0 {
-			continue
+// ("" for none; several reports more than one).
+func (d *doc) sentenceCountry(s int) (country string, several bool) {
+	c, toks := "", d.a.Tokens[s]
+	for k, x := range d.owner[s] {
+		if x < 0 || d.patron(toks[k]) {
+			continue // a sponsor's country is not where the group is
 		}
 		e := d.entity(x)
 		if e.Type != model.TypePlace {
@@ -583,10 +590,10 @@ func (d *doc) sentenceCountry(s int) string {
 		case c == "":
 			c = k
 		default:
-			return ""
+			return "", true
 		}
 	}
-	return c
+	return c, false
 }
 
 // entity returns entity x (old or new).
@@ -641,6 +648,13 @@ func (d *doc) modifierCountry(s, i int) (country string, ok bool) {
 	if j >= 0 && own[j] < 0 && toks[j].Tag == "POS" {
 		j--
 	}
+	if j > 0 && j+1 == i && own[j] < 0 && toks[j].Tag == "CC" && own[j-1] >= 0 {
+		// a conjunct shares the first one's modifier ("Israeli
+		// helicopters and tanks"): the country of the group before
+		if e := d.entity(own[j-1]); e.Type == model.TypeOrg && model.Deref(e.Country) != "" && nounTag(toks[j-1].Tag) {
+			return model.Deref(e.Country), true
+		}
+	}
 	if j < 0 || own[j] < 0 {
 		return "", true
 	}
@@ -648,7 +662,37 @@ func (d *doc) modifierCountry(s, i int) (country string, ok bool) {
 	if e.Type != model.TypePlace {
 		return "", false
 	}
+	if d.patron(toks[j]) {
+		return "", true // a sponsor: "Iranian-backed militias" are not Iran's
+	}
 	return model.Deref(e.Country), true
+}
+
+// sponsored reports a compound of patronage before the group noun at
+// token i of sentence s ("Iranian-backed militias").
+func (d *doc) sponsored(s, i int) bool {
+	return i > 0 && d.patron(d.a.Tokens[s][i-1])
+}
+
+// patronAfter reports a name ending at byte end of the body as the
+// first part of a compound of patronage ("Turkish" in "Turkish-backed").
+func (d *doc) patronAfter(end int) bool {
+	b := d.a.Body
+	if end >= len(b) || b[end] != '-' {
+		return false
+	}
+	k := end + 1
+	for k < len(b) && (b[k] >= 'a' && b[k] <= 'z' || b[k] >= 'A' && b[k] <= 'Z') {
+		k++
+	}
+	return k > end+1 && d.t.patrons[strings.ToLower(b[end+1:k])]
+}
+
+// patron reports a compound of patronage after a name ("Iranian-backed",
+// "US-trained": tables.patrons).
+func (d *doc) patron(t model.Token) bool {
+	i := strings.LastIndexByte(t.Text, '-')
+	return i > 0 && d.t.patrons[strings.ToLower(t.Text[i+1:])]
 }
 
 // modifierTag reports a word that can stand between a noun and its

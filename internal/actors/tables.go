@@ -23,6 +23,9 @@ const (
 	// analysts give them; it overrides the Phoenix agents of the same
 	// form (the events coder reads the same file).
 	GroupsFile = "events/groups.tsv"
+	// WordsFile holds the events coder's word classes; the stage reads
+	// its patronWords ("Iranian-backed militias" are not Iran's).
+	WordsFile = "events/words.tsv"
 	// AgentsFile holds agent nouns the Phoenix agents table lacks, in
 	// its format ("NEGOTIATOR [~GOV]"): each names an actor only with a
 	// country named with it ("Colombian negotiators" -> COLGOV), never
@@ -50,6 +53,10 @@ type tables struct {
 	// groups maps a lower-case group noun (singular and plural) to its
 	// sector code ("gunmen" -> UAF).
 	groups map[string]string
+	// patrons are the second parts of a compound of patronage
+	// ("backed" in "Iranian-backed"): a country so named sponsors the
+	// group after it and is not its country.
+	patrons map[string]bool
 	// agents: group nouns also come from the Phoenix agents table, for
 	// the sectors of groups (sectors).
 	agents  bool
@@ -81,7 +88,7 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	t := &tables{v: v, agents: true, groups: map[string]string{}, countries: map[string]bool{}, offices: map[string]string{}, former: map[string]string{}}
+	t := &tables{v: v, agents: true, groups: map[string]string{}, patrons: map[string]bool{}, countries: map[string]bool{}, offices: map[string]string{}, former: map[string]string{}}
 	var overlay []*petrarch.Actor
 	var agents []*petrarch.Agent
 	for _, root := range roots {
@@ -107,6 +114,9 @@ func loadTables(std *petrarch.Standard, roots []fs.FS) (*tables, error) {
 			return nil, err
 		}
 		if err := readGroups(root, t.groups); err != nil {
+			return nil, err
+		}
+		if err := readPatrons(root, t.patrons); err != nil {
 			return nil, err
 		}
 		if err := readCountries(root, t.countries); err != nil {
@@ -175,6 +185,23 @@ func readGroups(root fs.FS, into map[string]string) error {
 		code := strings.ToUpper(strings.TrimSpace(f[1]))
 		for _, w := range strings.Split(strings.ToLower(f[0]), "|") {
 			into[strings.TrimSpace(w)] = code
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	return nil
+}
+
+// readPatrons collects the patronWords line of WordsFile (the events
+// coder reads the whole file and checks its form).
+func readPatrons(root fs.FS, into map[string]bool) error {
+	err := lexfile.ReadLines(root, WordsFile, func(line string) error {
+		if ws, ok := strings.CutPrefix(line, "patronWords\t"); ok {
+			for _, w := range strings.Split(strings.ToLower(ws), "|") {
+				into[strings.TrimSpace(w)] = true
+			}
 		}
 		return nil
 	})
