@@ -287,8 +287,10 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 			h = st.heads[cl]
 		}
 	}
-	if st.rels[h] == "appos" && st.heads[h] >= 0 {
-		h = st.heads[h] // "Japan, a close ally of X, ...": the described noun
+	if st.rels[h] == "appos" && st.heads[h] >= 0 && st.child(st.heads[h], "case") < 0 {
+		// "Japan, a close ally of X, ...": the described noun (not one in
+		// a prepositional phrase: "According to X, local police")
+		h = st.heads[h]
 	}
 	h = st.counted(h)
 	from, to := st.phrase(h)
@@ -436,6 +438,20 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 							s = -1
 						}
 						continue
+					}
+					if st.child(k, "case") >= 0 {
+						// a subject has no preposition: "According to
+						// China Daily, local police detained", parsed with
+						// the source as the subject and the police as its
+						// apposition, has the apposition as its subject
+						a := st.child(k, "appos")
+						if k == s {
+							s = a
+						}
+						if a < 0 {
+							continue
+						}
+						k = a
 					}
 					same = same || covers(m.subj, k)
 					subjs = append(subjs, k)

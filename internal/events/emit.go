@@ -60,8 +60,8 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	absorbed := map[*match]bool{}
 	for _, m := range ms {
 		g := m.gov
-		if g == nil || m.code == "" {
-			continue
+		if g == nil || m.code == "" || m.done {
+			continue // (a clause on a noun, "an agreement to share data", is not the frame's act)
 		}
 		if m.p.needTarget && !m.passive && len(m.tgts) == 0 {
 			if tg, _ := c.target(st, m, m.subj); len(tg) == 0 {

@@ -1,0 +1,71 @@
+package events
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// News reports with a plural subject and a past tense that a web
+// treebank's tagger reads as a participle or a noun ("Police shot/NN two
+// protesters", "militants attacked/VBN a checkpoint"): the syntax stage
+// restores the verb (internal/syntax repairFinite), and the event is
+// coded whether the sentence is parsed or read by windows.
+func TestNewsPastTenseAfterPluralSubject(t *testing.T) {
+	runObjects(t, []construction{
+		{"Police shot two protesters in Nairobi on Monday.", want{"19", "KENCOP", "", ""}, nil},
+		{"Witnesses said soldiers shot three protesters in Khartoum.", want{"19", "SDNMIL", "", ""}, nil},
+		{"The army said militants attacked a checkpoint near Kandahar.", want{"19", "AFGUAF", "", ""}, nil},
+		{"Rebels shelled Goma on Sunday.", want{"19", "CODREB", "COD", ""}, nil},
+		{"Police arrested ten students in Dhaka.", want{"173", "BGDCOP", "", ""}, nil},
+		{"Turkish-backed fighters attacked a village near Manbij in Syria.", want{"19", "SYRUAF", "", ""}, []want{{"19", "TUR", "", ""}}},
+	})
+}
+
+// Conjoined group nouns under one demonym are one actor's ("Israeli
+// helicopters and tanks"): no event takes the second from the place.
+func TestConjoinedGroupsShareCountry(t *testing.T) {
+	runObjects(t, []construction{
+		{"Israeli helicopters and tanks shelled positions near Rafah.", want{"19", "ISR", "", ""}, []want{{"19", "PSE", "", ""}}},
+		{"Russian troops and tanks attacked villages near Kharkiv.", want{"19", "RUS", "", ""}, []want{{"19", "UKR", "", ""}}},
+		{"Burmese jets and helicopters bombed villages in Sagaing.", want{"19", "MMR", "", ""}, nil},
+		{"Ethiopian soldiers and militiamen looted shops in Mekelle.", want{"", "ETH", "", ""}, nil},
+		{"Colombian police and soldiers attacked a camp near Cali.", want{"19", "COL", "", ""}, nil},
+	})
+}
+
+// An agreement reached "to V" is agreed, not done: the act V is not
+// asserted, parsed or not.
+func TestAgreementClauseNotDone(t *testing.T) {
+	runObjects(t, []construction{
+		{"Kenya and Uganda reached an agreement to exchange information on cattle raids.", want{"0", "KEN", "", ""}, []want{{"06", "", "", model.ModalityAsserted}}},
+		{"India and Nepal reached a consensus to share flood data.", want{"0", "IND", "", ""}, []want{{"06", "", "", model.ModalityAsserted}}},
+		{"Colombia and the ELN struck a deal to release hostages.", want{"0", "COL", "", ""}, []want{{"084", "", "", model.ModalityAsserted}}},
+		{"Chile and Bolivia signed an accord to build a railway.", want{"0", "CHL", "", ""}, []want{{"06", "", "", model.ModalityAsserted}}},
+		{"Serbia and Kosovo reached a deal on licence plates.", want{"057", "SRB", "", ""}, nil},
+	})
+}
+
+// Mobilising troops is a show of force (154); mobilising supporters,
+// lobby groups or voters rallies support (053).
+func TestMobilizeByObject(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Russia mobilized 300,000 reservists in September.", want{"154", "RUS", "", ""}, nil},
+		{"Ukraine mobilized its army along the border with Belarus.", want{"154", "UKR", "", ""}, nil},
+		{"Armenia mobilized lobby groups in Washington to support its claims.", want{"053", "ARM", "", ""}, []want{{"15", "", "", ""}}},
+		{"Morocco mobilised its diaspora in Paris behind the autonomy plan.", want{"053", "MAR", "", ""}, []want{{"15", "", "", ""}}},
+		{"Venezuela mobilized supporters in Caracas against the sanctions.", want{"053", "VEN", "", ""}, []want{{"15", "", "", ""}}},
+	})
+}
+
+// "According to X, Y V-ed": X is who says so, never the subject, even
+// where the parse makes X the subject with Y its apposition.
+func TestAccordingToIsNoSubject(t *testing.T) {
+	runObjects(t, []construction{
+		{"According to state media, Iranian police arrested two activists in Tehran.", want{"173", "IRNCOP", "", ""}, nil},
+		{"According to witnesses, soldiers shot three protesters in Mandalay.", want{"19", "MMRMIL", "", ""}, nil},
+		{"According to the BBC, Ethiopian troops shelled a town in Tigray.", want{"19", "ETH", "", ""}, []want{{"19", "GBR", "", ""}}},
+		{"According to China Daily, local police in Hebei detained two dairy traders.", want{"173", "CHN", "", ""}, []want{{"17", "CHNMED", "", ""}}},
+		{"According to Al Jazeera, Yemeni forces recaptured a port near Aden.", want{"", "YEM", "", ""}, []want{{"", "QAT", "", ""}}},
+	})
+}
