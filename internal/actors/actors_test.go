@@ -189,3 +189,18 @@ func TestPatronIsNoCountry(t *testing.T) {
 		{"Asia", "2021-06-01", "US-trained commandos raided a compound.", "commandos", ""},
 	})
 }
+
+// A Phoenix agent of several words in a group's sector is a group too,
+// coded by the place where it acts: "security forces" (~COP) and
+// "government forces" (~MIL), with no country named.
+func TestMultiWordGroupAgents(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Middle East", "2022-10-01", "Security forces arrested dozens of protesters in Tehran.", "Security forces", "IRNCOP"},
+		{"Asia", "2021-06-01", "Security forces killed three militants in Srinagar.", "Security forces", "INDCOP"},
+		{"Middle East", "2021-06-01", "Government forces shelled rebel positions near Idlib.", "Government forces", "SYRMIL"},
+		{"Africa", "2021-06-01", "Government forces recaptured the town of Kidal in Mali.", "Government forces", "MLIMIL"},
+		{"Americas", "2021-06-01", "Security forces dispersed a march in Caracas.", "Security forces", "VENCOP"},
+		// a noun of groups.tsv decides its phrase
+		{"Africa", "2021-06-01", "A suicide bomber blew himself up at a market in Mogadishu.", "bomber", "SOMUAF"},
+	})
+}

@@ -559,11 +559,18 @@ func (d *doc) sector(s, i int) (string, int, reach) {
 }
 
 // agentAt reports whether ag, matched over n tokens at token i of
-// sentence s, is a one-word suffix agent ("~LEG", not "NGO~") on
+// sentence s, is a suffix agent ("~LEG", not "NGO~") of one word, or of
+// several when its code is a group's sector ("security forces" ~COP,
+// "government forces" ~MIL) and not ending in a noun of groups.tsv, on
 // tokens no entity holds, lower case unless first in the sentence.
 func (d *doc) agentAt(s, i int, ag *petrarch.Agent, n int) bool {
-	if ag == nil || n != 1 || ag.Prefix || ag.Code == "" {
+	if ag == nil || ag.Prefix || ag.Code == "" {
 		return false
+	}
+	if n > 1 {
+		if _, own := d.t.groups[strings.ToLower(d.a.Tokens[s][i+n-1].Text)]; own || !d.t.sectors[ag.Code] {
+			return false // groups.tsv's noun decides its phrase ("suicide bomber" is UAF)
+		}
 	}
 	for k := i; k < i+n; k++ {
 		if d.owner[s][k] >= 0 || k > 0 && capitalised(d.a.Tokens[s][k].Text) {
