@@ -43,6 +43,10 @@ func TestFiniteVerbRepair(t *testing.T) {
 		{"Hospital sources said soldiers shot three protesters in Omdurman.", "shot", "VBD", false},
 		{"Police arrested the mayor of Izmir, and protesters blocked the main road.", "arrested", "VBD", true},
 		{"Serbia eased emergency measures in the south on Wednesday.", "eased", "VBD", true},
+		// a verb phrase conjoined to a past tense
+		{"Rioters torched cars and looted shops in Dakar.", "looted", "VBD", false},
+		{"Police arrested two men and seized weapons in Mombasa.", "seized", "VBD", false},
+		{"Gunmen attacked a village and abducted 30 people in Zamfara.", "abducted", "VBD", false},
 	})
 }
 
@@ -58,6 +62,8 @@ func TestFiniteVerbRepairLeaves(t *testing.T) {
 		{"Weapons seized in the raid on Tuesday were displayed in Kabul.", "seized", "!VBD", false},
 		{"Jets bombed a clinic sheltering displaced families in Idlib.", "displaced", "!VBD", false},
 		{"Three men stolen cattle near Kapoeta.", "stolen", "!VBD", false},
+		{"Five people were killed and wounded in the blast in Quetta.", "wounded", "!VBD", false},
+		{"Rebels have seized the town and burned houses near Bambari.", "burned", "!VBD", false},
 	})
 }
 
