@@ -69,3 +69,15 @@ func TestAccordingToIsNoSubject(t *testing.T) {
 		{"According to Al Jazeera, Yemeni forces recaptured a port near Aden.", want{"", "YEM", "", ""}, []want{{"", "QAT", "", ""}}},
 	})
 }
+
+// Suspending an actor (a member after a coup) reduces relations with it
+// (160); suspending a thing that names no actor is no event.
+func TestSuspendActor(t *testing.T) {
+	runPipeline(t, []construction{
+		{"The African Union suspended Gabon after the coup.", want{"160", "IGO", "GAB", ""}, nil},
+		{"ECOWAS suspended Guinea from its institutions.", want{"160", "IGO", "GIN", ""}, nil},
+		{"The Commonwealth suspended Fiji in 2009.", want{"160", "IGO", "FJI", ""}, nil},
+		{"The Organization of American States suspended Honduras.", want{"160", "IGO", "HND", ""}, nil},
+		{"Niger's junta suspended the constitution.", want{}, []want{{"16", "", "", ""}}},
+	})
+}
