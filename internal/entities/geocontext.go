@@ -35,7 +35,11 @@ func (d *doc) geoContext(s, e int) *gazetteer.Context {
 // only where the name's most prominent reading is its one division.
 func (d *doc) articleGeo() (map[string]int, map[string]int, map[string]gazetteer.NameCount) {
 	cc, a1, names := map[string]int{}, map[string]int{}, map[string]gazetteer.NameCount{}
-	var toks, sbuf []tok
+	n := 0
+	for _, ts := range d.art.Tokens {
+		n += len(ts)
+	}
+	toks, sbuf := make([]tok, 0, n+n/8+8), []tok(nil) // (hyphenated words split: a few more)
 	for i := range d.art.Sentences {
 		sbuf = d.sentenceTokens(i, sbuf)
 		toks = append(toks, sbuf...)
