@@ -204,3 +204,15 @@ func TestMultiWordGroupAgents(t *testing.T) {
 		{"Africa", "2021-06-01", "A suicide bomber blew himself up at a market in Mogadishu.", "bomber", "SOMUAF"},
 	})
 }
+
+// A group noun as a passive's agent acts as a subject does: "killed by
+// (unidentified) gunmen" names the group where it acts.
+func TestGroupAsPassiveAgent(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "A convoy carrying aid was attacked by gunmen near Goma.", "gunmen", "CODUAF"},
+		{"Africa", "2021-06-01", "Two teachers were killed by unidentified gunmen in Borno.", "gunmen", "NGAUAF"},
+		{"Africa", "2021-06-01", "The church was stormed by militants in Cabo Delgado.", "militants", "MOZUAF"},
+		{"Asia", "2021-06-01", "The station was torched by protesters in Dhaka.", "protesters", "BGDOPP"},
+		{"Americas", "2021-06-01", "The mayor was shot by gunmen in Guerrero.", "gunmen", "MEXUAF"},
+	})
+}

@@ -416,7 +416,7 @@ func (d *doc) group(s, i int) int {
 		// a group that names no country is an actor where it acts: as
 		// the subject of a verb ("gunmen stormed", "protesters who
 		// marched"), coded with the country of the place
-		if !subjectAt(toks, i+n) && !d.dictVerbAt(toks, i+n) {
+		if !subjectAt(toks, i+n) && !d.dictVerbAt(toks, i+n) && !agentOf(toks, i) {
 			return 0
 		}
 		var several bool
@@ -731,6 +731,18 @@ func subjectAt(toks []model.Token, k int) bool {
 	// text often call it VBN)
 	return strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" || t == "WP" && strings.EqualFold(toks[k].Text, "who") ||
 		t == "VBN" && objectAt(toks, k+1)
+}
+
+// agentOf reports whether the noun phrase ending in token i is the agent
+// of a passive clause: "was attacked by (unidentified) gunmen" (an
+// auxiliary before the participle: in "prevented the demonstration
+// staged by students" the participle only describes a noun).
+func agentOf(toks []model.Token, i int) bool {
+	j := i - 1
+	for j >= 0 && (toks[j].Tag == "DT" || modifierTag(toks[j])) {
+		j--
+	}
+	return j > 1 && strings.EqualFold(toks[j].Text, "by") && toks[j-1].Tag == "VBN" && toks[j-2].UPOS == "AUX"
 }
 
 // objectAt reports a token that opens a noun phrase object: a
