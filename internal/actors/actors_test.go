@@ -216,3 +216,14 @@ func TestGroupAsPassiveAgent(t *testing.T) {
 		{"Americas", "2021-06-01", "The mayor was shot by gunmen in Guerrero.", "gunmen", "MEXUAF"},
 	})
 }
+
+// A group phrase of groups.tsv ("armed men", "masked men") is a group
+// noun of two words.
+func TestGroupPhrases(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Unidentified armed men killed a chief in Borno.", "armed men", "NGAUAF"},
+		{"Americas", "2021-06-01", "Masked men abducted a journalist in Port-au-Prince.", "Masked men", "HTIUAF"},
+		{"Africa", "2021-06-01", "Armed men stormed a school in Kaduna.", "Armed men", "NGAUAF"},
+		{"Asia", "2021-06-01", "Armed men attacked a police post near Quetta.", "Armed men", "PAKUAF"},
+	})
+}

@@ -395,7 +395,7 @@ func (d *doc) office(words []string) bool {
 // fighters" are the Taliban's), nothing is added.
 func (d *doc) group(s, i int) int {
 	toks := d.a.Tokens[s]
-	if !nounTag(toks[i].Tag) {
+	if !nounTag(toks[i].Tag) && d.groupPhrase(s, i) == "" {
 		return 0
 	}
 	sector, n, reach := d.sector(s, i)
@@ -533,6 +533,9 @@ const (
 // LAWMAKER, "~MED" JOURNALIST, "~GOV" MINISTER) name an actor only with
 // their country ("Kenyan lawmakers").
 func (d *doc) sector(s, i int) (string, int, reach) {
+	if c := d.groupPhrase(s, i); c != "" {
+		return c, 2, groupNoun
+	}
 	low := strings.ToLower(d.a.Tokens[s][i].Text)
 	if c, ok := d.t.groups[low]; ok {
 		return c, 1, groupNoun
@@ -731,6 +734,17 @@ func subjectAt(toks []model.Token, k int) bool {
 	// text often call it VBN)
 	return strings.HasPrefix(t, "VB") && t != "VBG" && t != "VBN" || t == "MD" || t == "WP" && strings.EqualFold(toks[k].Text, "who") ||
 		t == "VBN" && objectAt(toks, k+1)
+}
+
+// groupPhrase is the sector of a two-word phrase of groups.tsv at token
+// i of sentence s ("armed men"), its words lower case but at the
+// sentence's start and held by no entity; "" for none.
+func (d *doc) groupPhrase(s, i int) string {
+	toks := d.a.Tokens[s]
+	if i+1 >= len(toks) || d.owner[s][i+1] >= 0 || i > 0 && capitalised(toks[i].Text) || capitalised(toks[i+1].Text) || !nounTag(toks[i+1].Tag) {
+		return ""
+	}
+	return d.t.groups[strings.ToLower(toks[i].Text)+" "+strings.ToLower(toks[i+1].Text)]
 }
 
 // agentOf reports whether the noun phrase ending in token i is the agent
