@@ -3,6 +3,8 @@ package syntax
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // News reports what someone did: "Rebels shelled the town", "Police
@@ -46,6 +48,17 @@ import (
 // is confident of the participle (on "rebels shelled Goma" VBD is not
 // even its second choice).
 //
+// A present tense in -s is restored the same way, in the sentence's
+// first clause only (after "and", "artillery shells to attack" is a
+// compound noun), after a singular noun (NN, NNP: the subject it agrees
+// with) that ends the subject, right before "to" or a determiner,
+// number or possessive, where the tagger read it as a plural noun ("The
+// European Union plans/NNS to impose", "The ministry plans/NNS to
+// expel"): the lemmatiser reads it as another word (presentTense), and
+// it is no capitalised word of a name. A noun or adjective after it
+// does not do: "Houthi fighters overran/JJ Sanaa" is a compound subject
+// before a verb the tagger missed.
+//
 // A verb phrase conjoined to a past tense is one too: a past form tagged
 // VBN right after a coordinating conjunction whose last verb before it
 // is a past tense, with an object after it ("torched cars and looted/VBN
@@ -74,14 +87,19 @@ type finiteTags struct {
 	stop         []bool // a sentence's full stop
 	boundary     []bool // a word a clause may begin after
 	coord        []bool // CC
+	singular     []bool // NN, NNP: a subject a present tense in -s agrees with
+	plural       []bool // NNS
+	to           []bool // TO
+	determiner   []bool // DT, PDT, CD, PRP$: an object's first word, never a verb
 	verb         []bool // VB*, MD
 	vbd, vbn     int    // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
+	vbz          int    // the (VERB, VBZ) class; -1 if none
 }
 
 func newFiniteTags(upos, xpos []string) *finiteTags {
 	n := len(xpos)
 	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
-		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1}
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), determiner: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1}
 	for c, x := range xpos {
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -117,6 +135,16 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		}
 		f.stop[c] = x == "."
 		f.coord[c] = x == "CC"
+		f.singular[c] = x == "NN" || x == "NNP"
+		f.plural[c] = x == "NNS"
+		f.to[c] = x == "TO"
+		switch x {
+		case "DT", "PDT", "CD", "PRP$":
+			f.determiner[c] = true
+		}
+		if upos[c] == "VERB" && x == "VBZ" && f.vbz < 0 {
+			f.vbz = c
+		}
 		f.verb[c] = strings.HasPrefix(x, "VB") || x == "MD"
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD", "WRB", "WDT", "WP", "CC", ",", ":":
@@ -176,6 +204,7 @@ func (p *Parser) repairFinite(sc *scratch) {
 	// militants attacked a checkpoint").
 	phrase, subject, afterVerb := true, false, false
 	lastVerb := -1 // the class of the last verb before word i
+	first := true  // in the sentence's first clause
 	for i := 0; i < n-2; i++ {
 		c := cls[i]
 		if phrase && subject && f.nominal[cls[i-1]] && f.cand[c] && f.objectAt(cls, i+1, afterVerb) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) ||
@@ -187,12 +216,19 @@ func (p *Parser) repairFinite(sc *scratch) {
 			phrase, subject, lastVerb = false, false, f.vbd
 			continue
 		}
+		if phrase && first && subject && f.singular[cls[i-1]] && f.plural[c] && f.vbz >= 0 && (f.to[cls[i+1]] || f.determiner[cls[i+1]]) && !f.clauseVerb(cls, i+1) && p.presentForm(sc, i) {
+			// a present tense after a singular subject, read as a plural
+			// noun: "The European Union plans/NNS to impose sanctions"
+			cls[i] = f.vbz
+			phrase, subject, lastVerb = false, false, f.vbz
+			continue
+		}
 		if f.verb[c] {
 			lastVerb = c
 		}
 		switch {
 		case f.boundary[c]:
-			phrase, subject, afterVerb = true, false, f.finite[c]
+			phrase, subject, afterVerb, first = true, false, f.finite[c], false
 		case !phrase:
 		case f.np[c]:
 			subject = subject || f.nominal[c]
@@ -233,8 +269,26 @@ func (f *finiteTags) objectAt(cls []int, i int, strict bool) bool {
 }
 
 // pastForm reports whether word i can be a past tense (lemmatizer.pastTense).
+// presentForm reports whether word i can be a present tense in -s
+// (lemmatizer.presentTense).
+func (p *Parser) presentForm(sc *scratch, i int) bool {
+	return !midCapital(sc.forms, i) && p.lem.presentTense(sc.forms[i], p.xcls[p.fin.vbz])
+}
+
+// pastForm reports whether word i can be a past tense (lemmatizer.pastTense).
 func (p *Parser) pastForm(sc *scratch, i int) bool {
-	return p.lem.pastTense(sc.forms[i], p.xcls[p.fin.vbd], p.xcls[p.fin.vbn])
+	return !midCapital(sc.forms, i) && p.lem.pastTense(sc.forms[i], p.xcls[p.fin.vbd], p.xcls[p.fin.vbn])
+}
+
+// midCapital reports a capitalised word after the sentence's first: part
+// of a name ("Médecins Sans Frontières"), no verb (a headline's words
+// are read in body case before this, caseForms).
+func midCapital(forms []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(forms[i])
+	return unicode.IsUpper(r)
 }
 
 // lemma returns word i's lemma under its tag class c; a participle the

@@ -50,6 +50,20 @@ func TestFiniteVerbRepair(t *testing.T) {
 	})
 }
 
+// A present tense in -s after a singular subject that the tagger read
+// as a plural noun ("The European Union plans/NNS to"), where the
+// clause has no other finite verb.
+func TestPresentTenseRepair(t *testing.T) {
+	checkTags(t, []tagCase{
+		{"The European Union plans to impose new sanctions on Belarus.", "plans", "VBZ", true},
+		{"The ministry plans to expel two diplomats.", "plans", "VBZ", true},
+		{"Houthi fighters overran Sanaa in 2014.", "fighters", "NNS", false},
+		{"The African Union wants a ceasefire in Sudan.", "wants", "VBZ", true},
+		{"The union plans for the year include a strike in March.", "plans", "!VBZ", false},
+		{"Union members plan a strike in Lagos.", "members", "NNS", false},
+	})
+}
+
 // What the repair leaves alone: a headline's or caption's passive
 // participle (no full stop, or a preposition after it), a reduced
 // relative before the clause's verb, an attributive participle in an

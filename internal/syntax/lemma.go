@@ -314,3 +314,14 @@ func (lz *lemmatizer) pastTense(form string, vbd, vbn int) bool {
 	}
 	return strings.HasSuffix(lf, "ed") && lz.byRule(lf, vbd) != lf
 }
+
+// presentTense reports whether form can be a verb's present tense in
+// -s under the class vbz: the rules read it as another word ("plans" →
+// "plan", "vows" → "vow").
+func (lz *lemmatizer) presentTense(form string, vbz int) bool {
+	lf := form
+	if hasUpper(form) {
+		lf = lower(form)
+	}
+	return strings.HasSuffix(lf, "s") && lz.lemma(lf, vbz) != lf
+}
