@@ -213,6 +213,9 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 				m.done = true // "far short of an alliance", "to deter an invasion"
 				return
 			}
+		case (t.low == "for" || t.low == "of") && x > 0 && st.words.proposalNouns[st.toks[x-1].low]:
+			m.done = true // "rejected a proposal for talks": proposed, not held
+			return
 		case len(t.ments) > 0:
 			mm := &st.ments[t.ments[0]]
 			if (mm.poss || mm.adj) && len(m.subj) == 0 && mm.ent.Type != model.TypeEquipment {

@@ -81,3 +81,15 @@ func TestSuspendActor(t *testing.T) {
 		{"Niger's junta suspended the constitution.", want{}, []want{{"16", "", "", ""}}},
 	})
 }
+
+// An event noun in the "for" or "of" phrase of a proposal, offer, call
+// or invitation (words.tsv proposalNouns) was proposed, not held.
+func TestProposedEventNoun(t *testing.T) {
+	runObjects(t, []construction{
+		{"Sudan's army rejected a proposal for talks with the RSF in Jeddah.", want{"12", "SDN", "", ""}, []want{{"04", "", "", ""}}},
+		{"Ukraine rejected calls for talks with Russia.", want{"12", "UKR", "", ""}, []want{{"04", "", "", ""}}},
+		{"Kenya welcomed an offer of mediation from Qatar.", want{}, []want{{"04", "", "", ""}}},
+		{"Colombia turned down a request for talks with the ELN.", want{}, []want{{"04", "", "", ""}}},
+		{"Talks between Serbia and Kosovo resumed in Brussels.", want{"04", "SRB", "", ""}, nil},
+	})
+}

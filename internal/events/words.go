@@ -68,6 +68,7 @@ type wordClasses struct {
 	patronWords     map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
+	proposalNouns   map[string]bool
 }
 
 // fields are the classes' sets by their names in events/words.tsv.
@@ -114,6 +115,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"patronWords":     &w.patronWords,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
+		"proposalNouns":   &w.proposalNouns,
 	}
 }
 
