@@ -93,3 +93,15 @@ func TestProposedEventNoun(t *testing.T) {
 		{"Talks between Serbia and Kosovo resumed in Brussels.", want{"04", "SRB", "", ""}, nil},
 	})
 }
+
+// Freezing assets or accounts is a sanction (163); freezing aid stops
+// it (162).
+func TestFreezeAssets(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Switzerland froze Russian assets worth 7 billion francs.", want{"163", "CHE", "RUS", ""}, nil},
+		{"The EU froze the assets of Belarusian officials.", want{"163", "IGO", "", ""}, nil},
+		{"Nigeria froze accounts linked to the protest organisers.", want{"163", "NGA", "", ""}, nil},
+		{"Canada froze the reserves held by Venezuela's central bank.", want{"163", "CAN", "", ""}, nil},
+		{"Kenya froze aid to Somalia.", want{"162", "KEN", "SOM", ""}, nil},
+	})
+}
