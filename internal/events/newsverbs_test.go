@@ -105,3 +105,18 @@ func TestFreezeAssets(t *testing.T) {
 		{"Kenya froze aid to Somalia.", want{"162", "KEN", "SOM", ""}, nil},
 	})
 }
+
+// Crowd-control weapons used on people are violent repression (175);
+// blocking a bid, membership or resolution is a veto (129), blocking a
+// road a protest or blockade.
+func TestRepressionAndVeto(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Police used water cannon against protesters outside parliament in Tbilisi.", want{"175", "GEOCOP", "", ""}, nil},
+		{"Riot police fired rubber bullets at protesters in Santiago.", want{"175", "CHLCOP", "", ""}, nil},
+		{"Kenyan police teargassed opposition supporters in Kisumu.", want{"175", "KENCOP", "", ""}, nil},
+		{"Police fired stun grenades at students in Belgrade.", want{"175", "SRBCOP", "", ""}, nil},
+		{"Turkey blocked Sweden's bid to join NATO.", want{"129", "TUR", "SWE", ""}, []want{{"19", "", "", ""}}},
+		{"Russia blocked a UN resolution on Syria.", want{"129", "RUS", "", ""}, []want{{"19", "", "", ""}}},
+		{"Protesters blocked the road to the airport in Lima.", want{"14", "PER", "", ""}, []want{{"129", "", "", ""}}},
+	})
+}
