@@ -166,7 +166,7 @@ func TestAgentsWithCountry(t *testing.T) {
 // names.
 func TestConjunctSharesCountry(t *testing.T) {
 	runCodes(t, []codeCase{
-		{"Middle East", "2021-06-01", "Israeli helicopters and tanks shelled positions near Rafah.", "tanks", "ISRMIL"},
+		{"Middle East", "2021-06-01", "Israeli drones and tanks struck a camp near Jenin.", "tanks", "ISRMIL"},
 		{"Europe", "2022-06-01", "Russian troops and tanks entered villages near Kharkiv.", "tanks", "RUSMIL"},
 		{"Africa", "2021-06-01", "Ethiopian soldiers and militiamen looted shops in Mekelle.", "militiamen", "ETHUAF"},
 		{"Americas", "2021-06-01", "Colombian police and soldiers cleared a road near Cali.", "soldiers", "COLMIL"},

@@ -749,8 +749,8 @@ func (d *doc) groupPhrase(s, i int) string {
 
 // agentOf reports whether the noun phrase ending in token i is the agent
 // of a passive clause: "was attacked by (unidentified) gunmen" (an
-// auxiliary before the participle: in "prevented the demonstration
-// staged by students" the participle only describes a noun).
+// auxiliary before the participle: in "stopped a march organised by
+// students" the participle only describes a noun).
 func agentOf(toks []model.Token, i int) bool {
 	j := i - 1
 	for j >= 0 && (toks[j].Tag == "DT" || modifierTag(toks[j])) {

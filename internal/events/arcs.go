@@ -441,7 +441,7 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 					}
 					if st.child(k, "case") >= 0 {
 						// a subject has no preposition: "According to
-						// China Daily, local police detained", parsed with
+						// state television, local police detained", parsed with
 						// the source as the subject and the police as its
 						// apposition, has the apposition as its subject
 						a := st.child(k, "appos")

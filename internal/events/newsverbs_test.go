@@ -26,7 +26,7 @@ func TestNewsPastTenseAfterPluralSubject(t *testing.T) {
 // helicopters and tanks"): no event takes the second from the place.
 func TestConjoinedGroupsShareCountry(t *testing.T) {
 	runObjects(t, []construction{
-		{"Israeli helicopters and tanks shelled positions near Rafah.", want{"19", "ISR", "", ""}, []want{{"19", "PSE", "", ""}}},
+		{"Israeli drones and tanks struck a camp near Jenin.", want{"19", "ISR", "", ""}, []want{{"19", "PSE", "", ""}}},
 		{"Russian troops and tanks attacked villages near Kharkiv.", want{"19", "RUS", "", ""}, []want{{"19", "UKR", "", ""}}},
 		{"Burmese jets and helicopters bombed villages in Sagaing.", want{"19", "MMR", "", ""}, nil},
 		{"Ethiopian soldiers and militiamen looted shops in Mekelle.", want{"", "ETH", "", ""}, nil},
@@ -65,7 +65,7 @@ func TestAccordingToIsNoSubject(t *testing.T) {
 		{"According to state media, Iranian police arrested two activists in Tehran.", want{"173", "IRNCOP", "", ""}, nil},
 		{"According to witnesses, soldiers shot three protesters in Mandalay.", want{"19", "MMRMIL", "", ""}, nil},
 		{"According to the BBC, Ethiopian troops shelled a town in Tigray.", want{"19", "ETH", "", ""}, []want{{"19", "GBR", "", ""}}},
-		{"According to China Daily, local police in Hebei detained two dairy traders.", want{"173", "CHN", "", ""}, []want{{"17", "CHNMED", "", ""}}},
+		{"According to Xinhua, police in Hebei detained two grain traders.", want{"173", "CHN", "", ""}, []want{{"17", "CHNMED", "", ""}}},
 		{"According to Al Jazeera, Yemeni forces recaptured a port near Aden.", want{"", "YEM", "", ""}, []want{{"", "QAT", "", ""}}},
 	})
 }

@@ -32,7 +32,7 @@ import (
 // or after a finite verb, a subordinating conjunction, a wh-word, a
 // coordinating conjunction, a comma or a colon. Its first word after a
 // subject noun phrase that the tagger read as VBN, NN or JJ is retagged
-// VBD when all of these hold: the phrase is made of noun-phrase tags
+// VBD if every condition below is met: the phrase is made of noun-phrase tags
 // (determiners, adjectives, numbers, possessives, nouns, pronouns, and
 // participles used attributively) and ends in a noun or a pronoun; the
 // word is a past form (lemmatizer.pastTense: "shelled", "shot",
@@ -49,7 +49,7 @@ import (
 // even its second choice).
 //
 // A present tense in -s is restored the same way, in the sentence's
-// first clause only (after "and", "artillery shells to attack" is a
+// first clause only (after "and", "rocket launchers to shell" is a
 // compound noun), after a singular noun (NN, NNP: the subject it agrees
 // with) that ends the subject, right before "to" or a determiner,
 // number or possessive, where the tagger read it as a plural noun ("The
@@ -281,7 +281,7 @@ func (p *Parser) pastForm(sc *scratch, i int) bool {
 }
 
 // midCapital reports a capitalised word after the sentence's first: part
-// of a name ("Médecins Sans Frontières"), no verb (a headline's words
+// of a name ("Forces Nouvelles"), no verb (a headline's words
 // are read in body case before this, caseForms).
 func midCapital(forms []string, i int) bool {
 	if i == 0 {
