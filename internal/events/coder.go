@@ -278,6 +278,11 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 			k.bound = st.boundary(k)
 			st.toks[j] = k
 		}
+		for j := 1; j+1 < len(st.toks); j++ {
+			if st.toks[j].bound && st.words.clauseWords[st.toks[j].low] && st.toks[j+1].tag == "CD" && strings.HasSuffix(st.toks[j-1].tag, "R") {
+				st.toks[j].bound = false // an amount, no clause: "more than 500 prisoners"
+			}
+		}
 		st.used = make([]bool, len(toks))
 		st.verb = make([]bool, len(toks))
 		st.speech = make([]bool, len(toks))

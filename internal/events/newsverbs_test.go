@@ -120,3 +120,15 @@ func TestRepressionAndVeto(t *testing.T) {
 		{"Protesters blocked the road to the airport in Lima.", want{"14", "PER", "", ""}, []want{{"129", "", "", ""}}},
 	})
 }
+
+// An amount with "than" ("more than 500 prisoners") is part of the
+// object, not a comparative clause the window reading stops at.
+func TestAmountWithThan(t *testing.T) {
+	runObjects(t, []construction{
+		{"Cuba released more than 500 prisoners.", want{"084", "CUB", "", ""}, nil},
+		{"Gunmen killed more than 20 villagers in Zamfara.", want{"18", "NGA", "", ""}, nil},
+		{"Police arrested fewer than ten protesters in Minsk.", want{"173", "BLR", "", ""}, nil},
+		{"Soldiers detained more than 300 migrants near Agadez.", want{"173", "NER", "", ""}, nil},
+		{"Kenya deployed more troops than Uganda did.", want{"", "KEN", "", ""}, []want{{"", "UGA", "", ""}}},
+	})
+}

@@ -76,30 +76,33 @@ import (
 // finiteTags are the per-class flags the repairs read, set from the
 // Penn tag names of the model's classes.
 type finiteTags struct {
-	finite       []bool // VBD, VBZ, VBP, MD
-	np           []bool // a tag a subject noun phrase is made of
-	nominal      []bool // a noun or a pronoun: the phrase's head
-	attrib       []bool // VBN, VBG: in the phrase only before a noun or adjective
-	modified     []bool // NN*, JJ*: a word a participle may modify
-	cand         []bool // VBN, NN, JJ: a tag the verb may have been given
-	object       []bool // a tag an object may begin with (JJ* only before a noun)
-	strictObject []bool // DT, PDT, CD, PRP, PRP$, NNP, NNPS
-	stop         []bool // a sentence's full stop
-	boundary     []bool // a word a clause may begin after
-	coord        []bool // CC
-	singular     []bool // NN, NNP: a subject a present tense in -s agrees with
-	plural       []bool // NNS
-	to           []bool // TO
-	determiner   []bool // DT, PDT, CD, PRP$: an object's first word, never a verb
-	verb         []bool // VB*, MD
-	vbd, vbn     int    // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
-	vbz          int    // the (VERB, VBZ) class; -1 if none
+	finite       []bool   // VBD, VBZ, VBP, MD
+	np           []bool   // a tag a subject noun phrase is made of
+	nominal      []bool   // a noun or a pronoun: the phrase's head
+	attrib       []bool   // VBN, VBG: in the phrase only before a noun or adjective
+	modified     []bool   // NN*, JJ*: a word a participle may modify
+	cand         []bool   // VBN, NN, JJ: a tag the verb may have been given
+	object       []bool   // a tag an object may begin with (JJ* only before a noun)
+	strictObject []bool   // DT, PDT, CD, PRP, PRP$, NNP, NNPS
+	stop         []bool   // a sentence's full stop
+	boundary     []bool   // a word a clause may begin after
+	coord        []bool   // CC
+	singular     []bool   // NN, NNP: a subject a present tense in -s agrees with
+	plural       []bool   // NNS
+	to           []bool   // TO
+	number       []bool   // CD
+	amountLead   []string // an amount's first word: RB ("nearly 40"), "cmp" (JJR, RBR: "more than 500"), "sup" (IN: "at least 12")
+	amountMid    []string // its second word before the number: "cmp" (IN "than"), "sup" (JJS "least")
+	determiner   []bool   // DT, PDT, CD, PRP$: an object's first word, never a verb
+	verb         []bool   // VB*, MD
+	vbd, vbn     int      // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
+	vbz          int      // the (VERB, VBZ) class; -1 if none
 }
 
 func newFiniteTags(upos, xpos []string) *finiteTags {
 	n := len(xpos)
 	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
-		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), determiner: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1}
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1}
 	for c, x := range xpos {
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -138,6 +141,17 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		f.singular[c] = x == "NN" || x == "NNP"
 		f.plural[c] = x == "NNS"
 		f.to[c] = x == "TO"
+		f.number[c] = x == "CD"
+		switch x {
+		case "RB":
+			f.amountLead[c] = "RB"
+		case "JJR", "RBR":
+			f.amountLead[c] = "cmp"
+		case "IN":
+			f.amountLead[c], f.amountMid[c] = "sup", "cmp"
+		case "JJS":
+			f.amountMid[c] = "sup"
+		}
 		switch x {
 		case "DT", "PDT", "CD", "PRP$":
 			f.determiner[c] = true
@@ -255,10 +269,23 @@ func (f *finiteTags) clauseVerb(cls []int, i int) bool {
 }
 
 // objectAt reports whether an object begins at word i: an adjective
-// only before a noun ("fired live rounds", not "shot dead"); with
-// strict, only a determiner, number, pronoun or name.
+// only before a noun ("fired live rounds", not "shot dead"), an adverb,
+// a comparative and "than", or a preposition and a superlative, right
+// before a number ("nearly 40 villagers", "more than 500", "at least 12
+// people"); with strict, only a
+// determiner, number, pronoun or name (or such an amount).
 func (f *finiteTags) objectAt(cls []int, i int, strict bool) bool {
 	c := cls[i]
+	if f.amountLead[c] != "" {
+		// an amount: "nearly 40 villagers", "more than 500", "at least 12"
+		if i+1 >= len(cls) {
+			return false
+		}
+		if f.amountLead[c] == "RB" {
+			return f.number[cls[i+1]]
+		}
+		return i+2 < len(cls) && f.amountMid[cls[i+1]] == f.amountLead[c] && f.number[cls[i+2]]
+	}
 	if !f.object[c] || strict && !f.strictObject[c] {
 		return false
 	}

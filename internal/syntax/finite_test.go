@@ -43,6 +43,9 @@ func TestFiniteVerbRepair(t *testing.T) {
 		{"Hospital sources said soldiers shot three protesters in Omdurman.", "shot", "VBD", false},
 		{"Police arrested the mayor of Izmir, and protesters blocked the main road.", "arrested", "VBD", true},
 		{"Serbia eased emergency measures in the south on Wednesday.", "eased", "VBD", true},
+		// an amount as the object
+		{"Rebels killed nearly 40 villagers near Beni.", "killed", "VBD", true},
+		{"Troops arrested at least 12 people in Goma.", "arrested", "VBD", true},
 		// a verb phrase conjoined to a past tense
 		{"Rioters torched cars and looted shops in Dakar.", "looted", "VBD", false},
 		{"Police arrested two men and seized weapons in Mombasa.", "seized", "VBD", false},
@@ -77,6 +80,7 @@ func TestFiniteVerbRepairLeaves(t *testing.T) {
 		{"Jets bombed a clinic sheltering displaced families in Idlib.", "displaced", "!VBD", false},
 		{"Three men stolen cattle near Kapoeta.", "stolen", "!VBD", false},
 		{"Five people were killed and wounded in the blast in Quetta.", "wounded", "!VBD", false},
+		{"Hundreds of villagers killed in 2019 attack.", "killed", "!VBD", false},
 		{"Rebels have seized the town and burned houses near Bambari.", "burned", "!VBD", false},
 	})
 }
