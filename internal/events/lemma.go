@@ -142,8 +142,20 @@ const placeWord = "@place"
 // tokenLemma is the lower-case lemma of a text-stage token, its form
 // when it has none.
 func tokenLemma(t model.Token) string {
-	if t.Lemma != "" {
-		return strings.ToLower(t.Lemma)
+	l := t.Lemma
+	if l == "" {
+		l = t.Text
 	}
-	return strings.ToLower(t.Text)
+	return unhyphenPrefix(strings.ToLower(l))
+}
+
+// unhyphenPrefix writes a verb's prefix and stem as one word, as the
+// lexicon does: "re-open" is "reopen", "co-operate" "cooperate".
+func unhyphenPrefix(l string) string {
+	for _, p := range [...]string{"re-", "co-", "de-", "pre-", "un-"} {
+		if rest, ok := strings.CutPrefix(l, p); ok && len(rest) > 2 && !strings.Contains(rest, "-") {
+			return p[:len(p)-1] + rest
+		}
+	}
+	return l
 }

@@ -132,3 +132,15 @@ func TestAmountWithThan(t *testing.T) {
 		{"Kenya deployed more troops than Uganda did.", want{"", "KEN", "", ""}, []want{{"", "UGA", "", ""}}},
 	})
 }
+
+// A verb written with a hyphen after its prefix ("re-open",
+// "re-imposed", "co-operate") is the lexicon's one word.
+func TestHyphenatedPrefixVerb(t *testing.T) {
+	runObjects(t, []construction{
+		{"Colombia re-opened its border with Venezuela.", want{"081", "COL", "VEN", ""}, nil},
+		{"Kenya re-imposed a curfew in Mombasa.", want{"172", "KEN", "", ""}, nil},
+		{"Ethiopia agreed to re-open its border with Eritrea.", want{"035", "ETH", "", ""}, nil},
+		{"Jordan re-opened its border crossing with Syria.", want{"081", "JOR", "", ""}, nil},
+		{"Uganda re-imposed a curfew in Kampala.", want{"172", "UGA", "", ""}, nil},
+	})
+}
