@@ -144,3 +144,14 @@ func TestHyphenatedPrefixVerb(t *testing.T) {
 		{"Uganda re-imposed a curfew in Kampala.", want{"172", "UGA", "", ""}, nil},
 	})
 }
+
+// Trading accusations or insults is mutual: each side accuses the other.
+func TestTradeAccusations(t *testing.T) {
+	runPipeline(t, []construction{
+		{"India and Pakistan traded accusations over the attack in Kashmir.", want{"112", "IND", "PAK", ""}, nil},
+		{"Armenia and Azerbaijan exchanged accusations of ceasefire violations.", want{"112", "AZE", "ARM", ""}, nil},
+		{"Russia and Ukraine traded blame for the dam collapse.", want{"112", "UKR", "RUS", ""}, nil},
+		{"Ethiopia and Sudan traded insults over the border dispute.", want{"111", "SDN", "ETH", ""}, nil},
+		{"Kenya traded goods with Uganda.", want{}, []want{{"11", "", "", ""}}},
+	})
+}
