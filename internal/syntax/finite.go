@@ -59,6 +59,10 @@ import (
 // does not do: "Houthi fighters overran/JJ Sanaa" is a compound subject
 // before a verb the tagger missed.
 //
+// A capitalised first word the treebank does not know, read as a gerund
+// off its "-ing", is a name when a present tense in -s follows it
+// ("Beijing/VBG vows"; not "Shelling resumed").
+//
 // A verb phrase conjoined to a past tense is one too: a past form tagged
 // VBN right after a coordinating conjunction whose last verb before it
 // is a past tense, with an object after it ("torched cars and looted/VBN
@@ -97,12 +101,13 @@ type finiteTags struct {
 	verb         []bool   // VB*, MD
 	vbd, vbn     int      // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
 	vbz          int      // the (VERB, VBZ) class; -1 if none
+	vbg, nnp     int      // the (VERB, VBG) and (PROPN, NNP) classes; -1 if none
 }
 
 func newFiniteTags(upos, xpos []string) *finiteTags {
 	n := len(xpos)
 	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
-		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1}
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1, vbg: -1, nnp: -1}
 	for c, x := range xpos {
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -156,6 +161,12 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		case "DT", "PDT", "CD", "PRP$":
 			f.determiner[c] = true
 		}
+		if upos[c] == "VERB" && x == "VBG" && f.vbg < 0 {
+			f.vbg = c
+		}
+		if upos[c] == "PROPN" && x == "NNP" && f.nnp < 0 {
+			f.nnp = c
+		}
 		if upos[c] == "VERB" && x == "VBZ" && f.vbz < 0 {
 			f.vbz = c
 		}
@@ -205,6 +216,11 @@ func (p *Parser) repairFinite(sc *scratch) {
 	for i, c := range cls {
 		if c == f.vbd && i+1 < n && f.modified[cls[i+1]] && hyphenated(sc.forms[i]) {
 			cls[i] = f.vbn
+		}
+		if c == f.vbg && f.nnp >= 0 && capitalisedWord(sc.forms[i]) && sc.ts.at[i+pad].amb == 0 && i == 0 && i+1 < n && (f.plural[cls[i+1]] || cls[i+1] == f.vbz) {
+			// a name the treebank does not know, read off its "-ing", as
+			// the subject of a present tense in -s ("Beijing/VBG vows")
+			cls[i] = f.nnp
 		}
 	}
 	if n < 3 || !f.stop[cls[n-1]] || sc.forms[n-1] != "." {
@@ -305,6 +321,17 @@ func (p *Parser) presentForm(sc *scratch, i int) bool {
 // pastForm reports whether word i can be a past tense (lemmatizer.pastTense).
 func (p *Parser) pastForm(sc *scratch, i int) bool {
 	return !midCapital(sc.forms, i) && p.lem.pastTense(sc.forms[i], p.xcls[p.fin.vbd], p.xcls[p.fin.vbn])
+}
+
+// capitalisedWord reports a word of letters that begins with a capital
+// and goes on in lower case ("Beijing", not "FIGHTING" or "G-7").
+func capitalisedWord(w string) bool {
+	for k, r := range w {
+		if !unicode.IsLetter(r) || k == 0 && !unicode.IsUpper(r) || k > 0 && unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // midCapital reports a capitalised word after the sentence's first: part

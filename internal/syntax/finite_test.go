@@ -61,6 +61,10 @@ func TestPresentTenseRepair(t *testing.T) {
 		{"The European Union plans to impose new sanctions on Belarus.", "plans", "VBZ", true},
 		{"The ministry plans to expel two diplomats.", "plans", "VBZ", true},
 		{"Houthi fighters overran Sanaa in 2014.", "fighters", "NNS", false},
+		// a name read as a gerund, the subject of a present tense
+		{"Beijing vows to punish Taiwan separatists.", "vows", "VBZ", true},
+		{"Beijing vows to punish Taiwan separatists.", "Beijing", "NNP", false},
+		{"Shelling resumed near Donetsk on Monday.", "Shelling", "!NNP", false},
 		{"The African Union wants a ceasefire in Sudan.", "wants", "VBZ", true},
 		{"The union plans for the year include a strike in March.", "plans", "!VBZ", false},
 		{"Union members plan a strike in Lagos.", "members", "NNS", false},
