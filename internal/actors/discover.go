@@ -659,8 +659,8 @@ func (d *doc) modifierCountry(s, i int) (country string, ok bool) {
 		j--
 	}
 	if j > 0 && j+1 == i && own[j] < 0 && toks[j].Tag == "CC" && own[j-1] >= 0 {
-		// a conjunct shares the first one's modifier ("Israeli
-		// helicopters and tanks"): the country of the group before
+		// a conjunct shares the first one's modifier ("Russian troops
+		// and tanks"): the country of the group before
 		if e := d.entity(own[j-1]); e.Type == model.TypeOrg && model.Deref(e.Country) != "" && nounTag(toks[j-1].Tag) {
 			return model.Deref(e.Country), true
 		}

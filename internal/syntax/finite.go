@@ -15,7 +15,7 @@ import (
 // participle (a reduced relative: "rebels shelled/VBN Goma"), or a past
 // form that is also a noun as the noun ("police shot/NN two
 // protesters"): the clause is left without a finite verb and the parse
-// without a predicate. Two repairs follow the tagger, read off the tags,
+// without a predicate. Repairs follow the tagger, read off the tags,
 // the lemmatiser and the shape of the clause, never a list of words.
 //
 // Hyphenated participles: the treebank splits "Saudi - led", so a
@@ -203,8 +203,9 @@ func hyphenated(form string) bool {
 	return true
 }
 
-// repairFinite applies the two repairs to sc.cls (sc.forms tagged, their
-// scores in sc.ts.sum).
+// repairFinite applies the repairs above to sc.cls, the classes the
+// tagger gave sc.forms (their atoms in sc.ts.at), and marks in
+// sc.retensed the participles it made past tenses.
 func (p *Parser) repairFinite(sc *scratch) {
 	f := p.fin
 	if f == nil || f.vbd < 0 || f.vbn < 0 {
@@ -288,8 +289,8 @@ func (f *finiteTags) clauseVerb(cls []int, i int) bool {
 // only before a noun ("fired live rounds", not "shot dead"), an adverb,
 // a comparative and "than", or a preposition and a superlative, right
 // before a number ("nearly 40 villagers", "more than 500", "at least 12
-// people"); with strict, only a
-// determiner, number, pronoun or name (or such an amount).
+// people"); with strict, only a determiner, number, pronoun or name (or
+// such an amount).
 func (f *finiteTags) objectAt(cls []int, i int, strict bool) bool {
 	c := cls[i]
 	if f.amountLead[c] != "" {
@@ -311,7 +312,6 @@ func (f *finiteTags) objectAt(cls []int, i int, strict bool) bool {
 	return true
 }
 
-// pastForm reports whether word i can be a past tense (lemmatizer.pastTense).
 // presentForm reports whether word i can be a present tense in -s
 // (lemmatizer.presentTense).
 func (p *Parser) presentForm(sc *scratch, i int) bool {
