@@ -155,3 +155,13 @@ func TestTradeAccusations(t *testing.T) {
 		{"Kenya traded goods with Uganda.", want{}, []want{{"11", "", "", ""}}},
 	})
 }
+
+// Punishing an actor coerces it (170); a vow to punish one is a threat.
+func TestPunish(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Beijing vows to punish Taiwan separatists.", want{"13", "CHN", "TWN", ""}, []want{{"03", "", "", ""}}},
+		{"Iran vowed to punish Israel for the strike.", want{"13", "IRN", "ISR", ""}, []want{{"03", "", "", ""}}},
+		{"Russia punished Moldova with a gas cut.", want{"170", "RUS", "MDA", ""}, nil},
+		{"Washington threatened to punish Caracas over the election.", want{"13", "USA", "VEN", ""}, nil},
+	})
+}
