@@ -64,62 +64,24 @@ const (
 )
 
 // tagFeatures appends the features of word i (atoms at[i+pad]) given the
-// two previous predicted classes (-1 before the sentence start). They
-// are tagWordFeatures and tagContextFeatures (TestTagFeaturesSplit), but
-// written out in the order training has always summed them: training
-// adds float32 scores in this order, and a reordered sum may break a tie
-// otherwise, so retraining would no longer give the shipped model's bytes.
+// two previous predicted classes (-1 before the sentence start):
+// tagWordFeatures and tagContextFeatures, in the order training has
+// always summed them, the word's ambiguity class after the first
+// contextFeaturesBeforeAmb context features. Training adds float32
+// scores in this order, and a reordered sum may break a tie otherwise,
+// so retraining would no longer give the shipped model's bytes.
 func tagFeatures(fs []uint64, at []wordAtoms, i, t1, t2 int) []uint64 {
-	w := &at[i+pad]
-	p, pp := &at[i+pad-1], &at[i+pad-2]
-	nx, nn := &at[i+pad+1], &at[i+pad+2]
-	a1, a2 := uint64(t1+3), uint64(t2+3)
-	first := uint64(0)
-	if i == 0 {
-		first = 1
-	}
-	return append(fs,
-		feat1(tBias, 0),
-		feat1(tWord, w.lower),
-		feat1(tForm, w.form),
-		feat1(tS1, w.s1),
-		feat1(tS2, w.s2),
-		feat1(tS3, w.s3),
-		feat1(tS4, w.s4),
-		feat1(tP1, w.p1),
-		feat1(tP2, w.p2),
-		feat1(tShape, w.shape),
-		feat1(tT1, a1),
-		feat1(tT2, a2),
-		feat2(tT12, a1, a2),
-		feat2(tT1W, a1, w.lower),
-		feat1(tPW, p.lower),
-		feat1(tPS3, p.s3),
-		feat1(tPPW, pp.lower),
-		feat1(tNW, nx.lower),
-		feat1(tNS3, nx.s3),
-		feat1(tNNW, nn.lower),
-		feat2(tPWW, p.lower, w.lower),
-		feat2(tWNW, w.lower, nx.lower),
-		feat2(tPShape, p.shape, w.shape),
-		feat2(tNShape, w.shape, nx.shape),
-		feat2(tT1S3, a1, w.s3),
-		feat2(tFirstShape, first, w.shape),
-		feat2(tS3NW, w.s3, nx.lower),
-		feat1(tAmb, w.amb),
-		feat1(tNAmb, nx.amb),
-		feat1(tNNAmb, nn.amb),
-		feat1(tPAmb, p.amb),
-		feat2(tAmbNAmb, w.amb, nx.amb),
-		feat2(tT1Amb, a1, w.amb),
-		feat2(tT1NAmb, a1, nx.amb),
-		feat2(tWNAmb, w.lower, nx.amb),
-		feat2(tT1NW, a1, nx.lower),
-		feat3(tT12Amb, a1, a2, w.amb),
-		feat2(tPAmbAmb, p.amb, w.amb),
-		feat2(tS3NAmb, w.s3, nx.amb),
-	)
+	n := len(fs)
+	fs = tagWordFeatures(fs, &at[i+pad])
+	amb := fs[len(fs)-1] // tAmb, tagWordFeatures' last
+	fs = tagContextFeatures(fs[:len(fs)-1], at, i, t1, t2)
+	return slices.Insert(fs, n+wordFeatures-1+contextFeaturesBeforeAmb, amb)
 }
+
+// wordFeatures is the number of tagWordFeatures; contextFeaturesBeforeAmb
+// the number of tagContextFeatures training sums before the word's
+// ambiguity class (through tS3NW).
+const wordFeatures, contextFeaturesBeforeAmb = 11, 17
 
 // tagWordFeatures appends the features of tagFeatures that read word w
 // alone (its identity, affixes, shape and ambiguity class, and the
