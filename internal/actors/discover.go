@@ -395,12 +395,14 @@ func (d *doc) office(words []string) bool {
 // fighters" are the Taliban's), nothing is added.
 func (d *doc) group(s, i int) int {
 	toks := d.a.Tokens[s]
-	if !nounTag(toks[i].Tag) && d.groupPhrase(s, i) == "" {
-		return 0
-	}
-	sector, n, reach := d.sector(s, i)
+	sector, n, reach := d.groupPhrase(s, i), 2, groupNoun
 	if sector == "" {
-		return 0
+		if !nounTag(toks[i].Tag) {
+			return 0
+		}
+		if sector, n, reach = d.sector(s, i); sector == "" {
+			return 0
+		}
 	}
 	if reach != groupNoun && d.titleOfPerson(s, i, n, sector) {
 		return n
@@ -526,16 +528,14 @@ const (
 
 // sector returns the sector code of the group noun at token i, its
 // length in tokens, and how it finds its country: sitrep's groups
-// first (one word), then sitrep's agents (AgentsFile), then the Phoenix
-// agents of one word (suffix agents only: "~LEG", not "NGO~"). Phoenix
+// first (one word; group() has tried its two-word phrases, groupPhrase),
+// then sitrep's agents (AgentsFile), then the Phoenix agents (suffix
+// agents only, of one word or of a group's sector: agentAt). Phoenix
 // agents whose code is one of the sectors sitrep's groups use ("~UAF"
 // TERRORIST, "~REB" SEPARATIST) are groups; the others ("~LEG"
 // LAWMAKER, "~MED" JOURNALIST, "~GOV" MINISTER) name an actor only with
 // their country ("Kenyan lawmakers").
 func (d *doc) sector(s, i int) (string, int, reach) {
-	if c := d.groupPhrase(s, i); c != "" {
-		return c, 2, groupNoun
-	}
 	low := strings.ToLower(d.a.Tokens[s][i].Text)
 	if c, ok := d.t.groups[low]; ok {
 		return c, 1, groupNoun

@@ -279,7 +279,7 @@ func (c *Coder) prepare(art *model.Article) []*sent {
 			st.toks[j] = k
 		}
 		for j := 1; j+1 < len(st.toks); j++ {
-			if st.toks[j].bound && st.words.clauseWords[st.toks[j].low] && st.toks[j+1].tag == "CD" && strings.HasSuffix(st.toks[j-1].tag, "R") {
+			if st.toks[j].bound && st.words.clauseWords[st.toks[j].low] && st.toks[j+1].tag == "CD" && (st.toks[j-1].tag == "JJR" || st.toks[j-1].tag == "RBR") {
 				st.toks[j].bound = false // an amount, no clause: "more than 500 prisoners"
 			}
 		}
