@@ -55,6 +55,8 @@ func TestMobilizeByObject(t *testing.T) {
 		{"Armenia mobilized lobby groups in Washington to support its claims.", want{"053", "ARM", "", ""}, []want{{"15", "", "", ""}}},
 		{"Morocco mobilised its diaspora in Paris behind the autonomy plan.", want{"053", "MAR", "", ""}, []want{{"15", "", "", ""}}},
 		{"Venezuela mobilized supporters in Caracas against the sanctions.", want{"053", "VEN", "", ""}, []want{{"15", "", "", ""}}},
+		// an armed group is no civilian object, whatever the word "group"
+		{"Sudan's army mobilized armed groups in Darfur.", want{"154", "SDN", "", ""}, []want{{"053", "", "", ""}}},
 	})
 }
 
