@@ -167,3 +167,24 @@ func TestPunish(t *testing.T) {
 		{"Washington threatened to punish Caracas over the election.", want{"13", "USA", "VEN", ""}, nil},
 	})
 }
+
+// An intransitive report ("farmers protested in X") is coded once the
+// syntax stage restores its past tense; farmers, like workers and
+// students, are a group of the place they act in; withdrawing from a
+// place is a military retreat, and putting forces or police on alert a
+// raised alert, with the object between the verb and "on alert".
+func TestIntransitiveReportsAndAlerts(t *testing.T) {
+	runObjects(t, []construction{
+		{"Thousands of farmers protested in Chandigarh on Monday.", want{"14", "INDAGR", "", ""}, nil},
+		{"Farmers marched on the parliament in Warsaw.", want{"14", "POLAGR", "", ""}, nil},
+		{"Hundreds of workers demonstrated in Lagos against fuel prices.", want{"14", "NGALAB", "", ""}, nil},
+		{"Russian forces withdrew from the village of Robotyne.", want{"0874", "RUSMIL", "", ""}, nil},
+		{"The Israeli army withdrew from Khan Younis.", want{"0874", "ISRMIL", "", ""}, nil},
+		{"Ethiopian troops withdrew from positions near the Eritrean border.", want{"0874", "ETHMIL", "", ""}, nil},
+		{"Pakistan put its troops on high alert along the Line of Control.", want{"152", "PAK", "", ""}, nil},
+		{"Taiwan placed its navy on alert after the Chinese drills.", want{"152", "TWN", "", ""}, nil},
+		{"Ecuador put the police on alert before the vote.", want{"151", "ECU", "", ""}, nil},
+		// withdrawing from a treaty or talks is no retreat of forces
+		{"Armenia withdrew from the treaty on Tuesday.", want{}, []want{{"087", "", "", ""}}},
+	})
+}

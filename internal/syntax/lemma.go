@@ -263,6 +263,12 @@ func (lz *lemmatizer) lemma(form string, x int) string {
 		}
 		return l
 	}
+	if x < len(lz.past) && lz.past[x][0] >= 0 && lz.past[x][1] < 0 {
+		// a past tag (VBD, VBN): "withdrew", "underwent"
+		if l, ok := lz.compoundPast(lf, x, lz.past[x][0]); ok {
+			return l
+		}
+	}
 	l := lz.byRule(lf, x)
 	if l == lf && x < len(lz.past) {
 		// a past form under another past tag ("shot"/VBD as "shot"/VBN)
@@ -299,7 +305,9 @@ func hasUpper(s string) bool {
 // one ("shelled": "-ed", which the rules read as another word), or an
 // irregular form the treebank gives under the past tense class vbd, or
 // under the participle class vbn unless it ends in "n" as only
-// participles do ("shot", not "stolen" or "shown").
+// participles do ("shot", not "stolen" or "shown"), or one its rules
+// read as a lemma it knows ("threw"), or a prefix and such a form
+// ("withdrew", compoundPast).
 func (lz *lemmatizer) pastTense(form string, vbd, vbn int) bool {
 	lf := form
 	if hasUpper(form) {
@@ -312,7 +320,67 @@ func (lz *lemmatizer) pastTense(form string, vbd, vbn int) bool {
 	if _, ok := lz.exc.get(lemmaKey(h, vbn)); ok {
 		return !strings.HasSuffix(lf, "n")
 	}
+	if _, known := lz.known.get(h); !known && lz.irregularPast(lf, vbd) {
+		return true // a past form the rules read ("threw" → "throw"; not "cold")
+	}
+	if _, ok := lz.compoundPast(lf, vbd, -1); ok {
+		return true
+	}
+	if l, ok := lz.compoundPast(lf, vbn, -1); ok {
+		return !strings.HasSuffix(l, "n") && !strings.HasSuffix(lf, "n")
+	}
 	return strings.HasSuffix(lf, "ed") && lz.byRule(lf, vbd) != lf
+}
+
+// compoundPast reads an irregular past form the treebank does not have
+// as a prefix of two letters or more and one it has, of four letters
+// or more, under the class a or b (-1 for none): "withdrew" is
+// "with" + "drew", lemma "withdraw"; "underwent" is "undergo". A word
+// the treebank has as a lemma ("present", "veteran"), a regular form
+// in "-ed" and a word with a non-letter are not read so.
+func (lz *lemmatizer) compoundPast(lf string, a, b int) (string, bool) {
+	if len(lf) < 6 || strings.HasSuffix(lf, "ed") || lz.exc == nil || lz.known == nil {
+		return "", false
+	}
+	for i := 0; i < len(lf); i++ {
+		if lf[i] < 'a' || lf[i] > 'z' {
+			return "", false
+		}
+	}
+	if _, ok := lz.known.get(hashString(lf)); ok {
+		return "", false
+	}
+	for k := 2; k <= len(lf)-4; k++ {
+		h := hashString(lf[k:])
+		for _, x := range [2]int{a, b} {
+			if x < 0 {
+				continue
+			}
+			if v, ok := lz.exc.get(lemmaKey(h, x)); ok {
+				return lf[:k] + lz.strs[v], true
+			}
+			if lz.irregularPast(lf[k:], x) {
+				return lf[:k] + lz.byRule(lf[k:], x), true
+			}
+		}
+	}
+	return "", false
+}
+
+// irregularPast reports whether the rules of class x read lf, of four
+// letters or more and not in "-ed", as another word that is a lemma of
+// the treebank: an irregular past form the rules cover ("threw" →
+// "throw", "drew" → "draw").
+func (lz *lemmatizer) irregularPast(lf string, x int) bool {
+	if len(lf) < 4 || strings.HasSuffix(lf, "ed") || strings.HasSuffix(lf, "s") {
+		return false
+	}
+	l := lz.byRule(lf, x)
+	if l == lf {
+		return false
+	}
+	_, ok := lz.known.get(hashString(l))
+	return ok
 }
 
 // presentTense reports whether form can be a verb's present tense in

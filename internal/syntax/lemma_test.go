@@ -91,3 +91,38 @@ func lemmatizerOf(words ...string) (*lemmatizer, map[string]int) {
 	}
 	return lz, class
 }
+
+// An irregular past form the treebank lacks, made of a prefix and one it
+// has ("with" + "drew"), is a past tense with the compound's lemma; so is
+// one the rules read as a lemma the treebank knows ("threw" → "throw").
+// Words the treebank has as lemmas are not read so ("present" is not
+// "pre" + "sent", "cold" not a past of "cell"), nor words in "-ed".
+func TestLemmatizerCompoundPast(t *testing.T) {
+	p := builtin(t)
+	vbd, vbn := p.xcls[p.fin.vbd], p.xcls[p.fin.vbn]
+	for _, tc := range []struct {
+		form, lemma string
+		past        bool
+	}{
+		{"withdrew", "withdraw", true},
+		{"overthrew", "overthrow", true},
+		{"upheld", "uphold", true},
+		{"withheld", "withhold", true},
+		{"underwent", "undergo", true},
+		{"threw", "throw", true},
+		{"present", "", false},
+		{"veteran", "", false},
+		{"cold", "", false},
+		{"shelled", "shell", true},
+	} {
+		if got := p.lem.pastTense(tc.form, vbd, vbn); got != tc.past {
+			t.Errorf("pastTense(%q) = %v, want %v", tc.form, got, tc.past)
+		}
+		if tc.lemma == "" {
+			continue
+		}
+		if got := p.lem.lemma(tc.form, vbd); got != tc.lemma {
+			t.Errorf("lemma(%q, VBD) = %q, want %q", tc.form, got, tc.lemma)
+		}
+	}
+}
