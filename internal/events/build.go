@@ -105,6 +105,9 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		if st.words.possPronouns[t.low] || st.words.pronouns[t.low] && mm.poss || !mm.adj && k > 0 && st.words.possPronouns[st.toks[k-1].low] {
 			ok = false // "defend its territory", "recalled its ambassador": a possessive pronoun's is not the target
 		}
+		if st.words.wherePreps[lastPrep] && mm.ent.Type == model.TypePlace {
+			ok = false // "shot down a drone over Kampala": where, not whom
+		}
 		if c.lex.is(m.code, classVisit) && lastPrep == "" && mm.ent.Type != model.TypePlace {
 			ok = true
 		}
@@ -186,11 +189,19 @@ func countTime(st *sent, from, to int) int {
 
 func sameEntity(m *mention, refs []actorRef) bool {
 	for _, r := range refs {
-		if r.m.ent == m.ent {
+		if r.m.ent == m.ent || sameGroup(r.m.ent, m.ent) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameGroup reports whether a and b are one group by name and code: the
+// group the coder reads off a noun (groupActor) is an entity of its own,
+// so "farmers ... urging farmers to borrow" would act on itself.
+func sameGroup(a, b *model.Entity) bool {
+	return a.Type == model.TypeOrg && b.Type == model.TypeOrg && model.Deref(a.Code) != "" &&
+		model.Deref(a.Code) == model.Deref(b.Code) && strings.EqualFold(a.Name, b.Name)
 }
 
 // nominal resolves an event noun: "a visit by X to Y", "X's visit to Y",

@@ -188,3 +188,23 @@ func TestIntransitiveReportsAndAlerts(t *testing.T) {
 		{"Armenia withdrew from the treaty on Tuesday.", want{}, []want{{"087", "", "", ""}}},
 	})
 }
+
+// A place after "over" is where the act happened or what it was about,
+// not whom it was done to (words.tsv wherePreps); an actor after it still
+// is ("flew drones over the rebels" has no place).
+func TestPlaceAfterOverIsWhere(t *testing.T) {
+	runObjects(t, []construction{
+		{"The Ugandan army shot down a drone over Kampala.", want{"19", "UGAMIL", "-", ""}, []want{{"", "", "UGA", ""}}},
+		{"Peruvian jets intercepted a light aircraft over Iquitos.", want{"", "PER", "", ""}, []want{{"", "", "PERGOV", ""}}},
+		{"The Russian army shot down a Ukrainian drone over Belgorod.", want{"19", "RUSMIL", "UKR", ""}, nil},
+	})
+}
+
+// A group the coder reads off a noun is the same actor as the subject
+// with its name and code: no event of a group on itself.
+func TestGroupActsNotOnItself(t *testing.T) {
+	runObjects(t, []construction{
+		{"Observers said many students in Dhaka are struggling to pay fees because the state has cut grants, instead urging students to take loans.", want{}, []want{{"", "BGDEDU", "BGDEDU", ""}}},
+		{"Aid groups said many villagers in Kasai are struggling to find food because the army has closed roads, instead urging villagers to leave.", want{}, []want{{"", "CODCVL", "CODCVL", ""}}},
+	})
+}

@@ -53,13 +53,13 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 			continue // "seized last year from Y's troops", "accused Y of arming rebels": a misread object
 		}
 		visit := c.lex.is(m.code, classVisit) && prep == ""
-		found := c.arcNP(st, k, srcs, visit)
+		found := st.notWhere(c.arcNP(st, k, srcs, visit), prep)
 		if len(found) == 0 && st.rels[k] == "obj" {
 			// "granted concessions to Y", "launched an attack on Y": the
 			// object's own phrase of a target preposition
 			for _, x := range st.kids[k] {
 				if p, ok := st.argPrep(x); ok && x > k && p != "" && c.targetPrep(st, m, p) {
-					if found = c.arcNP(st, x, srcs, false); len(found) > 0 {
+					if found = st.notWhere(c.arcNP(st, x, srcs, false), p); len(found) > 0 {
 						break
 					}
 				}
@@ -73,6 +73,15 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 		}
 	}
 	return nil, 0, false
+}
+
+// notWhere drops from found the places after a preposition of where
+// (words.tsv wherePreps: "a drone over Kampala").
+func (st *sent) notWhere(found []*mention, prep string) []*mention {
+	if !st.words.wherePreps[prep] {
+		return found
+	}
+	return slices.DeleteFunc(found, func(m *mention) bool { return m.ent.Type == model.TypePlace })
 }
 
 // targetPrep reports whether an argument introduced by prep ("" for an

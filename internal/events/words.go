@@ -47,6 +47,7 @@ type wordClasses struct {
 	compoundJoins   map[string]bool
 	prepositions    map[string]bool
 	targetPreps     map[string]bool
+	wherePreps      map[string]bool
 	quantifiers     map[string]bool
 	conditional     map[string]bool
 	conditionMarks  map[string]bool
@@ -94,6 +95,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"compoundJoins":   &w.compoundJoins,
 		"prepositions":    &w.prepositions,
 		"targetPreps":     &w.targetPreps,
+		"wherePreps":      &w.wherePreps,
 		"quantifiers":     &w.quantifiers,
 		"conditional":     &w.conditional,
 		"conditionMarks":  &w.conditionMarks,
