@@ -812,8 +812,9 @@ func nounPhraseBetween(st *sent, from, to int) bool {
 }
 
 // unnamedAttack gives an active violent verb whose subject is itself an
-// attack or a weapon ("a roadside bombing killed two soldiers") the
-// unidentified armed group of the place as its source; it reports
+// attack or a weapon the attack's own actor as its source ("a Saudi air
+// strike on X killed 30 civilians"), else the unidentified armed group
+// of the place ("a roadside bombing killed two soldiers"); it reports
 // whether it did.
 func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	if m.noun || m.passive || !c.lex.is(m.code, classViolent) || !st.parsed() {
@@ -827,6 +828,12 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	for _, q := range ms {
 		if q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1 {
 			attack = true
+			if len(q.subj) > 0 && !placeOnly(q.subj) {
+				// the attack's own actor: "a Saudi air strike on X
+				// killed", "the army's attack on X killed"
+				m.subj, m.subjAt = q.subj, -1
+				return true
+			}
 		}
 	}
 	if !attack {
@@ -837,6 +844,18 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 		return false
 	}
 	m.subj, m.subjAt = toRefs([]*mention{a}), -1
+	return true
+}
+
+// placeOnly reports whether refs hold a place named as a place (not a
+// demonym or possessor): where an attack was, not who made it ("a
+// roadside bombing near Kandahar").
+func placeOnly(refs []actorRef) bool {
+	for _, r := range refs {
+		if r.m.ent.Type != model.TypePlace || r.m.adj || r.m.poss {
+			return false
+		}
+	}
 	return true
 }
 

@@ -208,3 +208,16 @@ func TestGroupActsNotOnItself(t *testing.T) {
 		{"Aid groups said many villagers in Kasai are struggling to find food because the army has closed roads, instead urging villagers to leave.", want{}, []want{{"", "CODCVL", "CODCVL", ""}}},
 	})
 }
+
+// An attack named by a noun as the subject of a violent verb: the
+// noun's own actor (a demonym, a possessor) does the killing; with none,
+// the unidentified armed group of the place (as "A car bomb explosion
+// killed …").
+func TestAttackNounSubjectKeepsItsActor(t *testing.T) {
+	runObjects(t, []construction{
+		{"A Saudi air strike on a wedding in Yemen killed 30 civilians.", want{"18", "SAU", "YEMCVL", ""}, []want{{"18", "YEMUAF", "", ""}}},
+		{"The Nepalese army's attack on Maoist positions killed 20 rebels.", want{"18", "NPLMIL", "", ""}, nil},
+		{"A Turkish drone strike near Qamishli killed four fighters in Syria.", want{"18", "TUR", "", ""}, []want{{"18", "SYRUAF", "", ""}}},
+		{"A roadside bombing killed two soldiers in Kandahar.", want{"18", "AFGUAF", "", ""}, nil},
+	})
+}
