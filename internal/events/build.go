@@ -279,6 +279,12 @@ func (c *Coder) nominal(st *sent, ms []*match, k int) {
 					m.light = true
 					break
 				}
+				if q.head == g && !q.noun && q.p.class == classPossible && len(q.subj) > 0 && st.rel(h) == "obj" {
+					// "is weighing sanctions on X": considered, not imposed
+					m.subj, m.subjAt = q.subj, q.subjAt
+					m.mod = stronger(stronger(m.mod, q.mod), model.ModalityPossible)
+					break
+				}
 			}
 		}
 	}

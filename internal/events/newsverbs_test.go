@@ -221,3 +221,17 @@ func TestAttackNounSubjectKeepsItsActor(t *testing.T) {
 		{"A roadside bombing killed two soldiers in Kandahar.", want{"18", "AFGUAF", "", ""}, nil},
 	})
 }
+
+// An act considered, weighed or mulled is only possible, whether a
+// gerund ("is considering expelling") or an event noun as the object
+// ("is weighing sanctions") names it, as the infinitive of "seek to".
+func TestConsideredActIsPossible(t *testing.T) {
+	possible := model.ModalityPossible
+	runObjects(t, []construction{
+		{"Ghana is considering sending troops to Mali.", want{"15", "GHA", "MLI", possible}, []want{{"15", "", "", model.ModalityAsserted}}},
+		{"Germany is considering expelling Russian diplomats.", want{"16", "DEU", "RUS", possible}, []want{{"16", "", "", model.ModalityAsserted}}},
+		{"Japan is weighing sanctions against Russia.", want{"16", "JPN", "RUS", possible}, []want{{"16", "", "", model.ModalityAsserted}}},
+		{"The EU is mulling an oil embargo on Iran.", want{"16", "IGOEUR", "IRN", possible}, []want{{"16", "", "", model.ModalityAsserted}}},
+		{"Argentina is considering a ban on British fishing vessels.", want{}, []want{{"", "", "", model.ModalityAsserted}}},
+	})
+}

@@ -69,6 +69,10 @@ found:
 	switch {
 	case t.low == "to":
 		c.infinitive(st, ms, k, j)
+	case gerundGoverned(st, ms, m, j):
+		// "is considering expelling X": the gerund is the governor's
+		// complement, as an infinitive would be
+		c.infinitive(st, ms, k, m.head)
 	case t.low == "which" || t.low == "who" || t.low == "that":
 		e := j - 1
 		if e >= 0 && st.toks[e].low == "," {
@@ -103,6 +107,25 @@ found:
 	if len(m.subj) == 0 && m.p.class == classSpeech {
 		c.inverted(st, m)
 	}
+}
+
+// gerundGoverned reports whether m is a gerund right after the verb of a
+// governor whose class takes a gerund as its complement: possibility
+// ("considering expelling", "weighing sending"), the future ("plans
+// deploying"), refusal and denial.
+func gerundGoverned(st *sent, ms []*match, m *match, j int) bool {
+	if st.toks[m.head].tag != "VBG" {
+		return false
+	}
+	for _, q := range ms {
+		if q != m && !q.noun && q.last == j {
+			switch q.p.class {
+			case classPossible, classFuture, classRefuse, classDeny:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inverted handles "said Chen Ming-feng": the subject after the verb.
