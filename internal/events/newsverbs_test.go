@@ -235,3 +235,18 @@ func TestConsideredActIsPossible(t *testing.T) {
 		{"Argentina is considering a ban on British fishing vessels.", want{}, []want{{"", "", "", model.ModalityAsserted}}},
 	})
 }
+
+// Yielding (08): easing a ban, accepting demands, scrapping a tax or a
+// decree, unfreezing funds, easing a siege, reopening a corridor.
+func TestYieldVocabulary(t *testing.T) {
+	runObjects(t, []construction{
+		{"The Kyrgyz government relaxed the ban on public gatherings.", want{"081", "KGZ", "", ""}, nil},
+		{"The Togolese government accepted the opposition's demands for electoral reform.", want{"083", "TGO", "", ""}, nil},
+		{"The Kenyan government scrapped the new tax after the protests.", want{"0832", "KEN", "", ""}, nil},
+		{"Ecuador withdrew the fuel subsidy decree after talks with indigenous groups.", want{"0832", "ECU", "", ""}, nil},
+		{"Paraguay repealed the land law after a week of road blockades.", want{"0832", "PRY", "", ""}, nil},
+		{"The United States unfroze Afghan central bank funds.", want{"084", "USA", "AFG", ""}, nil},
+		{"The Houthis eased the siege of Taiz.", want{"0872", "YEMREB", "", ""}, nil},
+		{"Azerbaijan reopened the Lachin corridor.", want{"081", "AZE", "", ""}, nil},
+	})
+}
