@@ -250,3 +250,19 @@ func TestYieldVocabulary(t *testing.T) {
 		{"Azerbaijan reopened the Lachin corridor.", want{"081", "AZE", "", ""}, nil},
 	})
 }
+
+// Support and aid: backing an actor or its bid is endorsement (051);
+// sending peacekeepers is peacekeeping (074), sending doctors or a
+// medical team humanitarian aid (073); approving or extending a loan
+// economic aid (071).
+func TestSupportAndAidVocabulary(t *testing.T) {
+	runObjects(t, []construction{
+		{"Uruguay backed Argentina's claim to the islands.", want{"051", "URY", "ARG", ""}, nil},
+		{"The African Union backed Kenya in the dispute.", want{"051", "IGOAFR", "KEN", ""}, nil},
+		{"South Korea sent peacekeepers to Lebanon.", want{"074", "KOR", "LBN", ""}, nil},
+		{"Cuba dispatched a medical team to Peru after the earthquake.", want{"073", "CUB", "PER", ""}, nil},
+		{"The World Bank approved a loan for Ghana.", want{"071", "IGO", "GHA", ""}, nil},
+		// backing down is no endorsement
+		{"Guyana backed down after the vote.", want{}, []want{{"051", "", "", ""}}},
+	})
+}
