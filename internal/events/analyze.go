@@ -227,6 +227,11 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 		for k := pos + 1; k < len(st.toks) && gap <= c.maxGap(p); k++ {
 			t := st.toks[k]
 			if p.at(w, t) {
+				if p.nounOnly && strings.HasPrefix(t.tag, "VB") {
+					// a compound noun's words are nouns: "drone struck"
+					// is no "drone strike"
+					break
+				}
 				found = k
 				break
 			}

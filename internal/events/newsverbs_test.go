@@ -266,3 +266,17 @@ func TestSupportAndAidVocabulary(t *testing.T) {
 		{"Guyana backed down after the vote.", want{}, []want{{"051", "", "", ""}}},
 	})
 }
+
+// A weapon or vehicle named with an armed group ("a Houthi drone",
+// "a Hezbollah drone") stands for the group, as a demonym's does ("a
+// Russian drone"); and a compound event noun's words are nouns, so "a
+// drone struck" is the verb "strike", not the noun "drone strike".
+func TestWeaponOfAGroupActs(t *testing.T) {
+	runObjects(t, []construction{
+		{"A Houthi drone struck a Saudi oil facility.", want{"19", "YEMREB", "SAU", ""}, nil},
+		{"A Hezbollah drone struck an Israeli army post.", want{"19", "LBNREB", "ISR", ""}, nil},
+		{"An al-Shabaab rocket hit the airport in Mogadishu.", want{}, []want{{"", "SOMGOV", "", ""}}},
+		{"A Russian missile struck a power plant in Odesa.", want{"19", "RUS", "UKR", ""}, nil},
+		{"Taliban helicopters attacked a convoy near Herat.", want{"19", "AFG", "", ""}, nil},
+	})
+}
