@@ -280,3 +280,16 @@ func TestWeaponOfAGroupActs(t *testing.T) {
 		{"Taliban helicopters attacked a convoy near Herat.", want{"19", "AFG", "", ""}, nil},
 	})
 }
+
+// Restrictions on political freedoms (1721: banning or closing a
+// newspaper, a channel or a station) and bans of parties or candidates
+// (1722: dissolving a party, barring candidates).
+func TestPoliticalRestrictions(t *testing.T) {
+	runObjects(t, []construction{
+		{"The Algerian authorities banned a newspaper.", want{"1721", "DZA", "", ""}, nil},
+		{"Nicaragua closed two independent radio stations.", want{"1721", "NIC", "", ""}, nil},
+		{"Cambodia dissolved the main opposition party.", want{"1722", "KHM", "", ""}, nil},
+		{"Venezuela blocked opposition candidates from the election.", want{"1722", "VEN", "", ""}, nil},
+		{"A court in Ankara dissolved the pro-Kurdish party.", want{"1722", "TUR", "", ""}, nil},
+	})
+}
