@@ -293,3 +293,14 @@ func TestPoliticalRestrictions(t *testing.T) {
 		{"A court in Ankara dissolved the pro-Kurdish party.", want{"1722", "TUR", "", ""}, nil},
 	})
 }
+
+// A claim to or over a territory is a demand: rejecting it is a
+// rejection (12), where rejecting a claim that something happened is a
+// denial (016).
+func TestTerritorialClaimRejected(t *testing.T) {
+	runObjects(t, []construction{
+		{"Japan rejected China's claims over the Senkaku Islands.", want{"12", "JPN", "", ""}, []want{{"016", "", "", ""}}},
+		{"Venezuela dismissed Guyana's claim to the Essequibo region.", want{"12", "VEN", "GUY", ""}, []want{{"016", "", "", ""}}},
+		{"Rwanda rejected the claim that its troops were in Congo.", want{"016", "RWA", "", ""}, []want{{"12", "", "", ""}}},
+	})
+}
