@@ -70,6 +70,9 @@ func TestNonStateActors(t *testing.T) {
 		// a group met abroad is still its own country's: the place is where
 		{"Americas", "2024-05-01", "Colombia and the ELN held talks in Caracas.", "ELN", "COLREB"},
 		{"Africa", "2024-05-01", "Envoys met the RSF in Jeddah.", "RSF", "SDNREB"},
+		// the pope heads the Holy See, as a president heads his state
+		{"Europe", "2026-02-01", "The Pope received the Armenian president in Rome.", "Pope", "VATGOV"},
+		{"Europe", "2026-02-01", "The Pope appealed for a truce in Sudan.", "Pope", "VATGOV"},
 	})
 }
 
