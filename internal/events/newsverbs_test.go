@@ -304,3 +304,16 @@ func TestTerritorialClaimRejected(t *testing.T) {
 		{"Rwanda rejected the claim that its troops were in Congo.", want{"016", "RWA", "", ""}, []want{{"12", "", "", ""}}},
 	})
 }
+
+// A body of an organisation or state (a panel, commission, committee,
+// tribunal) stands for it, as its officials do; and two verbs the
+// lemmatiser misreads ("probed" → "pro", "quelled" → "quel") are matched
+// by their forms.
+func TestBodiesAndMisreadForms(t *testing.T) {
+	runObjects(t, []construction{
+		{"A UN panel investigated allegations of abuse in Haiti.", want{"09", "IGOUNO", "", ""}, nil},
+		{"An AU commission criticized Ethiopia over the arrests.", want{"11", "IGOAFR", "ETH", ""}, nil},
+		{"Moroccan prosecutors probed the disappearance of a Spanish journalist.", want{"090", "MAR", "", ""}, nil},
+		{"Riot police quelled protests in Yerevan.", want{"175", "ARMCOP", "", ""}, nil},
+	})
+}
