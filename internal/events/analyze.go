@@ -252,7 +252,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			}
 			// particles must be adjacent to the verb, but for adverbs and
 			// a time ("threatened on Monday to break relations")
-			if !p.dictionary && len(p.words[w]) == 1 && (st.words.prepositions[p.words[w][0]] || p.words[w][0] == "up" || p.words[w][0] == "down" || p.words[w][0] == "off" || p.words[w][0] == "out") {
+			if !p.dictionary && st.particles(p.words[w]) {
 				if adverbialPP(st, k) {
 					k++ // "agreed in principle to": the phrase stands as an adverb
 					gap++
@@ -269,6 +269,19 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 		pos = found
 	}
 	return pos, true
+}
+
+// particles reports whether every alternative of a pattern word is a
+// preposition or a particle ("on|upon", "up"): such a word must follow
+// the word before it, but for adverbs and a time ("agreed new sanctions
+// on Iran" is no "agree on").
+func (st *sent) particles(alts []string) bool {
+	for _, a := range alts {
+		if !st.words.prepositions[a] && a != "up" && a != "down" && a != "off" && a != "out" {
+			return false
+		}
+	}
+	return len(alts) > 0
 }
 
 // inAmount reports whether token k belongs to an amount: a number, the

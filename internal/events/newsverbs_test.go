@@ -317,3 +317,20 @@ func TestBodiesAndMisreadForms(t *testing.T) {
 		{"Riot police quelled protests in Yerevan.", want{"175", "ARMCOP", "", ""}, nil},
 	})
 }
+
+// A preposition of a pattern, with alternatives too ("agree on|upon"),
+// must follow the verb: "agreed new sanctions on Iran" is no agreement
+// "on"; agreeing or approving an event noun is that event, as a light
+// verb's object is.
+func TestAgreedEventNoun(t *testing.T) {
+	runObjects(t, []construction{
+		{"The EU agreed new sanctions on Belarus.", want{}, []want{{"057", "", "", ""}}},
+		{"The EU approved new sanctions on Belarus.", want{}, []want{{"057", "", "", ""}}},
+		{"Kenya and Ethiopia agreed a ceasefire.", want{"035", "KEN", "ETH", ""}, nil},
+		{"Chile and Peru agreed on a maritime border.", want{"057", "CHL", "PER", ""}, nil},
+	})
+	runConstructions(t, []construction{
+		{"The EU agreed new sanctions on Belarus.", want{"163", "IGOEUR", "BLR", ""}, nil},
+		{"The EU approved new sanctions on Belarus.", want{"163", "IGOEUR", "BLR", ""}, nil},
+	})
+}
