@@ -224,6 +224,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 		}
 		found := -1
 		gap := 0 // words passed; an amount ("25,000 tons of") counts for none
+		particle := !p.dictionary && st.particles(p.words[w])
 		for k := pos + 1; k < len(st.toks) && gap <= c.maxGap(p); k++ {
 			t := st.toks[k]
 			if p.at(w, t) {
@@ -252,7 +253,7 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			}
 			// particles must be adjacent to the verb, but for adverbs and
 			// a time ("threatened on Monday to break relations")
-			if !p.dictionary && st.particles(p.words[w]) {
+			if particle {
 				if adverbialPP(st, k) {
 					k++ // "agreed in principle to": the phrase stands as an adverb
 					gap++

@@ -105,7 +105,7 @@ func (c *Coder) particles(st *sent, i int, e *petrarch.VerbEntry) bool {
 		if k == e.Head {
 			continue
 		}
-		if !st.depHas(i, strings.ToLower(w), 0) {
+		if !st.depHas(i, w, 0) {
 			return false
 		}
 	}
@@ -130,7 +130,7 @@ func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarc
 		case petrarch.ElemSynset:
 			ok := false
 			for _, ph := range vt.Synset(e.Synset) {
-				if len(ph) > 0 && st.depHas(i, strings.ToLower(ph[len(ph)-1]), depth) {
+				if len(ph) > 0 && st.depHas(i, ph[len(ph)-1], depth) {
 					ok = true
 					break
 				}
@@ -140,7 +140,7 @@ func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarc
 			}
 			n++
 		case petrarch.ElemPrep:
-			if !st.prepObj(i, strings.ToLower(e.Prep)) {
+			if !st.prepObj(i, e.Prep) {
 				return false
 			}
 			n++
@@ -151,14 +151,15 @@ func (c *Coder) elemsFound(st *sent, vt *petrarch.VerbTable, i int, es []petrarc
 
 func (st *sent) anyDep(i int, alts []string, depth int) bool {
 	for _, a := range alts {
-		if st.depHas(i, strings.ToLower(a), depth) {
+		if st.depHas(i, a, depth) {
 			return true
 		}
 	}
 	return false
 }
 
-// depHas reports whether a word (form or lemma) is a dependent of token
+// depHas reports whether a word (form or lemma, in any case: the
+// dictionaries write it in capitals) is a dependent of token
 // i, or down to maxDepth more levels, in the subtrees of its objects and
 // obliques.
 func (st *sent) depHas(i int, w string, maxDepth int) bool {
@@ -169,7 +170,7 @@ func (st *sent) depHas(i int, w string, maxDepth int) bool {
 			if depth == 0 && (r == "nsubj" || r == "csubj" || r == "punct" || r == "conj" || r == "parataxis" || r == "advcl") {
 				continue
 			}
-			if st.toks[d].low == w || st.lemmas[d] == w {
+			if strings.EqualFold(st.toks[d].low, w) || strings.EqualFold(st.lemmas[d], w) {
 				return true
 			}
 			if depth < maxDepth && walk(d, depth+1) {
@@ -188,7 +189,7 @@ func (st *sent) prepObj(i int, prep string) bool {
 			continue
 		}
 		for _, k := range st.kids[d] {
-			if st.rels[k] == "case" && st.toks[k].low == prep {
+			if st.rels[k] == "case" && strings.EqualFold(st.toks[k].low, prep) {
 				return true
 			}
 		}
