@@ -179,6 +179,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 					break
 				}
 			}
+			if len(by) == 0 && m.p.fromSource {
+				by, end = fromSource(st, m, end)
+			}
 			if len(by) == 0 && c.lex.is(m.code, classViolent) && (len(m.subj) > 0 || m.p.class == "") && !naturalCause(st, m) && !animalPatient(st, m) {
 				// "a journalist was killed in a car bomb explosion in X": an
 				// attack with no named attacker is an unidentified armed
@@ -845,6 +848,33 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	}
 	m.subj, m.subjAt = toRefs([]*mention{a}), -1
 	return true
+}
+
+// fromSource returns, for a passive without a "by" agent whose pattern
+// is flagged fromsource, the actors of its "from" phrase and the
+// phrase's end (end when there are none): "two Russian diplomats were
+// expelled from Poland" is Poland's expulsion.
+func fromSource(st *sent, m *match, end int) ([]*mention, int) {
+	for k := m.last + 1; k < len(st.toks) && k <= m.last+4; k++ {
+		t := st.toks[k]
+		if isBoundary(t) || st.verb[k] {
+			break
+		}
+		if t.low != "from" {
+			continue
+		}
+		for j := k + 1; j < len(st.toks) && j <= k+3; j++ {
+			if len(st.toks[j].ments) > 0 {
+				_, e := npRight(st, j)
+				if by := resolveNP(st, k+1, e); len(by) > 0 {
+					return by, e
+				}
+				break
+			}
+		}
+		break
+	}
+	return nil, end
 }
 
 // placeOnly reports whether refs hold a place named as a place (not a

@@ -68,6 +68,9 @@ type pattern struct {
 	// deployment): not coded with a military group noun (groups.tsv
 	// sector MIL) in the subject
 	persons bool
+	// fromSource: in a passive without a "by" agent, "from X" names who
+	// did it ("two diplomats were expelled from Poland": Poland expelled)
+	fromSource bool
 	// fallback: made from the Phoenix verb dictionary for one parsed verb
 	fallback bool
 	// dictionary: compiled from a TABARI/PETRARCH verbs file, whose
@@ -424,6 +427,7 @@ func fromShared(vp *petrarch.VerbPattern) *pattern {
 	p.needTarget = vp.Flags&petrarch.FlagTarget != 0
 	p.mutual = vp.Flags&petrarch.FlagMutual != 0
 	p.persons = vp.Flags&petrarch.FlagPersons != 0
+	p.fromSource = vp.Flags&petrarch.FlagFromSource != 0
 	head := vp.Alts
 	if head == nil {
 		head = vp.Phrase

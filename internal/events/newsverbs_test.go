@@ -334,3 +334,17 @@ func TestAgreedEventNoun(t *testing.T) {
 		{"The EU approved new sanctions on Belarus.", want{"163", "IGOEUR", "BLR", ""}, nil},
 	})
 }
+
+// A passive expulsion or deportation without a "by" agent names its
+// source in its "from" phrase (verbs.txt fromsource); with a "by" agent
+// the agent is the source.
+func TestExpelledFrom(t *testing.T) {
+	runObjects(t, []construction{
+		{"Two Russian diplomats were expelled from Poland.", want{"16", "POL", "RUS", ""}, nil},
+		{"A French journalist was deported from Burkina Faso.", want{"174", "BFA", "FRA", ""}, nil},
+		{"Hundreds of Haitians were deported from the Dominican Republic last week.", want{"174", "DOM", "", ""}, nil},
+		{"Three Kenyan traders were expelled by Tanzania.", want{"16", "TZA", "KEN", ""}, nil},
+		// a withdrawal from a place is no act of the place
+		{"The Malian ambassador was recalled from Algiers.", want{}, []want{{"", "DZA", "", ""}}},
+	})
+}

@@ -12,7 +12,7 @@ import (
 
 // Flag is a frame property of a verb pattern. PETRARCH dictionaries set
 // none; sitrep's own lexicon (lexicon/events/verbs.txt) declares them.
-type Flag uint16
+type Flag uint32
 
 // The flags of sitrep's verb lexicon (see its header for their meaning).
 const (
@@ -32,13 +32,14 @@ const (
 	FlagLight                     // "mounted an invasion": the event is the governed noun
 	FlagDemand                    // "X said Y must V": X's demand of Y
 	FlagPersons                   // an act of persons (a visit), not of an armed force
+	FlagFromSource                // a passive's "from X" names the source ("were expelled from X")
 )
 
 var flagNames = map[string]Flag{
 	"noun": FlagNoun, "nounonly": FlagNounOnly, "speech": FlagSpeech, "intent": FlagIntent,
 	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
 	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
-	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons,
+	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons, "fromsource": FlagFromSource,
 }
 
 // VerbPattern is one verb pattern in the form both dictionary formats
