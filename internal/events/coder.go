@@ -233,13 +233,16 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 	}
 	focus := focusPlace(art)
 	groups := 0
+	var prev *model.Entity // the previous sentence's subject (antecedent)
 	for i := range sents {
 		if i%32 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
+		sents[i].pronounSubject(prev)
 		evs := c.sentence(art, sents[i])
+		prev = subjectOf(art, sents[i], evs)
 		// number groups and ids, then fill dates, locations
 		for _, ev := range evs {
 			if ev.group > 0 {
@@ -261,6 +264,74 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 		groups += maxg
 	}
 	return nil
+}
+
+// subjectOf is the entity sentence st is about, for a pronoun that opens
+// the next: the source of its first event with a named source, else the
+// entity named by its first words ("Ghana recalled ..."); nil for none.
+func subjectOf(art *model.Article, st *sent, evs []coded) *model.Entity {
+	for _, ev := range evs {
+		if id := model.Deref(ev.ev.Source.Entity); id != "" {
+			for k := range art.Entities {
+				if art.Entities[k].ID == id {
+					return &art.Entities[k]
+				}
+			}
+		}
+	}
+	for _, m := range st.ments {
+		if m.first <= 1 && !m.adj && !m.poss && model.Deref(m.ent.Code) != "" {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// pronounSubject reads a pronoun that opens the sentence as the subject
+// of its verb ("It accused Togo of ...", "He said ...") as the previous
+// sentence's subject, ante, when the two agree: "it" an organisation or
+// a country, "he" and "she" a person, "they" a group or organisation
+// (named in lower case: "protesters", or an organisation's name). The
+// pronoun becomes a mention of ante in this sentence. "It is", "It was"
+// (an expletive or a cleft) are left.
+func (st *sent) pronounSubject(ante *model.Entity) {
+	if ante == nil || len(st.toks) < 2 || len(st.toks[0].ments) > 0 || model.Deref(ante.Code) == "" {
+		return
+	}
+	next := st.toks[1]
+	if !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") || st.words.beForms[next.low] {
+		return
+	}
+	switch st.toks[0].low {
+	case "it":
+		if ante.Type != model.TypeOrg && ante.Type != model.TypePlace || groupName(ante) {
+			return
+		}
+	case "he", "she":
+		if ante.Type != model.TypePerson {
+			return
+		}
+	case "they":
+		if ante.Type != model.TypeOrg {
+			return
+		}
+	default:
+		return
+	}
+	t := st.toks[0]
+	for j := range st.toks {
+		for k := range st.toks[j].ments {
+			st.toks[j].ments[k]++
+		}
+	}
+	st.ments = append([]mention{{ent: ante, start: t.start, end: t.end, first: 0, last: 0}}, st.ments...)
+	st.toks[0].ments = append(st.toks[0].ments, 0)
+}
+
+// groupName reports an actor named by a group noun ("protesters",
+// "gunmen"): lower case, plural, "they" and not "it".
+func groupName(e *model.Entity) bool {
+	return e.Name != "" && e.Name == strings.ToLower(e.Name) && strings.HasSuffix(e.Name, "s")
 }
 
 // prepare indexes tokens, mentions and times per sentence.

@@ -348,3 +348,30 @@ func TestExpelledFrom(t *testing.T) {
 		{"The Malian ambassador was recalled from Algiers.", want{}, []want{{"", "DZA", "", ""}}},
 	})
 }
+
+// A pronoun that opens a sentence as its verb's subject stands for the
+// previous sentence's subject when they agree ("it" an organisation or
+// a country, "he"/"she" a person, "they" a group); "It is ..." is left.
+func TestPronounOpensSentence(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Ghana recalled its ambassador from Togo on Monday. It accused Togo of harbouring rebels.", want{"112", "GHA", "TGO", ""}, nil},
+		{"Chile summoned the Bolivian envoy. It also protested the closure of the border.", want{"11", "CHL", "", ""}, nil},
+		{"Protesters marched on the parliament in Lima. They demanded the resignation of the minister.", want{"10", "PEROPP", "", ""}, nil},
+		{"Ghana recalled its ambassador from Togo. It is unclear whether talks will resume.", want{}, []want{{"03", "", "", ""}, {"04", "", "", ""}}},
+		// "it" does not stand for a person, nor "he" for a country
+		{"Ghana recalled its ambassador from Togo. He accused Togo of harbouring rebels.", want{}, []want{{"112", "GHA", "", ""}}},
+	})
+}
+
+// A participle the tagger reads as an adjective after a past form of
+// "be" is a passive ("three soldiers were wounded/JJ"): the soldiers are
+// the victims, not the attackers; "who is injured" is a state; "nobody"
+// negates.
+func TestAdjectivalPassive(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Three soldiers were wounded in Burkina Faso.", want{"18", "BFAUAF", "BFAMIL", ""}, []want{{"18", "BFAMIL", "", ""}}},
+		{"Two policemen were injured in Nairobi.", want{"18", "KENUAF", "KENCOP", ""}, []want{{"18", "KENCOP", "", ""}}},
+		{"Nobody was injured in the blast in Quetta.", want{}, []want{{"18", "", "", model.ModalityAsserted}}},
+		{"A striker who is injured missed the match in Lagos.", want{}, []want{{"18", "", "", ""}}},
+	})
+}

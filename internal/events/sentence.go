@@ -30,7 +30,7 @@ type attr struct {
 func (c *Coder) subject(st *sent, ms []*match, k int) {
 	m := ms[k]
 	j := m.head - 1
-	sawBe := false
+	sawBe, pastBe := false, false
 	for j >= 0 {
 		t := st.toks[j]
 		switch {
@@ -49,6 +49,7 @@ func (c *Coder) subject(st *sent, ms []*match, k int) {
 		case st.words.auxiliaries[t.low] && len(t.ments) == 0:
 			if st.words.beForms[t.low] {
 				sawBe = true
+				pastBe = pastBe || t.tag == "VBD" || t.tag == "VBN"
 			}
 		case t.tag == "RB" || t.tag == "" && strings.HasSuffix(t.low, "ly") && len(t.ments) == 0:
 		default:
@@ -58,7 +59,10 @@ func (c *Coder) subject(st *sent, ms []*match, k int) {
 	}
 found:
 	head := st.toks[m.head]
-	if sawBe && (head.tag == "VBN" || head.tag == "" && (strings.HasSuffix(head.low, "ed") || head.low != m.p.words[0][0])) && (m.p.class == "" || m.p.class == classControl) {
+	if sawBe && (head.tag == "VBN" || head.tag == "JJ" && pastBe && strings.HasSuffix(head.low, "ed") || head.tag == "" && (strings.HasSuffix(head.low, "ed") || head.low != m.p.words[0][0])) && (m.p.class == "" || m.p.class == classControl) {
+		// (an adjectival participle after a past form of "be" is a
+		// passive too: "three soldiers were wounded/JJ"; "a defender who
+		// is injured" is a state)
 		m.passive = true
 	}
 	if j < 0 {
