@@ -233,7 +233,8 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 	}
 	focus := focusPlace(art)
 	groups := 0
-	var prev *model.Entity // the previous sentence's subject (antecedent)
+	var prev *model.Entity    // the previous sentence's subject (antecedent)
+	var pair [2]*model.Entity // its source and target
 	for i := range sents {
 		if i%32 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -241,8 +242,10 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 			}
 		}
 		sents[i].pronounSubject(prev)
+		sents[i].pairSubject(pair)
 		evs := c.sentence(art, sents[i])
 		prev = subjectOf(art, sents[i], evs)
+		pair = pairOf(art, evs)
 		// number groups and ids, then fill dates, locations
 		for _, ev := range evs {
 			if ev.group > 0 {
@@ -271,12 +274,8 @@ func (c *Coder) Process(ctx context.Context, art *model.Article) error {
 // entity named by its first words ("Ghana recalled ..."); nil for none.
 func subjectOf(art *model.Article, st *sent, evs []coded) *model.Entity {
 	for _, ev := range evs {
-		if id := model.Deref(ev.ev.Source.Entity); id != "" {
-			for k := range art.Entities {
-				if art.Entities[k].ID == id {
-					return &art.Entities[k]
-				}
-			}
+		if e := entityByID(art, ev.ev.Source.Entity); e != nil {
+			return e
 		}
 	}
 	for _, m := range st.ments {
@@ -326,6 +325,68 @@ func (st *sent) pronounSubject(ante *model.Entity) {
 	}
 	st.ments = append([]mention{{ent: ante, start: t.start, end: t.end, first: 0, last: 0}}, st.ments...)
 	st.toks[0].ments = append(st.toks[0].ments, 0)
+}
+
+// entityByID returns the article's entity with id, nil for none.
+func entityByID(art *model.Article, id *string) *model.Entity {
+	if model.Deref(id) == "" {
+		return nil
+	}
+	for k := range art.Entities {
+		if art.Entities[k].ID == *id {
+			return &art.Entities[k]
+		}
+	}
+	return nil
+}
+
+// pairOf is the source and target of the first of evs that names both,
+// as two different entities.
+func pairOf(art *model.Article, evs []coded) [2]*model.Entity {
+	for _, ev := range evs {
+		if ev.ev.Target == nil {
+			continue
+		}
+		s, t := entityByID(art, ev.ev.Source.Entity), entityByID(art, ev.ev.Target.Entity)
+		if s != nil && t != nil && s != t {
+			return [2]*model.Entity{s, t}
+		}
+	}
+	return [2]*model.Entity{}
+}
+
+// pairSubject reads a subject that names the two parties of the previous
+// sentence ("The two leaders agreed ...", "Both countries signed ...":
+// words.tsv pairWords and pairNouns) as that sentence's source and
+// target, both mentions on the noun, so that a reciprocal act codes each
+// as the other's partner.
+func (st *sent) pairSubject(pair [2]*model.Entity) {
+	if pair[0] == nil || pair[1] == nil {
+		return
+	}
+	k := 0
+	if k < len(st.toks) && st.toks[k].low == "the" {
+		k++
+	}
+	if k+2 >= len(st.toks) || !st.words.pairWords[st.toks[k].low] || !st.words.pairNouns[st.toks[k+1].low] {
+		return
+	}
+	n := k + 1
+	if len(st.toks[n].ments) > 0 {
+		return
+	}
+	if next := st.toks[n+1]; !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") {
+		return
+	}
+	for j := range st.toks {
+		for x := range st.toks[j].ments {
+			st.toks[j].ments[x] += 2
+		}
+	}
+	t := st.toks[n]
+	add := []mention{{ent: pair[0], start: t.start, end: t.end, first: n, last: n}, {ent: pair[1], start: t.start, end: t.end, first: n, last: n}}
+	st.ments = append(add, st.ments...)
+	st.toks[n].ments = append(st.toks[n].ments, 0, 1)
 }
 
 // groupName reports an actor named by a group noun ("protesters",

@@ -375,3 +375,16 @@ func TestAdjectivalPassive(t *testing.T) {
 		{"A striker who is injured missed the match in Lagos.", want{}, []want{{"18", "", "", ""}}},
 	})
 }
+
+// "The two sides", "both countries" as a subject name the previous
+// sentence's source and target: a reciprocal act codes each as the
+// other's partner.
+func TestTwoSidesAreThePreviousPair(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Kenya hosted Ethiopia's foreign minister in Nairobi on Monday. Both countries signed a security pact.", want{"057", "ETH", "KEN", ""}, nil},
+		{"Armenian troops shelled Azerbaijani positions on Sunday. The two sides exchanged fire for hours.", want{"19", "AZE", "ARM", ""}, nil},
+		{"The Chilean president met his Argentine counterpart in Santiago. The two leaders agreed to build a new road.", want{"03", "ARG", "CHL", ""}, nil},
+		// without a pair before, nothing is read into the words
+		{"The two sides exchanged fire for hours near the border.", want{}, []want{{"19", "", "", ""}}},
+	})
+}

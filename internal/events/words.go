@@ -67,6 +67,8 @@ type wordClasses struct {
 	carrierVerbs    map[string]bool
 	stateSectors    map[string]bool
 	patronWords     map[string]bool
+	pairWords       map[string]bool
+	pairNouns       map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
 	proposalNouns   map[string]bool
@@ -115,6 +117,8 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"carrierVerbs":    &w.carrierVerbs,
 		"stateSectors":    &w.stateSectors,
 		"patronWords":     &w.patronWords,
+		"pairWords":       &w.pairWords,
+		"pairNouns":       &w.pairNouns,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
 		"proposalNouns":   &w.proposalNouns,

@@ -16,23 +16,23 @@ type Flag uint32
 
 // The flags of sitrep's verb lexicon (see its header for their meaning).
 const (
-	FlagNoun     Flag = 1 << iota // the head may also be an event noun
-	FlagNounOnly                  // the head is only an event noun
-	FlagSpeech                    // attribution verb: no event of its own
-	FlagIntent                    // "vow to V": an intent built from V
-	FlagFuture                    // "expected to V": V is future
-	FlagPossible                  // "seek to V": V is only possible
-	FlagRefuse                    // "refused to V": V refused or negated
-	FlagDeny                      // "deny X": X's events are denied
-	FlagControl                   // "prompting X to V": X is V's subject
-	FlagThreat                    // "threatened to V": a threat built from V
-	FlagVia                       // "used X to V": V is the purpose
-	FlagTarget                    // code only when a target actor is found
-	FlagMutual                    // symmetric act: both directions
-	FlagLight                     // "mounted an invasion": the event is the governed noun
-	FlagDemand                    // "X said Y must V": X's demand of Y
-	FlagPersons                   // an act of persons (a visit), not of an armed force
-	FlagFromSource                // a passive's "from X" names the source ("were expelled from X")
+	FlagNoun       Flag = 1 << iota // the head may also be an event noun
+	FlagNounOnly                    // the head is only an event noun
+	FlagSpeech                      // attribution verb: no event of its own
+	FlagIntent                      // "vow to V": an intent built from V
+	FlagFuture                      // "expected to V": V is future
+	FlagPossible                    // "seek to V": V is only possible
+	FlagRefuse                      // "refused to V": V refused or negated
+	FlagDeny                        // "deny X": X's events are denied
+	FlagControl                     // "prompting X to V": X is V's subject
+	FlagThreat                      // "threatened to V": a threat built from V
+	FlagVia                         // "used X to V": V is the purpose
+	FlagTarget                      // code only when a target actor is found
+	FlagMutual                      // symmetric act: both directions
+	FlagLight                       // "mounted an invasion": the event is the governed noun
+	FlagDemand                      // "X said Y must V": X's demand of Y
+	FlagPersons                     // an act of persons (a visit), not of an armed force
+	FlagFromSource                  // a passive's "from X" names the source ("were expelled from X")
 )
 
 var flagNames = map[string]Flag{
