@@ -289,7 +289,8 @@ func subjectOf(art *model.Article, st *sent, evs []coded) *model.Entity {
 // pronounSubject reads a pronoun that opens the sentence as the subject
 // of its verb ("It accused Togo of ...", "He said ...") as the previous
 // sentence's subject, ante, when the two agree: "it" an organisation or
-// a country, "he" and "she" a person, "they" a group or organisation
+// a country, "he" and "she" a person or the holder of a role ("the
+// president"), "they" a group or organisation
 // (named in lower case: "protesters", or an organisation's name). The
 // pronoun becomes a mention of ante in this sentence. "It is", "It was"
 // (an expletive or a cleft) are left.
@@ -307,7 +308,7 @@ func (st *sent) pronounSubject(ante *model.Entity) {
 			return
 		}
 	case "he", "she":
-		if ante.Type != model.TypePerson {
+		if ante.Type != model.TypePerson && !st.holder(ante) {
 			return
 		}
 	case "they":
@@ -387,6 +388,18 @@ func (st *sent) pairSubject(pair [2]*model.Entity) {
 	add := []mention{{ent: pair[0], start: t.start, end: t.end, first: n, last: n}, {ent: pair[1], start: t.start, end: t.end, first: n, last: n}}
 	st.ments = append(add, st.ments...)
 	st.toks[n].ments = append(st.toks[n].ments, 0, 1)
+}
+
+// holder reports an actor named by a singular role noun ("the
+// president", "the foreign minister"): a person, whom "he" or "she" may
+// stand for.
+func (st *sent) holder(e *model.Entity) bool {
+	w := e.Name
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	w = strings.ToLower(w)
+	return e.Type == model.TypeOrg && st.words.roleHeads[w] && !strings.HasSuffix(w, "s")
 }
 
 // groupName reports an actor named by a group noun ("protesters",
