@@ -390,3 +390,15 @@ func TestTwoSidesAreThePreviousPair(t *testing.T) {
 		{"The two sides exchanged fire for hours near the border.", want{}, []want{{"19", "", "", ""}}},
 	})
 }
+
+// Criminal groups (bandits, pirates, kidnappers: ~CRM) act where they
+// are; a suicide bomber who "blew himself up" bombed (1831); "shot dead"
+// is a shooting.
+func TestCriminalGroupsAndBombers(t *testing.T) {
+	runObjects(t, []construction{
+		{"Bandits abducted 15 travellers in Kaduna state.", want{"181", "NGACRM", "", ""}, nil},
+		{"Pirates hijacked a cargo ship off the coast of Somalia.", want{"181", "SOMCRM", "", ""}, nil},
+		{"A suicide bomber blew himself up outside a mosque in Peshawar.", want{"1831", "PAK", "", ""}, nil},
+		{"Gunmen shot dead a village chief near Pemba in Mozambique.", want{"19", "MOZUAF", "", ""}, nil},
+	})
+}

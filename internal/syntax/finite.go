@@ -76,6 +76,10 @@ import (
 // name as the subject of a clause of its own ("Students throughout Kenya
 // staged/VBD …" hung "staged" on "Kenya").
 //
+// An adjective of result may stand between the verb and an object that
+// begins with a determiner, number, pronoun or name ("Gunmen shot/NN dead
+// a local chief").
+//
 // An intransitive verb: in a sentence with no finite verb at all, the
 // first verb, a past form, before a preposition whose phrase is written
 // as body text writes it (an article, a possessive, a pronoun, a name
@@ -269,7 +273,7 @@ func (p *Parser) repairFinite(sc *scratch) {
 	}
 	for i := 0; i < n-2; i++ {
 		c := cls[i]
-		if phrase && subject && f.afterSubject(cls, i) && !(inPP && f.name[cls[i-1]]) && f.cand[c] && (f.objectAt(cls, i+1, afterVerb) || !finite && lastVerb < 0 && f.prep[cls[i+1]] && f.fullPhrase(cls, i+2)) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) ||
+		if phrase && subject && f.afterSubject(cls, i) && !(inPP && f.name[cls[i-1]]) && f.cand[c] && (f.objectAt(cls, i+1, afterVerb) || f.resultative(cls, i+1) || !finite && lastVerb < 0 && f.prep[cls[i+1]] && f.fullPhrase(cls, i+2)) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) ||
 			c == f.vbn && i > 0 && f.coord[cls[i-1]] && lastVerb == f.vbd && f.objectAt(cls, i+1, false) && p.pastForm(sc, i) {
 			// (the second: a verb phrase conjoined to a past tense,
 			// "torched cars and looted/VBN shops")
@@ -310,6 +314,13 @@ func (p *Parser) repairFinite(sc *scratch) {
 // noun or pronoun, or an adverb right after one ("Villagers soon fled").
 func (f *finiteTags) afterSubject(cls []int, i int) bool {
 	return f.nominal[cls[i-1]] || i >= 2 && f.adverb[cls[i-1]] && f.nominal[cls[i-2]]
+}
+
+// resultative reports an adjective at word i, not before a noun, then
+// an object that begins with a determiner, number, pronoun or name: "shot
+// dead a local chief", "shot dead two suspects".
+func (f *finiteTags) resultative(cls []int, i int) bool {
+	return i+2 < len(cls) && f.modified[cls[i]] && !f.nominal[cls[i]] && !f.nominal[cls[i+1]] && f.objectAt(cls, i+1, true)
 }
 
 // fullPhrase reports whether the noun phrase at word i is written as

@@ -50,6 +50,9 @@ func TestFiniteVerbRepair(t *testing.T) {
 		{"Rioters torched cars and looted shops in Dakar.", "looted", "VBD", false},
 		{"Police arrested two men and seized weapons in Mombasa.", "seized", "VBD", false},
 		{"Gunmen attacked a village and abducted 30 people in Zamfara.", "abducted", "VBD", false},
+		// an adjective of result before the object
+		{"Gunmen shot dead a village chief near Pemba.", "shot", "VBD", true},
+		{"Police shot dead two suspects in Lagos.", "shot", "VBD", true},
 		// a preposition's phrase in the subject, an adverb before the verb
 		{"Hundreds of dockers blocked the port of Mombasa.", "blocked", "VBD", true},
 		{"Rebels later shelled the airport in Goma.", "shelled", "VBD", true},
