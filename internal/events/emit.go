@@ -824,6 +824,9 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 		return false
 	}
 	s := st.child(m.head, "nsubj")
+	if h := st.heads[m.head]; s < 0 && h >= 0 && st.toks[m.head].tag == "VBG" && (st.rels[m.head] == "advcl" || st.rels[m.head] == "xcomp") {
+		s = st.child(h, "nsubj") // "a car bomb exploded near X, killing five": the bomb's
+	}
 	if s < 0 {
 		return false
 	}

@@ -402,3 +402,13 @@ func TestCriminalGroupsAndBombers(t *testing.T) {
 		{"Gunmen shot dead a village chief near Pemba in Mozambique.", want{"19", "MOZUAF", "", ""}, nil},
 	})
 }
+
+// A weapon that goes off, and the participle of its killing: "A car bomb
+// exploded near X, killing five officers" is the place's unidentified
+// armed group's killing, as "A car bomb killed five officers" is.
+func TestWeaponParticipleKills(t *testing.T) {
+	runObjects(t, []construction{
+		{"A car bomb exploded near a police station in Mogadishu, killing five officers.", want{"18", "SOMUAF", "", ""}, nil},
+		{"A roadside bomb went off in Kandahar, killing three soldiers.", want{"18", "AFGUAF", "", ""}, nil},
+	})
+}
