@@ -248,6 +248,9 @@ func TestYieldVocabulary(t *testing.T) {
 		{"The United States unfroze Afghan central bank funds.", want{"084", "USA", "AFG", ""}, nil},
 		{"The Houthis eased the siege of Taiz.", want{"0872", "YEMREB", "", ""}, nil},
 		{"Azerbaijan reopened the Lachin corridor.", want{"081", "AZE", "", ""}, nil},
+		// restoring or resuming ties is recognition (054), as normalising them is
+		{"Riyadh restored ties with Tehran.", want{"054", "SAU", "IRN", ""}, nil},
+		{"Chad resumed relations with Israel.", want{"054", "TCD", "ISR", ""}, nil},
 	})
 }
 
