@@ -415,3 +415,15 @@ func TestWeaponParticipleKills(t *testing.T) {
 		{"A roadside bomb went off in Kandahar, killing three soldiers.", want{"18", "AFGUAF", "", ""}, nil},
 	})
 }
+
+// Halting or restricting trade with a country, or export controls on
+// it, is an embargo (163); a country's own curbs on its exports with no
+// target are none.
+func TestTradeCurbs(t *testing.T) {
+	runObjects(t, []construction{
+		{"Algeria halted gas exports to Spain.", want{"163", "DZA", "ESP", ""}, nil},
+		{"Russia suspended grain exports to Egypt.", want{"163", "RUS", "EGY", ""}, nil},
+		{"China imposed export controls on gallium shipments to Japan.", want{"163", "CHN", "JPN", ""}, nil},
+		{"India restricted sugar exports.", want{}, []want{{"163", "", "", ""}}},
+	})
+}
