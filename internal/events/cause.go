@@ -4,7 +4,9 @@ package events
 // hazard as its cause ("was struck by the typhoon", "were hit by
 // drought", "had been damaged by floods"): words.tsv's hazards class
 // heading the by-phrase (by the arcs, else within a few words after the
-// verb). Nature is not an attacker: no unidentified armed group is
+// verb), or a hazard or disease after a cause preposition later in the
+// sentence (words.tsv causePreps: "were killed ... after an outbreak of
+// cholera"). Nature is not an attacker: no unidentified armed group is
 // coded for it.
 func naturalCause(st *sent, m *match) bool {
 	if st.parsed() {
@@ -27,6 +29,22 @@ func naturalCause(st *sent, m *match) bool {
 			}
 		}
 		return false
+	}
+	// a cause later in the sentence: "at least nine people were killed
+	// ... after an outbreak of cholera", "died from malaria", "killed in
+	// floods"
+	for y := m.last + 1; y < len(st.toks); y++ {
+		if !st.words.causePreps[st.toks[y].low] {
+			continue
+		}
+		for z := y + 1; z < len(st.toks) && z <= y+3; z++ {
+			if st.hazard(z) {
+				return true
+			}
+			if isBoundary(st.toks[z]) {
+				break
+			}
+		}
 	}
 	return false
 }
@@ -54,6 +72,25 @@ func animalPatient(st *sent, m *match) bool {
 	}
 	k := beforeAux(st, m.head)
 	return k >= 0 && st.animal(k)
+}
+
+// animalObject reports an active act of force whose object names
+// animals ("officers are killing animals", "culled 5,000 chickens").
+func animalObject(st *sent, m *match) bool {
+	if st.parsed() {
+		if k := st.child(m.head, "obj"); k >= 0 {
+			return st.animal(st.counted(k))
+		}
+	}
+	for k := m.last + 1; k < len(st.toks) && k <= m.last+4; k++ {
+		if st.animal(k) {
+			return true
+		}
+		if t := st.toks[k]; isBoundary(t) || st.words.prepositions[t.low] {
+			return false
+		}
+	}
+	return false
 }
 
 // animal reports whether token k names animals (words.tsv).

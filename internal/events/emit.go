@@ -26,6 +26,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if len(m.subj) == 0 && m.p.dictionary && !m.passive {
 			m.subj = actorBefore(st, m.head)
 		}
+		if !m.passive && c.lex.is(m.code, classViolent) && animalObject(st, m) {
+			m.done = true // "officers are killing animals": a cull, no attack
+		}
 		if len(m.p.before) == 0 && c.participleModifier(st, m.head) {
 			m.done = true // "condemned miners blockading the highway", whatever the parse
 		}

@@ -427,3 +427,19 @@ func TestTradeCurbs(t *testing.T) {
 		{"India restricted sugar exports.", want{}, []want{{"163", "", "", ""}}},
 	})
 }
+
+// Nature and disease are no attackers: a death or injury whose cause, in
+// a preposition's phrase later in the sentence, is a hazard or a disease
+// names no armed group; an act of force on animals is a cull; "left X
+// injured" makes X the patient.
+func TestCausesCullsAndResults(t *testing.T) {
+	runObjects(t, []construction{
+		{"Fourteen residents of Kasese were killed last week during an Ebola epidemic, officials in Uganda said.", want{}, []want{{"18", "", "", ""}}},
+		{"Dozens of miners died in Ghana from typhoid, the ministry said.", want{}, []want{{"18", "", "", ""}}},
+		{"Rangers in Botswana culled hundreds of elephants.", want{}, []want{{"18", "", "", ""}}},
+		{"Health workers in Vietnam slaughtered 20,000 ducks near Hanoi.", want{}, []want{{"18", "", "", ""}}},
+		{"Riots in Dakar left 40 students injured on Friday.", want{"18", "SENUAF", "SENEDU", ""}, []want{{"18", "SENEDU", "", ""}}},
+		// an attack after which people died is still an attack
+		{"Gunmen killed six traders in Mopti after a raid on the market.", want{"18", "MLIUAF", "", ""}, nil},
+	})
+}

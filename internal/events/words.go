@@ -68,6 +68,8 @@ type wordClasses struct {
 	stateSectors    map[string]bool
 	patronWords     map[string]bool
 	pairWords       map[string]bool
+	causePreps      map[string]bool
+	resultVerbs     map[string]bool
 	pairNouns       map[string]bool
 	timeNouns       map[string]bool
 	comitatives     map[string]bool
@@ -118,6 +120,8 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"stateSectors":    &w.stateSectors,
 		"patronWords":     &w.patronWords,
 		"pairWords":       &w.pairWords,
+		"causePreps":      &w.causePreps,
+		"resultVerbs":     &w.resultVerbs,
 		"pairNouns":       &w.pairNouns,
 		"timeNouns":       &w.timeNouns,
 		"comitatives":     &w.comitatives,
