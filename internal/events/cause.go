@@ -5,8 +5,8 @@ package events
 // drought", "had been damaged by floods"): words.tsv's hazards class
 // heading the by-phrase (by the arcs, else within a few words after the
 // verb), or a hazard or disease after a cause preposition later in the
-// sentence (words.tsv causePreps: "were killed ... after an outbreak of
-// cholera"). Nature is not an attacker: no unidentified armed group is
+// sentence (words.tsv causePreps: "were killed last week during an
+// Ebola epidemic"). Nature is not an attacker: no unidentified armed group is
 // coded for it.
 func naturalCause(st *sent, m *match) bool {
 	if st.parsed() {
@@ -30,9 +30,8 @@ func naturalCause(st *sent, m *match) bool {
 		}
 		return false
 	}
-	// a cause later in the sentence: "at least nine people were killed
-	// ... after an outbreak of cholera", "died from malaria", "killed in
-	// floods"
+	// a cause later in the sentence: "were killed last week during an
+	// Ebola epidemic", "died from malaria", "killed in floods"
 	for y := m.last + 1; y < len(st.toks); y++ {
 		if !st.words.causePreps[st.toks[y].low] {
 			continue
