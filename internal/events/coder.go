@@ -292,15 +292,16 @@ func subjectOf(art *model.Article, st *sent, evs []coded) *model.Entity {
 // a country, "he" and "she" a person or the holder of a role ("the
 // president"), "they" a group or organisation
 // (named in lower case: "protesters", or an organisation's name). The
-// pronoun becomes a mention of ante in this sentence. "It is", "It was"
-// (an expletive or a cleft) are left.
+// pronoun becomes a mention of ante in this sentence. "It is", "It was",
+// "It has been" (an expletive or a cleft) are left.
 func (st *sent) pronounSubject(ante *model.Entity) {
 	if ante == nil || len(st.toks) < 2 || len(st.toks[0].ments) > 0 || model.Deref(ante.Code) == "" {
 		return
 	}
 	next := st.toks[1]
-	if !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") || st.words.beForms[next.low] {
-		return
+	if !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") || st.words.beForms[next.low] ||
+		len(st.toks) > 2 && st.words.beForms[st.toks[2].low] {
+		return // "It is unclear", "It has been reported that ..."
 	}
 	switch st.toks[0].low {
 	case "it":
