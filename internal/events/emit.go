@@ -106,6 +106,13 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			} else {
 				m.mod = stronger(m.mod, model.ModalityNegated)
 			}
+		case classCease:
+			absorbed[g] = true
+			if v, ok := lookupRoot(c.lex.cease, m.code); ok && v != "" {
+				m.code = v // "stopped giving aid to X": a cut (162)
+			} else {
+				m.mod = stronger(m.mod, model.ModalityNegated) // no longer done
+			}
 		case classFuture:
 			m.mod = stronger(m.mod, model.ModalityFuture)
 		case classPossible:

@@ -46,6 +46,7 @@ const (
 	classVia      = "via"      // "used X to V": V keeps the main clause modality
 	classLight    = "light"    // "mounted an invasion": the object noun is the event
 	classDemand   = "demand"   // "X said Y must V": X demands (CODE) of Y
+	classCease    = "cease"    // "stopped V-ing": the complement ended (the cease frame's code) or negated
 )
 
 // pattern is one verbs.txt entry.
@@ -115,11 +116,12 @@ type Lexicon struct {
 	// classes maps a CAMEO code prefix to the classes its codes belong to
 	// (events/classes.tsv); a code takes its longest listed prefix's
 	classes map[string]codeClass
-	// refuse, intend and threaten map an act's CAMEO code prefix to the
-	// code of its refusal (12x), intent (03x; "" for none) and threat
-	// (13x); official to its code when a state does it (a protest is an
+	// refuse, intend, threaten and cease map an act's CAMEO code prefix
+	// to the code of its refusal (12x), intent (03x; "" for none), threat
+	// (13x) and ending ("stopped giving aid" 162, "stopped shelling"
+	// 087); official to its code when a state does it (a protest is an
 	// official complaint, 114) (events/framecodes.tsv)
-	refuse, intend, threaten, official map[string]string
+	refuse, intend, threaten, cease, official map[string]string
 	// words are the closed classes of words the coder's rules read
 	// (events/words.tsv)
 	words *wordClasses
@@ -220,6 +222,7 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 		refuse:   map[string]string{},
 		intend:   map[string]string{},
 		threaten: map[string]string{},
+		cease:    map[string]string{},
 		official: map[string]string{},
 		words:    newWordClasses(),
 	}
@@ -298,9 +301,9 @@ func LoadLexicon(roots ...fs.FS) (*Lexicon, error) {
 			} else if !petrarch.SitrepCode(code) {
 				return fmt.Errorf("bad CAMEO code %q", code)
 			}
-			m := map[string]map[string]string{"refuse": l.refuse, "intend": l.intend, "threaten": l.threaten, "official": l.official}[f[1]]
+			m := map[string]map[string]string{"refuse": l.refuse, "intend": l.intend, "threaten": l.threaten, "cease": l.cease, "official": l.official}[f[1]]
 			if m == nil {
-				return fmt.Errorf("unknown frame %q (want refuse, intend, threaten or official)", f[1])
+				return fmt.Errorf("unknown frame %q (want refuse, intend, threaten, cease or official)", f[1])
 			}
 			m[f[0]] = code
 			return nil
@@ -407,7 +410,7 @@ var classOf = map[petrarch.Flag]string{
 	petrarch.FlagSpeech: classSpeech, petrarch.FlagIntent: classIntent, petrarch.FlagFuture: classFuture,
 	petrarch.FlagRefuse: classRefuse, petrarch.FlagDeny: classDeny, petrarch.FlagControl: classControl,
 	petrarch.FlagThreat: classThreat, petrarch.FlagPossible: classPossible, petrarch.FlagVia: classVia,
-	petrarch.FlagLight: classLight, petrarch.FlagDemand: classDemand,
+	petrarch.FlagLight: classLight, petrarch.FlagDemand: classDemand, petrarch.FlagCease: classCease,
 }
 
 // fromShared turns a verbs.txt line, as petrarch.ParseSitrepVerbLine

@@ -444,3 +444,16 @@ func TestCausesCullsAndResults(t *testing.T) {
 		{"Gunmen killed six traders in Mopti after a raid on the market.", want{"18", "MLIUAF", "", ""}, nil},
 	})
 }
+
+// "Stopped V-ing": an act ended is coded by the cease frame
+// (framecodes.tsv: giving aid 162, funding 1621, talks 164, force 087),
+// and an act with no cease code is negated, not asserted.
+func TestCeasedActs(t *testing.T) {
+	runObjects(t, []construction{
+		{"The EU stopped giving aid to Niger.", want{"162", "IGOEUR", "NER", ""}, []want{{"07", "", "", ""}}},
+		{"Norway stopped funding the Palestinian Authority.", want{"162", "NOR", "PSE", ""}, []want{{"07", "", "", ""}}},
+		{"Rebels stopped shelling the town of Goma.", want{"087", "CODREB", "", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
+		{"Protesters stopped marching in Lima.", want{}, []want{{"14", "", "", model.ModalityAsserted}}},
+		{"The African Union asked Sudan's generals to stop fighting.", want{"02", "IGOAFR", "SDN", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
+	})
+}

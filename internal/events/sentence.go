@@ -127,7 +127,7 @@ found:
 // gerundGoverned reports whether m is a gerund right after the verb of a
 // governor whose class takes a gerund as its complement: possibility
 // ("considering expelling", "weighing sending"), the future ("plans
-// deploying"), refusal and denial.
+// deploying"), refusal, denial and ceasing ("stopped shelling").
 func gerundGoverned(st *sent, ms []*match, m *match, j int) bool {
 	if st.toks[m.head].tag != "VBG" {
 		return false
@@ -135,7 +135,7 @@ func gerundGoverned(st *sent, ms []*match, m *match, j int) bool {
 	for _, q := range ms {
 		if q != m && !q.noun && q.last == j {
 			switch q.p.class {
-			case classPossible, classFuture, classRefuse, classDeny:
+			case classPossible, classFuture, classRefuse, classDeny, classCease:
 				return true
 			}
 		}

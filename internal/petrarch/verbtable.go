@@ -33,13 +33,14 @@ const (
 	FlagDemand                      // "X said Y must V": X's demand of Y
 	FlagPersons                     // an act of persons (a visit), not of an armed force
 	FlagFromSource                  // a passive's "from X" names the source ("were expelled from X")
+	FlagCease                       // "stopped V-ing": V ended (the cease frame's code) or negated
 )
 
 var flagNames = map[string]Flag{
 	"noun": FlagNoun, "nounonly": FlagNounOnly, "speech": FlagSpeech, "intent": FlagIntent,
 	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
 	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
-	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons, "fromsource": FlagFromSource,
+	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons, "fromsource": FlagFromSource, "cease": FlagCease,
 }
 
 // VerbPattern is one verb pattern in the form both dictionary formats
@@ -256,7 +257,7 @@ func ParseSitrepVerbLine(line, file string, n int) (*VerbPattern, error) {
 // classFlags are the flags that say what a pattern does instead of (or
 // besides) coding an event of its own; a line has at most one.
 const classFlags = FlagSpeech | FlagIntent | FlagFuture | FlagPossible | FlagRefuse | FlagDeny |
-	FlagControl | FlagThreat | FlagVia | FlagLight | FlagDemand
+	FlagControl | FlagThreat | FlagVia | FlagLight | FlagDemand | FlagCease
 
 func parseSitrepVerb(line string) (*VerbPattern, error) {
 	f := strings.Split(strings.TrimRight(line, "\r"), "\t")
