@@ -301,7 +301,7 @@ func (st *sent) pronounSubject(ante *model.Entity) {
 	next := st.toks[1]
 	if !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") || st.words.beForms[next.low] ||
 		len(st.toks) > 2 && st.words.beForms[st.toks[2].low] {
-		return // "It is unclear", "It has been reported that ..."
+		return // "It is unclear", "It has been alleged ..."
 	}
 	switch st.toks[0].low {
 	case "it":

@@ -361,7 +361,7 @@ func TestPronounOpensSentence(t *testing.T) {
 		{"Chile summoned the Bolivian envoy. It also protested the closure of the border.", want{"11", "CHL", "", ""}, nil},
 		{"Protesters marched on the parliament in Lima. They demanded the resignation of the minister.", want{"10", "PEROPP", "", ""}, nil},
 		{"Ghana recalled its ambassador from Togo. It is unclear whether talks will resume.", want{}, []want{{"03", "", "", ""}, {"04", "", "", ""}}},
-		{"Ghana recalled its ambassador from Togo. It has been reported that Togo expelled Ghanaian traders.", want{}, []want{{"", "GHA", "", model.ModalityAlleged}}},
+		{"Ghana recalled its ambassador from Togo. It has been alleged that Togo expelled Ghanaian traders.", want{}, []want{{"", "GHA", "", model.ModalityAlleged}}},
 		// "he" or "she" stands for the holder of a role ("the foreign minister")
 		{"The Kenyan foreign minister arrived in Addis Ababa on Monday. He criticized Ethiopia over the dam.", want{"11", "KENGOV", "ETH", ""}, nil},
 		// "it" does not stand for a person, nor "he" for a country
