@@ -273,12 +273,12 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 }
 
 // particles reports whether every alternative of a pattern word is a
-// preposition or a particle ("on|upon", "up"): such a word must follow
+// preposition or a particle (words.tsv: "on|upon", "up"): such a word must follow
 // the word before it, but for adverbs and a time ("agreed new sanctions
 // on Iran" is no "agree on").
 func (st *sent) particles(alts []string) bool {
 	for _, a := range alts {
-		if !st.words.prepositions[a] && a != "up" && a != "down" && a != "off" && a != "out" {
+		if !st.words.prepositions[a] && !st.words.particles[a] {
 			return false
 		}
 	}

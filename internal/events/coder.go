@@ -298,8 +298,7 @@ func (st *sent) pronounSubject(ante *model.Entity) {
 	if ante == nil || len(st.toks) < 2 || len(st.toks[0].ments) > 0 || model.Deref(ante.Code) == "" {
 		return
 	}
-	next := st.toks[1]
-	if !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") || st.words.beForms[next.low] ||
+	if !verbStart(st.toks[1]) || st.words.beForms[st.toks[1].low] ||
 		len(st.toks) > 2 && st.words.beForms[st.toks[2].low] {
 		return // "It is unclear", "It has been alleged ..."
 	}
@@ -319,14 +318,32 @@ func (st *sent) pronounSubject(ante *model.Entity) {
 	default:
 		return
 	}
-	t := st.toks[0]
+	st.prependMentions(0, ante)
+}
+
+// verbStart reports a token that may begin a subject's predicate: a
+// verb, a modal or an adverb before one.
+func verbStart(t tok) bool {
+	return strings.HasPrefix(t.tag, "VB") || t.tag == "MD" || t.tag == "RB"
+}
+
+// prependMentions adds mentions of ents on token k, before the
+// sentence's own (token k is the sentence's first words, so the
+// mentions stay sorted by position): the other mentions' indices on the
+// tokens move up by len(ents).
+func (st *sent) prependMentions(k int, ents ...*model.Entity) {
 	for j := range st.toks {
-		for k := range st.toks[j].ments {
-			st.toks[j].ments[k]++
+		for x := range st.toks[j].ments {
+			st.toks[j].ments[x] += len(ents)
 		}
 	}
-	st.ments = append([]mention{{ent: ante, start: t.start, end: t.end, first: 0, last: 0}}, st.ments...)
-	st.toks[0].ments = append(st.toks[0].ments, 0)
+	t := st.toks[k]
+	add := make([]mention, len(ents))
+	for i, e := range ents {
+		add[i] = mention{ent: e, start: t.start, end: t.end, first: k, last: k}
+		st.toks[k].ments = append(st.toks[k].ments, i)
+	}
+	st.ments = append(add, st.ments...)
 }
 
 // entityByID returns the article's entity with id, nil for none.
@@ -377,18 +394,10 @@ func (st *sent) pairSubject(pair [2]*model.Entity) {
 	if len(st.toks[n].ments) > 0 {
 		return
 	}
-	if next := st.toks[n+1]; !(strings.HasPrefix(next.tag, "VB") || next.tag == "MD" || next.tag == "RB") {
+	if !verbStart(st.toks[n+1]) {
 		return
 	}
-	for j := range st.toks {
-		for x := range st.toks[j].ments {
-			st.toks[j].ments[x] += 2
-		}
-	}
-	t := st.toks[n]
-	add := []mention{{ent: pair[0], start: t.start, end: t.end, first: n, last: n}, {ent: pair[1], start: t.start, end: t.end, first: n, last: n}}
-	st.ments = append(add, st.ments...)
-	st.toks[n].ments = append(st.toks[n].ments, 0, 1)
+	st.prependMentions(n, pair[0], pair[1])
 }
 
 // holder reports an actor named by a singular role noun ("the

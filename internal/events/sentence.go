@@ -96,24 +96,27 @@ found:
 		c.inherit(st, ms, k, true)
 	case isBoundary(t):
 		c.inverted(st, m)
-	case head.tag != "VBD" && st.resultObject(j):
-		// "riots left 40 students injured": the noun is the participle's
-		// patient, not a subject, nor a noun the participle describes
-		from, to := npLeft(st, j)
-		m.subj, m.subjAt, m.passive = toRefs(resolveNP(st, from, to)), from, true
-		if len(m.subj) == 0 && st.parsed() {
-			if g := c.groupActor(st, to, from, to); g != nil {
-				m.subj = []actorRef{{m: g}} // "left 40 students injured"
-			}
-		}
-	case c.reducedRelative(st, m.head):
-		// "traders expelled from X": the noun is the participle's patient
-		m.subjAt = -1
 	default:
 		from, to := npLeft(st, j)
+		if head.tag != "VBD" && st.resultVerbAt(from-1) {
+			// "riots left 40 students injured": the noun is the
+			// participle's patient, not a subject, nor a noun the
+			// participle describes
+			m.subj, m.subjAt, m.passive = toRefs(resolveNP(st, from, to)), from, true
+			if len(m.subj) == 0 && st.parsed() {
+				if g := c.groupActor(st, to, from, to); g != nil {
+					m.subj = []actorRef{{m: g}}
+				}
+			}
+			break
+		}
+		if c.reducedRelative(st, m.head) {
+			// "traders expelled from X": the noun is the participle's patient
+			m.subjAt = -1
+			break
+		}
 		m.subj = toRefs(resolveNP(st, from, to))
 		m.subjAt = from
-
 		if len(m.subj) == 0 {
 			// "Beijing is growing closer to": nothing; keep it empty
 			m.subjAt = -1
@@ -143,15 +146,14 @@ func gerundGoverned(st *sent, ms []*match, m *match, j int) bool {
 	return false
 }
 
-// resultObject reports whether the noun phrase ending at token j is the
-// object of a verb of result (words.tsv resultVerbs: "left 20 villagers
-// injured").
-func (st *sent) resultObject(j int) bool {
-	from, _ := npLeft(st, j)
-	if from <= 0 {
+// resultVerbAt reports whether token k is a verb of result (words.tsv
+// resultVerbs: "left 20 villagers injured"), whose object is the
+// patient of the participle after it.
+func (st *sent) resultVerbAt(k int) bool {
+	if k < 0 {
 		return false
 	}
-	t := st.toks[from-1]
+	t := st.toks[k]
 	return st.words.resultVerbs[t.low] || st.words.resultVerbs[t.lemma]
 }
 

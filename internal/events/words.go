@@ -46,6 +46,7 @@ type wordClasses struct {
 	listJoins       map[string]bool
 	compoundJoins   map[string]bool
 	prepositions    map[string]bool
+	particles       map[string]bool
 	targetPreps     map[string]bool
 	wherePreps      map[string]bool
 	quantifiers     map[string]bool
@@ -98,6 +99,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"listJoins":       &w.listJoins,
 		"compoundJoins":   &w.compoundJoins,
 		"prepositions":    &w.prepositions,
+		"particles":       &w.particles,
 		"targetPreps":     &w.targetPreps,
 		"wherePreps":      &w.wherePreps,
 		"quantifiers":     &w.quantifiers,
