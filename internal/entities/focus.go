@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
@@ -130,13 +131,43 @@ func (d *doc) onlyCountry(where bool) string {
 			if where && (it.lex.kind == kDemonym || !d.locative(it.s)) {
 				continue
 			}
-			if only != "" && only != it.lex.country {
+			c := it.lex.country
+			if it.ent >= 0 && d.ents[it.ent].country != "" {
+				c = d.ents[it.ent].country // "Niger" read as Nigeria's state
+			} else if divisionNouns[d.tokAt(it.e).lower] {
+				c = d.divisionCountry(it) // not yet resolved: "in Niger State"
+			}
+			if c == "" {
+				continue
+			}
+			if only != "" && only != c {
 				return ""
 			}
-			only = it.lex.country
+			only = c
 		}
 	}
 	return only
+}
+
+// divisionCountry is the country of the one first-level division, in
+// another country, named like the lexicon place of item it ("" when
+// none or several).
+func (d *doc) divisionCountry(it item) string {
+	c := ""
+	for _, p := range d.r.lex.gaz().Lookup(d.spanText(it.s, it.e)) {
+		if p.Kind != gazetteer.KindAdmin1 {
+			continue
+		}
+		a3 := d.r.lex.alpha2[p.CC]
+		if a3 == it.lex.country || c != "" && c != a3 {
+			if a3 != it.lex.country {
+				return ""
+			}
+			continue
+		}
+		c = a3
+	}
+	return c
 }
 
 // locative reports whether the place at token i follows a preposition of
@@ -250,6 +281,9 @@ func (d *doc) belongsTo(k int) string {
 	}
 	if c := d.tokAt(nx.e).lower; c == "and" || c == "or" || c == "," {
 		return "" // "officials of Kenya and Uganda": the bodies of both, left to the coder
+	}
+	if divisionNouns[d.tokAt(nx.e).lower] {
+		return d.divisionCountry(nx) // "police in Niger State": Nigeria's
 	}
 	return nx.lex.country
 }

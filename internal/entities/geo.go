@@ -216,9 +216,16 @@ func (d *doc) divisionReading(k int) int {
 			}
 		}
 	}
+	// The article's own country as a state's country, unless the
+	// sentence names that country itself beside this one: "Nigeria
+	// criticized Niger", "the United States and Georgia" set two
+	// countries side by side, where a state would be written with its
+	// division word or qualifier ("Niger State", "Niger, Nigeria").
 	focus := ""
-	if c := d.r.lex.countries[d.articleFocus()]; c != nil {
-		focus = c.Alpha2
+	if fc := d.articleFocus(); fc != it.lex.country && !d.sentenceNamesCountry(fc, k) {
+		if c := d.r.lex.countries[fc]; c != nil {
+			focus = c.Alpha2
+		}
 	}
 	for _, p := range d.r.lex.gaz().Lookup(name) {
 		if d.r.lex.alpha2[p.CC] == it.lex.country && !divWord {
@@ -240,6 +247,17 @@ func (d *doc) divisionReading(k int) int {
 		return d.placeEntity(key, name, gazetteer.Resolution{Place: p, Basis: gazetteer.BasisContext})
 	}
 	return -1
+}
+
+// sentenceNamesCountry reports whether an item of the sentence other
+// than item k is the country cc by its name.
+func (d *doc) sentenceNamesCountry(cc string, k int) bool {
+	for i, o := range d.items {
+		if i != k && o.kind == iLex && o.lex.kind == kCountry && o.lex.country == cc {
+			return true
+		}
+	}
+	return false
 }
 
 // featurePrecision is the precision of a features.tsv point by its kind.

@@ -84,6 +84,14 @@ func TestPlaceContext(t *testing.T) {
 			[]wantPlace{{name: "Georgia", country: "USA"}}},
 		{"the country when the article is about it", "Protesters filled the streets of [[LOC Tbilisi]] as [[LOC Georgia]] debated the law.",
 			[]wantPlace{{name: "Georgia", country: "GEO", basis: "lexicon", precision: "country"}}},
+		{"two countries side by side", "[[LOC Nigeria]] criticized [[LOC Niger]] over the border closure.",
+			[]wantPlace{{name: "Niger", country: "NER", precision: "country"}}},
+		{"a country and its namesake state's country", "Talks between the [[LOC United States]] and [[LOC Georgia]] resumed in [[LOC Tbilisi]].",
+			[]wantPlace{{name: "Georgia", country: "GEO", precision: "country"}}},
+		{"the state with its division word beside its country", "[[LOC Nigeria]] sent troops to [[LOC Niger]] State after the raids.",
+			[]wantPlace{{name: "Niger", country: "NGA", precision: "division"}}},
+		{"the state in a later sentence of the country's article", "Floods hit [[LOC Nigeria]] again. In [[LOC Niger]], farmers lost their crops to the water.",
+			[]wantPlace{{name: "Niger", country: "NGA", precision: "division"}}},
 		{"a state capital named after a country's capital", "Rain fell across [[LOC Victoria]] and [[LOC New South Wales]] as [[LOC Australia]] counted the cost.",
 			[]wantPlace{{name: "Victoria", country: "AUS", precision: "division"}}},
 		{"Washington state", "Fires spread in [[LOC Washington]] state and [[LOC Oregon]].",
@@ -118,4 +126,44 @@ func TestCountryPoints(t *testing.T) {
 		{"africa", "Rains returned to [[LOC Nigeria]] and [[LOC Kenya]].",
 			[]wantPlace{{name: "Nigeria", country: "NGA", lat: 10, lon: 8, maxKM: 50}, {name: "Kenya", country: "KEN", lat: 1, lon: 38, maxKM: 50}}},
 	})
+}
+
+// TestDivisionWordAfterCountryName: a country's or capital's namesake
+// division written with its division word ("Niger State", "Washington
+// State") is the division; the word names no organisation, and a body
+// placed there is the division's country's.
+func TestDivisionWordAfterCountryName(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, country string
+		body, bodyCountry   string
+	}{
+		{"Rains flooded farms in Niger State on Monday.", "Niger", "NGA", "", ""},
+		{"Protesters in Niger State blocked the main road.", "Niger", "NGA", "Protesters", "NGA"},
+		{"Lawmakers from Niger State walked out of the session.", "Niger", "NGA", "Lawmakers", "NGA"},
+		{"Fires spread across Washington State overnight.", "Washington", "USA", "", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			art := analyse(t, "", nil, tc.text)
+			found, bodyFound := false, tc.body == ""
+			for _, e := range art.Entities {
+				switch {
+				case e.Name == "State":
+					t.Errorf("the division word is an entity: %+v", e)
+				case e.Name == tc.name:
+					found = true
+					if e.Country == nil || *e.Country != tc.country {
+						t.Errorf("%s: country %v, want %s", e.Name, e.Country, tc.country)
+					}
+				case tc.body != "" && e.Name == tc.body:
+					bodyFound = true
+					if e.Country == nil || *e.Country != tc.bodyCountry {
+						t.Errorf("%s: country %v, want %s", e.Name, e.Country, tc.bodyCountry)
+					}
+				}
+			}
+			if !found || !bodyFound {
+				t.Errorf("no %s or %s among %+v", tc.name, tc.body, art.Entities)
+			}
+		})
+	}
 }

@@ -2,6 +2,8 @@ package entities
 
 import (
 	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"unicode"
 	"unicode/utf8"
 )
@@ -125,6 +127,15 @@ func (d *doc) scan() {
 				continue
 			}
 			if ok && !(e.kind == kSystem && e.context && !d.hasEquip && !d.followedByClass(i+n)) {
+				if d.divisionAfter(e, i, n) {
+					// "Niger State", "Washington State": a country's or
+					// capital's namesake division with its division word,
+					// which names no organisation (divisionReading reads
+					// the word)
+					d.items = append(d.items, item{kind: iLex, s: i, e: i + n, lex: e, ent: -1})
+					i += n + 1
+					continue
+				}
 				// "Moscow State University": a known name opening a longer
 				// organisation name
 				if je, o := d.nationalBodyEnd(e, i+n); je > 0 {
@@ -275,6 +286,26 @@ func (d *doc) orgRunEnd(i int) int {
 		j++
 	}
 	return end
+}
+
+// divisionAfter reports a country or capital of the lexicon (tokens
+// i..i+n) followed by a capitalised division word that ends the name
+// ("Niger State", not "Moscow State University"), where the gazetteer
+// has a first-level division of that name.
+func (d *doc) divisionAfter(e entry, i, n int) bool {
+	if e.kind != kCountry && e.kind != kCapital {
+		return false
+	}
+	w := d.tokAt(i + n)
+	if !w.cap || !divisionNouns[w.lower] || d.tokAt(i+n+1).cap && d.tokAt(i+n+1).word {
+		return false
+	}
+	for _, p := range d.r.lex.gaz().Lookup(d.spanText(i, i+n)) {
+		if p.Kind == gazetteer.KindAdmin1 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameRunEnd extends a capitalised run: capitalised words, Roman

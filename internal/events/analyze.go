@@ -416,6 +416,10 @@ func resolveNP(st *sent, from, to int) []*mention {
 	for head > from && !isWordTok(st.toks[head]) {
 		head--
 	}
+	if head > from && st.words.placeNouns[st.toks[head].low] && len(st.toks[head].ments) == 0 &&
+		len(st.toks[head-1].ments) > 0 && st.ments[st.toks[head-1].ments[0]].ent.Type == model.TypePlace {
+		head-- // "Kano State", "Zamfara state": the place's name is the head
+	}
 	// "Russia's invasion of Ukraine", "the cost of the war": the head noun
 	// stands before the preposition; a place after it is not the actor
 	// (a person or organisation after a title is: "Secretary of State X")

@@ -46,3 +46,24 @@ func TestPipelineBodyOfCountries(t *testing.T) {
 		})
 	}
 }
+
+// A body placed in a division written with its division word ("police
+// in Zamfara state", "protesters in Niger State") is the body, not the
+// place: the place's name heads the phrase before the word, and a
+// division named like a country is that division's country's.
+func TestPipelineBodyInDivision(t *testing.T) {
+	for _, tc := range []construction{
+		{"Police in Zamfara state arrested 12 bandits on Sunday.", want{"173", "NGACOP", "NGACRM", ""}, nil},
+		{"Soldiers in Sindh province detained two men near the border.", want{"173", "PAKMIL", "", ""}, nil},
+		{"Protesters in Niger State blocked the main road on Monday.", want{"144", "NGAOPP", "", ""}, nil},
+		{"Farmers in Mendoza province blocked a highway on Tuesday.", want{"144", "ARGAGR", "", ""}, nil},
+		{"Lawmakers from Washington State walked out of the session.", want{"143", "USALEG", "", ""}, nil},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			a := codePipeline(t, tc.body)
+			if !has(a, tc.want) {
+				t.Errorf("want %+v; got %s", tc.want, eventList(a))
+			}
+		})
+	}
+}
