@@ -78,7 +78,9 @@
 //
 // Learnt from the treebank's lemmas, with no hand-written lists: suffix
 // rules keyed on (XPOS, longest known word ending), and an exceptions
-// table of the training words the rules get wrong. Of the rules of a
+// table of the training words the rules get wrong (and of the past
+// tenses written as their lemma, "hit", "cut", so the repairs know them
+// as past forms). Of the rules of a
 // word's endings, longest first, the first whose result is a lemma the
 // treebank has wins, else the longest: so a rule learnt from doubled
 // consonants ("travelled" → "travel") does not cut "shelled" to

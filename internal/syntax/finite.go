@@ -80,6 +80,14 @@ import (
 // begins with a determiner, number, pronoun or name ("Gunmen shot/NN dead
 // a local chief").
 //
+// A past tense written as its base form ("hit", "cut", "beat", "shut")
+// is a past form too (the lemmatiser keeps the treebank's past tenses
+// equal to their lemma), and in a sentence with no verb at all the
+// tagger's preposition may be such a verb ("Kenyan police beat/IN
+// demonstrators", "Rebels cut/IN the main road"): a preposition is no
+// past form, so only such a word is retagged, under the conditions
+// above.
+//
 // An intransitive verb: in a sentence with no finite verb at all, the
 // first verb, a past form, before a preposition whose phrase is written
 // as body text writes it (an article, a possessive, a pronoun, a name
@@ -267,13 +275,14 @@ func (p *Parser) repairFinite(sc *scratch) {
 	// there the parser reads the name as the verb's subject ("Students
 	// throughout Kenya staged/VBD" became a clause of "Kenya"), so the
 	// participle is left
-	finite, inPP := false, false
+	finite, inPP, anyVerb := false, false, false
 	for _, c := range cls {
 		finite = finite || f.finite[c]
+		anyVerb = anyVerb || f.verb[c]
 	}
 	for i := 0; i < n-2; i++ {
 		c := cls[i]
-		if phrase && subject && f.afterSubject(cls, i) && !(inPP && f.name[cls[i-1]]) && f.cand[c] && (f.objectAt(cls, i+1, afterVerb) || f.resultative(cls, i+1) || !finite && lastVerb < 0 && f.prep[cls[i+1]] && f.fullPhrase(cls, i+2)) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) ||
+		if phrase && subject && f.afterSubject(cls, i) && !(inPP && f.name[cls[i-1]]) && (f.cand[c] || !anyVerb && f.prep[c]) && (f.objectAt(cls, i+1, afterVerb) || f.resultative(cls, i+1) || !finite && lastVerb < 0 && f.prep[cls[i+1]] && f.fullPhrase(cls, i+2)) && !f.clauseVerb(cls, i+1) && p.pastForm(sc, i) ||
 			c == f.vbn && i > 0 && f.coord[cls[i-1]] && lastVerb == f.vbd && f.objectAt(cls, i+1, false) && p.pastForm(sc, i) {
 			// (the second: a verb phrase conjoined to a past tense,
 			// "torched cars and looted/VBN shops")

@@ -63,6 +63,12 @@ func TestFiniteVerbRepair(t *testing.T) {
 		{"Dozens of nurses protested against the pay cuts in Manila.", "protested", "VBD", true},
 		{"The Sudanese army withdrew from the town of Wad Madani.", "withdrew", "VBD", true},
 		{"Fishermen in Chittagong walked off the job over fuel prices.", "walked", "VBD", true},
+		// a past tense written as its base form, read as a noun or, in a
+		// sentence with no verb, as a preposition
+		{"Kenyan police beat demonstrators in Nairobi on Tuesday.", "beat", "VBD", true},
+		{"Ugandan police hit protesters with batons.", "hit", "VBD", true},
+		{"Houthi rebels cut the main road to Taiz.", "cut", "VBD", true},
+		{"Serbian police beat the protesters.", "beat", "VBD", true},
 	})
 }
 
@@ -107,6 +113,9 @@ func TestFiniteVerbRepairLeaves(t *testing.T) {
 		{"Thousands of teachers throughout Ghana staged protests on Friday.", "staged", "!VBD", false},
 		// a sentence with another verb: a reduced relative or a fragment
 		{"Goods seized at the border are held in Kampala.", "seized", "!VBD", false},
+		// a preposition is no past form
+		{"Two police in the city.", "in", "IN", false},
+		{"Thousands of people near the border.", "near", "IN", false},
 	})
 }
 

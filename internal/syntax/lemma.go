@@ -182,7 +182,9 @@ func trainLemmatizer(ss []Sentence, xpos []string) *lemmatizer {
 	var ek, ev []uint64
 	for _, k := range keys {
 		ll := majority(lemmas[k])
-		if lz.byRule(k.lf, k.x) != ll {
+		// a past tense written as its lemma ("hit", "cut", "shut") is
+		// kept too, though the rules read it: pastTense knows it so
+		if lz.byRule(k.lf, k.x) != ll || xpos[k.x] == "VBD" && ll == k.lf {
 			ek = append(ek, lemmaKey(hashString(k.lf), k.x))
 			ev = append(ev, intern(ll))
 		}
