@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -295,6 +296,20 @@ func isASCII(s string) bool {
 	return true
 }
 
+// titledName looks a person's name up with the title written right
+// before it (one capitalised word that is one of the person's roles:
+// "Pope Francis"), for names the dictionaries list only so.
+func (d *doc) titledName(e *model.Entity, sent, t0, t1 int) (*petrarch.Actor, int) {
+	if e.Type != model.TypePerson || t0 < 1 || e.Code != nil {
+		return nil, 0
+	}
+	w := d.a.Tokens[sent][t0-1].Text
+	if !capitalised(w) || !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.EqualFold(r, w) }) {
+		return nil, 0
+	}
+	return d.lookup(d.words(sent)[t0-1 : t1])
+}
+
 // recode settles the code of every person and organisation the entity
 // stage found whose name the dictionaries list.
 func (d *doc) recode() {
@@ -321,6 +336,10 @@ func (d *doc) recode() {
 			}
 			if a, n := d.lookup(d.words(m.Sentence)[t0:t1]); a != nil {
 				best, bestN, named = a, n, d.commonCode(m.Sentence, t0, t1)
+			} else if a, n := d.titledName(e, m.Sentence, t0, t1); a != nil && n > bestN {
+				// "Pope Francis": the dictionaries list the title with the
+				// name, the entity stage took the title for a role
+				best, bestN = a, n
 			} else if t1-t0 == 1 && e.Code == nil && bestN == 0 {
 				// an uncoded surname: the one office holder of that name
 				if a := d.surname(d.words(m.Sentence)[t0]); a != nil {

@@ -58,3 +58,14 @@ func TestTitleBesideName(t *testing.T) {
 		{"East Africa", "2024-06-06", "Japhet Koome, Kenya's police chief, visited Eldoret on Monday.", "Japhet Koome", "KENCOP"},
 	})
 }
+
+// A person whose title the dictionaries list with the name ("Pope
+// Francis", "King Juan Carlos"), where the name alone is no entry: the
+// entity stage took the title for a role, and the name with its title
+// is looked up.
+func TestTitleListedWithName(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Europe", "2024-06-06", "Pope Francis met the Ukrainian president at the Vatican.", "Francis", "VATGOV"},
+		{"Europe", "2010-06-06", "King Juan Carlos visited Morocco last week.", "Juan Carlos", "ESPGOV"},
+	})
+}

@@ -426,7 +426,7 @@ func resolveNP(st *sent, from, to int) []*mention {
 	if len(st.toks[head].ments) > 0 && st.ments[st.toks[head].ments[0]].ent.Type == model.TypePlace {
 		for j := from + 1; j < head; j++ {
 			l := st.toks[j].low
-			if (l == "of" || l == "in" || l == "at" || l == "from") && len(st.toks[j].ments) == 0 {
+			if st.words.placePreps[l] && len(st.toks[j].ments) == 0 {
 				h := st.toks[j-1]
 				if len(h.ments) == 0 && !st.words.roleHeads[h.low] && !st.words.placeNouns[h.low] {
 					return nil

@@ -480,6 +480,12 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 					m.agent = c.agentActors(st, a)
 				}
 			}
+			if !m.passive && len(refs) > 0 && placeOnly(refs) && c.attackNounAt(ms, s) && !st.actorCase(refs) {
+				// "An air strike on Gaza killed": a place in an attack's
+				// phrase is where it was or what it hit, never who made it
+				// (unnamedAttack gives the place's unidentified attacker)
+				refs = nil
+			}
 			if len(refs) == 0 || same && (hops > 0 || len(subjs) > 1) {
 				// (the window reading's of the same noun stands, on another
 				// clause's subject or one of a split name's)
@@ -716,4 +722,32 @@ func covers(refs []actorRef, k int) bool {
 		}
 	}
 	return false
+}
+
+// attackNounAt reports whether token s is within an attack named by a
+// noun (a violent event noun's match, or right after it).
+func (c *Coder) attackNounAt(ms []*match, s int) bool {
+	for _, q := range ms {
+		if q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// actorCase reports whether the first of refs stands after a preposition
+// that makes a place an attack's actor ("an attack by Russia", words.tsv
+// actorPreps).
+func (st *sent) actorCase(refs []actorRef) bool {
+	k := refs[0].m.last
+	if st.heads != nil && k < len(st.heads) {
+		if c := st.child(k, "case"); c >= 0 {
+			return st.words.actorPreps[st.toks[c].low]
+		}
+	}
+	j := refs[0].m.first - 1
+	for j >= 0 && st.words.determiners[st.toks[j].low] {
+		j--
+	}
+	return j >= 0 && st.words.actorPreps[st.toks[j].low]
 }

@@ -101,6 +101,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			absorbed[g] = true
 		case classRefuse:
 			absorbed[g] = true
+			m.mod = stronger(m.mod, frameMod(g))
 			if v, ok := lookupRoot(c.lex.refuse, m.code); ok {
 				m.code = v
 			} else {
@@ -108,6 +109,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			}
 		case classCease:
 			absorbed[g] = true
+			m.mod = stronger(m.mod, frameMod(g)) // "decided to stop shelling": future
 			if v, ok := lookupRoot(c.lex.cease, m.code); ok && v != "" {
 				m.code = v // "stopped giving aid to X": a cut (162)
 			} else {
@@ -855,7 +857,18 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	if !attack {
 		return false
 	}
-	a := c.placeGroup(st, m, "attacker")
+	// where the attack was: a place named in its own phrase ("a bombing
+	// near the town of X"), else the sentence's (placeGroup)
+	where := ""
+	from, to := st.phrase(s)
+	for i := range st.ments {
+		mm := &st.ments[i]
+		if mm.first >= from && mm.last <= to && mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss {
+			where = model.Deref(mm.ent.Country)
+			break
+		}
+	}
+	a := c.placeGroupOf(st, m, "attacker", where)
 	if a == nil {
 		return false
 	}
@@ -908,12 +921,19 @@ func placeOnly(refs []actorRef) bool {
 // soldiers were killed in Basra" happened in Iraq), else of the article's
 // main place.
 func (c *Coder) placeGroup(st *sent, m *match, word string) *mention {
+	return c.placeGroupOf(st, m, word, "")
+}
+
+// placeGroupOf is placeGroup in the country given, when not "".
+func (c *Coder) placeGroupOf(st *sent, m *match, word, country string) *mention {
 	sector, ok := c.lex.groups[word]
 	if !ok {
 		return nil
 	}
-	country := ""
 	for _, mm := range st.ments {
+		if country != "" {
+			break
+		}
 		if mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss && mm.first > m.head {
 			if c := model.Deref(mm.ent.Country); c != "" {
 				country = c
@@ -1251,4 +1271,21 @@ func pluralSubject(st *sent, m *match) bool {
 	}
 	t := st.toks[s]
 	return t.tag == "NNS" || t.tag == "NNPS" || t.tag == "" && strings.HasSuffix(t.low, "s") // (untagged: the form)
+}
+
+// frameMod is the modality a frame verb g (one with no event of its
+// own: "stop", "refuse") passes to its complement: its own, and that
+// of the frame governing it ("decided to stop shelling" is future,
+// "may refuse to pay" possible).
+func frameMod(g *match) string {
+	mod := g.mod
+	if gg := g.gov; gg != nil {
+		switch gg.p.class {
+		case classFuture:
+			mod = stronger(mod, model.ModalityFuture)
+		case classPossible:
+			mod = stronger(mod, model.ModalityPossible)
+		}
+	}
+	return mod
 }

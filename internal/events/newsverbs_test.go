@@ -219,6 +219,16 @@ func TestAttackNounSubjectKeepsItsActor(t *testing.T) {
 		{"The Nepalese army's attack on Maoist positions killed 20 rebels.", want{"18", "NPLMIL", "", ""}, nil},
 		{"A Turkish drone strike near Qamishli killed four fighters in Syria.", want{"18", "TUR", "", ""}, []want{{"18", "SYRUAF", "", ""}}},
 		{"A roadside bombing killed two soldiers in Kandahar.", want{"18", "AFGUAF", "", ""}, nil},
+		// a place inside the subject's phrase is where the attack was (or
+		// what it hit), not who made it (words.tsv placePreps and
+		// targetPreps); after "by" or "with" it is the actor
+		{"A roadside bombing near Kandahar killed three Afghan soldiers.", want{"18", "AFGUAF", "", ""}, nil},
+		{"A mortar attack outside Mogadishu killed four Ugandan peacekeepers.", want{"18", "SOMUAF", "UGA", ""}, []want{{"18", "SOMGOV", "", ""}}},
+		{"An air strike on Gaza killed five Palestinians.", want{"18", "PSEUAF", "", ""}, nil},
+		{"A car bomb outside the city of Kirkuk killed two policemen from Germany.", want{"18", "IRQUAF", "", ""}, nil},
+		{"A landmine blast near the town of Kidal on Monday killed one French soldier.", want{"18", "MLIUAF", "FRA", ""}, nil},
+		{"An attack by Russia killed five Ukrainian soldiers.", want{"18", "RUS", "UKRMIL", ""}, []want{{"18", "RUSUAF", "", ""}}},
+		{"Clashes with Eritrea killed 10 Ethiopian soldiers.", want{"18", "ERI", "ETHMIL", ""}, []want{{"18", "ERIUAF", "", ""}}},
 	})
 }
 
@@ -455,5 +465,41 @@ func TestCeasedActs(t *testing.T) {
 		{"Rebels stopped shelling the town of Goma.", want{"087", "CODREB", "", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
 		{"Protesters stopped marching in Lima.", want{}, []want{{"14", "", "", model.ModalityAsserted}}},
 		{"The African Union asked Sudan's generals to stop fighting.", want{"02", "IGOAFR", "SDN", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
+		// the frame's own governor: a decision or plan to stop is future,
+		// a possibility possible
+		{"Colombia decided to stop negotiating with the ELN.", want{"164", "COL", "", model.ModalityFuture}, []want{{"164", "", "", model.ModalityAsserted}}},
+		{"Sweden plans to stop funding the agency.", want{"162", "SWE", "", model.ModalityFuture}, []want{{"162", "", "", model.ModalityAsserted}}},
+		{"The Burmese army may stop shelling Karen villages.", want{"087", "MMRMIL", "", model.ModalityPossible}, []want{{"087", "", "", model.ModalityAsserted}}},
+	})
+}
+
+// Force against a vessel or a route: ramming a ship is an attack (190,
+// with a target, as "hit"), and an armed group cutting a road or a
+// supply route restricts movement (191).
+func TestRammingAndCutRoutes(t *testing.T) {
+	runObjects(t, []construction{
+		{"Chinese coast guard ships rammed a Philippine vessel.", want{"190", "CHNMIL", "PHL", ""}, nil},
+		{"An Iranian patrol boat rammed a British tanker in the Gulf.", want{"190", "IRN", "GBR", ""}, nil},
+		{"Houthi rebels cut the main road to Taiz.", want{"191", "YEMREB", "", ""}, nil},
+		{"Al-Shabaab fighters cut the supply route between Mogadishu and Baidoa.", want{"191", "SOMREB", "", ""}, nil},
+		{"Sudanese paramilitaries cut the highway between Khartoum and Port Sudan.", want{"191", "SDN", "", ""}, nil},
+		// a ram is also an animal
+		{"Farmers in Wales sold a prize ram for a record price.", want{}, []want{{"190", "", "", ""}}},
+	})
+}
+
+// Hearsay in a "that" clause: after a verb of claiming ("alleged that")
+// or an impersonal passive of hearsay ("It is alleged that", "It was
+// reported that") the reported act is alleged, as after "reportedly"
+// or "is alleged to have"; an impersonal statement of fact is not.
+func TestHearsayThatClause(t *testing.T) {
+	runObjects(t, []construction{
+		{"Human rights groups alleged that Rwanda armed the rebels.", want{"072", "RWA", "", "alleged"}, nil},
+		{"It has been alleged that Eritrean troops killed civilians in Tigray.", want{"", "ERIMIL", "", "alleged"}, nil},
+		{"It was reported that Venezuelan soldiers detained two Colombian farmers.", want{"173", "VENMIL", "", "alleged"}, nil},
+		{"It is claimed that Pakistan shelled Indian border posts.", want{"", "PAK", "IND", "alleged"}, nil},
+		{"Belarus is alleged to have supplied fuel to Russian units.", want{"", "BLR", "", "alleged"}, nil},
+		// a fact stated impersonally stays asserted
+		{"It is clear that Pakistan shelled Indian border posts.", want{"", "PAK", "IND", "asserted"}, nil},
 	})
 }

@@ -117,14 +117,70 @@ found:
 		}
 		m.subj = toRefs(resolveNP(st, from, to))
 		m.subjAt = from
+		if p := from - 1; len(m.subj) > 0 && placeOnly(m.subj) && p >= 1 && len(st.toks[p-1].ments) == 0 && isWordTok(st.toks[p-1]) &&
+			(st.words.placePreps[st.toks[p].low] || !m.passive && st.words.targetPreps[st.toks[p].low]) {
+			// "A roadside bombing near Kandahar killed": the place ends
+			// the subject's phrase, which is read whole (resolveNP: a
+			// place after such a preposition is no actor); "An air strike
+			// on Gaza killed": the place is what the subject's noun was
+			// aimed at, no actor of an active verb (a passive's subject,
+			// "sanctions on X were lifted", keeps it for the target)
+			f2, _ := npLeft(st, p-1)
+			for q := f2 - 1; q >= 1 && f2 <= p-1 && st.words.placePreps[st.toks[q].low] && len(st.toks[q-1].ments) == 0 && isWordTok(st.toks[q-1]); q = f2 - 1 {
+				f3, _ := npLeft(st, q-1) // "a bombing near the town of X"
+				if f3 > q-1 {
+					break
+				}
+				f2 = f3
+			}
+			if f2 <= p-1 {
+				refs := toRefs(resolveNP(st, f2, to))
+				if placeOnly(refs) && !st.words.placePreps[st.toks[p].low] {
+					refs = nil
+				}
+				m.subj, m.subjAt = refs, f2
+				if len(refs) == 0 {
+					m.subjAt = -1
+				}
+			}
+		}
 		if len(m.subj) == 0 {
 			// "Beijing is growing closer to": nothing; keep it empty
 			m.subjAt = -1
+		}
+		if st.hearsayThat(from) {
+			m.mod = stronger(m.mod, model.ModalityAlleged)
 		}
 	}
 	if len(m.subj) == 0 && m.p.class == classSpeech {
 		c.inverted(st, m)
 	}
+}
+
+// hearsayThat reports whether the clause whose subject starts at token
+// from is the "that" complement of a claim: a verb of claiming ("Rights
+// groups alleged that X armed ...", words.tsv allegeVerbs), or an
+// impersonal passive of hearsay ("It is alleged that", "It was reported
+// that", "It has been claimed that": "it", a form of "be" and a
+// participle of allegedGov).
+func (st *sent) hearsayThat(from int) bool {
+	j := from - 1
+	if j < 1 || st.toks[j].low != "that" {
+		return false
+	}
+	j--
+	w := st.toks[j].low
+	if st.words.allegeVerbs[w] && st.toks[j].tag != "VBN" {
+		return true // "alleged that"; not "it is alleged that" (below)
+	}
+	if !st.words.allegedGov[w] {
+		return false
+	}
+	be := false
+	for j--; j >= 0 && st.words.auxiliaries[st.toks[j].low] && len(st.toks[j].ments) == 0; j-- {
+		be = be || st.words.beForms[st.toks[j].low]
+	}
+	return be && j >= 0 && st.toks[j].low == "it" && (j == 0 || isBoundary(st.toks[j-1]))
 }
 
 // gerundGoverned reports whether m is a gerund right after the verb of a
@@ -358,8 +414,8 @@ func (c *Coder) infinitive(st *sent, ms []*match, k, to int) {
 		m.gov = g
 		m.subj, m.subjAt = g.subj, g.subjAt
 		m.mod = stronger(m.mod, g.mod)
-		if g.p.class == classSpeech {
-			m.mod = stronger(m.mod, model.ModalityAlleged) // "is believed to have", "was said to"
+		if g.p.class == classSpeech || st.words.allegeVerbs[st.toks[g.head].low] {
+			m.mod = stronger(m.mod, model.ModalityAlleged) // "is believed to have", "was said to", "is alleged to"
 		}
 		return
 	}

@@ -49,6 +49,8 @@ type wordClasses struct {
 	particles       map[string]bool
 	targetPreps     map[string]bool
 	wherePreps      map[string]bool
+	placePreps      map[string]bool
+	actorPreps      map[string]bool
 	quantifiers     map[string]bool
 	conditional     map[string]bool
 	conditionMarks  map[string]bool
@@ -102,6 +104,8 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"particles":       &w.particles,
 		"targetPreps":     &w.targetPreps,
 		"wherePreps":      &w.wherePreps,
+		"placePreps":      &w.placePreps,
+		"actorPreps":      &w.actorPreps,
 		"quantifiers":     &w.quantifiers,
 		"conditional":     &w.conditional,
 		"conditionMarks":  &w.conditionMarks,
