@@ -304,6 +304,11 @@ func TestPoliticalRestrictions(t *testing.T) {
 		{"Cambodia dissolved the main opposition party.", want{"1722", "KHM", "", ""}, nil},
 		{"Venezuela blocked opposition candidates from the election.", want{"1722", "VEN", "", ""}, nil},
 		{"A court in Ankara dissolved the pro-Kurdish party.", want{"1722", "TUR", "", ""}, nil},
+		// platforms, apps and the internet itself
+		{"Nepal's government banned 26 social media platforms.", want{"1721", "NPLGOV", "", ""}, nil},
+		{"Russia blocked messaging apps ahead of the vote.", want{"1721", "RUS", "", ""}, nil},
+		{"The Ugandan government blocked internet access before the election.", want{"1721", "UGAGOV", "", ""}, []want{{"144", "", "", ""}}},
+		{"Indian police cut internet access in Manipur.", want{"1721", "INDCOP", "", ""}, nil},
 	})
 }
 
