@@ -101,7 +101,7 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			}
 		}
 		ok := lastPrep == "" || st.words.targetPreps[lastPrep] || (lastPrep == "in" && c.lex.is(code, classIn)) || (lastPrep == "from" && c.lex.is(code, classFrom)) ||
-			lastPrep == "of" && lastPrepAt > 0 && (st.words.placeNouns[st.toks[lastPrepAt-1].low] || st.words.roleHeads[st.toks[lastPrepAt-1].low])
+			lastPrep == "of" && lastPrepAt > 0 && (st.words.placeNouns[st.toks[lastPrepAt-1].low] || st.words.roleHeads[st.toks[lastPrepAt-1].low] || lastPrepAt == m.last+1 && c.objectiveOf(st, m))
 		if st.words.possPronouns[t.low] || st.words.pronouns[t.low] && mm.poss || !mm.adj && k > 0 && st.words.possPronouns[st.toks[k-1].low] {
 			ok = false // "defend its territory", "recalled its ambassador": a possessive pronoun's is not the target
 		}

@@ -142,12 +142,13 @@ const (
 	classReciprocal
 	classFrom
 	classPartner
+	classObjGen
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
 	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
-	"from": classFrom, "partner": classPartner,
+	"from": classFrom, "partner": classPartner, "of": classObjGen,
 }
 
 // is reports whether code belongs to class c: the flags of its longest

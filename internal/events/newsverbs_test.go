@@ -508,3 +508,16 @@ func TestHearsayThatClause(t *testing.T) {
 		{"It is clear that Pakistan shelled Indian border posts.", want{"", "PAK", "IND", "asserted"}, nil},
 	})
 }
+
+// An event noun of force, coercion or sanction takes its "of" phrase
+// as its target ("an invasion of X", "the bombing of Y", "the
+// arrest of Z"; classes.tsv "of"), where a body's "of" phrase
+// names its owner ("the army of Chad").
+func TestEventNounOfTarget(t *testing.T) {
+	runObjects(t, []construction{
+		{"Russia mounted an invasion of Ukraine in 2022.", want{"19", "RUS", "UKR", ""}, nil},
+		{"Israel began its bombing of Gaza in October.", want{"18", "ISR", "PSE", ""}, nil},
+		{"Ethiopia carried out the occupation of two Eritrean border towns.", want{"19", "ETH", "ERI", ""}, nil},
+		{"The army of Chad attacked a rebel base near the border.", want{"19", "TCDMIL", "", ""}, []want{{"19", "", "TCD", ""}}},
+	})
+}

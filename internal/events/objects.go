@@ -87,7 +87,19 @@ func (st *sent) notWhere(found []*mention, prep string) []*mention {
 // targetPrep reports whether an argument introduced by prep ("" for an
 // object) may name the target of m.
 func (c *Coder) targetPrep(st *sent, m *match, prep string) bool {
-	return prep == "" || st.words.targetPreps[prep] || prep == "in" && c.lex.is(m.code, classIn) || prep == "from" && c.lex.is(m.code, classFrom)
+	return prep == "" || st.words.targetPreps[prep] || prep == "in" && c.lex.is(m.code, classIn) || prep == "from" && c.lex.is(m.code, classFrom) ||
+		prep == "of" && c.objectiveOf(st, m)
+}
+
+// objectiveOf reports whether m is an event noun whose "of" phrase names
+// its target (classes.tsv "of": "mounted an invasion of X"), not one
+// that is a clause's subject: "Russia's invasion of X has killed
+// thousands" tells the killing, and the invasion is its background.
+func (c *Coder) objectiveOf(st *sent, m *match) bool {
+	if !m.noun || !c.lex.is(m.code, classObjGen) {
+		return false
+	}
+	return st.parsed() && !strings.HasPrefix(st.rels[m.head], "nsubj")
 }
 
 // arcNP resolves the actors the argument headed by k names: its own noun

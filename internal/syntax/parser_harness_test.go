@@ -18,7 +18,7 @@ import (
 // training tags (the costly part of Train, and the same while the tagger
 // is unchanged) are cached in $SITREP_PARSER_EXPERIMENT (a directory),
 // so an experiment costs one parser training. It runs only when that
-// variable is set; PX_MODEL scores a model file instead of training; PX_EPOCHS, PX_PARSERS, PX_SEED override the default
+// variable is set; PX_MODEL scores a model file instead of training; PX_EPOCHS, PX_PARSERS, PX_SEED, PX_FOLDS (the jackknife's) override the default
 // options, PX_OUT writes the model, PX_CONFUSION prints the dev relation
 // confusions. The trained parser must reach the built-in model's UAS
 // minus 1 (a feature change that breaks the parser fails here).
@@ -57,6 +57,7 @@ func TestParserExperiment(t *testing.T) {
 	// The jackknife's taggers use seeds Seed+1.., so the cache is keyed
 	// by the default seed: parser seeds vary without retagging.
 	jo := DefaultTrainOptions()
+	envInt("PX_FOLDS", &jo.Folds)
 	cache := filepath.Join(dir, fmt.Sprintf("jackknife-f%d-e%d-s%d.gob", jo.Folds, jo.TagEpochs, jo.Seed))
 	var tags [][]int32
 	if f, err := os.Open(cache); err == nil {
