@@ -521,3 +521,15 @@ func TestEventNounOfTarget(t *testing.T) {
 		{"The army of Chad attacked a rebel base near the border.", want{"19", "TCDMIL", "", ""}, []want{{"19", "", "TCD", ""}}},
 	})
 }
+
+// Extending, prolonging or renewing emergency rule, martial law or a
+// curfew imposes it again (1724, 1723), as declaring it does.
+func TestEmergencyExtended(t *testing.T) {
+	runObjects(t, []construction{
+		{"Myanmar extended emergency rule by six months.", want{"1724", "MMR", "", ""}, nil},
+		{"Ecuador extended the state of emergency.", want{"1724", "ECU", "", ""}, nil},
+		{"The Philippine president prolonged martial law in Mindanao.", want{"1724", "PHL", "", ""}, nil},
+		{"Sri Lanka extended the curfew in Colombo.", want{"1723", "LKA", "", ""}, nil},
+		{"Ghana extended the deadline for the new identity cards.", want{}, []want{{"17", "", "", ""}}},
+	})
+}
