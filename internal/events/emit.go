@@ -858,7 +858,7 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 		return false
 	}
 	// where the attack was: a place named in its own phrase ("a bombing
-	// near the town of X"), else the sentence's (placeGroup)
+	// outside the city of X"), else the sentence's (placeGroup)
 	where := ""
 	from, to := st.phrase(s)
 	for i := range st.ments {

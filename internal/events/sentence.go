@@ -127,7 +127,7 @@ found:
 			// "sanctions on X were lifted", keeps it for the target)
 			f2, _ := npLeft(st, p-1)
 			for q := f2 - 1; q >= 1 && f2 <= p-1 && st.words.placePreps[st.toks[q].low] && len(st.toks[q-1].ments) == 0 && isWordTok(st.toks[q-1]); q = f2 - 1 {
-				f3, _ := npLeft(st, q-1) // "a bombing near the town of X"
+				f3, _ := npLeft(st, q-1) // "a car bomb outside the city of X"
 				if f3 > q-1 {
 					break
 				}
