@@ -309,6 +309,10 @@ func TestPoliticalRestrictions(t *testing.T) {
 		{"Russia blocked messaging apps ahead of the vote.", want{"1721", "RUS", "", ""}, nil},
 		{"The Ugandan government blocked internet access before the election.", want{"1721", "UGAGOV", "", ""}, []want{{"144", "", "", ""}}},
 		{"Indian police cut internet access in Manipur.", want{"1721", "INDCOP", "", ""}, nil},
+		// bans of protests, rallies and gatherings
+		{"The Ivorian government banned all protests in Abidjan.", want{"1721", "CIVGOV", "", ""}, nil},
+		{"Bangladesh banned rallies in Dhaka ahead of the vote.", want{"1721", "BGD", "", ""}, nil},
+		{"The Pakistani government prohibited public gatherings in Islamabad.", want{"1721", "PAKGOV", "", ""}, nil},
 	})
 }
 
@@ -467,6 +471,9 @@ func TestCeasedActs(t *testing.T) {
 	runObjects(t, []construction{
 		{"The EU stopped giving aid to Niger.", want{"162", "IGOEUR", "NER", ""}, []want{{"07", "", "", ""}}},
 		{"Norway stopped funding the Palestinian Authority.", want{"162", "NOR", "PSE", ""}, []want{{"07", "", "", ""}}},
+		// a ban on aid is a cut, as a halt is
+		{"The Dutch parliament banned funding for Rwandan projects.", want{"162", "NLDLEG", "RWA", ""}, nil},
+		{"Congress voted to prohibit aid to the Nicaraguan government.", want{"162", "USALEG", "NIC", ""}, nil},
 		{"Rebels stopped shelling the town of Goma.", want{"087", "CODREB", "", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
 		{"Protesters stopped marching in Lima.", want{}, []want{{"14", "", "", model.ModalityAsserted}}},
 		{"The African Union asked Sudan's generals to stop fighting.", want{"02", "IGOAFR", "SDN", ""}, []want{{"19", "", "", model.ModalityAsserted}}},
