@@ -120,6 +120,7 @@ type finiteTags struct {
 	coord        []bool   // CC
 	singular     []bool   // NN, NNP: a subject a present tense in -s agrees with
 	plural       []bool   // NNS
+	pluralName   []bool   // NNPS
 	to           []bool   // TO
 	number       []bool   // CD
 	amountLead   []string // an amount's first word: RB ("nearly 40"), "cmp" (JJR, RBR: "more than 500"), "sup" (IN: "at least 12")
@@ -132,13 +133,14 @@ type finiteTags struct {
 	verb         []bool   // VB*, MD
 	vbd, vbn     int      // the (VERB, VBD) and (VERB, VBN) classes; -1 if none
 	vbz          int      // the (VERB, VBZ) class; -1 if none
+	vbp          int      // the (VERB, VBP) class; -1 if none
 	vbg, nnp     int      // the (VERB, VBG) and (PROPN, NNP) classes; -1 if none
 }
 
 func newFiniteTags(upos, xpos []string) *finiteTags {
 	n := len(xpos)
 	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
-		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), name: make([]bool, n), article: make([]bool, n), adverb: make([]bool, n), prep: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1, vbg: -1, nnp: -1}
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), pluralName: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), name: make([]bool, n), article: make([]bool, n), adverb: make([]bool, n), prep: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1, vbp: -1, vbg: -1, nnp: -1}
 	for c, x := range xpos {
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -180,6 +182,7 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		f.coord[c] = x == "CC"
 		f.singular[c] = x == "NN" || x == "NNP"
 		f.plural[c] = x == "NNS"
+		f.pluralName[c] = x == "NNPS"
 		f.to[c] = x == "TO"
 		f.number[c] = x == "CD"
 		switch x {
@@ -204,6 +207,9 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		}
 		if upos[c] == "VERB" && x == "VBZ" && f.vbz < 0 {
 			f.vbz = c
+		}
+		if upos[c] == "VERB" && x == "VBP" && f.vbp < 0 {
+			f.vbp = c
 		}
 		f.verb[c] = strings.HasPrefix(x, "VB") || x == "MD"
 		switch x {
@@ -433,4 +439,67 @@ func (p *Parser) lemma(sc *scratch, i, c int) string {
 		c = p.fin.vbn
 	}
 	return p.lem.lemma(sc.lemmaForm(i), p.xcls[c])
+}
+
+// repairPresent gives a sentence with no finite verb the present tense a headline
+// reports in, where the tagger read it as a noun or an adjective after a
+// plural subject ("Protesters storm/NN parliament in Nairobi", "Thai,
+// Cambodian troops clash/JJ at temple"): a lower-case word tagged as a
+// singular noun or an adjective (NN, NNP, JJ, JJR, JJS) right
+// after a plural noun that ends a phrase of noun-phrase tags from the
+// sentence's start, with an object or a preposition after it, in a
+// sentence that ends in a full stop or a word (a report or a headline,
+// not a question, an exclamation or a heading before a colon), is
+// retagged VBP when the tagger, reading the sentence again with "They"
+// for that phrase, makes it a verb. The tagger decides, not a word list:
+// a compound's noun stays one ("Protesters' car park", "Sports car
+// rentals" read as "They car rentals" keep "car" a noun). One more
+// tagging pass, for such sentences only.
+func (p *Parser) repairPresent(sc *scratch) {
+	f := p.fin
+	if f == nil || f.vbp < 0 {
+		return
+	}
+	cls, n := sc.cls, len(sc.cls)
+	for _, c := range cls {
+		if f.finite[c] || p.tag.xpos[c] == "VB" {
+			return
+		}
+	}
+	i := 1
+	for i < n-1 && (f.np[cls[i-1]] || i > 1 && p.tag.xpos[cls[i-1]] == ",") { // ("Thai, Cambodian troops")
+		if f.plural[cls[i-1]] && f.presentCand(cls[i]) && (f.object[cls[i+1]] || f.prep[cls[i+1]]) {
+			break
+		}
+		i++
+	}
+	if i >= n-1 || !f.np[cls[i-1]] || !f.plural[cls[i-1]] || !f.presentCand(cls[i]) {
+		return
+	}
+	if w := sc.forms[i]; w == "" || w[0] < 'a' || w[0] > 'z' {
+		return // a capitalised word of a name or a signature ("Affairs Representative")
+	}
+	if last := sc.forms[n-1]; last != "." && !letterWord(last) {
+		return // a question, an exclamation, a list's heading: no report
+	}
+	sc.probe = append(append(sc.probe[:0], "They"), sc.forms[i:]...)
+	sc.probeCls = slices.Grow(sc.probeCls[:0], len(sc.probe))[:len(sc.probe)]
+	p.tag.fill(&sc.ts, sc.probe)
+	p.tag.tag(&sc.ts, sc.probeCls, false)
+	verb := f.finite[sc.probeCls[1]] || p.tag.xpos[sc.probeCls[1]] == "VB"
+	p.tag.fill(&sc.ts, sc.forms) // the atoms of the sentence itself, which tagForms reads
+	if verb {
+		cls[i] = f.vbp
+	}
+}
+
+// letterWord reports whether w begins with a letter.
+func letterWord(w string) bool {
+	return w != "" && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z' || w[0] >= 0x80)
+}
+
+// presentCand reports a tag a headline's present tense may have been
+// given: a singular noun or an adjective.
+func (f *finiteTags) presentCand(c int) bool {
+	return f.modified[c] && !f.plural[c] && !f.pluralName[c]
 }

@@ -87,6 +87,17 @@ func TestPresentTenseRepair(t *testing.T) {
 		{"The African Union wants a ceasefire in Sudan.", "wants", "VBZ", true},
 		{"The union plans for the year include a strike in March.", "plans", "!VBZ", false},
 		{"Union members plan a strike in Lagos.", "members", "NNS", false},
+		// a headline's present tense after a plural subject, read as a
+		// noun or an adjective; the tagger, reading "They" for the
+		// subject, decides
+		{"Protesters storm parliament in Nairobi", "storm", "VBP", true},
+		{"Students protest in Dhaka", "protest", "VBP", true},
+		{"Thai, Cambodian troops clash at disputed temple", "clash", "VBP", true},
+		{"Protesters storm parliament in Nairobi.", "storm", "VBP", true},
+		// a compound's noun, a question, a name's word stay
+		{"Sports car rentals in Nairobi", "car", "!VBP", false},
+		{"Cheap hotels close to the station?", "close", "!VBP", false},
+		{"Board members Representative Smith and others", "Representative", "!VBP", false},
 	})
 }
 

@@ -47,6 +47,8 @@ type scratch struct {
 	lowered  []bool
 	unknown  []int  // caseForms' capitalised words the treebank does not know
 	retensed []bool // per word: a participle repairFinite made a past tense
+	probe    []string
+	probeCls []int
 }
 
 func newParser(tg *tagger, lz *lemmatizer, dp *depParser) *Parser {
@@ -101,6 +103,7 @@ func (p *Parser) tagForms(sc *scratch) {
 	sc.cls, sc.tags, sc.words, sc.ambs = sc.cls[:n], sc.tags[:n], sc.words[:n], sc.ambs[:n]
 	p.tag.tag(&sc.ts, sc.cls, false)
 	p.repairFinite(sc)
+	p.repairPresent(sc)
 	for i := range n {
 		sc.tags[i] = int32(sc.cls[i])
 		sc.words[i] = sc.ts.at[i+pad].lower
