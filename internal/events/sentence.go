@@ -117,33 +117,7 @@ found:
 		}
 		m.subj = toRefs(resolveNP(st, from, to))
 		m.subjAt = from
-		if p := from - 1; len(m.subj) > 0 && placeOnly(m.subj) && p >= 1 && len(st.toks[p-1].ments) == 0 && isWordTok(st.toks[p-1]) &&
-			(st.words.placePreps[st.toks[p].low] || !m.passive && st.words.targetPreps[st.toks[p].low]) {
-			// "A roadside bombing near Kandahar killed": the place ends
-			// the subject's phrase, which is read whole (resolveNP: a
-			// place after such a preposition is no actor); "An air strike
-			// on Gaza killed": the place is what the subject's noun was
-			// aimed at, no actor of an active verb (a passive's subject,
-			// "sanctions on X were lifted", keeps it for the target)
-			f2, _ := npLeft(st, p-1)
-			for q := f2 - 1; q >= 1 && f2 <= p-1 && st.words.placePreps[st.toks[q].low] && len(st.toks[q-1].ments) == 0 && isWordTok(st.toks[q-1]); q = f2 - 1 {
-				f3, _ := npLeft(st, q-1) // "a car bomb outside the city of X"
-				if f3 > q-1 {
-					break
-				}
-				f2 = f3
-			}
-			if f2 <= p-1 {
-				refs := toRefs(resolveNP(st, f2, to))
-				if placeOnly(refs) && !st.words.placePreps[st.toks[p].low] {
-					refs = nil
-				}
-				m.subj, m.subjAt = refs, f2
-				if len(refs) == 0 {
-					m.subjAt = -1
-				}
-			}
-		}
+		st.placeInSubject(m, from, to)
 		if len(m.subj) == 0 {
 			// "Beijing is growing closer to": nothing; keep it empty
 			m.subjAt = -1
@@ -155,6 +129,38 @@ found:
 	if len(m.subj) == 0 && m.p.class == classSpeech {
 		c.inverted(st, m)
 	}
+}
+
+// placeInSubject reads the whole subject phrase where the window found
+// only a place at its end, after a preposition: "A roadside bombing
+// near Kandahar killed": the place ends the subject's phrase, which is
+// read whole, through nested phrases ("a car bomb outside the city of
+// X"; resolveNP: a place after words.tsv placePreps is no actor); "An
+// air strike on Gaza killed": the place is what the subject's noun was
+// aimed at, no actor of an active verb (a passive's subject, "sanctions
+// on X were lifted", keeps it for the target).
+func (st *sent) placeInSubject(m *match, from, to int) {
+	p := from - 1
+	if len(m.subj) == 0 || !placeOnly(m.subj) || p < 1 || len(st.toks[p-1].ments) > 0 || !isWordTok(st.toks[p-1]) ||
+		!st.words.placePreps[st.toks[p].low] && (m.passive || !st.words.targetPreps[st.toks[p].low]) {
+		return
+	}
+	f2, _ := npLeft(st, p-1)
+	for q := f2 - 1; q >= 1 && f2 <= p-1 && st.words.placePreps[st.toks[q].low] && len(st.toks[q-1].ments) == 0 && isWordTok(st.toks[q-1]); q = f2 - 1 {
+		f3, _ := npLeft(st, q-1)
+		if f3 > q-1 {
+			break
+		}
+		f2 = f3
+	}
+	if f2 > p-1 {
+		return
+	}
+	refs := toRefs(resolveNP(st, f2, to))
+	if placeOnly(refs) && !st.words.placePreps[st.toks[p].low] {
+		refs = nil
+	}
+	m.subj, m.subjAt = refs, f2
 }
 
 // hearsayThat reports whether the clause whose subject starts at token
