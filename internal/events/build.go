@@ -73,6 +73,9 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 			if t.tag == "VBG" && k > m.last+1 && strings.HasPrefix(st.toks[k-1].tag, "NN") && len(st.toks[k-1].ments) == 0 {
 				break // "detained farmers marching toward X": the participle's phrase describes the object
 			}
+			if t.tag == "VBN" && k > m.last+1 && k+1 < len(st.toks) && st.toks[k+1].low == "by" && k < len(st.lemmas) && st.words.thirdPartyVerbs[st.lemmas[k]] {
+				break // "agreed to a deal mediated by X": a third party's agent, not the verb's target
+			}
 			if strings.HasPrefix(t.tag, "VB") && t.tag != "VBN" && t.tag != "VBG" && k > m.last+1 {
 				// another verb: the object of an embedded clause ("to challenge X") is fine
 				if k > 0 && st.toks[k-1].low != "to" {

@@ -540,3 +540,17 @@ func TestEmergencyExtended(t *testing.T) {
 		{"Ghana extended the deadline for the new identity cards.", want{}, []want{{"17", "", "", ""}}},
 	})
 }
+
+// A participle's agent that is a third party ("a deal mediated by X",
+// words.tsv thirdPartyVerbs) is no target of the act on the noun, where
+// a holder's is ("positions held by X"); a prisoner exchange goes both
+// ways, as an exchange of fire does.
+func TestThirdPartyAgentsAndExchanges(t *testing.T) {
+	runObjects(t, []construction{
+		{"Israel and Hamas agreed to a ceasefire deal mediated by Qatar and Egypt.", want{"0356", "ISR", "PSE", ""}, []want{{"", "", "QAT", ""}, {"", "", "EGY", ""}}},
+		{"Ethiopia and Eritrea accepted a peace plan backed by the African Union.", want{"", "ETH", "ERI", ""}, []want{{"", "", "IGO", ""}}},
+		{"Sudanese jets bombed positions held by the RSF near Khartoum.", want{"19", "SDN", "SDNREB", ""}, nil},
+		{"Ukraine and Russia exchanged 150 prisoners of war.", want{"0841", "UKR", "RUS", ""}, []want{{"0841", "", "-", ""}}},
+		{"Armenia and Azerbaijan swapped prisoners on Thursday.", want{"0841", "AZE", "ARM", ""}, nil},
+	})
+}

@@ -200,7 +200,8 @@ func (st *sent) prepBefore(last, k int) bool {
 // ownerOf reads whose the object h (a noun that names no actor) is: its
 // "of" phrase ("the leaders of Somalia and Ethiopia", "positions of the
 // rebels"; for a role noun also "from"), the agent of a participle
-// that describes it ("positions held by the rebels"), or the people a
+// that describes it ("positions held by the rebels"; not a third party's,
+// words.tsv thirdPartyVerbs: "a deal mediated by Qatar"), or the people a
 // participle of carrying or sheltering (words.tsv carrierVerbs) takes
 // ("a bus carrying pilgrims"). A place after the
 // phrase is where ("the leaders of the unions in Abuja" is no target in
@@ -214,7 +215,7 @@ func (c *Coder) ownerOf(st *sent, h, from int) []*mention {
 		switch {
 		case st.rel(x) == "nmod" && (p == "of" || p == "from" && st.words.roleHeads[st.toks[h].low]):
 			return st.npActors(x)
-		case st.rels[x] == "acl" && st.toks[x].tag == "VBN":
+		case st.rels[x] == "acl" && st.toks[x].tag == "VBN" && !st.words.thirdPartyVerbs[st.lemmas[x]]:
 			if a := st.child(x, "obl:agent"); a >= 0 {
 				return st.npActors(a)
 			}

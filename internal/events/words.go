@@ -68,6 +68,7 @@ type wordClasses struct {
 	hazards         map[string]bool
 	animals         map[string]bool
 	carrierVerbs    map[string]bool
+	thirdPartyVerbs map[string]bool
 	stateSectors    map[string]bool
 	patronWords     map[string]bool
 	pairWords       map[string]bool
@@ -123,6 +124,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
 		"carrierVerbs":    &w.carrierVerbs,
+		"thirdPartyVerbs": &w.thirdPartyVerbs,
 		"stateSectors":    &w.stateSectors,
 		"patronWords":     &w.patronWords,
 		"pairWords":       &w.pairWords,
