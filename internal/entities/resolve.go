@@ -186,14 +186,20 @@ func (d *doc) resolveOrg(k int) {
 
 // coordinatedCountry reads "Indian and" before the modifier m of the
 // organisation word at item k: the first of two coordinated countries.
+// A comma joins two demonyms as a headline writes them ("Thai,
+// Cambodian troops clash"), where the first opens the sentence or a
+// list; a comma after a country's name ("In Paris, French troops") joins
+// nothing.
 func (d *doc) coordinatedCountry(k int, m modifier) string {
-	if m.country == "" || m.sector != "" || d.tokAt(m.start-1).lower != "and" {
+	link := d.tokAt(m.start - 1).lower
+	if m.country == "" || m.sector != "" || link != "and" && link != "," {
 		return ""
 	}
 	for q := k - 1; q >= 0; q-- {
 		o := d.items[q]
 		if o.e == m.start-1 {
-			if o.kind == iLex && (o.lex.kind == kDemonym || o.lex.kind == kCountry) {
+			if o.kind == iLex && (o.lex.kind == kDemonym || o.lex.kind == kCountry && link == "and") &&
+				(link == "and" || o.s == 0 || d.tokAt(o.s-1).text == ",") {
 				return o.lex.country
 			}
 			return ""

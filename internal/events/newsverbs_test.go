@@ -554,3 +554,15 @@ func TestThirdPartyAgentsAndExchanges(t *testing.T) {
 		{"Armenia and Azerbaijan swapped prisoners on Thursday.", want{"0841", "AZE", "ARM", ""}, nil},
 	})
 }
+
+// Demonyms joined by a comma, as a headline writes them ("Thai,
+// Cambodian troops clash"), name both countries' forces, as "and" does;
+// a comma after a place ("In Bamako, French troops") joins nothing.
+func TestCommaJoinedDemonyms(t *testing.T) {
+	runObjects(t, []construction{
+		{"Thai, Cambodian troops clash at disputed temple", want{"19", "THAMIL", "KHMMIL", ""}, nil},
+		{"Thai and Cambodian troops clash at disputed temple", want{"19", "KHMMIL", "THAMIL", ""}, nil},
+		{"Indian, Chinese soldiers clashed in the Galwan valley.", want{"19", "CHNMIL", "INDMIL", ""}, nil},
+		{"In Bamako, French troops attacked a camp.", want{"19", "FRAMIL", "", ""}, []want{{"19", "MLI", "", ""}}},
+	})
+}

@@ -467,7 +467,7 @@ func (p *Parser) repairPresent(sc *scratch) {
 		}
 	}
 	i := 1
-	for i < n-1 && (f.np[cls[i-1]] || i > 1 && p.tag.xpos[cls[i-1]] == ",") { // ("Thai, Cambodian troops")
+	for i < n-1 && (f.np[cls[i-1]] || i > 1 && (p.tag.xpos[cls[i-1]] == "," || f.coord[cls[i-1]])) { // ("Thai, Cambodian troops", "Thai and Cambodian troops")
 		if f.plural[cls[i-1]] && f.presentCand(cls[i]) && (f.object[cls[i+1]] || f.prep[cls[i+1]]) {
 			break
 		}

@@ -93,6 +93,7 @@ func TestPresentTenseRepair(t *testing.T) {
 		{"Protesters storm parliament in Nairobi", "storm", "VBP", true},
 		{"Students protest in Dhaka", "protest", "VBP", true},
 		{"Thai, Cambodian troops clash at disputed temple", "clash", "VBP", true},
+		{"Thai and Cambodian troops clash at disputed temple", "clash", "VBP", true},
 		{"Protesters storm parliament in Nairobi.", "storm", "VBP", true},
 		// a compound's noun, a question, a name's word stay
 		{"Sports car rentals in Nairobi", "car", "!VBP", false},
