@@ -158,14 +158,13 @@ func (d *doc) divisionCountry(it item) string {
 		if p.Kind != gazetteer.KindAdmin1 {
 			continue
 		}
-		a3 := d.r.lex.alpha2[p.CC]
-		if a3 == it.lex.country || c != "" && c != a3 {
-			if a3 != it.lex.country {
-				return ""
-			}
-			continue
+		switch a3 := d.r.lex.alpha2[p.CC]; {
+		case a3 == it.lex.country:
+		case c != "" && c != a3:
+			return "" // several countries have one
+		default:
+			c = a3
 		}
-		c = a3
 	}
 	return c
 }

@@ -2,10 +2,10 @@ package entities
 
 import (
 	"strings"
-
-	"github.com/sitrep-project/sitrep/internal/gazetteer"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/internal/gazetteer"
 )
 
 // scan cuts the sentence into items.

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -725,14 +726,15 @@ func covers(refs []actorRef, k int) bool {
 }
 
 // attackNounAt reports whether token s is within an attack named by a
-// noun (a violent event noun's match, or right after it).
+// noun (attackCovers).
 func (c *Coder) attackNounAt(ms []*match, s int) bool {
-	for _, q := range ms {
-		if q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(q *match) bool { return c.attackCovers(q, s) })
+}
+
+// attackCovers reports whether q is a violent event noun whose match
+// holds token s, or ends right before it.
+func (c *Coder) attackCovers(q *match, s int) bool {
+	return q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1
 }
 
 // actorCase reports whether the first of refs stands after a preposition

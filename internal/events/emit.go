@@ -844,7 +844,7 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	}
 	attack := false
 	for _, q := range ms {
-		if q.noun && c.lex.is(q.code, classViolent) && s >= q.head && s <= q.last+1 {
+		if c.attackCovers(q, s) {
 			attack = true
 			if len(q.subj) > 0 && !placeOnly(q.subj) {
 				// the attack's own actor: "a Saudi air strike on X
@@ -859,16 +859,7 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 	}
 	// where the attack was: a place named in its own phrase ("a bombing
 	// outside the city of X"), else the sentence's (placeGroup)
-	where := ""
-	from, to := st.phrase(s)
-	for i := range st.ments {
-		mm := &st.ments[i]
-		if mm.first >= from && mm.last <= to && mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss {
-			where = model.Deref(mm.ent.Country)
-			break
-		}
-	}
-	a := c.placeGroupOf(st, m, "attacker", where)
+	a := c.placeGroupOf(st, m, "attacker", st.placeCountry(st.phrase(s)))
 	if a == nil {
 		return false
 	}
@@ -924,22 +915,28 @@ func (c *Coder) placeGroup(st *sent, m *match, word string) *mention {
 	return c.placeGroupOf(st, m, word, "")
 }
 
+// placeCountry is the country of the first place named as a place (not
+// as a demonym or possessor) within tokens from..to, "" for none.
+func (st *sent) placeCountry(from, to int) string {
+	for i := range st.ments {
+		mm := &st.ments[i]
+		if mm.first >= from && mm.last <= to && mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss {
+			if c := model.Deref(mm.ent.Country); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
 // placeGroupOf is placeGroup in the country given, when not "".
 func (c *Coder) placeGroupOf(st *sent, m *match, word, country string) *mention {
 	sector, ok := c.lex.groups[word]
 	if !ok {
 		return nil
 	}
-	for _, mm := range st.ments {
-		if country != "" {
-			break
-		}
-		if mm.ent.Type == model.TypePlace && !mm.adj && !mm.poss && mm.first > m.head {
-			if c := model.Deref(mm.ent.Country); c != "" {
-				country = c
-				break
-			}
-		}
+	if country == "" {
+		country = st.placeCountry(m.head+1, len(st.toks)-1)
 	}
 	if country == "" {
 		country = st.focusCountry

@@ -141,12 +141,12 @@ found:
 // on X were lifted", keeps it for the target).
 func (st *sent) placeInSubject(m *match, from, to int) {
 	p := from - 1
-	if len(m.subj) == 0 || !placeOnly(m.subj) || p < 1 || len(st.toks[p-1].ments) > 0 || !isWordTok(st.toks[p-1]) ||
+	if len(m.subj) == 0 || !placeOnly(m.subj) || !st.nounBefore(p) ||
 		!st.words.placePreps[st.toks[p].low] && (m.passive || !st.words.targetPreps[st.toks[p].low]) {
 		return
 	}
 	f2, _ := npLeft(st, p-1)
-	for q := f2 - 1; q >= 1 && f2 <= p-1 && st.words.placePreps[st.toks[q].low] && len(st.toks[q-1].ments) == 0 && isWordTok(st.toks[q-1]); q = f2 - 1 {
+	for q := f2 - 1; f2 <= p-1 && st.nounBefore(q) && st.words.placePreps[st.toks[q].low]; q = f2 - 1 {
 		f3, _ := npLeft(st, q-1)
 		if f3 > q-1 {
 			break
@@ -161,6 +161,12 @@ func (st *sent) placeInSubject(m *match, from, to int) {
 		refs = nil
 	}
 	m.subj, m.subjAt = refs, f2
+}
+
+// nounBefore reports whether a word that names no actor stands before
+// token p (a preposition's noun: "bombing" in "bombing near X").
+func (st *sent) nounBefore(p int) bool {
+	return p >= 1 && p < len(st.toks) && len(st.toks[p-1].ments) == 0 && isWordTok(st.toks[p-1])
 }
 
 // hearsayThat reports whether the clause whose subject starts at token

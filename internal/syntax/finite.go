@@ -120,7 +120,9 @@ type finiteTags struct {
 	coord        []bool   // CC
 	singular     []bool   // NN, NNP: a subject a present tense in -s agrees with
 	plural       []bool   // NNS
-	pluralName   []bool   // NNPS
+	presentCand  []bool   // NN, NNP, JJ, JJR, JJS: a tag a headline's present tense may have been given
+	base         []bool   // VB
+	comma        []bool   // ,
 	to           []bool   // TO
 	number       []bool   // CD
 	amountLead   []string // an amount's first word: RB ("nearly 40"), "cmp" (JJR, RBR: "more than 500"), "sup" (IN: "at least 12")
@@ -140,7 +142,7 @@ type finiteTags struct {
 func newFiniteTags(upos, xpos []string) *finiteTags {
 	n := len(xpos)
 	f := &finiteTags{finite: make([]bool, n), np: make([]bool, n), nominal: make([]bool, n),
-		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), pluralName: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), name: make([]bool, n), article: make([]bool, n), adverb: make([]bool, n), prep: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1, vbp: -1, vbg: -1, nnp: -1}
+		attrib: make([]bool, n), modified: make([]bool, n), cand: make([]bool, n), object: make([]bool, n), strictObject: make([]bool, n), stop: make([]bool, n), boundary: make([]bool, n), coord: make([]bool, n), singular: make([]bool, n), plural: make([]bool, n), presentCand: make([]bool, n), base: make([]bool, n), comma: make([]bool, n), to: make([]bool, n), number: make([]bool, n), amountLead: make([]string, n), amountMid: make([]string, n), determiner: make([]bool, n), name: make([]bool, n), article: make([]bool, n), adverb: make([]bool, n), prep: make([]bool, n), verb: make([]bool, n), vbd: -1, vbn: -1, vbz: -1, vbp: -1, vbg: -1, nnp: -1}
 	for c, x := range xpos {
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
@@ -182,7 +184,12 @@ func newFiniteTags(upos, xpos []string) *finiteTags {
 		f.coord[c] = x == "CC"
 		f.singular[c] = x == "NN" || x == "NNP"
 		f.plural[c] = x == "NNS"
-		f.pluralName[c] = x == "NNPS"
+		f.base[c] = x == "VB"
+		f.comma[c] = x == ","
+		switch x {
+		case "NN", "NNP", "JJ", "JJR", "JJS":
+			f.presentCand[c] = true
+		}
 		f.to[c] = x == "TO"
 		f.number[c] = x == "CD"
 		switch x {
@@ -462,44 +469,38 @@ func (p *Parser) repairPresent(sc *scratch) {
 	}
 	cls, n := sc.cls, len(sc.cls)
 	for _, c := range cls {
-		if f.finite[c] || p.tag.xpos[c] == "VB" {
+		if f.finite[c] || f.base[c] {
 			return
 		}
 	}
-	i := 1
-	for i < n-1 && (f.np[cls[i-1]] || i > 1 && (p.tag.xpos[cls[i-1]] == "," || f.coord[cls[i-1]])) { // ("Thai, Cambodian troops", "Thai and Cambodian troops")
-		if f.plural[cls[i-1]] && f.presentCand(cls[i]) && (f.object[cls[i+1]] || f.prep[cls[i+1]]) {
+	// the candidate: the first word after a plural ending a phrase of
+	// noun-phrase tags (and commas or conjunctions between its
+	// modifiers: "Thai, Cambodian troops", "Thai and Cambodian troops")
+	at := -1
+	for i := 1; i < n-1 && (f.np[cls[i-1]] || i > 1 && (f.comma[cls[i-1]] || f.coord[cls[i-1]])); i++ {
+		if f.plural[cls[i-1]] && f.presentCand[cls[i]] && (f.object[cls[i+1]] || f.prep[cls[i+1]]) {
+			at = i
 			break
 		}
-		i++
 	}
-	if i >= n-1 || !f.np[cls[i-1]] || !f.plural[cls[i-1]] || !f.presentCand(cls[i]) {
-		return
-	}
-	if w := sc.forms[i]; w == "" || w[0] < 'a' || w[0] > 'z' {
-		return // a capitalised word of a name or a signature ("Affairs Representative")
+	if at < 0 || midCapital(sc.forms, at) {
+		return // none, or a capitalised word of a name or a signature ("Affairs Representative")
 	}
 	if last := sc.forms[n-1]; last != "." && !letterWord(last) {
 		return // a question, an exclamation, a list's heading: no report
 	}
-	sc.probe = append(append(sc.probe[:0], "They"), sc.forms[i:]...)
+	sc.probe = append(append(sc.probe[:0], "They"), sc.forms[at:]...)
 	sc.probeCls = slices.Grow(sc.probeCls[:0], len(sc.probe))[:len(sc.probe)]
 	p.tag.fill(&sc.ts, sc.probe)
 	p.tag.tag(&sc.ts, sc.probeCls, false)
-	verb := f.finite[sc.probeCls[1]] || p.tag.xpos[sc.probeCls[1]] == "VB"
+	verb := f.finite[sc.probeCls[1]] || f.base[sc.probeCls[1]]
 	p.tag.fill(&sc.ts, sc.forms) // the atoms of the sentence itself, which tagForms reads
 	if verb {
-		cls[i] = f.vbp
+		cls[at] = f.vbp
 	}
 }
 
 // letterWord reports whether w begins with a letter.
 func letterWord(w string) bool {
 	return w != "" && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z' || w[0] >= 0x80)
-}
-
-// presentCand reports a tag a headline's present tense may have been
-// given: a singular noun or an adjective.
-func (f *finiteTags) presentCand(c int) bool {
-	return f.modified[c] && !f.plural[c] && !f.pluralName[c]
 }
