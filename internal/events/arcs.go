@@ -309,7 +309,106 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 			refs = []actorRef{{m: g}}
 		}
 	}
+	if st.rel(h) != "nsubj" {
+		// (a clause's own subject only: the noun a relative pronoun or a
+		// participle stands for may be the wrong one of a list, or the
+		// participle's patient: "officials and companies accused of")
+		return refs, from
+	}
+	if cs := c.conjunctActors(st, h); distinctActors(cs) > distinctActors(refs) {
+		refs = cs
+	}
 	return refs, from
+}
+
+// conjunctActors resolves a coordinated noun phrase one conjunct at a
+// time ("Somali troops and al-Shabaab fighters", "Colombian soldiers
+// and FARC dissidents", "government forces and rebels"), where the whole
+// phrase's reading sees only the head's part; nil when h has no nominal
+// conjunct.
+func (c *Coder) conjunctActors(st *sent, h int) []actorRef {
+	heads := []int{h}
+	for _, k := range st.kids[h] {
+		if st.rels[k] == "conj" && nominalTag(st.toks[k].tag) {
+			heads = append(heads, k)
+		}
+	}
+	if len(heads) == 1 {
+		return nil
+	}
+	var out []actorRef
+	first := ""
+	for i, k := range heads {
+		from, to := st.ownPhrase(k)
+		ms := resolveNP(st, from, to)
+		if len(ms) == 0 {
+			country := ""
+			if i > 0 && !st.modified(k) {
+				// a bare conjunct shares the first one's modifiers: "Israeli
+				// drones and tanks", "Kenyan police and protesters"
+				country = first
+			}
+			if g := c.groupActorOf(st, k, from, to, country); g != nil {
+				ms = []*mention{g}
+			}
+		}
+		if i == 0 && len(ms) > 0 {
+			first = model.Deref(ms[0].ent.Country)
+			if code := model.Deref(ms[0].ent.Code); first == "" && ms[0].ent.ID == "" && len(code) > 3 {
+				first = code[:len(code)-3] // a group's: its country and sector
+			}
+		}
+		out = append(out, toRefs(ms)...)
+	}
+	return out
+}
+
+// modified reports whether the noun at h has a modifier that may name
+// whose it is (an adjective, a compound, a possessor or a phrase).
+func (st *sent) modified(h int) bool {
+	for _, k := range st.kids[h] {
+		switch st.rel(k) {
+		case "amod", "compound", "nmod", "flat":
+			return true
+		}
+	}
+	return false
+}
+
+// ownPhrase is phrase(h) without h's conjuncts and their conjunctions.
+func (st *sent) ownPhrase(h int) (int, int) {
+	from, to := h, h
+	for _, k := range st.kids[h] {
+		switch st.rel(k) {
+		case "conj", "cc", "appos", "acl", "punct", "parataxis", "advcl", "dep":
+			continue
+		case "nmod", "advmod":
+			if st.comitative(k) {
+				continue
+			}
+		}
+		f, t := st.phrase(k)
+		from, to = min(from, f), max(to, t)
+	}
+	return from, to
+}
+
+// nominalTag reports a noun's or pronoun's Penn tag.
+func nominalTag(tag string) bool {
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP")
+}
+
+// distinctActors counts the different actor codes of refs.
+func distinctActors(refs []actorRef) int {
+	var seen []string
+	for _, r := range refs {
+		if a := actorOf(r.m); a != nil {
+			if code := a.Code; !slices.Contains(seen, code) {
+				seen = append(seen, code)
+			}
+		}
+	}
+	return len(seen)
 }
 
 // agentActors resolves a passive's by-agent at a: the actors of its own
@@ -591,6 +690,11 @@ func (c *Coder) arcSubject(st *sent, m *match, ms []*match) bool {
 // the country of a demonym or place in the sentence, else of the
 // article's main place, with the group's sector code.
 func (c *Coder) groupActor(st *sent, h, from, to int) *mention {
+	return c.groupActorOf(st, h, from, to, "")
+}
+
+// groupActorOf is groupActor with the country given, unless it is "".
+func (c *Coder) groupActorOf(st *sent, h, from, to int, country string) *mention {
 	g, ok := c.lex.groups[st.toks[h].low]
 	if !ok {
 		if l := st.lemmas[h]; l != "" {
@@ -600,7 +704,10 @@ func (c *Coder) groupActor(st *sent, h, from, to int) *mention {
 	if !ok {
 		return nil
 	}
-	country := ""
+	if country != "" {
+		e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g), Country: model.Str(country)}
+		return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
+	}
 	for _, mm := range st.ments {
 		if mm.first >= from && mm.last <= to || mm.ent.Type == model.TypePlace {
 			if c := model.Deref(mm.ent.Country); c != "" {

@@ -1,5 +1,7 @@
 package events
 
+import "strings"
+
 // naturalCause reports whether the passive verb match m names a natural
 // hazard as its cause ("was struck by the typhoon", "were hit by
 // drought", "had been damaged by floods"): words.tsv's hazards class
@@ -77,8 +79,19 @@ func animalPatient(st *sent, m *match) bool {
 // animals ("officers are killing animals", "culled 5,000 chickens").
 func animalObject(st *sent, m *match) bool {
 	if st.parsed() {
-		if k := st.child(m.head, "obj"); k >= 0 {
-			return st.animal(st.counted(k))
+		obj := st.child(m.head, "obj")
+		if obj >= 0 && st.animal(st.counted(obj)) {
+			return true
+		}
+		// a shared object of coordinated verbs, which the parse hangs on
+		// the last of them ("started slaughtering, burning and burying
+		// hogs", the middle one at times read as an adverbial clause):
+		// the head's own object, if any, stands after them
+		if (obj < 0 || obj > m.last) && st.sharedAnimal(m.head, 2) {
+			return true
+		}
+		if obj >= 0 {
+			return false
 		}
 	}
 	for k := m.last + 1; k < len(st.toks) && k <= m.last+4; k++ {
@@ -87,6 +100,25 @@ func animalObject(st *sent, m *match) bool {
 		}
 		if t := st.toks[k]; isBoundary(t) || st.words.prepositions[t.low] {
 			return false
+		}
+	}
+	return false
+}
+
+// sharedAnimal reports whether a verb coordinated with the one at v
+// (a conjunct, or a clause of the same form the parse hangs on it), to
+// depth levels, has an object that names animals.
+func (st *sent) sharedAnimal(v, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, k := range st.kids[v] {
+		r := st.rels[k]
+		if !strings.HasPrefix(st.toks[k].tag, "VB") || r != "conj" && !(r == "advcl" && st.toks[k].tag == st.toks[v].tag) {
+			continue
+		}
+		if o := st.child(k, "obj"); o >= 0 && st.animal(st.counted(o)) || st.sharedAnimal(k, depth-1) {
+			return true
 		}
 	}
 	return false

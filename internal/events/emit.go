@@ -46,6 +46,9 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 	for k, m := range ms {
 		if m.noun {
 			c.nominal(st, ms, k)
+			if c.lex.is(m.code, classViolent) && animalObject(st, m) {
+				m.done = true // "started slaughtering hogs" (a light verb's noun)
+			}
 		}
 	}
 	c.intentNouns(st, ms)
@@ -228,8 +231,10 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			tgts, end = c.target(st, m, srcs)
 		}
 		// reciprocal acts of a compound subject: "X and Y vowed to deepen cooperation"
-		if len(srcs) == 2 && m.p.mutual && !anyCoded(tgts) {
-			// "X and Y exchanged fire in Kashmir": a place is where, not whom
+		if len(srcs) == 2 && m.p.mutual && (!anyCoded(tgts) || placeOnly(toRefs(tgts))) {
+			// "X and Y exchanged fire in Kashmir": a place is where, not
+			// whom, even one that codes its government ("clashed in
+			// Khartoum")
 			tgts = nil
 		}
 		if len(tgts) == 0 && len(srcs) == 2 && (c.lex.is(m.code, classReciprocal) && !m.p.dictionary || m.p.mutual) {

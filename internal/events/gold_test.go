@@ -155,6 +155,9 @@ func TestGoldParsed(t *testing.T) {
 	for _, f := range goldFiles(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			_, _, rep := runGoldWith(t, f, false, true)
+			if os.Getenv("EVENTS_DEBUG") != "" {
+				rep.Write(os.Stdout, true)
+			}
 			if rep.Forbidden > 0 {
 				t.Errorf("forbidden events: %d", rep.Forbidden)
 			}

@@ -242,6 +242,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && c.lex.is(m.code, classViolent) && possessiveAfter(st, m) {
 			return true // "X said Y shelled its towns": whose, only the arcs read (speakerOwned)
 		}
+		if !m.noun && len(m.subj) == 1 && st.toks[m.head].tag != "VBN" && coordinatedBefore(st, m) {
+			return true // "Somali troops and al-Shabaab fighters clashed": the window takes one conjunct
+		}
 		if !m.noun && c.objectGap(st, m) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
 		}
@@ -260,6 +263,24 @@ func (c *Coder) windowGap(st *sent) bool {
 			if p.class == classDemand {
 				return true // "X said Y must V" is read from the arcs only
 			}
+		}
+	}
+	return false
+}
+
+// coordinatedBefore reports a coordinating conjunction among the eight
+// words before m's verb, in its clause, that joins nouns: no verb
+// stands between it and m's verb, and it is not right before it ("X and
+// Y clashed", not "X was involved in ... and returned"). (Its caller
+// leaves out participles: "officials and companies accused of ..." are
+// the accused.)
+func coordinatedBefore(st *sent, m *match) bool {
+	for k := m.head - 1; k >= 0 && k >= m.head-8 && !isBoundary(st.toks[k]); k-- {
+		if strings.HasPrefix(st.toks[k].tag, "VB") || st.toks[k].tag == "MD" {
+			return false
+		}
+		if st.coordWord(st.toks[k].low) {
+			return k < m.head-1
 		}
 	}
 	return false
