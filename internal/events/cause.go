@@ -84,7 +84,7 @@ func animalObject(st *sent, m *match) bool {
 			return true
 		}
 		// a shared object of coordinated verbs, which the parse hangs on
-		// the last of them ("started slaughtering, burning and burying
+		// the last of them ("began culling, gassing and burning
 		// hogs", the middle one at times read as an adverbial clause):
 		// the head's own object, if any, stands after them
 		if (obj < 0 || obj > m.last) && st.sharedAnimal(m.head, 2) {

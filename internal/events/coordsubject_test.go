@@ -40,7 +40,7 @@ func TestArmedGroupNounsTakeTheirName(t *testing.T) {
 // whether the act was done to animals.
 func TestSharedAnimalObject(t *testing.T) {
 	runObjects(t, []construction{
-		{"Vietnamese health teams have started killing, burning and burying 4,000 pigs at a farm near Hanoi.", want{}, []want{{"18", "", "", ""}, {"20", "", "", ""}}},
-		{"Officials in Gujarat began slaughtering, burning and burying thousands of chickens on Monday.", want{}, []want{{"18", "", "", ""}, {"20", "", "", ""}}},
+		{"Vietnamese health teams have begun killing, gassing and burning 4,000 pigs at a farm near Hanoi.", want{}, []want{{"18", "", "", ""}, {"20", "", "", ""}}},
+		{"Officials in Gujarat began slaughtering, gassing and burying thousands of chickens on Monday.", want{}, []want{{"18", "", "", ""}, {"20", "", "", ""}}},
 	})
 }
