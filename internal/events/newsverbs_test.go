@@ -566,3 +566,26 @@ func TestCommaJoinedDemonyms(t *testing.T) {
 		{"In Bamako, French troops attacked a camp.", want{"19", "FRAMIL", "", ""}, []want{{"19", "MLI", "", ""}}},
 	})
 }
+
+// Asking for a suspect's extradition or handover is an appeal for
+// judicial cooperation (0213), demanding it a demand (1013); the state
+// asked is the one it is sought "from".
+func TestExtraditionRequests(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Algeria has sought the extradition of a former general from France.", want{"0213", "DZA", "FRA", ""}, nil},
+		{"Ecuador requested the extradition of a fugitive banker from Panama.", want{"0213", "ECU", "PAN", ""}, nil},
+		{"Bangladesh asked for the extradition of a former minister from India.", want{"0213", "BGD", "IND", ""}, nil},
+		{"Kazakhstan called for the handover of two suspects from Kyrgyzstan.", want{"0213", "KAZ", "KGZ", ""}, nil},
+		{"Iran demanded the extradition of a dissident from Turkey.", want{"1013", "IRN", "TUR", ""}, nil},
+	})
+}
+
+// Taking away citizenship or nationality is coercion (170), as the
+// Phoenix dictionary codes "strip ... of citizenship".
+func TestCitizenshipRevoked(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Bahrain stripped 40 activists of their citizenship on Tuesday.", want{"170", "BHR", "", ""}, nil},
+		{"Nicaragua revoked the nationality of 135 exiled critics.", want{"170", "NIC", "", ""}, nil},
+		{"Kuwait withdrew the citizenship of hundreds of residents last year.", want{"170", "KWT", "", ""}, nil},
+	})
+}
