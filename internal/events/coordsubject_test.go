@@ -44,3 +44,41 @@ func TestSharedAnimalObject(t *testing.T) {
 		{"Officials in Gujarat began slaughtering, gassing and burying thousands of chickens on Monday.", want{}, []want{{"18", "", "", ""}, {"20", "", "", ""}}},
 	})
 }
+
+// A third party's mediation or hosting "between X and Y" has both as its
+// targets (classes.tsv flag between); talks "between X and Y" with no
+// third party stay each other's.
+func TestBetweenPartiesAreTargets(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Oman hosted talks between Iran and the United States in Muscat.", want{"043", "OMN", "IRN", ""}, nil},
+		{"Oman hosted talks between Iran and the United States in Muscat.", want{"043", "OMN", "USA", ""}, nil},
+		{"Algeria mediated between the Malian government and the rebels.", want{"045", "DZA", "MLIREB", ""}, nil},
+		{"Algeria mediated between the Malian government and the rebels.", want{"045", "DZA", "MLIGOV", ""}, nil},
+		{"Switzerland facilitated negotiations between Armenia and Azerbaijan.", want{"045", "CHE", "ARM", ""}, nil},
+		{"The African Union brokered a truce between Ethiopian troops and Tigrayan rebels.", want{"045", "IGOAFRAFU", "ETHREB", ""}, nil},
+		// a party with no code is no target
+		{"The African Union brokered a truce between Ethiopia and the TPLF.", want{"045", "IGOAFRAFU", "ETH", ""}, nil},
+		{"Talks between Peru and Chile resumed in Lima.", want{"04", "PER", "CHL", ""}, nil},
+		{"Jordan mediated between Israel and Palestinian President Mahmoud Abbas.", want{"045", "JOR", "PSEGOV", ""}, nil},
+	})
+}
+
+// A leader's demonym in a "between" phrase is not a party of its own:
+// "between X and Palestinian President NAME" has two targets, not three.
+func TestBetweenLeaderDemonym(t *testing.T) {
+	for _, body := range []string{
+		"Jordan mediated between Israel and Palestinian President Mahmoud Abbas.",
+		"Oman mediated between Saudi Arabia and Iranian President Masoud Pezeshkian.",
+	} {
+		a := codePipeline(t, body)
+		var targets []string
+		for _, e := range a.Events {
+			if e.Target != nil {
+				targets = append(targets, e.Target.Code)
+			}
+		}
+		if len(targets) != 2 || len(targets[1]) == 3 && len(targets[0]) == 3 {
+			t.Errorf("%s: targets %v, want the country and the leader's government", body, targets)
+		}
+	}
+}

@@ -230,6 +230,11 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		} else {
 			tgts, end = c.target(st, m, srcs)
 		}
+		if !m.passive && !m.noun && !marked && !anyCoded(tgts) && c.lex.is(m.code, classBetween) {
+			if b := c.betweenParties(st, m, srcs); len(b) > 0 {
+				tgts = b // "Egypt hosted talks between X and Y"
+			}
+		}
 		// reciprocal acts of a compound subject: "X and Y vowed to deepen cooperation"
 		if len(srcs) == 2 && m.p.mutual && (!anyCoded(tgts) || placeOnly(toRefs(tgts))) {
 			// "X and Y exchanged fire in Kashmir": a place is where, not
@@ -452,6 +457,62 @@ func hasBoundaryBetween(st *sent, from, to int) bool {
 }
 
 // anyCoded reports whether one of ms has an actor code.
+// betweenParties returns the actors of a "between X and Y" phrase within
+// five words after m, in its clause, that are not its sources: each
+// conjunct's by the arcs ("between Mali and Tuareg rebels"), else the
+// phrase's up to a preposition, verb or boundary.
+func (c *Coder) betweenParties(st *sent, m *match, srcs []actorRef) []*mention {
+	if k := betweenAt(st, m); k >= 0 {
+		var ps []*mention
+		if st.parsed() && st.heads[k] > k && st.rels[k] == "case" {
+			for _, r := range c.conjunctActors(st, st.heads[k]) {
+				ps = append(ps, r.m)
+			}
+		}
+		if len(ps) < 2 {
+			end := k
+			for j := k + 1; j < len(st.toks) && j <= k+12; j++ {
+				t := st.toks[j]
+				if isBoundary(t) || st.words.prepositions[t.low] && len(t.ments) == 0 || strings.HasPrefix(t.tag, "VB") {
+					break
+				}
+				end = j
+			}
+			ps = resolveNP(st, k+1, end)
+		}
+		if len(ps) < 2 {
+			return nil
+		}
+		var out []*mention
+		for _, p := range ps {
+			a := actorOf(p)
+			if a == nil || slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == p.ent }) {
+				continue // a party with no code is no target
+			}
+			if p.adj && slices.ContainsFunc(ps, func(q *mention) bool {
+				b := actorOf(q)
+				return q != p && !q.adj && b != nil && strings.HasPrefix(b.Code, a.Code)
+			}) {
+				continue // "Palestinian leader NAME": the leader, not his people too
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	return nil
+}
+
+// betweenAt is the "between" within five words after m, in its clause,
+// or -1.
+func betweenAt(st *sent, m *match) int {
+	for k := m.last + 1; k < len(st.toks) && k <= m.last+5 && !isBoundary(st.toks[k]); k++ {
+		if st.toks[k].low == "between" {
+			return k
+		}
+	}
+	return -1
+}
+
 func anyCoded(ms []*mention) bool {
 	for _, m := range ms {
 		if actorOf(m) != nil {

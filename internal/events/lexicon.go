@@ -143,12 +143,13 @@ const (
 	classFrom
 	classPartner
 	classObjGen
+	classBetween
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
 	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
-	"from": classFrom, "partner": classPartner, "of": classObjGen,
+	"from": classFrom, "partner": classPartner, "of": classObjGen, "between": classBetween,
 }
 
 // is reports whether code belongs to class c: the flags of its longest

@@ -245,6 +245,9 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && len(m.subj) == 1 && st.toks[m.head].tag != "VBN" && coordinatedBefore(st, m) {
 			return true // "Somali troops and al-Shabaab fighters clashed": the window takes one conjunct
 		}
+		if c.lex.is(m.code, classBetween) && betweenAt(st, m) >= 0 {
+			return true // "mediated between X and Y rebels": each party by the arcs
+		}
 		if !m.noun && c.objectGap(st, m) {
 			return true // "criticised, for the second time, Y's tariffs": an object the window cannot reach
 		}
