@@ -227,6 +227,17 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			}
 		} else if m.noun {
 			tgts, end = c.target(st, m, srcs)
+		} else if m.p.recipient {
+			// "Zambia received a loan from the IMF": the IMF lent to Zambia
+			by, e := fromSource(st, m, end)
+			if len(by) == 0 {
+				continue
+			}
+			tgts = nil
+			for _, r := range srcs {
+				tgts = append(tgts, r.m)
+			}
+			srcs, end = toRefs(by), e
 		} else {
 			tgts, end = c.target(st, m, srcs)
 		}
@@ -934,9 +945,10 @@ func (c *Coder) unnamedAttack(st *sent, m *match, ms []*match) bool {
 }
 
 // fromSource returns, for a passive without a "by" agent whose pattern
-// is flagged fromsource, the actors of its "from" phrase and the
-// phrase's end (end when there are none): "two Russian diplomats were
-// expelled from Poland" is Poland's expulsion.
+// is flagged fromsource, or an active verb flagged recipient, the actors
+// of its "from" phrase and the phrase's end (end when there are none):
+// "two Russian diplomats were expelled from Poland" is Poland's
+// expulsion, "received a loan from the IMF" the IMF's.
 func fromSource(st *sent, m *match, end int) ([]*mention, int) {
 	for k := m.last + 1; k < len(st.toks) && k <= m.last+4; k++ {
 		t := st.toks[k]
@@ -949,6 +961,9 @@ func fromSource(st *sent, m *match, end int) ([]*mention, int) {
 		for j := k + 1; j < len(st.toks) && j <= k+3; j++ {
 			if len(st.toks[j].ments) > 0 {
 				_, e := npRight(st, j)
+				for e+2 < len(st.toks) && st.toks[e+1].tag == "POS" && len(st.toks[e+2].ments) > 0 {
+					_, e = npRight(st, e+2) // "from Colombia's president"
+				}
 				if by := resolveNP(st, k+1, e); len(by) > 0 {
 					return by, e
 				}

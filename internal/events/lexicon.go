@@ -72,6 +72,10 @@ type pattern struct {
 	// fromSource: in a passive without a "by" agent, "from X" names who
 	// did it ("two diplomats were expelled from Poland": Poland expelled)
 	fromSource bool
+	// recipient: the subject receives the act and "from X" names who
+	// did it ("Zambia received a loan from the IMF": the IMF lent); with
+	// no "from" phrase the giver is unknown and there is no event
+	recipient bool
 	// fallback: made from the Phoenix verb dictionary for one parsed verb
 	fallback bool
 	// dictionary: compiled from a TABARI/PETRARCH verbs file, whose
@@ -433,6 +437,7 @@ func fromShared(vp *petrarch.VerbPattern) *pattern {
 	p.mutual = vp.Flags&petrarch.FlagMutual != 0
 	p.persons = vp.Flags&petrarch.FlagPersons != 0
 	p.fromSource = vp.Flags&petrarch.FlagFromSource != 0
+	p.recipient = vp.Flags&petrarch.FlagRecipient != 0
 	head := vp.Alts
 	if head == nil {
 		head = vp.Phrase

@@ -589,3 +589,40 @@ func TestCitizenshipRevoked(t *testing.T) {
 		{"Kuwait withdrew the citizenship of hundreds of residents last year.", want{"170", "KWT", "", ""}, nil},
 	})
 }
+
+// A recipient's verb (verbs.txt flag recipient): the subject receives, the
+// "from" phrase names who gave; with no "from" phrase there is no event.
+func TestRecipientFrom(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Ghana received a $3 billion loan from the IMF in May.", want{"071", "IGOBUSIMF", "GHA", ""}, nil},
+		{"Sri Lanka secured a bailout from the IMF last year.", want{"071", "IGOBUSIMF", "LKA", ""}, nil},
+		{"Taiwan received Harpoon missiles from the United States.", want{"072", "USA", "TWN", ""}, nil},
+		{"Sudan received humanitarian aid from Saudi Arabia.", want{"073", "SAU", "SDN", ""}, nil},
+		{"Fiji received a visit from the Indian foreign minister.", want{"042", "IND", "FJI", ""}, nil},
+		{"Ecuador received a phone call from Colombia's president.", want{"041", "COL", "ECU", ""}, nil},
+		// the giver unnamed: no event, and never the recipient as giver
+		{"Somalia received more weapons last month.", want{}, []want{{"07", "SOM", "", ""}}},
+	})
+}
+
+// Sending, supplying or delivering arms is military aid (072) for the
+// whole class of weapons, air defence systems included.
+func TestWeaponDeliveries(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Sweden will send Archer howitzers to Ukraine.", want{"072", "SWE", "UKR", model.ModalityFuture}, nil},
+		{"Iran supplied rockets to the Houthis.", want{"072", "IRN", "YEM", ""}, nil},
+		{"Turkey delivered attack helicopters to the Philippines.", want{"072", "TUR", "PHL", ""}, nil},
+		{"Israel sent air defense systems to Azerbaijan.", want{"072", "ISR", "AZE", ""}, nil},
+	})
+}
+
+// Cutting or freezing relations with a compound subject is done by each
+// to the other (verbs.txt flag mutual).
+func TestRelationsCutMutual(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Venezuela and Peru severed diplomatic ties on Monday.", want{"161", "PER", "VEN", ""}, nil},
+		{"Venezuela and Peru severed diplomatic ties on Monday.", want{"161", "VEN", "PER", ""}, nil},
+		{"Kosovo and Montenegro froze relations after the vote.", want{"160", "MNE", "XKX", ""}, nil},
+		{"Somalia cut ties with Kenya in 2020.", want{"161", "SOM", "KEN", ""}, nil},
+	})
+}

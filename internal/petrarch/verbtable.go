@@ -34,6 +34,7 @@ const (
 	FlagPersons                     // an act of persons (a visit), not of an armed force
 	FlagFromSource                  // a passive's "from X" names the source ("were expelled from X")
 	FlagCease                       // "stopped V-ing": V ended (the cease frame's code) or negated
+	FlagRecipient                   // the subject receives: "from X" names the source ("received a loan from X")
 )
 
 var flagNames = map[string]Flag{
@@ -41,6 +42,7 @@ var flagNames = map[string]Flag{
 	"future": FlagFuture, "possible": FlagPossible, "refuse": FlagRefuse, "deny": FlagDeny,
 	"control": FlagControl, "threat": FlagThreat, "via": FlagVia, "target": FlagTarget, "mutual": FlagMutual,
 	"light": FlagLight, "demand": FlagDemand, "persons": FlagPersons, "fromsource": FlagFromSource, "cease": FlagCease,
+	"recipient": FlagRecipient,
 }
 
 // VerbPattern is one verb pattern in the form both dictionary formats
