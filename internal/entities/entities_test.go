@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -412,6 +413,21 @@ func TestLexiconLookups(t *testing.T) {
 	}
 	if a, ok := l.Demonym("Iraqis"); !ok || a != "IRQ" {
 		t.Errorf("Demonym(Iraqis) = %q", a)
+	}
+	// plurals of person demonyms in -s, not of adjectives, and never a
+	// country's own name
+	for d, want := range map[string]string{"Serbs": "SRB", "Swedes": "SWE", "Poles": "POL", "Uzbeks": "UZB", "Filipinos": "PHL", "Croats": "HRV"} {
+		if a, ok := l.Demonym(d); !ok || a != want {
+			t.Errorf("Demonym(%s) = %q, want %s", d, a, want)
+		}
+	}
+	for _, d := range []string{"Icelandics", "Chineses", "Swisss"} {
+		if a, ok := l.Demonym(d); ok {
+			t.Errorf("Demonym(%s) = %q, want none", d, a)
+		}
+	}
+	if c, ok := l.Country("PHL"); !ok || slices.Contains(c.Demonyms, "Philippines") || !slices.Contains(c.Demonyms, "Filipinos") {
+		t.Errorf("Philippine demonyms %v: the plural of the adjective is the country's name", c.Demonyms)
 	}
 	if _, ok := l.Place("Nowhereville Upon Nothing"); ok {
 		t.Error("found a place that does not exist")

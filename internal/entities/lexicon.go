@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -349,6 +350,18 @@ func splitList(s string) []string {
 	return out
 }
 
+// pluralDemonym reports whether demonym d names a person and takes a
+// plural in -s ("Iraqi", "Kenyan", "Serb", "Swede"), where an adjective
+// ("Icelandic", "Swiss", "Chinese", "Turkish") has none.
+func pluralDemonym(d string) bool {
+	for _, suf := range []string{"s", "x", "z", "sh", "ch", "ese", "ic"} {
+		if strings.HasSuffix(d, suf) {
+			return false
+		}
+	}
+	return true
+}
+
 func parseLL(lat, lon string) (float64, float64, bool, error) {
 	if lat == "" && lon == "" {
 		return 0, 0, false, nil
@@ -401,8 +414,8 @@ func (l *Lexicon) addCountry(f []string) error {
 		CapitalLat: clat, CapitalLon: clon, Lat: lat, Lon: lon}
 	for _, d := range splitList(f[4]) {
 		c.Demonyms = append(c.Demonyms, d)
-		if strings.HasSuffix(d, "n") || strings.HasSuffix(d, "i") {
-			c.Demonyms = append(c.Demonyms, d+"s")
+		if pl := d + "s"; pluralDemonym(d) && pl != c.Name && !slices.Contains(c.Aliases, pl) {
+			c.Demonyms = append(c.Demonyms, pl) // "Iraqis", "Serbs", "Swedes"; not "Philippines"
 		}
 	}
 	for _, fl := range splitList(f[10]) {

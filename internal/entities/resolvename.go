@@ -25,6 +25,11 @@ func (d *doc) resolveName(k int) {
 		d.newCodedOrg(k, name, it.lex.code) // "United Nations Environment Programme"
 		return
 	}
+	if compassWords[name] && k+1 < len(d.items) && d.items[k+1].s == it.e && d.items[k+1].kind == iLex && d.items[k+1].lex.kind == kCountry {
+		// "Western Cambodia" read as two runs: a part of the country, no
+		// name of its own (city says the same of a place called "Western")
+		return
+	}
 	// known already (also "The Tuo Chiang" after "Tuo Chiang-class")
 	for _, pre := range []string{"E:", "O:", "P:", "H:"} {
 		if x, ok := d.byKey[pre+name]; ok {

@@ -1283,14 +1283,21 @@ func clauseBreak(t tok) bool {
 // before a noun that names no state body ("Bolivian miners"), or by a
 // group noun with the country in its phrase ("students in Chile"), are
 // no state.
+// peopleOf reports whether word, in a mention of the country name, is
+// a plural demonym ("Georgians", "Serbs"), not the name or its last word
+// ("the Philippines", "the United States").
+func peopleOf(word, name string) bool {
+	return len(word) > 1 && (word[len(word)-1] == 's') && !strings.HasSuffix(strings.ToLower(name), strings.ToLower(word))
+}
+
 func (st *sent) allState(srcs []actorRef) bool {
 	for _, r := range srcs {
 		code := model.Deref(r.m.ent.Code)
 		switch {
 		case strings.HasPrefix(code, "IGO"):
 		case len(code) == 3:
-			if t := st.toks[r.m.last]; r.m.adj || strings.HasPrefix(t.tag, "NNS") || t.tag == "NNPS" && !strings.EqualFold(t.text, r.m.ent.Name) {
-				return false
+			if t := st.toks[r.m.last]; r.m.adj || strings.HasPrefix(t.tag, "NNS") || peopleOf(t.text, r.m.ent.Name) {
+				return false // "Georgians protested": people, not their state
 			}
 			if f := r.m.first; f > 0 && st.words.prepositions[st.toks[f-1].low] {
 				return false // "students in Chile": the place of the people who act

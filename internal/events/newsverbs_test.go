@@ -626,3 +626,15 @@ func TestRelationsCutMutual(t *testing.T) {
 		{"Somalia cut ties with Kenya in 2020.", want{"161", "SOM", "KEN", ""}, nil},
 	})
 }
+
+// People named by a plural demonym protest as people (141), not as
+// their state (114, which "X protested" is when X is a country).
+func TestPeopleProtest(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Thousands of Serbs marched in Novi Sad against corruption.", want{"14", "SRB", "", ""}, nil},
+		{"Georgians protested outside parliament against the foreign agents law.", want{"141", "GEO", "", ""}, []want{{"114", "", "", ""}}},
+		{"Hundreds of Uzbeks rallied in Tashkent.", want{"14", "UZB", "", ""}, nil},
+		// the country itself still protests officially
+		{"Georgia protested against Russia's troop build-up.", want{"114", "GEO", "RUS", ""}, nil},
+	})
+}
