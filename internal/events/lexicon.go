@@ -148,12 +148,13 @@ const (
 	classPartner
 	classObjGen
 	classBetween
+	classOwned
 )
 
 var codeClassNames = map[string]codeClass{
 	"appeal": classAppeal, "that": classThat, "consult": classConsult, "visit": classVisit,
 	"in": classIn, "located": classLocated, "violent": classViolent, "reciprocal": classReciprocal,
-	"from": classFrom, "partner": classPartner, "of": classObjGen, "between": classBetween,
+	"from": classFrom, "partner": classPartner, "of": classObjGen, "between": classBetween, "owned": classOwned,
 }
 
 // is reports whether code belongs to class c: the flags of its longest

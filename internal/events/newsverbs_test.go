@@ -638,3 +638,17 @@ func TestPeopleProtest(t *testing.T) {
 		{"Georgia protested against Russia's troop build-up.", want{"114", "GEO", "RUS", ""}, nil},
 	})
 }
+
+// A violation of what one owns, reported by a speaker, is done to the
+// speaker (classes.tsv flag owned): "X said Y violated its airspace";
+// violating airspace, waters or territory is a show of force (150), as
+// the Phoenix dictionary codes it.
+func TestViolationOfSpeakersOwn(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Lithuania said a Belarusian helicopter had violated its airspace.", want{"150", "BLR", "LTU", ""}, nil},
+		{"Indonesia said Chinese coast guard ships had violated its waters.", want{"150", "CHN", "IDN", ""}, nil},
+		{"Colombia's foreign ministry said Venezuela had violated its sovereignty.", want{"128", "VEN", "COL", ""}, nil},
+		// the subject's own, for an act that is no violation
+		{"Ukraine said Russia moved its troops closer to the border.", want{"15", "RUS", "", ""}, []want{{"15", "RUS", "UKR", ""}}},
+	})
+}

@@ -239,7 +239,7 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && len(m.subj) > 0 && relativeBefore(st, m) {
 			return true // "the rebels who seized Goma attacked ...": the window takes Goma
 		}
-		if !m.noun && c.lex.is(m.code, classViolent) && possessiveAfter(st, m) {
+		if !m.noun && (c.lex.is(m.code, classViolent) || c.lex.is(m.code, classOwned)) && possessiveAfter(st, m) {
 			return true // "X said Y shelled its towns": whose, only the arcs read (speakerOwned)
 		}
 		if !m.noun && len(m.subj) == 1 && st.toks[m.head].tag != "VBN" && coordinatedBefore(st, m) {
@@ -289,10 +289,10 @@ func coordinatedBefore(st *sent, m *match) bool {
 	return false
 }
 
-// possessiveAfter reports a possessive pronoun within the four words
-// after m, in its clause.
+// possessiveAfter reports a possessive pronoun after m's verb, among its
+// pattern's words or the four words after them, in its clause.
 func possessiveAfter(st *sent, m *match) bool {
-	for k := m.last + 1; k < len(st.toks) && k <= m.last+4 && !isBoundary(st.toks[k]); k++ {
+	for k := m.head + 1; k < len(st.toks) && k <= m.last+4 && !isBoundary(st.toks[k]); k++ {
 		if st.words.possPronouns[st.toks[k].low] {
 			return true
 		}

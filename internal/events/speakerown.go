@@ -7,12 +7,13 @@ package events
 // possessive pronoun (words.tsv possPronouns) not followed by "own",
 // the verb's clause is the complement of a speech verb, and the
 // speaker names an actor other than the source: the speaker is the
-// target. An act of force
+// target. An act of force, or a violation of what one owns (classes.tsv
+// flag owned: "Poland said a Russian missile violated its airspace"),
 // against one's own is not what the report says, so the pronoun is
 // the speaker's; for other acts ("Russia moved its troops") it is the
 // subject's, and nothing changes. Parsed sentences only.
 func (c *Coder) speakerOwned(st *sent, m *match, srcs []actorRef) []*mention {
-	if !st.parsed() || m.noun || !c.lex.is(m.code, classViolent) {
+	if !st.parsed() || m.noun || !c.lex.is(m.code, classViolent) && !c.lex.is(m.code, classOwned) {
 		return nil
 	}
 	owned := false
