@@ -652,3 +652,14 @@ func TestViolationOfSpeakersOwn(t *testing.T) {
 		{"Ukraine said Russia moved its troops closer to the border.", want{"15", "RUS", "", ""}, []want{{"15", "RUS", "UKR", ""}}},
 	})
 }
+
+// The noun a pattern names as the act's means heads no target, nor does
+// the phrase it stands in ("deployed 400 police officers to X": the
+// officers are the subject's own, X the target).
+func TestPatternNounIsNoTarget(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Kenya deployed 400 police officers to Haiti.", want{"15", "KEN", "HTI", ""}, []want{{"15", "KEN", "HTICOP", ""}}},
+		{"Burundi sent 2,000 army troops to Somalia.", want{"15", "BDI", "SOM", ""}, []want{{"15", "BDI", "SOMMIL", ""}}},
+		{"Bangladesh will deploy riot police officers to South Sudan.", want{"15", "BGD", "SSD", ""}, []want{{"15", "BGD", "SSDCOP", ""}}},
+	})
+}

@@ -38,6 +38,9 @@ func (c *Coder) arcTarget(st *sent, m *match, srcs []actorRef) (out []*mention, 
 		patPrep = st.toks[m.last].low
 	}
 	for _, k := range deps {
+		if k > m.last && m.last > m.head && patPrep == "" && governedBy(st, m.last, k) {
+			continue // "deployed 400 police officers": the pattern's noun heads no target, nor does its phrase
+		}
 		prep, isArg := st.argPrep(k)
 		if prep != "" && prep == patPrep && k > m.last {
 			prep = "" // as an object
