@@ -43,6 +43,10 @@ func (c *Coder) target(st *sent, m *match, srcs []actorRef) ([]*mention, int) {
 		if k <= m.last && len(t.ments) == 0 {
 			continue // the pattern's own words; a name in its gap is an object ("supplied Russia with drones")
 		}
+		if k < m.last && len(t.ments) > 0 && !st.ments[t.ments[0]].adj && st.ments[t.ments[0]].ent.Type == model.TypePlace && modifiesNext(st, st.ments[t.ments[0]].last, m.last) {
+			k = st.ments[t.ments[0]].last // a name modifying the pattern's noun: "withdrew from the Paris climate agreement"
+			continue
+		}
 		if t.inTime > 0 || t.quote {
 			continue
 		}
@@ -327,6 +331,20 @@ func npRight(st *sent, k int) (int, int) {
 		end++
 	}
 	return k, end
+}
+
+// modifiesNext reports whether the name ending at token last modifies
+// the pattern's noun at m, with only adjectives and nouns between.
+func modifiesNext(st *sent, last, m int) bool {
+	if last+1 > m || !strings.HasPrefix(st.toks[m].tag, "NN") {
+		return false
+	}
+	for n := last + 1; n <= m; n++ {
+		if t := st.toks[n]; len(t.ments) > 0 || !strings.HasPrefix(t.tag, "NN") && !strings.HasPrefix(t.tag, "JJ") {
+			return false // ("the Geneva nuclear accord")
+		}
+	}
+	return true
 }
 
 // spanHead is the token of from..to whose head lies outside the span: the

@@ -663,3 +663,18 @@ func TestPatternNounIsNoTarget(t *testing.T) {
 		{"Bangladesh will deploy riot police officers to South Sudan.", want{"15", "BGD", "SSD", ""}, []want{{"15", "BGD", "SSDCOP", ""}}},
 	})
 }
+
+// Leaving or freezing one's part in a treaty or an organisation reduces
+// relations (160); a place name that modifies the treaty's noun ("the
+// Paris climate agreement") is neither a place withdrawn from nor a
+// target.
+func TestWithdrawalFromAgreements(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Burkina Faso withdrew from the Ottawa mine ban treaty.", want{"160", "BFA", "-", ""}, []want{{"08", "", "", ""}, {"160", "", "CAN", ""}}},
+		{"North Korea pulled out of the Geneva nuclear accord.", want{"160", "PRK", "", ""}, []want{{"160", "", "CHE", ""}}},
+		{"Belarus suspended its participation in the arms treaty.", want{"160", "BLR", "", ""}, nil},
+		{"Georgia froze its membership of the Eurasian customs union.", want{"160", "GEO", "", ""}, nil},
+		// troops leaving a place still retreat
+		{"Ethiopian troops withdrew from Mogadishu.", want{"0874", "ETH", "", ""}, nil},
+	})
+}
