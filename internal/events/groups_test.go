@@ -69,3 +69,14 @@ func TestPatronCompound(t *testing.T) {
 		{"US-trained commandos raided a village near Kandahar.", want{"19", "AFG", "", ""}, []want{{"19", "USA", "", ""}}},
 	})
 }
+
+// A landmine or an explosive device that kills is an unidentified armed
+// group's attack in the country of the place, as a bomb's or a blast's
+// is (groups.tsv).
+func TestMinesAreUnidentifiedAttackers(t *testing.T) {
+	runPipeline(t, []construction{
+		{"A landmine killed two shepherds near Kidal.", want{"18", "MLIUAF", "", ""}, nil},
+		{"A landmine wounded three soldiers in Kandahar province.", want{"18", "AFGUAF", "AFGMIL", ""}, nil},
+		{"An explosive device killed a policeman in Peshawar.", want{"18", "PAKUAF", "PAKCOP", ""}, nil},
+	})
+}
