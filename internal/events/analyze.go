@@ -212,8 +212,9 @@ func (c *Coder) matchRest(st *sent, p *pattern, i int) (int, bool) {
 			for k+1 < len(st.toks) && st.toks[k+1].place && len(st.toks[k+1].ments) > 0 && st.toks[k+1].ments[0] == st.toks[k].ments[0] {
 				k++ // the rest of the name ("New Delhi")
 			}
-			if k+1 < len(st.toks) && strings.HasPrefix(st.toks[k+1].tag, "NN") && len(st.toks[k+1].ments) == 0 {
-				return 0, false // a modifier: "withdrew from the Paris climate agreement"
+			if n := k + 1; n < len(st.toks) && strings.HasPrefix(st.toks[n].tag, "NN") && len(st.toks[n].ments) == 0 &&
+				st.toks[n].inTime == 0 && !st.words.placeNouns[st.toks[n].low] {
+				return 0, false // a modifier: "withdrew from the Paris climate agreement" ("Bakhmut city" is the place)
 			}
 			pos = k
 			continue

@@ -375,7 +375,9 @@ func (st *sent) modified(h int) bool {
 	return false
 }
 
-// ownPhrase is phrase(h) without h's conjuncts and their conjunctions.
+// ownPhrase is phrase(h) without h's conjuncts and their conjunctions,
+// and without a phrase of where it is ("the RSF in Jeddah": words.tsv
+// placePreps but "of" and "from").
 func (st *sent) ownPhrase(h int) (int, int) {
 	from, to := h, h
 	for _, k := range st.kids[h] {
@@ -385,6 +387,9 @@ func (st *sent) ownPhrase(h int) (int, int) {
 		case "nmod", "advmod":
 			if st.comitative(k) {
 				continue
+			}
+			if c := st.child(k, "case"); c >= 0 && st.words.placePreps[st.toks[c].low] && st.toks[c].low != "of" && st.toks[c].low != "from" {
+				continue // (of and from say whose: "the army of Chad")
 			}
 		}
 		f, t := st.phrase(k)

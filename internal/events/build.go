@@ -336,8 +336,8 @@ func npRight(st *sent, k int) (int, int) {
 // modifiesNext reports whether the name ending at token last modifies
 // the pattern's noun at m, with only adjectives and nouns between.
 func modifiesNext(st *sent, last, m int) bool {
-	if last+1 > m || !strings.HasPrefix(st.toks[m].tag, "NN") {
-		return false
+	if last+1 > m || !strings.HasPrefix(st.toks[m].tag, "NN") || st.words.placeNouns[st.toks[m].low] {
+		return false // ("recaptured Kidal town": the town)
 	}
 	for n := last + 1; n <= m; n++ {
 		if t := st.toks[n]; len(t.ments) > 0 || !strings.HasPrefix(t.tag, "NN") && !strings.HasPrefix(t.tag, "JJ") {

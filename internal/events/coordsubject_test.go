@@ -59,6 +59,8 @@ func TestBetweenPartiesAreTargets(t *testing.T) {
 		// a party with no code is no target
 		{"The African Union brokered a truce between Ethiopia and the TPLF.", want{"045", "IGOAFRAFU", "ETH", ""}, nil},
 		{"Talks between Peru and Chile resumed in Lima.", want{"04", "PER", "CHL", ""}, nil},
+		// where a party is is not who it is
+		{"Egypt hosted talks between Sudan's army and the RSF in Cairo.", want{"043", "EGY", "SDNREB", ""}, []want{{"043", "EGY", "EGY", ""}}},
 		{"Jordan mediated between Israel and Palestinian President Mahmoud Abbas.", want{"045", "JOR", "PSEGOV", ""}, nil},
 	})
 }

@@ -47,7 +47,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		if m.noun {
 			c.nominal(st, ms, k)
 			if c.lex.is(m.code, classViolent) && animalObject(st, m) {
-				m.done = true // "started slaughtering hogs" (a light verb's noun)
+				m.done = true // "began the culling of pigs" (a light verb's noun)
 			}
 		}
 	}
@@ -467,50 +467,50 @@ func hasBoundaryBetween(st *sent, from, to int) bool {
 	return false
 }
 
-// anyCoded reports whether one of ms has an actor code.
 // betweenParties returns the actors of a "between X and Y" phrase within
 // five words after m, in its clause, that are not its sources: each
 // conjunct's by the arcs ("between Mali and Tuareg rebels"), else the
 // phrase's up to a preposition, verb or boundary.
 func (c *Coder) betweenParties(st *sent, m *match, srcs []actorRef) []*mention {
-	if k := betweenAt(st, m); k >= 0 {
-		var ps []*mention
-		if st.parsed() && st.heads[k] > k && st.rels[k] == "case" {
-			for _, r := range c.conjunctActors(st, st.heads[k]) {
-				ps = append(ps, r.m)
-			}
-		}
-		if len(ps) < 2 {
-			end := k
-			for j := k + 1; j < len(st.toks) && j <= k+12; j++ {
-				t := st.toks[j]
-				if isBoundary(t) || st.words.prepositions[t.low] && len(t.ments) == 0 || strings.HasPrefix(t.tag, "VB") {
-					break
-				}
-				end = j
-			}
-			ps = resolveNP(st, k+1, end)
-		}
-		if len(ps) < 2 {
-			return nil
-		}
-		var out []*mention
-		for _, p := range ps {
-			a := actorOf(p)
-			if a == nil || slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == p.ent }) {
-				continue // a party with no code is no target
-			}
-			if p.adj && slices.ContainsFunc(ps, func(q *mention) bool {
-				b := actorOf(q)
-				return q != p && !q.adj && b != nil && strings.HasPrefix(b.Code, a.Code)
-			}) {
-				continue // "Palestinian leader NAME": the leader, not his people too
-			}
-			out = append(out, p)
-		}
-		return out
+	k := betweenAt(st, m)
+	if k < 0 {
+		return nil
 	}
-	return nil
+	var ps []*mention
+	if st.parsed() && st.heads[k] > k && st.rels[k] == "case" {
+		for _, r := range c.conjunctActors(st, st.heads[k]) {
+			ps = append(ps, r.m)
+		}
+	}
+	if len(ps) < 2 {
+		end := k
+		for j := k + 1; j < len(st.toks) && j <= k+12; j++ {
+			t := st.toks[j]
+			if isBoundary(t) || st.words.prepositions[t.low] && len(t.ments) == 0 || strings.HasPrefix(t.tag, "VB") {
+				break
+			}
+			end = j
+		}
+		ps = resolveNP(st, k+1, end)
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	var out []*mention
+	for _, p := range ps {
+		a := actorOf(p)
+		if a == nil || slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == p.ent }) {
+			continue // a party with no code is no target
+		}
+		if p.adj && slices.ContainsFunc(ps, func(q *mention) bool {
+			b := actorOf(q)
+			return q != p && !q.adj && b != nil && strings.HasPrefix(b.Code, a.Code)
+		}) {
+			continue // "Palestinian leader NAME": the leader, not his people too
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // betweenAt is the "between" within five words after m, in its clause,
@@ -524,6 +524,7 @@ func betweenAt(st *sent, m *match) int {
 	return -1
 }
 
+// anyCoded reports whether one of ms has an actor code.
 func anyCoded(ms []*mention) bool {
 	for _, m := range ms {
 		if actorOf(m) != nil {
@@ -1283,13 +1284,6 @@ func clauseBreak(t tok) bool {
 // before a noun that names no state body ("Bolivian miners"), or by a
 // group noun with the country in its phrase ("students in Chile"), are
 // no state.
-// peopleOf reports whether word, in a mention of the country name, is
-// a plural demonym ("Georgians", "Serbs"), not the name or its last word
-// ("the Philippines", "the United States").
-func peopleOf(word, name string) bool {
-	return len(word) > 1 && (word[len(word)-1] == 's') && !strings.HasSuffix(strings.ToLower(name), strings.ToLower(word))
-}
-
 func (st *sent) allState(srcs []actorRef) bool {
 	for _, r := range srcs {
 		code := model.Deref(r.m.ent.Code)
@@ -1308,6 +1302,13 @@ func (st *sent) allState(srcs []actorRef) bool {
 		}
 	}
 	return len(srcs) > 0
+}
+
+// peopleOf reports whether word, in a mention of the country name, is
+// a plural demonym ("Georgians", "Serbs"), not the name or its last word
+// ("the Philippines", "the United States").
+func peopleOf(word, name string) bool {
+	return len(word) > 1 && word[len(word)-1] == 's' && !strings.HasSuffix(strings.ToLower(name), strings.ToLower(word))
 }
 
 // partnerNamed reports whether the verb of m has a counterpart, named as
