@@ -678,3 +678,15 @@ func TestWithdrawalFromAgreements(t *testing.T) {
 		{"Ethiopian troops withdrew from Mogadishu.", want{"0874", "ETH", "", ""}, nil},
 	})
 }
+
+// Trade restrictions are sanctions (163): export controls and curbs,
+// raised or doubled tariffs; pardoning prisoners releases them (0841),
+// as the Phoenix dictionary codes a pardon of hostages.
+func TestTradeCurbsAndPardons(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Beijing imposed export curbs on graphite.", want{"163", "CHN", "", ""}, nil},
+		{"Canada doubled tariffs on Chinese aluminium.", want{"163", "CAN", "CHN", ""}, nil},
+		{"Mexico raised duties on Brazilian steel imports.", want{"163", "MEX", "BRA", ""}, nil},
+		{"Myanmar's junta pardoned 5,000 prisoners on Independence Day.", want{"0841", "MMRGOV", "", ""}, nil},
+	})
+}
