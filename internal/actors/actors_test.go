@@ -230,3 +230,13 @@ func TestGroupPhrases(t *testing.T) {
 		{"Asia", "2021-06-01", "Armed men attacked a police post near Quetta.", "Armed men", "PAKUAF"},
 	})
 }
+
+// A group that is one conjunct of a clause's subject acts as a subject
+// does: "government forces and rebels clashed" names both.
+func TestCoordinatedGroupSubject(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Government forces and rebels fought near Bangui.", "Government forces", "CAFMIL"},
+		{"Asia", "2021-06-01", "Security forces and the militants exchanged fire near Bannu.", "Security forces", "PAKCOP"},
+		{"Americas", "2021-06-01", "Security forces and armed protesters clashed in Cochabamba.", "Security forces", "BOLCOP"},
+	})
+}

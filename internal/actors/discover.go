@@ -727,6 +727,14 @@ func subjectAt(toks []model.Token, k int) bool {
 	if k >= len(toks) {
 		return false
 	}
+	if toks[k].Tag == "CC" {
+		// a coordinated subject: "government forces and rebels clashed"
+		j := k + 1
+		for j < len(toks) && j <= k+5 && toks[j].Tag != "" && (strings.HasPrefix(toks[j].Tag, "NN") || strings.HasPrefix(toks[j].Tag, "JJ") || toks[j].Tag == "DT" || toks[j].Tag == "CD") {
+			j++
+		}
+		return j > k+1 && subjectAt(toks, j)
+	}
 	t := toks[k].Tag
 	// not a participle: "refugees fleeing the war", "civilians killed";
 	// but a past form with an object after it is finite, whatever the
