@@ -240,3 +240,17 @@ func TestCoordinatedGroupSubject(t *testing.T) {
 		{"Americas", "2021-06-01", "Security forces and armed protesters clashed in Cochabamba.", "Security forces", "BOLCOP"},
 	})
 }
+
+// A group that names no country is of the place where it acts; a
+// demonym in the sentence says whose something else is, not where
+// ("gunmen attacked the Indian embassy in Kabul"). A bare group noun
+// coordinated after a demonym's noun shares it ("Israeli drones and
+// tanks").
+func TestGroupCountryNotFromDemonym(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Asia", "2021-06-01", "Gunmen attacked the Japanese consulate in Peshawar.", "Gunmen", "PAKUAF"},
+		{"Africa", "2021-06-01", "Militants ambushed a Chadian patrol near Menaka.", "Militants", "MLIUAF"},
+		{"Africa", "2021-06-01", "Kidnappers seized four Indian engineers in Kaduna.", "Kidnappers", "NGACRM"},
+		{"Europe", "2021-06-01", "Russian jets and helicopters struck a market near Izium.", "helicopters", "RUSMIL"},
+	})
+}

@@ -422,7 +422,9 @@ func (d *doc) group(s, i int) int {
 			return 0
 		}
 		var several bool
-		country, several = d.sentenceCountry(s)
+		if country = d.sharedCountry(s, i); country == "" {
+			country, several = d.sentenceCountry(s)
+		}
 		if several && d.sponsored(s, i) {
 			// a proxy ("Iranian-backed militias ... in Syria") is of
 			// the place where it acts, which the events coder knows
@@ -592,8 +594,8 @@ func (d *doc) sentenceCountry(s int) (country string, several bool) {
 			continue // a sponsor's country is not where the group is
 		}
 		e := d.entity(x)
-		if e.Type != model.TypePlace {
-			continue
+		if e.Type != model.TypePlace || affiliated(e, s, toks[k]) {
+			continue // (a demonym says whose, not where: "gunmen attacked the Indian embassy in Kabul")
 		}
 		switch k := model.Deref(e.Country); {
 		case k == "" || k == c:
@@ -604,6 +606,39 @@ func (d *doc) sentenceCountry(s int) (country string, several bool) {
 		}
 	}
 	return c, false
+}
+
+// sharedCountry is the country of the demonym before the noun that a
+// bare group noun at token i of sentence s is coordinated with ("Israeli
+// drones and tanks": the demonym modifies both), "" for none.
+func (d *doc) sharedCountry(s, i int) string {
+	toks, own := d.a.Tokens[s], d.owner[s]
+	if i < 3 || toks[i-1].Tag != "CC" || !strings.HasPrefix(toks[i-2].Tag, "NN") || own[i-2] >= 0 {
+		return ""
+	}
+	for k := i - 3; k >= 0 && k >= i-4; k-- {
+		if x := own[k]; x >= 0 {
+			if e := d.entity(x); e.Type == model.TypePlace && affiliated(e, s, toks[k]) {
+				return model.Deref(e.Country)
+			}
+			return ""
+		}
+		if !strings.HasPrefix(toks[k].Tag, "NN") && !strings.HasPrefix(toks[k].Tag, "JJ") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// affiliated reports whether token t of sentence s is in one of e's
+// affiliations (a demonym, "Indian"), not a mention of the place.
+func affiliated(e *model.Entity, s int, t model.Token) bool {
+	for _, m := range e.Affiliations {
+		if m.Sentence == s && m.Start <= t.Start && t.End <= m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // entity returns entity x (old or new).
