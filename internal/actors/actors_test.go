@@ -254,3 +254,13 @@ func TestGroupCountryNotFromDemonym(t *testing.T) {
 		{"Europe", "2021-06-01", "Russian jets and helicopters struck a market near Izium.", "helicopters", "RUSMIL"},
 	})
 }
+
+// Aid, relief and humanitarian workers are a non-governmental group
+// (NGO), not labour: "workers" alone stays LAB.
+func TestAidWorkersAreNGO(t *testing.T) {
+	runCodes(t, []codeCase{
+		{"Africa", "2021-06-01", "Four aid workers were abducted in Tillaberi.", "aid workers", "NERNGO"},
+		{"Middle East", "2021-06-01", "Humanitarian workers left Hodeidah on Sunday.", "Humanitarian workers", "YEMNGO"},
+		{"Asia", "2021-06-01", "Workers blocked the highway near Dhaka.", "Workers", "BGDLAB"},
+	})
+}
