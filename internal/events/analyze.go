@@ -544,18 +544,19 @@ func resolveNP(st *sent, from, to int) []*mention {
 			break
 		}
 	}
+	var mods []*mention
 	for j := from; j <= to; j++ {
 		for _, mi := range st.toks[j].ments {
 			m := &st.ments[mi]
-			if m.poss || m.adj {
-				if m.ent.Type == model.TypeEquipment {
-					continue
+			if (m.poss || m.adj) && m.ent.Type != model.TypeEquipment && m.first == j {
+				if len(mods) > 0 && !hasCoord(st, mods[len(mods)-1].last+1, m.first-1) {
+					return mods // "Indonesian and Malaysian leaders": each; else the first
 				}
-				return []*mention{m}
+				mods = append(mods, m)
 			}
 		}
 	}
-	return nil
+	return dedupe(mods)
 }
 
 // mentionType is the entity type of the first mention on token t, "" for

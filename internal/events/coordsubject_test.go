@@ -84,3 +84,17 @@ func TestBetweenLeaderDemonym(t *testing.T) {
 		}
 	}
 }
+
+// An offer or pledge to mediate "between X and Y" has both as targets
+// (classes.tsv 039 between); coordinated demonyms before a role noun each
+// name their side ("Thai and Cambodian officials").
+func TestOfferToMediateAndCoordinatedDemonyms(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Kenya offered to mediate between Sudan's army and the RSF.", want{"039", "KEN", "SDNMIL", ""}, nil},
+		{"Brazil pledged to mediate between Venezuela and Guyana.", want{"039", "BRA", "GUY", ""}, nil},
+		{"Lao and Vietnamese officials met in Vientiane.", want{"04", "VNM", "LAO", ""}, nil},
+		{"Moroccan and Spanish leaders signed a migration pact.", want{"057", "ESP", "MAR", ""}, nil},
+		// asked of a third party, or hedged: the demand stands, no mediation
+		{"Turkey said Washington must be ready to mediate between Armenia and Azerbaijan.", want{"10", "TUR", "USA", ""}, []want{{"03", "", "", ""}, {"04", "", "", ""}}},
+	})
+}
