@@ -242,8 +242,8 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			tgts, end = c.target(st, m, srcs)
 		}
 		if !m.passive && !m.noun && !marked && m.mod != model.ModalityPossible && !anyCoded(tgts) && c.lex.is(m.code, classBetween) {
-			// (a hedged act with no target of its own stays no news: "the US
-			// must be ready to mediate between ..." is asked of it)
+			// (a hedged act with no target of its own stays no news: "X
+			// should be prepared to broker talks between ..." is asked of X)
 			if b := c.betweenParties(st, m, srcs); len(b) > 0 {
 				tgts = b // "Egypt hosted talks between X and Y"
 			}
