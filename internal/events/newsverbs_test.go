@@ -690,3 +690,14 @@ func TestTradeCurbsAndPardons(t *testing.T) {
 		{"Myanmar's junta pardoned 5,000 prisoners on Independence Day.", want{"0841", "MMRGOV", "", ""}, nil},
 	})
 }
+
+// Joint patrols and manoeuvres are military cooperation (062) between a
+// compound subject, as joint exercises are; warning shots are a show of
+// force (150), not a fight.
+func TestJointPatrolsAndWarningShots(t *testing.T) {
+	runPipeline(t, []construction{
+		{"Thailand and Malaysia launched joint patrols along their border.", want{"062", "THA", "MYS", ""}, nil},
+		{"Indonesia and Australia began joint patrols in the Timor Sea.", want{"062", "AUS", "IDN", ""}, nil},
+		{"South Korean troops fired warning shots at North Korean soldiers.", want{"150", "KOR", "PRK", ""}, []want{{"19", "", "", ""}}},
+	})
+}
