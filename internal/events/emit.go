@@ -241,6 +241,14 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		} else {
 			tgts, end = c.target(st, m, srcs)
 		}
+		if (!anyCoded(tgts) || placeOnly(toRefs(tgts))) && !m.noun && c.lex.is(m.code, classViolent) && st.victimPatient(m) {
+			// "12 people were killed in X": the place's civilians; a place
+			// before the verb first ("rebels shelled Juba, killing 20 people,
+			// officials in Nairobi said")
+			if v := c.placeGroupOf(st, m, "civilians", st.placeCountry(0, m.head-1)); v != nil {
+				tgts = []*mention{v}
+			}
+		}
 		if !m.passive && !m.noun && !marked && m.mod != model.ModalityPossible && !anyCoded(tgts) && c.lex.is(m.code, classBetween) {
 			// (a hedged act with no target of its own stays no news: "X
 			// should be prepared to broker talks between ..." is asked of X)
@@ -513,6 +521,34 @@ func (c *Coder) betweenParties(st *sent, m *match, srcs []actorRef) []*mention {
 		out = append(out, p)
 	}
 	return out
+}
+
+// victimPatient reports whether the patient of m's act of force is a
+// noun of people in general (words.tsv victimNouns): a passive's subject
+// ("12 people were killed") or the object ("killed four persons"), from
+// the arcs, else within four words after the verb (past numbers and
+// "at least").
+func (st *sent) victimPatient(m *match) bool {
+	if st.parsed() {
+		rel := "obj"
+		if m.passive {
+			rel = "nsubj:pass"
+		}
+		k := st.child(m.head, rel)
+		return k >= 0 && st.wordOf(st.words.victimNouns, st.counted(k))
+	}
+	if m.passive {
+		return false
+	}
+	for k := m.last + 1; k < len(st.toks) && k <= m.last+4 && !isBoundary(st.toks[k]); k++ {
+		if st.wordOf(st.words.victimNouns, k) {
+			return true
+		}
+		if t := st.toks[k]; t.tag != "CD" && t.tag != "JJS" && t.low != "at" && t.low != "least" && t.low != "more" && t.low != "than" {
+			return false
+		}
+	}
+	return false
 }
 
 // betweenAt is the "between" within five words after m, in its clause,

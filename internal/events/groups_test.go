@@ -80,3 +80,15 @@ func TestMinesAreUnidentifiedAttackers(t *testing.T) {
 		{"An explosive device killed a policeman in Peshawar.", want{"18", "PAKUAF", "PAKCOP", ""}, nil},
 	})
 }
+
+// People in general as the patient of an act of force are the civilians
+// of the place (words.tsv victimNouns), a place before the verb first;
+// elsewhere "people" names no actor.
+func TestPeopleAsVictims(t *testing.T) {
+	runPipeline(t, []construction{
+		{"At least 12 people were killed in a drone strike on a market in Kherson.", want{"18", "", "UKRCVL", ""}, nil},
+		{"Gunmen killed nine people at a bus station in Zamfara.", want{"18", "NGAUAF", "NGACVL", ""}, nil},
+		{"Rebels shelled Goma, killing 14 people, aid officials in Kampala said.", want{"18", "", "CODCVL", ""}, []want{{"18", "", "UGA", ""}}},
+		{"Health officials in Lagos advised people to stay at home.", want{}, []want{{"", "", "NGACVL", ""}}},
+	})
+}

@@ -67,6 +67,7 @@ type wordClasses struct {
 	subordinators   map[string]bool
 	hazards         map[string]bool
 	animals         map[string]bool
+	victimNouns     map[string]bool
 	carrierVerbs    map[string]bool
 	thirdPartyVerbs map[string]bool
 	stateSectors    map[string]bool
@@ -123,6 +124,7 @@ func (w *wordClasses) fields() map[string]*map[string]bool {
 		"subordinators":   &w.subordinators,
 		"hazards":         &w.hazards,
 		"animals":         &w.animals,
+		"victimNouns":     &w.victimNouns,
 		"carrierVerbs":    &w.carrierVerbs,
 		"thirdPartyVerbs": &w.thirdPartyVerbs,
 		"stateSectors":    &w.stateSectors,
