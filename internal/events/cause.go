@@ -50,6 +50,24 @@ func naturalCause(st *sent, m *match) bool {
 	return false
 }
 
+// hazardSubject reports whether the subject of the active verb of m is
+// a natural hazard or a disease (words.tsv hazards): by the arcs, else
+// among the four words before the verb ("Floods have killed 20 people",
+// "the cholera outbreak has killed"), in its clause.
+func hazardSubject(st *sent, m *match) bool {
+	if st.parsed() {
+		if k := st.child(m.head, "nsubj"); k >= 0 {
+			return st.hazard(k)
+		}
+	}
+	for k := m.head - 1; k >= 0 && k >= m.head-4 && !isBoundary(st.toks[k]); k-- {
+		if st.hazard(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // hazard reports whether token k is a natural hazard (words.tsv).
 func (st *sent) hazard(k int) bool { return st.wordOf(st.words.hazards, k) }
 

@@ -92,3 +92,15 @@ func TestPeopleAsVictims(t *testing.T) {
 		{"Health officials in Lagos advised people to avoid crowded markets.", want{}, []want{{"", "", "NGACVL", ""}}},
 	})
 }
+
+// A disease or a natural hazard as the subject of an act of force is
+// no attacker, whatever demonym it carries; rainfall is a hazard.
+func TestHazardSubjectIsNoAttacker(t *testing.T) {
+	runPipeline(t, []construction{
+		{"The Yemeni cholera epidemic has killed 300 people.", want{}, []want{{"18", "", "", ""}}},
+		{"The Congolese measles outbreak killed hundreds of children.", want{}, []want{{"18", "", "", ""}}},
+		{"Villages in Somalia were pounded by torrential rainfall.", want{}, []want{{"19", "", "", ""}}},
+		// people acting during a hazard still act
+		{"Rebels killed 20 people during the floods in Borno.", want{"18", "NGAREB", "", ""}, nil},
+	})
+}
