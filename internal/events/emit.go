@@ -30,7 +30,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			m.done = true // "officers are killing animals": a cull, no attack
 		}
 		if !m.passive && c.lex.is(m.code, classViolent) && hazardSubject(st, m) {
-			m.done = true // "the cholera outbreak has killed 292 people": nature is no attacker
+			m.done = true // "a measles epidemic killed hundreds": nature is no attacker
 		}
 		if len(m.p.before) == 0 && c.participleModifier(st, m.head) {
 			m.done = true // "condemned miners blockading the highway", whatever the parse
