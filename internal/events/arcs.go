@@ -245,19 +245,26 @@ func (st *sent) phrase(h int) (int, int) {
 	walk = func(i int) {
 		from, to = min(from, i), max(to, i)
 		for _, k := range st.kids[i] {
-			switch st.rel(k) {
-			case "appos", "acl", "punct", "parataxis", "advcl", "dep":
-				continue
-			case "nmod", "advmod":
-				if st.comitative(k) {
-					continue // "X along with its allies": X
-				}
+			if st.inPhrase(k) {
+				walk(k)
 			}
-			walk(k)
 		}
 	}
 	walk(h)
 	return from, to
+}
+
+// inPhrase reports whether dependent k belongs to its head's noun
+// phrase: not an apposition, clause or punctuation that describes it,
+// nor company ("X along with its allies": X).
+func (st *sent) inPhrase(k int) bool {
+	switch st.rel(k) {
+	case "appos", "acl", "punct", "parataxis", "advcl", "dep":
+		return false
+	case "nmod", "advmod":
+		return !st.comitative(k)
+	}
+	return true
 }
 
 // comitative reports whether the noun at k is introduced by "along
@@ -315,7 +322,7 @@ func (c *Coder) arcActors(st *sent, h int) ([]actorRef, int) {
 		// participle's patient: "officials and companies accused of")
 		return refs, from
 	}
-	if cs := c.conjunctActors(st, h); distinctActors(cs) > distinctActors(refs) {
+	if cs := c.conjunctActors(st, h); cs != nil && distinctActors(cs) > distinctActors(refs) {
 		refs = cs
 	}
 	return refs, from
@@ -354,9 +361,6 @@ func (c *Coder) conjunctActors(st *sent, h int) []actorRef {
 		}
 		if i == 0 && len(ms) > 0 {
 			first = model.Deref(ms[0].ent.Country)
-			if code := model.Deref(ms[0].ent.Code); first == "" && ms[0].ent.ID == "" && len(code) > 3 {
-				first = code[:len(code)-3] // a group's: its country and sector
-			}
 		}
 		out = append(out, toRefs(ms)...)
 	}
@@ -381,16 +385,12 @@ func (st *sent) modified(h int) bool {
 func (st *sent) ownPhrase(h int) (int, int) {
 	from, to := h, h
 	for _, k := range st.kids[h] {
-		switch st.rel(k) {
-		case "conj", "cc", "appos", "acl", "punct", "parataxis", "advcl", "dep":
+		r := st.rel(k)
+		if r == "conj" || r == "cc" || !st.inPhrase(k) {
 			continue
-		case "nmod", "advmod":
-			if st.comitative(k) {
-				continue
-			}
-			if c := st.child(k, "case"); c >= 0 && st.words.placePreps[st.toks[c].low] && st.toks[c].low != "of" && st.toks[c].low != "from" {
-				continue // (of and from say whose: "the army of Chad")
-			}
+		}
+		if c := st.child(k, "case"); c >= 0 && (r == "nmod" || r == "advmod") && st.words.placePreps[st.toks[c].low] && st.toks[c].low != "of" && st.toks[c].low != "from" {
+			continue // (of and from say whose: "the army of Chad")
 		}
 		f, t := st.phrase(k)
 		from, to = min(from, f), max(to, t)
@@ -709,16 +709,16 @@ func (c *Coder) groupActorOf(st *sent, h, from, to int, country string) *mention
 	if !ok {
 		return nil
 	}
-	if country != "" {
-		e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g), Country: model.Str(country)}
-		return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
-	}
-	for _, mm := range st.ments {
-		if mm.first >= from && mm.last <= to || mm.ent.Type == model.TypePlace {
-			if c := model.Deref(mm.ent.Country); c != "" {
-				country = c
-				if mm.first >= from && mm.last <= to {
-					break
+	if country == "" {
+		// the first country in the phrase, else the last of the sentence's
+		// places, else the article's
+		for _, mm := range st.ments {
+			if mm.first >= from && mm.last <= to || mm.ent.Type == model.TypePlace {
+				if c := model.Deref(mm.ent.Country); c != "" {
+					country = c
+					if mm.first >= from && mm.last <= to {
+						break
+					}
 				}
 			}
 		}
@@ -729,7 +729,7 @@ func (c *Coder) groupActorOf(st *sent, h, from, to int, country string) *mention
 	if country == "" {
 		return nil
 	}
-	e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g)}
+	e := &model.Entity{Name: st.toks[h].text, Type: model.TypeOrg, Code: model.Str(country + g), Country: model.Str(country)}
 	return &mention{ent: e, start: st.toks[from].start, end: st.toks[to].end, first: from, last: to}
 }
 

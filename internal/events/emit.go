@@ -244,7 +244,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 		} else {
 			tgts, end = c.target(st, m, srcs)
 		}
-		if (!anyCoded(tgts) || placeOnly(toRefs(tgts))) && !m.noun && c.lex.is(m.code, classViolent) && st.victimPatient(m) {
+		if !m.noun && c.lex.is(m.code, classViolent) && whereOnly(tgts) && st.victimPatient(m) {
 			// "12 people were killed in X": the place's civilians; a place
 			// before the verb first ("rebels shelled Juba, killing 20 people,
 			// officials in Nairobi said")
@@ -260,7 +260,7 @@ func (c *Coder) sentence(art *model.Article, st *sent) []coded {
 			}
 		}
 		// reciprocal acts of a compound subject: "X and Y vowed to deepen cooperation"
-		if len(srcs) == 2 && m.p.mutual && (!anyCoded(tgts) || placeOnly(toRefs(tgts))) {
+		if len(srcs) == 2 && m.p.mutual && whereOnly(tgts) {
 			// "X and Y exchanged fire in Kashmir": a place is where, not
 			// whom, even one that codes its government ("clashed in
 			// Khartoum")
@@ -511,14 +511,10 @@ func (c *Coder) betweenParties(st *sent, m *match, srcs []actorRef) []*mention {
 	}
 	var out []*mention
 	for _, p := range ps {
-		a := actorOf(p)
-		if a == nil || slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == p.ent }) {
+		if actorOf(p) == nil || slices.ContainsFunc(srcs, func(r actorRef) bool { return r.m.ent == p.ent }) {
 			continue // a party with no code is no target
 		}
-		if p.adj && slices.ContainsFunc(ps, func(q *mention) bool {
-			b := actorOf(q)
-			return q != p && !q.adj && b != nil && strings.HasPrefix(b.Code, a.Code)
-		}) {
+		if p.adj && sameCountry(p, slices.DeleteFunc(slices.Clone(ps), func(q *mention) bool { return q.adj })) {
 			continue // "Palestinian leader NAME": the leader, not his people too
 		}
 		out = append(out, p)
@@ -529,8 +525,8 @@ func (c *Coder) betweenParties(st *sent, m *match, srcs []actorRef) []*mention {
 // victimPatient reports whether the patient of m's act of force is a
 // noun of people in general (words.tsv victimNouns): a passive's subject
 // ("12 people were killed") or the object ("killed four persons"), from
-// the arcs, else within four words after the verb (past numbers and
-// "at least").
+// the arcs, else within four words after the verb (past an amount,
+// "at least 12").
 func (st *sent) victimPatient(m *match) bool {
 	if st.parsed() {
 		rel := "obj"
@@ -547,11 +543,39 @@ func (st *sent) victimPatient(m *match) bool {
 		if st.wordOf(st.words.victimNouns, k) {
 			return true
 		}
-		if t := st.toks[k]; t.tag != "CD" && t.tag != "JJS" && t.low != "at" && t.low != "least" && t.low != "more" && t.low != "than" {
+		if !st.isAmount(st.toks[k]) && !approximator(st, k) {
 			return false
 		}
 	}
 	return false
+}
+
+// approximator reports, by its tags, a word that makes an amount
+// approximate: a comparative or superlative and the preposition beside
+// it ("at least", "more than", "fewer than").
+func approximator(st *sent, k int) bool {
+	comp := func(j int) bool {
+		if j < 0 || j >= len(st.toks) {
+			return false
+		}
+		switch st.toks[j].tag {
+		case "JJS", "JJR", "RBS", "RBR":
+			return true
+		}
+		return false
+	}
+	return comp(k) || st.toks[k].tag == "IN" && (comp(k+1) || comp(k-1))
+}
+
+// whereOnly reports whether targets name no actor, or only places named
+// as places: where an act was, not whom it was done to.
+func whereOnly(tgts []*mention) bool {
+	coded, places := false, true
+	for _, m := range tgts {
+		coded = coded || actorOf(m) != nil
+		places = places && m.ent.Type == model.TypePlace && !m.adj && !m.poss
+	}
+	return !coded || places
 }
 
 // betweenAt is the "between" within five words after m, in its clause,

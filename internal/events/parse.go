@@ -239,7 +239,7 @@ func (c *Coder) windowGap(st *sent) bool {
 		if !m.noun && len(m.subj) > 0 && relativeBefore(st, m) {
 			return true // "the rebels who seized Goma attacked ...": the window takes Goma
 		}
-		if !m.noun && (c.lex.is(m.code, classViolent) || c.lex.is(m.code, classOwned)) && possessiveAfter(st, m) {
+		if !m.noun && c.lex.is(m.code, classViolent|classOwned) && possessiveAfter(st, m) {
 			return true // "X said Y shelled its towns": whose, only the arcs read (speakerOwned)
 		}
 		if !m.noun && len(m.subj) == 1 && st.toks[m.head].tag != "VBN" && coordinatedBefore(st, m) {

@@ -13,7 +13,7 @@ package events
 // the speaker's; for other acts ("Russia moved its troops") it is the
 // subject's, and nothing changes. Parsed sentences only.
 func (c *Coder) speakerOwned(st *sent, m *match, srcs []actorRef) []*mention {
-	if !st.parsed() || m.noun || !c.lex.is(m.code, classViolent) && !c.lex.is(m.code, classOwned) {
+	if !st.parsed() || m.noun || !c.lex.is(m.code, classViolent|classOwned) {
 		return nil
 	}
 	owned := false
